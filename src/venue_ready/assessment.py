@@ -1,0 +1,221 @@
+"""The orchestrator: call every plugin once per area, isolate faults, score, build the Report."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from .dates import get_zone
+from .model import AreaPlan, AreaStatus, Event, Finding, Message
+from .report import AreaReport, PluginInfo, Report
+from .scoring import score_area, score_event, worst_status
+
+if TYPE_CHECKING:
+    from .plugins import PluginFailure, PluginManager
+
+__all__ = ["assess"]
+
+
+def assess(
+    event: Event, as_of: datetime | None = None, plugins: PluginManager | None = None
+) -> Report:
+    """Assess ``event`` as of a moment and return its :class:`Report`.
+
+    :param event: the event, loaded with :func:`venue_ready.load` or built in code.
+    :param as_of: the moment to judge readiness at; a naive datetime is read in the event's time
+        zone; by default, now.
+    :param plugins: the plugin manager to use; by default the installed plugins.
+
+    A plugin that raises, or returns something other than a list of Findings for the area, marks
+    that area ``error`` (with the plugin's name and message); the other areas are assessed as
+    usual and the report is *inconclusive*. Nothing here reads the clock except the default
+    ``as_of``: the same event, ``as_of`` and plugins give the same report.
+    """
+    from ._version import __version__
+
+    if plugins is None:
+        from .plugins import get_plugin_manager
+
+        plugins = get_plugin_manager()
+    tz = get_zone(event.timezone)
+    if as_of is None:
+        as_of = datetime.now(tz)
+    elif as_of.tzinfo is None:
+        as_of = as_of.replace(tzinfo=tz)
+
+    failures: list[PluginFailure] = list(plugins.failures)
+    areas = [_assess_area(event, plan, as_of, plugins, failures) for plan in event.areas]
+
+    overall = score_event([(a.weight, a.score, a.status) for a in areas])
+    report = Report(
+        event=event,
+        as_of=as_of,
+        score=overall.score,
+        status=overall.status,
+        inconclusive=overall.inconclusive,
+        areas=tuple(areas),
+        generator_version=__version__,
+        plugins=tuple(
+            PluginInfo(name, *plugins.origin(name)) for name in sorted(plugins.plugin_names())
+        ),
+        failures=tuple(failures),
+        catalogs=plugins.catalogs(),
+    )
+    return _adjust(report, plugins)
+
+
+def _assess_area(
+    event: Event,
+    plan: AreaPlan,
+    as_of: datetime,
+    plugins: PluginManager,
+    failures: list[PluginFailure],
+) -> AreaReport:
+    spec = plugins.area_specs().get(plan.key)
+    provider = plugins.provider_of(plan.key) or None
+    errors: list[Message] = []
+    if spec is None:
+        failed = ", ".join(f.describe() for f in plugins.failures) or "-"
+        errors.append(Message("report.no-provider", {"area": plan.key, "failed": failed}))
+    errors.extend(
+        Message("report.plugin-failed", {"plugin": f.name, "stage": f.stage, "error": f.error})
+        for f in plugins.failures
+        if provider is not None and f.name == provider
+    )
+
+    findings: list[Finding] = []
+    for name, result, exc in plugins.call_each(
+        "venue_ready_assess", event=event, area=plan, as_of=as_of
+    ):
+        if exc is not None:
+            problem: BaseException = exc
+        elif result is None:
+            continue
+        else:
+            bad = _check_findings(result, plan.key)
+            if bad is None:
+                findings.extend(result)
+                continue
+            problem = TypeError(bad)
+        failures.append(_failure(plugins, name, problem))
+        errors.append(
+            Message(
+                "report.plugin-failed",
+                {"plugin": name, "stage": "assess", "error": failures[-1].error},
+            )
+        )
+
+    figures = score_area(findings, as_of, event.starts, event.ends, plan.threshold)
+    return AreaReport(
+        key=plan.key,
+        title_vi=spec.title_vi if spec else plan.key,
+        title_en=spec.title_en if spec else plan.key,
+        weight=plan.weight,
+        threshold=plan.threshold,
+        score=figures.score,
+        status=AreaStatus.ERROR if errors else figures.status,
+        coverage=(figures.assessed, figures.expected),
+        planned=figures.planned,
+        earned=figures.earned,
+        schedule_index=figures.schedule_index,
+        during=figures.during,
+        after=figures.after,
+        findings=tuple(findings),
+        errors=tuple(errors),
+        provider=provider,
+    )
+
+
+def _check_findings(result: Any, area_key: str) -> str | None:
+    """None when ``result`` is a list of Findings for ``area_key``; else what is wrong."""
+    if not isinstance(result, list | tuple):
+        return f"returned {type(result).__name__}, expected a list of Finding or None"
+    for entry in result:
+        if not isinstance(entry, Finding):
+            return f"returned a list holding {type(entry).__name__}, expected only Finding"
+        if entry.area != area_key:
+            return f"returned a Finding for area {entry.area!r} while assessing {area_key!r}"
+    return None
+
+
+def _failure(plugins: PluginManager, name: str, exc: BaseException) -> PluginFailure:
+    from .plugins import PluginFailure, _error_text
+
+    return PluginFailure(name, *plugins.origin(name), "assess", _error_text(exc))
+
+
+def _adjust(report: Report, plugins: PluginManager) -> Report:
+    """Let policy plugins tighten the report, refusing any change that loosens it."""
+    caller = plugins.hook.venue_ready_adjust_report
+    for impl in caller.get_hookimpls():
+        try:
+            result = impl.function(*[{"report": report}[name] for name in impl.argnames])
+        except Exception as exc:
+            if plugins.strict:
+                raise
+            report = _with_failure(report, _adjust_failure(plugins, impl.plugin_name, exc))
+            continue
+        if result is None:
+            continue
+        problem = _loosens(report, result)
+        if problem is not None or not isinstance(result, Report):
+            report = _with_failure(
+                report, _adjust_failure(plugins, impl.plugin_name, ValueError(problem))
+            )
+            continue
+        overall = score_event([(a.weight, a.score, a.status) for a in result.areas])
+        report = attrs.evolve(
+            result,
+            status=worst_status([result.status, overall.status]),
+            score=_lowest(result.score, overall.score),
+            inconclusive=result.inconclusive or overall.inconclusive,
+        )
+    return report
+
+
+def _adjust_failure(plugins: PluginManager, name: str, exc: BaseException) -> PluginFailure:
+    from .plugins import PluginFailure, _error_text
+
+    if plugins.strict:
+        raise exc
+    return PluginFailure(name, *plugins.origin(name), "adjust_report", _error_text(exc))
+
+
+def _with_failure(report: Report, failure: PluginFailure) -> Report:
+    return attrs.evolve(report, failures=(*report.failures, failure))
+
+
+def _lowest(a: float | None, b: float | None) -> float | None:
+    if a is None or b is None:
+        return a if b is None else b
+    return min(a, b)
+
+
+def _loosens(before: Report, after: object) -> str | None:
+    """What ``after`` loosens compared with ``before``, or None when it only tightens."""
+    if not isinstance(after, Report):
+        return f"returned {type(after).__name__}, expected a Report or None"
+    if [a.key for a in after.areas] != [a.key for a in before.areas]:
+        return "changed the list of areas"
+    if after.status.severity < before.status.severity:
+        return f"raised the event status from {before.status} to {after.status}"
+    if _higher(after.score, before.score):
+        return "raised the event score"
+    pairs: Sequence[tuple[AreaReport, AreaReport]] = list(
+        zip(before.areas, after.areas, strict=True)
+    )
+    for old, new in pairs:
+        if new.status.severity < old.status.severity:
+            return f"raised area {old.key!r} from {old.status} to {new.status}"
+        if _higher(new.score, old.score):
+            return f"raised the score of area {old.key!r}"
+    return None
+
+
+def _higher(new: float | None, old: float | None) -> bool:
+    if old is None:
+        return new is not None
+    return new is not None and new > old + 1e-9

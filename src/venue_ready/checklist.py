@@ -1,0 +1,162 @@
+"""The ``checklist`` core plugin: every area's plain checklist items become Findings.
+
+It also provides the ``general`` area (Công tác chung): preconditions that belong to no
+specialised area, such as the subordinate cells' congresses, the documents and the personnel
+work. It is a plugin like any other, registered through the ``venue_ready`` entry-point group,
+and it uses only the public API.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from venue_ready import (
+    AreaPlan,
+    AreaSpec,
+    Event,
+    Finding,
+    Item,
+    Message,
+    Status,
+    TemplateItem,
+    hookimpl,
+    item_credit,
+)
+
+AREA = "general"
+
+MESSAGES = {
+    "vi": {
+        "checklist.item": "{title}: {status:@item-status}",
+        "checklist.signoff-missing": "{title}: {status:@item-status}, chưa được {body} phê duyệt",
+        "checklist.signoff-outdated": (
+            "{title}: {body} mới duyệt phiên bản {signed}, phiên bản hiện tại là {current}"
+        ),
+        "checklist.signoff-future": "{title}: {body} duyệt lúc {at}, sau thời điểm đánh giá",
+    },
+    "en": {
+        "checklist.item": "{title}: {status:@item-status}",
+        "checklist.signoff-missing": "{title}: {status:@item-status}, not yet approved by {body}",
+        "checklist.signoff-outdated": (
+            "{title}: {body} approved version {signed}, the current version is {current}"
+        ),
+        "checklist.signoff-future": "{title}: approved by {body} at {at}, after the assessment",
+    },
+}
+
+TEMPLATE = (
+    TemplateItem(
+        id="cells.congresses",
+        title_vi="Đại hội các chi bộ trực thuộc (nhiệm kỳ 2020-2022) đã tổ chức xong",
+        title_en="Congresses of the subordinate party cells (term 2020-2022) held",
+        owner_vi="Ban Thường vụ Đảng ủy",
+        owner_en="Standing committee of the Party committee",
+        lead_days=30,
+        gate=True,
+    ),
+    TemplateItem(
+        id="cells.delegates",
+        title_vi="Các chi bộ đã bầu đoàn đại biểu dự Đại hội",
+        title_en="Cells have elected their delegates to the congress",
+        owner_vi="Ban Tổ chức Đảng ủy",
+        owner_en="Party committee's organisation board",
+        lead_days=30,
+        gate=True,
+    ),
+    TemplateItem(
+        id="documents.drafts-comments",
+        title_vi="Lấy ý kiến MTTQ, các đoàn thể, cán bộ nghỉ hưu và đảng viên vào dự thảo văn kiện",
+        title_en=(
+            "Comments on the draft documents from the Fatherland Front, the mass organisations, "
+            "retired leaders and party members"
+        ),
+        owner_vi="Tiểu ban Văn kiện",
+        owner_en="Documents sub-committee",
+        lead_days=21,
+    ),
+    TemplateItem(
+        id="documents.district-review",
+        title_vi="Văn kiện, chương trình, kịch bản gửi Tổ chỉ đạo đại hội của Quận cho ý kiến",
+        title_en="Documents, programme and script reviewed by the district's steering group",
+        owner_vi="Tiểu ban Văn kiện",
+        owner_en="Documents sub-committee",
+        lead_days=7,
+        gate=True,
+        requires_signoff="Tổ chỉ đạo đại hội của Quận",
+    ),
+    TemplateItem(
+        id="personnel.dossiers",
+        title_vi="Hồ sơ nhân sự báo cáo Ban Thường vụ Quận ủy",
+        title_en="Personnel dossiers reported to the district standing committee",
+        owner_vi="Tiểu ban Nhân sự",
+        owner_en="Personnel sub-committee",
+        lead_days=10,
+        gate=True,
+        requires_signoff="Ban Thường vụ Quận ủy",
+    ),
+    TemplateItem(
+        id="service.programme",
+        title_vi="Chương trình, kịch bản điều hành Đại hội",
+        title_en="Congress programme and running script",
+        owner_vi="Tiểu ban Phục vụ",
+        owner_en="Service sub-committee",
+        lead_days=3,
+    ),
+)
+
+
+@hookimpl
+def venue_ready_areas() -> list[AreaSpec]:
+    """The ``general`` area, with the congress's preconditions as its template."""
+    return [
+        AreaSpec(
+            key=AREA,
+            title_vi="Công tác chung",
+            title_en="General preparations",
+            default_weight=1.0,
+            template=TEMPLATE,
+            messages=MESSAGES,
+        )
+    ]
+
+
+@hookimpl
+def venue_ready_assess(event: Event, area: AreaPlan, as_of: datetime) -> list[Finding]:
+    """One Finding per item of the area, whatever the area."""
+    del event  # the same rule holds for every event
+    key = area.key
+    return [_finding(item, key, as_of) for item in area.items]
+
+
+def _finding(item: Item, area_key: str, as_of: datetime) -> Finding:
+    credit = item_credit(item.status, item.progress)
+    code = "checklist.item"
+    params: dict[str, object] = {"title": item.title, "status": item.status.value}
+    if item.requires_signoff is not None and item.status is not Status.WAIVED:
+        signed = item.signed_off
+        params["body"] = item.requires_signoff
+        if signed is None:
+            code = "checklist.signoff-missing"
+            credit = 0.0
+        elif signed.at is not None and signed.at > as_of:
+            code = "checklist.signoff-future"
+            params["at"] = signed.at
+            credit = 0.0
+        elif item.version is not None and signed.version != item.version:
+            code = "checklist.signoff-outdated"
+            params["signed"] = signed.version or "?"
+            params["current"] = item.version
+            credit = 0.0
+    return Finding(
+        code=code,
+        area=area_key,
+        message=Message(code, params),
+        weight=item.weight,
+        credit=credit,
+        gate=item.gate,
+        phase=item.phase,
+        subject=item.id,
+        due=item.due,
+        owner=item.owner,
+        waiver=item.waiver,
+    )

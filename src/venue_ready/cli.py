@@ -1,0 +1,252 @@
+"""The ``venue-ready`` command. Thin: parse arguments, call the public API, map errors to exits.
+
+Exit codes: 0 assessed (whatever the verdict), 1 assessed and below ``--fail-under``, 2 bad
+input or usage, 3 a plugin failed. Bad input never ends in a traceback: every problem is printed
+on a line of its own as ``file: key.path: what is wrong (what was expected)``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, NoReturn, TextIO
+
+from ._version import __version__
+from .i18n import gettext as _
+
+if TYPE_CHECKING:
+    from .model import Renderer
+    from .plugins import PluginManager
+    from .report import Report
+
+__all__ = ["main"]
+
+EXIT_OK = 0
+EXIT_FAIL_UNDER = 1
+EXIT_USAGE = 2
+EXIT_PLUGIN = 3
+PROG = "venue-ready"
+
+
+class _Usage(Exception):
+    """A usage problem, already worded for the user."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        # argparse would print usage and exit 2 itself; doing it here keeps the wording ours.
+        self.print_usage(sys.stderr)
+        raise _Usage(message)
+
+
+def _guess_lang(argv: Sequence[str]) -> str:
+    """The language for messages printed before an event is loaded (help, usage errors)."""
+    for index, arg in enumerate(argv):
+        if arg == "--lang" and index + 1 < len(argv):
+            return "en" if argv[index + 1] == "en" else "vi"
+        if arg.startswith("--lang="):
+            return "en" if arg.partition("=")[2] == "en" else "vi"
+    env = os.environ.get("VENUE_READY_LANG", "")
+    return "en" if env.startswith("en") else "vi"
+
+
+def _localise_argparse(lang: str) -> None:
+    # argparse looks its own words up through gettext at call time; routing them through our
+    # catalog puts "usage:", "options" and its error messages in the reader's language too.
+    from ._messages import ARGPARSE_VI
+
+    table = ARGPARSE_VI if lang == "vi" else {}
+
+    def gettext(text: str) -> str:
+        return table.get(text, text)
+
+    def ngettext(one: str, many: str, n: int) -> str:
+        return gettext(one if n == 1 else many)
+
+    setattr(argparse, "_", gettext)  # noqa: B010 - argparse's private gettext alias
+    setattr(argparse, "ngettext", ngettext)  # noqa: B010
+
+
+def build_parser(lang: str) -> argparse.ArgumentParser:
+    """The argument parser, with help in ``lang``."""
+    parser = _Parser(prog=PROG, description=_("cli.description", lang))
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"{PROG} {__version__}",
+        help=_("cli.help.version", lang),
+    )
+    commands = parser.add_subparsers(dest="command", metavar=_("cli.command-metavar", lang))
+    commands.required = True
+
+    check = commands.add_parser(
+        "check", help=_("cli.help.check", lang), description=_("cli.help.check", lang)
+    )
+    check.add_argument("file", metavar=_("cli.file-metavar", lang), help=_("cli.help.file", lang))
+    check.add_argument("--as-of", metavar="ISO", help=_("cli.help.as-of", lang))
+    check.add_argument(
+        "--format", default="text", metavar="FORMAT", help=_("cli.help.format", lang)
+    )
+    check.add_argument("--lang", choices=("vi", "en"), help=_("cli.help.lang", lang))
+    check.add_argument("--fail-under", type=float, metavar="N", help=_("cli.help.fail-under", lang))
+    check.add_argument(
+        "-p",
+        dest="plugin_opts",
+        action="append",
+        default=[],
+        metavar="no:NAME|MODULE",
+        help=_("cli.help.p", lang),
+    )
+    check.add_argument(
+        "--plugin",
+        dest="plugin_modules",
+        action="append",
+        default=[],
+        metavar="MODULE",
+        help=_("cli.help.plugin", lang),
+    )
+    check.add_argument("--strict-plugins", action="store_true", help=_("cli.help.strict", lang))
+    check.set_defaults(handler=_cmd_check)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    lang = _guess_lang(args_list)
+    _utf8_streams()
+    _localise_argparse(lang)
+    parser = build_parser(lang)
+    try:
+        args = parser.parse_args(args_list)
+    except _Usage as exc:
+        _err(_("cli.usage-error", lang, prog=PROG, message=str(exc)))
+        return EXIT_USAGE
+    except SystemExit as exc:  # --help and --version
+        return int(exc.code or 0)
+    handler: Callable[[argparse.Namespace, str], int] = args.handler
+    try:
+        return handler(args, lang)
+    except _Usage as exc:
+        _err(_("cli.usage-error", lang, prog=PROG, message=str(exc)))
+        return EXIT_USAGE
+    except BrokenPipeError:
+        # The reader went away (| head); nothing to report, and nothing lost.
+        _quiet_stdout()
+        return EXIT_OK
+
+
+def _cmd_check(args: argparse.Namespace, lang_hint: str) -> int:
+    from .assessment import assess
+    from .dates import get_zone, parse_instant
+    from .errors import LoadError, PluginError
+    from .loading import load
+
+    pm = _plugin_manager(args, lang_hint)
+    if isinstance(pm, int):
+        return pm
+    try:
+        event = load(args.file, plugins=pm)
+    except LoadError as exc:
+        lang = args.lang or exc.lang or lang_hint
+        for problem in exc.problems:
+            _err(problem.render(lang, exc.catalogs))
+        _err(_("cli.load-failed", lang, count=len(exc.problems), file=args.file))
+        return EXIT_USAGE
+    except PluginError as exc:
+        _err(_("cli.strict-failed", lang_hint, error=str(exc)))
+        raise
+    lang = args.lang or event.lang
+
+    as_of = None
+    if args.as_of is not None:
+        try:
+            as_of = parse_instant(args.as_of, get_zone(event.timezone))
+        except ValueError:
+            _err(_("cli.bad-as-of", lang, value=args.as_of))
+            return EXIT_USAGE
+
+    render = _renderer(args.format, pm, lang)
+    if render is None:
+        return EXIT_USAGE
+    report = assess(event, as_of=as_of, plugins=pm)
+    sys.stdout.write(render(report, lang))
+    sys.stdout.flush()
+    return _exit_code(report, args.fail_under, lang)
+
+
+def _plugin_manager(args: argparse.Namespace, lang: str) -> PluginManager | int:
+    from .plugins import get_plugin_manager
+
+    block: list[str] = []
+    extra: list[str] = list(args.plugin_modules)
+    for opt in args.plugin_opts:
+        if opt.startswith("no:"):
+            block.append(opt[3:])
+        else:
+            extra.append(opt)
+    try:
+        return get_plugin_manager(block=block, extra=extra, strict=args.strict_plugins)
+    except ModuleNotFoundError as exc:
+        _err(_("cli.plugin-not-found", lang, module=exc.name or str(exc)))
+        return EXIT_USAGE
+
+
+def _renderer(name: str, pm: PluginManager, lang: str) -> Callable[[Report, str], str] | None:
+    from .render import BUILTIN_FORMATS, builtin_renderer
+
+    if name in BUILTIN_FORMATS:
+        return builtin_renderer(name)
+    found: dict[str, Renderer] = {}
+    for plugin, result, exc in pm.call_each("venue_ready_renderers"):
+        if exc is not None:
+            pm.record_failure(plugin, "renderers", exc)
+            continue
+        for renderer in result or ():
+            found.setdefault(renderer.name, renderer)
+    if name in found:
+        render: Callable[[Report, str], str] = found[name].render
+        return render
+    known = ", ".join([*BUILTIN_FORMATS, *sorted(n for n in found if n not in BUILTIN_FORMATS)])
+    _err(_("cli.unknown-format", lang, format=name, known=known))
+    return None
+
+
+def _exit_code(report: Report, fail_under: float | None, lang: str) -> int:
+    if report.failures or report.inconclusive:
+        _err(_("cli.plugins-failed", lang, count=len(report.failures)))
+        return EXIT_PLUGIN
+    if fail_under is not None and (report.score is None or report.score < fail_under):
+        _err(
+            _(
+                "cli.below-fail-under",
+                lang,
+                score=report.score if report.score is not None else "—",
+                threshold=fail_under,
+            )
+        )
+        return EXIT_FAIL_UNDER
+    return EXIT_OK
+
+
+def _err(text: str) -> None:
+    print(text, file=sys.stderr)
+
+
+def _utf8_streams() -> None:
+    # Vietnamese must not crash a console that is not UTF-8; degrade to escapes instead.
+    for stream in (sys.stdout, sys.stderr):
+        enc = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if enc != "utf8" and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
+
+
+def _quiet_stdout() -> None:
+    devnull: TextIO = open(os.devnull, "w")  # noqa: SIM115 - replaces stdout for the exit
+    os.dup2(devnull.fileno(), sys.stdout.fileno())
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,88 @@
+"""The errors venue_ready raises, and the problems a bad event file is reported with."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from attrs import field, frozen
+
+from .model import Message
+
+__all__ = ["LoadError", "Problem", "format_path"]
+
+
+def _path(value: Iterable[str | int]) -> tuple[str | int, ...]:
+    return tuple(value)
+
+
+def format_path(path: Sequence[str | int]) -> str:
+    """Render a key path the way a reader finds it in the file: ``areas.general.items[2].due``."""
+    out: list[str] = []
+    for part in path:
+        if isinstance(part, int):
+            out.append(f"[{part}]")
+        else:
+            if out:
+                out.append(".")
+            # Keys that are not bare TOML keys (spaces, dots, Vietnamese letters) are quoted, as
+            # they would be in the file.
+            bare = part and all(c.isascii() and (c.isalnum() or c in "-_") for c in part)
+            out.append(part if bare else f'"{part}"')
+    return "".join(out)
+
+
+@frozen
+class Problem:
+    """One thing wrong with an input: where it is (file and key path) and a message saying what.
+
+    ``path`` is a sequence of keys and 0-based array indexes. ``file`` may be None for an event
+    built in code. The message is rendered in the reader's language by :meth:`render`.
+    """
+
+    path: tuple[str | int, ...] = field(converter=_path)
+    message: Message
+    file: str | None = None
+
+    @classmethod
+    def of(
+        cls, path: Iterable[str | int], message_id: str, /, file: str | None = None, **params: Any
+    ) -> Problem:
+        """Shorthand: ``Problem.of(("settings", "window_hours"), "settings.not-positive")``."""
+        return cls(tuple(path), Message(message_id, params), file)
+
+    def render(
+        self, lang: str = "vi", catalogs: Mapping[str, Mapping[str, str]] | None = None
+    ) -> str:
+        """``file: key.path: what is wrong (what was expected)`` in ``lang``."""
+        from .i18n import translate
+
+        text = translate(self.message, lang, catalogs)
+        where = format_path(self.path)
+        head = ": ".join(part for part in (self.file, where) if part)
+        return f"{head}: {text}" if head else text
+
+
+class LoadError(Exception):
+    """An event could not be loaded. ``problems`` holds every problem found, not only the first.
+
+    ``str(error)`` lists them, one a line, in English; a CLI renders them in the reader's
+    language with :meth:`Problem.render`.
+    """
+
+    def __init__(
+        self,
+        problems: Sequence[Problem],
+        catalogs: Mapping[str, Any] | None = None,
+        lang: str | None = None,
+    ):
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        #: Message catalogs of the plugins whose validators reported some of the problems.
+        self.catalogs: dict[str, Any] = dict(catalogs or {})
+        #: The event's language, when the file got far enough to say it.
+        self.lang = lang
+        super().__init__("\n".join(p.render("en", self.catalogs) for p in self.problems))
+
+
+class PluginError(Exception):
+    """A plugin could not be loaded or used, and the caller asked for strict plugins."""

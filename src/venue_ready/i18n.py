@@ -1,0 +1,124 @@
+"""Messages in Vietnamese and English, and numbers and dates the way each language writes them.
+
+Every user-facing string comes from a catalog: the core's (``_messages.py``) or a plugin's
+(``AreaSpec.messages``). A catalog entry is a ``str.format`` template; a field may carry a
+format spec:
+
+- ``{status:@status}``: translate ``status.<value>`` from the catalog (any prefix works);
+- floats are written with a decimal comma in Vietnamese (``87,5``), a point in English;
+- dates and datetimes as a Vietnamese reader expects (``16 giờ 00 ngày 14 tháng 5 năm 2020``) or
+  in English (``14 May 2020, 16:00``); a bare-date instant shows as the date alone.
+
+A missing entry falls back to the other language, then to the message id with its parameters,
+so a report always renders.
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Mapping
+from datetime import date, datetime
+from typing import Any
+
+from .dates import is_end_of_day
+from .model import LANGUAGES, Message
+
+__all__ = ["catalog", "format_datetime", "format_number", "gettext", "translate"]
+
+_MONTHS_EN = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+_core: dict[str, dict[str, str]] | None = None
+
+
+def catalog() -> dict[str, dict[str, str]]:
+    """The core catalog: ``{lang: {message_id: template}}``."""
+    global _core  # noqa: PLW0603 - loaded once, on first use, to keep `import venue_ready` light
+    if _core is None:
+        from ._messages import EN, VI
+
+        _core = {"vi": VI, "en": EN}
+    return _core
+
+
+def _lookup(
+    message_id: str, lang: str, extra: Mapping[str, Mapping[str, str]] | None
+) -> str | None:
+    core = catalog()
+    for code in (lang, *(other for other in LANGUAGES if other != lang)):
+        if extra is not None:
+            found = extra.get(code, {}).get(message_id)
+            if found is not None:
+                return found
+        found = core.get(code, {}).get(message_id)
+        if found is not None:
+            return found
+    return None
+
+
+def format_number(value: float, lang: str, digits: int = 1) -> str:
+    """``87.5`` → ``87,5`` (vi) or ``87.5`` (en); whole numbers lose their decimals; thousands
+    are grouped with a point (vi) or a comma (en)."""
+    text = f"{value:,.{digits}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    if lang == "vi":
+        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    return text
+
+
+def format_datetime(value: date | datetime, lang: str) -> str:
+    """A date or datetime for a reader of ``lang`` (see the module docstring)."""
+    if isinstance(value, datetime):
+        if is_end_of_day(value):
+            return format_datetime(value.date(), lang)
+        day = format_datetime(value.date(), lang)
+        if lang == "vi":
+            return f"{value.hour} giờ {value.minute:02d} {day}"
+        return f"{day}, {value.hour:02d}:{value.minute:02d}"
+    if lang == "vi":
+        return f"ngày {value.day} tháng {value.month} năm {value.year}"
+    return f"{value.day} {_MONTHS_EN[value.month - 1]} {value.year}"
+
+
+class _Formatter(string.Formatter):
+    def __init__(self, lang: str, extra: Mapping[str, Mapping[str, str]] | None) -> None:
+        self.lang = lang
+        self.extra = extra
+
+    def get_value(self, key: int | str, args: Any, kwargs: Mapping[str, Any]) -> Any:
+        if isinstance(key, str) and key in kwargs:
+            return kwargs[key]
+        return "{" + str(key) + "}"  # a missing parameter shows, rather than crashing a report
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if format_spec.startswith("@"):
+            found = _lookup(f"{format_spec[1:]}.{value}", self.lang, self.extra)
+            return found if found is not None else str(value)
+        if isinstance(value, bool):
+            return str(value)
+        if isinstance(value, date):
+            return format_datetime(value, self.lang)
+        if isinstance(value, float) and not format_spec:
+            return format_number(value, self.lang)
+        if isinstance(value, int) and not format_spec and abs(value) >= 10000:
+            return format_number(value, self.lang, 0)
+        return str(super().format_field(value, format_spec))
+
+
+def translate(
+    message: Message, lang: str, extra: Mapping[str, Mapping[str, str]] | None = None
+) -> str:
+    """Render a :class:`Message` in ``lang``, looking in ``extra`` (plugins' catalogs) first."""
+    template = _lookup(message.id, lang, extra)
+    if template is None:
+        params = ", ".join(f"{k}={v}" for k, v in sorted(message.params.items()))
+        return f"{message.id} ({params})" if params else message.id
+    return _Formatter(lang, extra).vformat(template, (), message.params)
+
+
+def gettext(message_id: str, lang: str, /, **params: Any) -> str:
+    """Render a core message: ``gettext("report.overdue-heading", "vi", count=3)``."""
+    return translate(Message(message_id, params), lang)

@@ -1,0 +1,691 @@
+"""Event files (TOML, ``schema = 1``) into the model.
+
+The loader reads the whole file before it gives up, so a user sees every problem at once: each
+one names the file, the key path and what was expected. Nothing is built until the file is
+clean; then the area plugins' settings validators have their say, and the problems they report
+are raised the same way.
+
+The format is documented in ``docs/event-file.md``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping
+from datetime import date, datetime, time, tzinfo
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import tomli
+
+from .dates import get_zone, parse_instant, to_instant
+from .errors import LoadError, Problem
+from .model import (
+    DEFAULT_TIMEZONE,
+    LANGUAGES,
+    AreaPlan,
+    Entrance,
+    Event,
+    Item,
+    Phase,
+    SignOff,
+    Status,
+    Venue,
+    Waiver,
+    Zone,
+)
+
+if TYPE_CHECKING:
+    from .plugins import PluginManager
+
+__all__ = ["SCHEMA_VERSION", "load", "loads"]
+
+#: The event-file schema this version reads.
+SCHEMA_VERSION = 1
+
+_TOP_KEYS = ("schema", "event", "venue", "areas")
+_EVENT_KEYS = (
+    "id",
+    "name",
+    "kind",
+    "level",
+    "ordinal",
+    "term",
+    "starts",
+    "ends",
+    "timezone",
+    "lang",
+    "expected_delegates",
+    "parent",
+)
+_VENUE_KEYS = ("name", "address", "capacity", "zones", "entrances")
+_PLACE_KEYS = ("id", "name")
+_AREA_KEYS = ("weight", "threshold", "settings", "items")
+_ITEM_KEYS = (
+    "id",
+    "title",
+    "owner",
+    "due",
+    "phase",
+    "status",
+    "progress",
+    "weight",
+    "gate",
+    "requires_signoff",
+    "signed_off",
+    "version",
+    "waiver",
+    "notes",
+    "evidence",
+)
+_ITEM_KEYSET = frozenset(_ITEM_KEYS)
+_SIGNOFF_KEYS = ("by", "at", "version")
+_WAIVER_KEYS = ("reason", "approved_by")
+_PHASES = {p.value: p for p in Phase}
+_STATUSES = {s.value: s for s in Status}
+
+Path = tuple[str | int, ...]
+_Place = TypeVar("_Place", Zone, Entrance)
+
+
+def load(path: str | os.PathLike[str], *, plugins: PluginManager | None = None) -> Event:
+    """Load an event file.
+
+    ``plugins`` is the plugin manager whose areas and settings validators apply; by default the
+    installed plugins (see :func:`venue_ready.get_plugin_manager`). Raises :class:`LoadError`
+    with every problem found, and ``OSError`` only through the LoadError too: a missing or
+    unreadable file is a problem like any other.
+    """
+    name = os.fspath(path)
+    try:
+        with open(name, "rb") as fh:
+            raw = fh.read()
+    except OSError as exc:
+        raise LoadError(
+            [Problem.of((), "load.unreadable", file=name, error=exc.strerror or str(exc))]
+        ) from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise LoadError([Problem.of((), "load.not-utf8", file=name, offset=exc.start)]) from None
+    return loads(text, source=name, plugins=plugins)
+
+
+def loads(text: str, *, source: str = "<string>", plugins: PluginManager | None = None) -> Event:
+    """Load an event from TOML text; ``source`` names it in problems. See :func:`load`."""
+    try:
+        data = tomli.loads(text)
+    except tomli.TOMLDecodeError as exc:
+        raise LoadError([_syntax_problem(exc, source)]) from None
+    return from_dict(data, source=source, plugins=plugins)
+
+
+def from_dict(
+    data: Mapping[str, Any], *, source: str = "<data>", plugins: PluginManager | None = None
+) -> Event:
+    """Build an Event from already-parsed TOML data (a dict as ``tomli.loads`` returns it)."""
+    if plugins is None:
+        from .plugins import get_plugin_manager
+
+        plugins = get_plugin_manager()
+    reader = _Reader(source, plugins)
+    event = reader.read(data)
+    if reader.problems or event is None:
+        raw = data.get("event")
+        lang = raw.get("lang") if isinstance(raw, dict) else None
+        raise LoadError(reader.problems, plugins.catalogs(), lang if lang in LANGUAGES else None)
+    return event
+
+
+def _syntax_problem(exc: tomli.TOMLDecodeError, source: str) -> Problem:
+    # tomli >= 2.1 exposes the position; older ones only put it in the message.
+    msg = getattr(exc, "msg", None) or str(exc)
+    line = getattr(exc, "lineno", None)
+    col = getattr(exc, "colno", None)
+    if line is None:
+        return Problem.of((), "load.syntax-noline", file=source, error=msg)
+    return Problem.of((), "load.syntax", file=source, error=msg, line=line, column=col)
+
+
+def _suggest(word: str, candidates: Iterable[str]) -> str | None:
+    import difflib
+
+    close = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def _type_name(value: object) -> str:
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int | float):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, datetime):
+        return "datetime"
+    if isinstance(value, date):
+        return "date"
+    if isinstance(value, time):
+        return "time"
+    if isinstance(value, list):
+        return "array"
+    if isinstance(value, dict):
+        return "table"
+    return type(value).__name__
+
+
+class _Reader:
+    """One pass over an event's data, collecting problems as it goes."""
+
+    def __init__(self, source: str, plugins: PluginManager) -> None:
+        self.source = source
+        self.plugins = plugins
+        self.problems: list[Problem] = []
+        self.tz: tzinfo = get_zone(DEFAULT_TIMEZONE)
+
+    # -- reporting ------------------------------------------------------------------------------
+
+    def problem(self, path: Path, message_id: str, **params: Any) -> None:
+        self.problems.append(Problem.of(path, message_id, file=self.source, **params))
+
+    def wrong_type(self, path: Path, value: object, expected: str) -> None:
+        self.problem(path, "load.wrong-type", got=_type_name(value), expected=expected)
+
+    def check_keys(
+        self,
+        table: Mapping[str, Any],
+        path: Path,
+        known: tuple[str, ...],
+        required: tuple[str, ...],
+    ) -> None:
+        for key in table:
+            if key not in known:
+                hint = _suggest(key, known)
+                if hint:
+                    self.problem((*path, key), "load.unknown-key-hint", key=key, hint=hint)
+                else:
+                    self.problem((*path, key), "load.unknown-key", key=key, known=", ".join(known))
+        for key in required:
+            if key not in table:
+                self.problem((*path, key), "load.missing-key", key=key)
+
+    # -- typed getters: each returns None (and records a problem) when the value is wrong --------
+
+    def table(self, value: object, path: Path) -> dict[str, Any] | None:
+        if isinstance(value, dict):
+            return value
+        self.wrong_type(path, value, "table")
+        return None
+
+    def text(self, table: Mapping[str, Any], key: str, path: Path) -> str | None:
+        value = table.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            self.wrong_type((*path, key), value, "string")
+            return None
+        if not value.strip():
+            self.problem((*path, key), "load.empty-string")
+            return None
+        return value
+
+    def number(
+        self, table: Mapping[str, Any], key: str, path: Path, low: float, high: float | None
+    ) -> float | None:
+        value = table.get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            self.wrong_type((*path, key), value, "number")
+            return None
+        if not (value >= low and (high is None or value <= high)):  # NaN fails both
+            if high is None:
+                self.problem((*path, key), "load.below-min", value=value, low=low)
+            else:
+                self.problem((*path, key), "load.out-of-range", value=value, low=low, high=high)
+            return None
+        return float(value)
+
+    def integer(self, table: Mapping[str, Any], key: str, path: Path, low: int) -> int | None:
+        value = table.get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.wrong_type((*path, key), value, "integer")
+            return None
+        if value < low:
+            self.problem((*path, key), "load.below-min", value=value, low=low)
+            return None
+        return value
+
+    def boolean(self, table: Mapping[str, Any], key: str, path: Path) -> bool | None:
+        value = table.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, bool):
+            self.wrong_type((*path, key), value, "boolean")
+            return None
+        return value
+
+    def choice(
+        self, table: Mapping[str, Any], key: str, path: Path, choices: Mapping[str, Any]
+    ) -> Any:
+        value = table.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            self.wrong_type((*path, key), value, "string")
+            return None
+        if value not in choices:
+            hint = _suggest(value, choices)
+            self.problem(
+                (*path, key),
+                "load.bad-choice-hint" if hint else "load.bad-choice",
+                value=value,
+                hint=hint or "",
+                choices=", ".join(choices),
+            )
+            return None
+        return choices[value]
+
+    def instant(
+        self, table: Mapping[str, Any], key: str, path: Path, *, bare_date: str = "end"
+    ) -> datetime | None:
+        value = table.get(key)
+        if value is None:
+            return None
+        if isinstance(value, date):  # datetime is a date too
+            return to_instant(value, self.tz, bare_date=bare_date)
+        if isinstance(value, str):
+            try:
+                return parse_instant(value, self.tz, bare_date=bare_date)
+            except ValueError:
+                self.problem((*path, key), "load.bad-date", value=value)
+                return None
+        self.wrong_type((*path, key), value, "date")
+        return None
+
+    def strings(self, table: Mapping[str, Any], key: str, path: Path) -> tuple[str, ...]:
+        value = table.get(key)
+        if value is None:
+            return ()
+        if isinstance(value, str):
+            return (value,)
+        if isinstance(value, list) and all(isinstance(v, str) for v in value):
+            return tuple(value)
+        self.wrong_type((*path, key), value, "strings")
+        return ()
+
+    # -- the document ---------------------------------------------------------------------------
+
+    def read(self, data: Mapping[str, Any]) -> Event | None:
+        self.check_keys(data, (), _TOP_KEYS, ("schema", "event", "areas"))
+        schema = data.get("schema")
+        if schema is not None and (isinstance(schema, bool) or schema != SCHEMA_VERSION):
+            self.problem(("schema",), "load.bad-schema", value=schema, supported=SCHEMA_VERSION)
+            return None  # another schema: reading on would only add noise
+
+        event_fields = self.read_event(data.get("event"))
+        venue = self.read_venue(data["venue"]) if "venue" in data else None
+        areas = self.read_areas(data.get("areas"), event_fields)
+        if self.problems or event_fields is None or areas is None:
+            return None
+        event = Event(**event_fields, venue=venue, areas=areas)
+        self.validate_settings(event)
+        return event
+
+    def read_event(self, value: object) -> dict[str, Any] | None:
+        path: Path = ("event",)
+        if value is None:
+            return None
+        table = self.table(value, path)
+        if table is None:
+            return None
+        self.check_keys(table, path, _EVENT_KEYS, ("id", "name", "starts"))
+
+        tz_name = self.text(table, "timezone", path) or DEFAULT_TIMEZONE
+        try:
+            self.tz = get_zone(tz_name)
+        except ValueError:
+            self.problem((*path, "timezone"), "load.bad-timezone", value=tz_name)
+
+        out: dict[str, Any] = {"timezone": tz_name}
+        for key in ("id", "name", "kind", "level", "parent"):
+            value_ = self.text(table, key, path)
+            if value_ is not None:
+                out[key] = value_
+        lang = self.choice(table, "lang", path, {lang: lang for lang in LANGUAGES})
+        if lang is not None:
+            out["lang"] = lang
+        delegates = self.integer(table, "expected_delegates", path, 0)
+        if delegates is not None:
+            out["expected_delegates"] = delegates
+        ordinal = self.read_ordinal(table, path)
+        if ordinal is not None:
+            out["ordinal"] = ordinal
+        term = self.read_term(table, path)
+        if term is not None:
+            out["term"] = term
+
+        starts = self.instant(table, "starts", path, bare_date="start")
+        ends = self.instant(table, "ends", path)
+        if starts is not None:
+            out["starts"] = starts
+            if ends is None and "ends" not in table:
+                ends = to_instant(starts.astimezone(self.tz).date(), self.tz)
+            if ends is not None and ends < starts:
+                self.problem((*path, "ends"), "load.ends-before-starts", ends=ends, starts=starts)
+            elif ends is not None:
+                out["ends"] = ends
+        missing = {"id", "name", "starts", "ends"} - out.keys()
+        return None if missing else out
+
+    def read_ordinal(self, table: Mapping[str, Any], path: Path) -> int | None:
+        value = table.get("ordinal")
+        if isinstance(value, str):
+            number = roman_to_int(value)
+            if number is None:
+                self.problem((*path, "ordinal"), "load.bad-ordinal", value=value)
+            return number
+        return self.integer(table, "ordinal", path, 1)
+
+    def read_term(self, table: Mapping[str, Any], path: Path) -> tuple[int, int] | None:
+        value = table.get("term")
+        if value is None:
+            return None
+        years: list[int] = []
+        if isinstance(value, str):
+            parts = value.replace("–", "-").replace("—", "-").split("-")
+            if len(parts) == 2 and all(p.strip().isdigit() for p in parts):
+                years = [int(p) for p in parts]
+        elif isinstance(value, list) and all(
+            isinstance(v, int) and not isinstance(v, bool) for v in value
+        ):
+            years = list(value)
+        if len(years) != 2 or years[0] >= years[1]:
+            self.problem((*path, "term"), "load.bad-term", value=str(value))
+            return None
+        return years[0], years[1]
+
+    def read_venue(self, value: object) -> Venue | None:
+        path: Path = ("venue",)
+        table = self.table(value, path)
+        if table is None:
+            return None
+        self.check_keys(table, path, _VENUE_KEYS, ("name",))
+        name = self.text(table, "name", path)
+        address = self.text(table, "address", path)
+        capacity = self.integer(table, "capacity", path, 0)
+        zones = self.read_places(table, "zones", path, Zone)
+        entrances = self.read_places(table, "entrances", path, Entrance)
+        if name is None:
+            return None
+        return Venue(name, address, capacity, zones, entrances)
+
+    def read_places(
+        self, table: Mapping[str, Any], key: str, path: Path, cls: type[_Place]
+    ) -> tuple[_Place, ...]:
+        value = table.get(key)
+        if value is None:
+            return ()
+        if not isinstance(value, list):
+            self.wrong_type((*path, key), value, "places")
+            return ()
+        places: list[_Place] = []
+        seen: dict[str, int] = {}
+        for index, entry in enumerate(value):
+            where: Path = (*path, key, index)
+            if isinstance(entry, str) and entry.strip():
+                place_id = name = entry
+            elif isinstance(entry, dict):
+                self.check_keys(entry, where, _PLACE_KEYS, ("id",))
+                place_id = self.text(entry, "id", where) or ""
+                name = self.text(entry, "name", where) or place_id
+                if not place_id:
+                    continue
+            else:
+                self.wrong_type(where, entry, "place")
+                continue
+            if place_id in seen:
+                self.problem(
+                    (*where, "id"),
+                    "load.duplicate-id",
+                    id=place_id,
+                    first=f"{key}[{seen[place_id]}]",
+                )
+                continue
+            seen[place_id] = index
+            places.append(cls(place_id, name))
+        return tuple(places)
+
+    def read_areas(
+        self, value: object, event_fields: Mapping[str, Any] | None
+    ) -> tuple[AreaPlan, ...] | None:
+        path: Path = ("areas",)
+        if value is None:
+            return None
+        table = self.table(value, path)
+        if table is None:
+            return None
+        specs = self.plugins.area_specs()
+        seen_items: dict[str, Path] = {}
+        areas: list[AreaPlan] = []
+        starts = event_fields.get("starts") if event_fields else None
+        for key, area_value in table.items():
+            where: Path = (*path, key)
+            spec = specs.get(key)
+            if spec is None and not self.plugins.failures:
+                # With no plugin failure to explain it, an unknown area is the user's typo. When
+                # some plugin failed to load, the area may be its: keep it, and let assessment
+                # mark it as an error of that plugin instead of blaming the file.
+                hint = _suggest(key, specs)
+                self.problem(
+                    where,
+                    "load.unknown-area-hint" if hint else "load.unknown-area",
+                    area=key,
+                    hint=hint or "",
+                    known=", ".join(sorted(specs)),
+                )
+            area_table = self.table(area_value, where)
+            if area_table is None:
+                continue
+            self.check_keys(area_table, where, _AREA_KEYS, ())
+            weight = self.number(area_table, "weight", where, 0.0, None)
+            threshold = self.number(area_table, "threshold", where, 0.0, 100.0)
+            settings = area_table.get("settings", {})
+            if not isinstance(settings, dict):
+                self.wrong_type((*where, "settings"), settings, "table")
+                settings = {}
+            items = self.read_items(area_table.get("items"), (*where, "items"), seen_items, starts)
+            if weight is None:
+                weight = spec.default_weight if spec is not None else 1.0
+            areas.append(
+                AreaPlan(
+                    key=key,
+                    weight=weight,
+                    threshold=100.0 if threshold is None else threshold,
+                    settings=settings,
+                    items=items,
+                )
+            )
+        return tuple(areas)
+
+    def read_items(
+        self,
+        value: object,
+        path: Path,
+        seen: dict[str, Path],
+        starts: datetime | None,
+    ) -> tuple[Item, ...]:
+        if value is None:
+            return ()
+        if not isinstance(value, list):
+            self.wrong_type(path, value, "items")
+            return ()
+        items: list[Item] = []
+        for index, entry in enumerate(value):
+            item = self.read_item(entry, (*path, index), seen, starts)
+            if item is not None:
+                items.append(item)
+        return tuple(items)
+
+    def read_item(
+        self, value: object, path: Path, seen: dict[str, Path], starts: datetime | None
+    ) -> Item | None:
+        if not isinstance(value, dict):
+            self.wrong_type(path, value, "table")
+            return None
+        before = len(self.problems)
+        if not value.keys() <= _ITEM_KEYSET or "id" not in value or "title" not in value:
+            self.check_keys(value, path, _ITEM_KEYS, ("id", "title"))
+        item_id = self.text(value, "id", path)
+        title = self.text(value, "title", path)
+        if item_id is not None:
+            first = seen.get(item_id)
+            if first is not None:
+                self.problem((*path, "id"), "load.duplicate-item", id=item_id, first=_fmt(first))
+            else:
+                seen[item_id] = path
+        owner = self.text(value, "owner", path)
+        due = self.instant(value, "due", path)
+        phase = self.choice(value, "phase", path, _PHASES) or Phase.BEFORE
+        status = self.choice(value, "status", path, _STATUSES) or Status.TODO
+        progress = self.number(value, "progress", path, 0.0, 1.0)
+        weight = self.number(value, "weight", path, 0.0, None)
+        gate = self.boolean(value, "gate", path)
+        requires_signoff = self.text(value, "requires_signoff", path)
+        version = self.text(value, "version", path)
+        notes = value.get("notes", "")
+        if not isinstance(notes, str):
+            self.wrong_type((*path, "notes"), notes, "string")
+        evidence = self.strings(value, "evidence", path)
+
+        signed_off = None
+        if "signed_off" in value:
+            signed_off = self.read_signoff(value["signed_off"], (*path, "signed_off"))
+            if requires_signoff is None and "requires_signoff" not in value:
+                self.problem((*path, "signed_off"), "load.signoff-not-required", id=item_id or "")
+
+        waiver = None
+        if "waiver" in value:
+            waiver = self.read_waiver(value["waiver"], (*path, "waiver"))
+            if status is not Status.WAIVED and "status" in value:
+                self.problem((*path, "waiver"), "load.waiver-not-waived", status=status.value)
+        elif status is Status.WAIVED:
+            self.problem((*path, "waiver"), "load.waiver-missing")
+
+        if due is not None and starts is not None and phase is Phase.BEFORE and due > starts:
+            self.problem((*path, "due"), "load.due-after-start", due=due, starts=starts)
+
+        if len(self.problems) > before or item_id is None or title is None:
+            return None
+        if waiver is not None:
+            status = Status.WAIVED
+        return Item(
+            id=item_id,
+            title=title,
+            owner=owner,
+            due=due,
+            phase=phase,
+            status=status,
+            progress=progress,
+            weight=1.0 if weight is None else weight,
+            gate=bool(gate),
+            requires_signoff=requires_signoff,
+            signed_off=signed_off,
+            version=version,
+            waiver=waiver,
+            notes=notes,
+            evidence=evidence,
+        )
+
+    def read_signoff(self, value: object, path: Path) -> SignOff | None:
+        table = self.table(value, path)
+        if table is None:
+            return None
+        self.check_keys(table, path, _SIGNOFF_KEYS, ("by",))
+        by = self.text(table, "by", path)
+        at = self.instant(table, "at", path)
+        version = table.get("version")
+        if isinstance(version, int) and not isinstance(version, bool):
+            version = str(version)  # version = 3 and version = "3" mean the same
+        elif version is not None:
+            version = self.text(table, "version", path)
+        return SignOff(by, at, version) if by else None
+
+    def read_waiver(self, value: object, path: Path) -> Waiver | None:
+        table = self.table(value, path)
+        if table is None:
+            return None
+        self.check_keys(table, path, _WAIVER_KEYS, ())
+        reason = self.text(table, "reason", path)
+        approved_by = self.text(table, "approved_by", path)
+        if reason is None and "reason" not in table:
+            self.problem((*path, "reason"), "load.waiver-no-reason")
+        if approved_by is None and "approved_by" not in table:
+            self.problem((*path, "approved_by"), "load.waiver-no-approver")
+        if reason is None or approved_by is None:
+            return None
+        return Waiver(reason, approved_by)
+
+    # -- the plugins' part ----------------------------------------------------------------------
+
+    def validate_settings(self, event: Event) -> None:
+        specs = self.plugins.area_specs()
+        for plan in event.areas:
+            spec = specs.get(plan.key)
+            if spec is None or spec.validate_settings is None:
+                continue
+            base: Path = ("areas", plan.key, "settings")
+            try:
+                found = list(spec.validate_settings(plan.settings, event))
+            except Exception as exc:  # a broken validator is the plugin's fault, not the file's
+                self.plugins.record_failure(
+                    self.plugins.provider_of(plan.key), "validate_settings", exc
+                )
+                continue
+            for problem in found:
+                if not isinstance(problem, Problem):
+                    self.plugins.record_failure(
+                        self.plugins.provider_of(plan.key),
+                        "validate_settings",
+                        TypeError(f"validator returned {type(problem).__name__}, not Problem"),
+                    )
+                    break
+                self.problems.append(
+                    Problem((*base, *problem.path), problem.message, problem.file or self.source)
+                )
+
+
+def _fmt(path: Path) -> str:
+    from .errors import format_path
+
+    return format_path(path)
+
+
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+
+
+def roman_to_int(text: str) -> int | None:
+    """``"XXII"`` → 22; None when the text is not a canonical Roman numeral."""
+    text = text.strip().upper()
+    if not text or any(c not in _ROMAN for c in text):
+        return None
+    total = 0
+    for current, following in zip(text, text[1:] + " ", strict=True):
+        value = _ROMAN[current]
+        total += -value if following != " " and _ROMAN[following] > value else value
+    return total if total > 0 and int_to_roman(total) == text else None
+
+
+def int_to_roman(number: int) -> str:
+    """22 → ``"XXII"``; for 1..3999."""
+    if not 0 < number < 4000:
+        raise ValueError(f"no Roman numeral for {number}")
+    out = []
+    for value, letters in (
+        (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+        (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
+    ):  # fmt: skip
+        count, number = divmod(number, value)
+        out.append(letters * count)
+    return "".join(out)

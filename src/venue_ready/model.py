@@ -1,0 +1,374 @@
+"""The event model: what an event is, and what a plugin says about it.
+
+Every class here is a frozen, slotted attrs class. The loader builds them from a TOML file, and a
+ward tool can build them in code just as well::
+
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+    from venue_ready import AreaPlan, Event, Item, Status
+
+    tz = ZoneInfo("Asia/Ho_Chi_Minh")
+    event = Event(
+        id="ngoc-thuy-2020",
+        name="Đại hội Đảng bộ phường Ngọc Thụy lần thứ XXII, nhiệm kỳ 2020 - 2025",
+        starts=datetime(2020, 5, 15, 7, 30, tzinfo=tz),
+        ends=datetime(2020, 5, 15, 17, 0, tzinfo=tz),
+        areas=(AreaPlan(key="general", items=(Item(id="docs", title="Văn kiện"),)),),
+    )
+
+Validators guard the boundary (types and ranges a wrong call would get wrong); the rules that
+span several objects (duplicate ids, dates in order) are the loader's, which reports them all at
+once.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Iterable, Mapping
+from datetime import datetime
+from typing import Any
+
+import attrs
+from attrs import field, frozen, validators
+
+__all__ = [
+    "AreaPlan",
+    "AreaSpec",
+    "AreaStatus",
+    "Entrance",
+    "Event",
+    "Finding",
+    "Item",
+    "Message",
+    "Phase",
+    "Renderer",
+    "SignOff",
+    "Status",
+    "TemplateItem",
+    "Venue",
+    "Waiver",
+    "Zone",
+]
+
+#: The time zone an event is in when its file does not say.
+DEFAULT_TIMEZONE = "Asia/Ho_Chi_Minh"
+#: The languages reports and messages come in.
+LANGUAGES = ("vi", "en")
+
+
+class Phase(enum.StrEnum):
+    """When a piece of work counts: before, during or after the event."""
+
+    BEFORE = "before"
+    DURING = "during"
+    AFTER = "after"
+
+
+class Status(enum.StrEnum):
+    """Where a checklist item stands."""
+
+    TODO = "todo"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    BLOCKED = "blocked"
+    WAIVED = "waived"
+
+
+class AreaStatus(enum.StrEnum):
+    """An area's (and the event's) verdict.
+
+    Ordered from worst to best by :attr:`severity`: ``error`` (a plugin failed, the area is
+    inconclusive), ``blocked``, ``at_risk``, ``on_track``, ``ready``.
+    """
+
+    ERROR = "error"
+    BLOCKED = "blocked"
+    AT_RISK = "at_risk"
+    ON_TRACK = "on_track"
+    READY = "ready"
+
+    @property
+    def severity(self) -> int:
+        """Higher is worse: ``ready`` is 0, ``error`` is 4."""
+        return _SEVERITY[self]
+
+
+_SEVERITY = {
+    AreaStatus.READY: 0,
+    AreaStatus.ON_TRACK: 1,
+    AreaStatus.AT_RISK: 2,
+    AreaStatus.BLOCKED: 3,
+    AreaStatus.ERROR: 4,
+}
+
+
+def _aware(_inst: object, attribute: attrs.Attribute[Any], value: datetime | None) -> None:
+    # A naive datetime compares with nothing else in the model and raises deep inside scoring;
+    # refusing it here names the field instead.
+    if value is not None and (not isinstance(value, datetime) or value.tzinfo is None):
+        raise ValueError(f"{attribute.name} must be a timezone-aware datetime, got {value!r}")
+
+
+def _non_negative(_inst: object, attribute: attrs.Attribute[Any], value: float) -> None:
+    if not value >= 0:  # also rejects NaN
+        raise ValueError(f"{attribute.name} must be >= 0, got {value!r}")
+
+
+def _unit_interval(_inst: object, attribute: attrs.Attribute[Any], value: float | None) -> None:
+    if value is not None and not 0.0 <= value <= 1.0:
+        raise ValueError(f"{attribute.name} must be within 0..1, got {value!r}")
+
+
+def _text(_inst: object, attribute: attrs.Attribute[Any], value: str) -> None:
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"{attribute.name} must be a non-empty string, got {value!r}")
+
+
+def _tuple(value: Iterable[Any] | None) -> tuple[Any, ...]:
+    return () if value is None else tuple(value)
+
+
+def _mapping(value: Mapping[str, Any] | None) -> dict[str, Any]:
+    return {} if value is None else dict(value)
+
+
+@frozen
+class Message:
+    """A message id and its parameters, rendered later in the report's language.
+
+    Plugins never format user-facing text themselves: they name a message from a catalog (their
+    own, declared in :class:`AreaSpec.messages`, or the core's) and pass the values to put in it.
+    Parameter values may be strings, numbers, booleans, dates or datetimes; the renderer formats
+    numbers and dates the way the reader's language expects.
+    """
+
+    id: str = field(validator=_text)
+    params: Mapping[str, Any] = field(factory=dict, converter=_mapping)
+
+
+@frozen
+class Waiver:
+    """Takes an item out of its area's denominator. Needs a reason and who approved it."""
+
+    reason: str = field(validator=_text)
+    approved_by: str = field(validator=_text)
+
+
+@frozen
+class SignOff:
+    """A recorded approval: who approved, when, and which version of the work.
+
+    A sign-off counts only for the version it names: when the item's ``version`` has moved on,
+    the sign-off is outdated and the item earns nothing until it is signed off again.
+    """
+
+    by: str = field(validator=_text)
+    at: datetime | None = field(default=None, validator=_aware)
+    version: str | None = None
+
+
+@frozen
+class Item:
+    """One checklist item: a piece of work with a named owner and a deadline.
+
+    ``requires_signoff`` names the body whose approval the item needs (for example the district's
+    steering group); ``signed_off`` records that approval once given. ``version`` is the current
+    version of the work, for sign-offs that must match it.
+    """
+
+    id: str = field(validator=_text)
+    title: str = field(validator=_text)
+    owner: str | None = None
+    due: datetime | None = field(default=None, validator=_aware)
+    phase: Phase = field(default=Phase.BEFORE, converter=Phase)
+    status: Status = field(default=Status.TODO, converter=Status)
+    progress: float | None = field(default=None, validator=_unit_interval)
+    weight: float = field(default=1.0, validator=_non_negative)
+    gate: bool = False
+    requires_signoff: str | None = None
+    signed_off: SignOff | None = field(default=None)
+    version: str | None = None
+    waiver: Waiver | None = field(default=None)
+    notes: str = ""
+    evidence: tuple[str, ...] = field(default=(), converter=_tuple)
+
+    @waiver.validator
+    def _check_waiver(self, _attribute: attrs.Attribute[Any], value: Waiver | None) -> None:
+        if self.status is Status.WAIVED and value is None:
+            raise ValueError(f"item {self.id!r} is waived but has no waiver (reason, approved_by)")
+
+    @signed_off.validator
+    def _check_signoff(self, _attribute: attrs.Attribute[Any], value: SignOff | None) -> None:
+        if value is not None and self.requires_signoff is None:
+            raise ValueError(f"item {self.id!r} records a sign-off but requires_signoff is unset")
+
+
+@frozen
+class Zone:
+    """A part of the venue: the hall, the lobby, the corridors, the yard."""
+
+    id: str = field(validator=_text)
+    name: str = field(validator=_text)
+
+
+@frozen
+class Entrance:
+    """A way into the venue, where guards and checkpoints stand."""
+
+    id: str = field(validator=_text)
+    name: str = field(validator=_text)
+
+
+@frozen
+class Venue:
+    """Where the event takes place."""
+
+    name: str = field(validator=_text)
+    address: str | None = None
+    capacity: int | None = None
+    zones: tuple[Zone, ...] = field(default=(), converter=_tuple)
+    entrances: tuple[Entrance, ...] = field(default=(), converter=_tuple)
+
+
+@frozen
+class AreaPlan:
+    """The event's plan for one checklist area: its weight, threshold, settings and items.
+
+    ``settings`` is the area plugin's own table, checked by the plugin's validator when the
+    event is loaded. Treat it as read-only.
+    """
+
+    key: str = field(validator=_text)
+    weight: float = field(default=1.0, validator=_non_negative)
+    threshold: float = field(default=100.0)
+    settings: Mapping[str, Any] = field(factory=dict, converter=_mapping)
+    items: tuple[Item, ...] = field(default=(), converter=_tuple)
+
+    @threshold.validator
+    def _check_threshold(self, _attribute: attrs.Attribute[Any], value: float) -> None:
+        if not 0.0 <= value <= 100.0:
+            raise ValueError(f"threshold must be within 0..100, got {value!r}")
+
+
+@frozen
+class Event:
+    """An event to get ready for, with its venue and its checklist areas.
+
+    ``starts`` and ``ends`` are timezone-aware; ``timezone`` is the IANA name bare dates in the
+    event's file are read in. ``term`` is the pair of years of the term, e.g. ``(2020, 2025)``.
+    """
+
+    id: str = field(validator=_text)
+    name: str = field(validator=_text)
+    starts: datetime = field(validator=_aware)
+    ends: datetime = field(validator=_aware)
+    kind: str = "party-congress"
+    level: str = "ward"
+    ordinal: int | None = None
+    term: tuple[int, int] | None = None
+    timezone: str = DEFAULT_TIMEZONE
+    lang: str = field(default="vi", validator=validators.in_(LANGUAGES))
+    expected_delegates: int | None = None
+    venue: Venue | None = None
+    areas: tuple[AreaPlan, ...] = field(default=(), converter=_tuple)
+    parent: str | None = None
+
+    @ends.validator
+    def _check_ends(self, _attribute: attrs.Attribute[Any], value: datetime) -> None:
+        if value < self.starts:
+            raise ValueError(f"event ends ({value}) before it starts ({self.starts})")
+
+    def area(self, key: str) -> AreaPlan | None:
+        """The plan for area ``key``, or None when the event has no such area."""
+        for plan in self.areas:
+            if plan.key == key:
+                return plan
+        return None
+
+
+@frozen
+class Finding:
+    """One piece of evidence about an area's readiness; the one currency plugins report in.
+
+    ``weight`` is how much it counts in its area, ``credit`` (0..1) how much of that weight is
+    earned now. A ``gate`` is a critical condition: the area cannot be ready while it is unmet.
+    ``due`` is a timezone-aware instant (a bare date in an event file means the end of that day).
+    ``assessed`` is False when the plugin expected to check something but could not (missing
+    data): the Finding stays in the denominator with no credit and lowers the area's coverage.
+    ``waiver`` takes the Finding out of the denominator; the report lists every waiver.
+    """
+
+    code: str = field(validator=_text)
+    area: str = field(validator=_text)
+    message: Message
+    weight: float = field(default=1.0, validator=_non_negative)
+    credit: float = field(default=0.0, validator=_unit_interval)
+    gate: bool = False
+    phase: Phase = field(default=Phase.BEFORE, converter=Phase)
+    subject: str | None = None
+    due: datetime | None = field(default=None, validator=_aware)
+    owner: str | None = None
+    assessed: bool = True
+    waiver: Waiver | None = None
+
+    @property
+    def met(self) -> bool:
+        """True when the Finding earns its full weight, or is waived."""
+        return self.credit >= 1.0 or self.waiver is not None
+
+
+@frozen
+class TemplateItem:
+    """An item of an area's template checklist, for new event files (``venue-ready init``).
+
+    ``lead_days`` counts the due date back from the event's start.
+    """
+
+    id: str = field(validator=_text)
+    title_vi: str = field(validator=_text)
+    title_en: str = field(validator=_text)
+    owner_vi: str | None = None
+    owner_en: str | None = None
+    lead_days: int | None = None
+    phase: Phase = field(default=Phase.BEFORE, converter=Phase)
+    weight: float = field(default=1.0, validator=_non_negative)
+    gate: bool = False
+    requires_signoff: str | None = None
+
+
+#: A settings validator: takes an area's ``settings`` table (and the event being loaded), and
+#: returns the problems it finds, each with a key path relative to that table.
+SettingsValidator = Callable[[Mapping[str, Any], Any], Iterable[Any]]
+
+
+@frozen
+class AreaSpec:
+    """What a plugin says about an area it provides (returned by ``venue_ready_areas``).
+
+    ``messages`` is the plugin's message catalog: ``{"vi": {id: template}, "en": {...}}``, with
+    ``str.format`` templates naming the :class:`Message` parameters.
+    """
+
+    key: str = field(validator=_text)
+    title_vi: str = field(validator=_text)
+    title_en: str = field(validator=_text)
+    default_weight: float = field(default=1.0, validator=_non_negative)
+    template: tuple[TemplateItem, ...] = field(default=(), converter=_tuple)
+    validate_settings: SettingsValidator | None = None
+    messages: Mapping[str, Mapping[str, str]] = field(factory=dict, converter=_mapping)
+
+    def title(self, lang: str) -> str:
+        """The area's title in ``lang`` (``vi`` or ``en``)."""
+        return self.title_vi if lang == "vi" else self.title_en
+
+
+@frozen
+class Renderer:
+    """An output format a plugin adds (returned by ``venue_ready_renderers``).
+
+    ``render(report, lang)`` returns the whole document as text.
+    """
+
+    name: str = field(validator=_text)
+    render: Callable[[Any, str], str]
+    description: str = ""

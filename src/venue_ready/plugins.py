@@ -1,0 +1,322 @@
+"""Finding, loading and calling plugins.
+
+Builtins (the ``checklist`` core plugin) are registered through the same entry-point group as
+third-party plugins, ``venue_ready``, so they are listed and blocked the same way. A plugin that
+fails, at import or later, is recorded as a :class:`PluginFailure` with its name and
+distribution, and the other plugins carry on; ``strict=True`` raises instead, with the original
+traceback, for plugin authors debugging their own code.
+
+Environment:
+
+- ``VENUE_READY_DISABLE_PLUGIN_AUTOLOAD=1``: load no third-party plugin from entry points (the
+  builtins of venue_ready itself still load, as pytest's do).
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any
+
+import pluggy
+from attrs import frozen
+
+from . import hookspecs
+from .errors import PluginError
+from .hookspecs import PROJECT_NAME
+
+if TYPE_CHECKING:
+    from importlib.metadata import EntryPoint
+
+    from .model import AreaSpec
+
+__all__ = ["BUILTIN_PLUGINS", "PluginFailure", "PluginManager", "get_plugin_manager"]
+
+#: The core's own plugins: entry-point name → module. Used directly when venue_ready runs from a
+#: source tree that was never installed (so its entry points are not there to be found).
+BUILTIN_PLUGINS = {"checklist": "venue_ready.checklist"}
+_OWN_DISTRIBUTION = "venue-ready"
+
+
+@frozen
+class PluginFailure:
+    """A plugin that failed: its name, its distribution, the stage it failed at, and why."""
+
+    name: str
+    distribution: str | None
+    version: str | None
+    stage: (
+        str  # import, register, hooks, areas, validate_settings, assess, adjust_report, renderers
+    )
+    error: str
+
+    def describe(self) -> str:
+        """``name (dist 1.2): stage: error`` in plain words, for logs and the English text."""
+        dist = f" ({self.distribution} {self.version})" if self.distribution else ""
+        return f"{self.name}{dist}: {self.stage}: {self.error}"
+
+
+def _error_text(exc: BaseException) -> str:
+    text = str(exc)
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+class PluginManager(pluggy.PluginManager):
+    """pluggy's PluginManager, plus what venue_ready needs around it.
+
+    It remembers the distribution each plugin came from and every :class:`PluginFailure`, caches
+    the areas plugins provide, and calls a hook's implementations one by one so that a fault is
+    pinned on the plugin that raised it.
+    """
+
+    def __init__(self, *, strict: bool = False) -> None:
+        super().__init__(PROJECT_NAME)
+        self.add_hookspecs(hookspecs)
+        self.strict = strict
+        self.failures: list[PluginFailure] = []
+        self._origins: dict[str, tuple[str | None, str | None]] = {}
+        self._specs: dict[str, AreaSpec] | None = None
+        self._providers: dict[str, str] = {}
+
+    # -- registration ---------------------------------------------------------------------------
+
+    def register_plugin(
+        self,
+        plugin: object,
+        name: str,
+        distribution: str | None = None,
+        version: str | None = None,
+    ) -> bool:
+        """Register ``plugin`` under ``name``, remembering where it came from.
+
+        Returns False (and records a failure) when pluggy refuses it, for example because a
+        hook implementation asks for an argument its spec does not have.
+        """
+        self._origins[name] = (distribution, version)
+        try:
+            self.register(plugin, name=name)
+        except pluggy.PluginValidationError as exc:
+            self.record_failure(name, "register", exc)
+            return False
+        self._specs = None
+        return True
+
+    def origin(self, name: str) -> tuple[str | None, str | None]:
+        """The (distribution, version) plugin ``name`` came from, where known."""
+        return self._origins.get(name, (None, None))
+
+    def record_failure(self, name: str, stage: str, exc: BaseException) -> None:
+        """Note that plugin ``name`` failed at ``stage``; in strict mode, raise instead."""
+        if self.strict:
+            raise PluginError(f"plugin {name!r} failed at {stage}: {_error_text(exc)}") from exc
+        dist, version = self.origin(name)
+        self.failures.append(PluginFailure(name, dist, version, stage, _error_text(exc)))
+
+    def check_hooks(self) -> None:
+        """Record every hook implementation that matches no hookspec (a misspelled hook).
+
+        Like pluggy's ``check_pending``, but it names every offending plugin, not only the first.
+        """
+        for hook_name, caller in vars(self.hook).items():
+            if hook_name.startswith("_") or caller.has_spec():
+                continue
+            for impl in caller.get_hookimpls():
+                if not impl.optionalhook:
+                    known = ", ".join(sorted(n for n in vars(hookspecs) if n.startswith("venue_")))
+                    self.record_failure(
+                        impl.plugin_name,
+                        "hooks",
+                        pluggy.PluginValidationError(
+                            impl.plugin,
+                            f"unknown hook {hook_name!r} (the hooks are: {known})",
+                        ),
+                    )
+
+    # -- calling --------------------------------------------------------------------------------
+
+    def call_each(
+        self, hook_name: str, **kwargs: Any
+    ) -> Iterator[tuple[str, Any, BaseException | None]]:
+        """Call every implementation of a hook in registration order, one at a time.
+
+        Yields ``(plugin_name, result, exception)``; exactly one of the last two is meaningful.
+        Unlike a plain pluggy hook call, one plugin raising does not hide the others' results.
+        """
+        caller: pluggy.HookCaller = getattr(self.hook, hook_name)
+        for impl in caller.get_hookimpls():
+            # pluggy passes an implementation only the arguments it names; so do we.
+            args = [kwargs[name] for name in impl.argnames]
+            try:
+                result = impl.function(*args)
+            except Exception as exc:
+                if self.strict:
+                    raise
+                yield impl.plugin_name, None, exc
+            else:
+                yield impl.plugin_name, result, None
+
+    def area_specs(self) -> dict[str, AreaSpec]:
+        """Every area the registered plugins provide, by key (cached until a plugin registers)."""
+        if self._specs is not None:
+            return self._specs
+        from .model import AreaSpec
+
+        specs: dict[str, AreaSpec] = {}
+        providers: dict[str, str] = {}
+        for name, result, exc in self.call_each("venue_ready_areas"):
+            if exc is not None:
+                self.record_failure(name, "areas", exc)
+                continue
+            if result is None:
+                continue
+            entries = list(result) if isinstance(result, list | tuple) else [result]
+            for spec in entries:
+                if not isinstance(spec, AreaSpec):
+                    self.record_failure(
+                        name,
+                        "areas",
+                        TypeError(
+                            f"venue_ready_areas returned {type(spec).__name__}, not AreaSpec"
+                        ),
+                    )
+                    continue
+                if spec.key in providers:
+                    self.record_failure(
+                        name,
+                        "areas",
+                        ValueError(
+                            f"area {spec.key!r} is provided by both {providers[spec.key]!r} "
+                            f"and {name!r}"
+                        ),
+                    )
+                    continue
+                specs[spec.key] = spec
+                providers[spec.key] = name
+        self._specs, self._providers = specs, providers
+        return specs
+
+    def provider_of(self, area_key: str) -> str:
+        """The name of the plugin that provides ``area_key`` ("" when none does)."""
+        self.area_specs()
+        return self._providers.get(area_key, "")
+
+    def catalogs(self) -> dict[str, dict[str, str]]:
+        """The plugins' message catalogs merged: ``{lang: {message_id: text}}``."""
+        merged: dict[str, dict[str, str]] = {}
+        for spec in self.area_specs().values():
+            for lang, messages in spec.messages.items():
+                merged.setdefault(lang, {}).update(messages)
+        return merged
+
+    def plugin_names(self) -> list[str]:
+        """Names of the registered plugins, in registration order."""
+        return [name for name, _ in self.list_name_plugin()]
+
+
+def _env_flag(name: str) -> bool:
+    return os.environ.get(name, "").strip().lower() not in ("", "0", "false", "no")
+
+
+def _entry_points() -> Iterable[EntryPoint]:
+    from importlib.metadata import entry_points
+
+    return entry_points(group=PROJECT_NAME)
+
+
+def get_plugin_manager(
+    *,
+    autoload: bool | None = None,
+    block: Iterable[str] = (),
+    extra: Iterable[str] = (),
+    strict: bool = False,
+    entry_points: Callable[[], Iterable[EntryPoint]] = _entry_points,
+) -> PluginManager:
+    """Build a plugin manager with the installed plugins.
+
+    :param autoload: load third-party plugins from the ``venue_ready`` entry-point group; by
+        default yes, unless ``VENUE_READY_DISABLE_PLUGIN_AUTOLOAD`` is set. The builtins always
+        load (unless blocked).
+    :param block: plugin names not to load, as ``-p no:NAME`` does.
+    :param extra: modules to import and register as plugins, as ``--plugin MODULE`` does. A
+        module that does not exist raises :class:`ModuleNotFoundError`; one that fails while
+        importing is recorded as a failure.
+    :param strict: raise :class:`PluginError` at the first plugin failure instead of recording it.
+    """
+    if autoload is None:
+        autoload = not _env_flag("VENUE_READY_DISABLE_PLUGIN_AUTOLOAD")
+    pm = PluginManager(strict=strict)
+    for name in block:
+        pm.set_blocked(name)
+
+    own_found: set[str] = set()
+    for ep in sorted(entry_points(), key=lambda ep: ep.name):
+        dist_name, dist_version = _dist_of(ep)
+        own = dist_name is not None and _normalise(dist_name) == _OWN_DISTRIBUTION
+        if own:
+            own_found.add(ep.name)
+        if (not own and not autoload) or pm.is_blocked(ep.name) or pm.has_plugin(ep.name):
+            continue
+        try:
+            plugin = ep.load()
+        except Exception as exc:
+            pm._origins[ep.name] = (dist_name, dist_version)
+            pm.record_failure(ep.name, "import", exc)
+            continue
+        pm.register_plugin(plugin, ep.name, dist_name, dist_version)
+
+    from ._version import __version__
+
+    for name, module_name in BUILTIN_PLUGINS.items():
+        if name not in own_found and not pm.is_blocked(name) and not pm.has_plugin(name):
+            pm.register_plugin(
+                importlib.import_module(module_name), name, _OWN_DISTRIBUTION, __version__
+            )
+
+    for module_name in extra:
+        if pm.is_blocked(module_name) or pm.has_plugin(module_name):
+            continue
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name == module_name or (exc.name and module_name.startswith(exc.name + ".")):
+                raise
+            pm.record_failure(module_name, "import", exc)
+            continue
+        except Exception as exc:
+            pm.record_failure(module_name, "import", exc)
+            continue
+        dist = _dist_of_module(module_name)
+        pm.register_plugin(module, module_name, *dist)
+
+    pm.check_hooks()
+    return pm
+
+
+def _normalise(name: str) -> str:
+    return name.lower().replace("_", "-").replace(".", "-")
+
+
+def _dist_of(ep: EntryPoint) -> tuple[str | None, str | None]:
+    dist = getattr(ep, "dist", None)
+    if dist is None:
+        return None, None
+    return dist.metadata["Name"], dist.version
+
+
+def _dist_of_module(module_name: str) -> tuple[str | None, str | None]:
+    from importlib.metadata import packages_distributions, version
+
+    top = module_name.split(".", maxsplit=1)[0]
+    names = packages_distributions().get(top) or []
+    if not names:
+        return None, None
+    try:
+        return names[0], version(names[0])
+    except Exception:
+        return names[0], None
+
+
+def plugin_versions(pm: PluginManager) -> list[tuple[str, str | None, str | None]]:
+    """(name, distribution, version) for every registered plugin, sorted by name."""
+    return sorted((name, *pm.origin(name)) for name in pm.plugin_names())

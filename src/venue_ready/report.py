@@ -1,0 +1,278 @@
+"""The Report: what an assessment found, area by area, ready to render or to serialise.
+
+``Report.to_dict()`` and ``Report.to_json()`` give the versioned JSON documented in
+``docs/report-json.md`` and described by the JSON Schema shipped as
+``venue_ready/schema/report.schema.json``. The same event, ``as_of`` and plugins give
+byte-identical JSON.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, datetime
+from typing import Any
+
+from attrs import field, frozen
+
+from .dates import isoformat
+from .model import AreaStatus, Event, Finding, Message, Phase
+from .scoring import effective_due, is_blocking, is_overdue
+
+__all__ = ["REPORT_SCHEMA_VERSION", "AreaReport", "PluginInfo", "Report"]
+
+#: Version of the JSON report layout; bumped on any incompatible change.
+REPORT_SCHEMA_VERSION = 1
+#: How many of the next items due a report lists.
+NEXT_DUE_LIMIT = 10
+
+
+@frozen
+class PluginInfo:
+    """A plugin that took part: its name, distribution and version (None when unknown)."""
+
+    name: str
+    distribution: str | None = None
+    version: str | None = None
+
+
+@frozen
+class AreaReport:
+    """One area's result. ``score`` is 0..100 or None; ``errors`` explains an ``error`` status.
+
+    ``coverage`` is ``(assessed, expected)``: how many of the Findings the area expected were
+    actually assessed. ``during`` and ``after`` are 0..1 progress figures for Findings of those
+    phases (None when there are none); they never count towards readiness.
+    """
+
+    key: str
+    title_vi: str
+    title_en: str
+    weight: float
+    threshold: float
+    score: float | None
+    status: AreaStatus
+    coverage: tuple[int, int]
+    planned: float
+    earned: float
+    schedule_index: float | None
+    during: float | None
+    after: float | None
+    findings: tuple[Finding, ...]
+    errors: tuple[Message, ...] = ()
+    provider: str | None = None
+
+    def title(self, lang: str) -> str:
+        """The area's title in ``lang``."""
+        return self.title_vi if lang == "vi" else self.title_en
+
+
+@frozen
+class Report:
+    """The result of :func:`venue_ready.assess`.
+
+    ``status`` is the worst area status; ``score`` the weighted mean of conclusive areas' scores
+    (None when there is none); ``inconclusive`` is True when some area is ``error``.
+    ``failures`` lists plugins that failed to load or to run. ``catalogs`` holds the plugins'
+    message catalogs, so the report can be rendered after the plugins are gone.
+    """
+
+    event: Event
+    as_of: datetime
+    score: float | None
+    status: AreaStatus
+    inconclusive: bool
+    areas: tuple[AreaReport, ...]
+    generator_version: str
+    plugins: tuple[PluginInfo, ...] = ()
+    failures: tuple[Any, ...] = ()  # PluginFailure; typed loosely to keep plugins.py out of here
+    catalogs: Mapping[str, Mapping[str, str]] = field(factory=dict, eq=False, repr=False)
+
+    # -- derived lists: computed from the areas, never stored ----------------------------------
+
+    def _all(self) -> list[Finding]:
+        return [f for area in self.areas for f in area.findings]
+
+    @property
+    def blockers(self) -> list[Finding]:
+        """Unmet gates: every ``before`` gate not yet met, and later gates already past due."""
+        ev = self.event
+        return [
+            f
+            for f in self._all()
+            if f.gate
+            and not f.met
+            and (f.phase is Phase.BEFORE or is_blocking(f, self.as_of, ev.starts, ev.ends))
+        ]
+
+    @property
+    def overdue(self) -> list[Finding]:
+        """Findings past their effective due and not met, earliest first."""
+        ev = self.event
+        late = [f for f in self._all() if is_overdue(f, self.as_of, ev.starts, ev.ends)]
+        return sorted(late, key=self._due_key)
+
+    @property
+    def next_due(self) -> list[Finding]:
+        """The next Findings due (not met, due at or after ``as_of``), soonest first."""
+        ev = self.event
+        upcoming = []
+        for f in self._all():
+            due = effective_due(f, ev.starts, ev.ends)
+            if not f.met and due is not None and due >= self.as_of:
+                upcoming.append(f)
+        return sorted(upcoming, key=self._due_key)[:NEXT_DUE_LIMIT]
+
+    @property
+    def waivers(self) -> list[Finding]:
+        """Every waived Finding: the report must list each one."""
+        return [f for f in self._all() if f.waiver is not None]
+
+    def _due_key(self, f: Finding) -> tuple[datetime, str, str]:
+        due = effective_due(f, self.event.starts, self.event.ends) or self.event.ends
+        return due, f.area, f.subject or ""
+
+    def is_blocking(self, finding: Finding) -> bool:
+        """True when ``finding`` blocks its area as of the report's moment."""
+        ev = self.event
+        return is_blocking(finding, self.as_of, ev.starts, ev.ends)
+
+    def area(self, key: str) -> AreaReport | None:
+        """The report of area ``key``, or None."""
+        for area in self.areas:
+            if area.key == key:
+                return area
+        return None
+
+    # -- serialisation ---------------------------------------------------------------------------
+
+    def to_dict(self, lang: str | None = None) -> dict[str, Any]:
+        """The report as plain data (the versioned JSON layout), messages rendered in ``lang``
+        (default: the event's language)."""
+        from .i18n import translate
+
+        lang = lang or self.event.lang
+        tz = self.event.starts.tzinfo
+        ev = self.event
+
+        def message(m: Message) -> dict[str, Any]:
+            return {
+                "id": m.id,
+                "params": {k: _plain(v, tz) for k, v in sorted(m.params.items())},
+                "text": translate(m, lang, self.catalogs),
+            }
+
+        def finding(f: Finding) -> dict[str, Any]:
+            return {
+                "area": f.area,
+                "code": f.code,
+                "subject": f.subject,
+                "weight": f.weight,
+                "credit": f.credit,
+                "gate": f.gate,
+                "phase": f.phase.value,
+                "due": isoformat(f.due, tz) if f.due is not None else None,
+                "owner": f.owner,
+                "assessed": f.assessed,
+                "overdue": is_overdue(f, self.as_of, ev.starts, ev.ends),
+                "blocking": is_blocking(f, self.as_of, ev.starts, ev.ends),
+                "message": message(f.message),
+                "waiver": (
+                    {"reason": f.waiver.reason, "approved_by": f.waiver.approved_by}
+                    if f.waiver is not None
+                    else None
+                ),
+            }
+
+        def ref(f: Finding) -> dict[str, Any]:
+            return {
+                "area": f.area,
+                "code": f.code,
+                "subject": f.subject,
+                "owner": f.owner,
+                "due": isoformat(f.due, tz) if f.due is not None else None,
+                "message": message(f.message)["text"],
+            }
+
+        return {
+            "schema_version": REPORT_SCHEMA_VERSION,
+            "generator": {
+                "name": "venue_ready",
+                "version": self.generator_version,
+                "plugins": [
+                    {"name": p.name, "distribution": p.distribution, "version": p.version}
+                    for p in self.plugins
+                ],
+                "failures": [
+                    {
+                        "name": fail.name,
+                        "distribution": fail.distribution,
+                        "version": fail.version,
+                        "stage": fail.stage,
+                        "error": fail.error,
+                    }
+                    for fail in self.failures
+                ],
+            },
+            "event": {
+                "id": ev.id,
+                "name": ev.name,
+                "starts": isoformat(ev.starts),
+                "ends": isoformat(ev.ends),
+                "timezone": ev.timezone,
+                "lang": ev.lang,
+                "parent": ev.parent,
+            },
+            "lang": lang,
+            "as_of": isoformat(self.as_of, tz),
+            "score": _round(self.score),
+            "status": self.status.value,
+            "inconclusive": self.inconclusive,
+            "areas": [
+                {
+                    "key": a.key,
+                    "title": a.title(lang),
+                    "provider": a.provider,
+                    "score": _round(a.score),
+                    "status": a.status.value,
+                    "weight": a.weight,
+                    "threshold": a.threshold,
+                    "coverage": {"assessed": a.coverage[0], "expected": a.coverage[1]},
+                    "planned": _round(a.planned),
+                    "earned": _round(a.earned),
+                    "schedule_index": _round(a.schedule_index, 4),
+                    "during": _round(a.during, 4),
+                    "after": _round(a.after, 4),
+                    "errors": [message(m)["text"] for m in a.errors],
+                    "findings": [finding(f) for f in a.findings],
+                }
+                for a in self.areas
+            ],
+            "blockers": [ref(f) for f in self.blockers],
+            "overdue": [ref(f) for f in self.overdue],
+            "next_due": [ref(f) for f in self.next_due],
+            "waivers": [
+                {**ref(f), "reason": f.waiver.reason, "approved_by": f.waiver.approved_by}
+                for f in self.waivers
+                if f.waiver is not None
+            ],
+        }
+
+    def to_json(self, lang: str | None = None, *, indent: int | None = 2) -> str:
+        """The report as JSON text (UTF-8 safe, Vietnamese kept as is), ending in a newline."""
+        import json
+
+        return json.dumps(self.to_dict(lang), ensure_ascii=False, indent=indent) + "\n"
+
+
+def _round(value: float | None, digits: int = 2) -> float | None:
+    return None if value is None else round(value, digits)
+
+
+def _plain(value: Any, tz: Any) -> Any:
+    if isinstance(value, datetime):
+        return isoformat(value, tz)
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, str | int | float | bool) or value is None:
+        return value
+    return str(value)

@@ -1,0 +1,395 @@
+"""End-to-end: the real ``venue-ready`` command in a subprocess."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from .conftest import RunCli
+
+AS_OF = "2020-05-08T16:00+07:00"
+
+
+def test_check_prints_the_report_in_vietnamese(run_cli: RunCli, small_example: Path) -> None:
+    proc = run_cli("check", small_example, "--as-of", AS_OF)
+    assert proc.returncode == 0, proc.stderr
+    out = proc.stdout
+    assert "Đại hội Đảng bộ phường Mẫu lần thứ XV" in out
+    assert "Khai mạc: 7 giờ 30 ngày 15 tháng 5 năm 2020" in out
+    assert "Đánh giá tại thời điểm: 16 giờ 00 ngày 8 tháng 5 năm 2020" in out
+    assert "Mức độ sẵn sàng chung: 52/100 · Vướng điều kiện bắt buộc · CHƯA SẴN SÀNG" in out
+    assert "Công tác chung" in out
+    assert "đã đánh giá 6/6" in out
+    assert "chỉ số tiến độ 0,87" in out
+    # the blocker: a sign-off of version 3 while the report is at version 4
+    assert "Điều kiện bắt buộc chưa đạt (1):" in out
+    assert "mới duyệt phiên bản 3, phiên bản hiện tại là 4" in out
+    assert "phụ trách: Tiểu ban Văn kiện" in out
+    assert "thời hạn: ngày 5 tháng 5 năm 2020" in out
+    assert "Hạng mục quá hạn (1):" in out
+    assert "Hạng mục sắp đến hạn (3):" in out
+    assert "Tổng duyệt chương trình Đại hội: chưa thực hiện" in out
+    assert "Hạng mục được miễn (1):" in out
+    assert "người duyệt: Đ/c Bí thư Đảng ủy" in out
+    assert proc.stderr == ""
+
+
+def test_check_prints_the_report_in_english(run_cli: RunCli, small_example: Path) -> None:
+    proc = run_cli("check", small_example, "--as-of", AS_OF, "--lang", "en")
+    assert proc.returncode == 0, proc.stderr
+    out = proc.stdout
+    assert "Opens: 15 May 2020, 07:30" in out
+    assert "Overall readiness: 52/100 · Blocked by a critical condition · NOT READY" in out
+    assert "General preparations" in out
+    assert "schedule index 0.87" in out
+    assert "approved version 3, the current version is 4" in out
+    assert "in charge: Tiểu ban Văn kiện" in out
+    assert "Waived items (1):" in out
+    # nothing of the Vietnamese frame is left in the English report
+    assert "Mức độ" not in out
+    assert "phụ trách" not in out
+
+
+def test_ready_when_everything_is_done(run_cli: RunCli, tmp_path: Path) -> None:
+    event = tmp_path / "done.toml"
+    event.write_text(
+        textwrap.dedent(
+            """
+            schema = 1
+            [event]
+            id = "e"
+            name = "Đại hội"
+            starts = 2020-05-15T07:30:00+07:00
+            [[areas.general.items]]
+            id = "a"
+            title = "Văn kiện"
+            status = "done"
+            gate = true
+            """
+        ),
+        encoding="utf-8",
+    )
+    proc = run_cli("check", event, "--as-of", "2020-05-14", "--lang", "en")
+    assert proc.returncode == 0
+    assert "Overall readiness: 100/100 · Ready · READY" in proc.stdout
+    assert "Unmet critical conditions (0):" in proc.stdout
+
+
+def test_json_output_is_deterministic(run_cli: RunCli, small_example: Path) -> None:
+    first = run_cli("check", small_example, "--as-of", AS_OF, "--format", "json")
+    second = run_cli("check", small_example, "--as-of", AS_OF, "--format", "json")
+    assert first.returncode == 0
+    assert first.stdout == second.stdout
+    data = json.loads(first.stdout)
+    assert data["score"] == 52.0
+    assert data["status"] == "blocked"
+    assert data["areas"][0]["coverage"] == {"assessed": 6, "expected": 6}
+    assert [b["subject"] for b in data["blockers"]] == ["documents.political-report"]
+    assert data["generator"]["plugins"][0]["name"] == "checklist"
+
+
+def test_bare_date_as_of_is_the_end_of_that_day(run_cli: RunCli, small_example: Path) -> None:
+    proc = run_cli("check", small_example, "--as-of", "2020-05-08", "--format", "json")
+    assert json.loads(proc.stdout)["as_of"] == "2020-05-08"
+
+
+@pytest.mark.parametrize(("threshold", "code"), [("60", 1), ("52", 0), ("50", 0)])
+def test_fail_under(run_cli: RunCli, small_example: Path, threshold: str, code: int) -> None:
+    proc = run_cli("check", small_example, "--as-of", AS_OF, "--fail-under", threshold)
+    assert proc.returncode == code
+    assert ("--fail-under" in proc.stderr) == (code == 1)
+    assert "Mức độ sẵn sàng chung" in proc.stdout  # the report is printed either way
+
+
+def test_bad_as_of(run_cli: RunCli, small_example: Path) -> None:
+    proc = run_cli("check", small_example, "--as-of", "tomorrow", "--lang", "en")
+    assert proc.returncode == 2
+    assert "--as-of: 'tomorrow' is not a valid moment" in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+def test_unknown_format(run_cli: RunCli, small_example: Path) -> None:
+    proc = run_cli("check", small_example, "--format", "pdf", "--lang", "en")
+    assert proc.returncode == 2
+    assert "no format 'pdf' (available formats: text, json)" in proc.stderr
+    assert proc.stdout == ""
+
+
+@pytest.mark.parametrize(
+    ("args", "needle"),
+    [
+        ((), "venue-ready: error: the following arguments are required: COMMAND"),
+        (("check",), "the following arguments are required: FILE"),
+        (("frobnicate",), "invalid choice: 'frobnicate'"),
+        (("check", "x.toml", "--bogus"), "unrecognized arguments: --bogus"),
+    ],
+)
+def test_usage_errors(run_cli: RunCli, args: tuple[str, ...], needle: str) -> None:
+    proc = run_cli(*args, env={"VENUE_READY_LANG": "en"})
+    assert proc.returncode == 2
+    assert needle in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+def test_usage_errors_in_vietnamese(run_cli: RunCli) -> None:
+    proc = run_cli("check")
+    assert proc.returncode == 2
+    assert "cách dùng: venue-ready check" in proc.stderr
+    assert "venue-ready: lỗi: thiếu các tham số bắt buộc: TỆP" in proc.stderr
+
+
+def test_version_and_help(run_cli: RunCli) -> None:
+    from venue_ready import __version__
+
+    version = run_cli("--version")
+    assert version.returncode == 0
+    assert version.stdout.strip() == f"venue-ready {__version__}"
+    helptext = run_cli("check", "--help", "--lang", "en")
+    assert helptext.returncode == 0
+    assert "--fail-under N" in helptext.stdout
+    assert "assess as of this moment" in helptext.stdout
+    vi_help = run_cli("check", "--help")
+    assert "đánh giá tại thời điểm này" in vi_help.stdout
+
+
+# -- plugins from the command line ------------------------------------------------------------
+
+
+def _write_module(folder: Path, name: str, source: str) -> Path:
+    path = folder / f"{name}.py"
+    path.write_text(textwrap.dedent(source), encoding="utf-8")
+    return path
+
+
+def _env(folder: Path) -> dict[str, str]:
+    return {"PYTHONPATH": str(folder)}
+
+
+def test_plugin_that_raises_marks_only_its_area(
+    run_cli: RunCli, small_example: Path, tmp_path: Path
+) -> None:
+    _write_module(
+        tmp_path,
+        "boom_plugin",
+        """
+        from venue_ready import AreaSpec, hookimpl
+
+        @hookimpl
+        def venue_ready_areas():
+            return [AreaSpec(key="boom", title_vi="Nổ", title_en="Boom")]
+
+        @hookimpl
+        def venue_ready_assess(event, area, as_of):
+            if area.key == "boom":
+                raise RuntimeError("the loudspeaker list is unreadable")
+        """,
+    )
+    event = tmp_path / "event.toml"
+    event.write_text(
+        small_example.read_text(encoding="utf-8") + "\n[areas.boom]\n", encoding="utf-8"
+    )
+    proc = run_cli(
+        "check", event, "--as-of", AS_OF, "--plugin", "boom_plugin", "--lang", "en",
+        env=_env(tmp_path),
+    )  # fmt: skip
+    assert proc.returncode == 3
+    assert "Boom" in proc.stdout
+    assert "Error, inconclusive" in proc.stdout
+    assert (
+        "plugin 'boom_plugin' failed at assess: RuntimeError: the loudspeaker list" in proc.stdout
+    )
+    assert "Inconclusive" in proc.stdout
+    # the other area is still assessed, and the overall score counts only it
+    assert "Overall readiness: 52/100 · Error, inconclusive" in proc.stdout
+    assert "1 plugin failure(s)" in proc.stderr
+    assert "Traceback" not in proc.stdout + proc.stderr
+
+
+def test_strict_plugins_shows_the_traceback(
+    run_cli: RunCli, small_example: Path, tmp_path: Path
+) -> None:
+    _write_module(
+        tmp_path,
+        "boom_plugin",
+        """
+        from venue_ready import hookimpl
+
+        @hookimpl
+        def venue_ready_assess(event, area, as_of):
+            raise RuntimeError("debug me")
+        """,
+    )
+    proc = run_cli(
+        "check", small_example, "--as-of", AS_OF, "--plugin", "boom_plugin",
+        "--strict-plugins", env=_env(tmp_path),
+    )  # fmt: skip
+    assert proc.returncode != 0
+    assert "Traceback" in proc.stderr
+    assert "RuntimeError: debug me" in proc.stderr
+
+
+def test_plugin_that_fails_to_import(run_cli: RunCli, small_example: Path, tmp_path: Path) -> None:
+    _write_module(tmp_path, "broken_plugin", "import module_that_does_not_exist_anywhere\n")
+    proc = run_cli(
+        "check", small_example, "--as-of", AS_OF, "--plugin", "broken_plugin", "--lang", "en",
+        env=_env(tmp_path),
+    )  # fmt: skip
+    assert proc.returncode == 3
+    assert "Failed plugins (1):" in proc.stdout
+    assert "broken_plugin" in proc.stdout
+    assert "No module named 'module_that_does_not_exist_anywhere'" in proc.stdout
+    # the builtin plugin still ran
+    assert "Overall readiness: 52/100" in proc.stdout
+
+
+def test_plugin_module_not_found_is_a_usage_error(run_cli: RunCli, small_example: Path) -> None:
+    proc = run_cli("check", small_example, "--plugin", "no_such_plugin_module", "--lang", "en")
+    assert proc.returncode == 2
+    assert "plugin module 'no_such_plugin_module' not found" in proc.stderr
+    assert proc.stdout == ""
+
+
+def test_blocking_the_checklist_plugin(run_cli: RunCli, small_example: Path) -> None:
+    proc = run_cli("check", small_example, "-p", "no:checklist", "--lang", "en")
+    assert proc.returncode == 2
+    assert "areas.general: no installed plugin provides area 'general'" in proc.stderr
+
+
+def test_misspelled_hook_is_reported(run_cli: RunCli, small_example: Path, tmp_path: Path) -> None:
+    _write_module(
+        tmp_path,
+        "typo_plugin",
+        """
+        from venue_ready import hookimpl
+
+        @hookimpl
+        def venue_ready_asess(event, area, as_of):
+            return []
+        """,
+    )
+    proc = run_cli(
+        "check", small_example, "--as-of", AS_OF, "-p", "typo_plugin", "--lang", "en",
+        env=_env(tmp_path),
+    )  # fmt: skip
+    assert proc.returncode == 3
+    assert "typo_plugin" in proc.stdout
+    assert "unknown hook 'venue_ready_asess'" in proc.stdout
+
+
+def test_renderer_from_a_plugin(run_cli: RunCli, small_example: Path, tmp_path: Path) -> None:
+    _write_module(
+        tmp_path,
+        "csv_plugin",
+        """
+        from venue_ready import Renderer, hookimpl
+
+        def render(report, lang):
+            rows = ["key,score,status"]
+            rows += [f"{a.key},{a.score},{a.status.value}" for a in report.areas]
+            return "\\n".join(rows) + "\\n"
+
+        @hookimpl
+        def venue_ready_renderers():
+            return [Renderer(name="csv", render=render)]
+        """,
+    )
+    proc = run_cli(
+        "check", small_example, "--as-of", AS_OF, "--plugin", "csv_plugin", "--format", "csv",
+        env=_env(tmp_path),
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout == "key,score,status\ngeneral,52.0,blocked\n"
+
+
+# -- plugins from entry points, as installed packages provide them ------------------------------
+
+
+def _fake_distribution(site: Path, dist: str, version: str, entry_points: str) -> None:
+    info = site / f"{dist.replace('-', '_')}-{version}.dist-info"
+    info.mkdir(parents=True)
+    (info / "METADATA").write_text(
+        f"Metadata-Version: 2.1\nName: {dist}\nVersion: {version}\n", encoding="utf-8"
+    )
+    (info / "entry_points.txt").write_text(textwrap.dedent(entry_points), encoding="utf-8")
+
+
+def test_entry_point_plugin_that_fails_to_import_is_named_with_its_distribution(
+    run_cli: RunCli, small_example: Path, tmp_path: Path
+) -> None:
+    _fake_distribution(
+        tmp_path, "venue-ready-radio", "2.1.0", "[venue_ready]\nradio = radio_plugin\n"
+    )
+    _write_module(tmp_path, "radio_plugin", "raise ImportError('amplifier driver missing')\n")
+    proc = run_cli("check", small_example, "--as-of", AS_OF, "--lang", "en", env=_env(tmp_path))
+    assert proc.returncode == 3
+    assert (
+        "radio (distribution venue-ready-radio 2.1.0), at import: "
+        "ImportError: amplifier driver missing" in proc.stdout
+    )
+    assert "Overall readiness: 52/100" in proc.stdout
+
+    quiet = run_cli(
+        "check", small_example, "--as-of", AS_OF, "--lang", "en",
+        env={**_env(tmp_path), "VENUE_READY_DISABLE_PLUGIN_AUTOLOAD": "1"},
+    )  # fmt: skip
+    assert quiet.returncode == 0
+    assert "radio" not in quiet.stdout
+
+    blocked = run_cli(
+        "check", small_example, "--as-of", AS_OF, "-p", "no:radio", env=_env(tmp_path)
+    )
+    assert blocked.returncode == 0
+
+
+def test_entry_point_plugin_provides_an_area(
+    run_cli: RunCli, small_example: Path, tmp_path: Path
+) -> None:
+    _fake_distribution(
+        tmp_path, "venue-ready-catering", "0.3", "[venue_ready]\ncatering = catering_plugin\n"
+    )
+    _write_module(
+        tmp_path,
+        "catering_plugin",
+        """
+        from venue_ready import AreaSpec, Finding, Message, hookimpl
+
+        @hookimpl
+        def venue_ready_areas():
+            return [AreaSpec(
+                key="catering", title_vi="Hậu cần", title_en="Catering",
+                messages={"vi": {"catering.water": "Nước uống: {bottles} chai"},
+                          "en": {"catering.water": "Drinking water: {bottles} bottles"}},
+            )]
+
+        @hookimpl
+        def venue_ready_assess(event, area, as_of):
+            if area.key != "catering":
+                return None
+            bottles = area.settings.get("bottles", 0)
+            return [Finding(
+                code="catering.water", area="catering", weight=1.0,
+                credit=min(1.0, bottles / (event.expected_delegates or 1)),
+                message=Message("catering.water", {"bottles": bottles}),
+            )]
+        """,
+    )
+    event = tmp_path / "event.toml"
+    event.write_text(
+        small_example.read_text(encoding="utf-8")
+        + "\n[areas.catering]\nsettings = { bottles = 60 }\n",
+        encoding="utf-8",
+    )
+    proc = run_cli("check", event, "--as-of", AS_OF, "--format", "json", env=_env(tmp_path))
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    data = json.loads(proc.stdout)
+    catering = next(a for a in data["areas"] if a["key"] == "catering")
+    assert catering["score"] == 50.0  # 60 bottles for 120 delegates
+    assert catering["findings"][0]["message"]["text"] == "Nước uống: 60 chai"
+    assert {"name": "catering", "distribution": "venue-ready-catering", "version": "0.3"} in data[
+        "generator"
+    ]["plugins"]
+    # weights 1 and 1: (52 + 50) / 2
+    assert data["score"] == 51.0
