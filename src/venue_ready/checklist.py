@@ -28,6 +28,7 @@ AREA = "general"
 MESSAGES = {
     "vi": {
         "checklist.item": "{title}: {status:@item-status}",
+        "checklist.item-progress": "{title}: {status:@item-status} ({percent}%)",
         "checklist.signoff-missing": "{title}: {status:@item-status}, chưa được {body} phê duyệt",
         "checklist.signoff-outdated": (
             "{title}: {body} mới duyệt phiên bản {signed}, phiên bản hiện tại là {current}"
@@ -36,6 +37,7 @@ MESSAGES = {
     },
     "en": {
         "checklist.item": "{title}: {status:@item-status}",
+        "checklist.item-progress": "{title}: {status:@item-status} ({percent}%)",
         "checklist.signoff-missing": "{title}: {status:@item-status}, not yet approved by {body}",
         "checklist.signoff-outdated": (
             "{title}: {body} approved version {signed}, the current version is {current}"
@@ -130,27 +132,30 @@ def venue_ready_assess(event: Event, area: AreaPlan, as_of: datetime) -> list[Fi
 
 def _finding(item: Item, area_key: str, as_of: datetime) -> Finding:
     credit = item_credit(item.status, item.progress)
-    code = "checklist.item"
+    code = message_id = "checklist.item"
     params: dict[str, object] = {"title": item.title, "status": item.status.value}
+    if item.status is Status.IN_PROGRESS:
+        message_id = "checklist.item-progress"
+        params["percent"] = round(100 * credit)
     if item.requires_signoff is not None and item.status is not Status.WAIVED:
         signed = item.signed_off
         params["body"] = item.requires_signoff
         if signed is None:
-            code = "checklist.signoff-missing"
+            code = message_id = "checklist.signoff-missing"
             credit = 0.0
         elif signed.at is not None and signed.at > as_of:
-            code = "checklist.signoff-future"
+            code = message_id = "checklist.signoff-future"
             params["at"] = signed.at
             credit = 0.0
         elif item.version is not None and signed.version != item.version:
-            code = "checklist.signoff-outdated"
+            code = message_id = "checklist.signoff-outdated"
             params["signed"] = signed.version or "?"
             params["current"] = item.version
             credit = 0.0
     return Finding(
         code=code,
         area=area_key,
-        message=Message(code, params),
+        message=Message(message_id, params),
         weight=item.weight,
         credit=credit,
         gate=item.gate,

@@ -172,8 +172,7 @@ def _cmd_check(args: argparse.Namespace, lang_hint: str) -> int:
     if render is None:
         return EXIT_USAGE
     report = assess(event, as_of=as_of, plugins=pm)
-    sys.stdout.write(render(report, lang))
-    sys.stdout.flush()
+    _write(render(report, lang), machine=args.format != "text")
     return _exit_code(report, args.fail_under, lang)
 
 
@@ -229,6 +228,19 @@ def _exit_code(report: Report, fail_under: float | None, lang: str) -> int:
         )
         return EXIT_FAIL_UNDER
     return EXIT_OK
+
+
+def _write(text: str, *, machine: bool) -> None:
+    """Print a rendered report. Machine formats (JSON and plugins' formats) are always UTF-8:
+    a console's narrower encoding would have to mangle them, and a file must stay valid."""
+    buffer = getattr(sys.stdout, "buffer", None)
+    if machine and buffer is not None:
+        sys.stdout.flush()
+        buffer.write(text.encode("utf-8"))
+        buffer.flush()
+    else:
+        sys.stdout.write(text)
+        sys.stdout.flush()
 
 
 def _err(text: str) -> None:

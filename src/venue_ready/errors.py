@@ -12,6 +12,9 @@ from .model import Message
 __all__ = ["LoadError", "Problem", "format_path"]
 
 
+_ONE_LINE = str.maketrans({"\n": "\\n", "\r": "\\r", "\t": "\\t"})
+
+
 def _path(value: Iterable[str | int]) -> tuple[str | int, ...]:
     return tuple(value)
 
@@ -28,7 +31,8 @@ def format_path(path: Sequence[str | int]) -> str:
             # Keys that are not bare TOML keys (spaces, dots, Vietnamese letters) are quoted, as
             # they would be in the file.
             bare = part and all(c.isascii() and (c.isalnum() or c in "-_") for c in part)
-            out.append(part if bare else f'"{part}"')
+            quoted = part.replace("\\", "\\\\").replace('"', '\\"')
+            out.append(part if bare else f'"{quoted}"')
     return "".join(out)
 
 
@@ -60,7 +64,9 @@ class Problem:
         text = translate(self.message, lang, catalogs)
         where = format_path(self.path)
         head = ": ".join(part for part in (self.file, where) if part)
-        return f"{head}: {text}" if head else text
+        line = f"{head}: {text}" if head else text
+        # One problem, one line: a value from the file may hold a newline or a tab.
+        return line.translate(_ONE_LINE)
 
 
 class LoadError(Exception):

@@ -5,7 +5,8 @@ Every user-facing string comes from a catalog: the core's (``_messages.py``) or 
 format spec:
 
 - ``{status:@status}``: translate ``status.<value>`` from the catalog (any prefix works);
-- floats are written with a decimal comma in Vietnamese (``87,5``), a point in English;
+- floats are written with a decimal comma in Vietnamese (``87,5``), a point in English, to one
+  decimal; ``{value:exact}`` keeps every decimal (for values quoted back from a file);
 - dates and datetimes as a Vietnamese reader expects (``16 giờ 00 ngày 14 tháng 5 năm 2020``) or
   in English (``14 May 2020, 16:00``); a bare-date instant shows as the date alone.
 
@@ -96,11 +97,16 @@ class _Formatter(string.Formatter):
     def format_field(self, value: Any, format_spec: str) -> str:
         if format_spec.startswith("@"):
             found = _lookup(f"{format_spec[1:]}.{value}", self.lang, self.extra)
-            return found if found is not None else str(value)
+            # the entry is a template too ({{ and }} stand for braces): format it, bare
+            return self.vformat(found, (), {}) if found is not None else str(value)
         if isinstance(value, bool):
             return str(value)
         if isinstance(value, date):
             return format_datetime(value, self.lang)
+        if format_spec == "exact" and isinstance(value, int | float):
+            # a value quoted back from the user's file: never round it into something else
+            text = repr(value).removesuffix(".0")
+            return text.replace(".", ",") if self.lang == "vi" else text
         if isinstance(value, float) and not format_spec:
             return format_number(value, self.lang)
         if isinstance(value, int) and not format_spec and abs(value) >= 10000:

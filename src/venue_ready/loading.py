@@ -11,13 +11,13 @@ The format is documented in ``docs/event-file.md``.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Mapping
-from datetime import date, datetime, time, tzinfo
+from collections.abc import Mapping
+from datetime import datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import tomli
 
-from .dates import get_zone, parse_instant, to_instant
+from .dates import get_zone, to_instant
 from .errors import LoadError, Problem
 from .model import (
     DEFAULT_TIMEZONE,
@@ -33,6 +33,7 @@ from .model import (
     Waiver,
     Zone,
 )
+from .values import Path, ValueReader, suggest
 
 if TYPE_CHECKING:
     from .plugins import PluginManager
@@ -83,7 +84,6 @@ _WAIVER_KEYS = ("reason", "approved_by")
 _PHASES = {p.value: p for p in Phase}
 _STATUSES = {s.value: s for s in Status}
 
-Path = tuple[str | int, ...]
 _Place = TypeVar("_Place", Zone, Entrance)
 
 
@@ -104,7 +104,8 @@ def load(path: str | os.PathLike[str], *, plugins: PluginManager | None = None) 
             [Problem.of((), "load.unreadable", file=name, error=exc.strerror or str(exc))]
         ) from None
     try:
-        text = raw.decode("utf-8")
+        # utf-8-sig: Notepad used to start UTF-8 files with a byte-order mark
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise LoadError([Problem.of((), "load.not-utf8", file=name, offset=exc.start)]) from None
     return loads(text, source=name, plugins=plugins)
@@ -116,6 +117,10 @@ def loads(text: str, *, source: str = "<string>", plugins: PluginManager | None 
         data = tomli.loads(text)
     except tomli.TOMLDecodeError as exc:
         raise LoadError([_syntax_problem(exc, source)]) from None
+    except ValueError as exc:  # e.g. an integer longer than Python's int-to-str digit limit
+        raise LoadError(
+            [Problem.of((), "load.syntax-noline", file=source, error=str(exc))]
+        ) from None
     return from_dict(data, source=source, plugins=plugins)
 
 
@@ -146,181 +151,19 @@ def _syntax_problem(exc: tomli.TOMLDecodeError, source: str) -> Problem:
     return Problem.of((), "load.syntax", file=source, error=msg, line=line, column=col)
 
 
-def _suggest(word: str, candidates: Iterable[str]) -> str | None:
-    import difflib
-
-    close = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
-    return close[0] if close else None
-
-
-def _type_name(value: object) -> str:
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int | float):
-        return "number"
-    if isinstance(value, str):
-        return "string"
-    if isinstance(value, datetime):
-        return "datetime"
-    if isinstance(value, date):
-        return "date"
-    if isinstance(value, time):
-        return "time"
-    if isinstance(value, list):
-        return "array"
-    if isinstance(value, dict):
-        return "table"
-    return type(value).__name__
-
-
-class _Reader:
+class _Reader(ValueReader):
     """One pass over an event's data, collecting problems as it goes."""
 
     def __init__(self, source: str, plugins: PluginManager) -> None:
-        self.source = source
+        super().__init__(source)
         self.plugins = plugins
-        self.problems: list[Problem] = []
-        self.tz: tzinfo = get_zone(DEFAULT_TIMEZONE)
-
-    # -- reporting ------------------------------------------------------------------------------
-
-    def problem(self, path: Path, message_id: str, **params: Any) -> None:
-        self.problems.append(Problem.of(path, message_id, file=self.source, **params))
-
-    def wrong_type(self, path: Path, value: object, expected: str) -> None:
-        self.problem(path, "load.wrong-type", got=_type_name(value), expected=expected)
-
-    def check_keys(
-        self,
-        table: Mapping[str, Any],
-        path: Path,
-        known: tuple[str, ...],
-        required: tuple[str, ...],
-    ) -> None:
-        for key in table:
-            if key not in known:
-                hint = _suggest(key, known)
-                if hint:
-                    self.problem((*path, key), "load.unknown-key-hint", key=key, hint=hint)
-                else:
-                    self.problem((*path, key), "load.unknown-key", key=key, known=", ".join(known))
-        for key in required:
-            if key not in table:
-                self.problem((*path, key), "load.missing-key", key=key)
-
-    # -- typed getters: each returns None (and records a problem) when the value is wrong --------
-
-    def table(self, value: object, path: Path) -> dict[str, Any] | None:
-        if isinstance(value, dict):
-            return value
-        self.wrong_type(path, value, "table")
-        return None
-
-    def text(self, table: Mapping[str, Any], key: str, path: Path) -> str | None:
-        value = table.get(key)
-        if value is None:
-            return None
-        if not isinstance(value, str):
-            self.wrong_type((*path, key), value, "string")
-            return None
-        if not value.strip():
-            self.problem((*path, key), "load.empty-string")
-            return None
-        return value
-
-    def number(
-        self, table: Mapping[str, Any], key: str, path: Path, low: float, high: float | None
-    ) -> float | None:
-        value = table.get(key)
-        if value is None:
-            return None
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            self.wrong_type((*path, key), value, "number")
-            return None
-        if not (value >= low and (high is None or value <= high)):  # NaN fails both
-            if high is None:
-                self.problem((*path, key), "load.below-min", value=value, low=low)
-            else:
-                self.problem((*path, key), "load.out-of-range", value=value, low=low, high=high)
-            return None
-        return float(value)
-
-    def integer(self, table: Mapping[str, Any], key: str, path: Path, low: int) -> int | None:
-        value = table.get(key)
-        if value is None:
-            return None
-        if isinstance(value, bool) or not isinstance(value, int):
-            self.wrong_type((*path, key), value, "integer")
-            return None
-        if value < low:
-            self.problem((*path, key), "load.below-min", value=value, low=low)
-            return None
-        return value
-
-    def boolean(self, table: Mapping[str, Any], key: str, path: Path) -> bool | None:
-        value = table.get(key)
-        if value is None:
-            return None
-        if not isinstance(value, bool):
-            self.wrong_type((*path, key), value, "boolean")
-            return None
-        return value
-
-    def choice(
-        self, table: Mapping[str, Any], key: str, path: Path, choices: Mapping[str, Any]
-    ) -> Any:
-        value = table.get(key)
-        if value is None:
-            return None
-        if not isinstance(value, str):
-            self.wrong_type((*path, key), value, "string")
-            return None
-        if value not in choices:
-            hint = _suggest(value, choices)
-            self.problem(
-                (*path, key),
-                "load.bad-choice-hint" if hint else "load.bad-choice",
-                value=value,
-                hint=hint or "",
-                choices=", ".join(choices),
-            )
-            return None
-        return choices[value]
-
-    def instant(
-        self, table: Mapping[str, Any], key: str, path: Path, *, bare_date: str = "end"
-    ) -> datetime | None:
-        value = table.get(key)
-        if value is None:
-            return None
-        if isinstance(value, date):  # datetime is a date too
-            return to_instant(value, self.tz, bare_date=bare_date)
-        if isinstance(value, str):
-            try:
-                return parse_instant(value, self.tz, bare_date=bare_date)
-            except ValueError:
-                self.problem((*path, key), "load.bad-date", value=value)
-                return None
-        self.wrong_type((*path, key), value, "date")
-        return None
-
-    def strings(self, table: Mapping[str, Any], key: str, path: Path) -> tuple[str, ...]:
-        value = table.get(key)
-        if value is None:
-            return ()
-        if isinstance(value, str):
-            return (value,)
-        if isinstance(value, list) and all(isinstance(v, str) for v in value):
-            return tuple(value)
-        self.wrong_type((*path, key), value, "strings")
-        return ()
 
     # -- the document ---------------------------------------------------------------------------
 
     def read(self, data: Mapping[str, Any]) -> Event | None:
         self.check_keys(data, (), _TOP_KEYS, ("schema", "event", "areas"))
         schema = data.get("schema")
-        if schema is not None and (isinstance(schema, bool) or schema != SCHEMA_VERSION):
+        if schema is not None and (type(schema) is not int or schema != SCHEMA_VERSION):
             self.problem(("schema",), "load.bad-schema", value=schema, supported=SCHEMA_VERSION)
             return None  # another schema: reading on would only add noise
 
@@ -395,7 +238,10 @@ class _Reader:
         years: list[int] = []
         if isinstance(value, str):
             parts = value.replace("–", "-").replace("—", "-").split("-")
-            if len(parts) == 2 and all(p.strip().isdigit() for p in parts):
+            # isdecimal, not isdigit: "²".isdigit() is True but int("²") fails
+            if len(parts) == 2 and all(
+                p.strip().isascii() and p.strip().isdecimal() for p in parts
+            ):
                 years = [int(p) for p in parts]
         elif isinstance(value, list) and all(
             isinstance(v, int) and not isinstance(v, bool) for v in value
@@ -434,7 +280,10 @@ class _Reader:
         seen: dict[str, int] = {}
         for index, entry in enumerate(value):
             where: Path = (*path, key, index)
-            if isinstance(entry, str) and entry.strip():
+            if isinstance(entry, str):
+                if not entry.strip():
+                    self.problem(where, "load.empty-string")
+                    continue
                 place_id = name = entry
             elif isinstance(entry, dict):
                 self.check_keys(entry, where, _PLACE_KEYS, ("id",))
@@ -450,7 +299,7 @@ class _Reader:
                     (*where, "id"),
                     "load.duplicate-id",
                     id=place_id,
-                    first=f"{key}[{seen[place_id]}]",
+                    first=_fmt((*path, key, seen[place_id])),
                 )
                 continue
             seen[place_id] = index
@@ -477,7 +326,7 @@ class _Reader:
                 # With no plugin failure to explain it, an unknown area is the user's typo. When
                 # some plugin failed to load, the area may be its: keep it, and let assessment
                 # mark it as an error of that plugin instead of blaming the file.
-                hint = _suggest(key, specs)
+                hint = suggest(key, specs)
                 self.problem(
                     where,
                     "load.unknown-area-hint" if hint else "load.unknown-area",
@@ -553,7 +402,7 @@ class _Reader:
         weight = self.number(value, "weight", path, 0.0, None)
         gate = self.boolean(value, "gate", path)
         requires_signoff = self.text(value, "requires_signoff", path)
-        version = self.text(value, "version", path)
+        version = self.version(value, path)
         notes = value.get("notes", "")
         if not isinstance(notes, str):
             self.wrong_type((*path, "notes"), notes, "string")
@@ -604,12 +453,10 @@ class _Reader:
             return None
         self.check_keys(table, path, _SIGNOFF_KEYS, ("by",))
         by = self.text(table, "by", path)
-        at = self.instant(table, "at", path)
-        version = table.get("version")
-        if isinstance(version, int) and not isinstance(version, bool):
-            version = str(version)  # version = 3 and version = "3" mean the same
-        elif version is not None:
-            version = self.text(table, "version", path)
+        # A sign-off is a record of something that happened: a bare date means that day, so it
+        # counts from the day's start (a deadline's bare date means the day's end).
+        at = self.instant(table, "at", path, bare_date="start")
+        version = self.version(table, path)
         return SignOff(by, at, version) if by else None
 
     def read_waiver(self, value: object, path: Path) -> Waiver | None:
@@ -674,7 +521,9 @@ def roman_to_int(text: str) -> int | None:
     for current, following in zip(text, text[1:] + " ", strict=True):
         value = _ROMAN[current]
         total += -value if following != " " and _ROMAN[following] > value else value
-    return total if total > 0 and int_to_roman(total) == text else None
+    if not 0 < total < 4000:
+        return None
+    return total if int_to_roman(total) == text else None
 
 
 def int_to_roman(number: int) -> str:

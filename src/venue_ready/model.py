@@ -24,6 +24,7 @@ once.
 from __future__ import annotations
 
 import enum
+import math
 from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
 from typing import Any
@@ -110,8 +111,8 @@ def _aware(_inst: object, attribute: attrs.Attribute[Any], value: datetime | Non
 
 
 def _non_negative(_inst: object, attribute: attrs.Attribute[Any], value: float) -> None:
-    if not value >= 0:  # also rejects NaN
-        raise ValueError(f"{attribute.name} must be >= 0, got {value!r}")
+    if not 0 <= value < math.inf:  # also rejects NaN and infinity
+        raise ValueError(f"{attribute.name} must be a finite number >= 0, got {value!r}")
 
 
 def _unit_interval(_inst: object, attribute: attrs.Attribute[Any], value: float | None) -> None:
@@ -313,8 +314,8 @@ class Finding:
 
     @property
     def met(self) -> bool:
-        """True when the Finding earns its full weight, or is waived."""
-        return self.credit >= 1.0 or self.waiver is not None
+        """True when the Finding was assessed and earns its full weight, or is waived."""
+        return (self.credit >= 1.0 and self.assessed) or self.waiver is not None
 
 
 @frozen

@@ -14,7 +14,7 @@ from typing import Any
 
 from attrs import field, frozen
 
-from .dates import isoformat
+from .dates import get_zone, isoformat
 from .model import AreaStatus, Event, Finding, Message, Phase
 from .scoring import effective_due, is_blocking, is_overdue
 
@@ -151,8 +151,10 @@ class Report:
         from .i18n import translate
 
         lang = lang or self.event.lang
-        tz = self.event.starts.tzinfo
         ev = self.event
+        # Every instant is written in the event's own time zone, so that a deadline given as a
+        # bare date reads as that date again, whatever offset the file wrote `starts` in.
+        tz = get_zone(ev.timezone)
 
         def message(m: Message) -> dict[str, Any]:
             return {
@@ -190,7 +192,7 @@ class Report:
                 "subject": f.subject,
                 "owner": f.owner,
                 "due": isoformat(f.due, tz) if f.due is not None else None,
-                "message": message(f.message)["text"],
+                "message": message(f.message),
             }
 
         return {
@@ -216,10 +218,16 @@ class Report:
             "event": {
                 "id": ev.id,
                 "name": ev.name,
-                "starts": isoformat(ev.starts),
-                "ends": isoformat(ev.ends),
+                "kind": ev.kind,
+                "level": ev.level,
+                "ordinal": ev.ordinal,
+                "term": list(ev.term) if ev.term is not None else None,
+                "starts": isoformat(ev.starts, tz),
+                "ends": isoformat(ev.ends, tz),
                 "timezone": ev.timezone,
                 "lang": ev.lang,
+                "expected_delegates": ev.expected_delegates,
+                "venue": ev.venue.name if ev.venue is not None else None,
                 "parent": ev.parent,
             },
             "lang": lang,

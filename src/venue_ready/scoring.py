@@ -33,7 +33,8 @@ before ``as_of`` and its credit is below 1.
 **Coverage**: Findings assessed / Findings expected (waived ones leave both).
 
 **Event**: score = weighted mean of the scores of conclusive areas (not ``error``, score not
-None); status = the worst area status; *inconclusive* when any area is ``error``.
+None); status = the worst area status (``on_track`` for an event with no area); *inconclusive*
+when any area is ``error``.
 """
 
 from __future__ import annotations
@@ -104,6 +105,15 @@ def is_blocking(finding: Finding, as_of: datetime, starts: datetime, ends: datet
         return True
     due = effective_due(finding, starts, ends)
     return due is not None and due < as_of
+
+
+def _percent(part: float, whole: float) -> float | None:
+    """100 · part / whole, None when whole is 0. Rounded to 9 decimals: sums of weights such as
+    0.1 + 1.3 are not exact in binary, and an area with every item done must score exactly 100
+    (and so be ready), not 99.99999999999999."""
+    if whole <= 0:
+        return None
+    return min(100.0, max(0.0, round(100.0 * part / whole, 9)))
 
 
 @frozen
@@ -181,7 +191,7 @@ def score_area(
                 elif late:
                     blocking += 1
 
-    score = 100.0 * earned / total if total > 0 else None
+    score = _percent(earned, total)
     index = earned / planned if planned > 0 else None
     if blocking:
         status = AreaStatus.BLOCKED
@@ -229,7 +239,8 @@ def score_event(areas: Sequence[tuple[float, float | None, AreaStatus]]) -> Even
             total += weight
             weighted += weight * score
     return EventScore(
-        score=weighted / total if total > 0 else None,
-        status=worst_status(status for _, _, status in areas),
+        score=_percent(weighted / 100.0, total),
+        # With no area at all there is no evidence of readiness: never call that ready.
+        status=worst_status(status for _, _, status in areas) if areas else AreaStatus.ON_TRACK,
         inconclusive=any(status is AreaStatus.ERROR for _, _, status in areas),
     )

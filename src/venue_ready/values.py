@@ -1,0 +1,229 @@
+"""Typed values out of parsed TOML, with every problem recorded instead of raised.
+
+:class:`ValueReader` is shared by the event-file loader and by :class:`venue_ready.SettingsReader`
+(the plugins' settings toolkit), so an organiser reads the same words for the same mistake
+wherever it is made.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+from datetime import date, datetime, time, tzinfo
+from typing import Any
+
+from .dates import get_zone, parse_instant, to_instant
+from .errors import Problem
+from .model import DEFAULT_TIMEZONE
+
+__all__ = ["Path", "ValueReader", "suggest"]
+
+Path = tuple[str | int, ...]
+
+#: Dates outside these years are refused (see ValueReader.instant).
+MIN_YEAR = 1900
+MAX_YEAR = 2200
+
+
+def _short(value: object, limit: int = 40) -> str:
+    """A value quoted back in a message, cut short when it is huge (a 400-digit number)."""
+    text = str(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def suggest(word: str, candidates: Iterable[str]) -> str | None:
+    """The candidate closest to ``word`` (for "did you mean"), or None."""
+    import difflib
+
+    close = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def _type_name(value: object) -> str:
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int | float):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, datetime):
+        return "datetime"
+    if isinstance(value, date):
+        return "date"
+    if isinstance(value, time):
+        return "time"
+    if isinstance(value, list):
+        return "array"
+    if isinstance(value, dict):
+        return "table"
+    return type(value).__name__
+
+
+class ValueReader:
+    """Reads typed values at key paths, appending a :class:`Problem` for each wrong one.
+
+    Each getter returns None (or an empty value) when the key is absent or its value is wrong;
+    ``problems`` then says why. ``source`` names the file in problems (None: no file).
+    """
+
+    def __init__(self, source: str | None = None, tz: tzinfo | None = None) -> None:
+        self.source = source
+        self.problems: list[Problem] = []
+        self.tz: tzinfo = tz if tz is not None else get_zone(DEFAULT_TIMEZONE)
+
+    """One pass over an event's data, collecting problems as it goes."""
+
+    # -- reporting ------------------------------------------------------------------------------
+
+    def problem(self, path: Path, message_id: str, **params: Any) -> None:
+        self.problems.append(Problem.of(path, message_id, file=self.source, **params))
+
+    def wrong_type(self, path: Path, value: object, expected: str) -> None:
+        self.problem(path, "load.wrong-type", got=_type_name(value), expected=expected)
+
+    def check_keys(
+        self,
+        table: Mapping[str, Any],
+        path: Path,
+        known: tuple[str, ...],
+        required: tuple[str, ...],
+    ) -> None:
+        for key in table:
+            if key not in known:
+                hint = suggest(key, known)
+                if hint:
+                    self.problem((*path, key), "load.unknown-key-hint", key=key, hint=hint)
+                else:
+                    self.problem((*path, key), "load.unknown-key", key=key, known=", ".join(known))
+        for key in required:
+            if key not in table:
+                self.problem((*path, key), "load.missing-key", key=key)
+
+    # -- typed getters: each returns None (and records a problem) when the value is wrong --------
+
+    def table(self, value: object, path: Path) -> dict[str, Any] | None:
+        if isinstance(value, dict):
+            return value
+        self.wrong_type(path, value, "table")
+        return None
+
+    def text(self, table: Mapping[str, Any], key: str, path: Path) -> str | None:
+        value = table.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            self.wrong_type((*path, key), value, "string")
+            return None
+        if not value.strip():
+            self.problem((*path, key), "load.empty-string")
+            return None
+        return value
+
+    def number(
+        self, table: Mapping[str, Any], key: str, path: Path, low: float, high: float | None
+    ) -> float | None:
+        value = table.get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            self.wrong_type((*path, key), value, "number")
+            return None
+        try:
+            number = float(value)  # an int of 400 digits is valid TOML but no float
+        except OverflowError:
+            number = math.inf
+        if not math.isfinite(number):  # TOML allows inf and nan; a score cannot use them
+            self.problem((*path, key), "load.not-finite", value=_short(value))
+            return None
+        if not (value >= low and (high is None or value <= high)):  # NaN fails both
+            if high is None:
+                self.problem((*path, key), "load.below-min", value=value, low=low)
+            else:
+                self.problem((*path, key), "load.out-of-range", value=value, low=low, high=high)
+            return None
+        return number
+
+    def integer(self, table: Mapping[str, Any], key: str, path: Path, low: int) -> int | None:
+        value = table.get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.wrong_type((*path, key), value, "integer")
+            return None
+        if value < low:
+            self.problem((*path, key), "load.below-min", value=value, low=low)
+            return None
+        return value
+
+    def boolean(self, table: Mapping[str, Any], key: str, path: Path) -> bool | None:
+        value = table.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, bool):
+            self.wrong_type((*path, key), value, "boolean")
+            return None
+        return value
+
+    def choice(
+        self, table: Mapping[str, Any], key: str, path: Path, choices: Mapping[str, Any]
+    ) -> Any:
+        value = table.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            self.wrong_type((*path, key), value, "string")
+            return None
+        if value not in choices:
+            hint = suggest(value, choices)
+            self.problem(
+                (*path, key),
+                "load.bad-choice-hint" if hint else "load.bad-choice",
+                value=value,
+                hint=hint or "",
+                choices=", ".join(choices),
+            )
+            return None
+        return choices[value]
+
+    def instant(
+        self, table: Mapping[str, Any], key: str, path: Path, *, bare_date: str = "end"
+    ) -> datetime | None:
+        value = table.get(key)
+        if value is None:
+            return None
+        if isinstance(value, date):  # datetime is a date too
+            moment = to_instant(value, self.tz, bare_date=bare_date)
+        elif isinstance(value, str):
+            try:
+                moment = parse_instant(value, self.tz, bare_date=bare_date)
+            except ValueError:
+                self.problem((*path, key), "load.bad-date", value=value)
+                return None
+        else:
+            moment = None
+        if moment is not None:
+            # Year 1 and year 9999 are valid TOML, but arithmetic on them (a lead time, a time
+            # zone) overflows; no event is planned that far away.
+            if not MIN_YEAR <= moment.year <= MAX_YEAR:
+                self.problem((*path, key), "load.date-out-of-range", low=MIN_YEAR, high=MAX_YEAR)
+                return None
+            return moment
+        self.wrong_type((*path, key), value, "date")
+        return None
+
+    def version(self, table: Mapping[str, Any], path: Path) -> str | None:
+        value = table.get("version")
+        if isinstance(value, int) and not isinstance(value, bool):
+            return str(value)  # version = 3 and version = "3" mean the same
+        return self.text(table, "version", path)
+
+    def strings(self, table: Mapping[str, Any], key: str, path: Path) -> tuple[str, ...]:
+        value = table.get(key)
+        if value is None:
+            return ()
+        if isinstance(value, str):
+            return (value,)
+        if isinstance(value, list) and all(isinstance(v, str) for v in value):
+            return tuple(value)
+        self.wrong_type((*path, key), value, "strings")
+        return ()
