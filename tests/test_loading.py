@@ -387,7 +387,7 @@ def test_unknown_area_with_a_vietnamese_key_is_quoted_in_the_path() -> None:
     assert problem.path == ("areas", "công tác")
     assert problem.render("en") == (
         "x.toml: areas.\"công tác\": no installed plugin provides area 'công tác' "
-        "(available areas: general)"
+        "(available areas: broadcast, decoration, disinfection, general, security)"
     )
 
 
@@ -462,11 +462,12 @@ def test_infinite_area_weight_is_a_problem() -> None:
     assert problem.path == ("areas", "general", "weight")
 
 
-def test_huge_negative_integer_is_reported_exactly() -> None:
+def test_huge_negative_integer_is_reported_shortened() -> None:
     huge = -(10**400)
     (problem,) = problems_of(doc(event=f"expected_delegates = {huge}"))
     assert problem.path == ("event", "expected_delegates")
-    assert f"value {huge} is too small" in problem.render("en")
+    # the first digits and an ellipsis: a 401-character number would drown the line
+    assert f"value {str(huge)[:39]}… is too small" in problem.render("en")
 
 
 def test_item_version_may_be_an_integer() -> None:

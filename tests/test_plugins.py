@@ -346,3 +346,65 @@ def test_assess_calls_each_plugin_once_per_area() -> None:
     report = venue_ready.assess(event, as_of=AS_OF, plugins=pm)
     assert calls == ["general"]
     assert len(report.areas[0].findings) == 51
+
+
+@pytest.mark.parametrize("group", ["venue_ready", "console_scripts", "pytest11"])
+def test_fast_entry_point_scan_agrees_with_importlib_metadata(group: str) -> None:
+    from venue_ready.plugins import scan_entry_points
+
+    scanned = scan_entry_points(group)
+    assert scanned is not None
+    ours = sorted((e.name, e.value, e.dist.metadata["Name"], e.dist.version) for e in scanned)
+    theirs = sorted(
+        (e.name, e.value, e.dist.metadata["Name"], e.dist.version)  # type: ignore[union-attr]
+        for e in importlib.metadata.entry_points(group=group)
+    )
+    assert ours == theirs
+    if group == "venue_ready":
+        assert (
+            "checklist",
+            "venue_ready.checklist",
+            "venue-ready",
+            venue_ready.__version__,
+        ) in ours
+
+
+def test_fast_scan_reads_a_fake_distribution(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from venue_ready.plugins import scan_entry_points
+
+    info = tmp_path / "venue_ready_radio-2.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text(
+        "Metadata-Version: 2.1\nName: venue-ready-radio\nVersion: 2.0.1\n\nBody: not a header\n",
+        encoding="utf-8",
+    )
+    (info / "entry_points.txt").write_text(
+        "[console_scripts]\nradio = x:y\n\n[venue_ready]\n# a comment\nradio = json:dumps\n",
+        encoding="utf-8",
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    scanned = scan_entry_points("venue_ready")
+    assert scanned is not None
+    [radio] = [e for e in scanned if e.name == "radio"]
+    assert (radio.value, radio.dist.metadata["Name"], radio.dist.version) == (
+        "json:dumps",
+        "venue-ready-radio",
+        "2.0.1",
+    )
+    import json
+
+    assert radio.load() is json.dumps
+
+
+def test_fast_scan_defers_to_importlib_metadata_for_zips(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from venue_ready.plugins import scan_entry_points
+
+    archive = tmp_path / "plugins.zip"
+    archive.write_bytes(b"PK\x05\x06" + b"\0" * 18)  # an empty zip archive
+    monkeypatch.syspath_prepend(str(archive))
+    assert scan_entry_points("venue_ready") is None
+    assert get_plugin_manager().has_plugin("checklist")  # the slow path still finds the builtins

@@ -58,3 +58,42 @@ def test_import_stays_light() -> None:
 def test_changelog_has_an_unreleased_section() -> None:
     changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
     assert "## [Unreleased]" in changelog
+
+
+def test_plugins_use_only_the_public_api() -> None:
+    """plugins/ is written as a third party would write it: ``from venue_ready import X`` with
+    X in ``__all__``, never a private module."""
+    import ast
+
+    offences: list[str] = []
+    files = sorted((ROOT / "plugins").rglob("*.py"))
+    assert len(files) >= 20, "the plugin packages were not found"
+    for path in files:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+                offences += [f"{path}: import {n}" for n in names if n.startswith("venue_ready.")]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                if node.module.startswith("venue_ready."):
+                    offences.append(f"{path}: from {node.module} import ...")
+                elif node.module == "venue_ready":
+                    offences += [
+                        f"{path}: from venue_ready import {a.name} (not public)"
+                        for a in node.names
+                        if a.name not in venue_ready.__all__
+                    ]
+    assert offences == []
+
+
+def test_every_plugin_is_registered_through_the_entry_point_group() -> None:
+    import tomli
+
+    project = tomli.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    entry_points = project["project"]["entry-points"]["venue_ready"]
+    packages = sorted(p.name for p in (ROOT / "plugins").iterdir() if p.is_dir())
+    assert sorted(v for k, v in entry_points.items() if k != "checklist") == [
+        p for p in packages if p.startswith("venue_ready_")
+    ]
+    wheel = project["tool"]["hatch"]["build"]["targets"]["wheel"]["packages"]
+    assert sorted(w.split("/")[-1] for w in wheel if w.startswith("plugins/")) == packages

@@ -33,7 +33,7 @@ TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 STARTS = datetime(2020, 5, 15, 7, 30, tzinfo=TZ)
 ENDS = datetime(2020, 5, 15, 17, 0, tzinfo=TZ)
 DAY = 24 * 60  # minutes
-EXTRA_AREAS = ("security", "catering")
+EXTRA_AREAS = ("transport", "catering")
 BODY = "Tổ chỉ đạo đại hội của Quận"
 WAIVER = Waiver(reason="Không cần", approved_by="Ban Thường vụ")
 

@@ -16,6 +16,7 @@ Plugin authors need only :data:`hookimpl`, the model classes and :class:`Problem
 from ._version import __version__
 from .assessment import assess
 from .errors import LoadError, PluginError, Problem
+from .files import write_atomic
 from .hookspecs import hookimpl
 from .loading import SCHEMA_VERSION, from_dict, load, loads
 from .model import (
@@ -39,6 +40,7 @@ from .model import (
 from .plugins import PluginFailure, PluginManager, get_plugin_manager
 from .report import AreaReport, PluginInfo, Report
 from .scoring import item_credit
+from .settings import SettingsReader
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -60,6 +62,7 @@ __all__ = [
     "Problem",
     "Renderer",
     "Report",
+    "SettingsReader",
     "SignOff",
     "Status",
     "TemplateItem",
@@ -74,4 +77,5 @@ __all__ = [
     "item_credit",
     "load",
     "loads",
+    "write_atomic",
 ]

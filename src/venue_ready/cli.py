@@ -34,6 +34,25 @@ class _Usage(Exception):
     """A usage problem, already worded for the user."""
 
 
+class _HelpFormatter(argparse.HelpFormatter):
+    """argparse's formatter, minus its ``import shutil`` (bz2, lzma, about 5 ms) at every start:
+    argparse builds a formatter for each add_argument, and sizes it to the terminal."""
+
+    def __init__(
+        self,
+        prog: str,
+        indent_increment: int = 2,
+        max_help_position: int = 24,
+        width: int | None = None,
+    ) -> None:
+        if width is None:
+            try:
+                width = os.get_terminal_size(sys.stdout.fileno()).columns - 2
+            except (OSError, ValueError):
+                width = int(os.environ.get("COLUMNS", "80")) - 2
+        super().__init__(prog, indent_increment, max_help_position, max(width, 40))
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         # argparse would print usage and exit 2 itself; doing it here keeps the wording ours.
@@ -71,7 +90,9 @@ def _localise_argparse(lang: str) -> None:
 
 def build_parser(lang: str) -> argparse.ArgumentParser:
     """The argument parser, with help in ``lang``."""
-    parser = _Parser(prog=PROG, description=_("cli.description", lang))
+    parser = _Parser(
+        prog=PROG, description=_("cli.description", lang), formatter_class=_HelpFormatter
+    )
     parser.add_argument(
         "--version",
         action="version",
@@ -82,7 +103,10 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     commands.required = True
 
     check = commands.add_parser(
-        "check", help=_("cli.help.check", lang), description=_("cli.help.check", lang)
+        "check",
+        help=_("cli.help.check", lang),
+        description=_("cli.help.check", lang),
+        formatter_class=_HelpFormatter,
     )
     check.add_argument("file", metavar=_("cli.file-metavar", lang), help=_("cli.help.file", lang))
     check.add_argument("--as-of", metavar="ISO", help=_("cli.help.as-of", lang))
@@ -91,7 +115,28 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     )
     check.add_argument("--lang", choices=("vi", "en"), help=_("cli.help.lang", lang))
     check.add_argument("--fail-under", type=float, metavar="N", help=_("cli.help.fail-under", lang))
-    check.add_argument(
+    _plugin_options(check, lang)
+    check.set_defaults(handler=_cmd_check)
+
+    init = commands.add_parser(
+        "init",
+        help=_("cli.help.init", lang),
+        description=_("cli.help.init", lang),
+        formatter_class=_HelpFormatter,
+    )
+    init.add_argument("out", metavar=_("cli.file-metavar", lang), help=_("cli.help.out", lang))
+    init.add_argument("--template", default="congress", help=_("cli.help.template", lang))
+    init.add_argument("--starts", required=True, metavar="ISO", help=_("cli.help.starts", lang))
+    init.add_argument("--lang", choices=("vi", "en"), help=_("cli.help.init-lang", lang))
+    init.add_argument("--id", dest="event_id", help=_("cli.help.id", lang))
+    init.add_argument("--name", help=_("cli.help.name", lang))
+    _plugin_options(init, lang)
+    init.set_defaults(handler=_cmd_init)
+    return parser
+
+
+def _plugin_options(parser: argparse.ArgumentParser, lang: str) -> None:
+    parser.add_argument(
         "-p",
         dest="plugin_opts",
         action="append",
@@ -99,7 +144,7 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
         metavar="no:NAME|MODULE",
         help=_("cli.help.p", lang),
     )
-    check.add_argument(
+    parser.add_argument(
         "--plugin",
         dest="plugin_modules",
         action="append",
@@ -107,9 +152,7 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
         metavar="MODULE",
         help=_("cli.help.plugin", lang),
     )
-    check.add_argument("--strict-plugins", action="store_true", help=_("cli.help.strict", lang))
-    check.set_defaults(handler=_cmd_check)
-    return parser
+    parser.add_argument("--strict-plugins", action="store_true", help=_("cli.help.strict", lang))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -174,6 +217,59 @@ def _cmd_check(args: argparse.Namespace, lang_hint: str) -> int:
     report = assess(event, as_of=as_of, plugins=pm)
     _write(render(report, lang), machine=args.format != "text")
     return _exit_code(report, args.fail_under, lang)
+
+
+def _cmd_init(args: argparse.Namespace, lang_hint: str) -> int:
+    from datetime import date, datetime
+    from pathlib import Path
+
+    from .files import write_atomic
+    from .scaffold import TEMPLATES, new_event_file
+
+    lang = args.lang or lang_hint
+    if args.template not in TEMPLATES:
+        known = ", ".join(sorted(TEMPLATES))
+        _err(_("cli.unknown-template", lang, template=args.template, known=known))
+        return EXIT_USAGE
+    starts: date | datetime
+    try:
+        text = args.starts.strip()
+        starts = date.fromisoformat(text) if len(text) == 10 else datetime.fromisoformat(text)
+    except ValueError:
+        _err(_("cli.bad-starts", lang, value=args.starts))
+        return EXIT_USAGE
+    out = Path(args.out)
+    if out.exists():
+        _err(_("cli.file-exists", lang, file=out))
+        return EXIT_USAGE
+
+    pm = _plugin_manager(args, lang)
+    if isinstance(pm, int):
+        return pm
+    wanted = TEMPLATES[args.template]
+    specs = [s for k, s in pm.area_specs().items() if wanted is None or k in wanted]
+    content = new_event_file(
+        specs,
+        starts=starts,
+        lang=lang,
+        event_id=args.event_id or out.stem,
+        name=args.name,
+    )
+    try:
+        write_atomic(out, content, overwrite=False)
+    except FileExistsError:
+        _err(_("cli.file-exists", lang, file=out))
+        return EXIT_USAGE
+    except OSError as exc:
+        _err(_("cli.cannot-write", lang, file=out, error=exc.strerror or str(exc)))
+        return EXIT_USAGE
+    items = sum(len(s.template) for s in specs)
+    _err(_("cli.init-done", lang, file=out, areas=len(specs), items=items))
+    if pm.failures:
+        for failure in pm.failures:
+            _err(failure.describe())
+        return EXIT_PLUGIN
+    return EXIT_OK
 
 
 def _plugin_manager(args: argparse.Namespace, lang: str) -> PluginManager | int:

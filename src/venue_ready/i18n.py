@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import string
 from collections.abc import Mapping
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 from typing import Any
 
 from .dates import is_end_of_day
@@ -85,9 +85,15 @@ def format_datetime(value: date | datetime, lang: str) -> str:
 
 
 class _Formatter(string.Formatter):
-    def __init__(self, lang: str, extra: Mapping[str, Mapping[str, str]] | None) -> None:
+    def __init__(
+        self,
+        lang: str,
+        extra: Mapping[str, Mapping[str, str]] | None,
+        tz: tzinfo | None = None,
+    ) -> None:
         self.lang = lang
         self.extra = extra
+        self.tz = tz
 
     def get_value(self, key: int | str, args: Any, kwargs: Mapping[str, Any]) -> Any:
         if isinstance(key, str) and key in kwargs:
@@ -101,28 +107,39 @@ class _Formatter(string.Formatter):
             return self.vformat(found, (), {}) if found is not None else str(value)
         if isinstance(value, bool):
             return str(value)
+        if isinstance(value, datetime) and self.tz is not None:
+            value = value.astimezone(self.tz)
         if isinstance(value, date):
             return format_datetime(value, self.lang)
-        if format_spec == "exact" and isinstance(value, int | float):
+        if format_spec == "exact":
             # a value quoted back from the user's file: never round it into something else
+            if not isinstance(value, int | float) or isinstance(value, bool):
+                return str(value)
             text = repr(value).removesuffix(".0")
             return text.replace(".", ",") if self.lang == "vi" else text
         if isinstance(value, float) and not format_spec:
             return format_number(value, self.lang)
         if isinstance(value, int) and not format_spec and abs(value) >= 10000:
             return format_number(value, self.lang, 0)
-        return str(super().format_field(value, format_spec))
+        try:
+            return str(super().format_field(value, format_spec))
+        except (ValueError, TypeError):  # a spec that does not fit the value: show the value
+            return str(value)
 
 
 def translate(
-    message: Message, lang: str, extra: Mapping[str, Mapping[str, str]] | None = None
+    message: Message,
+    lang: str,
+    extra: Mapping[str, Mapping[str, str]] | None = None,
+    tz: tzinfo | None = None,
 ) -> str:
-    """Render a :class:`Message` in ``lang``, looking in ``extra`` (plugins' catalogs) first."""
+    """Render a :class:`Message` in ``lang``, looking in ``extra`` (plugins' catalogs) first;
+    datetimes among its parameters are shown in ``tz`` when given (the event's time zone)."""
     template = _lookup(message.id, lang, extra)
     if template is None:
         params = ", ".join(f"{k}={v}" for k, v in sorted(message.params.items()))
         return f"{message.id} ({params})" if params else message.id
-    return _Formatter(lang, extra).vformat(template, (), message.params)
+    return _Formatter(lang, extra, tz).vformat(template, (), message.params)
 
 
 def gettext(message_id: str, lang: str, /, **params: Any) -> str:

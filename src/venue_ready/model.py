@@ -3,7 +3,7 @@
 Every class here is a frozen, slotted attrs class. The loader builds them from a TOML file, and a
 ward tool can build them in code just as well::
 
-    from datetime import datetime
+    from datetime import datetime, tzinfo
     from zoneinfo import ZoneInfo
     from venue_ready import AreaPlan, Event, Item, Status
 
@@ -26,7 +26,7 @@ from __future__ import annotations
 import enum
 import math
 from collections.abc import Callable, Iterable, Mapping
-from datetime import datetime
+from datetime import datetime, tzinfo
 from typing import Any
 
 import attrs
@@ -92,6 +92,13 @@ class AreaStatus(enum.StrEnum):
     def severity(self) -> int:
         """Higher is worse: ``ready`` is 0, ``error`` is 4."""
         return _SEVERITY[self]
+
+    def label(self, lang: str) -> str:
+        """The status in words, in ``lang``: ``AreaStatus.AT_RISK.label("vi")`` is
+        "Chậm tiến độ"."""
+        from .i18n import gettext
+
+        return gettext(f"status.{self.value}", lang)
 
 
 _SEVERITY = {
@@ -279,6 +286,13 @@ class Event:
         if value < self.starts:
             raise ValueError(f"event ends ({value}) before it starts ({self.starts})")
 
+    @property
+    def tz(self) -> tzinfo:
+        """The event's time zone, as a tzinfo (from :attr:`timezone`)."""
+        from .dates import get_zone
+
+        return get_zone(self.timezone)
+
     def area(self, key: str) -> AreaPlan | None:
         """The plan for area ``key``, or None when the event has no such area."""
         for plan in self.areas:
@@ -347,7 +361,9 @@ class AreaSpec:
     """What a plugin says about an area it provides (returned by ``venue_ready_areas``).
 
     ``messages`` is the plugin's message catalog: ``{"vi": {id: template}, "en": {...}}``, with
-    ``str.format`` templates naming the :class:`Message` parameters.
+    ``str.format`` templates naming the :class:`Message` parameters. ``settings_example`` is TOML
+    text for the body of ``[areas.KEY.settings]``, with comments, that ``venue-ready init`` writes
+    into new event files; ``validate_settings`` must accept it.
     """
 
     key: str = field(validator=_text)
@@ -357,6 +373,7 @@ class AreaSpec:
     template: tuple[TemplateItem, ...] = field(default=(), converter=_tuple)
     validate_settings: SettingsValidator | None = None
     messages: Mapping[str, Mapping[str, str]] = field(factory=dict, converter=_mapping)
+    settings_example: str = ""
 
     def title(self, lang: str) -> str:
         """The area's title in ``lang`` (``vi`` or ``en``)."""

@@ -14,7 +14,7 @@ from typing import Any
 
 from attrs import field, frozen
 
-from .dates import get_zone, isoformat
+from .dates import isoformat
 from .model import AreaStatus, Event, Finding, Message, Phase
 from .scoring import effective_due, is_blocking, is_overdue
 
@@ -113,14 +113,28 @@ class Report:
 
     @property
     def next_due(self) -> list[Finding]:
-        """The next Findings due (not met, due at or after ``as_of``), soonest first."""
+        """The next Findings due (not met, due at or after ``as_of``), soonest first; at most
+        ten of them."""
+        return self.due_until(None)[:NEXT_DUE_LIMIT]
+
+    def due_until(self, until: datetime | None) -> list[Finding]:
+        """Findings not met whose effective due falls from ``as_of`` up to ``until`` (None: any
+        time later), soonest first. A Finding without a due date counts as due at the event's
+        start (``before``) or end (``during``)."""
         ev = self.event
         upcoming = []
         for f in self._all():
             due = effective_due(f, ev.starts, ev.ends)
-            if not f.met and due is not None and due >= self.as_of:
+            if f.met or due is None or due < self.as_of:
+                continue
+            if until is None or due <= until:
                 upcoming.append(f)
-        return sorted(upcoming, key=self._due_key)[:NEXT_DUE_LIMIT]
+        return sorted(upcoming, key=self._due_key)
+
+    def effective_due(self, finding: Finding) -> datetime | None:
+        """When ``finding`` is due: its own due date, else the event's start (``before``) or
+        end (``during``); None for an ``after`` Finding without one."""
+        return effective_due(finding, self.event.starts, self.event.ends)
 
     @property
     def waivers(self) -> list[Finding]:
@@ -135,6 +149,17 @@ class Report:
         """True when ``finding`` blocks its area as of the report's moment."""
         ev = self.event
         return is_blocking(finding, self.as_of, ev.starts, ev.ends)
+
+    def message_text(self, finding: Finding, lang: str | None = None) -> str:
+        """A Finding's message rendered in ``lang`` (default: the event's language)."""
+        return self.translate(finding.message, lang)
+
+    def translate(self, message: Message, lang: str | None = None) -> str:
+        """Any message (a Finding's, an area error) rendered in ``lang`` (default: the event's
+        language) with the plugins' catalogs, dates shown in the event's time zone."""
+        from .i18n import translate
+
+        return translate(message, lang or self.event.lang, self.catalogs, self.event.tz)
 
     def area(self, key: str) -> AreaReport | None:
         """The report of area ``key``, or None."""
@@ -154,13 +179,13 @@ class Report:
         ev = self.event
         # Every instant is written in the event's own time zone, so that a deadline given as a
         # bare date reads as that date again, whatever offset the file wrote `starts` in.
-        tz = get_zone(ev.timezone)
+        tz = ev.tz
 
         def message(m: Message) -> dict[str, Any]:
             return {
                 "id": m.id,
                 "params": {k: _plain(v, tz) for k, v in sorted(m.params.items())},
-                "text": translate(m, lang, self.catalogs),
+                "text": translate(m, lang, self.catalogs, tz),
             }
 
         def finding(f: Finding) -> dict[str, Any]:
@@ -264,6 +289,17 @@ class Report:
                 if f.waiver is not None
             ],
         }
+
+    def render(self, fmt: str = "text", lang: str | None = None) -> str:
+        """The report in a built-in format: ``text``, ``json`` or ``md`` (Markdown), in ``lang``
+        (default: the event's language). Formats that plugins add are rendered by the CLI."""
+        from .render import builtin_renderer
+
+        try:
+            renderer = builtin_renderer(fmt)
+        except KeyError:
+            raise ValueError(f"unknown format {fmt!r}; built-in formats: text, json, md") from None
+        return renderer(self, lang or self.event.lang)
 
     def to_json(self, lang: str | None = None, *, indent: int | None = 2) -> str:
         """The report as JSON text (UTF-8 safe, Vietnamese kept as is), ending in a newline."""

@@ -89,6 +89,9 @@ class ValueReader:
         required: tuple[str, ...],
     ) -> None:
         for key in table:
+            if not isinstance(key, str):  # a table built in code may have any keys
+                self.problem(path, "load.unknown-key", key=repr(key), known=", ".join(known))
+                continue
             if key not in known:
                 hint = suggest(key, known)
                 if hint:
@@ -143,7 +146,9 @@ class ValueReader:
             return None
         return number
 
-    def integer(self, table: Mapping[str, Any], key: str, path: Path, low: int) -> int | None:
+    def integer(
+        self, table: Mapping[str, Any], key: str, path: Path, low: int, high: int | None = None
+    ) -> int | None:
         value = table.get(key)
         if value is None:
             return None
@@ -151,7 +156,10 @@ class ValueReader:
             self.wrong_type((*path, key), value, "integer")
             return None
         if value < low:
-            self.problem((*path, key), "load.below-min", value=value, low=low)
+            self.problem((*path, key), "load.below-min", value=_short(value), low=low)
+            return None
+        if high is not None and value > high:
+            self.problem((*path, key), "load.out-of-range", value=_short(value), low=low, high=high)
             return None
         return value
 

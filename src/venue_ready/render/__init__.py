@@ -1,6 +1,7 @@
 """Output formats. One module per format; every string comes from the message catalogs.
 
-Built-in formats: ``text`` (plain, for terminals and pipes) and ``json`` (the versioned report).
+Built-in formats: ``text`` (plain, for terminals and pipes), ``json`` (the versioned report) and
+``md`` (Markdown, every user string escaped).
 Plugins add more through the ``venue_ready_renderers`` hook.
 """
 
@@ -14,7 +15,7 @@ if TYPE_CHECKING:
 
 __all__ = ["BUILTIN_FORMATS", "builtin_renderer"]
 
-BUILTIN_FORMATS = ("text", "json")
+BUILTIN_FORMATS = ("text", "json", "md")
 
 
 def builtin_renderer(name: str) -> Callable[[Report, str], str]:
@@ -27,4 +28,8 @@ def builtin_renderer(name: str) -> Callable[[Report, str], str]:
         from .json_report import render_json
 
         return render_json
+    if name == "md":
+        from .markdown import render_markdown
+
+        return render_markdown
     raise KeyError(name)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..i18n import format_datetime, format_number, translate
+from ..i18n import format_datetime, format_number
 from ..i18n import gettext as _
 from ..model import Finding, Message
 
@@ -52,7 +52,7 @@ def render_text(report: Report, lang: str) -> str:
     for area in report.areas:
         add(_area_line(area, lang, width))
         for error in area.errors:
-            add("      ! " + translate(error, lang, report.catalogs))
+            add("      ! " + report.translate(error, lang))
     add("")
 
     _section(lines, report, "report.blockers-heading", report.blockers, lang)
@@ -118,7 +118,7 @@ def _area_line(area: AreaReport, lang: str, width: int) -> str:
 
 
 def _text(message: Message, report: Report, lang: str) -> str:
-    return translate(message, lang, report.catalogs)
+    return report.translate(message, lang)
 
 
 def _section(
@@ -131,7 +131,7 @@ def _section(
     for f in findings:
         details = [_("report.owner", lang, owner=f.owner or _("report.no-owner", lang))]
         if f.due is not None:
-            details.append(_("report.due", lang, due=f.due))
+            details.append(_("report.due", lang, due=f.due.astimezone(report.event.tz)))
         lines.append(
             f"  - [{titles.get(f.area, f.area)}] {_text(f.message, report, lang)}"
             f" ({'; '.join(details)})"

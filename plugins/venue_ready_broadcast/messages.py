@@ -1,0 +1,85 @@
+"""The ward radio area's message catalog, Vietnamese and English (same ids, same parameters).
+
+Dates, datetimes and floats passed as parameters are formatted by the core for each language.
+One message a line, as in the core's catalog: a message reads better whole than wrapped.
+"""
+
+# ruff: noqa: E501
+
+from __future__ import annotations
+
+__all__ = ["MESSAGES"]
+
+_VI = {
+    # -- the schedule: each day before, the opening, the closing, the results ----------------------
+    "broadcast.day-scheduled": "{day}: có {count} buổi phát thanh về Đại hội",
+    "broadcast.day-missing": "{day}: chưa có buổi phát thanh nào về Đại hội (cần ít nhất một buổi mỗi ngày, từ {from_days} ngày trước ngày khai mạc)",
+    "broadcast.day-no-schedule": "{day}: chưa nhập lịch phát thanh ([[slots]]), chưa đánh giá được ngày này",
+    "broadcast.opening-scheduled": "Phát thanh ngày khai mạc: buổi '{slot}' vào {at}",
+    "broadcast.opening-missing": 'Chưa có buổi phát thanh khai mạc (kind = "opening") trong ngày khai mạc {day}',
+    "broadcast.opening-no-schedule": "Phát thanh ngày khai mạc {day}: chưa nhập lịch phát thanh ([[slots]]), chưa đánh giá được",
+    "broadcast.closing-scheduled": "Phát thanh bế mạc: buổi '{slot}' vào {at}",
+    "broadcast.closing-missing": 'Chưa có buổi phát thanh bế mạc (kind = "closing") trong ngày bế mạc {day}',
+    "broadcast.closing-no-schedule": "Phát thanh ngày bế mạc {day}: chưa nhập lịch phát thanh ([[slots]]), chưa đánh giá được",
+    "broadcast.results-scheduled": "Phát thanh kết quả Đại hội: buổi '{slot}' vào {at}",
+    "broadcast.results-missing": 'Chưa có buổi phát thanh kết quả Đại hội (kind = "results") sau bế mạc, chậm nhất {by} ({days} ngày sau bế mạc)',
+    "broadcast.results-no-schedule": "Phát thanh kết quả Đại hội (chậm nhất {by}): chưa nhập lịch phát thanh ([[slots]]), chưa đánh giá được",
+    # -- each slot ---------------------------------------------------------------------------------
+    "broadcast.slot-approved": "Buổi phát '{slot}' ({content}, {at}): nội dung đã được {by} duyệt {on}",
+    "broadcast.slot-not-approved": "Buổi phát '{slot}' ({content}, {at}): nội dung chưa được duyệt (cần duyệt trước giờ phát {lead} giờ)",
+    "broadcast.slot-approved-later": "Buổi phát '{slot}' ({content}, {at}): {by} duyệt {on}, sau thời điểm đánh giá",
+    "broadcast.slot-aired": "Buổi phát '{slot}' ({content}): đã phát, ghi nhận {aired}",
+    "broadcast.slot-not-aired": "Buổi phát '{slot}' ({content}): đã đến giờ phát {at} nhưng chưa có ghi nhận đã phát (aired)",
+    "broadcast.too-long": "Buổi phát '{slot}' ({content}): dài {minutes} phút, vượt giới hạn {max} phút mỗi buổi",
+    # -- the local limits --------------------------------------------------------------------------
+    "broadcast.over-limit": "{day}: có {count} buổi phát thanh, vượt giới hạn {max} buổi mỗi ngày; hãy bớt hoặc dời bớt buổi phát",
+    # -- the loudspeaker clusters ------------------------------------------------------------------
+    "broadcast.clusters-ok": "{working} trên {total} cụm loa hoạt động tốt ({percent}%, ngưỡng {threshold}%), kiểm tra {checked}",
+    "broadcast.clusters-low": "Chỉ {working} trên {total} cụm loa hoạt động ({percent}%, dưới ngưỡng {threshold}%), kiểm tra {checked}: cần sửa thêm {needed} cụm loa",
+    "broadcast.clusters-stale": "{working} trên {total} cụm loa hoạt động nhưng lần kiểm tra {checked} đã quá {check_days} ngày trước khai mạc (ngưỡng {threshold}%): cần kiểm tra lại",
+    "broadcast.clusters-unchecked": "{working} trên {total} cụm loa hoạt động (ngưỡng {threshold}%) nhưng chưa ghi ngày kiểm tra (checked): cần kiểm tra trong vòng {check_days} ngày trước khai mạc",
+    "broadcast.clusters-checked-later": "Cụm loa được kiểm tra {checked}, sau thời điểm đánh giá (ngưỡng {threshold}%)",
+    "broadcast.clusters-missing": "Chưa có số liệu cụm loa ([clusters]: total, working, checked), chưa đánh giá được",
+    # -- settings problems -------------------------------------------------------------------------
+    "broadcast.settings.working-above-total": "số cụm loa hoạt động ({working}) lớn hơn tổng số cụm loa ({total}) (cần working không quá total)",
+    "broadcast.settings.approved-on-missing": "có người duyệt (approved_by) nhưng thiếu ngày duyệt (cần approved_on = 2020-05-13)",
+    "broadcast.settings.approved-by-missing": 'có ngày duyệt (approved_on) nhưng thiếu người duyệt (cần approved_by = "...")',
+}
+
+_EN = {
+    # -- the schedule: each day before, the opening, the closing, the results ----------------------
+    "broadcast.day-scheduled": "{day}: {count} broadcast(s) about the congress scheduled",
+    "broadcast.day-missing": "{day}: no broadcast about the congress scheduled (at least one a day is expected from {from_days} days before the opening day)",
+    "broadcast.day-no-schedule": "{day}: no broadcast schedule ([[slots]]) given, so this day cannot be assessed",
+    "broadcast.opening-scheduled": "Broadcast on the opening day: slot '{slot}' at {at}",
+    "broadcast.opening-missing": 'No opening broadcast (kind = "opening") scheduled on the opening day, {day}',
+    "broadcast.opening-no-schedule": "Broadcast on the opening day, {day}: no broadcast schedule ([[slots]]) given, not assessed",
+    "broadcast.closing-scheduled": "Closing broadcast: slot '{slot}' at {at}",
+    "broadcast.closing-missing": 'No closing broadcast (kind = "closing") scheduled on the closing day, {day}',
+    "broadcast.closing-no-schedule": "Broadcast on the closing day, {day}: no broadcast schedule ([[slots]]) given, not assessed",
+    "broadcast.results-scheduled": "Broadcast of the congress's results: slot '{slot}' at {at}",
+    "broadcast.results-missing": 'No broadcast of the congress\'s results (kind = "results") scheduled after the closing, by {by} ({days} days after the closing)',
+    "broadcast.results-no-schedule": "Broadcast of the congress's results (by {by}): no broadcast schedule ([[slots]]) given, not assessed",
+    # -- each slot ---------------------------------------------------------------------------------
+    "broadcast.slot-approved": "Broadcast '{slot}' ({content}, {at}): content approved by {by} on {on}",
+    "broadcast.slot-not-approved": "Broadcast '{slot}' ({content}, {at}): content not approved yet (approval is needed {lead} hours before it airs)",
+    "broadcast.slot-approved-later": "Broadcast '{slot}' ({content}, {at}): approved by {by} on {on}, after the assessment",
+    "broadcast.slot-aired": "Broadcast '{slot}' ({content}): aired, recorded {aired}",
+    "broadcast.slot-not-aired": "Broadcast '{slot}' ({content}): due on air at {at}, but there is no record that it went out (aired)",
+    "broadcast.too-long": "Broadcast '{slot}' ({content}): {minutes} minutes long, over the limit of {max} minutes a broadcast",
+    # -- the local limits --------------------------------------------------------------------------
+    "broadcast.over-limit": "{day}: {count} broadcasts, over the limit of {max} a day; drop or move some of them",
+    # -- the loudspeaker clusters ------------------------------------------------------------------
+    "broadcast.clusters-ok": "{working} of {total} loudspeaker clusters working ({percent}%, threshold {threshold}%), checked {checked}",
+    "broadcast.clusters-low": "Only {working} of {total} loudspeaker clusters working ({percent}%, below the threshold of {threshold}%), checked {checked}: repair {needed} more",
+    "broadcast.clusters-stale": "{working} of {total} loudspeaker clusters working, but the check on {checked} is more than {check_days} days before the opening (threshold {threshold}%): check them again",
+    "broadcast.clusters-unchecked": "{working} of {total} loudspeaker clusters working (threshold {threshold}%), but no date of the check (checked): check them within {check_days} days before the opening",
+    "broadcast.clusters-checked-later": "The loudspeaker clusters were checked {checked}, after the assessment (threshold {threshold}%)",
+    "broadcast.clusters-missing": "No loudspeaker cluster figures given ([clusters]: total, working, checked): not assessed",
+    # -- settings problems -------------------------------------------------------------------------
+    "broadcast.settings.working-above-total": "working clusters ({working}) are more than the total ({total}) (expected working to be at most total)",
+    "broadcast.settings.approved-on-missing": "approved_by is given but not the date of approval (expected approved_on = 2020-05-13)",
+    "broadcast.settings.approved-by-missing": 'approved_on is given but not who approved (expected approved_by = "...")',
+}
+
+MESSAGES: dict[str, dict[str, str]] = {"vi": _VI, "en": _EN}

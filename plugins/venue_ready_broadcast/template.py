@@ -1,0 +1,103 @@
+"""The ward radio area's template checklist and settings example, for new event files."""
+
+from __future__ import annotations
+
+from venue_ready import TemplateItem
+
+__all__ = ["OWNER_EN", "OWNER_VI", "SETTINGS_EXAMPLE", "TEMPLATE", "owner_role"]
+
+#: Who answers for the radio's work when the data names no one.
+OWNER_VI = "Đài truyền thanh phường"
+OWNER_EN = "Ward radio station"
+
+
+def owner_role(lang: str) -> str:
+    """The template's owner role in ``lang`` (the event's language)."""
+    return OWNER_VI if lang == "vi" else OWNER_EN
+
+
+TEMPLATE = (
+    TemplateItem(
+        id="broadcast.plan",
+        title_vi=(
+            "Kế hoạch tuyên truyền về Đại hội trên hệ thống truyền thanh phường "
+            "(trước, trong và sau Đại hội)"
+        ),
+        title_en="Plan for the ward radio's coverage of the congress (before, during and after)",
+        owner_vi="Ban Tuyên giáo Đảng ủy",
+        owner_en="Party committee's propaganda board",
+        lead_days=14,
+    ),
+    TemplateItem(
+        id="broadcast.equipment",
+        title_vi="Kiểm tra, sửa chữa cụm loa, bộ khuếch đại và đường dây truyền thanh",
+        title_en="Loudspeaker clusters, amplifiers and lines checked and repaired",
+        owner_vi=OWNER_VI,
+        owner_en=OWNER_EN,
+        lead_days=7,
+    ),
+    TemplateItem(
+        id="broadcast.content",
+        title_vi="Biên tập tin, bài, khẩu hiệu tuyên truyền về Đại hội",
+        title_en="News items, articles and slogans about the congress written and edited",
+        owner_vi=OWNER_VI,
+        owner_en=OWNER_EN,
+        lead_days=8,
+    ),
+    TemplateItem(
+        id="broadcast.schedule",
+        title_vi="Lịch phát thanh trước, trong và sau Đại hội được lãnh đạo phường duyệt",
+        title_en="Broadcast schedule before, during and after the congress approved by the ward",
+        owner_vi="Ủy ban nhân dân phường",
+        owner_en="Ward People's Committee",
+        lead_days=8,
+    ),
+)
+
+# The body of [areas.broadcast.settings]: every setting at its default, and the schedule and
+# the clusters as commented examples (their keys sit under [areas.broadcast.settings], so the
+# headers are written out in full). It names no zone or entrance, so it is valid for any event.
+SETTINGS_EXAMPLE = """\
+# Ngày đầu tiên phải có buổi phát thanh hằng ngày, tính ngược từ ngày khai mạc
+# (first day of daily broadcasts, counted back from the opening day)
+daily_from_days = 7
+# Ngày trong tuần không phát thanh, ví dụ ["sunday"] (weekdays with no broadcast)
+rest_days = []
+# Nội dung mỗi buổi phải được duyệt trước giờ phát bao nhiêu giờ (approval lead, hours)
+approval_lead_hours = 24
+# Tin kết quả Đại hội phát trong vòng bao nhiêu ngày sau bế mạc (results within, days)
+results_within_days = 3
+# Số buổi phát tối đa mỗi ngày: quy định của Hà Nội (2021) là 2; trong các đợt tuyên truyền
+# chính trị có nơi phát đến 5 buổi (broadcasts a day at most: a local rule)
+max_per_day = 2
+# Thời lượng tối đa mỗi buổi, phút (minutes a broadcast at most)
+max_minutes = 15
+# Tỷ lệ cụm loa hoạt động tối thiểu (share of loudspeaker clusters that must work)
+min_working_ratio = 0.9
+# Cụm loa phải hoạt động tốt trước khai mạc bao nhiêu ngày (clusters ready, days before)
+clusters_lead_days = 3
+# Lần kiểm tra cụm loa cũ hơn bấy nhiêu ngày trước khai mạc thì phải kiểm tra lại
+# (a check older than this many days before the opening is stale)
+clusters_check_days = 7
+# Người phụ trách lịch phát thanh (who is in charge of the schedule)
+# owner = "Đài truyền thanh phường"
+
+# Cụm loa (loudspeaker clusters):
+# [areas.broadcast.settings.clusters]
+# total = 24
+# working = 22
+# checked = 2020-05-12
+# owner = "Đài truyền thanh phường"
+
+# Mỗi buổi phát một bảng (one table per broadcast); kind: daily, opening, closing, results,
+# other. approved_by và approved_on ghi việc duyệt nội dung; aired ghi ngày giờ đã phát.
+# [[areas.broadcast.settings.slots]]
+# id = "d-2020-05-08"
+# at = 2020-05-08T06:00:00+07:00
+# kind = "daily"
+# content = "Chào mừng Đại hội Đảng bộ phường lần thứ XXII"
+# minutes = 15
+# approved_by = "Phó Chủ tịch UBND phường"
+# approved_on = 2020-05-06
+# aired = 2020-05-08T06:00:00+07:00
+"""

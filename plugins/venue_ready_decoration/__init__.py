@@ -1,0 +1,85 @@
+"""Decoration and propaganda (Trang trí, tuyên truyền): the ``decoration`` area of venue_ready.
+
+What it checks, from the area's ``settings`` table (full reference: docs/areas/decoration.md):
+
+1. **The stage backdrop** (``[backdrop]``: ``title``, ``installed``, ``kind``, ``due``,
+   ``owner``). The printed title must be the congress's official title, which the plugin
+   generates from the event: "ĐẠI HỘI {organisation} LẦN THỨ {Roman ordinal}, NHIỆM KỲ
+   {term}" (``organisation`` setting, else the event's name; ``event.ordinal``;
+   ``event.term``; layout ``title_format``). Case, spacing and dash style do not count; a
+   wrong ordinal, term or organisation is named (gate ``decoration.backdrop-title``). An LED
+   screen may not replace the main backdrop (gate ``decoration.backdrop-led``); the backdrop
+   is up by its deadline (gate ``decoration.backdrop-installed``).
+2. **The stage** (``[stage]``): the top slogan, the Party flag, the national flag, the
+   portraits of Marx and Lenin, Hồ Chí Minh's bust or portrait and the flowers, each a date
+   put in place (or a table with its own ``due``): one ``decoration.stage-element`` each, the
+   flags are gates (the opening flag ceremony needs them). The Party flag hangs on the left,
+   the national flag on the right (``decoration.flag-layout``).
+3. **Banners and slogans** (``[[banners]]``): each one's content approved by a named body on a
+   date (``decoration.banner-approved``) and put up (``decoration.banner-installed``; put up
+   late still earns the credit, and the message says it was late); a banner of kind
+   ``slogan`` must be one of ``official_slogans`` (``decoration.slogan-unofficial``).
+4. **Propaganda across the ward** (``[propaganda]``): panels and posters put up out of those
+   planned (``decoration.panels``, ``decoration.posters``, credit = share put up).
+
+Lead times (``stage_lead_days`` 1, ``banner_lead_days`` 3, ``propaganda_lead_days`` 7) count
+deadlines back from the opening. Records dated after ``as_of`` do not count yet; missing
+records give Findings with ``assessed = False`` that say what to record.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
+
+from venue_ready import AreaPlan, AreaSpec, Event, Finding, Problem, hookimpl
+
+from .messages import MESSAGES
+from .template import SETTINGS_EXAMPLE, TEMPLATE
+
+KEY = "decoration"
+
+__all__ = ["KEY", "venue_ready_areas", "venue_ready_assess"]
+
+
+def _validate(settings: Mapping[str, Any], event: Event | None) -> list[Problem]:
+    # settings.py and rules.py are imported on first use, not with the plugin: every command
+    # loads every plugin, and most events use only some of the areas.
+    from .settings import validate
+
+    return validate(settings, event)
+
+
+@hookimpl
+def venue_ready_areas() -> list[AreaSpec]:
+    """The ``decoration`` area: its titles, template, settings validator and messages."""
+    return [
+        AreaSpec(
+            key=KEY,
+            title_vi="Trang trí, tuyên truyền",
+            title_en="Decoration and propaganda",
+            default_weight=1.0,
+            template=TEMPLATE,
+            validate_settings=_validate,
+            messages=MESSAGES,
+            settings_example=SETTINGS_EXAMPLE,
+        )
+    ]
+
+
+@hookimpl
+def venue_ready_assess(event: Event, area: AreaPlan, as_of: datetime) -> list[Finding] | None:
+    """The derived Findings of the ``decoration`` area (the items are the core's)."""
+    if area.key != KEY:
+        return None
+    from . import rules
+    from .settings import parse
+
+    config, problems = parse(area.settings, event)
+    if problems:
+        raise ValueError(
+            "invalid settings for area 'decoration': "
+            + "; ".join(p.render("en", MESSAGES) for p in problems)
+        )
+    return rules.assess(config, event, area, as_of)

@@ -1,0 +1,315 @@
+"""The decoration area's message catalog, Vietnamese and English.
+
+Same ids and same ``{params}`` in both languages. Dates passed as parameters are formatted by
+the core in the reader's language (``ngày 14 tháng 5 năm 2020`` / ``14 May 2020``), so the
+templates write "đã treo {installed}", "installed on {installed}".
+"""
+
+from __future__ import annotations
+
+_VI_ELEMENTS = {
+    "top_slogan": (
+        'Khẩu hiệu "ĐẢNG CỘNG SẢN VIỆT NAM QUANG VINH MUÔN NĂM!" trên cùng sân khấu',
+        "đã treo",
+        "chưa treo",
+    ),
+    "party_flag": ("Cờ Đảng trên sân khấu", "đã treo", "chưa treo"),
+    "national_flag": ("Cờ Tổ quốc trên sân khấu", "đã treo", "chưa treo"),
+    "marx_lenin": ("Chân dung Các Mác và V.I. Lênin", "đã treo", "chưa treo"),
+    "ho_chi_minh_bust": ("Tượng Chủ tịch Hồ Chí Minh", "đã đặt", "chưa đặt"),
+    "ho_chi_minh_portrait": ("Ảnh Chủ tịch Hồ Chí Minh", "đã treo", "chưa treo"),
+    "flowers": ("Hoa tươi trang trí sân khấu", "đã bày", "chưa bày"),
+}
+
+_EN_ELEMENTS = {
+    "top_slogan": (
+        'Top slogan "ĐẢNG CỘNG SẢN VIỆT NAM QUANG VINH MUÔN NĂM!" above the stage',
+        "hung",
+        "not hung yet",
+    ),
+    "party_flag": ("Party flag on the stage", "hung", "not hung yet"),
+    "national_flag": ("National flag on the stage", "hung", "not hung yet"),
+    "marx_lenin": ("Portraits of Marx and Lenin", "hung", "not hung yet"),
+    "ho_chi_minh_bust": ("Bust of Hồ Chí Minh", "placed", "not placed yet"),
+    "ho_chi_minh_portrait": ("Portrait of Hồ Chí Minh", "hung", "not hung yet"),
+    "flowers": ("Fresh flowers on the stage", "arranged", "not arranged yet"),
+}
+
+
+def _elements(table: dict[str, tuple[str, str, str]], on: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for key, (name, done, todo) in table.items():
+        out[f"decoration.stage.{key}.done"] = f"{name}: {done} {on}{{installed}}"
+        out[f"decoration.stage.{key}.todo"] = f"{name}: {todo}"
+    return out
+
+
+VI: dict[str, str] = {
+    # -- the backdrop's title ------------------------------------------------------------------
+    "decoration.backdrop-title-ok": (
+        'Tiêu đề phông sân khấu đúng tên chính thức của Đại hội: "{printed}"'
+    ),
+    "decoration.backdrop-title-ordinal": (
+        'Tiêu đề phông sân khấu sai số thứ Đại hội (in "lần thứ {printed_ordinal}", đúng là '
+        '"lần thứ {expected_ordinal}"): phông in "{printed}", tên chính thức là "{expected}"; '
+        "cần in lại phông"
+    ),
+    "decoration.backdrop-title-term": (
+        'Tiêu đề phông sân khấu sai nhiệm kỳ (in "{printed_term}", đúng là "{expected_term}"): '
+        'phông in "{printed}", tên chính thức là "{expected}"; cần in lại phông'
+    ),
+    "decoration.backdrop-title-ordinal-term": (
+        'Tiêu đề phông sân khấu sai cả số thứ và nhiệm kỳ (in "lần thứ {printed_ordinal}, '
+        'nhiệm kỳ {printed_term}", đúng là "lần thứ {expected_ordinal}, nhiệm kỳ '
+        '{expected_term}"): phông in "{printed}", tên chính thức là "{expected}"; có thể đang '
+        "dùng lại phông nhiệm kỳ trước, cần in lại phông"
+    ),
+    "decoration.backdrop-title-organisation": (
+        'Tiêu đề phông sân khấu sai tên đảng bộ: phông in "{printed}", tên chính thức là '
+        '"{expected}"; cần in lại phông'
+    ),
+    "decoration.backdrop-title-other": (
+        'Tiêu đề phông sân khấu không khớp tên chính thức của Đại hội: phông in "{printed}", '
+        'tên chính thức là "{expected}"; cần soát lại từng chữ và in lại phông'
+    ),
+    "decoration.backdrop-title-cannot-generate": (
+        "Chưa kiểm tra được tiêu đề phông sân khấu: tệp sự kiện chưa ghi {missing}, là những "
+        "thông tin cần để lập tên chính thức của Đại hội"
+    ),
+    "decoration.backdrop-title-not-recorded": (
+        "Chưa ghi nhận tiêu đề in trên phông sân khấu ([backdrop] title); tiêu đề đúng phải là "
+        '"{expected}"'
+    ),
+    # -- the backdrop itself -------------------------------------------------------------------
+    "decoration.backdrop-printed": (
+        "Phông chính là phông in, đúng quy định (màn hình LED không thay phông chính)"
+    ),
+    "decoration.backdrop-led": (
+        "Phông chính đang là màn hình LED: màn hình LED không được thay thế phông chính, "
+        "cần có phông in"
+    ),
+    "decoration.backdrop-kind-unrecorded": (
+        'Chưa ghi nhận phông chính là phông in hay màn hình LED ([backdrop] kind = "printed" '
+        'hoặc "led")'
+    ),
+    "decoration.backdrop-installed": "Phông sân khấu đã dựng {installed}",
+    "decoration.backdrop-not-installed": "Phông sân khấu chưa dựng",
+    "decoration.backdrop-unrecorded": (
+        "Chưa ghi nhận phông sân khấu (bảng [backdrop]: tiêu đề in trên phông, ngày dựng, "
+        "loại phông)"
+    ),
+    # -- the stage -----------------------------------------------------------------------------
+    **_elements(_VI_ELEMENTS, ""),
+    "decoration.stage-unrecorded": (
+        "Chưa ghi nhận trang trí sân khấu (bảng [stage]): chưa biết tình trạng của '{element}'"
+    ),
+    "decoration.flag-layout-ok": (
+        "Cờ Đảng bên trái, cờ Tổ quốc bên phải (nhìn từ phía đại biểu), đúng quy định"
+    ),
+    "decoration.flag-layout-swapped": (
+        "Cờ Đảng và cờ Tổ quốc đang treo ngược: cờ Đảng phải ở bên trái, cờ Tổ quốc bên phải "
+        "(nhìn từ phía đại biểu); cần đổi lại"
+    ),
+    "decoration.flag-layout-party": (
+        "Cờ Đảng phải treo bên trái (nhìn từ phía đại biểu); cần chuyển lại"
+    ),
+    "decoration.flag-layout-national": (
+        "Cờ Tổ quốc phải treo bên phải (nhìn từ phía đại biểu); cần chuyển lại"
+    ),
+    "decoration.flag-layout-unrecorded": (
+        "Chưa ghi nhận vị trí cờ Đảng, cờ Tổ quốc ([stage] party_flag_side, national_flag_side)"
+    ),
+    # -- banners and slogans -------------------------------------------------------------------
+    "decoration.banners-unrecorded": (
+        "Chưa ghi nhận băng rôn, khẩu hiệu nào ([[areas.decoration.settings.banners]])"
+    ),
+    "decoration.banner-approved": (
+        'Băng rôn "{text}" ({location}): nội dung đã được {by} duyệt {on}'
+    ),
+    "decoration.banner-not-approved": (
+        'Băng rôn "{text}" ({location}): nội dung chưa được duyệt (ghi approved_by, approved_on '
+        "khi được duyệt)"
+    ),
+    "decoration.banner-approval-undated": (
+        'Băng rôn "{text}" ({location}): {by} đã duyệt nhưng chưa ghi ngày duyệt (approved_on)'
+    ),
+    "decoration.banner-approval-future": (
+        'Băng rôn "{text}" ({location}): {by} duyệt {on}, sau thời điểm đánh giá'
+    ),
+    "decoration.banner-installed": 'Băng rôn "{text}" ({location}): đã treo {installed}',
+    "decoration.banner-installed-late": (
+        'Băng rôn "{text}" ({location}): đã treo {installed}, muộn so với thời hạn {due}'
+    ),
+    "decoration.banner-not-installed": 'Băng rôn "{text}" ({location}): chưa treo',
+    "decoration.slogan-official": (
+        'Khẩu hiệu "{text}" ({location}) đúng câu chữ khẩu hiệu chính thức'
+    ),
+    "decoration.slogan-unofficial": (
+        'Khẩu hiệu "{text}" ({location}) không có trong danh sách khẩu hiệu chính thức '
+        '(8355-CV/BTGTW): cần sửa đúng câu chữ, hoặc ghi kind = "banner" nếu đây không phải '
+        "khẩu hiệu chính thức"
+    ),
+    # -- propaganda across the ward ------------------------------------------------------------
+    "decoration.panels": "Pa nô tuyên truyền trên địa bàn phường: đã dựng {installed}/{planned}",
+    "decoration.panels-unrecorded": (
+        "Chưa ghi nhận số pa nô tuyên truyền ([propaganda] panels_planned, panels_installed)"
+    ),
+    "decoration.panels-future": (
+        "Số pa nô được kiểm đếm {counted_on}, sau thời điểm đánh giá: chưa tính"
+    ),
+    "decoration.posters": (
+        "Tranh cổ động, áp phích trên địa bàn phường: đã dán {installed}/{planned}"
+    ),
+    "decoration.posters-unrecorded": (
+        "Chưa ghi nhận số tranh cổ động, áp phích ([propaganda] posters_planned, posters_installed)"
+    ),
+    "decoration.posters-future": (
+        "Số tranh cổ động được kiểm đếm {counted_on}, sau thời điểm đánh giá: chưa tính"
+    ),
+    # -- settings problems ---------------------------------------------------------------------
+    "decoration.title-format-syntax": (
+        "mẫu tiêu đề '{value}' có dấu ngoặc nhọn không khớp (cần dạng "
+        '"ĐẠI HỘI {{organisation}} LẦN THỨ {{ordinal}}, NHIỆM KỲ {{term_start}} - {{term_end}}")'
+    ),
+    "decoration.title-format-field": (
+        "mẫu tiêu đề dùng trường lạ '{field}' (các trường hợp lệ: {known})"
+    ),
+    "decoration.title-format-spec": (
+        "trường '{field}' trong mẫu tiêu đề không được kèm định dạng (cần viết {{{field}}})"
+    ),
+}
+
+EN: dict[str, str] = {
+    # -- the backdrop's title ------------------------------------------------------------------
+    "decoration.backdrop-title-ok": (
+        'The stage backdrop shows the congress\'s official title: "{printed}"'
+    ),
+    "decoration.backdrop-title-ordinal": (
+        'The stage backdrop has the wrong congress number (printed "lần thứ {printed_ordinal}", '
+        'should be "lần thứ {expected_ordinal}"): it reads "{printed}", the official title is '
+        '"{expected}"; reprint the backdrop'
+    ),
+    "decoration.backdrop-title-term": (
+        'The stage backdrop has the wrong term (printed "{printed_term}", should be '
+        '"{expected_term}"): it reads "{printed}", the official title is "{expected}"; '
+        "reprint the backdrop"
+    ),
+    "decoration.backdrop-title-ordinal-term": (
+        'The stage backdrop has the wrong congress number and term (printed "lần thứ '
+        '{printed_ordinal}, nhiệm kỳ {printed_term}", should be "lần thứ {expected_ordinal}, '
+        'nhiệm kỳ {expected_term}"): it reads "{printed}", the official title is "{expected}"; '
+        "it may be the last term's backdrop: reprint it"
+    ),
+    "decoration.backdrop-title-organisation": (
+        'The stage backdrop names the wrong organisation: it reads "{printed}", the official '
+        'title is "{expected}"; reprint the backdrop'
+    ),
+    "decoration.backdrop-title-other": (
+        "The stage backdrop's title does not match the congress's official title: it reads "
+        '"{printed}", the official title is "{expected}"; check it word by word and reprint it'
+    ),
+    "decoration.backdrop-title-cannot-generate": (
+        "Cannot check the stage backdrop's title: the event file does not give {missing}, "
+        "which the congress's official title is made from"
+    ),
+    "decoration.backdrop-title-not-recorded": (
+        "The title printed on the stage backdrop is not recorded ([backdrop] title); it must "
+        'read "{expected}"'
+    ),
+    # -- the backdrop itself -------------------------------------------------------------------
+    "decoration.backdrop-printed": (
+        "The main backdrop is printed, as required (an LED screen may not replace it)"
+    ),
+    "decoration.backdrop-led": (
+        "The main backdrop is an LED screen: an LED screen may not replace the main backdrop, "
+        "a printed one is needed"
+    ),
+    "decoration.backdrop-kind-unrecorded": (
+        "Not recorded whether the main backdrop is printed or an LED screen ([backdrop] kind = "
+        '"printed" or "led")'
+    ),
+    "decoration.backdrop-installed": "The stage backdrop was put up on {installed}",
+    "decoration.backdrop-not-installed": "The stage backdrop is not up yet",
+    "decoration.backdrop-unrecorded": (
+        "The stage backdrop is not recorded (table [backdrop]: the printed title, the day it "
+        "went up, its kind)"
+    ),
+    # -- the stage -----------------------------------------------------------------------------
+    **_elements(_EN_ELEMENTS, "on "),
+    "decoration.stage-unrecorded": (
+        "The stage dressing is not recorded (table [stage]): the state of '{element}' is unknown"
+    ),
+    "decoration.flag-layout-ok": (
+        "Party flag on the left, national flag on the right (as the delegates see them), "
+        "as required"
+    ),
+    "decoration.flag-layout-swapped": (
+        "The Party flag and the national flag are swapped: the Party flag goes on the left, "
+        "the national flag on the right (as the delegates see them); swap them back"
+    ),
+    "decoration.flag-layout-party": (
+        "The Party flag must hang on the left (as the delegates see it); move it"
+    ),
+    "decoration.flag-layout-national": (
+        "The national flag must hang on the right (as the delegates see it); move it"
+    ),
+    "decoration.flag-layout-unrecorded": (
+        "Not recorded which side the Party flag and the national flag hang on "
+        "([stage] party_flag_side, national_flag_side)"
+    ),
+    # -- banners and slogans -------------------------------------------------------------------
+    "decoration.banners-unrecorded": (
+        "No banner or slogan is recorded ([[areas.decoration.settings.banners]])"
+    ),
+    "decoration.banner-approved": (
+        'Banner "{text}" ({location}): content approved by {by} on {on}'
+    ),
+    "decoration.banner-not-approved": (
+        'Banner "{text}" ({location}): content not approved yet (record approved_by and '
+        "approved_on once it is)"
+    ),
+    "decoration.banner-approval-undated": (
+        'Banner "{text}" ({location}): approved by {by}, but the date is not recorded (approved_on)'
+    ),
+    "decoration.banner-approval-future": (
+        'Banner "{text}" ({location}): approved by {by} on {on}, after the assessment'
+    ),
+    "decoration.banner-installed": 'Banner "{text}" ({location}): put up on {installed}',
+    "decoration.banner-installed-late": (
+        'Banner "{text}" ({location}): put up on {installed}, after its deadline {due}'
+    ),
+    "decoration.banner-not-installed": 'Banner "{text}" ({location}): not up yet',
+    "decoration.slogan-official": ('Slogan "{text}" ({location}) reads as an official slogan'),
+    "decoration.slogan-unofficial": (
+        'Slogan "{text}" ({location}) is not in the list of official slogans (8355-CV/BTGTW): '
+        'correct its wording, or write kind = "banner" if it is not meant as an official slogan'
+    ),
+    # -- propaganda across the ward ------------------------------------------------------------
+    "decoration.panels": "Propaganda panels across the ward: {installed}/{planned} up",
+    "decoration.panels-unrecorded": (
+        "The propaganda panels are not recorded ([propaganda] panels_planned, panels_installed)"
+    ),
+    "decoration.panels-future": (
+        "The panels were counted on {counted_on}, after the assessment: not counted yet"
+    ),
+    "decoration.posters": "Propaganda posters across the ward: {installed}/{planned} up",
+    "decoration.posters-unrecorded": (
+        "The propaganda posters are not recorded ([propaganda] posters_planned, posters_installed)"
+    ),
+    "decoration.posters-future": (
+        "The posters were counted on {counted_on}, after the assessment: not counted yet"
+    ),
+    # -- settings problems ---------------------------------------------------------------------
+    "decoration.title-format-syntax": (
+        "title format '{value}' has unbalanced braces (expected e.g. "
+        '"ĐẠI HỘI {{organisation}} LẦN THỨ {{ordinal}}, NHIỆM KỲ {{term_start}} - {{term_end}}")'
+    ),
+    "decoration.title-format-field": (
+        "title format uses an unknown field '{field}' (known fields: {known})"
+    ),
+    "decoration.title-format-spec": (
+        "field '{field}' of the title format may not carry a format spec (expected {{{field}}})"
+    ),
+}
+
+MESSAGES = {"vi": VI, "en": EN}

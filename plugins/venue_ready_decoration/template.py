@@ -1,0 +1,115 @@
+"""The decoration area's template checklist and its settings example, for new event files.
+
+The template holds the plain work items that no rule can derive from data (the plan, the
+proof of the backdrop, the music for the flag ceremony); the derived rules (title, stage,
+banners, panels and posters) come from the settings instead.
+"""
+
+from __future__ import annotations
+
+from venue_ready import Phase, TemplateItem
+
+#: Owner roles, (vi, en): used by the rules when the settings name no owner.
+ROLE_SERVICE = ("Tiểu ban Phục vụ", "Service sub-committee")
+ROLE_PROPAGANDA = ("Tiểu ban Tuyên truyền", "Propaganda sub-committee")
+
+TEMPLATE = (
+    TemplateItem(
+        id="decoration.plan",
+        title_vi="Kế hoạch trang trí khánh tiết và tuyên truyền Đại hội",
+        title_en="Plan for the congress's decoration and propaganda",
+        owner_vi=ROLE_PROPAGANDA[0],
+        owner_en=ROLE_PROPAGANDA[1],
+        lead_days=21,
+    ),
+    TemplateItem(
+        id="decoration.slogan-list",
+        title_vi="Danh sách khẩu hiệu theo Hướng dẫn 8355-CV/BTGTW được Ban Thường vụ duyệt",
+        title_en="Slogan list (after 8355-CV/BTGTW) approved by the standing committee",
+        owner_vi=ROLE_PROPAGANDA[0],
+        owner_en=ROLE_PROPAGANDA[1],
+        lead_days=10,
+    ),
+    TemplateItem(
+        id="decoration.backdrop-proof",
+        title_vi="Duyệt maket phông sân khấu: đối chiếu tiêu đề với tên chính thức của Đại hội",
+        title_en="Proof of the stage backdrop checked against the congress's official title",
+        owner_vi=ROLE_SERVICE[0],
+        owner_en=ROLE_SERVICE[1],
+        lead_days=5,
+    ),
+    TemplateItem(
+        id="decoration.flag-ceremony",
+        title_vi="Nhạc Quốc ca, Quốc tế ca cho nghi thức chào cờ khai mạc và bế mạc",
+        title_en="National anthem and Internationale for the opening and closing flag ceremonies",
+        owner_vi=ROLE_SERVICE[0],
+        owner_en=ROLE_SERVICE[1],
+        lead_days=1,
+        gate=True,
+    ),
+    TemplateItem(
+        id="decoration.take-down",
+        title_vi="Tháo dỡ, thu hồi pa nô, băng rôn sau Đại hội",
+        title_en="Panels and banners taken down after the congress",
+        owner_vi=ROLE_PROPAGANDA[0],
+        owner_en=ROLE_PROPAGANDA[1],
+        phase=Phase.AFTER,
+    ),
+)
+
+#: The body of ``[areas.decoration.settings]`` that ``venue-ready init`` writes. Valid for any
+#: event: the records (backdrop, stage, banners, panels) are commented-out examples.
+SETTINGS_EXAMPLE = """\
+# Lead times, in days before the opening (0.5 is twelve hours).
+stage_lead_days = 1        # backdrop and stage dressed (sân khấu, phông)
+banner_lead_days = 3       # banners and slogans up, unless a banner gives its own due
+propaganda_lead_days = 7   # panels and posters up across the ward (pa nô, tranh cổ động)
+
+# The official slogans. 8355-CV/BTGTW (1 April 2020) lists 17: paste your full list here.
+official_slogans = [
+  "Nhiệt liệt chào mừng đại hội đảng bộ các cấp nhiệm kỳ 2020-2025!",
+  "Đảng Cộng sản Việt Nam quang vinh muôn năm!",
+]
+
+# The title is generated from the event (name, ordinal, term). Set the organisation when the
+# event's name does not read "Đại hội <organisation> lần thứ ...":
+# organisation = "Đảng bộ phường Ngọc Thụy"
+# and the title's layout, when it differs ({organisation} is written in capitals):
+# title_format = "ĐẠI HỘI {organisation} LẦN THỨ {ordinal}, NHIỆM KỲ {term_start} - {term_end}"
+
+# Which stage elements are checked (all six by default):
+# stage_elements = ["top_slogan", "party_flag", "national_flag", "marx_lenin", "ho_chi_minh",
+#                   "flowers"]
+
+# The main backdrop: the title exactly as printed, the day it went up, "printed" or "led".
+# backdrop.title = "ĐẠI HỘI ĐẢNG BỘ PHƯỜNG NGỌC THỤY LẦN THỨ XXII, NHIỆM KỲ 2020 - 2025"
+# backdrop.installed = 2020-05-14
+# backdrop.kind = "printed"
+
+# The stage: the day each element was put in place; a table gives its own deadline.
+# stage.top_slogan = 2020-05-14
+# stage.party_flag = 2020-05-14
+# stage.national_flag = 2020-05-14
+# stage.marx_lenin = 2020-05-14
+# stage.ho_chi_minh = 2020-05-14
+# stage.ho_chi_minh_kind = "bust"          # or "portrait"
+# stage.flowers = { due = 2020-05-15T06:30:00+07:00 }
+# stage.party_flag_side = "left"           # as the delegates see it
+# stage.national_flag_side = "right"
+
+# Panels and posters across the ward.
+# propaganda.panels_planned = 6
+# propaganda.panels_installed = 6
+# propaganda.posters_planned = 100
+# propaganda.posters_installed = 100
+
+# Banners and slogans, one block each (kind = "slogan" for one of the official slogans):
+# [[areas.decoration.settings.banners]]
+# id = "slogan-hall-left"
+# text = "Đảng Cộng sản Việt Nam quang vinh muôn năm!"
+# location = "Hội trường, bên trái"
+# kind = "slogan"
+# approved_by = "Ban Thường vụ Đảng ủy"
+# approved_on = 2020-05-05
+# installed = 2020-05-12
+"""

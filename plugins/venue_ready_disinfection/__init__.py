@@ -1,0 +1,88 @@
+"""The ``disinfection`` area (Khử khuẩn, y tế): spraying, temperature checks, supplies, medics.
+
+In May 2020, under Directive 19/CT-TTg, a ward congress could meet only if the venue was
+disinfected and the delegates' health looked after: the ward health station (Trạm Y tế phường)
+sprays the hall, the lobby, the corridors, the basement and the yard, checks temperatures at the
+entrances, and a medical team stands by. This plugin derives those checks from the area's
+``[areas.disinfection.settings]`` (see docs/areas/disinfection.md for every key):
+
+- ``[[sprayings]]`` (``zone``, ``at``, ``by``) → ``disinfection.zone-sprayed``: every venue zone
+  sprayed within ``window_hours`` (default 24) before each event day's opening; a gate, weight
+  1 per zone per day, due at that opening. Day 1 opens at the event's start, later days at
+  ``daily_opening`` (or the start's time of day); later days are ``during`` Findings;
+- ``[[checkpoints]]`` (``entrance``, ``staff``) → ``disinfection.checkpoint``: a temperature
+  checkpoint at every venue entrance, weight 1, due ``checkpoint_lead_hours`` before the start;
+- ``[supplies]`` (``masks``, ``sanitiser_litres``, ``soap_in_toilets``) →
+  ``disinfection.masks`` and ``disinfection.sanitiser`` (credit = stock / need for the
+  attendance, weight 1 each) and ``disinfection.soap`` (weight 0.5, only when stated), due
+  ``supplies_lead_days`` before the start;
+- ``[medical_team]`` (``team``, ``members``, ``confirmed_on``, ``on_duty_from``) →
+  ``disinfection.medical-team-arranged`` (weight 1, due ``medical_lead_days`` before the start)
+  and ``disinfection.medical-team-on-duty`` (``during``, weight 1, due at the start).
+
+Records dated after the assessment's ``as_of`` do not count yet. The area's plain checklist
+items (the prevention plan, spaced seating, health declarations…) are the core ``checklist``
+plugin's; the template in ``template.py`` suggests them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
+
+from venue_ready import AreaPlan, AreaSpec, Event, Finding, Problem, hookimpl
+
+from .messages import MESSAGES
+from .template import SETTINGS_EXAMPLE, TEMPLATE
+
+__all__ = ["KEY", "venue_ready_areas", "venue_ready_assess"]
+
+KEY = "disinfection"
+
+
+def _validate(settings: Mapping[str, Any], event: Event | None) -> list[Problem]:
+    # settings.py and rules.py are imported on first use, not with the plugin: every command
+    # loads every plugin, and most events use only some of the areas.
+    from .settings import validate
+
+    return validate(settings, event)
+
+
+@hookimpl
+def venue_ready_areas() -> list[AreaSpec]:
+    """The ``disinfection`` area: titles, template, settings validator and message catalog."""
+    return [
+        AreaSpec(
+            key=KEY,
+            title_vi="Khử khuẩn, y tế",
+            title_en="Disinfection and health",
+            default_weight=1.0,
+            template=TEMPLATE,
+            validate_settings=_validate,
+            messages=MESSAGES,
+            settings_example=SETTINGS_EXAMPLE,
+        )
+    ]
+
+
+@hookimpl
+def venue_ready_assess(event: Event, area: AreaPlan, as_of: datetime) -> list[Finding] | None:
+    """The derived Findings of the ``disinfection`` area (None for any other area).
+
+    Raises ValueError naming the problems when the settings are invalid (an event built in
+    code: a loaded event's settings were checked when it was loaded).
+    """
+    if area.key != KEY:
+        return None
+    from . import rules
+    from .settings import parse
+
+    config, problems = parse(area.settings, event)
+    if problems:
+        listed = "; ".join(p.render("en", MESSAGES) for p in problems)
+        raise ValueError(f"invalid [areas.{KEY}.settings]: {listed}")
+    findings: list[Finding] = []
+    for rule in rules.RULES:
+        findings.extend(rule(config, event, area, as_of))
+    return findings

@@ -1,0 +1,227 @@
+"""The area's message catalog, Vietnamese and English: the same ids and parameters in both.
+
+Dates, datetimes and floats passed as parameters are formatted by the core in the reader's
+language (``16 giờ 00 ngày 14 tháng 5 năm 2020`` / ``14 May 2020, 16:00``; ``4,5`` / ``4.5``).
+"""
+
+from __future__ import annotations
+
+__all__ = ["MESSAGES"]
+
+_VI: dict[str, str] = {
+    # -- spraying ---------------------------------------------------------------------------------
+    "disinfection.zone-sprayed": (
+        "Khu vực {zone} ({zone_id}) đã được phun khử khuẩn lúc {at} ({by}), trong vòng {window} "
+        "giờ trước giờ khai mạc {opening}"
+    ),
+    "disinfection.zone-missed": (
+        "Khu vực {zone} ({zone_id}) chưa được phun khử khuẩn trước giờ khai mạc {opening}"
+    ),
+    "disinfection.zone-too-early": (
+        "Khu vực {zone} ({zone_id}) được phun khử khuẩn lần gần nhất lúc {last}, trước "
+        "{window_start} (sớm hơn {window} giờ trước giờ khai mạc {opening}): cần phun lại"
+    ),
+    "disinfection.zone-planned": (
+        "Khu vực {zone} ({zone_id}) có lịch phun khử khuẩn lúc {at}, chưa đến thời điểm đó; chưa "
+        "được tính là đã phun trước giờ khai mạc {opening}"
+    ),
+    "disinfection.no-zones": (
+        "Địa điểm chưa khai báo khu vực nào ([venue] zones): chưa đánh giá được việc phun khử khuẩn"
+    ),
+    # -- temperature checkpoints --------------------------------------------------------------
+    "disinfection.checkpoint-set": (
+        "Lối vào {entrance} ({entrance_id}) có điểm đo thân nhiệt, do {staff} phụ trách"
+    ),
+    "disinfection.checkpoint-missing": (
+        "Lối vào {entrance} ({entrance_id}) chưa có điểm đo thân nhiệt"
+    ),
+    "disinfection.checkpoint-planned": (
+        "Điểm đo thân nhiệt ở lối vào {entrance} ({entrance_id}) dự kiến bố trí lúc {at}, chưa "
+        "đến thời điểm đó"
+    ),
+    "disinfection.no-entrances": (
+        "Địa điểm chưa khai báo lối vào nào ([venue] entrances): chưa đánh giá được các điểm đo "
+        "thân nhiệt"
+    ),
+    # -- supplies -----------------------------------------------------------------------------
+    "disinfection.masks-enough": (
+        "Có {stock} khẩu trang cho {people} người (cần {need}, {per_person} chiếc mỗi người)"
+    ),
+    "disinfection.masks-short": (
+        "Mới có {stock} khẩu trang cho {people} người, cần {need} ({per_person} chiếc mỗi người): "
+        "còn thiếu {missing}"
+    ),
+    "disinfection.masks-unknown": ("Chưa ghi số khẩu trang đã chuẩn bị ([supplies] masks)"),
+    "disinfection.sanitiser-enough": (
+        "Có {stock} lít dung dịch sát khuẩn tay cho {people} người (cần {need} lít, "
+        "{per_person} ml mỗi người)"
+    ),
+    "disinfection.sanitiser-short": (
+        "Mới có {stock} lít dung dịch sát khuẩn tay cho {people} người, cần {need} lít "
+        "({per_person} ml mỗi người): còn thiếu {missing} lít"
+    ),
+    "disinfection.sanitiser-unknown": (
+        "Chưa ghi lượng dung dịch sát khuẩn tay đã chuẩn bị ([supplies] sanitiser_litres)"
+    ),
+    "disinfection.attendance-unknown": (
+        "Chưa biết số người dự nên chưa tính được lượng cần chuẩn bị (khai báo expected_delegates "
+        "ở [event] hoặc attendance trong settings)"
+    ),
+    "disinfection.soap-present": "Nhà vệ sinh có xà phòng rửa tay",
+    "disinfection.soap-missing": "Nhà vệ sinh chưa có xà phòng rửa tay: cần bổ sung",
+    # -- medical team -------------------------------------------------------------------------
+    "disinfection.medical-team-ready": (
+        "Đội y tế thường trực {team}: {members} người, đã xác nhận {confirmed}"
+    ),
+    "disinfection.medical-team-unconfirmed": (
+        "Đội y tế thường trực {team} ({members} người) chưa xác nhận tham gia"
+    ),
+    "disinfection.medical-team-short": (
+        "Đội y tế thường trực {team} mới có {members} người, cần ít nhất {needed}"
+    ),
+    "disinfection.medical-team-unconfirmed-short": (
+        "Đội y tế thường trực {team} chưa xác nhận tham gia và mới có {members} người, cần ít "
+        "nhất {needed}"
+    ),
+    "disinfection.medical-team-missing": ("Chưa bố trí đội y tế thường trực ([medical_team])"),
+    "disinfection.medical-on-duty": (
+        "Đội y tế {team} trực từ {since}, trước giờ khai mạc {opening}"
+    ),
+    "disinfection.medical-not-on-duty": (
+        "Đội y tế {team} chưa vào vị trí trực (cần có mặt trước giờ khai mạc {opening})"
+    ),
+    "disinfection.medical-late": (
+        "Đội y tế {team} vào trực lúc {since}, sau giờ khai mạc {opening}"
+    ),
+    # -- settings problems --------------------------------------------------------------------
+    "disinfection.settings.bare-date": (
+        "'{value}' chỉ có ngày, thiếu giờ (cần ngày giờ, ví dụ 2020-05-14T15:00:00+07:00, vì "
+        "khung phun khử khuẩn tính theo giờ)"
+    ),
+    "disinfection.settings.bad-time": ("'{value}' không phải giờ hợp lệ (cần dạng \"07:30\")"),
+    "disinfection.settings.unknown-zone-hint": (
+        "không có khu vực '{value}' ở địa điểm (có phải ý bạn là '{hint}'? các khu vực: {known})"
+    ),
+    "disinfection.settings.unknown-zone": (
+        "không có khu vực '{value}' ở địa điểm (các khu vực: {known})"
+    ),
+    "disinfection.settings.unknown-entrance-hint": (
+        "không có lối vào '{value}' ở địa điểm (có phải ý bạn là '{hint}'? các lối vào: {known})"
+    ),
+    "disinfection.settings.unknown-entrance": (
+        "không có lối vào '{value}' ở địa điểm (các lối vào: {known})"
+    ),
+    "disinfection.settings.no-zone": (
+        "danh sách khu vực trống (cần mã của ít nhất một khu vực đã phun)"
+    ),
+    "disinfection.settings.attendance-and-parts": (
+        "attendance đã là tổng số người dự, không dùng cùng guests hoặc staff (chỉ giữ một cách)"
+    ),
+}
+
+_EN: dict[str, str] = {
+    "disinfection.zone-sprayed": (
+        "zone {zone} ({zone_id}) was disinfected at {at} by {by}, within {window} hours before "
+        "the opening at {opening}"
+    ),
+    "disinfection.zone-missed": (
+        "zone {zone} ({zone_id}) not disinfected before the opening at {opening}"
+    ),
+    "disinfection.zone-too-early": (
+        "zone {zone} ({zone_id}) was last disinfected at {last}, before {window_start} (more than "
+        "{window} hours before the opening at {opening}): spray it again"
+    ),
+    "disinfection.zone-planned": (
+        "zone {zone} ({zone_id}) is to be sprayed at {at}, which is still to come; it does not "
+        "count yet for the opening at {opening}"
+    ),
+    "disinfection.no-zones": (
+        "the venue lists no zones ([venue] zones): disinfection cannot be checked"
+    ),
+    "disinfection.checkpoint-set": (
+        "entrance {entrance} ({entrance_id}) has a temperature checkpoint, staffed by {staff}"
+    ),
+    "disinfection.checkpoint-missing": (
+        "no temperature checkpoint at entrance {entrance} ({entrance_id})"
+    ),
+    "disinfection.checkpoint-planned": (
+        "the temperature checkpoint at entrance {entrance} ({entrance_id}) is to be set up at "
+        "{at}, which is still to come"
+    ),
+    "disinfection.no-entrances": (
+        "the venue lists no entrances ([venue] entrances): temperature checkpoints cannot be "
+        "checked"
+    ),
+    "disinfection.masks-enough": (
+        "{stock} masks for {people} people ({need} needed, {per_person} per person)"
+    ),
+    "disinfection.masks-short": (
+        "only {stock} masks for {people} people, {need} needed ({per_person} per person): "
+        "{missing} short"
+    ),
+    "disinfection.masks-unknown": "the stock of masks is not recorded ([supplies] masks)",
+    "disinfection.sanitiser-enough": (
+        "{stock} litres of hand sanitiser for {people} people ({need} litres needed, "
+        "{per_person} ml per person)"
+    ),
+    "disinfection.sanitiser-short": (
+        "only {stock} litres of hand sanitiser for {people} people, {need} litres needed "
+        "({per_person} ml per person): {missing} litres short"
+    ),
+    "disinfection.sanitiser-unknown": (
+        "the stock of hand sanitiser is not recorded ([supplies] sanitiser_litres)"
+    ),
+    "disinfection.attendance-unknown": (
+        "the attendance is unknown, so what is needed cannot be worked out (set "
+        "expected_delegates in [event], or attendance in the settings)"
+    ),
+    "disinfection.soap-present": "there is soap in the toilets",
+    "disinfection.soap-missing": "no soap in the toilets: put soap in every toilet",
+    "disinfection.medical-team-ready": (
+        "medical standby team {team}: {members} members, confirmed on {confirmed}"
+    ),
+    "disinfection.medical-team-unconfirmed": (
+        "medical standby team {team} ({members} members) has not confirmed yet"
+    ),
+    "disinfection.medical-team-short": (
+        "medical standby team {team} has {members} members, at least {needed} needed"
+    ),
+    "disinfection.medical-team-unconfirmed-short": (
+        "medical standby team {team} has not confirmed yet and has {members} members, at least "
+        "{needed} needed"
+    ),
+    "disinfection.medical-team-missing": "no medical standby team arranged ([medical_team])",
+    "disinfection.medical-on-duty": (
+        "medical team {team} on duty since {since}, before the opening at {opening}"
+    ),
+    "disinfection.medical-not-on-duty": (
+        "medical team {team} is not on duty yet (needed before the opening at {opening})"
+    ),
+    "disinfection.medical-late": (
+        "medical team {team} went on duty at {since}, after the opening at {opening}"
+    ),
+    "disinfection.settings.bare-date": (
+        "'{value}' is a date without a time (expected a date and time such as "
+        "2020-05-14T15:00:00+07:00: the spraying window is counted in hours)"
+    ),
+    "disinfection.settings.bad-time": "'{value}' is not a valid time of day (expected \"07:30\")",
+    "disinfection.settings.unknown-zone-hint": (
+        "the venue has no zone '{value}' (did you mean '{hint}'? zones: {known})"
+    ),
+    "disinfection.settings.unknown-zone": "the venue has no zone '{value}' (zones: {known})",
+    "disinfection.settings.unknown-entrance-hint": (
+        "the venue has no entrance '{value}' (did you mean '{hint}'? entrances: {known})"
+    ),
+    "disinfection.settings.unknown-entrance": (
+        "the venue has no entrance '{value}' (entrances: {known})"
+    ),
+    "disinfection.settings.no-zone": (
+        "the list of zones is empty (expected the id of at least one zone sprayed)"
+    ),
+    "disinfection.settings.attendance-and-parts": (
+        "attendance is already the total attendance and cannot be combined with guests or staff "
+        "(keep one or the other)"
+    ),
+}
+
+MESSAGES: dict[str, dict[str, str]] = {"vi": _VI, "en": _EN}

@@ -1,0 +1,405 @@
+"""The area's derived rules: pure functions from (config, event, area, as_of) to Findings.
+
+No I/O and no clock: what counts is what the settings record up to ``as_of``. Each function
+returns its Findings in a fixed order (event days, then the venue's zones or entrances in the
+order the venue lists them), so the same input always gives the same Findings.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from venue_ready import AreaPlan, Event, Finding, Message, Phase
+
+from .settings import Config, Spraying
+from .template import HEALTH_STATION, SERVICE, owner
+
+__all__ = [
+    "RULES",
+    "attendance",
+    "checkpoints",
+    "medical_team",
+    "openings",
+    "sprayings",
+    "supplies",
+]
+
+KEY = "disinfection"
+
+#: Weights of the derived Findings (each zone per day, each entrance, each supply, the team).
+ZONE_WEIGHT = 1.0
+CHECKPOINT_WEIGHT = 1.0
+MASKS_WEIGHT = 1.0
+SANITISER_WEIGHT = 1.0
+SOAP_WEIGHT = 0.5
+MEDICAL_WEIGHT = 1.0
+#: Credit of a medical team that is named but has not confirmed yet (times its staffing share).
+UNCONFIRMED_CREDIT = 0.5
+
+
+def openings(config: Config, event: Event) -> list[datetime]:
+    """Each event day's opening: day 1 is ``event.starts``; every later day opens at
+    ``daily_opening`` (local time), or at the same time of day as the start, as long as that is
+    before the event ends."""
+    tz = ZoneInfo(event.timezone)
+    first = event.starts.astimezone(tz)
+    last_day = event.ends.astimezone(tz).date()
+    time_of_day = config.daily_opening or first.time().replace(tzinfo=None)
+    out = [event.starts]
+    day = first.date() + timedelta(days=1)
+    while day <= last_day:
+        opening = datetime.combine(day, time_of_day, tz)
+        if event.starts < opening <= event.ends:
+            out.append(opening)
+        day += timedelta(days=1)
+    return out
+
+
+def _finding(
+    area: AreaPlan,
+    code: str,
+    message: str,
+    params: dict[str, object] | None = None,
+    *,
+    weight: float,
+    credit: float = 0.0,
+    gate: bool = False,
+    phase: Phase = Phase.BEFORE,
+    subject: str | None = None,
+    due: datetime | None = None,
+    owner: str | None = None,
+    assessed: bool = True,
+) -> Finding:
+    return Finding(
+        code=code,
+        area=area.key,
+        message=Message(message, params or {}),
+        weight=weight,
+        credit=credit,
+        gate=gate,
+        phase=phase,
+        subject=subject,
+        due=due,
+        owner=owner,
+        assessed=assessed,
+    )
+
+
+def sprayings(config: Config, event: Event, area: AreaPlan, as_of: datetime) -> list[Finding]:
+    """``disinfection.zone-sprayed``: every zone, before every day's opening, sprayed within the
+    window. A gate, due at that day's opening; day 1 is ``before``, later days ``during``."""
+    code = f"{KEY}.zone-sprayed"
+    team = config.team or owner(HEALTH_STATION, event.lang)
+    zones = event.venue.zones if event.venue is not None else ()
+    if not zones:
+        return [
+            _finding(
+                area,
+                code,
+                f"{KEY}.no-zones",
+                weight=ZONE_WEIGHT,
+                gate=True,
+                due=event.starts,
+                owner=team,
+                assessed=False,
+            )
+        ]
+    window = timedelta(hours=config.window_hours)
+    out: list[Finding] = []
+    for day, opening in enumerate(openings(config, event)):
+        start = opening - window
+        for zone in zones:
+            records = sorted(
+                (s for s in config.sprayings if zone.id in s.zones), key=lambda s: s.at
+            )
+            base: dict[str, object] = {
+                "zone": zone.name,
+                "zone_id": zone.id,
+                "opening": opening,
+                "window": config.window_hours,
+            }
+            credit = 0.0
+            who = team
+            done = [s for s in records if s.at <= as_of]
+            inside = [s for s in done if start < s.at <= opening]
+            planned = [s for s in records if s.at > as_of and start < s.at <= opening]
+            early = [s for s in done if s.at <= start]
+            if inside:
+                latest: Spraying = inside[-1]
+                credit = 1.0
+                who = latest.by or team
+                message, params = f"{KEY}.zone-sprayed", {**base, "at": latest.at, "by": who}
+            elif planned:
+                message, params = f"{KEY}.zone-planned", {**base, "at": planned[0].at}
+            elif early:
+                message = f"{KEY}.zone-too-early"
+                params = {**base, "last": early[-1].at, "window_start": start}
+            else:
+                message, params = f"{KEY}.zone-missed", base
+            out.append(
+                _finding(
+                    area,
+                    code,
+                    message,
+                    params,
+                    weight=ZONE_WEIGHT,
+                    credit=credit,
+                    gate=True,
+                    phase=Phase.BEFORE if day == 0 else Phase.DURING,
+                    subject=zone.id,
+                    due=opening,
+                    owner=who,
+                )
+            )
+    return out
+
+
+def checkpoints(config: Config, event: Event, area: AreaPlan, as_of: datetime) -> list[Finding]:
+    """``disinfection.checkpoint``: a staffed temperature checkpoint at every entrance."""
+    code = f"{KEY}.checkpoint"
+    role = owner(SERVICE, event.lang)
+    due = event.starts - timedelta(hours=config.checkpoint_lead_hours)
+    entrances = event.venue.entrances if event.venue is not None else ()
+    if not entrances:
+        return [
+            _finding(
+                area,
+                code,
+                f"{KEY}.no-entrances",
+                weight=CHECKPOINT_WEIGHT,
+                due=due,
+                owner=role,
+                assessed=False,
+            )
+        ]
+    out: list[Finding] = []
+    for entrance in entrances:
+        base: dict[str, object] = {"entrance": entrance.name, "entrance_id": entrance.id}
+        records = [c for c in config.checkpoints if c.entrance == entrance.id]
+        active = [c for c in records if c.set_up_at is None or c.set_up_at <= as_of]
+        credit = 0.0
+        who = role
+        if active:
+            credit, who = 1.0, active[0].staff
+            message, params = f"{KEY}.checkpoint-set", {**base, "staff": who}
+        elif records:
+            first = min(records, key=lambda c: c.set_up_at or as_of)
+            who = first.staff
+            message, params = f"{KEY}.checkpoint-planned", {**base, "at": first.set_up_at}
+        else:
+            message, params = f"{KEY}.checkpoint-missing", base
+        out.append(
+            _finding(
+                area,
+                code,
+                message,
+                params,
+                weight=CHECKPOINT_WEIGHT,
+                credit=credit,
+                subject=entrance.id,
+                due=due,
+                owner=who,
+            )
+        )
+    return out
+
+
+def attendance(config: Config, event: Event) -> int | None:
+    """How many people to stock for: ``attendance``, else the expected delegates plus guests
+    and staff; None when neither is known."""
+    if config.attendance is not None:
+        return config.attendance
+    if event.expected_delegates is None:
+        return None
+    return event.expected_delegates + config.guests + config.staff
+
+
+def supplies(config: Config, event: Event, area: AreaPlan, as_of: datetime) -> list[Finding]:
+    """``disinfection.masks``, ``disinfection.sanitiser`` (credit = stock / need, at most 1) and,
+    when the file says, ``disinfection.soap``."""
+    del as_of  # a stock is what the file says now; it carries no date
+    stock = config.supplies
+    who = (stock.owner if stock is not None else None) or owner(SERVICE, event.lang)
+    due = event.starts - timedelta(days=config.supplies_lead_days)
+    people = attendance(config, event)
+
+    masks = stock.masks if stock is not None else None
+    litres = stock.sanitiser_litres if stock is not None else None
+    out: list[Finding] = []
+    if masks is None or people is None:
+        message = f"{KEY}.masks-unknown" if masks is None else f"{KEY}.attendance-unknown"
+        out.append(
+            _finding(
+                area,
+                f"{KEY}.masks",
+                message,
+                weight=MASKS_WEIGHT,
+                subject="masks",
+                due=due,
+                owner=who,
+                assessed=False,
+            )
+        )
+    else:
+        need = math.ceil(people * config.masks_per_person)
+        params: dict[str, object] = {
+            "stock": masks,
+            "people": people,
+            "need": need,
+            "per_person": config.masks_per_person,
+        }
+        enough = masks >= need
+        out.append(
+            _finding(
+                area,
+                f"{KEY}.masks",
+                f"{KEY}.masks-enough" if enough else f"{KEY}.masks-short",
+                {**params, "missing": max(0, need - masks)},
+                weight=MASKS_WEIGHT,
+                credit=1.0 if enough else masks / need,
+                subject="masks",
+                due=due,
+                owner=who,
+            )
+        )
+    if litres is None or people is None:
+        message = f"{KEY}.sanitiser-unknown" if litres is None else f"{KEY}.attendance-unknown"
+        out.append(
+            _finding(
+                area,
+                f"{KEY}.sanitiser",
+                message,
+                weight=SANITISER_WEIGHT,
+                subject="sanitiser",
+                due=due,
+                owner=who,
+                assessed=False,
+            )
+        )
+    else:
+        need_litres = round(people * config.sanitiser_ml_per_person / 1000.0, 3)
+        enough = litres >= need_litres
+        out.append(
+            _finding(
+                area,
+                f"{KEY}.sanitiser",
+                f"{KEY}.sanitiser-enough" if enough else f"{KEY}.sanitiser-short",
+                {
+                    "stock": float(litres),
+                    "people": people,
+                    "need": float(need_litres),
+                    "per_person": config.sanitiser_ml_per_person,
+                    "missing": float(round(max(0.0, need_litres - litres), 3)),
+                },
+                weight=SANITISER_WEIGHT,
+                credit=1.0 if enough else litres / need_litres,
+                subject="sanitiser",
+                due=due,
+                owner=who,
+            )
+        )
+    if stock is not None and stock.soap_in_toilets is not None:
+        out.append(
+            _finding(
+                area,
+                f"{KEY}.soap",
+                f"{KEY}.soap-present" if stock.soap_in_toilets else f"{KEY}.soap-missing",
+                weight=SOAP_WEIGHT,
+                credit=1.0 if stock.soap_in_toilets else 0.0,
+                subject="soap",
+                due=due,
+                owner=who,
+            )
+        )
+    return out
+
+
+def medical_team(config: Config, event: Event, area: AreaPlan, as_of: datetime) -> list[Finding]:
+    """``disinfection.medical-team-arranged`` (before the event) and
+    ``disinfection.medical-team-on-duty`` (during it: never part of the readiness score)."""
+    team = config.medical_team
+    arranged = f"{KEY}.medical-team-arranged"
+    on_duty = f"{KEY}.medical-team-on-duty"
+    due = event.starts - timedelta(days=config.medical_lead_days)
+    if team is None:
+        role = owner(HEALTH_STATION, event.lang)
+        return [
+            _finding(
+                area,
+                code,
+                f"{KEY}.medical-team-missing",
+                weight=MEDICAL_WEIGHT,
+                phase=phase,
+                subject="medical-team",
+                due=when,
+                owner=role,
+            )
+            for code, phase, when in (
+                (arranged, Phase.BEFORE, due),
+                (on_duty, Phase.DURING, event.starts),
+            )
+        ]
+
+    needed = config.min_medical_members
+    staffing = min(1.0, team.members / needed)
+    confirmed = team.confirmed_on is not None and team.confirmed_on <= as_of
+    params: dict[str, object] = {"team": team.team, "members": team.members, "needed": needed}
+    if confirmed:
+        credit = staffing
+        if staffing >= 1.0:
+            message = f"{KEY}.medical-team-ready"
+            # the day is what counts; a bare date read as a record is midnight, and would show
+            # as "00:00" if passed as a datetime
+            assert team.confirmed_on is not None
+            params["confirmed"] = team.confirmed_on.astimezone(ZoneInfo(event.timezone)).date()
+        else:
+            message = f"{KEY}.medical-team-short"
+    else:
+        credit = UNCONFIRMED_CREDIT * staffing
+        short = staffing < 1.0
+        message = f"{KEY}.medical-team-unconfirmed" + ("-short" if short else "")
+    first = _finding(
+        area,
+        arranged,
+        message,
+        params,
+        weight=MEDICAL_WEIGHT,
+        credit=credit,
+        subject="medical-team",
+        due=due,
+        owner=team.team,
+    )
+
+    since = team.on_duty_from
+    duty: dict[str, object] = {"team": team.team, "opening": event.starts}
+    duty_credit = 0.0
+    if since is not None and since > event.starts:
+        duty_message = f"{KEY}.medical-late"
+        duty["since"] = since
+    elif since is None or since > as_of:
+        duty_message = f"{KEY}.medical-not-on-duty"
+    else:
+        duty_message, duty_credit = f"{KEY}.medical-on-duty", 1.0
+        duty["since"] = since
+    second = _finding(
+        area,
+        on_duty,
+        duty_message,
+        duty,
+        weight=MEDICAL_WEIGHT,
+        credit=duty_credit,
+        phase=Phase.DURING,
+        subject="medical-team",
+        due=event.starts,
+        owner=team.team,
+    )
+    return [first, second]
+
+
+Rule = Callable[[Config, Event, AreaPlan, datetime], list[Finding]]
+
+#: Every derived rule, in the order its Findings appear in the report.
+RULES: tuple[Rule, ...] = (sprayings, checkpoints, supplies, medical_team)

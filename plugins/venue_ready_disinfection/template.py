@@ -1,0 +1,119 @@
+"""The area's template checklist for new event files, its owner roles, and its settings example.
+
+The template holds the work that is not derived from the settings (the rules in ``rules.py``
+check the sprayings, the checkpoints, the supplies and the medical team): the prevention plan,
+spaced seating, health declarations, sanitiser points. Lead times follow the domain notes
+(Decision 3888/QĐ-BYT for meetings of 30 or more people); none is a gate there.
+"""
+
+from __future__ import annotations
+
+from venue_ready import Phase, TemplateItem
+
+__all__ = [
+    "HEALTH_STATION",
+    "SERVICE",
+    "SETTINGS_EXAMPLE",
+    "TEMPLATE",
+    "owner",
+]
+
+#: Owner roles (vi, en). The ward health station sprays, checks health and stands by; the
+#: congress's service sub-committee sets up checkpoints and buys supplies.
+HEALTH_STATION = ("Trạm Y tế phường", "Ward health station")
+SERVICE = ("Tiểu ban Phục vụ", "Service sub-committee")
+
+
+def owner(role: tuple[str, str], lang: str) -> str:
+    """An owner role in the event's language."""
+    return role[0] if lang == "vi" else role[1]
+
+
+TEMPLATE = (
+    TemplateItem(
+        id="disinfection.plan",
+        title_vi="Kế hoạch phòng, chống dịch COVID-19 tại Đại hội",
+        title_en="COVID-19 prevention plan for the congress",
+        owner_vi=SERVICE[0],
+        owner_en=SERVICE[1],
+        lead_days=7,
+    ),
+    TemplateItem(
+        id="disinfection.spraying-schedule",
+        title_vi="Thống nhất lịch phun khử khuẩn toàn bộ khu vực Đại hội với Trạm Y tế phường",
+        title_en="Spraying schedule for the whole venue agreed with the ward health station",
+        owner_vi=SERVICE[0],
+        owner_en=SERVICE[1],
+        lead_days=3,
+    ),
+    TemplateItem(
+        id="disinfection.health-declaration",
+        title_vi="Đại biểu khai báo y tế; người có triệu chứng không dự Đại hội",
+        title_en="Delegates declare their health; anyone with symptoms stays away",
+        owner_vi=HEALTH_STATION[0],
+        owner_en=HEALTH_STATION[1],
+        lead_days=1,
+    ),
+    TemplateItem(
+        id="disinfection.seating",
+        title_vi="Bố trí chỗ ngồi giãn cách, có biển tên đại biểu",
+        title_en="Spaced seating with name cards",
+        owner_vi=SERVICE[0],
+        owner_en=SERVICE[1],
+        lead_days=1,
+    ),
+    TemplateItem(
+        id="disinfection.sanitiser-points",
+        title_vi="Đặt dung dịch sát khuẩn tay ở lối vào, sảnh và hội trường",
+        title_en="Hand sanitiser at the entrances, the lobby and the hall",
+        owner_vi=SERVICE[0],
+        owner_en=SERVICE[1],
+        lead_days=1,
+    ),
+    TemplateItem(
+        id="disinfection.health-checks",
+        title_vi="Kiểm tra y tế đại biểu trong thời gian Đại hội",
+        title_en="Health checks of the delegates during the congress",
+        owner_vi=HEALTH_STATION[0],
+        owner_en=HEALTH_STATION[1],
+        phase=Phase.DURING,
+    ),
+)
+
+#: The body of ``[areas.disinfection.settings]`` that ``venue-ready init`` writes. It names no
+#: zone or entrance (those differ from venue to venue), so it is valid for any event; the
+#: records are commented-out examples to copy and fill in.
+SETTINGS_EXAMPLE = """\
+# Phun khử khuẩn: mỗi khu vực của địa điểm phải được phun trong vòng window_hours giờ trước
+# giờ khai mạc của từng ngày Đại hội.
+# Spraying: every venue zone is sprayed within window_hours before each day's opening.
+window_hours = 24
+# daily_opening = "07:30"        # giờ khai mạc các ngày sau ngày đầu / later days' opening
+# team = "Trạm Y tế phường"      # đơn vị phun mặc định / who sprays, by default
+# sprayings = [
+#   { zone = "hall", at = 2020-05-14T14:00:00+07:00, by = "Trạm Y tế phường" },
+#   { zone = ["lobby", "corridors"], at = 2020-05-14T14:30:00+07:00 },
+# ]
+
+# Đo thân nhiệt ở mọi lối vào / a temperature checkpoint at every entrance
+checkpoint_lead_hours = 12
+# checkpoints = [
+#   { entrance = "main-gate", staff = "Đoàn Thanh niên phường" },
+# ]
+
+# Khẩu trang, dung dịch sát khuẩn cho số người dự: đại biểu (expected_delegates) + khách mời
+# + phục vụ, hoặc attendance thay cho cả ba.
+# Masks and sanitiser for the attendance: delegates + guests + staff, or attendance instead.
+# guests = 10
+# staff = 20
+# attendance = 180
+masks_per_person = 2
+sanitiser_ml_per_person = 30
+supplies_lead_days = 1
+# supplies = { masks = 400, sanitiser_litres = 6, soap_in_toilets = true }
+
+# Đội y tế thường trực / the medical standby team
+min_medical_members = 2
+medical_lead_days = 2
+# medical_team = { team = "Trạm Y tế phường", members = 3, confirmed_on = 2020-05-12 }
+"""

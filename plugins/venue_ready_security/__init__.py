@@ -1,0 +1,86 @@
+"""The ``security`` area: An ninh, trật tự (security and public order).
+
+The ward police (công an phường) lead, with the militia (dân quân tự vệ) and the grassroots
+order force (lực lượng bảo vệ dân phố) in support. Besides the area's own checklist items
+(which the core ``checklist`` plugin scores), this plugin derives Findings from the area's
+``settings`` table:
+
+1. **The security plan is approved by the police** (``security.plan-approved``, a gate of
+   weight 0): the item named by ``plan_item`` exists, is done, and carries a sign-off whose
+   ``by`` contains the ``police`` body's name (any case), for the item's current version, dated
+   no later than the assessment.
+2. **Every entrance of the venue is guarded** for the whole window, from
+   ``doors_open_minutes`` before the opening until ``after_close_minutes`` after the close, by
+   ``[[posts]]`` (entrance, team, from, until) whose team is one of ``teams``
+   (``security.entrance-guarded`` / ``security.guard-gap`` / ``security.entrance-unguarded``,
+   gates of weight 1 each, due ``posts_lead_days`` before the opening).
+3. **Fire safety (PCCC)**: each of ``[[extinguishers]]`` (id, zone, inspected) still valid
+   ``extinguisher_validity_months`` after its inspection when the event ends; at least
+   max(``min_extinguishers``, ⌈attendance / ``people_per_extinguisher``⌉) of them valid; each
+   of ``[[exits]]`` (id, checked) checked at most ``exit_check_days`` before the opening. Due
+   ``fire_lead_days`` before the opening.
+4. **Delegate badges**: ``badges_issued`` against the expected delegates plus ``guests``, due
+   ``badges_lead_days`` before the opening.
+5. **Required items**: every id of ``required_items`` (by default the plan, the traffic and
+   parking plan, the contingency plan) is among the area's items.
+
+Every setting, Finding code and weight is documented in docs/areas/security.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
+
+from venue_ready import AreaPlan, AreaSpec, Event, Finding, Problem, hookimpl
+
+from .messages import MESSAGES
+from .template import SETTINGS_EXAMPLE, TEMPLATE
+
+__all__ = ["KEY", "venue_ready_areas", "venue_ready_assess"]
+
+KEY = "security"
+
+
+def _validate(settings: Mapping[str, Any], event: Event | None) -> list[Problem]:
+    # settings.py and rules.py are imported on first use, not with the plugin: every command
+    # loads every plugin, and most events use only some of the areas.
+    from .settings import validate
+
+    return validate(settings, event)
+
+
+@hookimpl
+def venue_ready_areas() -> list[AreaSpec]:
+    """The security area, its template, its settings validator and its messages."""
+    return [
+        AreaSpec(
+            key=KEY,
+            title_vi="An ninh, trật tự",
+            title_en="Security and order",
+            default_weight=1.0,
+            template=TEMPLATE,
+            validate_settings=_validate,
+            messages=MESSAGES,
+            settings_example=SETTINGS_EXAMPLE,
+        )
+    ]
+
+
+@hookimpl
+def venue_ready_assess(event: Event, area: AreaPlan, as_of: datetime) -> list[Finding] | None:
+    """The Findings derived from the area's settings (its items are the checklist plugin's)."""
+    if area.key != KEY:
+        return None
+    from . import rules
+    from .settings import parse
+
+    config, problems = parse(area.settings, event)
+    if problems:
+        # Only an event built in code gets here: a loaded one was validated.
+        raise ValueError(
+            "invalid [areas.security.settings]: "
+            + "; ".join(p.render("en", MESSAGES) for p in problems)
+        )
+    return rules.rules(config, event, area, as_of)

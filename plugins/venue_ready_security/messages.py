@@ -1,0 +1,216 @@
+"""The security area's message catalog, Vietnamese and English.
+
+Same ids and the same ``{params}`` in both languages; ``str.format`` templates. Dates and
+numbers passed as parameters are formatted by the core for the reader's language;
+``{status:@item-status}`` looks up the core's item statuses.
+"""
+
+from __future__ import annotations
+
+__all__ = ["MESSAGES"]
+
+_VI: dict[str, str] = {
+    # -- the security plan ----------------------------------------------------------------------
+    "security.plan-approved": "{title}: đã được {by} phê duyệt",
+    "security.plan-missing": (
+        "Chưa có hạng mục phương án bảo đảm an ninh, trật tự '{item}' "
+        "(thêm hạng mục này và trình {police} phê duyệt)"
+    ),
+    "security.plan-waived": "{title}: được miễn",
+    "security.plan-not-done": (
+        "{title}: {status:@item-status}; phương án phải hoàn thành và được {police} phê duyệt"
+    ),
+    "security.plan-not-signed": "{title}: chưa được {police} phê duyệt",
+    "security.plan-wrong-signer": (
+        "{title}: mới có {by} duyệt, phương án cần được {police} phê duyệt"
+    ),
+    "security.plan-signoff-future": (
+        "{title}: {police} duyệt lúc {at}, sau thời điểm đánh giá nên chưa tính"
+    ),
+    "security.plan-outdated": (
+        "{title}: {police} mới duyệt phiên bản {signed}, phiên bản hiện tại là {current} "
+        "(cần trình duyệt lại)"
+    ),
+    # -- guard posts ----------------------------------------------------------------------------
+    "security.entrance-guarded": (
+        "{entrance} ({entrance_id}): có người gác suốt từ {start} đến {end}"
+    ),
+    "security.entrance-unguarded": (
+        "{entrance} ({entrance_id}): chưa bố trí chốt gác (cần người gác từ {start} đến {end})"
+    ),
+    "security.guard-gap": (
+        "{entrance} ({entrance_id}): chốt gác còn bỏ trống {gaps} "
+        "(mới có người gác {percent}% thời gian cần gác, từ {start} đến {end})"
+    ),
+    "security.no-entrances": (
+        "Địa điểm chưa khai báo lối vào nào (thêm entrances vào [venue]) "
+        "nên chưa kiểm tra được chốt gác"
+    ),
+    # -- fire safety (PCCC) ---------------------------------------------------------------------
+    "security.extinguisher-valid": (
+        "Bình chữa cháy {id} ({zone}): kiểm định {inspected}, còn hạn đến {expires}"
+    ),
+    "security.extinguisher-expired": (
+        "Bình chữa cháy {id} ({zone}): hạn kiểm định chỉ đến {expires}, trước khi Đại hội "
+        "kết thúc (cần kiểm định lại hoặc thay bình)"
+    ),
+    "security.extinguisher-not-inspected": (
+        "Bình chữa cháy {id} ({zone}): chưa có ngày kiểm định (ghi inspected)"
+    ),
+    "security.extinguisher-inspected-later": (
+        "Bình chữa cháy {id} ({zone}): kiểm định {inspected}, sau thời điểm đánh giá nên chưa tính"
+    ),
+    "security.extinguishers-count": (
+        "Có {valid} bình chữa cháy còn hạn kiểm định, cần ít nhất {required} "
+        "({attendance} người, mỗi bình cho {per} người, tối thiểu {minimum} bình)"
+    ),
+    "security.extinguishers-no-attendance": (
+        "Chưa biết số người dự (khai báo expected_delegates trong [event] hoặc attendance "
+        "trong cài đặt) nên chưa tính được số bình chữa cháy cần có"
+    ),
+    "security.exit-checked": "Lối thoát hiểm {exit}: đã kiểm tra {checked}",
+    "security.exit-never-checked": (
+        "Lối thoát hiểm {exit}: chưa kiểm tra (cần kiểm tra trong {days} ngày trước khai mạc)"
+    ),
+    "security.exit-check-stale": (
+        "Lối thoát hiểm {exit}: kiểm tra lần cuối {checked}, quá {days} ngày trước khai mạc "
+        "(cần kiểm tra lại từ {since})"
+    ),
+    "security.exit-check-later": (
+        "Lối thoát hiểm {exit}: kiểm tra {checked}, sau thời điểm đánh giá nên chưa tính"
+    ),
+    "security.no-exits": (
+        "Chưa khai báo lối thoát hiểm nào (thêm [[areas.security.settings.exits]]) "
+        "nên chưa kiểm tra được"
+    ),
+    # -- badges ---------------------------------------------------------------------------------
+    "security.badges": "Đã cấp {issued} thẻ đại biểu, cần {expected}",
+    "security.badges-unknown": (
+        "Chưa ghi số thẻ đại biểu đã cấp (badges_issued trong cài đặt), cần {expected}"
+    ),
+    "security.badges-no-delegates": (
+        "Chưa biết số đại biểu (khai báo expected_delegates trong [event]) "
+        "nên chưa đối chiếu được số thẻ đại biểu"
+    ),
+    # -- required items -------------------------------------------------------------------------
+    "security.required-item-missing": (
+        "Thiếu hạng mục bắt buộc '{item}' ({title}): thêm vào danh sách hạng mục của mảng"
+    ),
+    "security.required-item-missing-untitled": (
+        "Thiếu hạng mục bắt buộc '{item}': thêm vào danh sách hạng mục của mảng"
+    ),
+    # -- settings problems ----------------------------------------------------------------------
+    "security.unknown-entrance-hint": (
+        "không có lối vào '{value}' trong [venue] (có phải ý bạn là '{hint}'? các lối vào: {known})"
+    ),
+    "security.unknown-entrance": "không có lối vào '{value}' trong [venue] (các lối vào: {known})",
+    "security.unknown-zone-hint": (
+        "không có khu vực '{value}' trong [venue] (có phải ý bạn là '{hint}'? các khu vực: {known})"
+    ),
+    "security.unknown-zone": "không có khu vực '{value}' trong [venue] (các khu vực: {known})",
+    "security.post-until-not-after-from": (
+        "ca gác kết thúc ({end}) không sau lúc bắt đầu ({start}) (cần until sau from)"
+    ),
+    "security.no-teams": (
+        'danh sách lực lượng trống (cần ít nhất một lực lượng, ví dụ "Công an phường")'
+    ),
+}
+
+_EN: dict[str, str] = {
+    "security.plan-approved": "{title}: approved by {by}",
+    "security.plan-missing": (
+        "There is no security plan item '{item}' (add it, and have {police} approve it)"
+    ),
+    "security.plan-waived": "{title}: waived",
+    "security.plan-not-done": (
+        "{title}: {status:@item-status}; the plan must be finished and approved by {police}"
+    ),
+    "security.plan-not-signed": "{title}: not yet approved by {police}",
+    "security.plan-wrong-signer": (
+        "{title}: approved by {by} only; the plan needs the approval of {police}"
+    ),
+    "security.plan-signoff-future": (
+        "{title}: approved by {police} at {at}, after the assessment, so not counted yet"
+    ),
+    "security.plan-outdated": (
+        "{title}: {police} approved version {signed}, the current version is {current} "
+        "(have it approved again)"
+    ),
+    "security.entrance-guarded": "{entrance} ({entrance_id}): guarded throughout, {start} to {end}",
+    "security.entrance-unguarded": (
+        "{entrance} ({entrance_id}): no guard post (a guard is needed from {start} to {end})"
+    ),
+    "security.guard-gap": (
+        "{entrance} ({entrance_id}): the guard post is unstaffed {gaps} "
+        "(guarded {percent}% of the time needed, {start} to {end})"
+    ),
+    "security.no-entrances": (
+        "The venue lists no entrances (add entrances to [venue]), so guard posts cannot be checked"
+    ),
+    "security.extinguisher-valid": (
+        "Extinguisher {id} ({zone}): inspected on {inspected}, valid until {expires}"
+    ),
+    "security.extinguisher-expired": (
+        "Extinguisher {id} ({zone}): its inspection is valid only until {expires}, before the "
+        "congress ends (have it re-inspected or replaced)"
+    ),
+    "security.extinguisher-not-inspected": (
+        "Extinguisher {id} ({zone}): no inspection recorded (set inspected)"
+    ),
+    "security.extinguisher-inspected-later": (
+        "Extinguisher {id} ({zone}): inspected on {inspected}, after the assessment, "
+        "so not counted yet"
+    ),
+    "security.extinguishers-count": (
+        "{valid} extinguishers with a valid inspection, at least {required} needed "
+        "({attendance} people, one per {per} people, at least {minimum})"
+    ),
+    "security.extinguishers-no-attendance": (
+        "The attendance is not known (set expected_delegates in [event] or attendance in the "
+        "settings), so the number of extinguishers needed cannot be worked out"
+    ),
+    "security.exit-checked": "Emergency exit {exit}: checked on {checked}",
+    "security.exit-never-checked": (
+        "Emergency exit {exit}: not checked (check it within {days} days before the opening)"
+    ),
+    "security.exit-check-stale": (
+        "Emergency exit {exit}: last checked on {checked}, more than {days} days before the "
+        "opening (check it again on or after {since})"
+    ),
+    "security.exit-check-later": (
+        "Emergency exit {exit}: checked on {checked}, after the assessment, so not counted yet"
+    ),
+    "security.no-exits": (
+        "No emergency exits are listed (add [[areas.security.settings.exits]]), "
+        "so they cannot be checked"
+    ),
+    "security.badges": "{issued} delegate badges issued, {expected} needed",
+    "security.badges-unknown": (
+        "The number of delegate badges issued is not recorded (badges_issued in the settings); "
+        "{expected} are needed"
+    ),
+    "security.badges-no-delegates": (
+        "The number of delegates is not known (set expected_delegates in [event]), "
+        "so the badges cannot be counted against it"
+    ),
+    "security.required-item-missing": (
+        "The required item '{item}' ({title}) is missing: add it to the area's items"
+    ),
+    "security.required-item-missing-untitled": (
+        "The required item '{item}' is missing: add it to the area's items"
+    ),
+    "security.unknown-entrance-hint": (
+        "no entrance '{value}' in [venue] (did you mean '{hint}'? entrances: {known})"
+    ),
+    "security.unknown-entrance": "no entrance '{value}' in [venue] (entrances: {known})",
+    "security.unknown-zone-hint": (
+        "no zone '{value}' in [venue] (did you mean '{hint}'? zones: {known})"
+    ),
+    "security.unknown-zone": "no zone '{value}' in [venue] (zones: {known})",
+    "security.post-until-not-after-from": (
+        "the post ends ({end}) no later than it starts ({start}) (until must be after from)"
+    ),
+    "security.no-teams": 'the list of teams is empty (give at least one, e.g. "Công an phường")',
+}
+
+MESSAGES: dict[str, dict[str, str]] = {"vi": _VI, "en": _EN}

@@ -1,0 +1,162 @@
+"""The security area's template checklist (for ``venue-ready init``) and its settings example."""
+
+from __future__ import annotations
+
+from venue_ready import Phase, TemplateItem
+
+# These names live here rather than in settings.py (which uses them as defaults) so that the
+# plugin's import, done by every command, does not build the settings classes.
+
+#: The item of the area's [[items]] that is the security plan (phương án bảo đảm ANCT, TTATXH).
+DEFAULT_PLAN_ITEM = "security.plan"
+#: The body whose sign-off the plan needs; a sign-off's ``by`` must contain this name.
+DEFAULT_POLICE = "Công an phường"
+#: The traffic and parking plan, and the contingency plan (template items, required by default).
+TRAFFIC_PLAN_ITEM = "security.traffic-plan"
+CONTINGENCY_PLAN_ITEM = "security.contingency-plan"
+
+__all__ = [
+    "CONTINGENCY_PLAN_ITEM",
+    "DEFAULT_PLAN_ITEM",
+    "DEFAULT_POLICE",
+    "OFFICE",
+    "POLICE",
+    "SERVICE",
+    "SETTINGS_EXAMPLE",
+    "TEMPLATE",
+    "TRAFFIC_PLAN_ITEM",
+    "by_id",
+    "role",
+]
+
+#: Owner roles (vi, en) for Findings whose data names no owner.
+SERVICE = ("Tiểu ban Phục vụ", "Service sub-committee")
+OFFICE = ("Văn phòng Đảng ủy", "Party committee office")
+POLICE = (DEFAULT_POLICE, "Ward police")
+
+
+def role(pair: tuple[str, str], lang: str) -> str:
+    """The role's name in ``lang``."""
+    return pair[0] if lang == "vi" else pair[1]
+
+
+TEMPLATE = (
+    TemplateItem(
+        id=DEFAULT_PLAN_ITEM,
+        title_vi="Phương án bảo đảm an ninh chính trị, trật tự an toàn xã hội phục vụ Đại hội",
+        title_en="Plan for political security and public order during the congress",
+        owner_vi=SERVICE[0],
+        owner_en=SERVICE[1],
+        lead_days=5,
+        gate=True,
+        requires_signoff=DEFAULT_POLICE,
+    ),
+    TemplateItem(
+        id="security.risk-watch",
+        title_vi=(
+            "Nắm tình hình, theo dõi các vụ việc phức tạp, đơn thư khiếu nại, tố cáo trước Đại hội"
+        ),
+        title_en="Watch for known risks, complaints and denunciations before the congress",
+        owner_vi=POLICE[0],
+        owner_en=POLICE[1],
+        lead_days=7,
+    ),
+    TemplateItem(
+        id=TRAFFIC_PLAN_ITEM,
+        title_vi="Phương án phân luồng giao thông, bố trí nơi đỗ xe cho đại biểu",
+        title_en="Traffic diversion and parking plan for the delegates",
+        owner_vi=POLICE[0],
+        owner_en=POLICE[1],
+        lead_days=3,
+    ),
+    TemplateItem(
+        id=CONTINGENCY_PLAN_ITEM,
+        title_vi=(
+            "Phương án xử lý tình huống phát sinh (cháy nổ, mất điện, cấp cứu, tụ tập đông người)"
+        ),
+        title_en=(
+            "Contingency plan (fire, power cut, medical emergency, crowds gathering at the venue)"
+        ),
+        owner_vi=SERVICE[0],
+        owner_en=SERVICE[1],
+        lead_days=3,
+    ),
+    TemplateItem(
+        id="security.electrical-safety",
+        title_vi="Kiểm tra an toàn hệ thống điện trong hội trường",
+        title_en="Electrical safety check of the hall",
+        owner_vi=SERVICE[0],
+        owner_en=SERVICE[1],
+        lead_days=2,
+    ),
+    TemplateItem(
+        id="security.patrols",
+        title_vi="Tuần tra, kiểm soát khu vực xung quanh địa điểm trong thời gian Đại hội",
+        title_en="Patrols around the venue while the congress sits",
+        owner_vi=POLICE[0],
+        owner_en=POLICE[1],
+        lead_days=0,
+        phase=Phase.DURING,
+    ),
+)
+
+
+def by_id(item_id: str) -> TemplateItem | None:
+    """The template item ``item_id``, or None."""
+    for item in TEMPLATE:
+        if item.id == item_id:
+            return item
+    return None
+
+
+# The body of [areas.security.settings]. `venue-ready init` writes the area's [[items]] right
+# after it. The posts, extinguishers and exits are commented out, since they name the venue's own
+# entrances and zones; they come last, as tables, because every key after a [[...]] header
+# belongs to that table.
+SETTINGS_EXAMPLE = """\
+# The item of this area that is the security plan, and the body that must approve it
+# (its sign-off's "by" must contain this name).
+plan_item = "security.plan"
+police = "Công an phường"
+# The forces that may staff a guard post.
+teams = ["Công an phường", "Dân quân tự vệ", "Lực lượng bảo vệ dân phố"]
+# Every entrance is guarded from doors_open_minutes before the opening until
+# after_close_minutes after the close; the roster is due posts_lead_days before the opening.
+doors_open_minutes = 90
+after_close_minutes = 30
+posts_lead_days = 2
+# Fire safety (PCCC): an extinguisher's inspection is valid for extinguisher_validity_months;
+# at least min_extinguishers valid ones, and one for every people_per_extinguisher people.
+extinguisher_validity_months = 12
+min_extinguishers = 2
+people_per_extinguisher = 50
+# attendance = 200    # people at the venue; by default the event's expected_delegates + guests
+guests = 0
+# Emergency exits count as checked at most exit_check_days before the opening; extinguishers
+# and exits are due fire_lead_days before the opening.
+exit_check_days = 7
+fire_lead_days = 1
+# Delegate badges issued so far (thẻ đại biểu), due badges_lead_days before the opening.
+# badges_issued = 150
+badges_lead_days = 1
+# Items this area must list.
+required_items = ["security.plan", "security.traffic-plan", "security.contingency-plan"]
+
+# One table per guard post (an entrance of [venue] and a shift), per extinguisher and per
+# emergency exit:
+# [[areas.security.settings.posts]]
+# entrance = "main-gate"
+# team = "Công an phường"
+# from = 2020-05-15T06:00:00+07:00
+# until = 2020-05-15T17:30:00+07:00
+#
+# [[areas.security.settings.extinguishers]]
+# id = "BCC-01"
+# zone = "hall"
+# inspected = 2019-11-20
+#
+# [[areas.security.settings.exits]]
+# id = "exit-stage-left"
+# name = "Cửa thoát hiểm bên trái sân khấu"
+# checked = 2020-05-13
+"""

@@ -1,0 +1,158 @@
+"""``--format md``: the report as Markdown, readable as plain text and in any Markdown viewer.
+
+Every string that comes from the user's file or a plugin (names, titles, owners, reasons) is
+escaped, so that it shows as the text it is: no link, image, HTML tag or table break can come
+from the input.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..i18n import format_datetime, format_number
+from ..i18n import gettext as _
+
+if TYPE_CHECKING:
+    from ..model import Finding
+    from ..report import Report
+
+__all__ = ["escape", "render_markdown"]
+
+# The characters that can start emphasis, code, a link or image ([ and ]), a table cell (|) or
+# strikethrough, escaped with a backslash. Escaping every punctuation mark would also be safe,
+# but the raw Markdown must stay readable as plain text: a "-" or "." inside a line is
+# harmless, since escaped text never starts a line. < > & become entities, so no HTML tag
+# survives even in a viewer that allows HTML.
+_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+# GitHub turns bare URLs into links; an escaped colon or dot keeps them text.
+_AUTOLINK = re.compile(r"(?i)(://|www\.)")
+
+
+def escape(text: str) -> str:
+    """``text`` as literal Markdown: special characters escaped, on one line."""
+    text = " ".join(text.split())  # newlines would end a list item or a table row
+    text = _SPECIAL.sub(r"\\\1", text)
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _AUTOLINK.sub(lambda m: "\\://" if m.group(1) == "://" else m.group(1)[:3] + "\\.", text)
+
+
+def render_markdown(report: Report, lang: str) -> str:
+    """The whole report as Markdown, ending in a newline."""
+    ev = report.event
+    out: list[str] = [f"# {escape(ev.name)}", ""]
+    facts = [_("report.starts", lang, when=format_datetime(ev.starts, lang))]
+    if ev.venue is not None:
+        facts.append(_("report.venue", lang, venue=ev.venue.name))
+    facts.append(_("report.as-of", lang, when=format_datetime(report.as_of, lang)))
+    out += [escape(fact) + "  " for fact in facts]
+    out.append("")
+
+    verdict = "ready" if report.status.value == "ready" else "not-ready"
+    score = "—" if report.score is None else format_number(report.score, lang)
+    overall = _(
+        "report.overall",
+        lang,
+        score=score,
+        status=report.status.value,
+        verdict=_(f"report.verdict-{verdict}", lang),
+    )
+    out += [f"## {escape(overall)}", ""]
+    if report.inconclusive:
+        out += [f"> {escape(_('report.inconclusive', lang))}", ""]
+
+    out += [f"## {escape(_('report.areas-heading', lang).rstrip(':'))}", ""]
+    head = [_(f"report.col-{c}", lang) for c in ("area", "score", "status", "coverage", "index")]
+    out.append("| " + " | ".join(escape(h) for h in head) + " |")
+    out.append("|---|---:|---|---:|---:|")
+    for area in report.areas:
+        cells = [
+            area.title(lang),
+            "—" if area.score is None else format_number(area.score, lang),
+            _("status." + area.status.value, lang),
+            f"{area.coverage[0]}/{area.coverage[1]}",
+            "—" if area.schedule_index is None else format_number(area.schedule_index, lang, 2),
+        ]
+        out.append("| " + " | ".join(escape(c) for c in cells) + " |")
+    out.append("")
+    for area in report.areas:
+        for error in area.errors:
+            line = f"{area.title(lang)}: {report.translate(error, lang)}"
+            out.append(f"- {escape(line)}")
+    if any(area.errors for area in report.areas):
+        out.append("")
+
+    titles = {a.key: a.title(lang) for a in report.areas}
+    for heading, findings in (
+        ("report.blockers-heading", report.blockers),
+        ("report.overdue-heading", report.overdue),
+        ("report.next-due-heading", report.next_due),
+    ):
+        out += [f"## {escape(_(heading, lang, count=len(findings)).rstrip(':'))}", ""]
+        if not findings:
+            out.append(escape(_("report.none", lang)))
+        out += [_finding_line(f, report, titles, lang) for f in findings]
+        out.append("")
+
+    if report.waivers:
+        heading = _("report.waivers-heading", lang, count=len(report.waivers)).rstrip(":")
+        out += [f"## {escape(heading)}", ""]
+        for f in report.waivers:
+            assert f.waiver is not None
+            line = _(
+                "report.waiver-line",
+                lang,
+                what=report.translate(f.message, lang),
+                reason=f.waiver.reason,
+                approved_by=f.waiver.approved_by,
+            )
+            out.append(f"- {escape(line)}")
+        out.append("")
+
+    out += [f"## {escape(_('report.details-heading', lang))}", ""]
+    for area in report.areas:
+        out += [f"### {escape(area.title(lang))}", ""]
+        if not area.findings:
+            out += [escape(_("report.none", lang)), ""]
+            continue
+        cols = [_(f"report.col-{c}", lang) for c in ("finding", "credit", "owner", "due")]
+        out.append("| " + " | ".join(escape(c) for c in cols) + " |")
+        out.append("|---|---:|---|---|")
+        for f in area.findings:
+            cells = [
+                report.translate(f.message, lang),
+                f"{format_number(100 * f.credit, lang)}%"
+                + (" ⛔" if report.is_blocking(f) else ""),
+                f.owner or "—",
+                format_datetime(f.due.astimezone(report.event.tz), lang)
+                if f.due is not None
+                else "—",
+            ]
+            out.append("| " + " | ".join(escape(c) for c in cells) + " |")
+        out.append("")
+
+    if report.failures:
+        out += [f"## {escape(_('report.failures-heading', lang, count=len(report.failures)))}"]
+        out.append("")
+        for failure in report.failures:
+            line = _(
+                "report.failure-line",
+                lang,
+                plugin=failure.name,
+                distribution=failure.distribution or "-",
+                version=failure.version or "-",
+                stage=failure.stage,
+                error=failure.error,
+            )
+            out.append(f"- {escape(line)}")
+        out.append("")
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _finding_line(f: Finding, report: Report, titles: dict[str, str], lang: str) -> str:
+    what = report.translate(f.message, lang)
+    details = [_("report.owner", lang, owner=f.owner or _("report.no-owner", lang))]
+    if f.due is not None:
+        details.append(_("report.due", lang, due=f.due.astimezone(report.event.tz)))
+    area = escape(titles.get(f.area, f.area))
+    return f"- **{area}**: {escape(what)} ({escape('; '.join(details))})"

@@ -1,0 +1,196 @@
+"""Reading an area plugin's ``settings`` table: typed values, defaults, and problems, not raises.
+
+A plugin's settings validator and its assess hook both read the same table; with
+:class:`SettingsReader` they can share one parse function::
+
+    from venue_ready import SettingsReader
+
+    def parse(settings, event):
+        r = SettingsReader(settings, event)
+        r.known("window_hours", "sprayings")
+        window = r.number("window_hours", 24.0, low=1.0)
+        sprayings = [(s.text("zone", required=True), s.instant("at", required=True))
+                     for s in r.tables("sprayings")]
+        return Config(window, sprayings), r.problems
+
+    def validate(settings, event):          # AreaSpec(validate_settings=validate)
+        return parse(settings, event)[1]
+
+Problems carry key paths relative to the settings table (``sprayings[2].at``); the loader adds
+the file and ``areas.KEY.settings`` in front. Their messages come from the core catalog, so
+they read like every other problem in the file, in both languages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from .dates import get_zone
+from .values import Path, ValueReader
+
+if TYPE_CHECKING:
+    from .errors import Problem
+    from .model import Event
+
+__all__ = ["SettingsReader"]
+
+_T = TypeVar("_T")
+_D = TypeVar("_D")
+
+
+class SettingsReader:
+    """Typed access to one settings table (or a table inside it), collecting problems.
+
+    :param settings: the table, e.g. ``area.settings``.
+    :param event: the event, for its time zone (naive datetimes and bare dates are read in
+        it); may be None, as a validator's ``event`` argument may be.
+
+    Every getter returns its ``default`` when the key is absent, and also when the value is
+    wrong, after recording a :class:`Problem`; ``required=True`` records a problem for an absent
+    key too. :attr:`problems` is shared by a reader and the readers of its sub-tables.
+    """
+
+    def __init__(
+        self,
+        settings: Mapping[str, Any],
+        event: Event | None = None,
+        *,
+        _path: Path = (),
+        _values: ValueReader | None = None,
+    ) -> None:
+        if _values is None:
+            _values = ValueReader(None, get_zone(event.timezone) if event is not None else None)
+        self._values = _values
+        self._path = _path
+        self._event = event
+        self._is_table = isinstance(settings, Mapping)
+        if isinstance(settings, Mapping):
+            self._table: Mapping[str, Any] = settings
+        else:
+            _values.wrong_type(_path, settings, "table")
+            self._table = {}
+
+    @property
+    def problems(self) -> list[Problem]:
+        """Every problem found so far, by this reader and its sub-readers."""
+        return self._values.problems
+
+    @property
+    def path(self) -> Path:
+        """Where this table is, relative to the settings table (``()`` for the table itself)."""
+        return self._path
+
+    def __contains__(self, key: str) -> bool:
+        return key in self._table
+
+    def problem(self, key: str | int | None, message_id: str, /, **params: Any) -> None:
+        """Record a problem at ``key`` (a key, an array index, or None for the table itself),
+        with a message of the plugin's catalog or the core's."""
+        where = self._path if key is None else (*self._path, key)
+        self._values.problem(where, message_id, **params)
+
+    def known(self, *keys: str) -> None:
+        """Record every key of the table that is not one of ``keys`` ("did you mean" included)."""
+        self._values.check_keys(self._table, self._path, keys, ())
+
+    def _required(self, key: str, required: bool) -> None:
+        if required and key not in self._table:
+            self._values.problem((*self._path, key), "load.missing-key", key=key)
+
+    def text(self, key: str, default: str | None = None, *, required: bool = False) -> str | None:
+        """A non-empty string."""
+        self._required(key, required)
+        found = self._values.text(self._table, key, self._path)
+        return default if found is None else found
+
+    def number(
+        self,
+        key: str,
+        default: _D,
+        *,
+        low: float = 0.0,
+        high: float | None = None,
+        required: bool = False,
+    ) -> float | _D:
+        """A finite number within ``low``..``high`` (``default`` may be None)."""
+        self._required(key, required)
+        found = self._values.number(self._table, key, self._path, low, high)
+        return default if found is None else found
+
+    def integer(
+        self,
+        key: str,
+        default: _D,
+        *,
+        low: int = 0,
+        high: int | None = None,
+        required: bool = False,
+    ) -> int | _D:
+        """A whole number within ``low``..``high`` (``default`` may be None). Give lead times
+        and counts a ``high``: date arithmetic on a lead of a billion days overflows."""
+        self._required(key, required)
+        found = self._values.integer(self._table, key, self._path, low, high)
+        return default if found is None else found
+
+    def boolean(self, key: str, default: bool, *, required: bool = False) -> bool:
+        """``true`` or ``false``."""
+        self._required(key, required)
+        found = self._values.boolean(self._table, key, self._path)
+        return default if found is None else found
+
+    def instant(
+        self,
+        key: str,
+        default: datetime | None = None,
+        *,
+        required: bool = False,
+        bare_date: str = "end",
+    ) -> datetime | None:
+        """A timezone-aware moment. A bare date is the end of that day (a deadline), or its
+        start with ``bare_date="start"`` (a record of something that happened that day)."""
+        self._required(key, required)
+        found = self._values.instant(self._table, key, self._path, bare_date=bare_date)
+        return default if found is None else found
+
+    def choice(
+        self, key: str, choices: Mapping[str, _T] | Iterable[str], default: _T | str
+    ) -> _T | str:
+        """One of ``choices`` (a mapping from the written value to the result, or plain names)."""
+        table = choices if isinstance(choices, Mapping) else {c: c for c in choices}
+        found = self._values.choice(self._table, key, self._path, table)
+        return default if found is None else found
+
+    def strings(self, key: str, default: tuple[str, ...] = ()) -> tuple[str, ...]:
+        """A string or an array of strings, as a tuple."""
+        if key not in self._table:
+            return default
+        return self._values.strings(self._table, key, self._path)
+
+    def table(self, key: str) -> SettingsReader:
+        """A reader for the sub-table ``key`` (an empty one when it is absent)."""
+        value = self._table.get(key, {})
+        return SettingsReader(value, self._event, _path=(*self._path, key), _values=self._values)
+
+    @property
+    def is_table(self) -> bool:
+        """False when the value this reader was made for is not a table (a problem says so)."""
+        return self._is_table
+
+    def tables(self, key: str) -> list[SettingsReader]:
+        """Readers for each table of the array of tables ``key`` (``[[...key]]``)."""
+        value = self._table.get(key)
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            self._values.wrong_type((*self._path, key), value, "tables")
+            return []
+        return [
+            SettingsReader(entry, self._event, _path=(*self._path, key, i), _values=self._values)
+            for i, entry in enumerate(value)
+        ]
+
+    def raw(self, key: str, default: Any = None) -> Any:
+        """The value as parsed, unchecked (for a plugin's own checks)."""
+        return self._table.get(key, default)

@@ -1,0 +1,99 @@
+"""``venue-ready init``: new event files from templates, that ``check`` accepts, never over
+an existing file."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+import venue_ready
+from venue_ready.scaffold import new_event_file, toml_string
+
+from .conftest import RunCli
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_init_writes_a_file_that_check_accepts(run_cli: RunCli, tmp_path: Path, lang: str) -> None:
+    out = tmp_path / "dai-hoi.toml"
+    made = run_cli(
+        "init", "--template", "congress", "--starts", "2020-05-15T07:30:00+07:00",
+        "--lang", lang, out,
+    )  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    assert out.is_file()
+    text = out.read_text(encoding="utf-8")
+    assert 'id = "dai-hoi"' in text
+    checked = run_cli("check", out, "--as-of", "2020-05-01", "--format", "json")
+    assert checked.returncode == 0, checked.stderr
+    data = json.loads(checked.stdout)
+    keys = [a["key"] for a in data["areas"]]
+    specs = venue_ready.get_plugin_manager().area_specs()
+    assert sorted(keys) == sorted(specs)  # every installed area is in the congress template
+    assert keys[0] == "general"
+    items = sum(len(spec.template) for spec in specs.values())
+    assert sum(a["coverage"]["expected"] for a in data["areas"]) >= items
+    titles = [f["message"]["params"].get("title") for a in data["areas"] for f in a["findings"]]
+    general = specs["general"].template[0]
+    assert (general.title_vi if lang == "vi" else general.title_en) in titles
+
+
+def test_due_dates_are_counted_back_from_the_start(tmp_path: Path) -> None:
+    spec = venue_ready.get_plugin_manager().area_specs()["general"]
+    text = new_event_file(
+        [spec],
+        starts=venue_ready.loads(
+            'schema = 1\n[event]\nid = "e"\nname = "n"\nstarts = 2020-05-15T07:30:00+07:00\n'
+            "[areas.general]\n"
+        ).starts,
+        lang="en",
+    )
+    event = venue_ready.loads(text)
+    by_id = {item.id: item for item in event.areas[0].items}
+    for template in spec.template:
+        due = by_id[template.id].due
+        assert due is not None
+        assert template.lead_days is not None
+        assert due.date() == date(2020, 5, 15) - timedelta(days=template.lead_days)
+
+
+def test_init_refuses_to_overwrite(run_cli: RunCli, tmp_path: Path) -> None:
+    out = tmp_path / "existing.toml"
+    out.write_text("my precious notes\n", encoding="utf-8")
+    proc = run_cli("init", "--starts", "2020-05-15", "--lang", "en", out)
+    assert proc.returncode == 2
+    assert "already exists" in proc.stderr
+    assert out.read_text(encoding="utf-8") == "my precious notes\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["existing.toml"]  # no temporary file left
+
+
+@pytest.mark.parametrize(
+    ("args", "needle"),
+    [
+        (("--starts", "tomorrow"), "--starts: 'tomorrow' is not a valid moment"),
+        (("--starts", "2020-05-15", "--template", "wedding"), "no template 'wedding'"),
+    ],
+)
+def test_init_usage_errors(
+    run_cli: RunCli, tmp_path: Path, args: tuple[str, ...], needle: str
+) -> None:
+    proc = run_cli("init", *args, "--lang", "en", tmp_path / "x.toml")
+    assert proc.returncode == 2
+    assert needle in proc.stderr
+    assert not (tmp_path / "x.toml").exists()
+
+
+def test_bare_date_start(run_cli: RunCli, tmp_path: Path) -> None:
+    out = tmp_path / "e.toml"
+    assert run_cli("init", "--starts", "2020-05-15", out).returncode == 0
+    event = venue_ready.load(out)
+    assert event.starts.isoformat() == "2020-05-15T00:00:00+07:00"
+
+
+@pytest.mark.parametrize("text", ["plain", 'quo"te', "back\\slash", "new\nline", "tab\t", "\x01"])
+def test_toml_string_round_trips(text: str) -> None:
+    import tomli
+
+    assert tomli.loads(f"v = {toml_string(text)}")["v"] == text

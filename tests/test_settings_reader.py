@@ -1,0 +1,113 @@
+"""SettingsReader: the toolkit plugins read their settings with."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import venue_ready
+from venue_ready import Problem, SettingsReader
+
+EVENT = venue_ready.loads(
+    'schema = 1\n[event]\nid = "e"\nname = "n"\nstarts = 2020-05-15T07:30:00+07:00\n'
+    'timezone = "Europe/London"\n[areas.general]\n'
+)
+
+
+def _paths(reader: SettingsReader) -> list[tuple[str | int, ...]]:
+    return [p.path for p in reader.problems]
+
+
+def test_defaults_when_absent() -> None:
+    r = SettingsReader({}, EVENT)
+    assert r.number("window_hours", 24.0) == 24.0
+    assert r.integer("max_per_day", 2) == 2
+    assert r.boolean("soap", True) is True
+    assert r.text("team", "Trạm Y tế phường") == "Trạm Y tế phường"
+    assert r.strings("teams", ("a", "b")) == ("a", "b")
+    assert r.instant("at") is None
+    assert r.tables("posts") == []
+    assert r.problems == []
+
+
+def test_values_are_read_and_checked() -> None:
+    r = SettingsReader(
+        {"window_hours": 12, "max_per_day": 3, "at": datetime(2020, 5, 14, 15, 0), "x": "y"},
+        EVENT,
+    )
+    assert r.number("window_hours", 24.0, low=1.0) == 12.0
+    assert r.integer("max_per_day", 2, low=1) == 3
+    # a naive datetime is read in the event's time zone (London, UTC+1 in May)
+    at = r.instant("at")
+    assert at is not None
+    assert at.utcoffset() is not None
+    assert at.utcoffset().total_seconds() == 3600  # type: ignore[union-attr]
+    r.known("window_hours", "max_per_day", "at")
+    assert _paths(r) == [("x",)]
+
+
+def test_wrong_values_give_problems_and_defaults() -> None:
+    r = SettingsReader({"window_hours": "a day", "max_per_day": -1, "teem": []}, None)
+    assert r.number("window_hours", 24.0) == 24.0
+    assert r.integer("max_per_day", 2, low=1) == 2
+    r.text("team", required=True)
+    r.known("window_hours", "max_per_day", "team")
+    rendered = [p.render("en") for p in r.problems]
+    assert rendered == [
+        "window_hours: wrong type: a string (expected a number)",
+        "max_per_day: value -1 is too small (expected at least 1)",
+        "team: missing required key 'team'",
+        "teem: unknown key 'teem' (did you mean 'team'?)",
+    ]
+
+
+def test_nested_tables_share_problems_and_carry_paths() -> None:
+    r = SettingsReader({"posts": [{"entrance": "main"}, {"entrance": 5}, "oops"]}, EVENT)
+    posts = r.tables("posts")
+    assert [p.path for p in posts] == [("posts", 0), ("posts", 1), ("posts", 2)]
+    assert [p.text("entrance") for p in posts] == ["main", None, None]
+    assert _paths(r) == [("posts", 2), ("posts", 1, "entrance")]
+    sub = r.table("clusters")
+    assert sub.integer("total", 1) == 1
+    posts[0].problem("entrance", "security.unknown-entrance", entrance="main")
+    assert r.problems[-1].path == ("posts", 0, "entrance")
+
+
+def test_choice() -> None:
+    r = SettingsReader({"kind": "lde"}, None)
+    assert r.choice("kind", ("printed", "led"), "printed") == "printed"
+    assert "did you mean 'led'" in r.problems[0].render("en")
+
+
+def test_not_a_table_at_all() -> None:
+    r = SettingsReader(42, None)  # type: ignore[arg-type]
+    assert r.number("x", 1.0) == 1.0
+    assert [p.render("en") for p in r.problems] == ["wrong type: a number (expected a table)"]
+
+
+_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=5),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=4), inner, max_size=3)
+    ),
+    max_leaves=8,
+)
+
+
+@settings(deadline=None, max_examples=150)
+@given(st.dictionaries(st.sampled_from(["a", "b", "posts", "at", "kind"]), _values))
+def test_reader_never_raises(table: dict[str, Any]) -> None:
+    r = SettingsReader(table, EVENT)
+    r.known("a", "b")
+    r.number("a", 1.0)
+    r.integer("b", 1)
+    r.instant("at")
+    r.choice("kind", ("x", "y"), "x")
+    for sub in r.tables("posts"):
+        sub.text("entrance")
+    assert all(isinstance(p, Problem) for p in r.problems)
+    for p in r.problems:
+        assert "\n" not in p.render("vi")
