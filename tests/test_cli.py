@@ -395,3 +395,156 @@ def test_entry_point_plugin_provides_an_area(
     ]["plugins"]
     # weights 1 and 1: (52 + 50) / 2
     assert data["score"] == 51.0
+
+
+# -- faults found in review: each once a traceback, a wrong exit code, or a hidden problem ---------
+
+
+@pytest.mark.parametrize(
+    ("source", "needle"),
+    [
+        (
+            "from venue_ready import hookimpl\n@hookimpl\ndef venue_ready_renderers():\n"
+            "    return 'not a list'\n",
+            "renderers: TypeError: returned str, expected a list of Renderer",
+        ),
+        (
+            "from venue_ready import hookimpl\n@hookimpl\ndef venue_ready_renderers():\n"
+            "    raise RuntimeError('renderer list exploded')\n",
+            "renderers: RuntimeError: renderer list exploded",
+        ),
+    ],
+)
+def test_broken_renderers_hook_is_a_plugin_failure(
+    run_cli: RunCli, small_example: Path, tmp_path: Path, source: str, needle: str
+) -> None:
+    (tmp_path / "rend_plugin.py").write_text(source, encoding="utf-8")
+    proc = run_cli(
+        "check", small_example, "--as-of", AS_OF, "--plugin", "rend_plugin", "--format", "csv",
+        "--lang", "en", env=_env(tmp_path),
+    )  # fmt: skip
+    assert proc.returncode == 3  # the format may be the broken plugin's: a plugin failed
+    assert "no format 'csv'" in proc.stderr
+    assert needle in proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert proc.stdout == ""
+    # the built-in formats do not ask plugins for renderers, so a broken hook costs nothing
+    text = run_cli(
+        "check", small_example, "--as-of", AS_OF, "--plugin", "rend_plugin", "--lang", "en",
+        env=_env(tmp_path),
+    )  # fmt: skip
+    assert text.returncode == 0
+
+
+def test_renderer_that_raises_is_exit_3(
+    run_cli: RunCli, small_example: Path, tmp_path: Path
+) -> None:
+    _write_module(
+        tmp_path,
+        "boom_render",
+        """
+        from venue_ready import Renderer, hookimpl
+
+        def render(report, lang):
+            raise ValueError("no ink")
+
+        @hookimpl
+        def venue_ready_renderers():
+            return [Renderer(name="pdf", render=render)]
+        """,
+    )
+    proc = run_cli(
+        "check", small_example, "--as-of", AS_OF, "--plugin", "boom_render", "--format", "pdf",
+        "--lang", "en", env=_env(tmp_path),
+    )  # fmt: skip
+    assert proc.returncode == 3
+    assert "the plugin format 'pdf' failed to render the report: ValueError: no ink" in proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert proc.stdout == ""
+
+
+def test_strict_plugins_exit_code_is_3(
+    run_cli: RunCli, small_example: Path, tmp_path: Path
+) -> None:
+    _write_module(tmp_path, "bad_import", "raise ImportError('gone')\n")
+    proc = run_cli(
+        "check", small_example, "--plugin", "bad_import", "--strict-plugins", "--lang", "en",
+        env=_env(tmp_path),
+    )  # fmt: skip
+    assert proc.returncode == 3
+    assert "Traceback" in proc.stderr
+    assert "a plugin failed (exit code 3)" in proc.stderr
+
+
+@pytest.mark.parametrize("value", ["nan", "150", "-1", "lots"])
+def test_fail_under_must_be_a_score(run_cli: RunCli, small_example: Path, value: str) -> None:
+    proc = run_cli("check", small_example, "--fail-under", value, env={"VENUE_READY_LANG": "en"})
+    assert proc.returncode == 2
+    assert "--fail-under" in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+@pytest.mark.parametrize("moment", ["0001-01-01T00:00+14:00", "9999-12-31T23:59-12:00"])
+def test_as_of_far_from_now_is_refused(run_cli: RunCli, small_example: Path, moment: str) -> None:
+    proc = run_cli("check", small_example, "--as-of", moment, "--lang", "en")
+    assert proc.returncode == 2
+    assert "is not a valid moment" in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+def test_huge_count_is_a_problem_not_a_traceback(run_cli: RunCli, tmp_path: Path) -> None:
+    event = tmp_path / "e.toml"
+    event.write_text(
+        'schema = 1\n[event]\nid = "e"\nname = "n"\nstarts = 2020-05-15T07:30:00+07:00\n'
+        f"expected_delegates = {'9' * 400}\n[areas.general]\n",
+        encoding="utf-8",
+    )
+    proc = run_cli("check", event, "--lang", "en")
+    assert proc.returncode == 2
+    assert "event.expected_delegates: value 999" in proc.stderr
+    assert "out of range" in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+def test_area_typo_is_still_a_typo_when_an_unrelated_plugin_failed(
+    run_cli: RunCli, small_example: Path, tmp_path: Path
+) -> None:
+    _write_module(tmp_path, "bad_import", "raise ImportError('gone')\n")
+    event = tmp_path / "e.toml"
+    event.write_text(
+        small_example.read_text(encoding="utf-8") + "\n[areas.secrity]\n", encoding="utf-8"
+    )
+    proc = run_cli("check", event, "--plugin", "bad_import", "--lang", "en", env=_env(tmp_path))
+    assert proc.returncode == 2
+    assert "did you mean 'security'" in proc.stderr
+
+
+def test_header_times_are_in_the_events_time_zone(run_cli: RunCli, tmp_path: Path) -> None:
+    event = tmp_path / "e.toml"
+    event.write_text(
+        'schema = 1\n[event]\nid = "e"\nname = "n"\nstarts = 2020-05-15T00:30:00Z\n'
+        "[areas.general]\n",
+        encoding="utf-8",
+    )
+    proc = run_cli("check", event, "--as-of", "2020-05-14T09:00Z", "--lang", "en")
+    assert "Opens: 15 May 2020, 07:30" in proc.stdout
+    assert "Assessed as of: 14 May 2020, 16:00" in proc.stdout
+    md = run_cli("check", event, "--as-of", "2020-05-14T09:00Z", "--format", "md", "--lang", "en")
+    assert "Opens: 15 May 2020, 07:30" in md.stdout
+
+
+def test_a_score_just_under_100_does_not_read_100(run_cli: RunCli, tmp_path: Path) -> None:
+    items = "".join(
+        f'[[areas.general.items]]\nid = "i{n}"\ntitle = "T"\nstatus = "done"\n' for n in range(2999)
+    )
+    event = tmp_path / "e.toml"
+    event.write_text(
+        'schema = 1\n[event]\nid = "e"\nname = "n"\nstarts = 2020-05-15T07:30:00+07:00\n'
+        + items
+        + '[[areas.general.items]]\nid = "last"\ntitle = "T"\nstatus = "todo"\n',
+        encoding="utf-8",
+    )
+    proc = run_cli("check", event, "--as-of", "2020-05-01", "--fail-under", "100", "--lang", "en")
+    assert proc.returncode == 1
+    assert "Overall readiness: 99.9/100" in proc.stdout  # 99.967, shown rounded down
+    assert "Overall score 99.9 is below --fail-under 100" in proc.stderr

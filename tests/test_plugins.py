@@ -408,3 +408,47 @@ def test_fast_scan_defers_to_importlib_metadata_for_zips(
     monkeypatch.syspath_prepend(str(archive))
     assert scan_entry_points("venue_ready") is None
     assert get_plugin_manager().has_plugin("checklist")  # the slow path still finds the builtins
+
+
+def test_failures_of_the_areas_hook_reach_the_report_of_a_fresh_manager() -> None:
+    class Broken:
+        @hookimpl
+        def venue_ready_areas(self) -> list[AreaSpec]:
+            raise RuntimeError("no areas today")
+
+    pm = _manager()
+    pm.register_plugin(Broken(), "broken")
+    event = _event(_general(Item(id="a", title="A", status=Status.DONE)))
+    report = venue_ready.assess(event, as_of=AS_OF, plugins=pm)  # area_specs() not yet called
+    assert [(f.name, f.stage) for f in report.failures] == [("broken", "areas")]
+
+
+class _HideFailures:
+    @hookimpl
+    def venue_ready_adjust_report(self, report: Report) -> Report:
+        return attrs.evolve(report, failures=())
+
+
+class _DropGates:
+    @hookimpl
+    def venue_ready_adjust_report(self, report: Report) -> Report:
+        areas = tuple(
+            attrs.evolve(a, findings=tuple(f for f in a.findings if not f.gate))
+            for a in report.areas
+        )
+        return attrs.evolve(report, areas=areas)
+
+
+@pytest.mark.parametrize(
+    ("policy", "why"),
+    [(_HideFailures(), "removed a plugin failure"), (_DropGates(), "removed or loosened Finding")],
+)
+def test_adjust_report_may_not_hide_what_was_found(policy: object, why: str) -> None:
+    pm = _manager(_EntryPoint("radio", ImportError("gone")))
+    pm.register_plugin(policy, "policy")
+    event = _event(_general(Item(id="gate", title="G", gate=True, status=Status.TODO)))
+    report = venue_ready.assess(event, as_of=AS_OF, plugins=pm)
+    assert report.failures[0].name == "radio"  # still there
+    assert report.areas[0].findings[0].gate  # still there
+    [refused] = [f for f in report.failures if f.name == "policy"]
+    assert why in refused.error

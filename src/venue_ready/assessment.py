@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -46,6 +45,7 @@ def assess(
     elif as_of.tzinfo is None:
         as_of = as_of.replace(tzinfo=tz)
 
+    plugins.area_specs()  # may record failures of its own: they belong in this report too
     failures: list[PluginFailure] = list(plugins.failures)
     areas = [_assess_area(event, plan, as_of, plugins, failures) for plan in event.areas]
 
@@ -179,8 +179,6 @@ def _adjust(report: Report, plugins: PluginManager) -> Report:
 def _adjust_failure(plugins: PluginManager, name: str, exc: BaseException) -> PluginFailure:
     from .plugins import PluginFailure, _error_text
 
-    if plugins.strict:
-        raise exc
     return PluginFailure(name, *plugins.origin(name), "adjust_report", _error_text(exc))
 
 
@@ -195,23 +193,52 @@ def _lowest(a: float | None, b: float | None) -> float | None:
 
 
 def _loosens(before: Report, after: object) -> str | None:
-    """What ``after`` loosens compared with ``before``, or None when it only tightens."""
+    """What ``after`` loosens compared with ``before``, or None when it only tightens.
+
+    Tightening may lower scores and credits, worsen statuses, add Findings, errors and failures.
+    Anything else (a better status, a higher score or credit, a Finding, gate or failure gone, a
+    different event or moment) would let a policy plugin hide what the report found.
+    """
     if not isinstance(after, Report):
         return f"returned {type(after).__name__}, expected a Report or None"
+    if after.event is not before.event or after.as_of != before.as_of:
+        return "changed the event or the moment of the assessment"
     if [a.key for a in after.areas] != [a.key for a in before.areas]:
         return "changed the list of areas"
     if after.status.severity < before.status.severity:
         return f"raised the event status from {before.status} to {after.status}"
     if _higher(after.score, before.score):
         return "raised the event score"
-    pairs: Sequence[tuple[AreaReport, AreaReport]] = list(
-        zip(before.areas, after.areas, strict=True)
-    )
-    for old, new in pairs:
+    if any(f not in after.failures for f in before.failures):
+        return "removed a plugin failure"
+    if before.inconclusive and not after.inconclusive:
+        return "made an inconclusive report conclusive"
+    for old, new in zip(before.areas, after.areas, strict=True):
         if new.status.severity < old.status.severity:
             return f"raised area {old.key!r} from {old.status} to {new.status}"
         if _higher(new.score, old.score):
             return f"raised the score of area {old.key!r}"
+        if any(e not in new.errors for e in old.errors):  # Messages hold dicts: no sets
+            return f"removed an error of area {old.key!r}"
+        kept: dict[tuple[str, str | None], list[Finding]] = {}
+        for f in new.findings:
+            kept.setdefault((f.code, f.subject), []).append(f)
+        for f in old.findings:
+            candidates = kept.get((f.code, f.subject), [])
+            match = next(
+                (
+                    c
+                    for c in candidates
+                    if c.credit <= f.credit
+                    and c.gate >= f.gate
+                    and c.weight == f.weight
+                    and (c.waiver is None or f.waiver is not None)
+                ),
+                None,
+            )
+            if match is None:
+                return f"removed or loosened Finding {f.code} ({f.subject}) of area {old.key!r}"
+            candidates.remove(match)
     return None
 
 

@@ -14,11 +14,11 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from ._version import __version__
+from .i18n import format_score
 from .i18n import gettext as _
 
 if TYPE_CHECKING:
-    from .model import Renderer
-    from .plugins import PluginManager
+    from .plugins import PluginFailure, PluginManager
     from .report import Report
 
 __all__ = ["main"]
@@ -88,6 +88,17 @@ def _localise_argparse(lang: str) -> None:
     setattr(argparse, "ngettext", ngettext)  # noqa: B010
 
 
+def _score_threshold(text: str) -> float:
+    """--fail-under's N: a number from 0 to 100 (nan would silently turn the check off)."""
+    value = float(text)
+    if not 0.0 <= value <= 100.0:  # also false for nan
+        raise ValueError(text)
+    return value
+
+
+_score_threshold.__name__ = "0..100"  # argparse names the type in its error message
+
+
 def build_parser(lang: str) -> argparse.ArgumentParser:
     """The argument parser, with help in ``lang``."""
     parser = _Parser(
@@ -114,7 +125,9 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
         "--format", default="text", metavar="FORMAT", help=_("cli.help.format", lang)
     )
     check.add_argument("--lang", choices=("vi", "en"), help=_("cli.help.lang", lang))
-    check.add_argument("--fail-under", type=float, metavar="N", help=_("cli.help.fail-under", lang))
+    check.add_argument(
+        "--fail-under", type=_score_threshold, metavar="N", help=_("cli.help.fail-under", lang)
+    )
     _plugin_options(check, lang)
     check.set_defaults(handler=_cmd_check)
 
@@ -127,6 +140,7 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     init.add_argument("out", metavar=_("cli.file-metavar", lang), help=_("cli.help.out", lang))
     init.add_argument("--template", default="congress", help=_("cli.help.template", lang))
     init.add_argument("--starts", required=True, metavar="ISO", help=_("cli.help.starts", lang))
+    init.add_argument("--ends", metavar="ISO", help=_("cli.help.ends", lang))
     init.add_argument("--lang", choices=("vi", "en"), help=_("cli.help.init-lang", lang))
     init.add_argument("--id", dest="event_id", help=_("cli.help.id", lang))
     init.add_argument("--name", help=_("cli.help.name", lang))
@@ -172,6 +186,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler: Callable[[argparse.Namespace, str], int] = args.handler
     try:
         return handler(args, lang)
+    except Exception as exc:
+        if not getattr(args, "strict_plugins", False) or isinstance(exc, _Usage):
+            raise
+        # --strict-plugins: the plugin author asked for the whole traceback; the exit code
+        # still says "a plugin failed", not "below --fail-under".
+        import traceback
+
+        traceback.print_exc()
+        _err(_("cli.strict-failed", lang, error=str(exc)))
+        return EXIT_PLUGIN
     except _Usage as exc:
         _err(_("cli.usage-error", lang, prog=PROG, message=str(exc)))
         return EXIT_USAGE
@@ -184,8 +208,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _cmd_check(args: argparse.Namespace, lang_hint: str) -> int:
     from .assessment import assess
     from .dates import get_zone, parse_instant
-    from .errors import LoadError, PluginError
+    from .errors import LoadError
     from .loading import load
+    from .plugins import _error_text
+    from .render import BUILTIN_FORMATS
+    from .values import MAX_YEAR, MIN_YEAR
 
     pm = _plugin_manager(args, lang_hint)
     if isinstance(pm, int):
@@ -198,24 +225,36 @@ def _cmd_check(args: argparse.Namespace, lang_hint: str) -> int:
             _err(problem.render(lang, exc.catalogs))
         _err(_("cli.load-failed", lang, count=len(exc.problems), file=args.file))
         return EXIT_USAGE
-    except PluginError as exc:
-        _err(_("cli.strict-failed", lang_hint, error=str(exc)))
-        raise
     lang = args.lang or event.lang
 
     as_of = None
     if args.as_of is not None:
         try:
             as_of = parse_instant(args.as_of, get_zone(event.timezone))
+            if not MIN_YEAR <= as_of.year <= MAX_YEAR:
+                raise ValueError(args.as_of)
         except ValueError:
             _err(_("cli.bad-as-of", lang, value=args.as_of))
             return EXIT_USAGE
 
     render = _renderer(args.format, pm, lang)
     if render is None:
-        return EXIT_USAGE
+        # Maybe the format is one a failed plugin would have provided: say so.
+        broken = [f for f in pm.failures if f.stage == "renderers"]
+        for failure in broken:
+            _err(_failure_line(failure, lang))
+        return EXIT_PLUGIN if broken else EXIT_USAGE
     report = assess(event, as_of=as_of, plugins=pm)
-    _write(render(report, lang), machine=args.format != "text")
+    try:
+        text = render(report, lang)
+        if not isinstance(text, str):
+            raise TypeError(f"returned {type(text).__name__}, expected str")
+    except Exception as exc:
+        if args.strict_plugins or args.format in BUILTIN_FORMATS:
+            raise  # a fault of the core's own renderers is a bug to see whole
+        _err(_("cli.render-failed", lang, format=args.format, error=_error_text(exc)))
+        return EXIT_PLUGIN
+    _write(text, machine=args.format != "text")
     return _exit_code(report, args.fail_under, lang)
 
 
@@ -225,19 +264,29 @@ def _cmd_init(args: argparse.Namespace, lang_hint: str) -> int:
 
     from .files import write_atomic
     from .scaffold import TEMPLATES, new_event_file
+    from .values import MAX_YEAR, MIN_YEAR
 
     lang = args.lang or lang_hint
     if args.template not in TEMPLATES:
         known = ", ".join(sorted(TEMPLATES))
         _err(_("cli.unknown-template", lang, template=args.template, known=known))
         return EXIT_USAGE
-    starts: date | datetime
-    try:
-        text = args.starts.strip()
-        starts = date.fromisoformat(text) if len(text) == 10 else datetime.fromisoformat(text)
-    except ValueError:
-        _err(_("cli.bad-starts", lang, value=args.starts))
-        return EXIT_USAGE
+    moments: list[date | datetime | None] = []
+    for option, value in (("--starts", args.starts), ("--ends", args.ends)):
+        if value is None:
+            moments.append(None)
+            continue
+        try:
+            text = value.strip()
+            moment = date.fromisoformat(text) if len(text) == 10 else datetime.fromisoformat(text)
+            if not MIN_YEAR <= moment.year <= MAX_YEAR:
+                raise ValueError(text)
+        except ValueError:
+            _err(_("cli.bad-moment", lang, option=option, value=value))
+            return EXIT_USAGE
+        moments.append(moment)
+    starts, ends = moments
+    assert starts is not None  # --starts is required
     out = Path(args.out)
     if out.exists():
         _err(_("cli.file-exists", lang, file=out))
@@ -251,6 +300,7 @@ def _cmd_init(args: argparse.Namespace, lang_hint: str) -> int:
     content = new_event_file(
         specs,
         starts=starts,
+        ends=ends,
         lang=lang,
         event_id=args.event_id or out.stem,
         name=args.name,
@@ -267,7 +317,7 @@ def _cmd_init(args: argparse.Namespace, lang_hint: str) -> int:
     _err(_("cli.init-done", lang, file=out, areas=len(specs), items=items))
     if pm.failures:
         for failure in pm.failures:
-            _err(failure.describe())
+            _err(_failure_line(failure, lang))
         return EXIT_PLUGIN
     return EXIT_OK
 
@@ -290,14 +340,21 @@ def _plugin_manager(args: argparse.Namespace, lang: str) -> PluginManager | int:
 
 
 def _renderer(name: str, pm: PluginManager, lang: str) -> Callable[[Report, str], str] | None:
+    from .model import Renderer
     from .render import BUILTIN_FORMATS, builtin_renderer
 
     if name in BUILTIN_FORMATS:
         return builtin_renderer(name)
     found: dict[str, Renderer] = {}
     for plugin, result, exc in pm.call_each("venue_ready_renderers"):
-        if exc is not None:
-            pm.record_failure(plugin, "renderers", exc)
+        problem = exc
+        well_formed = isinstance(result, list | tuple) and all(
+            isinstance(r, Renderer) for r in result
+        )
+        if problem is None and result is not None and not well_formed:
+            problem = TypeError(f"returned {type(result).__name__}, expected a list of Renderer")
+        if problem is not None:
+            pm.record_failure(plugin, "renderers", problem)
             continue
         for renderer in result or ():
             found.setdefault(renderer.name, renderer)
@@ -309,6 +366,18 @@ def _renderer(name: str, pm: PluginManager, lang: str) -> Callable[[Report, str]
     return None
 
 
+def _failure_line(failure: PluginFailure, lang: str) -> str:
+    return _(
+        "report.failure-line",
+        lang,
+        plugin=failure.name,
+        distribution=failure.distribution or "-",
+        version=failure.version or "-",
+        stage=failure.stage,
+        error=failure.error,
+    )
+
+
 def _exit_code(report: Report, fail_under: float | None, lang: str) -> int:
     if report.failures or report.inconclusive:
         _err(_("cli.plugins-failed", lang, count=len(report.failures)))
@@ -318,7 +387,7 @@ def _exit_code(report: Report, fail_under: float | None, lang: str) -> int:
             _(
                 "cli.below-fail-under",
                 lang,
-                score=report.score if report.score is not None else "—",
+                score=format_score(report.score, lang),
                 threshold=fail_under,
             )
         )

@@ -16,6 +16,7 @@ so a report always renders.
 
 from __future__ import annotations
 
+import math
 import string
 from collections.abc import Mapping
 from datetime import date, datetime, tzinfo
@@ -24,7 +25,7 @@ from typing import Any
 from .dates import is_end_of_day
 from .model import LANGUAGES, Message
 
-__all__ = ["catalog", "format_datetime", "format_number", "gettext", "translate"]
+__all__ = ["catalog", "format_datetime", "format_number", "format_score", "gettext", "translate"]
 
 _MONTHS_EN = (
     "January", "February", "March", "April", "May", "June",
@@ -49,11 +50,11 @@ def _lookup(
 ) -> str | None:
     core = catalog()
     for code in (lang, *(other for other in LANGUAGES if other != lang)):
-        if extra is not None:
-            found = extra.get(code, {}).get(message_id)
-            if found is not None:
-                return found
+        # The core's catalog first: a plugin's catalog adds messages, it cannot reword the
+        # core's (a status, a heading) behind the organisers' backs.
         found = core.get(code, {}).get(message_id)
+        if found is None and extra is not None:
+            found = extra.get(code, {}).get(message_id)
         if found is not None:
             return found
     return None
@@ -62,12 +63,21 @@ def _lookup(
 def format_number(value: float, lang: str, digits: int = 1) -> str:
     """``87.5`` → ``87,5`` (vi) or ``87.5`` (en); whole numbers lose their decimals; thousands
     are grouped with a point (vi) or a comma (en)."""
-    text = f"{value:,.{digits}f}"
+    # ints are formatted as ints: f"{10**400:,.1f}" would go through float and overflow
+    text = f"{value:,}" if isinstance(value, int) else f"{value:,.{digits}f}"
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     if lang == "vi":
         text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
     return text
+
+
+def format_score(score: float | None, lang: str) -> str:
+    """A 0..100 score to one decimal, rounded *down*: 99.96 must not read "100" beside a
+    "not ready" verdict or a failed --fail-under 100. None shows as a dash."""
+    if score is None:
+        return "—"
+    return format_number(math.floor(score * 10 + 1e-9) / 10, lang)
 
 
 def format_datetime(value: date | datetime, lang: str) -> str:

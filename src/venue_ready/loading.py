@@ -84,6 +84,8 @@ _WAIVER_KEYS = ("reason", "approved_by")
 _PHASES = {p.value: p for p in Phase}
 _STATUSES = {s.value: s for s in Status}
 
+#: No count of people in an event file is larger (a congress of the whole country is ~10^7).
+MAX_COUNT = 100_000_000
 _Place = TypeVar("_Place", Zone, Entrance)
 
 
@@ -200,7 +202,7 @@ class _Reader(ValueReader):
         lang = self.choice(table, "lang", path, {lang: lang for lang in LANGUAGES})
         if lang is not None:
             out["lang"] = lang
-        delegates = self.integer(table, "expected_delegates", path, 0)
+        delegates = self.integer(table, "expected_delegates", path, 0, MAX_COUNT)
         if delegates is not None:
             out["expected_delegates"] = delegates
         ordinal = self.read_ordinal(table, path)
@@ -261,7 +263,7 @@ class _Reader(ValueReader):
         self.check_keys(table, path, _VENUE_KEYS, ("name",))
         name = self.text(table, "name", path)
         address = self.text(table, "address", path)
-        capacity = self.integer(table, "capacity", path, 0)
+        capacity = self.integer(table, "capacity", path, 0, MAX_COUNT)
         zones = self.read_places(table, "zones", path, Zone)
         entrances = self.read_places(table, "entrances", path, Entrance)
         if name is None:
@@ -323,10 +325,11 @@ class _Reader(ValueReader):
         for key, area_value in table.items():
             where: Path = (*path, key)
             spec = specs.get(key)
-            if spec is None and not self.plugins.failures:
-                # With no plugin failure to explain it, an unknown area is the user's typo. When
-                # some plugin failed to load, the area may be its: keep it, and let assessment
-                # mark it as an error of that plugin instead of blaming the file.
+            failed = {_normalise_key(f.name) for f in self.plugins.failures}
+            if spec is None and _normalise_key(key) not in failed:
+                # An unknown area is the user's typo, unless a plugin of that name failed to
+                # load: then the area is probably its, and assessment marks it as an error of
+                # that plugin instead of blaming the file.
                 hint = suggest(key, specs)
                 self.problem(
                     where,
@@ -502,6 +505,12 @@ class _Reader(ValueReader):
                 self.problems.append(
                     Problem((*base, *problem.path), problem.message, problem.file or self.source)
                 )
+
+
+def _normalise_key(name: str) -> str:
+    # "venue-ready-catering", "venue_ready_catering" and "catering" all name the catering area
+    name = name.lower().replace("-", "_")
+    return name.removeprefix("venue_ready_")
 
 
 def _fmt(path: Path) -> str:

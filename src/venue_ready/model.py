@@ -132,6 +132,15 @@ def _text(_inst: object, attribute: attrs.Attribute[Any], value: str) -> None:
         raise ValueError(f"{attribute.name} must be a non-empty string, got {value!r}")
 
 
+def _phase(value: Phase | str) -> Phase:
+    # Phase(value) costs an Enum lookup even for a Phase; most values already are one.
+    return value if type(value) is Phase else Phase(value)
+
+
+def _status(value: Status | str) -> Status:
+    return value if type(value) is Status else Status(value)
+
+
 def _tuple(value: Iterable[Any] | None) -> tuple[Any, ...]:
     return () if value is None else tuple(value)
 
@@ -188,8 +197,8 @@ class Item:
     title: str = field(validator=_text)
     owner: str | None = None
     due: datetime | None = field(default=None, validator=_aware)
-    phase: Phase = field(default=Phase.BEFORE, converter=Phase)
-    status: Status = field(default=Status.TODO, converter=Status)
+    phase: Phase = field(default=Phase.BEFORE, converter=_phase)
+    status: Status = field(default=Status.TODO, converter=_status)
     progress: float | None = field(default=None, validator=_unit_interval)
     weight: float = field(default=1.0, validator=_non_negative)
     gate: bool = False
@@ -319,7 +328,7 @@ class Finding:
     weight: float = field(default=1.0, validator=_non_negative)
     credit: float = field(default=0.0, validator=_unit_interval)
     gate: bool = False
-    phase: Phase = field(default=Phase.BEFORE, converter=Phase)
+    phase: Phase = field(default=Phase.BEFORE, converter=_phase)
     subject: str | None = None
     due: datetime | None = field(default=None, validator=_aware)
     owner: str | None = None
@@ -345,7 +354,7 @@ class TemplateItem:
     owner_vi: str | None = None
     owner_en: str | None = None
     lead_days: int | None = None
-    phase: Phase = field(default=Phase.BEFORE, converter=Phase)
+    phase: Phase = field(default=Phase.BEFORE, converter=_phase)
     weight: float = field(default=1.0, validator=_non_negative)
     gate: bool = False
     requires_signoff: str | None = None

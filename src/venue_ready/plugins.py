@@ -423,8 +423,3 @@ def _dist_of_module(module_name: str) -> tuple[str | None, str | None]:
         return names[0], version(names[0])
     except Exception:
         return names[0], None
-
-
-def plugin_versions(pm: PluginManager) -> list[tuple[str, str | None, str | None]]:
-    """(name, distribution, version) for every registered plugin, sorted by name."""
-    return sorted((name, *pm.origin(name)) for name in pm.plugin_names())

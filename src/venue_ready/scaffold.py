@@ -19,6 +19,9 @@ __all__ = ["TEMPLATES", "new_event_file", "toml_string"]
 #: Template names → the area keys they hold (None: every installed area).
 TEMPLATES: dict[str, tuple[str, ...] | None] = {"congress": None}
 
+#: How long a new event lasts when ``init`` is not told: a congress's working day.
+DEFAULT_LENGTH = timedelta(hours=9, minutes=30)
+
 # Areas of the congress template come in this order; other installed areas follow, sorted.
 _CONGRESS_ORDER = ("general", "security", "decoration", "broadcast", "disinfection")
 
@@ -69,6 +72,7 @@ def new_event_file(
     specs: Sequence[AreaSpec],
     *,
     starts: date | datetime,
+    ends: date | datetime | None = None,
     lang: str = "vi",
     event_id: str = "my-event",
     name: str | None = None,
@@ -76,10 +80,13 @@ def new_event_file(
 ) -> str:
     """The text of a new event file holding every area of ``specs`` with its template items.
 
-    ``starts`` is written as given (a bare date means the start of that day); the event is
-    taken to end on the same day.
+    ``starts`` and ``ends`` are written as given (for ``starts`` a bare date means the start of
+    that day, for ``ends`` its end). Without ``ends``, a start with a time of day is given a
+    working day's length (``DEFAULT_LENGTH``), for the organisers to correct: left out, the end
+    would be midnight, and the guard posts and the results broadcast would be planned around it.
     """
-    ends: date | datetime = starts
+    if ends is None:
+        ends = starts + DEFAULT_LENGTH if isinstance(starts, datetime) else starts
     lines = [
         f"# {_('init.header', lang)}",
         f"# {_('init.howto', lang, file=event_id + '.toml')}",
@@ -93,6 +100,7 @@ def new_event_file(
         f"# ordinal = 22  # {_('init.ordinal-comment', lang)}",
         f'# term = "2020-2025"  # {_("init.term-comment", lang)}',
         f"starts = {_value(starts)}",
+        f"ends = {_value(ends)}  # {_('init.ends-comment', lang)}",
         f"timezone = {toml_string(timezone)}",
         f"lang = {toml_string(lang)}",
         "expected_delegates = 100",

@@ -71,8 +71,6 @@ class ValueReader:
         self.problems: list[Problem] = []
         self.tz: tzinfo = tz if tz is not None else get_zone(DEFAULT_TIMEZONE)
 
-    """One pass over an event's data, collecting problems as it goes."""
-
     # -- reporting ------------------------------------------------------------------------------
 
     def problem(self, path: Path, message_id: str, **params: Any) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..i18n import format_datetime, format_number
+from ..i18n import format_datetime, format_number, format_score
 from ..i18n import gettext as _
 
 if TYPE_CHECKING:
@@ -41,15 +41,17 @@ def render_markdown(report: Report, lang: str) -> str:
     """The whole report as Markdown, ending in a newline."""
     ev = report.event
     out: list[str] = [f"# {escape(ev.name)}", ""]
-    facts = [_("report.starts", lang, when=format_datetime(ev.starts, lang))]
+    facts = [_("report.starts", lang, when=format_datetime(ev.starts.astimezone(ev.tz), lang))]
     if ev.venue is not None:
         facts.append(_("report.venue", lang, venue=ev.venue.name))
-    facts.append(_("report.as-of", lang, when=format_datetime(report.as_of, lang)))
+    facts.append(
+        _("report.as-of", lang, when=format_datetime(report.as_of.astimezone(ev.tz), lang))
+    )
     out += [escape(fact) + "  " for fact in facts]
     out.append("")
 
     verdict = "ready" if report.status.value == "ready" else "not-ready"
-    score = "—" if report.score is None else format_number(report.score, lang)
+    score = format_score(report.score, lang)
     overall = _(
         "report.overall",
         lang,
@@ -68,7 +70,7 @@ def render_markdown(report: Report, lang: str) -> str:
     for area in report.areas:
         cells = [
             area.title(lang),
-            "—" if area.score is None else format_number(area.score, lang),
+            format_score(area.score, lang),
             _("status." + area.status.value, lang),
             f"{area.coverage[0]}/{area.coverage[1]}",
             "—" if area.schedule_index is None else format_number(area.schedule_index, lang, 2),

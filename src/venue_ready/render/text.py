@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..i18n import format_datetime, format_number
+from ..i18n import format_datetime, format_number, format_score
 from ..i18n import gettext as _
 from ..model import Finding, Message
 
@@ -26,11 +26,11 @@ def render_text(report: Report, lang: str) -> str:
     ev = report.event
 
     add(ev.name)
-    when = format_datetime(ev.starts, lang)
+    when = format_datetime(ev.starts.astimezone(ev.tz), lang)
     add(_("report.starts", lang, when=when))
     if ev.venue is not None:
         add(_("report.venue", lang, venue=ev.venue.name))
-    add(_("report.as-of", lang, when=format_datetime(report.as_of, lang)))
+    add(_("report.as-of", lang, when=format_datetime(report.as_of.astimezone(ev.tz), lang)))
     add("=" * _RULE_WIDTH)
 
     verdict = "ready" if report.status.value == "ready" else "not-ready"
@@ -96,7 +96,7 @@ def render_text(report: Report, lang: str) -> str:
 
 
 def _score(score: float | None, lang: str) -> str:
-    return "—" if score is None else format_number(score, lang)
+    return format_score(score, lang)
 
 
 def _area_line(area: AreaReport, lang: str, width: int) -> str:
