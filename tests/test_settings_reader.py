@@ -111,3 +111,36 @@ def test_reader_never_raises(table: dict[str, Any]) -> None:
     assert all(isinstance(p, Problem) for p in r.problems)
     for p in r.problems:
         assert "\n" not in p.render("vi")
+
+
+def test_one_of_unique_and_blank_strings() -> None:
+    r = SettingsReader(
+        {
+            "posts": [{"id": "a", "entrance": "sidegate"}, {"id": "a", "entrance": "main"}, {}],
+            "teams": ["Dân quân", " "],
+        },
+        None,
+    )
+    posts = r.tables("posts")
+    assert r.unique(posts) == ["a", None, None]
+    assert posts[0].one_of("entrance", ["side-gate", "main"]) is None
+    assert posts[1].one_of("entrance", ["side-gate", "main"]) == "main"
+    assert posts[2].one_of("entrance", ["main"], "main") == "main"
+    assert r.strings("teams") == ("Dân quân",)
+    assert [p.render("en") for p in r.problems] == [
+        "posts[1].id: duplicate id 'a', already used at posts[0] (expected unique ids)",
+        "posts[2].id: missing required key 'id'",
+        "posts[0].entrance: invalid value 'sidegate' (did you mean 'side-gate'? "
+        "expected one of: side-gate, main)",
+        "teams: empty value (expected a non-empty string)",
+    ]
+
+
+def test_integer_bounds_and_optional_defaults() -> None:
+    r = SettingsReader({"lead_days": 10**9, "minutes": 20}, None)
+    assert r.integer("lead_days", 2, high=366) == 2
+    assert r.integer("minutes", None) == 20
+    assert r.integer("absent", None) is None
+    assert r.number("absent", None) is None
+    assert [p.path for p in r.problems] == [("lead_days",)]
+    assert "expected 0 to 366" in r.problems[0].render("en")

@@ -162,11 +162,50 @@ class SettingsReader:
         found = self._values.choice(self._table, key, self._path, table)
         return default if found is None else found
 
-    def strings(self, key: str, default: tuple[str, ...] = ()) -> tuple[str, ...]:
-        """A string or an array of strings, as a tuple."""
+    def strings(
+        self, key: str, default: tuple[str, ...] = (), *, required: bool = False
+    ) -> tuple[str, ...]:
+        """A string or an array of strings, as a tuple. Blank entries are a problem, and left
+        out."""
+        self._required(key, required)
         if key not in self._table:
             return default
-        return self._values.strings(self._table, key, self._path)
+        values = self._values.strings(self._table, key, self._path)
+        if any(not v.strip() for v in values):
+            self._values.problem((*self._path, key), "load.empty-string")
+            values = tuple(v for v in values if v.strip())
+        return values
+
+    def one_of(
+        self,
+        key: str,
+        choices: Iterable[str],
+        default: _D = None,  # type: ignore[assignment]
+        *,
+        required: bool = False,
+    ) -> str | _D:
+        """A string that must be one of ``choices`` (a venue's entrance ids, say); anything else
+        is a problem that lists them, with "did you mean" when one is close."""
+        self._required(key, required)
+        found = self._values.choice(self._table, key, self._path, {c: c for c in choices})
+        return default if found is None else str(found)
+
+    def unique(self, readers: Iterable[SettingsReader], key: str = "id") -> list[str | None]:
+        """The ``key`` text of each reader (an array of tables' entries), recording a problem
+        for each value already used by an earlier entry; None where it is missing or repeated."""
+        seen: dict[str, Path] = {}
+        out: list[str | None] = []
+        for reader in readers:
+            value = reader.text(key, required=True)
+            if value is not None and value in seen:
+                from .errors import format_path
+
+                reader.problem(key, "load.duplicate-id", id=value, first=format_path(seen[value]))
+                value = None
+            elif value is not None:
+                seen[value] = reader.path
+            out.append(value)
+        return out
 
     def table(self, key: str) -> SettingsReader:
         """A reader for the sub-table ``key`` (an empty one when it is absent)."""
