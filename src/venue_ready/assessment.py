@@ -152,7 +152,7 @@ def _adjust(report: Report, plugins: PluginManager) -> Report:
     caller = plugins.hook.venue_ready_adjust_report
     for impl in caller.get_hookimpls():
         try:
-            result = impl.function(*[{"report": report}[name] for name in impl.argnames])
+            result = plugins.call_impl(impl, "venue_ready_adjust_report", {"report": report})
         except Exception as exc:
             if plugins.strict:
                 raise

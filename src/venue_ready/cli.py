@@ -146,6 +146,22 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     init.add_argument("--name", help=_("cli.help.name", lang))
     _plugin_options(init, lang)
     init.set_defaults(handler=_cmd_init)
+
+    plugins = commands.add_parser(
+        "plugins",
+        help=_("cli.help.plugins", lang),
+        description=_("cli.help.plugins", lang),
+        formatter_class=_HelpFormatter,
+    )
+    plugins.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help=_("cli.help.plugins-format", lang),
+    )
+    plugins.add_argument("--lang", choices=("vi", "en"), help=_("cli.help.lang", lang))
+    _plugin_options(plugins, lang)
+    plugins.set_defaults(handler=_cmd_plugins)
     return parser
 
 
@@ -320,6 +336,40 @@ def _cmd_init(args: argparse.Namespace, lang_hint: str) -> int:
             _err(_failure_line(failure, lang))
         return EXIT_PLUGIN
     return EXIT_OK
+
+
+def _cmd_plugins(args: argparse.Namespace, lang_hint: str) -> int:
+    import json
+
+    from .plugins import describe_plugins
+
+    lang = args.lang or lang_hint
+    pm = _plugin_manager(args, lang)
+    if isinstance(pm, int):
+        return pm
+    table = describe_plugins(pm)
+    if args.format == "json":
+        _write(json.dumps(table, ensure_ascii=False, indent=2) + "\n", machine=True)
+        return EXIT_PLUGIN if table["failures"] else EXIT_OK
+    lines = [_("cli.plugins-heading", lang, count=len(table["plugins"]))]
+    for plugin in table["plugins"]:
+        lines.append(
+            _(
+                "cli.plugin-line",
+                lang,
+                name=plugin["name"],
+                distribution=plugin["distribution"] or "-",
+                version=plugin["version"] or "-",
+            )
+        )
+        areas = ", ".join(plugin["areas"]) or "—"
+        lines.append("    " + _("cli.plugin-areas", lang, areas=areas))
+        lines.append("    " + _("cli.plugin-hooks", lang, hooks=", ".join(plugin["hooks"]) or "—"))
+    if pm.failures:
+        lines.append(_("report.failures-heading", lang, count=len(pm.failures)))
+        lines += ["  - " + _failure_line(f, lang) for f in pm.failures]
+    _write("\n".join(lines) + "\n", machine=False)
+    return EXIT_PLUGIN if pm.failures else EXIT_OK
 
 
 def _plugin_manager(args: argparse.Namespace, lang: str) -> PluginManager | int:

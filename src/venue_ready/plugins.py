@@ -10,6 +10,9 @@ Environment:
 
 - ``VENUE_READY_DISABLE_PLUGIN_AUTOLOAD=1``: load no third-party plugin from entry points (the
   builtins of venue_ready itself still load, as pytest's do).
+- ``VENUE_READY_LOAD_PLUGINS=dist1,dist2``: load third-party plugins only from these
+  distributions; an empty value loads none.
+- ``VENUE_READY_TRACE_PLUGINS=1``: print each hook call, with its duration, to stderr.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ import importlib
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
+from time import perf_counter
 from typing import TYPE_CHECKING, Any
 
 import pluggy
@@ -71,10 +75,12 @@ class PluginManager(pluggy.PluginManager):
     pinned on the plugin that raised it.
     """
 
-    def __init__(self, *, strict: bool = False) -> None:
+    def __init__(self, *, strict: bool = False, trace: Callable[[str], None] | None = None) -> None:
         super().__init__(PROJECT_NAME)
         self.add_hookspecs(hookspecs)
         self.strict = strict
+        #: Called with one line per hook call (plugin, hook, area, duration), when set.
+        self.call_trace = trace
         self.failures: list[PluginFailure] = []
         self._origins: dict[str, tuple[str | None, str | None]] = {}
         self._specs: dict[str, AreaSpec] | None = None
@@ -146,16 +152,43 @@ class PluginManager(pluggy.PluginManager):
         """
         caller: pluggy.HookCaller = getattr(self.hook, hook_name)
         for impl in caller.get_hookimpls():
-            # pluggy passes an implementation only the arguments it names; so do we.
-            args = [kwargs[name] for name in impl.argnames]
             try:
-                result = impl.function(*args)
+                result = self.call_impl(impl, hook_name, kwargs)
             except Exception as exc:
                 if self.strict:
                     raise
                 yield impl.plugin_name, None, exc
             else:
                 yield impl.plugin_name, result, None
+
+    def call_impl(self, impl: pluggy.HookImpl, hook_name: str, kwargs: dict[str, Any]) -> Any:
+        """Call one hook implementation with the arguments it names (as pluggy does), traced
+        when tracing is on. Exceptions propagate."""
+        args = [kwargs[name] for name in impl.argnames]
+        started = perf_counter() if self.call_trace is not None else 0.0
+        try:
+            result = impl.function(*args)
+        except Exception as exc:
+            self._trace(impl.plugin_name, hook_name, kwargs, started, exc)
+            raise
+        self._trace(impl.plugin_name, hook_name, kwargs, started, None)
+        return result
+
+    def _trace(
+        self,
+        plugin: str,
+        hook_name: str,
+        kwargs: dict[str, Any],
+        started: float,
+        exc: BaseException | None,
+    ) -> None:
+        if self.call_trace is None:
+            return
+        elapsed = (perf_counter() - started) * 1000
+        area = kwargs.get("area")
+        where = f"({getattr(area, 'key', area)})" if area is not None else "()"
+        outcome = f" !! {_error_text(exc)}" if exc is not None else ""
+        self.call_trace(f"venue_ready trace: {plugin}.{hook_name}{where} {elapsed:.3f} ms{outcome}")
 
     def area_specs(self) -> dict[str, AreaSpec]:
         """Every area the registered plugins provide, by key (cached until a plugin registers)."""
@@ -338,6 +371,8 @@ def get_plugin_manager(
     block: Iterable[str] = (),
     extra: Iterable[str] = (),
     strict: bool = False,
+    only: Iterable[str] | None = None,
+    trace: Callable[[str], None] | None = None,
     entry_points: Callable[[], Iterable[EntryPoint]] = _entry_points,
 ) -> PluginManager:
     """Build a plugin manager with the installed plugins.
@@ -350,10 +385,19 @@ def get_plugin_manager(
         module that does not exist raises :class:`ModuleNotFoundError`; one that fails while
         importing is recorded as a failure.
     :param strict: raise :class:`PluginError` at the first plugin failure instead of recording it.
+    :param only: load third-party plugins only from these distributions (by name); by default
+        the ones ``VENUE_READY_LOAD_PLUGINS`` lists (comma-separated; empty: none), else all.
+    :param trace: called with a line for each hook call and its duration; by default, when
+        ``VENUE_READY_TRACE_PLUGINS`` is set, lines go to stderr.
     """
     if autoload is None:
         autoload = not _env_flag("VENUE_READY_DISABLE_PLUGIN_AUTOLOAD")
-    pm = PluginManager(strict=strict)
+    if only is None and "VENUE_READY_LOAD_PLUGINS" in os.environ:
+        only = [n for n in os.environ["VENUE_READY_LOAD_PLUGINS"].split(",") if n.strip()]
+    wanted = None if only is None else {_normalise(n.strip()) for n in only}
+    if trace is None and _env_flag("VENUE_READY_TRACE_PLUGINS"):
+        trace = _trace_to_stderr
+    pm = PluginManager(strict=strict, trace=trace)
     for name in block:
         pm.set_blocked(name)
 
@@ -363,7 +407,11 @@ def get_plugin_manager(
         own = dist_name is not None and _normalise(dist_name) == _OWN_DISTRIBUTION
         if own:
             own_found.add(ep.name)
-        if (not own and not autoload) or pm.is_blocked(ep.name) or pm.has_plugin(ep.name):
+        if not own and (
+            not autoload or (wanted is not None and _normalise(dist_name or "") not in wanted)
+        ):
+            continue
+        if pm.is_blocked(ep.name) or pm.has_plugin(ep.name):
             continue
         try:
             plugin = ep.load()
@@ -401,6 +449,10 @@ def get_plugin_manager(
     return pm
 
 
+def _trace_to_stderr(line: str) -> None:
+    print(line, file=sys.stderr)
+
+
 def _normalise(name: str) -> str:
     return name.lower().replace("_", "-").replace(".", "-")
 
@@ -423,3 +475,37 @@ def _dist_of_module(module_name: str) -> tuple[str | None, str | None]:
         return names[0], version(names[0])
     except Exception:
         return names[0], None
+
+
+def describe_plugins(pm: PluginManager) -> dict[str, Any]:
+    """What ``venue-ready plugins`` shows: every registered plugin with its distribution,
+    version, the areas it provides and the hooks it implements, and every failure."""
+    specs = pm.area_specs()
+    provided: dict[str, list[str]] = {}
+    for key in sorted(specs):
+        provided.setdefault(pm.provider_of(key), []).append(key)
+    plugins = []
+    for name in sorted(pm.plugin_names()):
+        plugin = pm.get_plugin(name)
+        dist, version = pm.origin(name)
+        hooks = sorted(caller.name for caller in pm.get_hookcallers(plugin) or ())
+        plugins.append(
+            {
+                "name": name,
+                "distribution": dist,
+                "version": version,
+                "areas": provided.get(name, []),
+                "hooks": hooks,
+            }
+        )
+    failures = [
+        {
+            "name": f.name,
+            "distribution": f.distribution,
+            "version": f.version,
+            "stage": f.stage,
+            "error": f.error,
+        }
+        for f in pm.failures
+    ]
+    return {"schema_version": 1, "plugins": plugins, "failures": failures}
