@@ -10,7 +10,6 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta, tzinfo
-from zoneinfo import ZoneInfo
 
 from venue_ready import AreaPlan, Event, Finding, Message, Phase
 
@@ -71,10 +70,6 @@ def assess(config: Config, event: Event, area: AreaPlan, as_of: datetime) -> lis
 # -- helpers -------------------------------------------------------------------------------------
 
 
-def _zone(event: Event) -> tzinfo:
-    return ZoneInfo(event.timezone)
-
-
 def _day(moment: datetime, tz: tzinfo) -> date:
     return moment.astimezone(tz).date()
 
@@ -124,7 +119,7 @@ def schedule_findings(
     """One Finding per expected day of daily broadcasts, then the opening-day, closing-day and
     results broadcasts. With no slot at all, they are not assessed (the schedule is missing)."""
     del area, as_of  # the schedule is judged as written; airing and approval are judged per slot
-    tz = _zone(event)
+    tz = event.tz
     lead = _lead(config)
     owner = _owner(config, event)
     given = bool(config.slots)
@@ -251,7 +246,7 @@ def slot_findings(config: Config, event: Event, area: AreaPlan, as_of: datetime)
     Finding it could not earn would only lower the score before anything is late); and
     ``broadcast.too-long`` when it is longer than ``max_minutes``."""
     del area
-    tz = _zone(event)
+    tz = event.tz
     lead = _lead(config)
     out: list[Finding] = []
     for slot in config.slots:
@@ -334,7 +329,7 @@ def limit_findings(config: Config, event: Event, area: AreaPlan, as_of: datetime
     (credit 0), in date order. A day within the limit gives no Finding: a limit is a constraint
     to keep, not work to earn credit for."""
     del area, as_of  # the schedule breaks the limit as soon as it is written
-    tz = _zone(event)
+    tz = event.tz
     lead = _lead(config)
     owner = _owner(config, event)
     out: list[Finding] = []
@@ -370,7 +365,7 @@ def cluster_findings(
     """``broadcast.clusters``: k of n clusters working against ``min_working_ratio``, checked
     recently enough. Not assessed when ``[clusters]`` is not given."""
     del area
-    tz = _zone(event)
+    tz = event.tz
     due = event.starts - timedelta(days=config.clusters_lead_days)
     clusters = config.clusters
     if clusters is None:

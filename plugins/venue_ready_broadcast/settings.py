@@ -135,16 +135,8 @@ class Config:
     clusters: Clusters | None = None
 
 
-def _days(reader: SettingsReader, key: str, default: int, low: int = 0) -> int:
-    """A whole number of days within ``low``..MAX_DAYS."""
-    value = reader.integer(key, default, low=low)
-    if value > MAX_DAYS:
-        reader.problem(key, "load.out-of-range", value=value, low=low, high=MAX_DAYS)
-        return default
-    return value
-
-
 def _rest_days(reader: SettingsReader) -> frozenset[int]:
+    # Not one_of(): the names are an array, matched whatever their case ("Sunday").
     found: set[int] = set()
     for name in reader.strings("rest_days"):
         word = name.strip().lower()
@@ -170,8 +162,7 @@ def _slot(reader: SettingsReader) -> Slot | None:
     at = reader.instant("at", required=True)
     kind = str(reader.choice("kind", KINDS, "daily"))
     content = reader.text("content", required=True)
-    # number() has no "absent" default of its own: -1 stands for "not given or wrong"
-    minutes = reader.number("minutes", -1.0, low=0.0) if "minutes" in reader else -1.0
+    minutes = reader.number("minutes", None)
     approved_by = reader.text("approved_by")
     approved_on = reader.instant("approved_on", bare_date="start")
     if "approved_by" in reader and "approved_on" not in reader:
@@ -187,7 +178,7 @@ def _slot(reader: SettingsReader) -> Slot | None:
         at=at,
         kind=kind,
         content=content,
-        minutes=None if minutes < 0 else minutes,
+        minutes=minutes,
         approved_by=approved_by,
         approved_on=approved_on,
         aired=aired,
@@ -197,11 +188,11 @@ def _slot(reader: SettingsReader) -> Slot | None:
 
 def _clusters(reader: SettingsReader) -> Clusters | None:
     reader.known(*_CLUSTER_KEYS)
-    total = reader.integer("total", 0, low=1, required=True)
-    working = reader.integer("working", -1, low=0, required=True)
+    total = reader.integer("total", None, low=1, required=True)
+    working = reader.integer("working", None, required=True)
     checked = reader.instant("checked", bare_date="start")
     owner = reader.text("owner")
-    if total < 1 or working < 0:
+    if total is None or working is None:
         return None
     if working > total:
         reader.problem(
@@ -211,67 +202,36 @@ def _clusters(reader: SettingsReader) -> Clusters | None:
     return Clusters(total=total, working=working, checked=checked, owner=owner)
 
 
-def _string_keys(settings: Any) -> tuple[Any, list[Problem]]:
-    """The settings with every key that is not a string dropped, and a problem for each.
-
-    A TOML key is always a string, but a ward tool building an Event in code may pass any
-    mapping, and SettingsReader's unknown-key check cannot compare other keys with the known
-    ones (it raises TypeError)."""
-    problems: list[Problem] = []
-
-    def clean(table: Any, path: tuple[str | int, ...], known: tuple[str, ...]) -> Any:
-        if not isinstance(table, Mapping) or all(isinstance(k, str) for k in table):
-            return table
-        kept: dict[str, Any] = {}
-        for key, value in table.items():
-            if isinstance(key, str):
-                kept[key] = value
-            else:
-                problems.append(
-                    Problem.of(
-                        (*path, str(key)), "load.unknown-key", key=str(key), known=", ".join(known)
-                    )
-                )
-        return kept
-
-    top = clean(settings, (), _SETTINGS_KEYS)
-    if isinstance(top, Mapping):
-        top = dict(top)
-        if "clusters" in top:
-            top["clusters"] = clean(top["clusters"], ("clusters",), _CLUSTER_KEYS)
-        if isinstance(top.get("slots"), list):
-            top["slots"] = [
-                clean(entry, ("slots", i), _SLOT_KEYS) for i, entry in enumerate(top["slots"])
-            ]
-    return top, problems
-
-
 def parse(settings: Mapping[str, Any], event: Event | None) -> tuple[Config, list[Problem]]:
     """The settings as a :class:`Config`, and every problem found (paths relative to the
     settings table). Never raises; a wrong value leaves its default in the Config."""
-    settings, odd_keys = _string_keys(settings)
     reader = SettingsReader(settings, event)
     reader.known(*_SETTINGS_KEYS)
-    daily_from_days = _days(reader, "daily_from_days", DEFAULT_DAILY_FROM_DAYS)
+    daily_from_days = reader.integer("daily_from_days", DEFAULT_DAILY_FROM_DAYS, high=MAX_DAYS)
     rest_days = _rest_days(reader)
     approval_lead_hours = reader.number(
         "approval_lead_hours", DEFAULT_APPROVAL_LEAD_HOURS, low=0.0, high=MAX_LEAD_HOURS
     )
-    results_within_days = _days(reader, "results_within_days", DEFAULT_RESULTS_WITHIN_DAYS)
+    results_within_days = reader.integer(
+        "results_within_days", DEFAULT_RESULTS_WITHIN_DAYS, high=MAX_DAYS
+    )
     max_per_day = reader.integer("max_per_day", DEFAULT_MAX_PER_DAY, low=1)
     max_minutes = reader.number("max_minutes", DEFAULT_MAX_MINUTES, low=1.0)
     min_working_ratio = reader.number(
         "min_working_ratio", DEFAULT_MIN_WORKING_RATIO, low=0.0, high=1.0
     )
-    clusters_lead_days = _days(reader, "clusters_lead_days", DEFAULT_CLUSTERS_LEAD_DAYS)
-    clusters_check_days = _days(reader, "clusters_check_days", DEFAULT_CLUSTERS_CHECK_DAYS)
+    clusters_lead_days = reader.integer(
+        "clusters_lead_days", DEFAULT_CLUSTERS_LEAD_DAYS, high=MAX_DAYS
+    )
+    clusters_check_days = reader.integer(
+        "clusters_check_days", DEFAULT_CLUSTERS_CHECK_DAYS, high=MAX_DAYS
+    )
     owner = reader.text("owner")
 
     slots: list[Slot] = []
     first_index: dict[str, int] = {}
-    raw_slots = reader.raw("slots")
     for index, sub in enumerate(reader.tables("slots")):
-        if not isinstance(raw_slots[index], Mapping):
+        if not sub.is_table:
             continue  # the reader has said it is not a table; its keys would only add noise
         slot = _slot(sub)
         if slot is None:
@@ -287,7 +247,7 @@ def parse(settings: Mapping[str, Any], event: Event | None) -> tuple[Config, lis
     clusters = None
     if "clusters" in reader:
         sub = reader.table("clusters")  # records a problem when it is not a table
-        if isinstance(reader.raw("clusters"), Mapping):
+        if sub.is_table:
             clusters = _clusters(sub)
 
     config = Config(
@@ -304,7 +264,7 @@ def parse(settings: Mapping[str, Any], event: Event | None) -> tuple[Config, lis
         slots=tuple(slots),
         clusters=clusters,
     )
-    return config, [*odd_keys, *reader.problems]
+    return config, reader.problems
 
 
 def validate(settings: Mapping[str, Any], event: Event | None) -> list[Problem]:

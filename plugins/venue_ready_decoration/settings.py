@@ -216,11 +216,11 @@ def _check_title_format(reader: SettingsReader, text: str) -> bool:
     return ok
 
 
-def _due_not_after_start(
-    reader: SettingsReader, key: str, due: datetime | None, event: Event | None
-) -> datetime | None:
+def _due(reader: SettingsReader, event: Event | None) -> datetime | None:
+    """The table's ``due``, refused when it falls after the opening."""
+    due = reader.instant("due")
     if due is not None and event is not None and due > event.starts:
-        reader.problem(key, "load.due-after-start", due=due, starts=event.starts)
+        reader.problem("due", "load.due-after-start", due=due, starts=event.starts)
         return None
     return due
 
@@ -234,25 +234,23 @@ def _parse_backdrop(reader: SettingsReader, event: Event | None) -> Backdrop | N
         return None
     sub = reader.table("backdrop")
     sub.known(*_BACKDROP_KEYS)
-    kind = sub.choice("kind", BACKDROP_KINDS, "")
     return Backdrop(
         title=sub.text("title"),
         installed=sub.instant("installed", bare_date="start"),
-        kind=kind or None,
-        due=_due_not_after_start(sub, "due", sub.instant("due"), event),
+        kind=sub.one_of("kind", BACKDROP_KINDS),
+        due=_due(sub, event),
         owner=sub.text("owner"),
     )
 
 
 def _parse_element(reader: SettingsReader, name: str, event: Event | None) -> StageElement:
-    value = reader.raw(name)
-    if isinstance(value, Mapping):
+    if isinstance(reader.raw(name), Mapping):
         sub = reader.table(name)
         sub.known(*_ELEMENT_KEYS)
         return StageElement(
             name=name,
             installed=sub.instant("installed", bare_date="start"),
-            due=_due_not_after_start(sub, "due", sub.instant("due"), event),
+            due=_due(sub, event),
             owner=sub.text("owner"),
         )
     return StageElement(name=name, installed=reader.instant(name, bare_date="start"))
@@ -264,41 +262,33 @@ def _parse_stage(reader: SettingsReader, event: Event | None) -> Stage | None:
     sub = reader.table("stage")
     sub.known(*_STAGE_KEYS)
     elements = {name: _parse_element(sub, name, event) for name in STAGE_ELEMENTS if name in sub}
-    party = sub.choice("party_flag_side", SIDES, "")
-    national = sub.choice("national_flag_side", SIDES, "")
     return Stage(
         elements=elements,
-        ho_chi_minh_kind=str(
-            sub.choice("ho_chi_minh_kind", HO_CHI_MINH_KINDS, DEFAULT_HO_CHI_MINH_KIND)
+        ho_chi_minh_kind=sub.one_of(
+            "ho_chi_minh_kind", HO_CHI_MINH_KINDS, DEFAULT_HO_CHI_MINH_KIND
         ),
-        party_flag_side=party or None,
-        national_flag_side=national or None,
+        party_flag_side=sub.one_of("party_flag_side", SIDES),
+        national_flag_side=sub.one_of("national_flag_side", SIDES),
         owner=sub.text("owner"),
     )
 
 
 def _parse_banners(reader: SettingsReader, event: Event | None) -> tuple[Banner, ...]:
-    banners: list[Banner] = []
-    seen: dict[str, int] = {}
-    for index, sub in enumerate(reader.tables("banners")):
+    subs = reader.tables("banners")
+    for sub in subs:
         sub.known(*_BANNER_KEYS)
-        banner_id = sub.text("id", required=True)
+    banners: list[Banner] = []
+    for banner_id, sub in zip(reader.unique(subs), subs, strict=True):
         text = sub.text("text", required=True)
         location = sub.text("location", required=True)
-        kind = str(sub.choice("kind", BANNER_KINDS, DEFAULT_BANNER_KIND))
+        kind = sub.one_of("kind", BANNER_KINDS, DEFAULT_BANNER_KIND)
         approved_by = sub.text("approved_by")
         approved_on = sub.instant("approved_on", bare_date="start")
         installed = sub.instant("installed", bare_date="start")
-        due = _due_not_after_start(sub, "due", sub.instant("due"), event)
+        due = _due(sub, event)
         owner = sub.text("owner")
         if banner_id is None or text is None or location is None:
-            continue
-        if banner_id in seen:
-            sub.problem(
-                "id", "load.duplicate-id", id=banner_id, first=f"banners[{seen[banner_id]}]"
-            )
-            continue
-        seen[banner_id] = index
+            continue  # missing, or an id already used: a problem says so
         banners.append(
             Banner(
                 id=banner_id,
@@ -315,39 +305,24 @@ def _parse_banners(reader: SettingsReader, event: Event | None) -> tuple[Banner,
     return tuple(banners)
 
 
-def _parse_count(reader: SettingsReader, key: str) -> int | None:
-    if key not in reader:
-        return None
-    value = reader.integer(key, -1, low=0)
-    return None if value < 0 else value
-
-
 def _parse_propaganda(reader: SettingsReader, event: Event | None) -> Propaganda | None:
     if "propaganda" not in reader:
         return None
     sub = reader.table("propaganda")
     sub.known(*_PROPAGANDA_KEYS)
     return Propaganda(
-        panels_planned=_parse_count(sub, "panels_planned"),
-        panels_installed=_parse_count(sub, "panels_installed"),
-        posters_planned=_parse_count(sub, "posters_planned"),
-        posters_installed=_parse_count(sub, "posters_installed"),
+        panels_planned=sub.integer("panels_planned", None),
+        panels_installed=sub.integer("panels_installed", None),
+        posters_planned=sub.integer("posters_planned", None),
+        posters_installed=sub.integer("posters_installed", None),
         counted_on=sub.instant("counted_on", bare_date="start"),
-        due=_due_not_after_start(sub, "due", sub.instant("due"), event),
+        due=_due(sub, event),
         owner=sub.text("owner"),
     )
 
 
-def _parse_texts(reader: SettingsReader, key: str, default: tuple[str, ...]) -> tuple[str, ...]:
-    values = reader.strings(key, default)
-    if any(not value.strip() for value in values):
-        reader.problem(key, "load.empty-string")
-        values = tuple(value for value in values if value.strip())
-    return values
-
-
 def _parse_elements(reader: SettingsReader) -> tuple[str, ...]:
-    names = _parse_texts(reader, "stage_elements", DEFAULT_STAGE_ELEMENTS)
+    names = reader.strings("stage_elements", DEFAULT_STAGE_ELEMENTS)
     chosen: list[str] = []
     for name in names:
         if name not in STAGE_ELEMENTS:
@@ -372,7 +347,7 @@ def parse(settings: Any, event: Event | None) -> tuple[Config, list[Problem]]:
     config = Config(
         organisation=reader.text("organisation"),
         title_format=title_format,
-        official_slogans=_parse_texts(reader, "official_slogans", DEFAULT_OFFICIAL_SLOGANS),
+        official_slogans=reader.strings("official_slogans", DEFAULT_OFFICIAL_SLOGANS),
         stage_lead_days=_lead_days(reader, "stage_lead_days", DEFAULT_STAGE_LEAD_DAYS),
         banner_lead_days=_lead_days(reader, "banner_lead_days", DEFAULT_BANNER_LEAD_DAYS),
         propaganda_lead_days=_lead_days(

@@ -10,7 +10,6 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from venue_ready import AreaPlan, Event, Finding, Message, Phase
 
@@ -44,7 +43,7 @@ def openings(config: Config, event: Event) -> list[datetime]:
     """Each event day's opening: day 1 is ``event.starts``; every later day opens at
     ``daily_opening`` (local time), or at the same time of day as the start, as long as that is
     before the event ends."""
-    tz = ZoneInfo(event.timezone)
+    tz = event.tz
     first = event.starts.astimezone(tz)
     last_day = event.ends.astimezone(tz).date()
     time_of_day = config.daily_opening or first.time().replace(tzinfo=None)
@@ -107,14 +106,17 @@ def sprayings(config: Config, event: Event, area: AreaPlan, as_of: datetime) -> 
                 assessed=False,
             )
         ]
+    # each zone's sprayings, oldest first (in file order when at the same moment)
+    by_zone: dict[str, list[Spraying]] = {}
+    for spraying in sorted(config.sprayings, key=lambda s: s.at):
+        for zone_id in dict.fromkeys(spraying.zones):
+            by_zone.setdefault(zone_id, []).append(spraying)
     window = timedelta(hours=config.window_hours)
     out: list[Finding] = []
     for day, opening in enumerate(openings(config, event)):
         start = opening - window
         for zone in zones:
-            records = sorted(
-                (s for s in config.sprayings if zone.id in s.zones), key=lambda s: s.at
-            )
+            records = by_zone.get(zone.id, [])
             base: dict[str, object] = {
                 "zone": zone.name,
                 "zone_id": zone.id,
@@ -354,7 +356,7 @@ def medical_team(config: Config, event: Event, area: AreaPlan, as_of: datetime) 
             # the day is what counts; a bare date read as a record is midnight, and would show
             # as "00:00" if passed as a datetime
             assert team.confirmed_on is not None
-            params["confirmed"] = team.confirmed_on.astimezone(ZoneInfo(event.timezone)).date()
+            params["confirmed"] = team.confirmed_on.astimezone(event.tz).date()
         else:
             message = f"{KEY}.medical-team-short"
     else:

@@ -18,7 +18,6 @@ from __future__ import annotations
 import calendar
 import unicodedata
 from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from venue_ready import AreaPlan, Event, Finding, Message, Status, Waiver
 
@@ -188,7 +187,7 @@ def _clock(moment: datetime, day: date) -> str:
 def guard_findings(config: Config, event: Event, area: AreaPlan, as_of: datetime) -> list[Finding]:
     """Per venue entrance: guarded, with gaps, or unguarded (gates, weight 1 each)."""
     del area, as_of  # a roster is a plan for the event's window, not a dated record
-    tz = ZoneInfo(event.timezone)
+    tz = event.tz
     start = (event.starts - timedelta(minutes=config.doors_open_minutes)).astimezone(tz)
     end = (event.ends + timedelta(minutes=config.after_close_minutes)).astimezone(tz)
     due = event.starts - timedelta(days=config.posts_lead_days)
@@ -257,14 +256,13 @@ def add_months(moment: datetime, months: int) -> datetime:
 
 def _day_or_moment(moment: datetime) -> date | datetime:
     """A record's date as a reader wants it: the bare date when it was written as one."""
-    local = moment
-    return local.date() if (local.hour, local.minute, local.second) == (0, 0, 0) else local
+    return moment.date() if (moment.hour, moment.minute, moment.second) == (0, 0, 0) else moment
 
 
 def fire_findings(config: Config, event: Event, area: AreaPlan, as_of: datetime) -> list[Finding]:
     """Each extinguisher's inspection, their number, and each exit's check."""
     del area
-    tz = ZoneInfo(event.timezone)
+    tz = event.tz
     due = event.starts - timedelta(days=config.fire_lead_days)
     owner = role(SERVICE, event.lang)
     out: list[Finding] = []

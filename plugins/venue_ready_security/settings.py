@@ -7,7 +7,6 @@ is documented in docs/areas/security.md.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
@@ -158,56 +157,26 @@ class Config:
     )
 
 
-def _bounded(reader: SettingsReader, key: str, default: int, low: int, high: int) -> int:
-    """A whole number within ``low``..``high`` (the reader itself knows no upper bound)."""
-    value = reader.integer(key, default, low=low)
-    if value > high:
-        reader.problem(key, "load.out-of-range", value=value, low=low, high=high)
-        return default
-    return value
+def _in_venue(
+    reader: SettingsReader, key: str, value: str | None, known: tuple[str, ...] | None
+) -> str | None:
+    """``value``, an entrance or zone id (``key``), when it is one of the venue's ``known`` ids
+    (or there is no venue to check it against); else None, after recording a problem.
 
+    Not ``SettingsReader.one_of``: this message says the ids come from ``[venue]`` (a missing
+    entrance or zone may be fixed there rather than here), and shows "—" for an empty list.
+    """
+    if value is None or known is None or value in known:
+        return value
+    import difflib  # only for a wrong id, as the core does for its own "did you mean"
 
-def _optional_count(reader: SettingsReader, key: str) -> int | None:
-    if key not in reader:
-        return None
-    value = _bounded(reader, key, -1, 0, MAX_COUNT)
-    return None if value < 0 else value
-
-
-def _names(reader: SettingsReader, key: str, default: tuple[str, ...]) -> tuple[str, ...]:
-    """A string or array of non-empty strings; an empty entry is a problem."""
-    values = reader.strings(key, default)
-    if any(not v.strip() for v in values):
-        reader.problem(key, "load.empty-string")
-        values = tuple(v for v in values if v.strip())
-    return values
-
-
-def _reference(
-    reader: SettingsReader, key: str, value: str, known: Mapping[str, str], kind: str
-) -> bool:
-    """Record a problem when ``value`` is not one of the venue's ``known`` ids."""
-    if value in known:
-        return True
     listed = ", ".join(known) if known else "—"
-    hint = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
+    hint = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
     if hint:
-        reader.problem(
-            key, f"security.unknown-{kind}-hint", value=value, hint=hint[0], known=listed
-        )
+        reader.problem(key, f"security.unknown-{key}-hint", value=value, hint=hint[0], known=listed)
     else:
-        reader.problem(key, f"security.unknown-{kind}", value=value, known=listed)
-    return False
-
-
-def _unique(reader: SettingsReader, seen: dict[str, str], value: str) -> bool:
-    """Record a problem when ``value`` was already the id of an earlier entry."""
-    where = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in reader.path).lstrip(".")
-    if value in seen:
-        reader.problem("id", "load.duplicate-id", id=value, first=seen[value])
-        return False
-    seen[value] = where
-    return True
+        reader.problem(key, f"security.unknown-{key}", value=value, known=listed)
+    return None
 
 
 def parse(settings: Mapping[str, Any], event: Event | None) -> tuple[Config, list[Problem]]:
@@ -220,12 +189,12 @@ def parse(settings: Mapping[str, Any], event: Event | None) -> tuple[Config, lis
     r = SettingsReader(settings, event)
     r.known(*KNOWN_KEYS)
     venue = event.venue if event is not None else None
-    entrances = {e.id: e.name for e in venue.entrances} if venue is not None else None
-    zones = {z.id: z.name for z in venue.zones} if venue is not None else None
+    entrances = tuple(e.id for e in venue.entrances) if venue is not None else None
+    zones = tuple(z.id for z in venue.zones) if venue is not None else None
 
     plan_item = r.text("plan_item", DEFAULT_PLAN_ITEM) or DEFAULT_PLAN_ITEM
     police = r.text("police", DEFAULT_POLICE) or DEFAULT_POLICE
-    teams = _names(r, "teams", DEFAULT_TEAMS)
+    teams = r.strings("teams", DEFAULT_TEAMS)
     if "teams" in r and not teams:
         r.problem("teams", "security.no-teams")
 
@@ -233,72 +202,67 @@ def parse(settings: Mapping[str, Any], event: Event | None) -> tuple[Config, lis
     for p in r.tables("posts"):
         p.known("entrance", "team", "from", "until")
         entrance = p.text("entrance", required=True)
-        team = p.choice("team", teams, "") if teams else p.text("team")
-        if "team" not in p:
-            p.problem("team", "load.missing-key", key="team")
+        team = p.one_of("team", teams, required=True) if teams else p.text("team", required=True)
         start = p.instant("from", required=True, bare_date="start")
         end = p.instant("until", required=True)
-        ok = entrance is not None and bool(team) and start is not None and end is not None
-        if entrance is not None and entrances is not None:
-            ok = _reference(p, "entrance", entrance, entrances, "entrance") and ok
+        entrance = _in_venue(p, "entrance", entrance, entrances)
         if start is not None and end is not None and end <= start:
             p.problem("until", "security.post-until-not-after-from", start=start, end=end)
-            ok = False
-        if ok and entrance is not None and team and start is not None and end is not None:
-            posts.append(Post(entrance, str(team), start, end))
+            end = None
+        if entrance is not None and team is not None and start is not None and end is not None:
+            posts.append(Post(entrance, team, start, end))
 
     extinguishers: list[Extinguisher] = []
-    seen: dict[str, str] = {}
-    for x in r.tables("extinguishers"):
+    tables = r.tables("extinguishers")
+    for x, ident in zip(tables, r.unique(tables), strict=True):
         x.known("id", "zone", "inspected")
-        ident = x.text("id", required=True)
         zone = x.text("zone", required=True)
         inspected = x.instant("inspected", bare_date="start")
-        ok = ident is not None and zone is not None and _unique(x, seen, ident)
-        if zone is not None and zones is not None:
-            ok = _reference(x, "zone", zone, zones, "zone") and ok
-        if ok and ident is not None and zone is not None:
+        zone = _in_venue(x, "zone", zone, zones)
+        if ident is not None and zone is not None:
             extinguishers.append(Extinguisher(ident, zone, inspected))
 
     exits: list[Exit] = []
-    seen = {}
-    for x in r.tables("exits"):
+    tables = r.tables("exits")
+    for x, ident in zip(tables, r.unique(tables), strict=True):
         x.known("id", "name", "checked")
-        ident = x.text("id", required=True)
         name = x.text("name")
         checked = x.instant("checked", bare_date="start")
-        if ident is not None and _unique(x, seen, ident):
+        if ident is not None:
             exits.append(Exit(ident, checked, name))
 
     config = Config(
         plan_item=plan_item,
         police=police,
         teams=teams,
-        doors_open_minutes=_bounded(
-            r, "doors_open_minutes", DEFAULT_DOORS_OPEN_MINUTES, 0, MAX_MINUTES
+        doors_open_minutes=r.integer(
+            "doors_open_minutes", DEFAULT_DOORS_OPEN_MINUTES, high=MAX_MINUTES
         ),
-        after_close_minutes=_bounded(
-            r, "after_close_minutes", DEFAULT_AFTER_CLOSE_MINUTES, 0, MAX_MINUTES
+        after_close_minutes=r.integer(
+            "after_close_minutes", DEFAULT_AFTER_CLOSE_MINUTES, high=MAX_MINUTES
         ),
-        posts_lead_days=_bounded(r, "posts_lead_days", DEFAULT_POSTS_LEAD_DAYS, 0, MAX_DAYS),
+        posts_lead_days=r.integer("posts_lead_days", DEFAULT_POSTS_LEAD_DAYS, high=MAX_DAYS),
         posts=tuple(posts),
         extinguishers=tuple(extinguishers),
-        extinguisher_validity_months=_bounded(
-            r, "extinguisher_validity_months", DEFAULT_EXTINGUISHER_VALIDITY_MONTHS, 1, MAX_MONTHS
+        extinguisher_validity_months=r.integer(
+            "extinguisher_validity_months",
+            DEFAULT_EXTINGUISHER_VALIDITY_MONTHS,
+            low=1,
+            high=MAX_MONTHS,
         ),
-        min_extinguishers=_bounded(r, "min_extinguishers", DEFAULT_MIN_EXTINGUISHERS, 0, MAX_COUNT),
-        people_per_extinguisher=_bounded(
-            r, "people_per_extinguisher", DEFAULT_PEOPLE_PER_EXTINGUISHER, 1, MAX_COUNT
+        min_extinguishers=r.integer("min_extinguishers", DEFAULT_MIN_EXTINGUISHERS, high=MAX_COUNT),
+        people_per_extinguisher=r.integer(
+            "people_per_extinguisher", DEFAULT_PEOPLE_PER_EXTINGUISHER, low=1, high=MAX_COUNT
         ),
-        attendance=_optional_count(r, "attendance"),
-        guests=_bounded(r, "guests", DEFAULT_GUESTS, 0, MAX_COUNT),
+        attendance=r.integer("attendance", None, high=MAX_COUNT),
+        guests=r.integer("guests", DEFAULT_GUESTS, high=MAX_COUNT),
         exits=tuple(exits),
-        exit_check_days=_bounded(r, "exit_check_days", DEFAULT_EXIT_CHECK_DAYS, 0, MAX_DAYS),
-        fire_lead_days=_bounded(r, "fire_lead_days", DEFAULT_FIRE_LEAD_DAYS, 0, MAX_DAYS),
-        badges_issued=_optional_count(r, "badges_issued"),
-        badges_lead_days=_bounded(r, "badges_lead_days", DEFAULT_BADGES_LEAD_DAYS, 0, MAX_DAYS),
-        required_items=_names(
-            r, "required_items", (plan_item, TRAFFIC_PLAN_ITEM, CONTINGENCY_PLAN_ITEM)
+        exit_check_days=r.integer("exit_check_days", DEFAULT_EXIT_CHECK_DAYS, high=MAX_DAYS),
+        fire_lead_days=r.integer("fire_lead_days", DEFAULT_FIRE_LEAD_DAYS, high=MAX_DAYS),
+        badges_issued=r.integer("badges_issued", None, high=MAX_COUNT),
+        badges_lead_days=r.integer("badges_lead_days", DEFAULT_BADGES_LEAD_DAYS, high=MAX_DAYS),
+        required_items=r.strings(
+            "required_items", (plan_item, TRAFFIC_PLAN_ITEM, CONTINGENCY_PLAN_ITEM)
         ),
     )
     return config, r.problems

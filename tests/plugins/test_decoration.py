@@ -757,15 +757,16 @@ def test_banner_records_are_checked() -> None:
     )
     found = problems(text)
     where = [line.split(": ")[1] for line in found]
+    # the ids of all banners are checked first (SettingsReader.unique), then each banner's fields
     assert where == [
-        "areas.decoration.settings.banners[1].kind",
         "areas.decoration.settings.banners[1].id",
+        "areas.decoration.settings.banners[1].kind",
         "areas.decoration.settings.banners[2].text",
         "areas.decoration.settings.banners[2].location",
     ]
-    assert "'slogan'" in found[0]  # did you mean
-    assert "'b1'" in found[1]
-    assert "banners[0]" in found[1]  # where it was first used
+    assert "'b1'" in found[0]
+    assert "banners[0]" in found[0]  # where it was first used
+    assert "'slogan'" in found[1]  # did you mean
     assert "'text'" in found[2]
 
 

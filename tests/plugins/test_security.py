@@ -645,6 +645,15 @@ def test_validator_rejects_bad_settings(change: dict[str, str], expected: str) -
     assert expected in problems(event_text(**change))
 
 
+def test_duplicate_id_is_reported_even_when_the_first_entry_has_other_mistakes() -> None:
+    fire = FIRE.replace('id = "BCC-02"', 'id = "BCC-01"').replace('zone = "hall"\n', "", 1)
+    assert problems(event_text(fire=fire)) == [
+        "<string>: areas.security.settings.extinguishers[1].id: duplicate id 'BCC-01', "
+        "already used at extinguishers[0] (expected unique ids)",
+        "<string>: areas.security.settings.extinguishers[0].zone: missing required key 'zone'",
+    ]
+
+
 def test_validator_message_in_vietnamese() -> None:
     text_ = event_text(posts=POSTS.replace('entrance = "side-gate"', 'entrance = "cong-phu"'))
     with pytest.raises(venue_ready.LoadError) as info:
