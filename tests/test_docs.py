@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import inspect
 import re
-import sys
 import textwrap
-from pathlib import Path
 
 import attrs
 import pytest
@@ -16,6 +14,8 @@ import venue_ready
 from venue_ready import hookspecs
 
 from .conftest import ROOT
+
+pytest_plugins = ["pytester"]
 
 DOC = (ROOT / "docs" / "plugins.md").read_text(encoding="utf-8")
 HOOKS = sorted(n for n in vars(hookspecs) if n.startswith("venue_ready_"))
@@ -45,27 +45,19 @@ def test_every_field_is_documented(cls: type) -> None:
     assert missing == []
 
 
-def test_the_tutorial_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_tutorial_runs(pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The tutorial's plugin (the first ```python block) and its tests (the second) pass as
+    written, in a pytest run of their own, with the fixtures of venue_ready's pytest plugin."""
     blocks = re.findall(r"```python\n(.*?)```", DOC, re.S)
     plugin_code, test_code = blocks[0], blocks[1]
-    package = tmp_path / "venue_ready_catering"
-    package.mkdir()
+    tests = re.findall(r"^def (test_\w+)\(", test_code, re.M)
+    assert len(tests) == 3, tests
+    for name in ("VENUE_READY_DISABLE_PLUGIN_AUTOLOAD", "VENUE_READY_LOAD_PLUGINS"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.delenv("PYTEST_DISABLE_PLUGIN_AUTOLOAD", raising=False)
+    package = pytester.mkpydir("venue_ready_catering")
     (package / "__init__.py").write_text(textwrap.dedent(plugin_code), encoding="utf-8")
-    monkeypatch.syspath_prepend(str(tmp_path))
-    import venue_ready_catering  # type: ignore[import-not-found]
-
-    real = venue_ready.get_plugin_manager
-
-    def with_catering(**kwargs: object) -> venue_ready.PluginManager:
-        pm = real(**kwargs)  # type: ignore[arg-type]
-        pm.register_plugin(venue_ready_catering, "catering", "venue-ready-catering", "0.1.0")
-        return pm
-
-    monkeypatch.setattr(venue_ready, "get_plugin_manager", with_catering)
-    namespace: dict[str, object] = {}
-    exec(compile(test_code, "docs/plugins.md", "exec"), namespace)
-    tests = [f for name, f in namespace.items() if name.startswith("test_") and callable(f)]
-    assert len(tests) == 2
-    for test in tests:
-        test()
-    sys.modules.pop("venue_ready_catering", None)
+    pytester.makepyfile(test_catering=test_code)
+    result = pytester.runpytest_subprocess("-p", "no:cacheprovider", "-W", "error", "-v")
+    result.assert_outcomes(passed=len(tests))
+    result.stdout.fnmatch_lines([f"*::{name} PASSED*" for name in tests])

@@ -13,34 +13,85 @@ Plugin authors need only :data:`hookimpl`, the model classes and :class:`Problem
 ``docs/plugins.md``. Everything not listed in ``__all__`` is private and may change.
 """
 
+from typing import TYPE_CHECKING
+
 from ._version import __version__
-from .assessment import assess
-from .errors import LoadError, PluginError, Problem
-from .files import write_atomic
-from .hookspecs import hookimpl
-from .loading import SCHEMA_VERSION, from_dict, load, loads
-from .model import (
-    AreaPlan,
-    AreaSpec,
-    AreaStatus,
-    Entrance,
-    Event,
-    Finding,
-    Item,
-    Message,
-    Phase,
-    Renderer,
-    SignOff,
-    Status,
-    TemplateItem,
-    Venue,
-    Waiver,
-    Zone,
-)
-from .plugins import PluginFailure, PluginManager, get_plugin_manager
-from .report import AreaReport, PluginInfo, Report
-from .scoring import item_credit
-from .settings import SettingsReader
+
+if TYPE_CHECKING:  # the names are imported on first use, below; type checkers see them here
+    from .assessment import assess
+    from .errors import LoadError, PluginError, Problem
+    from .files import write_atomic
+    from .hookspecs import hookimpl
+    from .loading import SCHEMA_VERSION, from_dict, load, loads
+    from .model import (
+        AreaPlan,
+        AreaSpec,
+        AreaStatus,
+        Entrance,
+        Event,
+        Finding,
+        Item,
+        Message,
+        Phase,
+        Renderer,
+        SignOff,
+        Status,
+        TemplateItem,
+        Venue,
+        Waiver,
+        Zone,
+    )
+    from .plugins import PluginFailure, PluginManager, get_plugin_manager
+    from .report import AreaReport, PluginInfo, Report
+    from .scoring import item_credit
+    from .settings import SettingsReader
+
+#: The module each public name comes from. ``import venue_ready`` imports none of them: a name is
+#: imported when it is first used (PEP 562). pytest imports this package in every test session
+#: of every project where venue_ready is installed, for its pytest plugin
+#: (``venue_ready.pytest_plugin``), and must not pay for the model, the loader and the plugin
+#: manager there.
+_EXPORTS = {
+    "assess": "assessment",
+    "LoadError": "errors",
+    "PluginError": "errors",
+    "Problem": "errors",
+    "write_atomic": "files",
+    "hookimpl": "hookspecs",
+    "SCHEMA_VERSION": "loading",
+    "from_dict": "loading",
+    "load": "loading",
+    "loads": "loading",
+    **dict.fromkeys(
+        (
+            "AreaPlan",
+            "AreaSpec",
+            "AreaStatus",
+            "Entrance",
+            "Event",
+            "Finding",
+            "Item",
+            "Message",
+            "Phase",
+            "Renderer",
+            "SignOff",
+            "Status",
+            "TemplateItem",
+            "Venue",
+            "Waiver",
+            "Zone",
+        ),
+        "model",
+    ),
+    "PluginFailure": "plugins",
+    "PluginManager": "plugins",
+    "get_plugin_manager": "plugins",
+    "AreaReport": "report",
+    "PluginInfo": "report",
+    "Report": "report",
+    "item_credit": "scoring",
+    "SettingsReader": "settings",
+}
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -79,3 +130,18 @@ __all__ = [
     "loads",
     "write_atomic",
 ]
+
+if not TYPE_CHECKING:  # hidden from type checkers, which would accept any name through it
+
+    def __getattr__(name: str) -> object:
+        module = _EXPORTS.get(name)
+        if module is None:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        from importlib import import_module
+
+        value = getattr(import_module(f"{__name__}.{module}"), name)
+        globals()[name] = value  # once imported, a plain module attribute
+        return value
+
+    def __dir__() -> list[str]:
+        return sorted({*globals(), *__all__})

@@ -25,6 +25,10 @@ from venue_ready import (
 
 AREA = "general"
 
+#: A policy plugin: it turns every area's items into Findings, not only its own area's (see the
+#: rule "foreign-area" of ``venue_ready.testing.check_plugin``).
+VENUE_READY_POLICY = True
+
 MESSAGES = {
     "vi": {
         "checklist.item": "{title}: {status:@item-status}",

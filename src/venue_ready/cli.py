@@ -162,6 +162,18 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     plugins.add_argument("--lang", choices=("vi", "en"), help=_("cli.help.lang", lang))
     _plugin_options(plugins, lang)
     plugins.set_defaults(handler=_cmd_plugins)
+
+    scaffold = commands.add_parser(
+        "new-plugin",
+        help=_("cli.help.new-plugin", lang),
+        description=_("cli.help.new-plugin", lang),
+        formatter_class=_HelpFormatter,
+    )
+    scaffold.add_argument("name", metavar="NAME", help=_("cli.help.plugin-name", lang))
+    scaffold.add_argument("--area", metavar="KEY", help=_("cli.help.plugin-area", lang))
+    scaffold.add_argument("--dir", default=".", metavar="DIR", help=_("cli.help.plugin-dir", lang))
+    scaffold.add_argument("--lang", choices=("vi", "en"), help=_("cli.help.lang", lang))
+    scaffold.set_defaults(handler=_cmd_new_plugin)
     return parser
 
 
@@ -370,6 +382,27 @@ def _cmd_plugins(args: argparse.Namespace, lang_hint: str) -> int:
         lines += ["  - " + _failure_line(f, lang) for f in pm.failures]
     _write("\n".join(lines) + "\n", machine=False)
     return EXIT_PLUGIN if pm.failures else EXIT_OK
+
+
+def _cmd_new_plugin(args: argparse.Namespace, lang_hint: str) -> int:
+    from pathlib import Path
+
+    from .newplugin import PluginNameError, new_plugin
+
+    lang = args.lang or lang_hint
+    try:
+        root = new_plugin(Path(args.dir), args.name, args.area)
+    except PluginNameError as exc:
+        _err(_("cli.bad-plugin-name", lang, name=str(exc)))
+        return EXIT_USAGE
+    except FileExistsError:
+        _err(_("cli.folder-exists", lang, folder=Path(args.dir) / args.name))
+        return EXIT_USAGE
+    except OSError as exc:
+        _err(_("cli.cannot-write", lang, file=Path(args.dir) / args.name, error=exc))
+        return EXIT_USAGE
+    _err(_("cli.new-plugin-done", lang, folder=root))
+    return EXIT_OK
 
 
 def _plugin_manager(args: argparse.Namespace, lang: str) -> PluginManager | int:

@@ -1,0 +1,73 @@
+"""``venue-ready new-plugin``: the scaffold passes its own tests as generated."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import tomli
+
+from .conftest import RunCli
+
+
+def test_scaffold_passes_its_own_tests(run_cli: RunCli, tmp_path: Path) -> None:
+    made = run_cli("new-plugin", "venue-ready-catering", "--dir", tmp_path, "--lang", "en")
+    assert made.returncode == 0, made.stderr
+    root = tmp_path / "venue-ready-catering"
+    assert "Wrote" in made.stderr
+    assert sorted(str(p.relative_to(root)) for p in root.rglob("*") if p.is_file()) == [
+        "README.md",
+        "pyproject.toml",
+        "src/venue_ready_catering/__init__.py",
+        "src/venue_ready_catering/py.typed",
+        "tests/test_venue_ready_catering.py",
+    ]
+    project = tomli.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
+    assert project["project"]["entry-points"]["venue_ready"] == {"catering": "venue_ready_catering"}
+    # its tests, run as its author would, with venue_ready's pytest plugin
+    env = {k: v for k, v in os.environ.items() if not k.startswith("VENUE_READY_")}
+    proc = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "3 passed" in proc.stdout
+
+
+def test_area_option(run_cli: RunCli, tmp_path: Path) -> None:
+    made = run_cli("new-plugin", "ward-sound", "--area", "sound", "--dir", tmp_path)
+    assert made.returncode == 0, made.stderr
+    plugin = (tmp_path / "ward-sound" / "src" / "ward_sound" / "__init__.py").read_text("utf-8")
+    assert 'KEY = "sound"' in plugin
+
+
+@pytest.mark.parametrize("name", [".bad", "bad-", "có dấu", "a b", "x/../../y", ""])
+def test_invalid_names_are_refused(run_cli: RunCli, tmp_path: Path, name: str) -> None:
+    proc = run_cli("new-plugin", name, "--dir", tmp_path, "--lang", "en")
+    assert proc.returncode == 2
+    assert "is not a valid name" in proc.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_invalid_area_key_is_refused(run_cli: RunCli, tmp_path: Path) -> None:
+    proc = run_cli("new-plugin", "venue-ready-x", "--area", "Bad Key", "--dir", tmp_path)
+    assert proc.returncode == 2
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_existing_folder_is_never_written_into(run_cli: RunCli, tmp_path: Path) -> None:
+    folder = tmp_path / "venue-ready-catering"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("mine", encoding="utf-8")
+    proc = run_cli("new-plugin", "venue-ready-catering", "--dir", tmp_path, "--lang", "en")
+    assert proc.returncode == 2
+    assert "already exists" in proc.stderr
+    assert [p.name for p in folder.iterdir()] == ["notes.txt"]
