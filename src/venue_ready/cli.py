@@ -126,6 +126,9 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     )
     check.add_argument("--lang", choices=("vi", "en"), help=_("cli.help.lang", lang))
     check.add_argument(
+        "-o", "--output", metavar=_("cli.file-metavar", lang), help=_("cli.help.output", lang)
+    )
+    check.add_argument(
         "--fail-under", type=_score_threshold, metavar="N", help=_("cli.help.fail-under", lang)
     )
     _plugin_options(check, lang)
@@ -282,7 +285,23 @@ def _cmd_check(args: argparse.Namespace, lang_hint: str) -> int:
             raise  # a fault of the core's own renderers is a bug to see whole
         _err(_("cli.render-failed", lang, format=args.format, error=_error_text(exc)))
         return EXIT_PLUGIN
-    _write(text, machine=args.format != "text")
+    if args.output is not None:
+        # The user named this file: replace it, atomically, and print nothing.
+        from .files import write_atomic
+
+        try:
+            write_atomic(args.output, text)
+        except OSError as exc:
+            _err(_("cli.cannot-write", lang, file=args.output, error=exc.strerror or str(exc)))
+            return EXIT_USAGE
+    elif args.format == "text" and sys.stdout.isatty():
+        # On a terminal, the same report in colour (rich, imported only here); piped or
+        # redirected, the plain text as it is.
+        from .render.terminal import print_terminal
+
+        print_terminal(report, lang)
+    else:
+        _write(text, machine=args.format != "text")
     return _exit_code(report, args.fail_under, lang)
 
 

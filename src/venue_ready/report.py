@@ -291,14 +291,15 @@ class Report:
         }
 
     def render(self, fmt: str = "text", lang: str | None = None) -> str:
-        """The report in a built-in format: ``text``, ``json`` or ``md`` (Markdown), in ``lang``
+        """The report in a built-in format: ``text``, ``json``, ``md`` or ``html``, in ``lang``
         (default: the event's language). Formats that plugins add are rendered by the CLI."""
         from .render import builtin_renderer
 
         try:
             renderer = builtin_renderer(fmt)
         except KeyError:
-            raise ValueError(f"unknown format {fmt!r}; built-in formats: text, json, md") from None
+            known = "text, json, md, html"
+            raise ValueError(f"unknown format {fmt!r}; built-in formats: {known}") from None
         return renderer(self, lang or self.event.lang)
 
     def to_json(self, lang: str | None = None, *, indent: int | None = 2) -> str:

@@ -1,7 +1,8 @@
 """Output formats. One module per format; every string comes from the message catalogs.
 
-Built-in formats: ``text`` (plain, for terminals and pipes), ``json`` (the versioned report) and
-``md`` (Markdown, every user string escaped).
+Built-in formats: ``text`` (plain, for terminals and pipes), ``json`` (the versioned report),
+``md`` (Markdown, every user string escaped) and ``html`` (one self-contained page, printable on
+A4; the only format that imports Jinja).
 Plugins add more through the ``venue_ready_renderers`` hook.
 """
 
@@ -15,7 +16,7 @@ if TYPE_CHECKING:
 
 __all__ = ["BUILTIN_FORMATS", "builtin_renderer"]
 
-BUILTIN_FORMATS = ("text", "json", "md")
+BUILTIN_FORMATS = ("text", "json", "md", "html")
 
 
 def builtin_renderer(name: str) -> Callable[[Report, str], str]:
@@ -32,4 +33,8 @@ def builtin_renderer(name: str) -> Callable[[Report, str], str]:
         from .markdown import render_markdown
 
         return render_markdown
+    if name == "html":
+        from .html import render_html
+
+        return render_html
     raise KeyError(name)

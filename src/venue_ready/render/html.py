@@ -1,0 +1,386 @@
+"""``--format html``: one self-contained page to read on screen, send on, or print on A4.
+
+The page carries everything inside it: its styles, and charts drawn as inline SVG (a gauge for
+the overall score, a bar per area, a planned-against-earned readiness timeline). It links to
+nothing, loads nothing and runs no script, so it reads the same offline, in a mail attachment
+and with JavaScript off.
+
+Every string is rendered here, in Python, from the message catalogs; the Jinja template
+(``templates/report.html.j2``) only lays them out, with autoescaping on, so no text from the
+event file or a plugin can become markup. Jinja is imported only when an HTML report is asked
+for, to keep ``import venue_ready`` and the other formats light.
+
+**The readiness timeline** (:func:`readiness_timeline`) follows the earned-value rules of
+``scoring``: for each day up to the event's start, planned value PV(t) is the weight of the
+``before`` Findings (not waived) effectively due by t, as a share of the area's total, and the
+areas are combined with their weights as the overall score is. Earned value EV(t) counts the
+*current* credit of the Findings due by t: an approximation of what had been earned by then,
+since venue_ready keeps no history of past statuses yet (the journal of issue #6 will). At the
+event's start, PV is 100 and EV is the overall score.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from ..dates import end_of_day
+from ..i18n import format_datetime, format_number, format_score
+from ..i18n import gettext as _
+from ..model import AreaStatus, Phase
+
+if TYPE_CHECKING:
+    from jinja2 import Template
+
+    from ..model import Finding
+    from ..report import AreaReport, Report
+
+__all__ = ["TimelinePoint", "readiness_timeline", "render_html"]
+
+#: The template, shipped in the package (relative to venue_ready/render/).
+TEMPLATE = "templates/report.html.j2"
+#: The timeline starts at the earliest due date, but never more than this many days before the
+#: event's start (earlier items count from its first day).
+MAX_TIMELINE_DAYS = 120
+
+_template: Template | None = None
+
+
+class TimelinePoint(NamedTuple):
+    """One day of the readiness timeline: the moment, planned and earned value in percent."""
+
+    when: datetime
+    planned: float
+    earned: float
+
+
+def render_html(report: Report, lang: str) -> str:
+    """The whole report as one HTML page, ending in a newline."""
+    return _get_template().render(_context(report, lang))
+
+
+def _get_template() -> Template:
+    global _template  # noqa: PLW0603 - compiled once, on first use
+    if _template is None:
+        from importlib.resources import files
+
+        import jinja2
+
+        source = files("venue_ready.render").joinpath(TEMPLATE).read_text(encoding="utf-8")
+        env = jinja2.Environment(
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        _template = env.from_string(source)
+    return _template
+
+
+# -- the timeline --------------------------------------------------------------------------------
+
+
+def readiness_timeline(report: Report, max_days: int = MAX_TIMELINE_DAYS) -> list[TimelinePoint]:
+    """Planned and earned value (0..100) at the end of each day up to the event's start (the
+    last point is the start itself). Empty when no conclusive area has ``before`` weight.
+    See the module docstring for how EV is approximated."""
+    ev = report.event
+    tz = ev.tz
+    starts = ev.starts
+    areas: list[tuple[float, float, list[tuple[datetime, float, float]]]] = []
+    for area in report.areas:
+        if area.status is AreaStatus.ERROR or area.weight <= 0:
+            continue
+        items: list[tuple[datetime, float, float]] = []
+        total = 0.0
+        for f in area.findings:
+            if f.waiver is not None or f.phase is not Phase.BEFORE:
+                continue
+            due = report.effective_due(f) or starts
+            credit = f.credit if f.assessed else 0.0
+            items.append((due, f.weight, f.weight * credit))
+            total += f.weight
+        if total > 0:
+            items.sort(key=lambda item: item[0])
+            areas.append((area.weight, total, items))
+    if not areas:
+        return []
+
+    last_day = starts.astimezone(tz).date()
+    earliest = min(items[0][0] for _, _, items in areas)
+    first_day = min(earliest, report.as_of).astimezone(tz).date()
+    first_day = max(first_day, last_day - timedelta(days=max_days))
+    first_day = min(first_day, last_day - timedelta(days=1))  # at least two points
+    all_weight = sum(weight for weight, _, _ in areas)
+
+    points: list[TimelinePoint] = []
+    day = first_day
+    while day <= last_day:
+        moment = min(end_of_day(day, tz), starts)
+        planned = earned = 0.0
+        for weight, total, items in areas:
+            due_weight = due_earned = 0.0
+            for due, w, we in items:
+                if due > moment:
+                    break
+                due_weight += w
+                due_earned += we
+            planned += weight * due_weight / total
+            earned += weight * due_earned / total
+        points.append(
+            TimelinePoint(moment, 100.0 * planned / all_weight, 100.0 * earned / all_weight)
+        )
+        day += timedelta(days=1)
+    return points
+
+
+# -- the page's data -----------------------------------------------------------------------------
+
+
+def _context(report: Report, lang: str) -> dict[str, Any]:
+    ev = report.event
+    tz = ev.tz
+    titles = {a.key: a.title(lang) for a in report.areas}
+
+    def when(moment: datetime) -> str:
+        return format_datetime(moment.astimezone(tz), lang)
+
+    def row(f: Finding) -> dict[str, Any]:
+        return {
+            "area": titles.get(f.area, f.area),
+            "text": report.translate(f.message, lang),
+            "owner": f.owner or _("report.no-owner", lang),
+            "due": when(f.due) if f.due is not None else "—",
+            "credit": f"{format_number(100 * f.credit, lang)}%" if f.assessed else "—",
+            "blocking": report.is_blocking(f),
+            "overdue": f in overdue,
+            "phase": None if f.phase is Phase.BEFORE else _(f"phase.{f.phase.value}", lang),
+            "waived": f.waiver is not None,
+        }
+
+    overdue = report.overdue
+    by_owner: dict[str, list[dict[str, Any]]] = {}
+    for f in overdue:
+        by_owner.setdefault(f.owner or _("report.no-owner", lang), []).append(row(f))
+
+    verdict = "ready" if report.status is AreaStatus.READY else "not-ready"
+    score = format_score(report.score, lang)
+    return {
+        "lang": lang,
+        "title": ev.name,
+        "facts": _facts(report, lang),
+        "labels": _labels(report, lang),
+        "overall": {
+            "score": score,
+            "status": report.status.value,
+            "status_text": _(f"status.{report.status.value}", lang),
+            "verdict": _(f"report.verdict-{verdict}", lang),
+            "summary": _(
+                "report.overall",
+                lang,
+                score=score,
+                status=report.status.value,
+                verdict=_(f"report.verdict-{verdict}", lang),
+            ),
+            "inconclusive": _("report.inconclusive", lang) if report.inconclusive else None,
+            "gauge": _gauge(report.score),
+        },
+        "areas": [_area(area, report, lang, row) for area in report.areas],
+        "blockers": [row(f) for f in report.blockers],
+        "overdue_groups": [
+            {"owner": owner, "rows": rows, "count": len(rows)} for owner, rows in by_owner.items()
+        ],
+        "overdue_count": len(overdue),
+        "next_due": [row(f) for f in report.next_due],
+        "waivers": [
+            {
+                **row(f),
+                "reason": f.waiver.reason,
+                "approved_by": f.waiver.approved_by,
+            }
+            for f in report.waivers
+            if f.waiver is not None
+        ],
+        "failures": [
+            _(
+                "report.failure-line",
+                lang,
+                plugin=failure.name,
+                distribution=failure.distribution or "-",
+                version=failure.version or "-",
+                stage=failure.stage,
+                error=failure.error,
+            )
+            for failure in report.failures
+        ],
+        "timeline": _timeline_chart(report, lang),
+        "generator": _("report.html-generated", lang, version=report.generator_version),
+    }
+
+
+def _facts(report: Report, lang: str) -> list[str]:
+    ev = report.event
+    facts = [_("report.starts", lang, when=format_datetime(ev.starts.astimezone(ev.tz), lang))]
+    if ev.venue is not None:
+        facts.append(_("report.venue", lang, venue=ev.venue.name))
+    facts.append(
+        _("report.as-of", lang, when=format_datetime(report.as_of.astimezone(ev.tz), lang))
+    )
+    return facts
+
+
+def _labels(report: Report, lang: str) -> dict[str, str]:
+    def heading(message_id: str, count: int | None = None) -> str:
+        return _(message_id, lang, count=count).rstrip(":")
+
+    return {
+        "page_title": _("report.html-title", lang),
+        "overall": _("report.html-overall-heading", lang),
+        "areas": heading("report.areas-heading"),
+        "blockers": heading("report.blockers-heading", len(report.blockers)),
+        "overdue": heading("report.overdue-heading", len(report.overdue)),
+        "next_due": heading("report.next-due-heading", len(report.next_due)),
+        "waivers": heading("report.waivers-heading", len(report.waivers)),
+        "failures": heading("report.failures-heading", len(report.failures)),
+        "details": _("report.details-heading", lang),
+        "timeline": _("report.html-timeline-heading", lang),
+        "timeline_note": _("report.html-timeline-note", lang),
+        "timeline_empty": _("report.html-timeline-empty", lang),
+        "none": _("report.none", lang),
+        "col_area": _("report.col-area", lang),
+        "col_score": _("report.col-score", lang),
+        "col_status": _("report.col-status", lang),
+        "col_coverage": _("report.col-coverage", lang),
+        "col_index": _("report.col-index", lang),
+        "col_finding": _("report.col-finding", lang),
+        "col_credit": _("report.col-credit", lang),
+        "col_owner": _("report.col-owner", lang),
+        "col_due": _("report.col-due", lang),
+        "col_reason": _("report.html-col-reason", lang),
+        "col_approved_by": _("report.html-col-approved-by", lang),
+        "blocking": _("report.html-blocking", lang),
+        "overdue_mark": _("report.html-overdue", lang),
+        "waived": _("item-status.waived", lang),
+    }
+
+
+def _area(area: AreaReport, report: Report, lang: str, row: Any) -> dict[str, Any]:
+    extra = []
+    if area.schedule_index is not None:
+        extra.append(
+            _("report.schedule-index", lang, index=format_number(area.schedule_index, lang, 2))
+        )
+    if area.during is not None:
+        extra.append(_("report.during", lang, percent=format_number(100 * area.during, lang)))
+    if area.after is not None:
+        extra.append(_("report.after", lang, percent=format_number(100 * area.after, lang)))
+    score = area.score
+    return {
+        "key": area.key,
+        "title": area.title(lang),
+        "score": format_score(score, lang),
+        "status": area.status.value,
+        "status_text": _(f"status.{area.status.value}", lang),
+        "coverage": _(
+            "report.coverage", lang, assessed=area.coverage[0], expected=area.coverage[1]
+        ),
+        "extra": extra,
+        # the bar is 200 units wide: 2 units a point
+        "bar": _num(2 * min(max(score or 0.0, 0.0), 100.0)),
+        "threshold": _num(2 * min(max(area.threshold, 0.0), 100.0)),
+        "errors": [report.translate(e, lang) for e in area.errors],
+        "findings": [row(f) for f in area.findings],
+    }
+
+
+# -- the charts ----------------------------------------------------------------------------------
+
+
+def _num(value: float) -> str:
+    """A coordinate for SVG: fixed decimals, so the same report gives the same bytes."""
+    text = f"{value:.1f}"
+    return "0.0" if text == "-0.0" else text
+
+
+def _gauge(score: float | None) -> dict[str, Any]:
+    """A half-circle gauge (centre 100,100, radius 80): the arc from the left end to the score."""
+    if score is None or score <= 0:
+        return {"arc": None}
+    fraction = min(score, 100.0) / 100.0
+    angle = math.pi * (1.0 - fraction)
+    x = 100.0 + 80.0 * math.cos(angle)
+    y = 100.0 - 80.0 * math.sin(angle)
+    return {"arc": f"M 20.0 100.0 A 80 80 0 0 1 {_num(x)} {_num(y)}"}
+
+
+# The timeline's plot area inside a 680 x 280 viewBox.
+_LEFT, _RIGHT, _TOP, _BOTTOM = 56.0, 664.0, 16.0, 236.0
+_MAX_X_LABELS = 8
+
+
+def _timeline_chart(report: Report, lang: str) -> dict[str, Any] | None:
+    points = readiness_timeline(report)
+    if not points:
+        return None
+    tz = report.event.tz
+    t0 = points[0].when
+    span = (points[-1].when - t0).total_seconds() or 1.0
+
+    def x(moment: datetime) -> float:
+        return _LEFT + (_RIGHT - _LEFT) * (moment - t0).total_seconds() / span
+
+    def y(percent: float) -> float:
+        return _BOTTOM - (_BOTTOM - _TOP) * min(max(percent, 0.0), 100.0) / 100.0
+
+    def line(values: list[tuple[datetime, float]]) -> str:
+        return " ".join(f"{_num(x(m))},{_num(y(v))}" for m, v in values)
+
+    y_ticks = [
+        {"y": _num(y(p)), "label": f"{format_number(float(p), lang)}%"} for p in range(0, 101, 25)
+    ]
+    step = max(1, math.ceil(len(points) / _MAX_X_LABELS))
+    chosen = list(range(0, len(points) - 1, step))
+    # the opening always has its label; drop a day label that would crowd it
+    if chosen and (len(points) - 1 - chosen[-1]) < step / 2 and len(chosen) > 1:
+        chosen.pop()
+    chosen.append(len(points) - 1)
+    x_ticks = [
+        {"x": _num(x(points[i].when)), "label": _day_label(points[i].when.astimezone(tz), lang)}
+        for i in chosen
+    ]
+    as_of = report.as_of
+    marker = None
+    if t0 <= as_of <= points[-1].when:
+        marker = {"x": _num(x(as_of)), "label": _("report.html-timeline-as-of", lang)}
+    last = points[-1]
+    return {
+        "planned": line([(p.when, p.planned) for p in points]),
+        "earned": line([(p.when, p.earned) for p in points]),
+        "y_ticks": y_ticks,
+        "x_ticks": x_ticks,
+        "as_of": marker,
+        "left": _num(_LEFT),
+        "right": _num(_RIGHT),
+        "top": _num(_TOP),
+        "bottom": _num(_BOTTOM),
+        "tick_end": _num(_BOTTOM + 5),
+        "axis_x": _("report.html-timeline-axis-x", lang),
+        "axis_y": _("report.html-timeline-axis-y", lang),
+        "planned_label": _("report.html-timeline-planned", lang),
+        "earned_label": _("report.html-timeline-earned", lang),
+        "summary": _(
+            "report.html-timeline-summary",
+            lang,
+            first=format_datetime(points[0].when.astimezone(tz).date(), lang),
+            planned=format_number(last.planned, lang),
+            earned=format_number(last.earned, lang),
+        ),
+        "days": len(points),
+    }
+
+
+def _day_label(moment: datetime, lang: str) -> str:
+    day: date = moment.date()
+    return _("report.html-axis-day", lang, day=day.day, month=day.month)

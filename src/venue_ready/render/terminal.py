@@ -1,0 +1,349 @@
+"""The ``--format text`` report on a terminal: the same facts and catalog strings as the plain
+text report (:mod:`.text`), laid out with rich.
+
+The CLI uses it only when standard output is a terminal; piped or redirected, the report is
+the plain text, without escape codes. rich honours ``NO_COLOR`` (any non-empty value: no
+colour, the layout stays) and ``FORCE_COLOR``; the terminal's width sets the layout's.
+
+rich is imported here and only here, when a report is printed to a terminal: ``import
+venue_ready`` and a piped ``venue-ready check`` never load it.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING, TextIO
+
+from rich import box
+from rich.console import Console, Group
+from rich.padding import Padding
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from ..i18n import format_datetime, format_number, format_score
+from ..i18n import gettext as _
+from ..model import Finding
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from rich.console import RenderableType
+
+    from ..report import AreaReport, Report
+
+__all__ = ["STATUS_STYLES", "print_terminal", "render_terminal"]
+
+#: The colour of each status (``AreaStatus`` value).
+STATUS_STYLES = {
+    "ready": "green",
+    "on_track": "cyan",
+    "at_risk": "yellow",
+    "blocked": "red",
+    "error": "magenta",
+}
+_BLOCKS = " ▏▎▍▌▋▊▉█"  # eighths of a cell, for a bar that shows 93 and 97 apart
+
+
+def print_terminal(report: Report, lang: str, file: TextIO | None = None) -> None:
+    """Print the report to ``file`` (default: standard output), a terminal, with rich.
+
+    Colour, width and ``NO_COLOR``/``FORCE_COLOR`` are rich's own detection."""
+    console = Console(file=file, highlight=False, markup=False, emoji=False)
+    _print(console, report, lang)
+
+
+def render_terminal(report: Report, lang: str, *, width: int = 100, no_color: bool = False) -> str:
+    """The terminal report as a string, with its escape codes, as a terminal of ``width``
+    columns would show it (for tests and previews)."""
+    import io
+
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        force_terminal=True,
+        color_system="standard",
+        width=width,
+        no_color=no_color,
+        highlight=False,
+        markup=False,
+        emoji=False,
+        legacy_windows=False,
+    )
+    _print(console, report, lang)
+    return buffer.getvalue()
+
+
+def _print(console: Console, report: Report, lang: str) -> None:
+    console.print(_summary(report, lang, console.width))
+    console.print(_areas(report, lang, console.width))
+    console.print(_attention(report, lang, console.width))
+    console.print(_next_due(report, lang, console.width))
+    for extra in (_waivers(report, lang), _failures(report, lang)):
+        if extra is not None:
+            console.print(extra)
+
+
+# -- the parts ------------------------------------------------------------------------------
+
+
+def _style(status: str) -> str:
+    return STATUS_STYLES.get(status, "")
+
+
+def _heading(message_id: str, lang: str, **params: object) -> str:
+    # The plain report's headings end in a colon; a table's title does not need one.
+    return _(message_id, lang, **params).rstrip().removesuffix(":")
+
+
+def _bar(score: float | None, width: int, style: str) -> Text:
+    """``width`` cells of bar for a 0..100 score, in eighths of a cell; dim shading for the
+    rest, so the bar still reads without colour."""
+    if score is None:
+        return Text("░" * width, style="dim")
+    eighths = math.floor(max(0.0, min(score, 100.0)) / 100 * width * 8 + 1e-9)
+    full, part = divmod(eighths, 8)
+    done = "█" * full + (_BLOCKS[part] if part else "")
+    return Text.assemble((done, style), ("░" * (width - len(done)), "dim"))
+
+
+def _summary(report: Report, lang: str, width: int) -> RenderableType:
+    ev = report.event
+    status = report.status.value
+    style = _style(status)
+    verdict = "ready" if status == "ready" else "not-ready"
+    overall = _(
+        "report.overall",
+        lang,
+        score=format_score(report.score, lang),
+        status=status,
+        verdict=_(f"report.verdict-{verdict}", lang),
+    )
+    lines: list[RenderableType] = [
+        Text(overall, style=f"bold {style}"),
+        _bar(report.score, max(10, min(60, width - 8)), style),
+    ]
+    if report.inconclusive:
+        lines.append(Text(_("report.inconclusive", lang), style="magenta"))
+    lines.append(Text(""))
+    when = format_datetime(ev.starts.astimezone(ev.tz), lang)
+    lines.append(Text(_("report.starts", lang, when=when)))
+    if ev.venue is not None:
+        lines.append(Text(_("report.venue", lang, venue=ev.venue.name)))
+    as_of = format_datetime(report.as_of.astimezone(ev.tz), lang)
+    lines.append(Text(_("report.as-of", lang, when=as_of), style="dim"))
+    return Panel(
+        Group(*lines),
+        title=Text(ev.name, style="bold"),
+        title_align="left",
+        border_style=style,
+        box=box.HEAVY,
+        padding=(1, 2),
+    )
+
+
+def _area_details(area: AreaReport, lang: str) -> str:
+    parts = []
+    if area.schedule_index is not None:
+        index = format_number(area.schedule_index, lang, 2)
+        parts.append(_("report.schedule-index", lang, index=index))
+    if area.during is not None:
+        parts.append(_("report.during", lang, percent=format_number(100 * area.during, lang)))
+    if area.after is not None:
+        parts.append(_("report.after", lang, percent=format_number(100 * area.after, lang)))
+    return " · ".join(parts)
+
+
+def _areas(report: Report, lang: str, width: int) -> RenderableType:
+    bar_width = 20 if width >= 120 else 10
+    table = Table(
+        title=Text(_heading("report.areas-heading", lang), style="bold"),
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+    )
+    table.add_column(Text(_("report.col-area", lang)), no_wrap=True)
+    table.add_column(Text(_("report.col-score", lang)), justify="right", no_wrap=True)
+    table.add_column(Text(""), no_wrap=True, min_width=bar_width)
+    table.add_column(Text(_("report.col-coverage", lang)), justify="right", no_wrap=True)
+    table.add_column(Text(_("report.col-status", lang)), ratio=1)
+    for area in report.areas:
+        style = _style(area.status.value)
+        assessed, expected = area.coverage
+        status = Text(_("status." + area.status.value, lang), style=style)
+        details = _area_details(area, lang)
+        if details:
+            status.append("\n" + details, style="dim")
+        for error in area.errors:
+            status.append("\n! " + report.translate(error, lang), style="magenta")
+        table.add_row(
+            Text(area.title(lang), style="bold"),
+            Text(format_score(area.score, lang), style=f"bold {style}"),
+            _bar(area.score, bar_width, style),
+            Text(f"{assessed}/{expected}", style="" if assessed == expected else "yellow"),
+            status,
+        )
+    return Padding(table, (1, 0, 0, 0))
+
+
+def _owner(f: Finding, lang: str) -> str:
+    return f.owner or _("report.no-owner", lang)
+
+
+def _due_text(report: Report, due: datetime | None, lang: str) -> str:
+    return "—" if due is None else format_datetime(due.astimezone(report.event.tz), lang)
+
+
+def _side(width: int) -> int:
+    """The width of the owner column; the due column's is 4 less: the item's message gets the
+    rest."""
+    return 22 if width >= 110 else 16
+
+
+def _owner_width(owners: list[str], width: int) -> int:
+    """Owners on one line when the terminal is wide enough (up to a fifth of it)."""
+    longest = max((len(o) for o in owners), default=0)
+    return max(_side(width), min(longest, width // 5))
+
+
+def _item(report: Report, f: Finding, titles: dict[str, str], lang: str) -> Text:
+    """A Finding's message under its area's title (the plain report's "[area] message")."""
+    return Text.assemble(
+        (titles.get(f.area, f.area), "dim"), "\n", report.translate(f.message, lang)
+    )
+
+
+def _attention(report: Report, lang: str, width: int) -> RenderableType:
+    """Unmet critical conditions and overdue items in one table, grouped by who is in charge:
+    the list to hand out at a preparation meeting."""
+    blockers = report.blockers
+    overdue = report.overdue
+    title = " · ".join(
+        (
+            _heading("report.blockers-heading", lang, count=len(blockers)),
+            _heading("report.overdue-heading", lang, count=len(overdue)),
+        )
+    )
+    if not blockers and not overdue:
+        return Padding(
+            Text.assemble((title, "bold"), "\n  ", (_("report.none", lang), "green")), (0, 0)
+        )
+    # one row per Finding, marked critical, overdue or both
+    rows: dict[int, tuple[Finding, bool, bool]] = {}
+    for f in blockers:
+        rows[id(f)] = (f, True, False)
+    for f in overdue:
+        rows[id(f)] = (f, id(f) in rows, True)
+    by_owner: dict[str, list[tuple[Finding, bool, bool]]] = {}
+    for row in rows.values():
+        by_owner.setdefault(_owner(row[0], lang), []).append(row)
+    no_owner = _("report.no-owner", lang)
+    owners = sorted(by_owner, key=lambda o: (o == no_owner, o.casefold()))
+
+    titles = {a.key: a.title(lang) for a in report.areas}
+    table = Table(
+        title=Text(title, style="bold"),
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+        show_lines=False,
+    )
+    owner_width = _owner_width(owners, width)
+    table.add_column(Text(_("report.col-owner", lang)), style="bold", max_width=owner_width)
+    table.add_column(Text(""), no_wrap=True)
+    table.add_column(Text(_("report.col-finding", lang)), ratio=1)
+    table.add_column(Text(_("report.col-due", lang)), max_width=_side(width) - 4)
+    for number, owner in enumerate(owners):
+        if number:
+            table.add_section()
+        findings = sorted(by_owner[owner], key=lambda r: report._due_key(r[0]))
+        for index, (f, critical, late) in enumerate(findings):
+            marks = Text()
+            if critical:
+                marks.append(_("report.mark-critical", lang), style="bold red")
+            if late:
+                if critical:
+                    marks.append("\n")
+                marks.append(_("report.mark-overdue", lang), style="yellow")
+            table.add_row(
+                Text(owner if index == 0 else "", style="italic" if owner == no_owner else ""),
+                marks,
+                _item(report, f, titles, lang),
+                Text(_due_text(report, f.due, lang), style="red" if late else ""),
+            )
+    return table
+
+
+def _next_due(report: Report, lang: str, width: int) -> RenderableType:
+    upcoming = report.next_due
+    title = _heading("report.next-due-heading", lang, count=len(upcoming))
+    if not upcoming:
+        return Padding(Text.assemble((title, "bold"), "\n  ", _("report.none", lang)), (1, 0))
+    titles = {a.key: a.title(lang) for a in report.areas}
+    table = Table(
+        title=Text(title, style="bold"),
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+        leading=1,
+    )
+    table.add_column(Text(_("report.col-due", lang)), style="cyan", max_width=_side(width) - 4)
+    table.add_column(Text(_("report.col-finding", lang)), ratio=1)
+    owner_width = _owner_width([_owner(f, lang) for f in upcoming], width)
+    table.add_column(Text(_("report.col-owner", lang)), max_width=owner_width)
+    for f in upcoming:
+        table.add_row(
+            Text(_due_text(report, f.due, lang)),
+            _item(report, f, titles, lang),
+            Text(_owner(f, lang), style="italic" if not f.owner else ""),
+        )
+    return Padding(table, (1, 0, 0, 0))
+
+
+def _waivers(report: Report, lang: str) -> RenderableType | None:
+    waivers = report.waivers
+    if not waivers:
+        return None
+    lines = _bullets(
+        Text(_heading("report.waivers-heading", lang, count=len(waivers)), style="bold")
+    )
+    for f in waivers:
+        assert f.waiver is not None
+        line = _(
+            "report.waiver-line",
+            lang,
+            what=report.translate(f.message, lang),
+            reason=f.waiver.reason,
+            approved_by=f.waiver.approved_by,
+        )
+        lines.add_row("-", Text(line))
+    return Padding(lines, (1, 0, 0, 0))
+
+
+def _failures(report: Report, lang: str) -> RenderableType | None:
+    if not report.failures:
+        return None
+    heading = _heading("report.failures-heading", lang, count=len(report.failures))
+    lines = _bullets(Text(heading, style="bold magenta"))
+    for failure in report.failures:
+        line = _(
+            "report.failure-line",
+            lang,
+            plugin=failure.name,
+            distribution=failure.distribution or "-",
+            version=failure.version or "-",
+            stage=failure.stage,
+            error=failure.error,
+        )
+        lines.add_row("-", Text(line, style="magenta"))
+    return Padding(lines, (1, 0, 0, 0))
+
+
+def _bullets(heading: Text) -> Table:
+    """A heading over a list whose lines wrap under their own text, not under the dash."""
+    table = Table.grid(padding=(0, 1, 0, 0))
+    table.title = heading
+    table.title_justify = "left"
+    table.add_column(width=3, justify="right")
+    table.add_column(ratio=1)
+    return table
