@@ -118,7 +118,8 @@ def venue_ready_adjust_report(report: Report) -> Report | None:
 def venue_ready_renderers() -> Sequence[Renderer] | None:
     """Return extra output formats.
 
-    Called once, when ``--format`` names a format that is not built in (``text``, ``json``, ``md``).
+    Called once, when ``--format`` names a format that is not built in (``text``, ``json``,
+    ``md``, ``html``).
 
     :return: a list of :class:`~venue_ready.Renderer` (``name``, ``render(report, lang) -> str``,
         ``description``), or None. A name may not replace a built-in format or another plugin's.
