@@ -208,3 +208,26 @@ def test_export_for_district_script(tmp_path: Path) -> None:
     assert again.returncode == 2  # never overwrites what was sent
     assert "already exists" in again.stderr
     assert json.loads(json_file.read_text(encoding="utf-8")) == data
+
+
+@pytest.mark.parametrize(
+    "moment",
+    ["2020-04-01", "2020-05-10", AS_OF, "2020-05-15T07:30+07:00", "2020-05-15T12:00+07:00",
+     "2020-05-20"],
+)  # fmt: skip
+def test_reports_with_every_area_validate_against_the_schema(moment: str) -> None:
+    import importlib.resources
+
+    import jsonschema
+
+    from venue_ready.dates import parse_instant
+
+    schema = json.loads(
+        importlib.resources.files("venue_ready").joinpath("schema/report.schema.json").read_text()
+    )
+    validator = jsonschema.Draft202012Validator(schema)
+    event = venue_ready.load(EXAMPLE)
+    report = venue_ready.assess(event, as_of=parse_instant(moment, event.tz))
+    for lang in ("vi", "en"):
+        errors = [e.message for e in validator.iter_errors(json.loads(report.to_json(lang)))]
+        assert errors == []
