@@ -116,7 +116,7 @@ VI: dict[str, str] = {
     "report.html-col-approved-by": "Người duyệt",
     "report.html-blocking": "điều kiện bắt buộc chưa đạt",
     "report.html-overdue": "quá hạn",
-    "report.html-timeline-heading": "Tiến độ chuẩn bị: kế hoạch và thực hiện",
+    "report.html-timeline-heading": "Diễn biến mức độ sẵn sàng: kế hoạch và thực hiện",
     "report.html-timeline-planned": "Kế hoạch: khối lượng phải xong theo thời hạn",
     "report.html-timeline-earned": "Thực hiện: khối lượng đã hoàn thành",
     "report.html-timeline-axis-x": "Ngày (đến lúc khai mạc)",
