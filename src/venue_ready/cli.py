@@ -122,7 +122,10 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     check.add_argument("file", metavar=_("cli.file-metavar", lang), help=_("cli.help.file", lang))
     check.add_argument("--as-of", metavar="ISO", help=_("cli.help.as-of", lang))
     check.add_argument(
-        "--format", default="text", metavar="FORMAT", help=_("cli.help.format", lang)
+        "--format",
+        default="text",
+        metavar=_("cli.metavar.format", lang),
+        help=_("cli.help.format", lang),
     )
     check.add_argument("--lang", choices=("vi", "en"), help=_("cli.help.lang", lang))
     check.add_argument(
@@ -141,12 +144,19 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
         formatter_class=_HelpFormatter,
     )
     init.add_argument("out", metavar=_("cli.file-metavar", lang), help=_("cli.help.out", lang))
-    init.add_argument("--template", default="congress", help=_("cli.help.template", lang))
+    init.add_argument(
+        "--template",
+        default="congress",
+        metavar=_("cli.metavar.template", lang),
+        help=_("cli.help.template", lang),
+    )
     init.add_argument("--starts", required=True, metavar="ISO", help=_("cli.help.starts", lang))
     init.add_argument("--ends", metavar="ISO", help=_("cli.help.ends", lang))
     init.add_argument("--lang", choices=("vi", "en"), help=_("cli.help.init-lang", lang))
-    init.add_argument("--id", dest="event_id", help=_("cli.help.id", lang))
-    init.add_argument("--name", help=_("cli.help.name", lang))
+    init.add_argument(
+        "--id", dest="event_id", metavar=_("cli.metavar.id", lang), help=_("cli.help.id", lang)
+    )
+    init.add_argument("--name", metavar=_("cli.metavar.name", lang), help=_("cli.help.name", lang))
     _plugin_options(init, lang)
     init.set_defaults(handler=_cmd_init)
 
@@ -172,9 +182,18 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
         description=_("cli.help.new-plugin", lang),
         formatter_class=_HelpFormatter,
     )
-    scaffold.add_argument("name", metavar="NAME", help=_("cli.help.plugin-name", lang))
-    scaffold.add_argument("--area", metavar="KEY", help=_("cli.help.plugin-area", lang))
-    scaffold.add_argument("--dir", default=".", metavar="DIR", help=_("cli.help.plugin-dir", lang))
+    scaffold.add_argument(
+        "name", metavar=_("cli.metavar.name", lang), help=_("cli.help.plugin-name", lang)
+    )
+    scaffold.add_argument(
+        "--area", metavar=_("cli.metavar.key", lang), help=_("cli.help.plugin-area", lang)
+    )
+    scaffold.add_argument(
+        "--dir",
+        default=".",
+        metavar=_("cli.metavar.dir", lang),
+        help=_("cli.help.plugin-dir", lang),
+    )
     scaffold.add_argument("--lang", choices=("vi", "en"), help=_("cli.help.lang", lang))
     scaffold.set_defaults(handler=_cmd_new_plugin)
     return parser
@@ -186,7 +205,7 @@ def _plugin_options(parser: argparse.ArgumentParser, lang: str) -> None:
         dest="plugin_opts",
         action="append",
         default=[],
-        metavar="no:NAME|MODULE",
+        metavar="no:" + _("cli.metavar.name", lang) + "|" + _("cli.metavar.module", lang),
         help=_("cli.help.p", lang),
     )
     parser.add_argument(
@@ -194,7 +213,7 @@ def _plugin_options(parser: argparse.ArgumentParser, lang: str) -> None:
         dest="plugin_modules",
         action="append",
         default=[],
-        metavar="MODULE",
+        metavar=_("cli.metavar.module", lang),
         help=_("cli.help.plugin", lang),
     )
     parser.add_argument("--strict-plugins", action="store_true", help=_("cli.help.strict", lang))
