@@ -18,7 +18,7 @@ from .i18n import format_score
 from .i18n import gettext as _
 
 if TYPE_CHECKING:
-    from .plugins import PluginFailure, PluginManager
+    from .plugins import PluginManager
     from .report import Report
 
 __all__ = ["main"]
@@ -292,7 +292,7 @@ def _cmd_check(args: argparse.Namespace, lang_hint: str) -> int:
         # Maybe the format is one a failed plugin would have provided: say so.
         broken = [f for f in pm.failures if f.stage == "renderers"]
         for failure in broken:
-            _err(_failure_line(failure, lang))
+            _err(failure.render(lang))
         return EXIT_PLUGIN if broken else EXIT_USAGE
     report = assess(event, as_of=as_of, plugins=pm)
     try:
@@ -383,7 +383,7 @@ def _cmd_init(args: argparse.Namespace, lang_hint: str) -> int:
     _err(_("cli.init-done", lang, file=out, areas=len(specs), items=items))
     if pm.failures:
         for failure in pm.failures:
-            _err(_failure_line(failure, lang))
+            _err(failure.render(lang))
         return EXIT_PLUGIN
     return EXIT_OK
 
@@ -417,7 +417,7 @@ def _cmd_plugins(args: argparse.Namespace, lang_hint: str) -> int:
         lines.append("    " + _("cli.plugin-hooks", lang, hooks=", ".join(plugin["hooks"]) or "—"))
     if pm.failures:
         lines.append(_("report.failures-heading", lang, count=len(pm.failures)))
-        lines += ["  - " + _failure_line(f, lang) for f in pm.failures]
+        lines += ["  - " + f.render(lang) for f in pm.failures]
     _write("\n".join(lines) + "\n", machine=False)
     return EXIT_PLUGIN if pm.failures else EXIT_OK
 
@@ -485,18 +485,6 @@ def _renderer(name: str, pm: PluginManager, lang: str) -> Callable[[Report, str]
     known = ", ".join([*BUILTIN_FORMATS, *sorted(n for n in found if n not in BUILTIN_FORMATS)])
     _err(_("cli.unknown-format", lang, format=name, known=known))
     return None
-
-
-def _failure_line(failure: PluginFailure, lang: str) -> str:
-    return _(
-        "report.failure-line",
-        lang,
-        plugin=failure.name,
-        distribution=failure.distribution or "-",
-        version=failure.version or "-",
-        stage=failure.stage,
-        error=failure.error,
-    )
 
 
 def _exit_code(report: Report, fail_under: float | None, lang: str) -> int:

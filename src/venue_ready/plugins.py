@@ -56,6 +56,20 @@ class PluginFailure:
     )
     error: str
 
+    def render(self, lang: str) -> str:
+        """The failure in words, in ``lang`` (``vi`` or ``en``), as the reports print it."""
+        from .i18n import gettext
+
+        return gettext(
+            "report.failure-line",
+            lang,
+            plugin=self.name,
+            distribution=self.distribution or "-",
+            version=self.version or "-",
+            stage=self.stage,
+            error=self.error,
+        )
+
     def describe(self) -> str:
         """``name (dist 1.2): stage: error`` in plain words, for logs and the English text."""
         dist = f" ({self.distribution} {self.version})" if self.distribution else ""

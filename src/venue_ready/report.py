@@ -10,13 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from attrs import field, frozen
 
 from .dates import isoformat
 from .model import AreaStatus, Event, Finding, Message, Phase
 from .scoring import effective_due, is_blocking, is_overdue
+
+if TYPE_CHECKING:
+    from .plugins import PluginFailure
 
 __all__ = ["REPORT_SCHEMA_VERSION", "AreaReport", "PluginInfo", "Report"]
 
@@ -84,7 +87,7 @@ class Report:
     areas: tuple[AreaReport, ...]
     generator_version: str
     plugins: tuple[PluginInfo, ...] = ()
-    failures: tuple[Any, ...] = ()  # PluginFailure; typed loosely to keep plugins.py out of here
+    failures: tuple[PluginFailure, ...] = ()
     catalogs: Mapping[str, Mapping[str, str]] = field(factory=dict, eq=False, repr=False)
 
     # -- derived lists: computed from the areas, never stored ----------------------------------

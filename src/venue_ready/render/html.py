@@ -203,18 +203,7 @@ def _context(report: Report, lang: str) -> dict[str, Any]:
             for f in report.waivers
             if f.waiver is not None
         ],
-        "failures": [
-            _(
-                "report.failure-line",
-                lang,
-                plugin=failure.name,
-                distribution=failure.distribution or "-",
-                version=failure.version or "-",
-                stage=failure.stage,
-                error=failure.error,
-            )
-            for failure in report.failures
-        ],
+        "failures": [failure.render(lang) for failure in report.failures],
         "timeline": _timeline_chart(report, lang),
         "generator": _("report.html-generated", lang, version=report.generator_version),
     }

@@ -137,16 +137,7 @@ def render_markdown(report: Report, lang: str) -> str:
         out += [f"## {escape(_('report.failures-heading', lang, count=len(report.failures)))}"]
         out.append("")
         for failure in report.failures:
-            line = _(
-                "report.failure-line",
-                lang,
-                plugin=failure.name,
-                distribution=failure.distribution or "-",
-                version=failure.version or "-",
-                stage=failure.stage,
-                error=failure.error,
-            )
-            out.append(f"- {escape(line)}")
+            out.append(f"- {escape(failure.render(lang))}")
         out.append("")
     return "\n".join(out).rstrip("\n") + "\n"
 

@@ -326,16 +326,7 @@ def _failures(report: Report, lang: str) -> RenderableType | None:
     heading = _heading("report.failures-heading", lang, count=len(report.failures))
     lines = _bullets(Text(heading, style="bold magenta"))
     for failure in report.failures:
-        line = _(
-            "report.failure-line",
-            lang,
-            plugin=failure.name,
-            distribution=failure.distribution or "-",
-            version=failure.version or "-",
-            stage=failure.stage,
-            error=failure.error,
-        )
-        lines.add_row("-", Text(line, style="magenta"))
+        lines.add_row("-", Text(failure.render(lang), style="magenta"))
     return Padding(lines, (1, 0, 0, 0))
 
 

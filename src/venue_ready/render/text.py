@@ -79,18 +79,7 @@ def render_text(report: Report, lang: str) -> str:
     if report.failures:
         add(_("report.failures-heading", lang, count=len(report.failures)))
         for failure in report.failures:
-            add(
-                "  - "
-                + _(
-                    "report.failure-line",
-                    lang,
-                    plugin=failure.name,
-                    distribution=failure.distribution or "-",
-                    version=failure.version or "-",
-                    stage=failure.stage,
-                    error=failure.error,
-                )
-            )
+            add("  - " + failure.render(lang))
         add("")
     return "\n".join(lines).rstrip("\n") + "\n"
 
