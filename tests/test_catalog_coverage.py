@@ -80,6 +80,11 @@ ALLOWED = frozenset(
         "plugins",
         "new",
         "plugin",
+        "mark",
+        "history",
+        "journal",
+        "export",
+        "import",
         # Metavars that name a syntax rather than say something: ISO 8601 moments, a number N,
         # the literal "no:" prefix of -p no:NAME (pytest's syntax).
         "ISO",
@@ -381,6 +386,10 @@ def _outputs(capsys: pytest.CaptureFixture[str]) -> dict[str, str]:
             ["init", "--help"],
             ["plugins", "--help"],
             ["new-plugin", "--help"],
+            ["mark", "--help"],
+            ["history", "--help"],
+            ["journal", "export", "--help"],
+            ["journal", "import", "--help"],
             ["check"],
             ["check", "x.toml", "--lang", "fr"],
         ):

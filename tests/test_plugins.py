@@ -70,6 +70,7 @@ def test_hookspecs_are_exactly_the_documented_ones() -> None:
         "venue_ready_areas",
         "venue_ready_assess",
         "venue_ready_renderers",
+        "venue_ready_status_changed",
     ]
     for name in hooks:
         doc = getattr(specs_module, name).__doc__

@@ -699,6 +699,6 @@ def test_report_json_doc_names_every_key(schema: dict[str, Any]) -> None:
     keys = {key for _, node in _objects(schema) for key in node.get("properties", {})}
     # Keys of the small objects described in prose rather than in a table row of their own.
     in_prose = {"distribution", "stage", "error", "assessed", "expected", "reason",
-                "approved_by", "params", "text"}  # fmt: skip
+                "approved_by", "params", "text", "by", "at", "age_hours"}  # fmt: skip
     assert keys - documented - in_prose == set()
     assert {k for k in in_prose if f"`{k}`" not in doc} == set()

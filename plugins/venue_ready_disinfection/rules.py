@@ -11,7 +11,7 @@ import math
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from venue_ready import AreaPlan, Event, Finding, Message, Phase
+from venue_ready import AreaPlan, Event, Finding, Message, Phase, Status
 
 from .settings import Config, Spraying
 from .template import HEALTH_STATION, SERVICE, owner
@@ -71,6 +71,7 @@ def _finding(
     due: datetime | None = None,
     owner: str | None = None,
     assessed: bool = True,
+    reported: Spraying | None = None,
 ) -> Finding:
     return Finding(
         code=code,
@@ -84,7 +85,19 @@ def _finding(
         due=due,
         owner=owner,
         assessed=assessed,
+        reported_at=reported.at if reported is not None else None,
+        reported_by=reported.by if reported is not None else None,
     )
+
+
+def journal_sprayings(area: AreaPlan) -> list[Spraying]:
+    """The sprayings the health station reported in the journal: an entry ``disinfection:ZONE``
+    marked ``done`` is that zone sprayed at the entry's moment, by whoever reported it."""
+    return [
+        Spraying(zones=(record.target,), at=record.at, by=record.by, reported=True)
+        for record in area.records
+        if record.status is Status.DONE
+    ]
 
 
 def sprayings(config: Config, event: Event, area: AreaPlan, as_of: datetime) -> list[Finding]:
@@ -108,7 +121,7 @@ def sprayings(config: Config, event: Event, area: AreaPlan, as_of: datetime) -> 
         ]
     # each zone's sprayings, oldest first (in file order when at the same moment)
     by_zone: dict[str, list[Spraying]] = {}
-    for spraying in sorted(config.sprayings, key=lambda s: s.at):
+    for spraying in sorted((*config.sprayings, *journal_sprayings(area)), key=lambda s: s.at):
         for zone_id in dict.fromkeys(spraying.zones):
             by_zone.setdefault(zone_id, []).append(spraying)
     window = timedelta(hours=config.window_hours)
@@ -125,12 +138,14 @@ def sprayings(config: Config, event: Event, area: AreaPlan, as_of: datetime) -> 
             }
             credit = 0.0
             who = team
+            used: Spraying | None = None
             done = [s for s in records if s.at <= as_of]
             inside = [s for s in done if start < s.at <= opening]
             planned = [s for s in records if s.at > as_of and start < s.at <= opening]
             early = [s for s in done if s.at <= start]
             if inside:
                 latest: Spraying = inside[-1]
+                used = latest if latest.reported else None
                 credit = 1.0
                 who = latest.by or team
                 message, params = f"{KEY}.zone-sprayed", {**base, "at": latest.at, "by": who}
@@ -154,6 +169,7 @@ def sprayings(config: Config, event: Event, area: AreaPlan, as_of: datetime) -> 
                     subject=zone.id,
                     due=opening,
                     owner=who,
+                    reported=used,
                 )
             )
     return out

@@ -85,11 +85,15 @@ _HHMM = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 
 @frozen
 class Spraying:
-    """One round of spraying: the zones sprayed, when, and by whom (None: the default team)."""
+    """One round of spraying: the zones sprayed, when, and by whom (None: the default team).
+
+    ``reported`` is True for a spraying the health station reported in the journal, rather
+    than one written in the plan."""
 
     zones: tuple[str, ...]
     at: datetime
     by: str | None = None
+    reported: bool = False
 
 
 @frozen

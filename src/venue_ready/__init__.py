@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # the names are imported on first use, below; type checkers s
     from .errors import LoadError, PluginError, Problem
     from .files import write_atomic
     from .hookspecs import hookimpl
+    from .journal import Journal, JournalError, mark, open_journal, replay
     from .loading import SCHEMA_VERSION, from_dict, load, loads
     from .model import (
         AreaPlan,
@@ -31,6 +32,7 @@ if TYPE_CHECKING:  # the names are imported on first use, below; type checkers s
         Event,
         Finding,
         Item,
+        JournalEntry,
         Message,
         Phase,
         Renderer,
@@ -58,6 +60,11 @@ _EXPORTS = {
     "Problem": "errors",
     "write_atomic": "files",
     "hookimpl": "hookspecs",
+    "Journal": "journal",
+    "JournalError": "journal",
+    "mark": "journal",
+    "open_journal": "journal",
+    "replay": "journal",
     "SCHEMA_VERSION": "loading",
     "from_dict": "loading",
     "load": "loading",
@@ -71,6 +78,7 @@ _EXPORTS = {
             "Event",
             "Finding",
             "Item",
+            "JournalEntry",
             "Message",
             "Phase",
             "Renderer",
@@ -103,6 +111,9 @@ __all__ = [
     "Event",
     "Finding",
     "Item",
+    "Journal",
+    "JournalEntry",
+    "JournalError",
     "LoadError",
     "Message",
     "Phase",
@@ -128,6 +139,9 @@ __all__ = [
     "item_credit",
     "load",
     "loads",
+    "mark",
+    "open_journal",
+    "replay",
     "write_atomic",
 ]
 

@@ -168,4 +168,6 @@ def _finding(item: Item, area_key: str, as_of: datetime) -> Finding:
         due=item.due,
         owner=item.owner,
         waiver=item.waiver,
+        reported_at=item.reported_at,
+        reported_by=item.reported_by,
     )

@@ -18,6 +18,9 @@ from .i18n import format_score
 from .i18n import gettext as _
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
+    from .model import Event
     from .plugins import PluginManager
     from .report import Report
 
@@ -135,6 +138,9 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
         "--fail-under", type=_score_threshold, metavar="N", help=_("cli.help.fail-under", lang)
     )
     _plugin_options(check, lang)
+    from . import journal_cli  # the module imports no sqlite3 until a journal is used
+
+    journal_cli.add_check_options(check, lang)
     check.set_defaults(handler=_cmd_check)
 
     init = commands.add_parser(
@@ -196,6 +202,8 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     )
     scaffold.add_argument("--lang", choices=("vi", "en"), help=_("cli.help.lang", lang))
     scaffold.set_defaults(handler=_cmd_new_plugin)
+
+    journal_cli.add_commands(commands, lang, _HelpFormatter, _plugin_options)
     return parser
 
 
@@ -257,35 +265,29 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _cmd_check(args: argparse.Namespace, lang_hint: str) -> int:
     from .assessment import assess
-    from .dates import get_zone, parse_instant
-    from .errors import LoadError
-    from .loading import load
     from .plugins import _error_text
     from .render import BUILTIN_FORMATS
-    from .values import MAX_YEAR, MIN_YEAR
 
     pm = _plugin_manager(args, lang_hint)
     if isinstance(pm, int):
         return pm
-    try:
-        event = load(args.file, plugins=pm)
-    except LoadError as exc:
-        lang = args.lang or exc.lang or lang_hint
-        for problem in exc.problems:
-            _err(problem.render(lang, exc.catalogs))
-        _err(_("cli.load-failed", lang, count=len(exc.problems), file=args.file))
-        return EXIT_USAGE
+    event = _load_event(args.file, pm, args.lang, lang_hint)
+    if isinstance(event, int):
+        return event
     lang = args.lang or event.lang
 
     as_of = None
     if args.as_of is not None:
-        try:
-            as_of = parse_instant(args.as_of, get_zone(event.timezone))
-            if not MIN_YEAR <= as_of.year <= MAX_YEAR:
-                raise ValueError(args.as_of)
-        except ValueError:
-            _err(_("cli.bad-as-of", lang, value=args.as_of))
+        as_of = parse_moment(args.as_of, event, lang, option="--as-of")
+        if as_of is None:
             return EXIT_USAGE
+    from .journal_cli import apply_journal
+
+    plan = event
+    replayed = apply_journal(args, event, as_of, pm, lang)
+    if isinstance(replayed, int):
+        return replayed
+    event, as_of, entries = replayed
 
     render = _renderer(args.format, pm, lang)
     if render is None:
@@ -295,6 +297,11 @@ def _cmd_check(args: argparse.Namespace, lang_hint: str) -> int:
             _err(failure.render(lang))
         return EXIT_PLUGIN if broken else EXIT_USAGE
     report = assess(event, as_of=as_of, plugins=pm)
+    if entries and args.format == "html":
+        # the timeline's earned line, from what really happened day by day
+        from .journal_cli import attach_history
+
+        report = attach_history(report, plan, entries, pm)
     try:
         text = render(report, lang)
         if not isinstance(text, str):
@@ -441,6 +448,37 @@ def _cmd_new_plugin(args: argparse.Namespace, lang_hint: str) -> int:
         return EXIT_USAGE
     _err(_("cli.new-plugin-done", lang, folder=root))
     return EXIT_OK
+
+
+def _load_event(file: str, pm: PluginManager, lang: str | None, lang_hint: str) -> Event | int:
+    """The event in ``file``; on bad input, print every problem and return the exit code."""
+    from .errors import LoadError
+    from .loading import load
+
+    try:
+        return load(file, plugins=pm)
+    except LoadError as exc:
+        shown = lang or exc.lang or lang_hint
+        for problem in exc.problems:
+            _err(problem.render(shown, exc.catalogs))
+        _err(_("cli.load-failed", shown, count=len(exc.problems), file=file))
+        return EXIT_USAGE
+
+
+def parse_moment(text: str, event: Event, lang: str, *, option: str) -> datetime | None:
+    """An option's ISO 8601 moment, read in the event's time zone (a bare date is the end of
+    that day); None, after printing why, when it is not one."""
+    from .dates import parse_instant
+    from .values import MAX_YEAR, MIN_YEAR
+
+    try:
+        moment = parse_instant(text, event.tz)
+        if not MIN_YEAR <= moment.year <= MAX_YEAR:
+            raise ValueError(text)
+    except ValueError:
+        _err(_("cli.bad-moment", lang, option=option, value=text))
+        return None
+    return moment
 
 
 def _plugin_manager(args: argparse.Namespace, lang: str) -> PluginManager | int:

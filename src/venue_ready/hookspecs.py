@@ -30,6 +30,10 @@ names). The order hooks are called in, per command::
       ├─ venue_ready_assess(event, area, as_of)   once per area, every plugin
       ├─ venue_ready_adjust_report(report)        once, every plugin, in registration order
       └─ venue_ready_renderers()                  once, when the format is not a built-in one
+
+    venue-ready mark FILE ITEM STATUS --by WHO
+      └─ venue_ready_status_changed(event, item, old, new, entry)
+                                                  once, every plugin, after the entry is saved
 """
 
 from __future__ import annotations
@@ -41,7 +45,7 @@ from typing import TYPE_CHECKING
 import pluggy
 
 if TYPE_CHECKING:
-    from .model import AreaPlan, AreaSpec, Event, Finding, Renderer
+    from .model import AreaPlan, AreaSpec, Event, Finding, Item, JournalEntry, Renderer, Status
     from .report import Report
 
 #: The pluggy project name; also the entry-point group plugins are found through.
@@ -125,4 +129,30 @@ def venue_ready_renderers() -> Sequence[Renderer] | None:
         ``description``), or None. A name may not replace a built-in format or another plugin's.
 
     .. versionadded:: 0.1
+    """
+
+
+@hookspec
+def venue_ready_status_changed(
+    event: Event, item: Item | None, old: Status | None, new: Status, entry: JournalEntry
+) -> None:
+    """React to a status just recorded in the journal (``venue-ready mark``, or
+    :func:`venue_ready.mark`); for example, queue an announcement on the ward radio.
+
+    Called once per recorded entry, for every plugin, after the entry is committed: a plugin
+    cannot stop or change it. Not called for entries brought in by an import.
+
+    :param event: the event (its plan, without the journal applied).
+    :param item: the checklist item the entry is about, or None when it is about an area
+        plugin's subject (``entry.subject`` is then ``AREA:SUBJECT``; ``entry.area`` and
+        ``entry.target`` split it).
+    :param old: the subject's status before the entry (its latest entry, or the item's status
+        in the plan); None for an area subject never reported before.
+    :param new: the status recorded.
+    :param entry: the :class:`~venue_ready.JournalEntry` recorded (who, when, note, evidence).
+    :return: nothing; the return value is ignored.
+
+    A plugin that raises is reported (``venue-ready mark`` exits 3) and the entry stays recorded.
+
+    .. versionadded:: 0.2
     """

@@ -40,6 +40,7 @@ __all__ = [
     "Event",
     "Finding",
     "Item",
+    "JournalEntry",
     "Message",
     "Phase",
     "Renderer",
@@ -184,6 +185,54 @@ class SignOff:
     version: str | None = None
 
 
+def _optional_text(_inst: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
+    if value is not None:
+        _text(_inst, attribute, value)
+
+
+@frozen
+class JournalEntry:
+    """One entry of the status journal: what a team reported, by whom and when.
+
+    ``subject`` is a checklist item's id, or ``AREA:SUBJECT`` for something an area plugin
+    checks (a zone, an entrance, a broadcast slot), e.g. ``disinfection:basement``.
+    ``recorded_at`` is when the entry was written; ``happened_at`` when the work was done, if
+    earlier. ``signed_off_by`` records an approval given by that body (for ``version`` of the
+    work). ``uid`` identifies the entry across exports and imports; ``seq`` is its position in
+    one journal file (None for an entry not read from a journal).
+    """
+
+    uid: str = field(validator=_text)
+    subject: str = field(validator=_text)
+    status: Status = field(converter=_status)
+    by: str = field(validator=_text)
+    recorded_at: datetime = field(validator=_aware)
+    happened_at: datetime | None = field(default=None, validator=_aware)
+    progress: float | None = field(default=None, validator=_unit_interval)
+    note: str | None = field(default=None, validator=_optional_text)
+    evidence: str | None = field(default=None, validator=_optional_text)
+    signed_off_by: str | None = field(default=None, validator=_optional_text)
+    version: str | None = None
+    seq: int | None = None
+
+    @property
+    def at(self) -> datetime:
+        """When it happened: ``happened_at`` when given, else ``recorded_at``."""
+        return self.happened_at if self.happened_at is not None else self.recorded_at
+
+    @property
+    def area(self) -> str | None:
+        """The area of an ``AREA:SUBJECT`` entry; None for an entry about a checklist item."""
+        area, sep, _ = self.subject.partition(":")
+        return area if sep else None
+
+    @property
+    def target(self) -> str:
+        """The subject without its area: the zone, entrance or slot id, or the item id."""
+        _, sep, rest = self.subject.partition(":")
+        return rest if sep else self.subject
+
+
 @frozen
 class Item:
     """One checklist item: a piece of work with a named owner and a deadline.
@@ -191,6 +240,10 @@ class Item:
     ``requires_signoff`` names the body whose approval the item needs (for example the district's
     steering group); ``signed_off`` records that approval once given. ``version`` is the current
     version of the work, for sign-offs that must match it.
+
+    ``reported_at`` and ``reported_by`` say when, and by whom, the item's status was last
+    self-reported through the journal (:meth:`venue_ready.Journal.replay` sets them; the event
+    file never does). None for a status that comes from the plan.
     """
 
     id: str = field(validator=_text)
@@ -208,6 +261,8 @@ class Item:
     waiver: Waiver | None = field(default=None)
     notes: str = ""
     evidence: tuple[str, ...] = field(default=(), converter=_tuple)
+    reported_at: datetime | None = field(default=None, validator=_aware)
+    reported_by: str | None = None
 
     @waiver.validator
     def _check_waiver(self, _attribute: attrs.Attribute[Any], value: Waiver | None) -> None:
@@ -253,6 +308,10 @@ class AreaPlan:
 
     ``settings`` is the area plugin's own table, checked by the plugin's validator when the
     event is loaded. Treat it as read-only.
+
+    ``records`` are the journal's entries about the area's own subjects (``AREA:SUBJECT``, for
+    example ``disinfection:hall``), oldest first, as of the assessment: what the teams reported
+    as they worked. Empty when the event has no journal. See docs/journal.md.
     """
 
     key: str = field(validator=_text)
@@ -260,6 +319,7 @@ class AreaPlan:
     threshold: float = field(default=100.0)
     settings: Mapping[str, Any] = field(factory=dict, converter=_mapping)
     items: tuple[Item, ...] = field(default=(), converter=_tuple)
+    records: tuple[JournalEntry, ...] = field(default=(), converter=_tuple)
 
     @threshold.validator
     def _check_threshold(self, _attribute: attrs.Attribute[Any], value: float) -> None:
@@ -320,6 +380,8 @@ class Finding:
     ``assessed`` is False when the plugin expected to check something but could not (missing
     data): the Finding stays in the denominator with no credit and lowers the area's coverage.
     ``waiver`` takes the Finding out of the denominator; the report lists every waiver.
+    ``reported_at`` and ``reported_by`` say when and by whom the result was self-reported (a
+    journal entry); the report shows how old it is. None when the result comes from the plan.
     """
 
     code: str = field(validator=_text)
@@ -334,6 +396,8 @@ class Finding:
     owner: str | None = None
     assessed: bool = True
     waiver: Waiver | None = None
+    reported_at: datetime | None = field(default=None, validator=_aware)
+    reported_by: str | None = None
 
     @property
     def met(self) -> bool:

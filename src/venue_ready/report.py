@@ -9,7 +9,7 @@ byte-identical JSON.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from attrs import field, frozen
@@ -21,7 +21,7 @@ from .scoring import effective_due, is_blocking, is_overdue
 if TYPE_CHECKING:
     from .plugins import PluginFailure
 
-__all__ = ["REPORT_SCHEMA_VERSION", "AreaReport", "PluginInfo", "Report"]
+__all__ = ["REPORT_SCHEMA_VERSION", "AreaReport", "HistoryPoint", "PluginInfo", "Report"]
 
 #: Version of the JSON report layout; bumped on any incompatible change.
 REPORT_SCHEMA_VERSION = 1
@@ -36,6 +36,15 @@ class PluginInfo:
     name: str
     distribution: str | None = None
     version: str | None = None
+
+
+@frozen
+class HistoryPoint:
+    """The event's readiness at one past moment, replayed from the journal."""
+
+    at: datetime
+    score: float | None
+    status: AreaStatus
 
 
 @frozen
@@ -76,7 +85,10 @@ class Report:
     ``status`` is the worst area status; ``score`` the weighted mean of conclusive areas' scores
     (None when there is none); ``inconclusive`` is True when some area is ``error``.
     ``failures`` lists plugins that failed to load or to run. ``catalogs`` holds the plugins'
-    message catalogs, so the report can be rendered after the plugins are gone.
+    message catalogs, so the report can be rendered after the plugins are gone. ``history``
+    is the readiness at earlier moments, replayed from the journal, oldest first (empty unless
+    the caller computed it: :func:`venue_ready.journal.readiness_history`); the HTML timeline
+    draws it.
     """
 
     event: Event
@@ -89,6 +101,7 @@ class Report:
     plugins: tuple[PluginInfo, ...] = ()
     failures: tuple[PluginFailure, ...] = ()
     catalogs: Mapping[str, Mapping[str, str]] = field(factory=dict, eq=False, repr=False)
+    history: tuple[HistoryPoint, ...] = ()
 
     # -- derived lists: computed from the areas, never stored ----------------------------------
 
@@ -140,6 +153,13 @@ class Report:
         return effective_due(finding, self.event.starts, self.event.ends)
 
     @property
+    def self_reported(self) -> list[Finding]:
+        """Findings whose result a team reported in the journal, the oldest report first: the
+        ones most in need of a fresh look."""
+        found = [f for f in self._all() if f.reported_at is not None]
+        return sorted(found, key=lambda f: (f.reported_at, f.area, f.subject or ""))
+
+    @property
     def waivers(self) -> list[Finding]:
         """Every waived Finding: the report must list each one."""
         return [f for f in self._all() if f.waiver is not None]
@@ -147,6 +167,29 @@ class Report:
     def _due_key(self, f: Finding) -> tuple[datetime, str, str]:
         due = effective_due(f, self.event.starts, self.event.ends) or self.event.ends
         return due, f.area, f.subject or ""
+
+    def reported_age(self, finding: Finding) -> tuple[int, str] | None:
+        """How old a self-reported result is at the report's moment: ``(n, "hours")`` under
+        two days, else ``(n, "days")``, rounded down; None for a result from the plan."""
+        if finding.reported_at is None:
+            return None
+        hours = _hours(self.as_of - finding.reported_at)
+        return (hours, "hours") if hours < 48 else (hours // 24, "days")
+
+    def reported_text(self, finding: Finding, lang: str | None = None) -> str | None:
+        """ "reported by X, 3 days ago" in ``lang``; None for a result from the plan."""
+        age = self.reported_age(finding)
+        if age is None:
+            return None
+        from .i18n import gettext
+
+        count, unit = age
+        return gettext(
+            f"report.reported-{unit}",
+            lang or self.event.lang,
+            by=finding.reported_by or "?",
+            count=count,
+        )
 
     def is_blocking(self, finding: Finding) -> bool:
         """True when ``finding`` blocks its area as of the report's moment."""
@@ -209,6 +252,15 @@ class Report:
                 "waiver": (
                     {"reason": f.waiver.reason, "approved_by": f.waiver.approved_by}
                     if f.waiver is not None
+                    else None
+                ),
+                "reported": (
+                    {
+                        "by": f.reported_by,
+                        "at": isoformat(f.reported_at, tz),
+                        "age_hours": _hours(self.as_of - f.reported_at),
+                    }
+                    if f.reported_at is not None
                     else None
                 ),
             }
@@ -324,3 +376,8 @@ def _plain(value: Any, tz: Any) -> Any:
     if isinstance(value, str | int | float | bool) or value is None:
         return value
     return str(value)
+
+
+def _hours(span: timedelta) -> int:
+    """Whole hours in ``span``, rounded down; never negative."""
+    return max(0, int(span.total_seconds() // 3600))

@@ -14,9 +14,11 @@ for, to keep ``import venue_ready`` and the other formats light.
 ``scoring``: for each day up to the event's start, planned value PV(t) is the weight of the
 ``before`` Findings (not waived) effectively due by t, as a share of the area's total, and the
 areas are combined with their weights as the overall score is. Earned value EV(t) counts the
-*current* credit of the Findings due by t: an approximation of what had been earned by then,
-since venue_ready keeps no history of past statuses yet (the journal of issue #6 will). At the
-event's start, PV is 100 and EV is the overall score.
+*current* credit of the Findings due by t: an approximation of what had been earned by then.
+When the report carries a history replayed from the journal (:attr:`Report.history`, which
+``venue-ready check --format html`` computes when the event has a journal), EV(t) is instead the
+real readiness at the end of each day up to the report's moment, and is not drawn after it. At
+the event's start, PV is 100.
 """
 
 from __future__ import annotations
@@ -48,11 +50,12 @@ _template: Template | None = None
 
 
 class TimelinePoint(NamedTuple):
-    """One day of the readiness timeline: the moment, planned and earned value in percent."""
+    """One day of the readiness timeline: the moment, planned and earned value in percent
+    (earned is None for a day after the report's moment, when it comes from the journal)."""
 
     when: datetime
     planned: float
-    earned: float
+    earned: float | None
 
 
 def render_html(report: Report, lang: str) -> str:
@@ -133,7 +136,22 @@ def readiness_timeline(report: Report, max_days: int = MAX_TIMELINE_DAYS) -> lis
             TimelinePoint(moment, 100.0 * planned / all_weight, 100.0 * earned / all_weight)
         )
         day += timedelta(days=1)
+    if report.history:
+        points = [p._replace(earned=_history_at(report, p.when)) for p in points]
     return points
+
+
+def _history_at(report: Report, moment: datetime) -> float | None:
+    """The readiness the journal's history gives at ``moment``: the latest point at or before
+    it (0 before the first); None after the report's moment, which has no history yet."""
+    if moment > report.as_of:
+        return None
+    score = 0.0
+    for point in report.history:
+        if point.at > moment:
+            break
+        score = point.score or 0.0
+    return score
 
 
 # -- the page's data -----------------------------------------------------------------------------
@@ -158,6 +176,7 @@ def _context(report: Report, lang: str) -> dict[str, Any]:
             "overdue": f in overdue,
             "phase": None if f.phase is Phase.BEFORE else _(f"phase.{f.phase.value}", lang),
             "waived": f.waiver is not None,
+            "reported": report.reported_text(f, lang),
         }
 
     overdue = report.overdue
@@ -194,6 +213,7 @@ def _context(report: Report, lang: str) -> dict[str, Any]:
         ],
         "overdue_count": len(overdue),
         "next_due": [row(f) for f in report.next_due],
+        "self_reported": [row(f) for f in report.self_reported],
         "waivers": [
             {
                 **row(f),
@@ -231,11 +251,15 @@ def _labels(report: Report, lang: str) -> dict[str, str]:
         "blockers": heading("report.blockers-heading", len(report.blockers)),
         "overdue": heading("report.overdue-heading", len(report.overdue)),
         "next_due": heading("report.next-due-heading", len(report.next_due)),
+        "self_reported": heading("report.reported-heading", len(report.self_reported)),
         "waivers": heading("report.waivers-heading", len(report.waivers)),
         "failures": heading("report.failures-heading", len(report.failures)),
         "details": _("report.details-heading", lang),
         "timeline": _("report.html-timeline-heading", lang),
-        "timeline_note": _("report.html-timeline-note", lang),
+        "timeline_note": _(
+            "report.html-timeline-note-journal" if report.history else "report.html-timeline-note",
+            lang,
+        ),
         "timeline_empty": _("report.html-timeline-empty", lang),
         "none": _("report.none", lang),
         "col_area": _("report.col-area", lang),
@@ -344,9 +368,10 @@ def _timeline_chart(report: Report, lang: str) -> dict[str, Any] | None:
     if t0 <= as_of <= points[-1].when:
         marker = {"x": _num(x(as_of)), "label": _("report.html-timeline-as-of", lang)}
     last = points[-1]
+    earned = [p.earned for p in points if p.earned is not None]
     return {
         "planned": line([(p.when, p.planned) for p in points]),
-        "earned": line([(p.when, p.earned) for p in points]),
+        "earned": line([(p.when, p.earned) for p in points if p.earned is not None]),
         "y_ticks": y_ticks,
         "x_ticks": x_ticks,
         "as_of": marker,
@@ -364,7 +389,7 @@ def _timeline_chart(report: Report, lang: str) -> dict[str, Any] | None:
             lang,
             first=format_datetime(points[0].when.astimezone(tz).date(), lang),
             planned=format_number(last.planned, lang),
-            earned=format_number(last.earned, lang),
+            earned=format_number(earned[-1] if earned else 0.0, lang),
         ),
         "days": len(points),
     }

@@ -89,6 +89,7 @@ def render_markdown(report: Report, lang: str) -> str:
         ("report.blockers-heading", report.blockers),
         ("report.overdue-heading", report.overdue),
         ("report.next-due-heading", report.next_due),
+        *((("report.reported-heading", report.self_reported),) if report.self_reported else ()),
     ):
         out += [f"## {escape(_(heading, lang, count=len(findings)).rstrip(':'))}", ""]
         if not findings:
@@ -147,5 +148,8 @@ def _finding_line(f: Finding, report: Report, titles: dict[str, str], lang: str)
     details = [_("report.owner", lang, owner=f.owner or _("report.no-owner", lang))]
     if f.due is not None:
         details.append(_("report.due", lang, due=f.due.astimezone(report.event.tz)))
+    reported = report.reported_text(f, lang)
+    if reported is not None:
+        details.append(reported)
     area = escape(titles.get(f.area, f.area))
     return f"- **{area}**: {escape(what)} ({escape('; '.join(details))})"

@@ -79,7 +79,7 @@ def _print(console: Console, report: Report, lang: str) -> None:
     console.print(_areas(report, lang, console.width))
     console.print(_attention(report, lang, console.width))
     console.print(_next_due(report, lang, console.width))
-    for extra in (_waivers(report, lang), _failures(report, lang)):
+    for extra in (_self_reported(report, lang), _waivers(report, lang), _failures(report, lang)):
         if extra is not None:
             console.print(extra)
 
@@ -298,6 +298,19 @@ def _next_due(report: Report, lang: str, width: int) -> RenderableType:
             Text(_owner(f, lang), style="italic" if not f.owner else ""),
         )
     return Padding(table, (1, 0, 0, 0))
+
+
+def _self_reported(report: Report, lang: str) -> RenderableType | None:
+    found = report.self_reported
+    if not found:
+        return None
+    lines = _bullets(
+        Text(_heading("report.reported-heading", lang, count=len(found)), style="bold")
+    )
+    for f in found:
+        what = report.translate(f.message, lang)
+        lines.add_row("-", Text.assemble(what, " ", (f"({report.reported_text(f, lang)})", "dim")))
+    return Padding(lines, (1, 0, 0, 0))
 
 
 def _waivers(report: Report, lang: str) -> RenderableType | None:

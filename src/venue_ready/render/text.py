@@ -58,6 +58,8 @@ def render_text(report: Report, lang: str) -> str:
     _section(lines, report, "report.blockers-heading", report.blockers, lang)
     _section(lines, report, "report.overdue-heading", report.overdue, lang)
     _section(lines, report, "report.next-due-heading", report.next_due, lang)
+    if report.self_reported:
+        _section(lines, report, "report.reported-heading", report.self_reported, lang)
 
     waivers = report.waivers
     if waivers:
@@ -121,6 +123,9 @@ def _section(
         details = [_("report.owner", lang, owner=f.owner or _("report.no-owner", lang))]
         if f.due is not None:
             details.append(_("report.due", lang, due=f.due.astimezone(report.event.tz)))
+        reported = report.reported_text(f, lang)
+        if reported is not None:
+            details.append(reported)
         lines.append(
             f"  - [{titles.get(f.area, f.area)}] {_text(f.message, report, lang)}"
             f" ({'; '.join(details)})"

@@ -1,0 +1,835 @@
+"""The status journal: what the teams reported as they worked, in one SQLite file.
+
+The event file is the plan; the journal is what happened. Each entry says which item (or which
+subject of an area plugin, ``AREA:SUBJECT``) moved to which status, who reported it, when it was
+recorded and, when earlier, when it happened. venue_ready never rewrites the event file: an
+item's effective state is its latest journal entry, or the plan when there is none.
+
+::
+
+    from venue_ready import load, open_journal
+
+    event = load("congress.toml")
+    with open_journal("congress.journal.sqlite") as journal:
+        journal.append("security.plan", "done", by="Công an phường")
+        as_then = journal.replay(event, until=some_moment)  # an Event, as it stood then
+
+The file is in WAL mode and every write is one ``BEGIN IMMEDIATE`` transaction with
+``synchronous=FULL``: several processes can write at once (each waits its turn) and a writer
+killed half-way leaves every entry committed before it. ``PRAGMA user_version`` holds the
+layout's version: an older journal is migrated when opened, a newer one is refused.
+
+Timestamps are stored as UTC ISO 8601 text with microseconds, so they sort as text.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from .errors import LoadError, Problem
+from .model import Event, Item, JournalEntry, SignOff, Status
+
+if TYPE_CHECKING:
+    import sqlite3
+    from pathlib import Path
+    from types import TracebackType
+
+    from .plugins import PluginManager
+
+__all__ = [
+    "FIELDS",
+    "MARKABLE_STATUSES",
+    "SCHEMA_VERSION",
+    "Journal",
+    "JournalError",
+    "default_journal_path",
+    "mark",
+    "open_journal",
+    "replay",
+    "unknown_subjects",
+]
+
+#: The journal layout this version writes. History: 1, the first layout (no ``uid``, no signed
+#: ``version``); 2, entries carry a ``uid`` (so an import never adds an entry twice) and the
+#: version of the work a sign-off was given for.
+SCHEMA_VERSION = 2
+#: The suffix of a journal kept beside its event file: congress.toml → congress.journal.sqlite.
+SUFFIX = ".journal.sqlite"
+#: The statuses an entry may record. ``waived`` is not one of them: a waiver needs a reason and
+#: who approved it, and belongs in the plan (the event file).
+MARKABLE_STATUSES = ("todo", "in_progress", "done", "blocked")
+#: An entry's fields, in the order exports write them.
+FIELDS = (
+    "uid",
+    "subject",
+    "status",
+    "progress",
+    "by",
+    "recorded_at",
+    "happened_at",
+    "note",
+    "evidence",
+    "signed_off_by",
+    "version",
+)
+
+_SCHEMA_V1 = """
+CREATE TABLE entries (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    subject TEXT NOT NULL,
+    status TEXT NOT NULL,
+    progress REAL,
+    by TEXT NOT NULL,
+    recorded_at TEXT NOT NULL,
+    happened_at TEXT,
+    note TEXT,
+    evidence TEXT,
+    signed_off_by TEXT
+);
+CREATE INDEX entries_subject ON entries (subject);
+"""
+# Version 2 is version 1 plus the migration below; a new journal is built the same way, so a
+# migrated journal and a new one cannot drift apart.
+_MIGRATIONS: dict[int, str] = {
+    2: """
+ALTER TABLE entries ADD COLUMN uid TEXT;
+ALTER TABLE entries ADD COLUMN version TEXT;
+UPDATE entries SET uid = lower(hex(randomblob(16))) WHERE uid IS NULL;
+CREATE UNIQUE INDEX entries_uid ON entries (uid);
+""",
+}
+#: How long a writer waits for another one to finish, in seconds.
+BUSY_TIMEOUT = 60.0
+
+
+class JournalError(LoadError):
+    """A journal could not be opened, or an entry could not be recorded or imported.
+
+    A :class:`~venue_ready.LoadError`, so a caller that handles bad input handles this too:
+    ``problems`` lists everything wrong, each naming the file (the journal, the event file or
+    the file imported) and the field.
+    """
+
+
+def default_journal_path(event_file: str | os.PathLike[str]) -> Path:
+    """Where the journal of ``event_file`` sits by default: beside it, with the same stem
+    (``congress.toml`` → ``congress.journal.sqlite``)."""
+    from pathlib import Path
+
+    return Path(default_journal_name(event_file))
+
+
+def default_journal_name(event_file: str | os.PathLike[str]) -> str:
+    """:func:`default_journal_path` as text (without importing pathlib, for the CLI)."""
+    stem, _ = os.path.splitext(os.fspath(event_file))
+    return stem + SUFFIX
+
+
+def open_journal(path: str | os.PathLike[str], *, create: bool = True) -> Journal:
+    """Open the journal at ``path``; with ``create`` (the default), make it when it is missing.
+
+    Raises :class:`JournalError` when the file is missing (and ``create`` is false), is not a
+    venue_ready journal, or was written by a newer venue_ready. A journal of an older layout is
+    migrated in place, in one transaction.
+    """
+    import sqlite3
+    from pathlib import Path
+
+    path = Path(path)
+    where = str(path)
+    if not create and not path.is_file():
+        raise JournalError([Problem.of((), "journal.missing", file=where)])
+    try:
+        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT, isolation_level=None)
+    except sqlite3.Error as exc:
+        raise JournalError(
+            [Problem.of((), "journal.unreadable", file=where, error=str(exc))]
+        ) from exc
+    try:
+        _prepare(conn, where)
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise JournalError(
+            [Problem.of((), "journal.unreadable", file=where, error=str(exc))]
+        ) from exc
+    except BaseException:
+        conn.close()
+        raise
+    return Journal(conn, path)
+
+
+def _prepare(conn: sqlite3.Connection, where: str) -> None:
+    conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT * 1000)}")
+    # WAL lets readers read while a writer writes; FULL makes each commit durable once it
+    # returns. journal_mode is persistent, but asking again on an existing file is harmless.
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+        if version == 0 and not tables:
+            _run(conn, _SCHEMA_V1)
+            version = 1
+        elif version == 0 or "entries" not in tables:
+            raise JournalError([Problem.of((), "journal.not-a-journal", file=where)])
+        if version > SCHEMA_VERSION:
+            raise JournalError(
+                [
+                    Problem.of(
+                        (),
+                        "journal.newer-schema",
+                        file=where,
+                        found=version,
+                        supported=SCHEMA_VERSION,
+                    )
+                ]
+            )
+        for step in range(version + 1, SCHEMA_VERSION + 1):
+            _run(conn, _MIGRATIONS[step])
+        if version != SCHEMA_VERSION:
+            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
+def _run(conn: sqlite3.Connection, script: str) -> None:
+    # executescript() would COMMIT the open transaction first; run statement by statement so a
+    # migration is all or nothing.
+    for statement in script.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+
+
+class Journal:
+    """An open status journal. Use :func:`open_journal` to get one; close it (or use it as a
+    context manager) when done."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+        self._conn = conn
+        #: The journal's file.
+        self.path = path
+
+    def __enter__(self) -> Journal:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the file. Entries already appended are kept whatever happens next."""
+        self._conn.close()
+
+    def __len__(self) -> int:
+        return int(self._conn.execute("SELECT count(*) FROM entries").fetchone()[0])
+
+    # -- writing --------------------------------------------------------------------------------
+
+    def append(
+        self,
+        subject: str,
+        status: Status | str,
+        *,
+        by: str,
+        at: datetime | None = None,
+        progress: float | None = None,
+        note: str | None = None,
+        evidence: str | None = None,
+        signed_off_by: str | None = None,
+        version: str | None = None,
+        recorded_at: datetime | None = None,
+    ) -> JournalEntry:
+        """Record one entry and return it (with its ``seq``); committed when this returns.
+
+        :param subject: an item id, or ``AREA:SUBJECT`` for an area plugin's subject. This
+            method does not check it against an event; :func:`mark` does.
+        :param status: one of :data:`MARKABLE_STATUSES`.
+        :param by: who reports it (a person or a team); required.
+        :param at: when it happened, if earlier than now; never in the future.
+        :param progress: 0..1, for ``in_progress``.
+        :param signed_off_by: the body that approved the work, for an item that needs a
+            sign-off; ``version`` is the version of the work approved.
+        :param recorded_at: when the entry is recorded; now by default (for imports and tests).
+        :raises JournalError: listing every field that is wrong.
+        """
+        import uuid
+
+        now = recorded_at if recorded_at is not None else datetime.now(UTC)
+        entry = build_entry(
+            {
+                "uid": uuid.uuid4().hex,
+                "subject": subject,
+                "status": status.value if isinstance(status, Status) else status,
+                "by": by,
+                "recorded_at": now,
+                "happened_at": at,
+                "progress": progress,
+                "note": note,
+                "evidence": evidence,
+                "signed_off_by": signed_off_by,
+                "version": version,
+            },
+            file=str(self.path),
+        )
+        with self._write():
+            seq = self._insert(entry)
+        return attrs.evolve(entry, seq=seq)
+
+    def _write(self) -> _Transaction:
+        return _Transaction(self._conn)
+
+    def _insert(self, entry: JournalEntry) -> int:
+        row = _to_row(entry)
+        cursor = self._conn.execute(
+            f"INSERT INTO entries ({', '.join(FIELDS)}) VALUES ({', '.join('?' * len(FIELDS))})",
+            [row[name] for name in FIELDS],
+        )
+        return int(cursor.lastrowid or 0)
+
+    # -- reading --------------------------------------------------------------------------------
+
+    def entries(
+        self,
+        until: datetime | None = None,
+        *,
+        subject: str | None = None,
+        known_at: datetime | None = None,
+    ) -> list[JournalEntry]:
+        """The entries, in the order they happened (then in the order recorded).
+
+        :param until: only entries that happened at or before this moment.
+        :param subject: only entries about this subject.
+        :param known_at: only entries recorded at or before this moment: what the journal held
+            then (to reproduce exactly a report made at that moment).
+        """
+        sql = f"SELECT seq, {', '.join(FIELDS)} FROM entries"
+        where: list[str] = []
+        args: list[Any] = []
+        if subject is not None:
+            where.append("subject = ?")
+            args.append(subject)
+        if known_at is not None:
+            where.append("recorded_at <= ?")
+            args.append(_stamp(known_at))
+        if until is not None:
+            where.append("coalesce(happened_at, recorded_at) <= ?")
+            args.append(_stamp(until))
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY coalesce(happened_at, recorded_at), seq"
+        return [_from_row(row) for row in self._conn.execute(sql, args)]
+
+    def replay(
+        self, event: Event, until: datetime | None = None, *, known_at: datetime | None = None
+    ) -> Event:
+        """``event`` as it stood at ``until`` (default: with every entry): see :func:`replay`."""
+        return replay(event, self.entries(until, known_at=known_at))
+
+    # -- export and import ------------------------------------------------------------------------
+
+    def export(self, fmt: str = "jsonl") -> str:
+        """Every entry, in the order recorded, as JSON Lines (``jsonl``) or CSV (``csv``).
+
+        Importing the text into an empty journal and exporting again gives the same text.
+        """
+        import csv
+        import io
+        import json
+
+        rows = [
+            _to_row(e)
+            for e in sorted(self.entries(), key=lambda e: e.seq if e.seq is not None else 0)
+        ]
+        if fmt == "jsonl":
+            return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+        if fmt == "csv":
+            out = io.StringIO()
+            writer = csv.DictWriter(out, fieldnames=FIELDS, lineterminator="\n")
+            writer.writeheader()
+            for row in rows:
+                writer.writerow({k: "" if v is None else _csv_cell(v) for k, v in row.items()})
+            return out.getvalue()
+        raise ValueError(f"unknown export format {fmt!r} (expected 'jsonl' or 'csv')")
+
+    def import_text(self, text: str, fmt: str, *, file: str = "-") -> tuple[int, int]:
+        """Add the entries of an export (``jsonl`` or ``csv``); return (added, already there).
+
+        An entry whose ``uid`` is already in the journal with the same content is skipped, so
+        importing a file twice adds nothing the second time. Nothing is added unless every
+        entry is valid: :class:`JournalError` lists what is wrong, by line and field; an entry
+        whose ``uid`` is in the journal with *different* content is such a problem.
+        """
+        rows = list(_parse_export(text, fmt, file))
+        problems: list[Problem] = []
+        entries: list[JournalEntry] = []
+        for line, row in rows:
+            try:
+                entries.append(build_entry(row, file=file, line=line))
+            except JournalError as exc:
+                problems.extend(exc.problems)
+        if problems:
+            raise JournalError(problems)
+        added = skipped = 0
+        with self._write():
+            for (line, _), entry in zip(rows, entries, strict=True):
+                known = self._conn.execute(
+                    f"SELECT seq, {', '.join(FIELDS)} FROM entries WHERE uid = ?", (entry.uid,)
+                ).fetchone()
+                if known is None:
+                    self._insert(entry)
+                    added += 1
+                elif _to_row(_from_row(known)) == _to_row(entry):
+                    skipped += 1
+                else:
+                    problems.append(
+                        Problem.of(
+                            (f"line {line}", "uid"),
+                            "journal.uid-conflict",
+                            file=file,
+                            uid=entry.uid,
+                        )
+                    )
+            if problems:
+                raise JournalError(problems)  # rolls the whole import back
+        return added, skipped
+
+
+class _Transaction:
+    """``BEGIN IMMEDIATE`` … ``COMMIT``, or ``ROLLBACK`` on any exception."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+
+    def __enter__(self) -> None:
+        self._conn.execute("BEGIN IMMEDIATE")
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self._conn.execute("ROLLBACK" if exc_type is not None else "COMMIT")
+
+
+# -- entries: building, rows, text -------------------------------------------------------------
+
+
+def build_entry(
+    data: Mapping[str, Any], *, file: str | None = None, line: int | None = None
+) -> JournalEntry:
+    """A :class:`JournalEntry` from plain data (an export's row, or :meth:`Journal.append`'s
+    arguments), checked field by field: every problem is reported at once.
+
+    Times may be datetimes or ISO 8601 text with an offset. ``happened_at`` may not be later
+    than ``recorded_at``.
+    """
+    where: tuple[str, ...] = (f"line {line}",) if line is not None else ()
+    problems: list[Problem] = []
+
+    def problem(key: str, message_id: str, **params: Any) -> None:
+        problems.append(Problem.of((*where, key), message_id, file=file, **params))
+
+    def text(key: str, *, required: bool = False) -> str | None:
+        value = data.get(key)
+        if value is None or (isinstance(value, str) and not value.strip() and not required):
+            if required:
+                problem(key, "journal.missing-field")
+            return None
+        if not isinstance(value, str):
+            problem(key, "journal.not-text")
+            return None
+        if not value.strip():
+            problem(key, "journal.missing-field")
+            return None
+        return value
+
+    def moment(key: str, *, required: bool = False) -> datetime | None:
+        value = data.get(key)
+        if value is None or value == "":
+            if required:
+                problem(key, "journal.missing-field")
+            return None
+        if isinstance(value, str):
+            try:
+                value = datetime.fromisoformat(value)
+            except ValueError:
+                problem(key, "journal.bad-time", value=value)
+                return None
+        if not isinstance(value, datetime) or value.tzinfo is None:
+            problem(key, "journal.bad-time", value=str(value))
+            return None
+        return value
+
+    unknown = sorted(set(data) - set(FIELDS) - {"seq"})
+    for key in unknown:
+        problem(key, "journal.unknown-field", known=", ".join(FIELDS))
+    uid = text("uid", required=True)
+    subject = text("subject", required=True)
+    status = text("status", required=True)
+    if status is not None and status not in MARKABLE_STATUSES:
+        from .values import suggest
+
+        hint = suggest(status, MARKABLE_STATUSES)
+        problem(
+            "status",
+            "journal.bad-status-hint" if hint else "journal.bad-status",
+            value=status,
+            hint=hint or "",
+            choices=", ".join(MARKABLE_STATUSES),
+        )
+        status = None
+    by = text("by", required=True)
+    recorded = moment("recorded_at", required=True)
+    happened = moment("happened_at")
+    progress: float | None = None
+    raw = data.get("progress")
+    if raw is not None and raw != "":
+        try:
+            progress = float(raw) if not isinstance(raw, bool) else None
+        except (TypeError, ValueError):
+            progress = None
+        if progress is None or not 0.0 <= progress <= 1.0:
+            problem("progress", "journal.bad-progress", value=str(raw))
+            progress = None
+    if happened is not None and recorded is not None and happened > recorded:
+        problem("happened_at", "journal.future", at=happened, now=recorded)
+    note, evidence = text("note"), text("evidence")
+    signed, version = text("signed_off_by"), text("version")
+    if problems:
+        raise JournalError(problems)
+    assert uid and subject and status and by and recorded  # noqa: PT018 - checked above
+    return JournalEntry(
+        uid=uid,
+        subject=subject,
+        status=status,
+        by=by,
+        recorded_at=recorded,
+        happened_at=happened,
+        progress=progress,
+        note=note,
+        evidence=evidence,
+        signed_off_by=signed,
+        version=version,
+        seq=data.get("seq") if isinstance(data.get("seq"), int) else None,
+    )
+
+
+def _stamp(moment: datetime) -> str:
+    """UTC ISO 8601 with microseconds: one width, so text order is time order."""
+    if moment.tzinfo is None:
+        raise ValueError("journal times must be timezone-aware")
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f+00:00")
+
+
+def _to_row(entry: JournalEntry) -> dict[str, Any]:
+    return {
+        "uid": entry.uid,
+        "subject": entry.subject,
+        "status": entry.status.value,
+        "progress": entry.progress,
+        "by": entry.by,
+        "recorded_at": _stamp(entry.recorded_at),
+        "happened_at": _stamp(entry.happened_at) if entry.happened_at is not None else None,
+        "note": entry.note,
+        "evidence": entry.evidence,
+        "signed_off_by": entry.signed_off_by,
+        "version": entry.version,
+    }
+
+
+def _from_row(row: Sequence[Any]) -> JournalEntry:
+    seq, uid, subject, status, progress, by, recorded, happened, note, evidence, signed, version = (
+        row
+    )
+    return JournalEntry(
+        uid=uid,
+        subject=subject,
+        status=status,
+        by=by,
+        recorded_at=datetime.fromisoformat(recorded),
+        happened_at=datetime.fromisoformat(happened) if happened else None,
+        progress=progress,
+        note=note,
+        evidence=evidence,
+        signed_off_by=signed,
+        version=version,
+        seq=seq,
+    )
+
+
+def _csv_cell(value: Any) -> str:
+    # repr() of a float is the shortest text that reads back as the same float: lossless.
+    return repr(value) if isinstance(value, float) else str(value)
+
+
+def _parse_export(text: str, fmt: str, file: str) -> Iterator[tuple[int, dict[str, Any]]]:
+    import csv
+    import io
+    import json
+
+    if fmt == "jsonl":
+        for number, line in enumerate(text.splitlines(), start=1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise JournalError(
+                    [Problem.of((f"line {number}",), "journal.bad-json", file=file, error=exc.msg)]
+                ) from exc
+            if not isinstance(row, dict):
+                raise JournalError(
+                    [Problem.of((f"line {number}",), "journal.not-an-object", file=file)]
+                )
+            yield number, row
+    elif fmt == "csv":
+        reader = csv.DictReader(io.StringIO(text))
+        missing = [
+            name
+            for name in ("uid", "subject", "status", "by", "recorded_at")
+            if name not in (reader.fieldnames or ())
+        ]
+        if missing:
+            raise JournalError(
+                [
+                    Problem.of(
+                        ("line 1",), "journal.csv-header", file=file, missing=", ".join(missing)
+                    )
+                ]
+            )
+        for row in reader:
+            yield (
+                reader.line_num,
+                {k: (v if v != "" else None) for k, v in row.items() if k is not None},
+            )
+    else:
+        raise ValueError(f"unknown import format {fmt!r} (expected 'jsonl' or 'csv')")
+
+
+# -- replay ------------------------------------------------------------------------------------
+
+
+def replay(event: Event, entries: Iterable[JournalEntry]) -> Event:
+    """``event`` with ``entries`` applied, oldest first: the state they describe.
+
+    - An entry about a checklist item sets the item's status and progress (the latest entry
+      wins), adds its evidence, and records who reported it and when (``reported_by``,
+      ``reported_at``); an entry with ``signed_off_by`` records the item's sign-off, for the
+      version it names.
+    - An entry about ``AREA:SUBJECT`` goes to that area's :attr:`AreaPlan.records
+      <venue_ready.AreaPlan.records>`, for its plugin to read.
+    - Entries about subjects the event does not have are left out (:func:`unknown_subjects`
+      lists them).
+
+    Pass only the entries up to a moment (:meth:`Journal.entries` ``until=``) to get the
+    event as it stood then. The plan itself is untouched: this returns a new Event.
+    """
+    ordered = sorted(entries, key=lambda e: (e.at, e.seq if e.seq is not None else 0))
+    if not ordered:
+        return event
+    item_ids = {item.id for plan in event.areas for item in plan.items}
+    by_item: dict[str, list[JournalEntry]] = {}
+    records: dict[str, list[JournalEntry]] = {}
+    for entry in ordered:
+        if entry.subject in item_ids:
+            by_item.setdefault(entry.subject, []).append(entry)
+        elif entry.area is not None:
+            records.setdefault(entry.area, []).append(entry)
+    areas = []
+    for plan in event.areas:
+        items = tuple(
+            _apply(item, by_item[item.id]) if item.id in by_item else item for item in plan.items
+        )
+        areas.append(
+            attrs.evolve(plan, items=items, records=plan.records + tuple(records.get(plan.key, ())))
+        )
+    return attrs.evolve(event, areas=tuple(areas))
+
+
+def _apply(item: Item, entries: list[JournalEntry]) -> Item:
+    latest = entries[-1]
+    changes: dict[str, Any] = {
+        "status": latest.status,
+        "progress": latest.progress if latest.status is Status.IN_PROGRESS else None,
+        "reported_at": latest.at,
+        "reported_by": latest.by,
+    }
+    evidence = [e.evidence for e in entries if e.evidence is not None]
+    if evidence:
+        changes["evidence"] = item.evidence + tuple(evidence)
+    signed = [e for e in entries if e.signed_off_by is not None]
+    if signed and item.requires_signoff is not None:
+        last = signed[-1]
+        changes["signed_off"] = SignOff(
+            by=last.signed_off_by or "", at=last.at, version=last.version
+        )
+    if item.status is Status.WAIVED:
+        # a waiver is the plan's decision; a report does not undo it
+        changes = {k: v for k, v in changes.items() if k not in ("status", "progress")}
+    return attrs.evolve(item, **changes)
+
+
+def unknown_subjects(event: Event, entries: Iterable[JournalEntry]) -> list[JournalEntry]:
+    """The entries about a subject the event has no item or area for (an item removed from the
+    plan since, say): :func:`replay` leaves them out, and a report should say so."""
+    item_ids = {item.id for plan in event.areas for item in plan.items}
+    area_keys = {plan.key for plan in event.areas}
+    return [e for e in entries if e.subject not in item_ids and e.area not in area_keys]
+
+
+# -- marking: an entry checked against the event --------------------------------------------------
+
+
+def known_subjects(event: Event, plugins: PluginManager | None = None) -> dict[str, str | None]:
+    """Every subject an entry may name: item ids (mapped to None) and ``AREA:SUBJECT`` for what
+    the area plugins check (mapped to the area), as the plugins report them now."""
+    from .assessment import assess
+
+    subjects: dict[str, str | None] = {}
+    for plan in event.areas:
+        for item in plan.items:
+            subjects[item.id] = None
+    report = assess(event, plugins=plugins)
+    for area in report.areas:
+        for finding in area.findings:
+            if finding.subject is not None and finding.subject not in subjects:
+                subjects.setdefault(f"{area.key}:{finding.subject}", area.key)
+    return subjects
+
+
+def mark(
+    journal: Journal,
+    event: Event,
+    subject: str,
+    status: Status | str,
+    *,
+    by: str | None,
+    at: datetime | None = None,
+    progress: float | None = None,
+    note: str | None = None,
+    evidence: str | None = None,
+    signed_off_by: str | None = None,
+    plugins: PluginManager | None = None,
+    event_file: str | None = None,
+    now: datetime | None = None,
+) -> JournalEntry:
+    """Check an entry against ``event``, record it, and tell the plugins.
+
+    Everything wrong is reported at once, as a :class:`JournalError`: a subject the event does
+    not have (with the nearest one), a status that cannot be marked, ``by`` missing, a moment
+    in the future, progress outside 0..1, a sign-off on an item that needs none or by another
+    body than the one it needs, a mark on a waived item. Once recorded, the hook
+    ``venue_ready_status_changed(event, item, old, new, entry)`` is called for every plugin; a
+    plugin that raises is recorded in ``plugins.failures`` and does not undo the entry.
+    """
+    if plugins is None:
+        from .plugins import get_plugin_manager
+
+        plugins = get_plugin_manager()
+    now = now if now is not None else datetime.now(UTC)
+    status_text = status.value if isinstance(status, Status) else status
+    problems: list[Problem] = []
+
+    def problem(key: str, message_id: str, **params: Any) -> None:
+        problems.append(Problem.of((key,), message_id, file=event_file, **params))
+
+    subjects = known_subjects(event, plugins)
+    item = _find_item(event, subject)
+    if subject not in subjects:
+        from .values import suggest
+
+        hint = suggest(subject, subjects)
+        problem(
+            "item",
+            "journal.unknown-subject-hint" if hint else "journal.unknown-subject",
+            value=subject,
+            hint=hint or "",
+        )
+    if not by or not by.strip():
+        problem("by", "journal.by-missing")
+    if at is not None and at > now:
+        tz = event.tz
+        problem("at", "journal.future", at=at.astimezone(tz), now=now.astimezone(tz))
+    if status_text not in MARKABLE_STATUSES:
+        from .values import suggest
+
+        hint = suggest(status_text, MARKABLE_STATUSES)
+        problem(
+            "status",
+            "journal.bad-status-hint" if hint else "journal.bad-status",
+            value=status_text,
+            hint=hint or "",
+            choices=", ".join(MARKABLE_STATUSES),
+        )
+    if progress is not None and not 0.0 <= progress <= 1.0:
+        problem("progress", "journal.bad-progress", value=f"{progress:g}")
+    if item is not None and item.status is Status.WAIVED:
+        problem("item", "journal.item-waived", value=subject)
+    if signed_off_by is not None:
+        if item is None or item.requires_signoff is None:
+            problem("signed-off-by", "journal.signoff-not-required", value=subject)
+        elif signed_off_by.strip() != item.requires_signoff:
+            problem(
+                "signed-off-by",
+                "journal.signoff-wrong-body",
+                value=subject,
+                body=signed_off_by,
+                required=item.requires_signoff,
+            )
+    if problems:
+        raise JournalError(problems)
+
+    old = _current_status(journal, event, subject, item, now)
+    entry = journal.append(
+        subject,
+        status_text,
+        by=by or "",
+        at=at,
+        progress=progress,
+        note=note,
+        evidence=evidence,
+        signed_off_by=signed_off_by.strip() if signed_off_by else None,
+        version=item.version if item is not None and signed_off_by else None,
+        recorded_at=now,
+    )
+    for _name, _result, exc in plugins.call_each(
+        "venue_ready_status_changed",
+        event=event,
+        item=item,
+        old=old,
+        new=entry.status,
+        entry=entry,
+    ):
+        if exc is not None:
+            plugins.record_failure(_name, "status_changed", exc)
+    return entry
+
+
+def _find_item(event: Event, subject: str) -> Item | None:
+    for plan in event.areas:
+        for item in plan.items:
+            if item.id == subject:
+                return item
+    return None
+
+
+def _current_status(
+    journal: Journal, event: Event, subject: str, item: Item | None, now: datetime
+) -> Status | None:
+    history = journal.entries(now, subject=subject)
+    if history:
+        return history[-1].status
+    return item.status if item is not None else None

@@ -1,0 +1,527 @@
+"""The journal's commands: ``mark``, ``history``, ``journal export`` and ``journal import``,
+and what ``check`` does with a journal (replay it up to ``--as-of``).
+
+Kept apart from :mod:`venue_ready.cli` so that the commands that do not touch a journal never
+import sqlite3. Exit codes are the CLI's: 0 done, 2 bad input or usage, 3 a plugin failed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+from .cli import (
+    EXIT_OK,
+    EXIT_PLUGIN,
+    EXIT_USAGE,
+    _err,
+    _load_event,
+    _plugin_manager,
+    _write,
+    parse_moment,
+)
+from .i18n import format_datetime, format_number
+from .i18n import gettext as _
+
+if TYPE_CHECKING:
+    from .journal import Journal
+    from .model import Event, JournalEntry
+    from .plugins import PluginManager
+    from .report import HistoryPoint, Report
+
+__all__ = [
+    "add_check_options",
+    "add_commands",
+    "apply_journal",
+    "attach_history",
+    "journal_history",
+]
+
+#: The version of ``history --format json``'s layout.
+HISTORY_SCHEMA_VERSION = 1
+_EXPORT_FORMATS = ("jsonl", "csv")
+
+
+# -- the parser ----------------------------------------------------------------------------------
+
+
+def add_check_options(check: argparse.ArgumentParser, lang: str) -> None:
+    """``check``'s journal options: which journal, and what it knew when."""
+    _journal_option(check, lang)
+    check.add_argument("--known-at", metavar="ISO", help=_("cli.help.known-at", lang))
+
+
+def _journal_option(parser: argparse.ArgumentParser, lang: str) -> None:
+    parser.add_argument(
+        "--journal", metavar=_("cli.file-metavar", lang), help=_("cli.help.journal", lang)
+    )
+
+
+def add_commands(
+    commands: Any,
+    lang: str,
+    formatter: type[argparse.HelpFormatter],
+    plugin_options: Any,
+) -> None:
+    """Add ``mark``, ``history`` and ``journal`` to the CLI's subcommands."""
+    file_metavar = _("cli.file-metavar", lang)
+
+    mark = commands.add_parser(
+        "mark",
+        help=_("cli.help.mark", lang),
+        description=_("cli.help.mark-long", lang),
+        formatter_class=formatter,
+    )
+    mark.add_argument("file", metavar=file_metavar, help=_("cli.help.file", lang))
+    mark.add_argument(
+        "item", metavar=_("cli.metavar.item", lang), help=_("cli.help.mark-item", lang)
+    )
+    mark.add_argument(
+        "status", metavar=_("cli.metavar.status", lang), help=_("cli.help.mark-status", lang)
+    )
+    mark.add_argument("--progress", metavar="0..1", help=_("cli.help.progress", lang))
+    # --by is checked with the other fields, so a mark with several mistakes hears of all
+    mark.add_argument("--by", metavar=_("cli.metavar.name", lang), help=_("cli.help.by", lang))
+    mark.add_argument("--at", metavar="ISO", help=_("cli.help.at", lang))
+    mark.add_argument("--note", metavar=_("cli.metavar.text", lang), help=_("cli.help.note", lang))
+    mark.add_argument(
+        "--evidence", metavar=_("cli.metavar.path", lang), help=_("cli.help.evidence", lang)
+    )
+    mark.add_argument(
+        "--signed-off-by", metavar=_("cli.metavar.body", lang), help=_("cli.help.signed", lang)
+    )
+    _journal_option(mark, lang)
+    mark.add_argument("--lang", choices=("vi", "en"), help=_("cli.help.lang", lang))
+    plugin_options(mark, lang)
+    mark.set_defaults(handler=cmd_mark)
+
+    history = commands.add_parser(
+        "history",
+        help=_("cli.help.history", lang),
+        description=_("cli.help.history", lang),
+        formatter_class=formatter,
+    )
+    history.add_argument("file", metavar=file_metavar, help=_("cli.help.file", lang))
+    history.add_argument(
+        "item",
+        nargs="?",
+        metavar=_("cli.metavar.item", lang),
+        help=_("cli.help.history-item", lang),
+    )
+    history.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help=_("cli.help.history-format", lang),
+    )
+    history.add_argument("--as-of", metavar="ISO", help=_("cli.help.history-as-of", lang))
+    _journal_option(history, lang)
+    history.add_argument("--lang", choices=("vi", "en"), help=_("cli.help.lang", lang))
+    plugin_options(history, lang)
+    history.set_defaults(handler=cmd_history)
+
+    journal = commands.add_parser(
+        "journal",
+        help=_("cli.help.journal-command", lang),
+        description=_("cli.help.journal-command", lang),
+        formatter_class=formatter,
+    )
+    actions = journal.add_subparsers(dest="action", metavar=_("cli.command-metavar", lang))
+    actions.required = True
+    export = actions.add_parser(
+        "export",
+        help=_("cli.help.export", lang),
+        description=_("cli.help.export", lang),
+        formatter_class=formatter,
+    )
+    export.add_argument("file", metavar=file_metavar, help=_("cli.help.file", lang))
+    export.add_argument(
+        "--format", choices=_EXPORT_FORMATS, default="jsonl", help=_("cli.help.export-format", lang)
+    )
+    export.add_argument("-o", "--output", metavar=file_metavar, help=_("cli.help.output", lang))
+    _journal_option(export, lang)
+    export.add_argument("--lang", choices=("vi", "en"), help=_("cli.help.lang", lang))
+    export.set_defaults(handler=cmd_export)
+    imp = actions.add_parser(
+        "import",
+        help=_("cli.help.import", lang),
+        description=_("cli.help.import", lang),
+        formatter_class=formatter,
+    )
+    imp.add_argument("file", metavar=file_metavar, help=_("cli.help.file", lang))
+    imp.add_argument("source", metavar=file_metavar, help=_("cli.help.import-source", lang))
+    imp.add_argument("--format", choices=_EXPORT_FORMATS, help=_("cli.help.import-format", lang))
+    _journal_option(imp, lang)
+    imp.add_argument("--lang", choices=("vi", "en"), help=_("cli.help.lang", lang))
+    imp.set_defaults(handler=cmd_import)
+
+
+# -- shared ----------------------------------------------------------------------------------------
+
+
+def _journal_path(args: argparse.Namespace) -> tuple[str, bool]:
+    """The journal's path, and whether the user named it (--journal)."""
+    from .journal import default_journal_name
+
+    if args.journal:
+        return str(args.journal), True
+    return default_journal_name(args.file), False
+
+
+def _problems(exc: Any, lang: str) -> int:
+    for problem in exc.problems:
+        _err(problem.render(lang, getattr(exc, "catalogs", None)))
+    return EXIT_USAGE
+
+
+def _open(path: str, lang: str, *, create: bool) -> Journal | int:
+    from .journal import JournalError, open_journal
+
+    try:
+        return open_journal(path, create=create)
+    except JournalError as exc:
+        return _problems(exc, lang)
+
+
+# -- mark ------------------------------------------------------------------------------------------
+
+
+def cmd_mark(args: argparse.Namespace, lang_hint: str) -> int:
+    """``venue-ready mark FILE ITEM STATUS --by WHO``: record one entry."""
+    from .journal import JournalError, mark
+
+    pm = _plugin_manager(args, lang_hint)
+    if isinstance(pm, int):
+        return pm
+    event = _load_event(args.file, pm, args.lang, lang_hint)
+    if isinstance(event, int):
+        return event
+    lang = args.lang or event.lang
+    now = datetime.now(UTC)
+
+    at = None
+    if args.at is not None:
+        at = parse_moment(args.at, event, lang, option="--at")
+        if at is None:
+            return EXIT_USAGE
+        if len(args.at.strip()) == 10 and at > now and at.date() == now.astimezone(event.tz).date():
+            # "--at today" means today, so far: a bare date stands for the end of the day, which
+            # for today is still to come.
+            at = now
+    progress = None
+    if args.progress is not None:
+        try:
+            progress = float(args.progress.replace(",", "."))
+        except ValueError:
+            _err(_("cli.bad-progress", lang, value=args.progress))
+            return EXIT_USAGE
+
+    path, _named = _journal_path(args)
+    journal = _open(path, lang, create=True)
+    if isinstance(journal, int):
+        return journal
+    with journal:
+        try:
+            entry = mark(
+                journal,
+                event,
+                args.item,
+                args.status,
+                by=args.by,
+                at=at,
+                progress=progress,
+                note=args.note,
+                evidence=args.evidence,
+                signed_off_by=args.signed_off_by,
+                plugins=pm,
+                event_file=args.file,
+                now=now,
+            )
+        except JournalError as exc:
+            _problems(exc, lang)
+            _err(_("cli.mark-refused", lang, count=len(exc.problems)))
+            return EXIT_USAGE
+    _write(
+        _(
+            "cli.marked",
+            lang,
+            subject=entry.subject,
+            status=entry.status.value,
+            by=entry.by,
+            at=format_datetime(entry.at.astimezone(event.tz), lang),
+            seq=entry.seq,
+            journal=str(path),
+        )
+        + "\n",
+        machine=False,
+    )
+    if pm.failures:
+        for failure in pm.failures:
+            _err(failure.render(lang))
+        return EXIT_PLUGIN
+    return EXIT_OK
+
+
+# -- history ---------------------------------------------------------------------------------------
+
+
+def cmd_history(args: argparse.Namespace, lang_hint: str) -> int:
+    """``venue-ready history FILE [ITEM]``: who did what, and when."""
+    pm = _plugin_manager(args, lang_hint)
+    if isinstance(pm, int):
+        return pm
+    event = _load_event(args.file, pm, args.lang, lang_hint)
+    if isinstance(event, int):
+        return event
+    lang = args.lang or event.lang
+    until = None
+    if args.as_of is not None:
+        until = parse_moment(args.as_of, event, lang, option="--as-of")
+        if until is None:
+            return EXIT_USAGE
+
+    path, named = _journal_path(args)
+    entries: list[JournalEntry] = []
+    if os.path.isfile(path) or named:
+        journal = _open(path, lang, create=False)
+        if isinstance(journal, int):
+            return journal
+        with journal:
+            entries = journal.entries(until)
+    if args.item is not None:
+        from .journal import known_subjects
+        from .values import suggest
+
+        chosen = [e for e in entries if e.subject == args.item]
+        if not chosen and args.item not in known_subjects(event, pm):
+            hint = suggest(args.item, known_subjects(event, pm))
+            key = "journal.unknown-subject-hint" if hint else "journal.unknown-subject"
+            _err(f"{args.file}: item: " + _(key, lang, value=args.item, hint=hint or ""))
+            return EXIT_USAGE
+    else:
+        chosen = entries
+
+    if args.format == "json":
+        series = journal_history(event, entries, _moments(entries), pm)
+        _write(_history_json(event, path, chosen, series, args.item), machine=True)
+    else:
+        _write(_history_text(event, path, chosen, lang), machine=False)
+    return EXIT_OK
+
+
+def _moments(entries: list[JournalEntry]) -> list[datetime]:
+    """Each distinct moment something happened, in order: the points of the series."""
+    return sorted({e.at for e in entries})
+
+
+def journal_history(
+    event: Event, entries: list[JournalEntry], moments: list[datetime], pm: PluginManager
+) -> tuple[HistoryPoint, ...]:
+    """The event's readiness at each of ``moments``, replaying only what had happened by then."""
+    from .assessment import assess
+    from .journal import replay
+    from .report import HistoryPoint
+
+    points = []
+    ordered = sorted(entries, key=lambda e: (e.at, e.seq or 0))
+    for moment in moments:
+        upto = [e for e in ordered if e.at <= moment]
+        report = assess(replay(event, upto), as_of=moment, plugins=pm)
+        points.append(HistoryPoint(at=moment, score=report.score, status=report.status))
+    return tuple(points)
+
+
+def _history_json(
+    event: Event,
+    path: str,
+    entries: list[JournalEntry],
+    series: tuple[HistoryPoint, ...],
+    item: str | None,
+) -> str:
+    import json
+
+    from .dates import isoformat
+
+    tz = event.tz
+
+    def when(moment: datetime | None) -> str | None:
+        return isoformat(moment, tz) if moment is not None else None
+
+    data = {
+        "schema_version": HISTORY_SCHEMA_VERSION,
+        "event": {"id": event.id, "name": event.name, "timezone": event.timezone},
+        "journal": str(path),
+        "subject": item,
+        "entries": [
+            {
+                "seq": e.seq,
+                "uid": e.uid,
+                "subject": e.subject,
+                "status": e.status.value,
+                "progress": e.progress,
+                "by": e.by,
+                "at": when(e.at),
+                "recorded_at": when(e.recorded_at),
+                "happened_at": when(e.happened_at),
+                "note": e.note,
+                "evidence": e.evidence,
+                "signed_off_by": e.signed_off_by,
+                "version": e.version,
+            }
+            for e in entries
+        ],
+        "series": [
+            {
+                "at": when(p.at),
+                "score": None if p.score is None else round(p.score, 2),
+                "status": p.status.value,
+            }
+            for p in series
+        ],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _history_text(event: Event, path: str, entries: list[JournalEntry], lang: str) -> str:
+    tz = event.tz
+    lines = [_("history.heading", lang, name=event.name, journal=str(path), count=len(entries))]
+    if not entries:
+        lines.append(_("history.empty", lang))
+    for e in entries:
+        status = _(f"item-status.{e.status.value}", lang)
+        if e.progress is not None:
+            status += f" ({format_number(round(100 * e.progress), lang)}%)"
+        lines.append(
+            _(
+                "history.entry",
+                lang,
+                at=format_datetime(e.at.astimezone(tz), lang),
+                subject=e.subject,
+                status=status,
+                by=e.by,
+            )
+        )
+        if e.happened_at is not None:
+            recorded = format_datetime(e.recorded_at.astimezone(tz), lang)
+            lines.append("    " + _("history.recorded", lang, at=recorded))
+        if e.signed_off_by is not None:
+            lines.append("    " + _("history.signed", lang, body=e.signed_off_by))
+        if e.note is not None:
+            lines.append("    " + _("history.note", lang, note=e.note))
+        if e.evidence is not None:
+            lines.append("    " + _("history.evidence", lang, evidence=e.evidence))
+    return "\n".join(lines) + "\n"
+
+
+# -- export and import -----------------------------------------------------------------------------
+
+
+def cmd_export(args: argparse.Namespace, lang_hint: str) -> int:
+    """``venue-ready journal export FILE``: the journal as JSON Lines or CSV."""
+    lang = args.lang or lang_hint
+    path, _named = _journal_path(args)
+    journal = _open(path, lang, create=False)
+    if isinstance(journal, int):
+        return journal
+    with journal:
+        text = journal.export(args.format)
+    if args.output is None:
+        _write(text, machine=True)
+        return EXIT_OK
+    from .files import write_atomic
+
+    try:
+        write_atomic(args.output, text)
+    except OSError as exc:
+        _err(_("cli.cannot-write", lang, file=args.output, error=exc.strerror or str(exc)))
+        return EXIT_USAGE
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace, lang_hint: str) -> int:
+    """``venue-ready journal import FILE SOURCE``: add the entries of an export, once."""
+    from .journal import JournalError
+
+    lang = args.lang or lang_hint
+    fmt = args.format or ("csv" if args.source.lower().endswith(".csv") else "jsonl")
+    try:
+        with open(args.source, encoding="utf-8", newline="") as fh:
+            text = fh.read()
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        _err(_("load.unreadable", lang, error=reason).join((f"{args.source}: ", "")))
+        return EXIT_USAGE
+    path, _named = _journal_path(args)
+    journal = _open(path, lang, create=True)
+    if isinstance(journal, int):
+        return journal
+    with journal:
+        try:
+            added, skipped = journal.import_text(text, fmt, file=args.source)
+        except JournalError as exc:
+            _problems(exc, lang)
+            _err(_("cli.import-refused", lang, count=len(exc.problems), file=args.source))
+            return EXIT_USAGE
+    _write(
+        _("cli.imported", lang, added=added, skipped=skipped, journal=str(path)) + "\n",
+        machine=False,
+    )
+    return EXIT_OK
+
+
+# -- check ---------------------------------------------------------------------------------------
+
+
+def apply_journal(
+    args: argparse.Namespace,
+    event: Event,
+    as_of: datetime | None,
+    pm: PluginManager,
+    lang: str,
+) -> tuple[Event, datetime | None, list[JournalEntry] | None] | int:
+    """For ``check``: the event with its journal replayed up to ``as_of`` (now by default).
+
+    Returns the event, the moment, and the entries used (None when there is no journal), or
+    an exit code. A journal beside the event file is used when it exists; ``--journal`` names
+    another one, which must exist. ``--known-at`` keeps only what had been recorded by then.
+    """
+    path, named = _journal_path(args)
+    if not named and not os.path.isfile(path):
+        if args.known_at is not None:
+            _err(_("cli.known-at-without-journal", lang, journal=str(path)))
+            return EXIT_USAGE
+        return event, as_of, None
+    known_at = None
+    if args.known_at is not None:
+        known_at = parse_moment(args.known_at, event, lang, option="--known-at")
+        if known_at is None:
+            return EXIT_USAGE
+    journal = _open(path, lang, create=False)
+    if isinstance(journal, int):
+        return journal
+    from .journal import replay, unknown_subjects
+
+    moment = as_of if as_of is not None else datetime.now(event.tz)
+    with journal:
+        entries = journal.entries(moment, known_at=known_at)
+    stray = unknown_subjects(event, entries)
+    if stray:
+        subjects = ", ".join(sorted({e.subject for e in stray}))
+        _err(_("cli.journal-stray", lang, journal=str(path), count=len(stray), subjects=subjects))
+    return replay(event, entries), moment, entries
+
+
+def attach_history(
+    report: Report, plan: Event, entries: list[JournalEntry], pm: PluginManager
+) -> Report:
+    """``report`` with its readiness history: one point at the end of each day of the HTML
+    timeline up to the report's moment, replayed from ``entries``."""
+    import attrs
+
+    from .render.html import readiness_timeline
+
+    moments = [p.when for p in readiness_timeline(report) if p.when < report.as_of]
+    moments.append(report.as_of)
+    return attrs.evolve(report, history=journal_history(plan, entries, moments, pm))
