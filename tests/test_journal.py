@@ -1,0 +1,646 @@
+"""The status journal (issue #6): marking, history, replay, the hook, and what reports show.
+
+Durability (concurrent writers, killed writers, schema versions, export and import) is in
+tests/test_journal_durability.py.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import textwrap
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+import venue_ready
+from venue_ready import (
+    AreaPlan,
+    Event,
+    Item,
+    JournalError,
+    Status,
+    assess,
+    load,
+    mark,
+    open_journal,
+    replay,
+)
+
+from .conftest import ROOT, RunCli
+
+NGOC_THUY = ROOT / "examples" / "ngoc-thuy-2020" / "congress.toml"
+AS_OF = "2020-05-14T16:00+07:00"
+TZ_OFFSET = "+07:00"
+
+
+@pytest.fixture
+def small(tmp_path: Path, small_example: Path) -> Path:
+    """A copy of the small example, so its journal lands in tmp_path."""
+    target = tmp_path / "congress.toml"
+    shutil.copy(small_example, target)
+    return target
+
+
+@pytest.fixture
+def ngoc_thuy(tmp_path: Path) -> Path:
+    target = tmp_path / "congress.toml"
+    shutil.copy(NGOC_THUY, target)
+    return target
+
+
+def _moment(text: str) -> datetime:
+    return datetime.fromisoformat(text)
+
+
+# -- mark through the CLI ---------------------------------------------------------------------
+
+
+def test_mark_records_an_entry_beside_the_event_file(run_cli: RunCli, small: Path) -> None:
+    before = small.read_bytes()
+    done = run_cli(
+        "mark",
+        small,
+        "service.rehearsal",
+        "done",
+        "--by",
+        "Tiểu ban Phục vụ",
+        "--at",
+        "2020-05-14T15:00+07:00",
+        "--note",
+        "tổng duyệt xong",
+        "--evidence",
+        "bien-ban.pdf",
+    )
+    assert done.returncode == 0, done.stderr
+    assert "service.rehearsal" in done.stdout
+    assert "hoàn thành" in done.stdout
+    journal = small.with_name("congress.journal.sqlite")
+    assert journal.is_file()
+    assert small.read_bytes() == before  # the plan is never rewritten
+    with open_journal(journal, create=False) as j:
+        (entry,) = j.entries()
+    assert entry.subject == "service.rehearsal"
+    assert entry.status is Status.DONE
+    assert entry.by == "Tiểu ban Phục vụ"
+    assert entry.happened_at == _moment("2020-05-14T15:00+07:00")
+    assert entry.note == "tổng duyệt xong"
+    assert entry.evidence == "bien-ban.pdf"
+    assert entry.recorded_at > datetime.now(UTC) - timedelta(minutes=5)
+
+
+def test_mark_with_a_configured_journal_path(run_cli: RunCli, small: Path, tmp_path: Path) -> None:
+    elsewhere = tmp_path / "sub" / "j.sqlite"
+    elsewhere.parent.mkdir()
+    done = run_cli(
+        "mark",
+        small,
+        "service.rehearsal",
+        "in_progress",
+        "--progress",
+        "0.4",
+        "--by",
+        "A",
+        "--journal",
+        elsewhere,
+    )
+    assert done.returncode == 0, done.stderr
+    assert elsewhere.is_file()
+    assert not small.with_name("congress.journal.sqlite").exists()
+    with open_journal(elsewhere) as j:
+        assert [e.progress for e in j.entries()] == [0.4]
+
+
+@pytest.mark.parametrize(
+    ("args", "needle_en"),
+    [
+        (
+            ("no.such-item", "done", "--by", "A"),
+            "congress.toml: item: the event has no item 'no.such-item'",
+        ),
+        (("service.rehersal", "done", "--by", "A"), "did you mean 'service.rehearsal'?"),
+        (("service.rehearsal", "finished", "--by", "A"), "'finished' is not a status"),
+        (("service.rehearsal", "dnoe", "--by", "A"), "did you mean 'done'?"),
+        (("service.rehearsal", "waived", "--by", "A"), "waive an item in the event file"),
+        (("service.rehearsal", "done"), "congress.toml: by: who reports it is missing"),
+        (("service.rehearsal", "done", "--by", "  "), "who reports it is missing"),
+        (
+            ("service.rehearsal", "done", "--by", "A", "--at", "2199-01-01T00:00+07:00"),
+            "is in the future",
+        ),
+        (
+            ("service.rehearsal", "in_progress", "--by", "A", "--progress", "1.5"),
+            "progress 1.5 is outside 0..1",
+        ),
+        (
+            ("service.rehearsal", "in_progress", "--by", "A", "--progress", "-0.1"),
+            "is outside 0..1",
+        ),
+        (
+            ("service.rehearsal", "in_progress", "--by", "A", "--progress", "half"),
+            "--progress: 'half' is not a number",
+        ),
+        (
+            ("service.rehearsal", "done", "--by", "A", "--at", "yesterday"),
+            "--at: 'yesterday' is not a valid moment",
+        ),
+        (("service.photos", "done", "--by", "A"), "item 'service.photos' is waived in the plan"),
+        (
+            ("service.rehearsal", "done", "--by", "A", "--signed-off-by", "Quận"),
+            "needs no sign-off",
+        ),
+        (
+            ("documents.political-report", "done", "--by", "A", "--signed-off-by", "Ai đó"),
+            "needs the sign-off of Tổ chỉ đạo đại hội của Quận, not Ai đó",
+        ),
+    ],
+)
+def test_bad_marks_exit_2_and_record_nothing(
+    run_cli: RunCli, small: Path, args: tuple[str, ...], needle_en: str
+) -> None:
+    result = run_cli("mark", small, *args, "--lang", "en")
+    assert result.returncode == 2
+    assert needle_en in result.stderr
+    assert "Traceback" not in result.stderr
+    journal = small.with_name("congress.journal.sqlite")
+    if journal.exists():
+        with open_journal(journal) as j:
+            assert len(j) == 0
+
+
+def test_every_problem_of_a_mark_is_reported_at_once(run_cli: RunCli, small: Path) -> None:
+    result = run_cli("mark", small, "nope", "dnoe", "--progress", "7", "--at", "2199-01-01")
+    assert result.returncode == 2
+    lines = [line for line in result.stderr.splitlines() if line.startswith(f"{small}:")]
+    assert [line.split(": ")[1] for line in lines] == ["item", "by", "at", "status", "progress"]
+    assert "Chưa ghi gì vào sổ: 5 vấn đề." in result.stderr
+
+
+def test_bare_date_today_means_now(run_cli: RunCli, small: Path) -> None:
+    today = datetime.now(venue_ready.load(small).tz).date().isoformat()
+    result = run_cli("mark", small, "service.rehearsal", "done", "--by", "A", "--at", today)
+    assert result.returncode == 0, result.stderr
+    with open_journal(small.with_name("congress.journal.sqlite")) as j:
+        (entry,) = j.entries()
+    assert entry.happened_at is not None
+    assert entry.happened_at <= entry.recorded_at
+
+
+def test_mark_a_plugin_subject_and_reject_an_unknown_one(run_cli: RunCli, ngoc_thuy: Path) -> None:
+    ok = run_cli(
+        "mark",
+        ngoc_thuy,
+        "disinfection:basement",
+        "done",
+        "--by",
+        "Trạm Y tế phường",
+        "--at",
+        "2020-05-14T15:00+07:00",
+    )
+    assert ok.returncode == 0, ok.stderr
+    bad = run_cli("mark", ngoc_thuy, "disinfection:rooftop", "done", "--by", "A", "--lang", "en")
+    assert bad.returncode == 2
+    assert "no item 'disinfection:rooftop'" in bad.stderr
+
+
+# -- check, --as-of and --known-at --------------------------------------------------------------
+
+
+def _score(run_cli: RunCli, file: Path, *args: str) -> float:
+    result = run_cli("check", file, "--format", "json", *args)
+    assert result.returncode in (0, 1), result.stderr
+    return float(json.loads(result.stdout)["score"])
+
+
+def test_check_replays_the_journal_up_to_as_of(run_cli: RunCli, ngoc_thuy: Path) -> None:
+    plan = _score(run_cli, ngoc_thuy, "--as-of", AS_OF)
+    for argv in (
+        (
+            "disinfection:basement",
+            "done",
+            "--by",
+            "Trạm Y tế phường",
+            "--at",
+            "2020-05-14T15:00+07:00",
+        ),
+        ("security:side-gate", "done", "--by", "Công an phường", "--at", "2020-05-14T17:00+07:00"),
+    ):
+        assert run_cli("mark", ngoc_thuy, *argv).returncode == 0
+    at_four = _score(run_cli, ngoc_thuy, "--as-of", AS_OF)
+    assert at_four > plan  # the basement was sprayed at 15:00
+    # the side gate's entry happened at 17:00: not yet at 16:00, counted at 18:00
+    event = load(ngoc_thuy)
+    with open_journal(ngoc_thuy.with_name("congress.journal.sqlite")) as j:
+        for moment in ("2020-05-14T14:00+07:00", AS_OF, "2020-05-14T18:00+07:00"):
+            when = _moment(moment)
+            expected = assess(j.replay(event, when), as_of=when).score
+            assert _score(run_cli, ngoc_thuy, "--as-of", moment) == pytest.approx(
+                expected, abs=0.01
+            )
+    early = _moment("2020-05-14T14:00+07:00")
+    assert _score(run_cli, ngoc_thuy, "--as-of", "2020-05-14T14:00+07:00") == pytest.approx(
+        assess(event, as_of=early).score, abs=0.01
+    )  # nothing had happened yet at 14:00: the plan's own score
+
+
+def test_known_at_leaves_out_entries_recorded_later(run_cli: RunCli, ngoc_thuy: Path) -> None:
+    journal = ngoc_thuy.with_name("congress.journal.sqlite")
+    event = load(ngoc_thuy)
+    with open_journal(journal) as j:
+        j.append(
+            "disinfection:basement",
+            "done",
+            by="Trạm Y tế phường",
+            at=_moment("2020-05-14T15:00+07:00"),
+            recorded_at=_moment("2020-05-20T08:00+07:00"),
+        )
+    with_it = _score(run_cli, ngoc_thuy, "--as-of", AS_OF)
+    known_then = _score(run_cli, ngoc_thuy, "--as-of", AS_OF, "--known-at", AS_OF)
+    plan = assess(event, as_of=_moment(AS_OF)).score
+    assert known_then == pytest.approx(plan, abs=0.01)
+    assert with_it > known_then
+
+
+def test_known_at_without_a_journal_is_a_usage_error(run_cli: RunCli, small: Path) -> None:
+    result = run_cli("check", small, "--known-at", AS_OF, "--lang", "en")
+    assert result.returncode == 2
+    assert "--known-at needs a journal" in result.stderr
+
+
+def test_a_named_journal_that_does_not_exist_is_an_error(run_cli: RunCli, small: Path) -> None:
+    result = run_cli("check", small, "--journal", small.with_name("missing.sqlite"), "--lang", "en")
+    assert result.returncode == 2
+    assert "missing.sqlite: no journal yet" in result.stderr
+
+
+def test_entries_about_items_gone_from_the_plan_are_named(run_cli: RunCli, small: Path) -> None:
+    with open_journal(small.with_name("congress.journal.sqlite")) as j:
+        j.append("service.old-item", "done", by="A", at=_moment("2020-05-01T08:00+07:00"))
+    result = run_cli("check", small, "--as-of", AS_OF, "--lang", "en")
+    assert result.returncode == 0
+    assert "1 entries about items no longer in the plan (service.old-item)" in result.stderr
+
+
+# -- what the report shows ----------------------------------------------------------------------
+
+
+def test_reports_show_how_old_each_self_reported_result_is(run_cli: RunCli, small: Path) -> None:
+    assert (
+        run_cli(
+            "mark",
+            small,
+            "service.rehearsal",
+            "done",
+            "--by",
+            "Tiểu ban Phục vụ",
+            "--at",
+            "2020-05-12T16:00+07:00",
+        ).returncode
+        == 0
+    )
+    text = run_cli("check", small, "--as-of", AS_OF, "--lang", "en").stdout
+    assert "Self-reported results (1), the oldest report first:" in text
+    assert "reported by Tiểu ban Phục vụ 2 days ago" in text
+    vi = run_cli("check", small, "--as-of", "2020-05-12T21:30+07:00").stdout
+    assert "Tiểu ban Phục vụ báo cáo cách đây 5 giờ" in vi
+    md = run_cli("check", small, "--as-of", AS_OF, "--format", "md", "--lang", "en").stdout
+    assert "reported by Tiểu ban Phục vụ 2 days ago" in md
+    html = run_cli("check", small, "--as-of", AS_OF, "--format", "html", "--lang", "en").stdout
+    assert 'id="self-reported"' in html
+    assert "2 days ago" in html
+    data = json.loads(run_cli("check", small, "--as-of", AS_OF, "--format", "json").stdout)
+    (finding,) = [
+        f for a in data["areas"] for f in a["findings"] if f["subject"] == "service.rehearsal"
+    ]
+    assert finding["reported"] == {
+        "by": "Tiểu ban Phục vụ",
+        "at": "2020-05-12T16:00:00+07:00",
+        "age_hours": 48,
+    }
+    assert finding["credit"] == 1.0
+
+
+def test_html_timeline_uses_the_journal_history(run_cli: RunCli, small: Path) -> None:
+    plain = run_cli("check", small, "--as-of", AS_OF, "--format", "html", "--lang", "en").stdout
+    assert "The earned line comes from the journal" not in plain
+    for item, at in (
+        ("service.programme", "2020-05-11T10:00+07:00"),
+        ("service.rehearsal", "2020-05-13T10:00+07:00"),
+    ):
+        assert run_cli("mark", small, item, "done", "--by", "A", "--at", at).returncode == 0
+    html = run_cli("check", small, "--as-of", AS_OF, "--format", "html", "--lang", "en").stdout
+    assert "The earned line comes from the journal" in html
+    earned = html.split('stroke="#0969da" stroke-width="2.5"')[0].rsplit('<polyline points="', 1)[1]
+    ys = [float(p.split(",")[1]) for p in earned.split('"')[0].split()]
+    # the earned line stops at the report's moment and only rises as items got done
+    assert ys == sorted(ys, reverse=True)
+    assert len(set(ys)) >= 2
+
+
+def test_readiness_history_follows_the_entries(small: Path) -> None:
+    from venue_ready.journal_cli import journal_history
+    from venue_ready.plugins import get_plugin_manager
+
+    event = load(small)
+    with open_journal(small.with_name("j.sqlite")) as j:
+        j.append("service.rehearsal", "done", by="A", at=_moment("2020-05-13T10:00+07:00"))
+        entries = j.entries()
+    moments = [_moment("2020-05-13T09:00+07:00"), _moment("2020-05-13T11:00+07:00")]
+    before, after = journal_history(event, entries, moments, get_plugin_manager())
+    assert before.score is not None
+    assert after.score is not None
+    assert after.score > before.score
+    assert before.score == pytest.approx(assess(event, as_of=moments[0]).score)
+
+
+# -- history ------------------------------------------------------------------------------------
+
+
+def test_history_shows_who_did_what_and_when(run_cli: RunCli, small: Path) -> None:
+    assert (
+        run_cli(
+            "mark",
+            small,
+            "service.rehearsal",
+            "in_progress",
+            "--progress",
+            "0,5",
+            "--by",
+            "Đ/c Lan",
+            "--at",
+            "2020-05-13T09:00+07:00",
+            "--note",
+            "đã mời đại biểu",
+        ).returncode
+        == 0
+    )
+    assert (
+        run_cli(
+            "mark",
+            small,
+            "documents.political-report",
+            "done",
+            "--by",
+            "Tiểu ban Văn kiện",
+            "--signed-off-by",
+            "Tổ chỉ đạo đại hội của Quận",
+            "--at",
+            "2020-05-13T10:00+07:00",
+        ).returncode
+        == 0
+    )
+    text = run_cli("history", small, "--lang", "en").stdout
+    assert "2 entries" in text
+    assert "13 May 2020, 09:00 · service.rehearsal · in progress (50%) · Đ/c Lan" in text
+    assert "note: đã mời đại biểu" in text
+    assert "approved by Tổ chỉ đạo đại hội của Quận" in text
+    assert "recorded at" in text
+    one = run_cli("history", small, "service.rehearsal", "--lang", "en").stdout
+    assert "1 entries" in one
+    assert "political-report" not in one
+    data = json.loads(run_cli("history", small, "--format", "json").stdout)
+    assert [e["subject"] for e in data["entries"]] == [
+        "service.rehearsal",
+        "documents.political-report",
+    ]
+    assert data["entries"][0]["at"] == "2020-05-13T09:00:00+07:00"
+    assert data["entries"][1]["signed_off_by"] == "Tổ chỉ đạo đại hội của Quận"
+    assert [p["at"] for p in data["series"]] == [
+        "2020-05-13T09:00:00+07:00",
+        "2020-05-13T10:00:00+07:00",
+    ]
+    first, second = (p["score"] for p in data["series"])
+    assert second > first  # the political report's sign-off for version 4 counts
+
+
+def test_signoff_through_the_journal_counts_for_the_current_version(small: Path) -> None:
+    event = load(small)
+    item = "documents.political-report"
+    as_of = _moment(AS_OF)
+    credit_before = _credit(assess(event, as_of=as_of), item)
+    assert credit_before == 0.0  # the plan's sign-off is for version 3, the work is at 4
+    with open_journal(small.with_name("j.sqlite")) as j:
+        mark(
+            j,
+            event,
+            item,
+            "done",
+            by="Tiểu ban Văn kiện",
+            signed_off_by="Tổ chỉ đạo đại hội của Quận",
+            at=_moment("2020-05-13T10:00+07:00"),
+        )
+        (entry,) = j.entries()
+        assert entry.version == "4"
+        assert _credit(assess(j.replay(event, as_of), as_of=as_of), item) == 1.0
+        assert (
+            _credit(assess(j.replay(event, _moment("2020-05-13T09:00+07:00")), as_of=as_of), item)
+            == 0.0
+        )
+
+
+def _credit(report: venue_ready.Report, subject: str) -> float:
+    return next(f.credit for a in report.areas for f in a.findings if f.subject == subject)
+
+
+def test_history_of_an_event_without_a_journal(run_cli: RunCli, small: Path) -> None:
+    result = run_cli("history", small, "--lang", "en")
+    assert result.returncode == 0
+    assert "0 entries" in result.stdout
+    assert "No entries yet." in result.stdout
+    assert not small.with_name("congress.journal.sqlite").exists()  # reading creates nothing
+    bad = run_cli("history", small, "no.item", "--lang", "en")
+    assert bad.returncode == 2
+    assert "no item 'no.item'" in bad.stderr
+
+
+# -- the library API ----------------------------------------------------------------------------
+
+
+def _event(*items: Item) -> Event:
+    return Event(
+        id="e",
+        name="E",
+        starts=_moment("2020-05-15T07:30+07:00"),
+        ends=_moment("2020-05-15T17:00+07:00"),
+        areas=(AreaPlan(key="general", items=items),),
+    )
+
+
+def test_replay_takes_the_latest_entry_and_leaves_the_plan_alone(tmp_path: Path) -> None:
+    event = _event(Item(id="a", title="A", status="todo"), Item(id="b", title="B", status="done"))
+    with open_journal(tmp_path / "j.sqlite") as j:
+        j.append("a", "in_progress", by="X", progress=0.3, at=_moment("2020-05-10T08:00+07:00"))
+        j.append("a", "done", by="Y", at=_moment("2020-05-12T08:00+07:00"), evidence="ev.pdf")
+        # recorded later, but happened in between: order is by when it happened
+        j.append("a", "blocked", by="Z", at=_moment("2020-05-11T08:00+07:00"))
+        now = j.replay(event)
+        then = j.replay(event, _moment("2020-05-11T12:00+07:00"))
+        assert [e.by for e in j.entries()] == ["X", "Z", "Y"]
+        assert [e.by for e in j.entries(subject="a", until=_moment("2020-05-10T09:00+07:00"))] == [
+            "X"
+        ]
+    a_now, b_now = now.areas[0].items
+    assert (a_now.status, a_now.reported_by, a_now.evidence) == (Status.DONE, "Y", ("ev.pdf",))
+    assert a_now.reported_at == _moment("2020-05-12T08:00+07:00")
+    assert b_now == event.areas[0].items[1]
+    assert then.areas[0].items[0].status is Status.BLOCKED
+    assert event.areas[0].items[0].status is Status.TODO  # the plan is untouched
+    assert replay(event, []) is event
+
+
+def test_area_records_reach_the_plugin(tmp_path: Path, ngoc_thuy: Path) -> None:
+    event = load(ngoc_thuy)
+    as_of = _moment(AS_OF)
+    with open_journal(tmp_path / "j.sqlite") as j:
+        mark(
+            j,
+            event,
+            "disinfection:basement",
+            "done",
+            by="Trạm Y tế phường",
+            at=_moment("2020-05-14T15:00+07:00"),
+        )
+        replayed = j.replay(event, as_of)
+    plan = replayed.area("disinfection")
+    assert plan is not None
+    (record,) = plan.records
+    assert (record.area, record.target) == ("disinfection", "basement")
+    report = assess(replayed, as_of=as_of)
+    basement = next(
+        f
+        for f in report.area("disinfection").findings  # type: ignore[union-attr]
+        if f.code == "disinfection.zone-sprayed" and f.subject == "basement"
+    )
+    assert basement.credit == 1.0
+    assert basement.reported_by == "Trạm Y tế phường"
+    assert basement.reported_at == _moment("2020-05-14T15:00+07:00")
+    assert not any(f.subject == "basement" for f in report.blockers)
+
+
+def test_mark_raises_one_error_with_every_problem(tmp_path: Path, small: Path) -> None:
+    event = load(small)
+    with open_journal(tmp_path / "j.sqlite") as j:
+        with pytest.raises(JournalError) as caught:
+            mark(
+                j,
+                event,
+                "nope",
+                "dnoe",
+                by="",
+                progress=3.0,
+                at=datetime.now(UTC) + timedelta(days=1),
+                event_file="congress.toml",
+            )
+        assert len(j) == 0
+    assert [p.path for p in caught.value.problems] == [
+        ("item",),
+        ("by",),
+        ("at",),
+        ("status",),
+        ("progress",),
+    ]
+    assert isinstance(caught.value, venue_ready.LoadError)
+
+
+HOOK_PLUGIN = """
+    import json, os
+    from venue_ready import hookimpl
+
+    @hookimpl
+    def venue_ready_status_changed(event, item, old, new, entry):
+        with open(os.environ["HOOK_LOG"], "a", encoding="utf-8") as fh:
+            fh.write(json.dumps({"event": event.id, "item": item.id if item else None,
+                                 "old": old and old.value, "new": new.value,
+                                 "subject": entry.subject, "by": entry.by}) + "\\n")
+"""
+
+
+def test_status_changed_hook_sees_old_and_new(run_cli: RunCli, small: Path, tmp_path: Path) -> None:
+    (tmp_path / "hook_plugin.py").write_text(textwrap.dedent(HOOK_PLUGIN), encoding="utf-8")
+    log = tmp_path / "hook.log"
+    env = {"PYTHONPATH": str(tmp_path), "HOOK_LOG": str(log)}
+    for status in ("in_progress", "done"):
+        result = run_cli(
+            "mark",
+            small,
+            "service.rehearsal",
+            status,
+            "--by",
+            "A",
+            "--plugin",
+            "hook_plugin",
+            env=env,
+        )
+        assert result.returncode == 0, result.stderr
+    failed = run_cli(
+        "mark", small, "service.rehearsal", "bogus", "--by", "A", "--plugin", "hook_plugin", env=env
+    )
+    assert failed.returncode == 2
+    calls = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
+    assert calls == [
+        {
+            "event": "phuong-mau-2020",
+            "item": "service.rehearsal",
+            "old": "todo",
+            "new": "in_progress",
+            "subject": "service.rehearsal",
+            "by": "A",
+        },
+        {
+            "event": "phuong-mau-2020",
+            "item": "service.rehearsal",
+            "old": "in_progress",
+            "new": "done",
+            "subject": "service.rehearsal",
+            "by": "A",
+        },
+    ]
+
+
+def test_a_failing_hook_does_not_undo_the_entry(
+    run_cli: RunCli, small: Path, tmp_path: Path
+) -> None:
+    (tmp_path / "bad_hook.py").write_text(
+        textwrap.dedent("""
+        from venue_ready import hookimpl
+
+        @hookimpl
+        def venue_ready_status_changed(entry):
+            raise RuntimeError("radio queue full")
+    """),
+        encoding="utf-8",
+    )
+    result = run_cli(
+        "mark",
+        small,
+        "service.rehearsal",
+        "done",
+        "--by",
+        "A",
+        "--plugin",
+        "bad_hook",
+        "--lang",
+        "en",
+        env={"PYTHONPATH": str(tmp_path)},
+    )
+    assert result.returncode == 3
+    assert "bad_hook" in result.stderr
+    assert "radio queue full" in result.stderr
+    assert "Traceback" not in result.stderr
+    with open_journal(small.with_name("congress.journal.sqlite")) as j:
+        assert len(j) == 1
+
+
+def test_the_docs_library_example_runs(ngoc_thuy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    doc = (ROOT / "docs" / "journal.md").read_text(encoding="utf-8")
+    (code,) = doc.split("```python\n")[1:]
+    monkeypatch.chdir(ngoc_thuy.parent)
+    namespace: dict[str, object] = {}
+    exec(code.split("```")[0], namespace)
+    report = namespace["report"]
+    assert isinstance(report, venue_ready.Report)
+    # the rehearsal's entry happened now, after the moment asked for
+    assert [e.subject for e in namespace["entries"]] == ["security:side-gate"]  # type: ignore[attr-defined]
+    with open_journal(ngoc_thuy.with_name("congress.journal.sqlite")) as j:
+        assert [e.subject for e in j.entries()] == ["security:side-gate", "service.rehearsal"]
