@@ -11,7 +11,7 @@ import math
 from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta, tzinfo
 
-from venue_ready import AreaPlan, Event, Finding, Message, Phase
+from venue_ready import AreaPlan, Event, Finding, Message, Phase, Status
 
 from .settings import Config, Slot
 from .template import owner_role
@@ -244,9 +244,13 @@ def slot_findings(config: Config, event: Event, area: AreaPlan, as_of: datetime)
     """Per slot, in the file's order: ``broadcast.slot-approved``; once its time has come,
     ``broadcast.slot-aired`` (a slot still to come gets none: it cannot have aired yet, and a
     Finding it could not earn would only lower the score before anything is late); and
-    ``broadcast.too-long`` when it is longer than ``max_minutes``."""
-    del area
+    ``broadcast.too-long`` when it is longer than ``max_minutes``.
+
+    The ward radio may report a broadcast in the status journal as it goes out (``venue-ready
+    mark FILE broadcast:SLOT done --by "Đài truyền thanh phường"``): such an entry records the
+    slot as aired at the entry's moment, when the file does not say so already."""
     tz = event.tz
+    reported = {record.target: record for record in area.records if record.status is Status.DONE}
     lead = _lead(config)
     out: list[Finding] = []
     for slot in config.slots:
@@ -282,9 +286,11 @@ def slot_findings(config: Config, event: Event, area: AreaPlan, as_of: datetime)
         )
 
         if slot.at <= as_of:
-            aired = slot.aired is not None and slot.aired <= as_of
-            if aired and slot.aired is not None:
-                message = Message("broadcast.slot-aired", {**head, "aired": _shown(slot.aired, tz)})
+            record = reported.get(slot.id) if slot.aired is None else None
+            aired_at = record.at if record is not None else slot.aired
+            aired = aired_at is not None and aired_at <= as_of
+            if aired and aired_at is not None:
+                message = Message("broadcast.slot-aired", {**head, "aired": _shown(aired_at, tz)})
             else:
                 message = Message("broadcast.slot-not-aired", head)
             out.append(
@@ -298,6 +304,8 @@ def slot_findings(config: Config, event: Event, area: AreaPlan, as_of: datetime)
                     subject=slot.id,
                     due=slot.at,
                     owner=owner,
+                    reported_at=record.at if record is not None else None,
+                    reported_by=record.by if record is not None else None,
                 )
             )
 

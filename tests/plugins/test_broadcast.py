@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import attrs
 import pytest
 import tomli
 from hypothesis import given, settings
@@ -734,3 +735,33 @@ def test_the_ngoc_thuy_part() -> None:
         ("broadcast.day-missing", "2020-05-10")
     ]
     assert date(2020, 5, 10).weekday() == 6  # the gap is a Sunday
+
+
+# -- the status journal ---------------------------------------------------------------------------
+
+
+def test_a_broadcast_reported_in_the_journal_counts_as_aired() -> None:
+    slots = [*good_slots(skip=[14]), slot("d14-06", "2020-05-14T06:00:00+07:00", aired=None)]
+    event = make_event(slots=slots)
+    assert one(event, "broadcast.slot-aired", "d14-06")["credit"] == 0.0
+    record = venue_ready.JournalEntry(
+        uid="u1",
+        subject="broadcast:d14-06",
+        status="done",
+        by="Đài truyền thanh phường",
+        recorded_at=datetime(2020, 5, 14, 6, 20, tzinfo=TZ),
+        happened_at=datetime(2020, 5, 14, 6, 0, tzinfo=TZ),
+    )
+    replayed = venue_ready.replay(event, [record])
+    aired = one(replayed, "broadcast.slot-aired", "d14-06")
+    assert aired["credit"] == 1.0
+    assert aired["reported"] == {
+        "by": "Đài truyền thanh phường",
+        "at": "2020-05-14T06:00:00+07:00",
+        "age_hours": 10,
+    }
+    # a record of another status, or one for a slot the file already says aired, changes nothing
+    blocked = venue_ready.replay(event, [attrs.evolve(record, uid="u2", status="blocked")])
+    assert one(blocked, "broadcast.slot-aired", "d14-06")["credit"] == 0.0
+    other = venue_ready.replay(event, [attrs.evolve(record, uid="u3", subject="broadcast:d13-06")])
+    assert one(other, "broadcast.slot-aired", "d13-06")["reported"] is None
