@@ -196,7 +196,12 @@ def test_export_for_district_script(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     json_file = out_dir / "ngoc-thuy-2020_20200514-1600.json"
     md_file = out_dir / "ngoc-thuy-2020_20200514-1600.md"
-    assert proc.stdout.split() == [str(json_file), str(md_file)]
+    html_file = out_dir / "ngoc-thuy-2020_20200514-1600.html"
+    assert proc.stdout.split() == [str(json_file), str(md_file), str(html_file)]
+    html = html_file.read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>")
+    assert "Ngọc Thụy" in html
+    assert "Mức độ sẵn sàng chung: 93/100" in html
     data = json.loads(json_file.read_text(encoding="utf-8"))
     assert data["score"] == 93.02
     assert data["lang"] == "vi"
@@ -208,6 +213,19 @@ def test_export_for_district_script(tmp_path: Path) -> None:
     assert again.returncode == 2  # never overwrites what was sent
     assert "already exists" in again.stderr
     assert json.loads(json_file.read_text(encoding="utf-8")) == data
+
+
+def test_export_for_district_uses_the_journal(tmp_path: Path) -> None:
+    event_file = tmp_path / "congress.toml"
+    event_file.write_bytes(EXAMPLE.read_bytes())
+    sprayed = datetime(2020, 5, 14, 15, 0, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
+    with venue_ready.open_journal(tmp_path / "congress.journal.sqlite") as journal:
+        journal.append("disinfection:basement", "done", by="Trạm Y tế phường", at=sprayed)
+    proc = _script("export_for_district.py", event_file, "--as-of", AS_OF, "--out-dir", tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads((tmp_path / "ngoc-thuy-2020_20200514-1600.json").read_text(encoding="utf-8"))
+    assert data["score"] > 93.02  # the basement no longer counts against the score
+    assert not any(b["subject"] == "basement" for b in data["blockers"])
 
 
 @pytest.mark.parametrize(

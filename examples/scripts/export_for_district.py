@@ -4,8 +4,10 @@
     python examples/scripts/export_for_district.py examples/ngoc-thuy-2020/congress.toml \
         --as-of 2020-05-14T16:00+07:00 --out-dir reports/ [--lang vi]
 
-Writes EVENT-ID_YYYYMMDD-HHMM.json (the versioned JSON report) and .md (Markdown, readable
-anywhere) into the folder, each written atomically; an existing file is never overwritten.
+Writes EVENT-ID_YYYYMMDD-HHMM.json (the versioned JSON report), .md (Markdown, readable
+anywhere) and .html (one page to print on A4) into the folder, each written atomically; an
+existing file is never overwritten. When the event has a status journal beside its file
+(congress.journal.sqlite), the report is made from the plan and the journal up to the moment.
 Exit code: 0 written, 2 bad input or a file already there, 3 a plugin failed (files written).
 """
 
@@ -34,13 +36,25 @@ def main(argv: list[str] | None = None) -> int:
             print(problem.render(args.lang or exc.lang or "vi", exc.catalogs), file=sys.stderr)
         return 2
     lang = args.lang or event.lang
-    as_of = datetime.fromisoformat(args.as_of) if args.as_of else None
+    as_of = datetime.fromisoformat(args.as_of) if args.as_of else datetime.now(event.tz)
+    if as_of.tzinfo is None:
+        as_of = as_of.replace(tzinfo=event.tz)
+    journal = Path(args.file).with_name(Path(args.file).stem + ".journal.sqlite")
+    if journal.is_file():
+        # what the teams reported, up to the moment of the report
+        try:
+            with venue_ready.open_journal(journal, create=False) as opened:
+                event = opened.replay(event, as_of)
+        except venue_ready.JournalError as exc:
+            for problem in exc.problems:
+                print(problem.render(lang), file=sys.stderr)
+            return 2
     report = venue_ready.assess(event, as_of=as_of)
 
     stamp = report.as_of.strftime("%Y%m%d-%H%M")
     args.out_dir.mkdir(parents=True, exist_ok=True)
     written = []
-    for suffix, fmt in ((".json", "json"), (".md", "md")):
+    for suffix, fmt in ((".json", "json"), (".md", "md"), (".html", "html")):
         target = args.out_dir / f"{event.id}_{stamp}{suffix}"
         try:
             venue_ready.write_atomic(target, report.render(fmt, lang), overwrite=False)
