@@ -97,21 +97,6 @@ ALLOWED = frozenset(
 #: then remove the word here; a NEW bypass fails the test.
 KNOWN = frozenset(
     {
-        # Default owners the plugins put in findings when the data names none: (vi, en) tuples
-        # (e.g. plugins/venue_ready_security/template.py:33-34), picked by the *event's*
-        # language, so an English report shows them in Vietnamese. Seen here from
-        # plugins/venue_ready_security/rules.py:267 (Tiểu ban Phục vụ), :398 (Văn phòng Đảng
-        # ủy) and plugins/venue_ready_decoration/rules.py:445 (Tiểu ban Tuyên truyền).
-        "Tiểu",
-        "ban",
-        "Phục",
-        "vụ",
-        "Tuyên",
-        "truyền",
-        "Văn",
-        "phòng",
-        "Đảng",
-        "ủy",
         # The backdrop's official title is built from a default format in code, not a catalog:
         # plugins/venue_ready_decoration/settings.py:25 (DEFAULT_TITLE_FORMAT), quoted by the
         # decoration.backdrop-* findings. Arguably data (the Vietnamese words the backdrop must

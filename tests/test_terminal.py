@@ -167,8 +167,9 @@ def test_terminal_report_in_colour() -> None:
     assert "11/11" in text  # coverage
     assert report.overdue
     for f in report.overdue:
-        assert f.owner is not None
-        assert f.owner in text
+        owner = report.owner_text(f, "vi")
+        assert owner is not None
+        assert owner in text
     assert "Hạng mục sắp đến hạn (10)" in text
     assert "Điều kiện bắt buộc chưa đạt (3) · Hạng mục quá hạn (5)" in text
 

@@ -77,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         print(f"{words['blocking']} ({len(blockers)}):")
         for finding in blockers:
-            owner = finding.owner or "—"
+            owner = report.owner_text(finding, lang) or "—"
             print(f"  - {report.message_text(finding, lang)} ({words['owner']}: {owner})")
     if report.failures or report.inconclusive:
         return 3

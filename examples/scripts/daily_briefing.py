@@ -67,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
         due = report.effective_due(finding)
         assert due is not None  # overdue and upcoming Findings always have one
         text = report.message_text(finding, lang)
-        by_owner[finding.owner or words["nobody"]].append((due, late, text))
+        by_owner[report.owner_text(finding, lang) or words["nobody"]].append((due, late, text))
 
     print(words["title"].format(days=args.days, now=now.astimezone(tz).strftime("%d/%m/%Y %H:%M")))
     if not by_owner:

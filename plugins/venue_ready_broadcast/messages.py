@@ -8,6 +8,8 @@ One message a line, as in the core's catalog: a message reads better whole than 
 
 from __future__ import annotations
 
+from .template import OWNER_EN, OWNER_ID, OWNER_VI
+
 __all__ = ["MESSAGES"]
 
 _VI = {
@@ -81,5 +83,8 @@ _EN = {
     "broadcast.settings.approved-on-missing": "approved_by is given but not the date of approval (expected approved_on = 2020-05-13)",
     "broadcast.settings.approved-by-missing": 'approved_on is given but not who approved (expected approved_by = "...")',
 }
+
+# The default owner role, named in both languages.
+_VI[OWNER_ID], _EN[OWNER_ID] = OWNER_VI, OWNER_EN
 
 MESSAGES: dict[str, dict[str, str]] = {"vi": _VI, "en": _EN}

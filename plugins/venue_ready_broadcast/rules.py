@@ -106,8 +106,9 @@ def _lead(config: Config) -> timedelta:
     return timedelta(hours=config.approval_lead_hours)
 
 
-def _owner(config: Config, event: Event, named: str | None = None) -> str:
-    return named or config.owner or owner_role(event.lang)
+def _owner(config: Config, event: Event, named: str | None = None) -> str | Message:
+    del event  # the default role is named in both languages
+    return named or config.owner or owner_role()
 
 
 # -- the schedule: every day before, the opening and closing, the results -----------------------
@@ -204,7 +205,7 @@ def _event_slot(
     due: datetime,
     weight: float,
     phase: Phase,
-    owner: str,
+    owner: str | Message,
     tz: tzinfo,
 ) -> Finding:
     """The Finding for the opening, closing or results broadcast: met by the earliest match."""

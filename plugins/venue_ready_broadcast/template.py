@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
-from venue_ready import TemplateItem
+from venue_ready import Message, TemplateItem
 
-__all__ = ["OWNER_EN", "OWNER_VI", "SETTINGS_EXAMPLE", "TEMPLATE", "owner_role"]
+__all__ = ["OWNER_EN", "OWNER_ID", "OWNER_VI", "SETTINGS_EXAMPLE", "TEMPLATE", "owner_role"]
 
 #: Who answers for the radio's work when the data names no one.
 OWNER_VI = "Đài truyền thanh phường"
 OWNER_EN = "Ward radio station"
 
 
-def owner_role(lang: str) -> str:
-    """The template's owner role in ``lang`` (the event's language)."""
-    return OWNER_VI if lang == "vi" else OWNER_EN
+#: The message id the role is named by, in the plugin's catalog (messages.py).
+OWNER_ID = "broadcast.role.radio"
+
+
+def owner_role() -> Message:
+    """The template's owner role as a message: the report names it in its own language."""
+    return Message(OWNER_ID)
 
 
 TEMPLATE = (

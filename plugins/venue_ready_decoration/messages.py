@@ -7,6 +7,8 @@ templates write "đã treo {installed}", "installed on {installed}".
 
 from __future__ import annotations
 
+from .template import ROLES
+
 _VI_ELEMENTS = {
     "top_slogan": (
         'Khẩu hiệu "ĐẢNG CỘNG SẢN VIỆT NAM QUANG VINH MUÔN NĂM!" trên cùng sân khấu',
@@ -311,5 +313,9 @@ EN: dict[str, str] = {
         "field '{field}' of the title format may not carry a format spec (expected {{{field}}})"
     ),
 }
+
+# The default owner roles, named in both languages (template.ROLES).
+for (_vi, _en), _id in ROLES.items():
+    VI[_id], EN[_id] = _vi, _en
 
 MESSAGES = {"vi": VI, "en": EN}

@@ -20,7 +20,7 @@ from attrs import frozen
 from venue_ready import AreaPlan, Event, Finding, Message, Phase
 
 from .settings import Backdrop, Banner, Config, Propaganda, Stage
-from .template import ROLE_PROPAGANDA, ROLE_SERVICE
+from .template import ROLE_PROPAGANDA, ROLE_SERVICE, role
 
 KEY = "decoration"
 
@@ -253,7 +253,7 @@ class _Context:
 
     subject: str | None
     due: datetime
-    owner: str
+    owner: str | Message
 
     def finding(self, code: str, outcome: Outcome, weight: float, gate: bool = False) -> Finding:
         return Finding(
@@ -279,10 +279,6 @@ def _shown(moment: datetime) -> date | datetime:
 
 def _lead(event: Event, days: float) -> datetime:
     return event.starts - timedelta(days=days)
-
-
-def _role(role: tuple[str, str], event: Event) -> str:
-    return role[0] if event.lang == "vi" else role[1]
 
 
 # -- the backdrop --------------------------------------------------------------------------------
@@ -334,7 +330,7 @@ def backdrop_rules(config: Config, event: Event, as_of: datetime) -> list[Findin
     ctx = _Context(
         "backdrop",
         due or _lead(event, config.stage_lead_days),
-        owner or _role(ROLE_SERVICE, event),
+        owner or role(ROLE_SERVICE),
     )
     return [
         ctx.finding("backdrop-title", backdrop_title(config, event), WEIGHT_BACKDROP_TITLE, True),
@@ -384,7 +380,7 @@ def stage_rules(config: Config, event: Event, as_of: datetime) -> list[Finding]:
     """One Finding per expected stage element (the flags are gates), then the flags' layout."""
     stage = config.stage
     stage_due = _lead(event, config.stage_lead_days)
-    stage_owner = (stage.owner if stage is not None else None) or _role(ROLE_SERVICE, event)
+    stage_owner = (stage.owner if stage is not None else None) or role(ROLE_SERVICE)
     findings: list[Finding] = []
     for name in config.stage_elements:
         element = stage.elements.get(name) if stage is not None else None
@@ -442,16 +438,16 @@ def slogan_official(banner: Banner, official: set[str]) -> Outcome:
 def banner_rules(config: Config, event: Event, as_of: datetime) -> list[Finding]:
     """Per banner: its content approved, it is up, and a slogan is an official one."""
     default_due = _lead(event, config.banner_lead_days)
-    role = _role(ROLE_PROPAGANDA, event)
+    propaganda = role(ROLE_PROPAGANDA)
     if not config.banners:
-        ctx = _Context(None, default_due, role)
+        ctx = _Context(None, default_due, propaganda)
         return [
             ctx.finding("banner-installed", _unknown("banners-unrecorded"), WEIGHT_BANNER_INSTALLED)
         ]
     official = {normalise_slogan(text) for text in config.official_slogans}
     findings: list[Finding] = []
     for banner in config.banners:
-        ctx = _Context(banner.id, banner.due or default_due, banner.owner or role)
+        ctx = _Context(banner.id, banner.due or default_due, banner.owner or propaganda)
         findings.append(
             ctx.finding("banner-approved", banner_approved(banner, as_of), WEIGHT_BANNER_APPROVED)
         )
@@ -484,7 +480,7 @@ def propaganda_rules(config: Config, event: Event, as_of: datetime) -> list[Find
     """Panels and posters across the ward."""
     prop = config.propaganda
     ctx_due = (prop.due if prop is not None else None) or _lead(event, config.propaganda_lead_days)
-    owner = (prop.owner if prop is not None else None) or _role(ROLE_PROPAGANDA, event)
+    owner = (prop.owner if prop is not None else None) or role(ROLE_PROPAGANDA)
     return [
         _Context(kind, ctx_due, owner).finding(kind, propaganda_count(kind, prop, as_of), weight)
         for kind, weight in (("panels", WEIGHT_PANELS), ("posters", WEIGHT_POSTERS))

@@ -7,11 +7,22 @@ banners, panels and posters) come from the settings instead.
 
 from __future__ import annotations
 
-from venue_ready import Phase, TemplateItem
+from venue_ready import Message, Phase, TemplateItem
 
 #: Owner roles, (vi, en): used by the rules when the settings name no owner.
 ROLE_SERVICE = ("Tiểu ban Phục vụ", "Service sub-committee")
 ROLE_PROPAGANDA = ("Tiểu ban Tuyên truyền", "Propaganda sub-committee")
+#: The message id each role is named by, in the plugin's catalog (messages.py).
+ROLES: dict[tuple[str, str], str] = {
+    ROLE_SERVICE: "decoration.role.service",
+    ROLE_PROPAGANDA: "decoration.role.propaganda",
+}
+
+
+def role(pair: tuple[str, str]) -> Message:
+    """An owner role as a message: the report names it in its own language."""
+    return Message(ROLES[pair])
+
 
 TEMPLATE = (
     TemplateItem(

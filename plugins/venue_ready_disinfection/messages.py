@@ -6,6 +6,8 @@ language (``16 giờ 00 ngày 14 tháng 5 năm 2020`` / ``14 May 2020, 16:00``; 
 
 from __future__ import annotations
 
+from .template import ROLES
+
 __all__ = ["MESSAGES"]
 
 _VI: dict[str, str] = {
@@ -223,5 +225,9 @@ _EN: dict[str, str] = {
         "(keep one or the other)"
     ),
 }
+
+# The default owner roles, named in both languages (template.ROLES).
+for (_vi, _en), _id in ROLES.items():
+    _VI[_id], _EN[_id] = _vi, _en
 
 MESSAGES: dict[str, dict[str, str]] = {"vi": _VI, "en": _EN}

@@ -69,7 +69,7 @@ def _finding(
     phase: Phase = Phase.BEFORE,
     subject: str | None = None,
     due: datetime | None = None,
-    owner: str | None = None,
+    owner: str | Message | None = None,
     assessed: bool = True,
     reported: Spraying | None = None,
 ) -> Finding:
@@ -104,7 +104,7 @@ def sprayings(config: Config, event: Event, area: AreaPlan, as_of: datetime) -> 
     """``disinfection.zone-sprayed``: every zone, before every day's opening, sprayed within the
     window. A gate, due at that day's opening; day 1 is ``before``, later days ``during``."""
     code = f"{KEY}.zone-sprayed"
-    team = config.team or owner(HEALTH_STATION, event.lang)
+    team = config.team or owner(HEALTH_STATION)
     zones = event.venue.zones if event.venue is not None else ()
     if not zones:
         return [
@@ -137,7 +137,7 @@ def sprayings(config: Config, event: Event, area: AreaPlan, as_of: datetime) -> 
                 "window": config.window_hours,
             }
             credit = 0.0
-            who = team
+            who: str | Message = team
             used: Spraying | None = None
             done = [s for s in records if s.at <= as_of]
             inside = [s for s in done if start < s.at <= opening]
@@ -178,7 +178,7 @@ def sprayings(config: Config, event: Event, area: AreaPlan, as_of: datetime) -> 
 def checkpoints(config: Config, event: Event, area: AreaPlan, as_of: datetime) -> list[Finding]:
     """``disinfection.checkpoint``: a staffed temperature checkpoint at every entrance."""
     code = f"{KEY}.checkpoint"
-    role = owner(SERVICE, event.lang)
+    role = owner(SERVICE)
     due = event.starts - timedelta(hours=config.checkpoint_lead_hours)
     entrances = event.venue.entrances if event.venue is not None else ()
     if not entrances:
@@ -199,7 +199,7 @@ def checkpoints(config: Config, event: Event, area: AreaPlan, as_of: datetime) -
         records = [c for c in config.checkpoints if c.entrance == entrance.id]
         active = [c for c in records if c.set_up_at is None or c.set_up_at <= as_of]
         credit = 0.0
-        who = role
+        who: str | Message = role
         if active:
             credit, who = 1.0, active[0].staff
             message, params = f"{KEY}.checkpoint-set", {**base, "staff": who}
@@ -240,7 +240,7 @@ def supplies(config: Config, event: Event, area: AreaPlan, as_of: datetime) -> l
     when the file says, ``disinfection.soap``."""
     del as_of  # a stock is what the file says now; it carries no date
     stock = config.supplies
-    who = (stock.owner if stock is not None else None) or owner(SERVICE, event.lang)
+    who = (stock.owner if stock is not None else None) or owner(SERVICE)
     due = event.starts - timedelta(days=config.supplies_lead_days)
     people = attendance(config, event)
 
@@ -343,7 +343,7 @@ def medical_team(config: Config, event: Event, area: AreaPlan, as_of: datetime) 
     on_duty = f"{KEY}.medical-team-on-duty"
     due = event.starts - timedelta(days=config.medical_lead_days)
     if team is None:
-        role = owner(HEALTH_STATION, event.lang)
+        role = owner(HEALTH_STATION)
         return [
             _finding(
                 area,

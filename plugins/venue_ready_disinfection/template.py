@@ -8,7 +8,7 @@ spaced seating, health declarations, sanitiser points. Lead times follow the dom
 
 from __future__ import annotations
 
-from venue_ready import Phase, TemplateItem
+from venue_ready import Message, Phase, TemplateItem
 
 __all__ = [
     "HEALTH_STATION",
@@ -24,9 +24,16 @@ HEALTH_STATION = ("Trạm Y tế phường", "Ward health station")
 SERVICE = ("Tiểu ban Phục vụ", "Service sub-committee")
 
 
-def owner(role: tuple[str, str], lang: str) -> str:
-    """An owner role in the event's language."""
-    return role[0] if lang == "vi" else role[1]
+#: The message id each role is named by, in the plugin's catalog (messages.py).
+ROLES: dict[tuple[str, str], str] = {
+    HEALTH_STATION: "disinfection.role.health-station",
+    SERVICE: "disinfection.role.service",
+}
+
+
+def owner(role: tuple[str, str]) -> Message:
+    """An owner role as a message: the report names it in its own language."""
+    return Message(ROLES[role])
 
 
 TEMPLATE = (

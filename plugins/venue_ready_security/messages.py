@@ -7,6 +7,8 @@ numbers passed as parameters are formatted by the core for the reader's language
 
 from __future__ import annotations
 
+from .template import ROLES
+
 __all__ = ["MESSAGES"]
 
 _VI: dict[str, str] = {
@@ -212,5 +214,9 @@ _EN: dict[str, str] = {
     ),
     "security.no-teams": 'the list of teams is empty (give at least one, e.g. "Công an phường")',
 }
+
+# The default owner roles, named in both languages (template.ROLES).
+for (_vi, _en), _id in ROLES.items():
+    _VI[_id], _EN[_id] = _vi, _en
 
 MESSAGES: dict[str, dict[str, str]] = {"vi": _VI, "en": _EN}

@@ -55,7 +55,7 @@ def _finding(
     gate: bool = False,
     subject: str | None = None,
     due: datetime | None = None,
-    owner: str | None = None,
+    owner: str | Message | None = None,
     assessed: bool = True,
     waiver: Waiver | None = None,
 ) -> Finding:
@@ -83,7 +83,7 @@ def plan_findings(config: Config, event: Event, area: AreaPlan, as_of: datetime)
     code = "security.plan-approved"
     police = config.police
     item = next((i for i in area.items if i.id == config.plan_item), None)
-    owner = role(SERVICE, event.lang)
+    owner = role(SERVICE)
     if item is None:
         template = by_id(DEFAULT_PLAN_ITEM)
         lead = template.lead_days if template is not None else None
@@ -264,7 +264,7 @@ def fire_findings(config: Config, event: Event, area: AreaPlan, as_of: datetime)
     del area
     tz = event.tz
     due = event.starts - timedelta(days=config.fire_lead_days)
-    owner = role(SERVICE, event.lang)
+    owner = role(SERVICE)
     out: list[Finding] = []
 
     valid = 0
@@ -395,7 +395,7 @@ def badge_findings(config: Config, event: Event, area: AreaPlan, as_of: datetime
     """Badges issued against the delegates (and guests) expected."""
     del area, as_of
     due = event.starts - timedelta(days=config.badges_lead_days)
-    owner = role(OFFICE, event.lang)
+    owner = role(OFFICE)
     code = "security.badges"
     if event.expected_delegates is None:
         return [
@@ -469,7 +469,7 @@ def required_item_findings(
                 weight=1.0,
                 subject=item_id,
                 due=due,
-                owner=owner or role(POLICE, event.lang),
+                owner=owner or role(POLICE),
             )
         )
     return out

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from venue_ready import Phase, TemplateItem
+from venue_ready import Message, Phase, TemplateItem
 
 # These names live here rather than in settings.py (which uses them as defaults) so that the
 # plugin's import, done by every command, does not build the settings classes.
@@ -35,9 +35,17 @@ OFFICE = ("Văn phòng Đảng ủy", "Party committee office")
 POLICE = (DEFAULT_POLICE, "Ward police")
 
 
-def role(pair: tuple[str, str], lang: str) -> str:
-    """The role's name in ``lang``."""
-    return pair[0] if lang == "vi" else pair[1]
+#: The message id each role is named by, in the plugin's catalog (messages.py).
+ROLES: dict[tuple[str, str], str] = {
+    SERVICE: "security.role.service",
+    OFFICE: "security.role.office",
+    POLICE: "security.role.police",
+}
+
+
+def role(pair: tuple[str, str]) -> Message:
+    """The role as a message: the report names it in its own language."""
+    return Message(ROLES[pair])
 
 
 TEMPLATE = (

@@ -111,6 +111,9 @@ class _Formatter(string.Formatter):
         return "{" + str(key) + "}"  # a missing parameter shows, rather than crashing a report
 
     def format_field(self, value: Any, format_spec: str) -> str:
+        if isinstance(value, Message):
+            # a parameter that is itself a message (a role named in both languages)
+            return translate(value, self.lang, self.extra, self.tz)
         if format_spec.startswith("@"):
             found = _lookup(f"{format_spec[1:]}.{value}", self.lang, self.extra)
             # the entry is a template too ({{ and }} stand for braces): format it, bare

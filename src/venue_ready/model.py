@@ -380,6 +380,8 @@ class Finding:
     ``assessed`` is False when the plugin expected to check something but could not (missing
     data): the Finding stays in the denominator with no credit and lowers the area's coverage.
     ``waiver`` takes the Finding out of the denominator; the report lists every waiver.
+    ``owner`` is who is in charge: a name from the event's data, or a :class:`Message` for a
+    default role the plugin names in both languages (rendered in the report's language).
     ``reported_at`` and ``reported_by`` say when and by whom the result was self-reported (a
     journal entry); the report shows how old it is. None when the result comes from the plan.
     """
@@ -393,7 +395,7 @@ class Finding:
     phase: Phase = field(default=Phase.BEFORE, converter=_phase)
     subject: str | None = None
     due: datetime | None = field(default=None, validator=_aware)
-    owner: str | None = None
+    owner: str | Message | None = None
     assessed: bool = True
     waiver: Waiver | None = None
     reported_at: datetime | None = field(default=None, validator=_aware)

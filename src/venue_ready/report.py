@@ -196,6 +196,14 @@ class Report:
         ev = self.event
         return is_blocking(finding, self.as_of, ev.starts, ev.ends)
 
+    def owner_text(self, finding: Finding, lang: str | None = None) -> str | None:
+        """Who is in charge of ``finding``, in ``lang`` (a role a plugin names as a Message is
+        translated); None when nobody is named."""
+        owner = finding.owner
+        if isinstance(owner, Message):
+            return self.translate(owner, lang)
+        return owner
+
     def message_text(self, finding: Finding, lang: str | None = None) -> str:
         """A Finding's message rendered in ``lang`` (default: the event's language)."""
         return self.translate(finding.message, lang)
@@ -227,10 +235,15 @@ class Report:
         # bare date reads as that date again, whatever offset the file wrote `starts` in.
         tz = ev.tz
 
+        def param(value: Any) -> Any:
+            if isinstance(value, Message):  # a nested message (a role): its text
+                return translate(value, lang, self.catalogs, tz)
+            return _plain(value, tz)
+
         def message(m: Message) -> dict[str, Any]:
             return {
                 "id": m.id,
-                "params": {k: _plain(v, tz) for k, v in sorted(m.params.items())},
+                "params": {k: param(v) for k, v in sorted(m.params.items())},
                 "text": translate(m, lang, self.catalogs, tz),
             }
 
@@ -244,7 +257,7 @@ class Report:
                 "gate": f.gate,
                 "phase": f.phase.value,
                 "due": isoformat(f.due, tz) if f.due is not None else None,
-                "owner": f.owner,
+                "owner": self.owner_text(f, lang),
                 "assessed": f.assessed,
                 "overdue": is_overdue(f, self.as_of, ev.starts, ev.ends),
                 "blocking": is_blocking(f, self.as_of, ev.starts, ev.ends),
@@ -270,7 +283,7 @@ class Report:
                 "area": f.area,
                 "code": f.code,
                 "subject": f.subject,
-                "owner": f.owner,
+                "owner": self.owner_text(f, lang),
                 "due": isoformat(f.due, tz) if f.due is not None else None,
                 "message": message(f.message),
             }

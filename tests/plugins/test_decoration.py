@@ -241,10 +241,13 @@ def test_bad_settings_in_an_event_built_in_code_mark_the_area_error() -> None:
     assert "stage_lead_days" in " ".join(area["errors"])
 
 
-def test_owners_default_to_the_template_roles_in_the_events_language() -> None:
+def test_owners_default_to_the_template_roles_in_the_reports_language() -> None:
     found = {(f["code"], f["subject"]): f["owner"] for f in findings(make())}
-    assert found["decoration.backdrop-title", "backdrop"] == "Tiểu ban Phục vụ"
-    assert found["decoration.panels", "panels"] == "Tiểu ban Tuyên truyền"
+    assert found["decoration.backdrop-title", "backdrop"] == "Service sub-committee"
+    assert found["decoration.panels", "panels"] == "Propaganda sub-committee"
+    vi = {(f["code"], f["subject"]): f["owner"] for f in findings(make(), lang="vi")}
+    assert vi["decoration.backdrop-title", "backdrop"] == "Tiểu ban Phục vụ"
+    assert vi["decoration.panels", "panels"] == "Tiểu ban Tuyên truyền"
     event = make(backdrop_=backdrop(owner=q("Văn phòng Đảng ủy")))
     assert one(event, "decoration.backdrop-title")["owner"] == "Văn phòng Đảng ủy"
 

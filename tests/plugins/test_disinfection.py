@@ -129,7 +129,9 @@ def test_zones_sprayed_within_the_window_pass() -> None:
         "within 24 hours before the opening at 15 May 2020, 07:30"
     )
     assert zones["basement"]["owner"] == "Trung tâm Y tế quận"
-    assert zones["hall"]["owner"] == "Trạm Y tế phường"  # the template's role, in vi
+    assert (
+        zones["hall"]["owner"] == "Ward health station"
+    )  # the template's role, in the report's language
     assert vi[1] == (
         "Khu vực Tầng hầm (basement) đã được phun khử khuẩn lúc 15 giờ 00 ngày 14 tháng 5 năm 2020 "
         "(Trung tâm Y tế quận), trong vòng 24 giờ trước giờ khai mạc 7 giờ 30 ngày 15 tháng 5 năm "
@@ -301,7 +303,12 @@ def test_an_entrance_without_a_checkpoint_is_named() -> None:
     side = _by_subject(en)["side-gate"]
     assert side["credit"] == 0.0
     assert side["due"] == "2020-05-15T05:30:00+07:00"
-    assert side["owner"] == "Tiểu ban Phục vụ"
+    assert side["owner"] == "Service sub-committee"
+    in_vi = _area(_event(settings_toml), AS_OF, "vi")["findings"]
+    (side_vi,) = [
+        f for f in in_vi if f["code"] == "disinfection.checkpoint" and f["subject"] == "side-gate"
+    ]
+    assert side_vi["owner"] == "Tiểu ban Phục vụ"
     assert side["message"]["text"] == "no temperature checkpoint at entrance Cổng phụ (side-gate)"
     assert vi[1] == "Lối vào Cổng phụ (side-gate) chưa có điểm đo thân nhiệt"
 
@@ -438,7 +445,11 @@ def test_no_medical_team_fails() -> None:
     en, vi = _findings("", "disinfection.medical-team-arranged")
     (f,) = en
     assert f["credit"] == 0.0
-    assert f["owner"] == "Trạm Y tế phường"
+    assert f["owner"] == "Ward health station"
+    in_vi = _area(_event(""), AS_OF, "vi")["findings"]
+    assert [f["owner"] for f in in_vi if f["code"] == "disinfection.medical-team-arranged"] == [
+        "Trạm Y tế phường"
+    ]
     assert f["message"]["text"] == "no medical standby team arranged ([medical_team])"
     assert vi == ["Chưa bố trí đội y tế thường trực ([medical_team])"]
 

@@ -169,7 +169,7 @@ def _context(report: Report, lang: str) -> dict[str, Any]:
         return {
             "area": titles.get(f.area, f.area),
             "text": report.translate(f.message, lang),
-            "owner": f.owner or _("report.no-owner", lang),
+            "owner": report.owner_text(f, lang) or _("report.no-owner", lang),
             "due": when(f.due) if f.due is not None else "—",
             "credit": f"{format_number(100 * f.credit, lang)}%" if f.assessed else "—",
             "blocking": report.is_blocking(f),
@@ -182,7 +182,9 @@ def _context(report: Report, lang: str) -> dict[str, Any]:
     overdue = report.overdue
     by_owner: dict[str, list[dict[str, Any]]] = {}
     for f in overdue:
-        by_owner.setdefault(f.owner or _("report.no-owner", lang), []).append(row(f))
+        by_owner.setdefault(report.owner_text(f, lang) or _("report.no-owner", lang), []).append(
+            row(f)
+        )
 
     verdict = "ready" if report.status is AreaStatus.READY else "not-ready"
     score = format_score(report.score, lang)

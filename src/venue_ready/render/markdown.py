@@ -126,7 +126,7 @@ def render_markdown(report: Report, lang: str) -> str:
                 report.translate(f.message, lang),
                 f"{format_number(100 * f.credit, lang)}%"
                 + (" ⛔" if report.is_blocking(f) else ""),
-                f.owner or "—",
+                report.owner_text(f, lang) or "—",
                 format_datetime(f.due.astimezone(report.event.tz), lang)
                 if f.due is not None
                 else "—",
@@ -145,7 +145,9 @@ def render_markdown(report: Report, lang: str) -> str:
 
 def _finding_line(f: Finding, report: Report, titles: dict[str, str], lang: str) -> str:
     what = report.translate(f.message, lang)
-    details = [_("report.owner", lang, owner=f.owner or _("report.no-owner", lang))]
+    details = [
+        _("report.owner", lang, owner=report.owner_text(f, lang) or _("report.no-owner", lang))
+    ]
     if f.due is not None:
         details.append(_("report.due", lang, due=f.due.astimezone(report.event.tz)))
     reported = report.reported_text(f, lang)

@@ -186,8 +186,8 @@ def _areas(report: Report, lang: str, width: int) -> RenderableType:
     return Padding(table, (1, 0, 0, 0))
 
 
-def _owner(f: Finding, lang: str) -> str:
-    return f.owner or _("report.no-owner", lang)
+def _owner(report: Report, f: Finding, lang: str) -> str:
+    return report.owner_text(f, lang) or _("report.no-owner", lang)
 
 
 def _due_text(report: Report, due: datetime | None, lang: str) -> str:
@@ -236,7 +236,7 @@ def _attention(report: Report, lang: str, width: int) -> RenderableType:
         rows[id(f)] = (f, id(f) in rows, True)
     by_owner: dict[str, list[tuple[Finding, bool, bool]]] = {}
     for row in rows.values():
-        by_owner.setdefault(_owner(row[0], lang), []).append(row)
+        by_owner.setdefault(_owner(report, row[0], lang), []).append(row)
     no_owner = _("report.no-owner", lang)
     owners = sorted(by_owner, key=lambda o: (o == no_owner, o.casefold()))
 
@@ -289,13 +289,13 @@ def _next_due(report: Report, lang: str, width: int) -> RenderableType:
     )
     table.add_column(Text(_("report.col-due", lang)), style="cyan", max_width=_side(width) - 4)
     table.add_column(Text(_("report.col-finding", lang)), ratio=1)
-    owner_width = _owner_width([_owner(f, lang) for f in upcoming], width)
+    owner_width = _owner_width([_owner(report, f, lang) for f in upcoming], width)
     table.add_column(Text(_("report.col-owner", lang)), max_width=owner_width)
     for f in upcoming:
         table.add_row(
             Text(_due_text(report, f.due, lang)),
             _item(report, f, titles, lang),
-            Text(_owner(f, lang), style="italic" if not f.owner else ""),
+            Text(_owner(report, f, lang), style="italic" if not f.owner else ""),
         )
     return Padding(table, (1, 0, 0, 0))
 

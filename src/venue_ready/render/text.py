@@ -120,7 +120,9 @@ def _section(
         lines.append("  " + _("report.none", lang))
     titles = {a.key: a.title(lang) for a in report.areas}
     for f in findings:
-        details = [_("report.owner", lang, owner=f.owner or _("report.no-owner", lang))]
+        details = [
+            _("report.owner", lang, owner=report.owner_text(f, lang) or _("report.no-owner", lang))
+        ]
         if f.due is not None:
             details.append(_("report.due", lang, due=f.due.astimezone(report.event.tz)))
         reported = report.reported_text(f, lang)
