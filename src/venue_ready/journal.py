@@ -374,11 +374,26 @@ class Journal:
         rows = list(_parse_export(text, fmt, file))
         problems: list[Problem] = []
         entries: list[JournalEntry] = []
+        now = datetime.now(UTC)
         for line, row in rows:
             try:
-                entries.append(build_entry(row, file=file, line=line))
+                entry = build_entry(row, file=file, line=line)
             except JournalError as exc:
                 problems.extend(exc.problems)
+                continue
+            if entry.recorded_at > now:
+                # written on a machine whose clock ran ahead: it would sort after every entry
+                # made from now on, and replay as the latest
+                problems.append(
+                    Problem.of(
+                        (f"line {line}", "recorded_at"),
+                        "journal.future",
+                        file=file,
+                        at=entry.recorded_at,
+                        now=now,
+                    )
+                )
+            entries.append(entry)
         if problems:
             raise JournalError(problems)
         added = skipped = 0
@@ -471,6 +486,13 @@ def build_entry(
         if not isinstance(value, datetime) or value.tzinfo is None:
             problem(key, "journal.bad-time", value=str(value))
             return None
+        from .values import MAX_YEAR, MIN_YEAR
+
+        if not MIN_YEAR <= value.year <= MAX_YEAR:
+            # the range every other moment of venue_ready is kept in; it also keeps the
+            # stored text one width, so that text order stays time order
+            problem(key, "journal.bad-time", value=value.isoformat())
+            return None
         return value
 
     unknown = sorted(set(data) - set(FIELDS) - {"seq"})
@@ -531,7 +553,7 @@ def _stamp(moment: datetime) -> str:
     """UTC ISO 8601 with microseconds: one width, so text order is time order."""
     if moment.tzinfo is None:
         raise ValueError("journal times must be timezone-aware")
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f+00:00")
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
 
 
 def _to_row(entry: JournalEntry) -> dict[str, Any]:
