@@ -644,3 +644,14 @@ def test_the_docs_library_example_runs(ngoc_thuy: Path, monkeypatch: pytest.Monk
     assert [e.subject for e in namespace["entries"]] == ["security:side-gate"]  # type: ignore[attr-defined]
     with open_journal(ngoc_thuy.with_name("congress.journal.sqlite")) as j:
         assert [e.subject for e in j.entries()] == ["security:side-gate", "service.rehearsal"]
+
+
+def test_a_long_note_survives_a_csv_round_trip(tmp_path: Path) -> None:
+    note = "biên bản họp " * 20_000  # 260,000 characters: more than csv's default field limit
+    with open_journal(tmp_path / "a.sqlite") as source:
+        source.append("x", "done", by="A", note=note, recorded_at=_moment("2020-05-10T08:00+07:00"))
+        text = source.export("csv")
+    with open_journal(tmp_path / "b.sqlite") as copy:
+        assert copy.import_text(text, "csv", file="a.csv") == (1, 0)
+        assert copy.export("csv") == text
+        assert copy.entries()[0].note == note

@@ -216,6 +216,8 @@ VI: dict[str, str] = {
     "journal.bad-json": "dòng không phải JSON hợp lệ: {error}",
     "journal.not-an-object": "mỗi dòng phải là một đối tượng JSON {{...}}",
     "journal.csv-header": "dòng tiêu đề CSV thiếu cột: {missing}",
+    "journal.csv-extra-cells": "dòng có {count} ô thừa so với dòng tiêu đề (có dấu phẩy không nằm trong ngoặc kép?); không nhập để khỏi mất dữ liệu",
+    "journal.bad-csv": "tệp CSV bị lỗi: {error}",
     # -- the journal's commands --------------------------------------------------------------
     "cli.metavar.item": "HẠNG_MỤC",
     "cli.metavar.status": "TRẠNG_THÁI",
@@ -465,6 +467,8 @@ EN: dict[str, str] = {
     "journal.bad-json": "the line is not valid JSON: {error}",
     "journal.not-an-object": "each line must be a JSON object {{...}}",
     "journal.csv-header": "the CSV header lacks the columns: {missing}",
+    "journal.csv-extra-cells": "the row has {count} more cells than the header (a comma outside quotes?); not imported, so that nothing is lost",
+    "journal.bad-csv": "the CSV file is malformed: {error}",
     # -- the journal's commands --------------------------------------------------------------
     "cli.metavar.item": "ITEM",
     "cli.metavar.status": "STATUS",

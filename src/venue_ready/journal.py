@@ -144,6 +144,9 @@ def open_journal(path: str | os.PathLike[str], *, create: bool = True) -> Journa
     where = str(path)
     if not create and not path.is_file():
         raise JournalError([Problem.of((), "journal.missing", file=where)])
+    if not create and path.stat().st_size == 0:
+        # SQLite would take an empty file for an empty database, and build a journal in it
+        raise JournalError([Problem.of((), "journal.not-a-journal", file=where)])
     try:
         conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT, isolation_level=None)
     except sqlite3.Error as exc:
@@ -165,31 +168,20 @@ def open_journal(path: str | os.PathLike[str], *, create: bool = True) -> Journa
 
 def _prepare(conn: sqlite3.Connection, where: str) -> None:
     conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT * 1000)}")
+    # Look before changing anything: a file that is not a journal, or a journal of a newer
+    # venue_ready, is refused as it is (setting WAL mode would already change it).
+    _check_layout(conn, where)
     # WAL lets readers read while a writer writes; FULL makes each commit durable once it
     # returns. journal_mode is persistent, but asking again on an existing file is harmless.
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = FULL")
     conn.execute("BEGIN IMMEDIATE")
     try:
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
-        if version == 0 and not tables:
+        # again, under the write lock: another process may have created it meanwhile
+        version = _check_layout(conn, where)
+        if version == 0:
             _run(conn, _SCHEMA_V1)
             version = 1
-        elif version == 0 or "entries" not in tables:
-            raise JournalError([Problem.of((), "journal.not-a-journal", file=where)])
-        if version > SCHEMA_VERSION:
-            raise JournalError(
-                [
-                    Problem.of(
-                        (),
-                        "journal.newer-schema",
-                        file=where,
-                        found=version,
-                        supported=SCHEMA_VERSION,
-                    )
-                ]
-            )
         for step in range(version + 1, SCHEMA_VERSION + 1):
             _run(conn, _MIGRATIONS[step])
         if version != SCHEMA_VERSION:
@@ -198,6 +190,30 @@ def _prepare(conn: sqlite3.Connection, where: str) -> None:
     except BaseException:
         conn.execute("ROLLBACK")
         raise
+
+
+def _check_layout(conn: sqlite3.Connection, where: str) -> int:
+    """The journal's layout version; 0 for an empty database (a new journal). Raises
+    JournalError for a database that is not a journal, or a newer layout."""
+    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+    if version == 0 and not tables:
+        return 0
+    if version == 0 or "entries" not in tables:
+        raise JournalError([Problem.of((), "journal.not-a-journal", file=where)])
+    if version > SCHEMA_VERSION:
+        raise JournalError(
+            [
+                Problem.of(
+                    (),
+                    "journal.newer-schema",
+                    file=where,
+                    found=version,
+                    supported=SCHEMA_VERSION,
+                )
+            ]
+        )
+    return version
 
 
 def _run(conn: sqlite3.Connection, script: str) -> None:
@@ -266,7 +282,21 @@ class Journal:
         """
         import uuid
 
-        now = recorded_at if recorded_at is not None else datetime.now(UTC)
+        now = datetime.now(UTC)
+        if recorded_at is not None:
+            if recorded_at.tzinfo is not None and recorded_at > now:
+                raise JournalError(
+                    [
+                        Problem.of(
+                            ("recorded_at",),
+                            "journal.future",
+                            file=str(self.path),
+                            at=recorded_at,
+                            now=now,
+                        )
+                    ]
+                )
+            now = recorded_at
         entry = build_entry(
             {
                 "uid": uuid.uuid4().hex,
@@ -356,7 +386,9 @@ class Journal:
             return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
         if fmt == "csv":
             out = io.StringIO()
-            writer = csv.DictWriter(out, fieldnames=FIELDS, lineterminator="\n")
+            # "\r\n" as the CSV standard has it: with "\n", a value holding a lone "\r" would
+            # be written unquoted and read back wrong
+            writer = csv.DictWriter(out, fieldnames=FIELDS, lineterminator="\r\n")
             writer.writeheader()
             for row in rows:
                 writer.writerow({k: "" if v is None else _csv_cell(v) for k, v in row.items()})
@@ -386,9 +418,9 @@ class Journal:
                 # made from now on, and replay as the latest
                 problems.append(
                     Problem.of(
-                        (f"line {line}", "recorded_at"),
+                        ("recorded_at",),
                         "journal.future",
-                        file=file,
+                        file=_line(file, line),
                         at=entry.recorded_at,
                         now=now,
                     )
@@ -410,9 +442,9 @@ class Journal:
                 else:
                     problems.append(
                         Problem.of(
-                            (f"line {line}", "uid"),
+                            ("uid",),
                             "journal.uid-conflict",
-                            file=file,
+                            file=_line(file, line),
                             uid=entry.uid,
                         )
                     )
@@ -451,11 +483,11 @@ def build_entry(
     Times may be datetimes or ISO 8601 text with an offset. ``happened_at`` may not be later
     than ``recorded_at``.
     """
-    where: tuple[str, ...] = (f"line {line}",) if line is not None else ()
+    where = _line(file or "-", line) if line is not None else file
     problems: list[Problem] = []
 
     def problem(key: str, message_id: str, **params: Any) -> None:
-        problems.append(Problem.of((*where, key), message_id, file=file, **params))
+        problems.append(Problem.of((key,), message_id, file=where, **params))
 
     def text(key: str, *, required: bool = False) -> str | None:
         value = data.get(key)
@@ -464,6 +496,11 @@ def build_entry(
                 problem(key, "journal.missing-field")
             return None
         if not isinstance(value, str):
+            problem(key, "journal.not-text")
+            return None
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate ("\ud800" in JSON): not text SQLite stores
             problem(key, "journal.not-text")
             return None
         if not value.strip():
@@ -597,46 +634,84 @@ def _csv_cell(value: Any) -> str:
     return repr(value) if isinstance(value, float) else str(value)
 
 
+#: DictReader's key for the cells of a row beyond the header's.
+_EXTRA = "\x00extra"
+
+
+def _line(file: str, line: int) -> str:
+    """Where a problem of an imported file is: ``journal.csv:3``, as compilers write it."""
+    return f"{file}:{line}"
+
+
 def _parse_export(text: str, fmt: str, file: str) -> Iterator[tuple[int, dict[str, Any]]]:
     import csv
     import io
     import json
 
     if fmt == "jsonl":
-        for number, line in enumerate(text.splitlines(), start=1):
+        # only "\n" ends a line: str.splitlines() would also split at U+2028 and the like,
+        # which json.dumps(ensure_ascii=False) leaves raw inside a value
+        for number, line in enumerate(text.split("\n"), start=1):
             if not line.strip():
                 continue
             try:
                 row = json.loads(line)
             except json.JSONDecodeError as exc:
                 raise JournalError(
-                    [Problem.of((f"line {number}",), "journal.bad-json", file=file, error=exc.msg)]
+                    [Problem.of((), "journal.bad-json", file=_line(file, number), error=exc.msg)]
                 ) from exc
             if not isinstance(row, dict):
                 raise JournalError(
-                    [Problem.of((f"line {number}",), "journal.not-an-object", file=file)]
+                    [Problem.of((), "journal.not-an-object", file=_line(file, number))]
                 )
             yield number, row
     elif fmt == "csv":
-        reader = csv.DictReader(io.StringIO(text))
-        missing = [
-            name
-            for name in ("uid", "subject", "status", "by", "recorded_at")
-            if name not in (reader.fieldnames or ())
-        ]
-        if missing:
+        # a long note is data like any other: no cell of this text can exceed the text itself
+        csv.field_size_limit(max(csv.field_size_limit(), len(text)))
+        reader = csv.DictReader(io.StringIO(text, newline=""), restkey=_EXTRA)
+        try:
+            header = reader.fieldnames or ()
+            missing = [
+                name
+                for name in ("uid", "subject", "status", "by", "recorded_at")
+                if name not in header
+            ]
+            if missing:
+                raise JournalError(
+                    [
+                        Problem.of(
+                            (),
+                            "journal.csv-header",
+                            file=_line(file, 1),
+                            missing=", ".join(missing),
+                        )
+                    ]
+                )
+            previous = reader.line_num
+            for row in reader:
+                start, previous = previous + 1, reader.line_num  # a row may span lines
+                if _EXTRA in row:
+                    # more cells than the header: an unquoted comma, most likely; refuse
+                    # rather than drop what the extra cells held
+                    raise JournalError(
+                        [
+                            Problem.of(
+                                (),
+                                "journal.csv-extra-cells",
+                                file=_line(file, start),
+                                count=len(row[_EXTRA]),
+                            )
+                        ]
+                    )
+                yield start, {k: (v if v != "" else None) for k, v in row.items()}
+        except csv.Error as exc:
             raise JournalError(
                 [
                     Problem.of(
-                        ("line 1",), "journal.csv-header", file=file, missing=", ".join(missing)
+                        (), "journal.bad-csv", file=_line(file, reader.line_num), error=str(exc)
                     )
                 ]
-            )
-        for row in reader:
-            yield (
-                reader.line_num,
-                {k: (v if v != "" else None) for k, v in row.items() if k is not None},
-            )
+            ) from exc
     else:
         raise ValueError(f"unknown import format {fmt!r} (expected 'jsonl' or 'csv')")
 
