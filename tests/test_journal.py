@@ -183,8 +183,7 @@ def test_bare_date_today_means_now(run_cli: RunCli, small: Path) -> None:
     assert result.returncode == 0, result.stderr
     with open_journal(small.with_name("congress.journal.sqlite")) as j:
         (entry,) = j.entries()
-    assert entry.happened_at is not None
-    assert entry.happened_at <= entry.recorded_at
+    assert entry.happened_at is None  # done today, so far: recorded as done now
 
 
 def test_mark_a_plugin_subject_and_reject_an_unknown_one(run_cli: RunCli, ngoc_thuy: Path) -> None:
@@ -227,19 +226,24 @@ def test_check_replays_the_journal_up_to_as_of(run_cli: RunCli, ngoc_thuy: Path)
         ("security:side-gate", "done", "--by", "Công an phường", "--at", "2020-05-14T17:00+07:00"),
     ):
         assert run_cli("mark", ngoc_thuy, *argv).returncode == 0
-    at_four = _score(run_cli, ngoc_thuy, "--as-of", AS_OF)
+    # written now about what happened then: --known-at now takes them in (hindsight) ...
+    at_four = _score(run_cli, ngoc_thuy, "--as-of", AS_OF, "--known-at", "now")
     assert at_four > plan  # the basement was sprayed at 15:00
+    # ... while plain --as-of reproduces the report made then, before they were written
+    assert _score(run_cli, ngoc_thuy, "--as-of", AS_OF) == plan
     # the side gate's entry happened at 17:00: not yet at 16:00, counted at 18:00
     event = load(ngoc_thuy)
     with open_journal(ngoc_thuy.with_name("congress.journal.sqlite")) as j:
         for moment in ("2020-05-14T14:00+07:00", AS_OF, "2020-05-14T18:00+07:00"):
             when = _moment(moment)
             expected = assess(j.replay(event, when), as_of=when).score
-            assert _score(run_cli, ngoc_thuy, "--as-of", moment) == pytest.approx(
-                expected, abs=0.01
-            )
+            assert _score(
+                run_cli, ngoc_thuy, "--as-of", moment, "--known-at", "now"
+            ) == pytest.approx(expected, abs=0.01)
     early = _moment("2020-05-14T14:00+07:00")
-    assert _score(run_cli, ngoc_thuy, "--as-of", "2020-05-14T14:00+07:00") == pytest.approx(
+    assert _score(
+        run_cli, ngoc_thuy, "--as-of", "2020-05-14T14:00+07:00", "--known-at", "now"
+    ) == pytest.approx(
         assess(event, as_of=early).score, abs=0.01
     )  # nothing had happened yet at 14:00: the plan's own score
 
@@ -255,10 +259,12 @@ def test_known_at_leaves_out_entries_recorded_later(run_cli: RunCli, ngoc_thuy: 
             at=_moment("2020-05-14T15:00+07:00"),
             recorded_at=_moment("2020-05-20T08:00+07:00"),
         )
-    with_it = _score(run_cli, ngoc_thuy, "--as-of", AS_OF)
+    with_it = _score(run_cli, ngoc_thuy, "--as-of", AS_OF, "--known-at", "now")
     known_then = _score(run_cli, ngoc_thuy, "--as-of", AS_OF, "--known-at", AS_OF)
     plan = assess(event, as_of=_moment(AS_OF)).score
     assert known_then == pytest.approx(plan, abs=0.01)
+    # --known-at defaults to --as-of: the report as it was made then
+    assert _score(run_cli, ngoc_thuy, "--as-of", AS_OF) == known_then
     assert with_it > known_then
 
 
@@ -277,7 +283,7 @@ def test_a_named_journal_that_does_not_exist_is_an_error(run_cli: RunCli, small:
 def test_entries_about_items_gone_from_the_plan_are_named(run_cli: RunCli, small: Path) -> None:
     with open_journal(small.with_name("congress.journal.sqlite")) as j:
         j.append("service.old-item", "done", by="A", at=_moment("2020-05-01T08:00+07:00"))
-    result = run_cli("check", small, "--as-of", AS_OF, "--lang", "en")
+    result = run_cli("check", small, "--as-of", AS_OF, "--known-at", "now", "--lang", "en")
     assert result.returncode == 0
     assert "1 entries about items no longer in the plan (service.old-item)" in result.stderr
 
@@ -286,30 +292,24 @@ def test_entries_about_items_gone_from_the_plan_are_named(run_cli: RunCli, small
 
 
 def test_reports_show_how_old_each_self_reported_result_is(run_cli: RunCli, small: Path) -> None:
-    assert (
-        run_cli(
-            "mark",
-            small,
-            "service.rehearsal",
-            "done",
-            "--by",
-            "Tiểu ban Phục vụ",
-            "--at",
-            "2020-05-12T16:00+07:00",
-        ).returncode
-        == 0
-    )
-    text = run_cli("check", small, "--as-of", AS_OF, "--lang", "en").stdout
+    with open_journal(small.with_name("congress.journal.sqlite")) as j:
+        # reported on 12 May at 16:00 (an import from the ward's own journal, say)
+        j.append("service.rehearsal", "done", by="Tiểu ban Phục vụ",
+                 recorded_at=_moment("2020-05-12T16:00+07:00"))  # fmt: skip
+    hindsight = ("--known-at", "now")  # written into this journal now, about then
+    text = run_cli("check", small, "--as-of", AS_OF, *hindsight, "--lang", "en").stdout
     assert "Self-reported results (1), the oldest report first:" in text
     assert "reported by Tiểu ban Phục vụ 2 days ago" in text
-    vi = run_cli("check", small, "--as-of", "2020-05-12T21:30+07:00").stdout
+    vi = run_cli("check", small, "--as-of", "2020-05-12T21:30+07:00", *hindsight).stdout
     assert "Tiểu ban Phục vụ báo cáo cách đây 5 giờ" in vi
-    md = run_cli("check", small, "--as-of", AS_OF, "--format", "md", "--lang", "en").stdout
-    assert "reported by Tiểu ban Phục vụ 2 days ago" in md
-    html = run_cli("check", small, "--as-of", AS_OF, "--format", "html", "--lang", "en").stdout
-    assert 'id="self-reported"' in html
-    assert "2 days ago" in html
-    data = json.loads(run_cli("check", small, "--as-of", AS_OF, "--format", "json").stdout)
+    md = run_cli("check", small, "--as-of", AS_OF, *hindsight, "--format", "md", "--lang", "en")
+    assert "reported by Tiểu ban Phục vụ 2 days ago" in md.stdout
+    html = run_cli("check", small, "--as-of", AS_OF, *hindsight, "--format", "html", "--lang", "en")
+    assert 'id="self-reported"' in html.stdout
+    assert "2 days ago" in html.stdout
+    data = json.loads(
+        run_cli("check", small, "--as-of", AS_OF, *hindsight, "--format", "json").stdout
+    )
     (finding,) = [
         f for a in data["areas"] for f in a["findings"] if f["subject"] == "service.rehearsal"
     ]
@@ -321,6 +321,14 @@ def test_reports_show_how_old_each_self_reported_result_is(run_cli: RunCli, smal
     assert finding["credit"] == 1.0
 
 
+def test_a_result_reported_after_the_moment_says_so(run_cli: RunCli, small: Path) -> None:
+    assert run_cli("mark", small, "service.rehearsal", "done", "--by", "Tiểu ban Phục vụ",
+                   "--at", "2020-05-12T16:00+07:00").returncode == 0  # fmt: skip
+    text = run_cli("check", small, "--as-of", AS_OF, "--known-at", "now", "--lang", "en").stdout
+    assert "reported by Tiểu ban Phục vụ after the moment of the assessment, at" in text
+    assert "Self-reported" not in run_cli("check", small, "--as-of", AS_OF, "--lang", "en").stdout
+
+
 def test_html_timeline_uses_the_journal_history(run_cli: RunCli, small: Path) -> None:
     plain = run_cli("check", small, "--as-of", AS_OF, "--format", "html", "--lang", "en").stdout
     assert "The earned line comes from the journal" not in plain
@@ -329,7 +337,9 @@ def test_html_timeline_uses_the_journal_history(run_cli: RunCli, small: Path) ->
         ("service.rehearsal", "2020-05-13T10:00+07:00"),
     ):
         assert run_cli("mark", small, item, "done", "--by", "A", "--at", at).returncode == 0
-    html = run_cli("check", small, "--as-of", AS_OF, "--format", "html", "--lang", "en").stdout
+    html = run_cli(
+        "check", small, "--as-of", AS_OF, "--known-at", "now", "--format", "html", "--lang", "en"
+    ).stdout
     assert "The earned line comes from the journal" in html
     earned = html.split('stroke="#0969da" stroke-width="2.5"')[0].rsplit('<polyline points="', 1)[1]
     ys = [float(p.split(",")[1]) for p in earned.split('"')[0].split()]
@@ -339,15 +349,14 @@ def test_html_timeline_uses_the_journal_history(run_cli: RunCli, small: Path) ->
 
 
 def test_readiness_history_follows_the_entries(small: Path) -> None:
-    from venue_ready.journal_cli import journal_history
-    from venue_ready.plugins import get_plugin_manager
+    from venue_ready.journal import readiness_history
 
     event = load(small)
     with open_journal(small.with_name("j.sqlite")) as j:
         j.append("service.rehearsal", "done", by="A", at=_moment("2020-05-13T10:00+07:00"))
         entries = j.entries()
     moments = [_moment("2020-05-13T09:00+07:00"), _moment("2020-05-13T11:00+07:00")]
-    before, after = journal_history(event, entries, moments, get_plugin_manager())
+    before, after = readiness_history(event, entries, moments)
     assert before.score is not None
     assert after.score is not None
     assert after.score > before.score
@@ -477,12 +486,13 @@ def test_replay_takes_the_latest_entry_and_leaves_the_plan_alone(tmp_path: Path)
         now = j.replay(event)
         then = j.replay(event, _moment("2020-05-11T12:00+07:00"))
         assert [e.by for e in j.entries()] == ["X", "Z", "Y"]
+        y_recorded = j.entries()[-1].recorded_at
         assert [e.by for e in j.entries(subject="a", until=_moment("2020-05-10T09:00+07:00"))] == [
             "X"
         ]
     a_now, b_now = now.areas[0].items
     assert (a_now.status, a_now.reported_by, a_now.evidence) == (Status.DONE, "Y", ("ev.pdf",))
-    assert a_now.reported_at == _moment("2020-05-12T08:00+07:00")
+    assert a_now.reported_at == y_recorded  # the age of a report counts from its writing
     assert b_now == event.areas[0].items[1]
     assert then.areas[0].items[0].status is Status.BLOCKED
     assert event.areas[0].items[0].status is Status.TODO  # the plan is untouched
@@ -514,7 +524,7 @@ def test_area_records_reach_the_plugin(tmp_path: Path, ngoc_thuy: Path) -> None:
     )
     assert basement.credit == 1.0
     assert basement.reported_by == "Trạm Y tế phường"
-    assert basement.reported_at == _moment("2020-05-14T15:00+07:00")
+    assert basement.reported_at == record.recorded_at
     assert not any(f.subject == "basement" for f in report.blockers)
 
 
@@ -655,3 +665,131 @@ def test_a_long_note_survives_a_csv_round_trip(tmp_path: Path) -> None:
         assert copy.import_text(text, "csv", file="a.csv") == (1, 0)
         assert copy.export("csv") == text
         assert copy.entries()[0].note == note
+
+
+# -- what an area takes from the journal, and corrections -------------------------------------
+
+
+def test_the_police_report_a_post_manned(run_cli: RunCli, ngoc_thuy: Path) -> None:
+    def side_gate(*extra: str) -> dict[str, object]:
+        data = json.loads(run_cli("check", ngoc_thuy, "--as-of", AS_OF, "--format", "json",
+                                  *extra).stdout)  # fmt: skip
+        (found,) = [
+            f for a in data["areas"] if a["key"] == "security" for f in a["findings"]
+            if f["subject"] == "side-gate"
+        ]  # fmt: skip
+        return found
+
+    assert side_gate()["code"] == "security.entrance-unguarded"
+    assert run_cli("mark", ngoc_thuy, "security:side-gate", "done", "--by", "Công an phường",
+                   "--at", "2020-05-14T15:00+07:00").returncode == 0  # fmt: skip
+    manned = side_gate("--known-at", "now")
+    assert manned["code"] == "security.entrance-guarded"
+    assert manned["credit"] == 1.0
+    assert manned["reported"]["by"] == "Công an phường"  # type: ignore[index]
+
+
+@pytest.mark.parametrize(
+    "subject",
+    ["decoration:backdrop", "broadcast:2020-05-13", "disinfection:side-gate", "security:hall"],
+)
+def test_subjects_no_plugin_reads_are_refused(
+    run_cli: RunCli, ngoc_thuy: Path, subject: str
+) -> None:
+    result = run_cli("mark", ngoc_thuy, subject, "done", "--by", "A", "--lang", "en")
+    assert result.returncode == 2
+    assert f"the event has no item '{subject}'" in result.stderr
+    assert not ngoc_thuy.with_name("congress.journal.sqlite").exists()  # refused: no file made
+
+
+def test_a_later_entry_withdraws_a_mistaken_done(tmp_path: Path, ngoc_thuy: Path) -> None:
+    event = load(ngoc_thuy)
+    as_of = _moment(AS_OF)
+    with open_journal(tmp_path / "j.sqlite") as j:
+        j.append("disinfection:basement", "done", by="A", at=_moment("2020-05-14T15:00+07:00"))
+        j.append("disinfection:basement", "todo", by="B", at=_moment("2020-05-14T15:30+07:00"))
+        replayed = j.replay(event, as_of)
+    report = assess(replayed, as_of=as_of)
+    assert _credit_of(report, "disinfection", "basement") == 0.0
+
+
+def _credit_of(report: venue_ready.Report, area: str, subject: str) -> float:
+    found = report.area(area)
+    assert found is not None
+    return next(f.credit for f in found.findings if f.subject == subject)
+
+
+def test_records_after_the_moment_do_not_reach_the_plugin(tmp_path: Path, ngoc_thuy: Path) -> None:
+    event = load(ngoc_thuy)
+    with open_journal(tmp_path / "j.sqlite") as j:
+        j.append("disinfection:basement", "done", by="A", at=_moment("2020-05-14T17:00+07:00"))
+        everything = j.replay(event)  # no moment: every record
+    assert _credit_of(assess(everything, as_of=_moment(AS_OF)), "disinfection", "basement") == 0.0
+    later = _moment("2020-05-14T18:00+07:00")
+    assert _credit_of(assess(everything, as_of=later), "disinfection", "basement") == 1.0
+
+
+def test_the_hook_is_called_only_when_the_status_changes(
+    run_cli: RunCli, small: Path, tmp_path: Path
+) -> None:
+    (tmp_path / "hook_plugin.py").write_text(textwrap.dedent(HOOK_PLUGIN), encoding="utf-8")
+    log = tmp_path / "hook.log"
+    env = {"PYTHONPATH": str(tmp_path), "HOOK_LOG": str(log)}
+
+    def mark_it(*args: str) -> None:
+        result = run_cli("mark", small, "service.rehearsal", *args, "--by", "A",
+                         "--plugin", "hook_plugin", env=env)  # fmt: skip
+        assert result.returncode == 0, result.stderr
+
+    mark_it("done")
+    mark_it("done")  # no change: no call
+    mark_it("in_progress", "--at", "2020-05-13T10:00+07:00")  # happened before: still done
+    calls = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
+    assert [(c["old"], c["new"]) for c in calls] == [("todo", "done")]
+
+
+def test_the_plans_later_signoff_stands(tmp_path: Path, small: Path) -> None:
+    event = load(small)
+    item = "personnel.dossiers"  # signed off in the plan on 6 May
+    as_of = _moment(AS_OF)
+    with open_journal(tmp_path / "j.sqlite") as j:
+        j.append(item, "done", by="A", signed_off_by="Ban Thường vụ Quận ủy",
+                 at=_moment("2020-05-05T10:00+07:00"), version="old")  # fmt: skip
+        replayed = j.replay(event, as_of)
+    signed = next(i for p in replayed.areas for i in p.items if i.id == item).signed_off
+    assert signed is not None
+    assert signed.version is None  # the plan's own, later sign-off
+    assert _credit(assess(replayed, as_of=as_of), item) == 1.0
+
+
+def test_a_body_typed_with_other_accents_is_the_same_body(tmp_path: Path, small: Path) -> None:
+    import unicodedata
+
+    event = load(small)
+    typed = unicodedata.normalize("NFD", "tổ chỉ đạo  đại hội của quận")
+    with open_journal(tmp_path / "j.sqlite") as j:
+        entry = mark(j, event, "documents.political-report", "done", by="A", signed_off_by=typed)
+    assert entry.signed_off_by == "Tổ chỉ đạo đại hội của Quận"  # as the plan spells it
+
+
+def test_progress_goes_with_in_progress_only(run_cli: RunCli, small: Path) -> None:
+    result = run_cli("mark", small, "service.rehearsal", "todo", "--progress", "0.5", "--by", "A",
+                     "--lang", "en")  # fmt: skip
+    assert result.returncode == 2
+    assert "progress is recorded only with in_progress, not with not started" in result.stderr
+
+
+def test_reading_does_not_wait_for_a_writer(run_cli: RunCli, small: Path) -> None:
+    import sqlite3
+
+    assert run_cli("mark", small, "service.rehearsal", "done", "--by", "A").returncode == 0
+    journal = small.with_name("congress.journal.sqlite")
+    holder = sqlite3.connect(journal, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # a writer in the middle of its transaction
+    try:
+        for argv in (("check", small), ("history", small), ("journal", "export", small)):
+            result = run_cli(*argv)
+            assert result.returncode == 0, result.stderr
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()

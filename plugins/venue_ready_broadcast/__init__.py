@@ -53,6 +53,14 @@ def _validate(settings: Mapping[str, Any], event: Event | None) -> list[Problem]
     return validate(settings, event)
 
 
+def _journal_subjects(event: Event, area: AreaPlan) -> list[str]:
+    """The broadcasts the ward radio reports aired in the journal (``broadcast:SLOT``)."""
+    from .settings import parse
+
+    config, _problems = parse(area.settings, event)
+    return [slot.id for slot in config.slots]
+
+
 @hookimpl
 def venue_ready_areas() -> list[AreaSpec]:
     """The ``broadcast`` area: its titles, template, settings validator and messages."""
@@ -66,6 +74,7 @@ def venue_ready_areas() -> list[AreaSpec]:
             validate_settings=_validate,
             messages=MESSAGES,
             settings_example=SETTINGS_EXAMPLE,
+            journal_subjects=_journal_subjects,
         )
     ]
 

@@ -11,7 +11,7 @@ import math
 from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta, tzinfo
 
-from venue_ready import AreaPlan, Event, Finding, Message, Phase, Status
+from venue_ready import AreaPlan, Event, Finding, Message, Phase
 
 from .settings import Config, Slot
 from .template import owner_role
@@ -251,7 +251,8 @@ def slot_findings(config: Config, event: Event, area: AreaPlan, as_of: datetime)
     mark FILE broadcast:SLOT done --by "Đài truyền thanh phường"``): such an entry records the
     slot as aired at the entry's moment, when the file does not say so already."""
     tz = event.tz
-    reported = {record.target: record for record in area.records if record.status is Status.DONE}
+    # the first report that still stands: when the broadcast went out
+    reported = {slot_id: records[0] for slot_id, records in area.done_records().items()}
     lead = _lead(config)
     out: list[Finding] = []
     for slot in config.slots:
@@ -305,7 +306,7 @@ def slot_findings(config: Config, event: Event, area: AreaPlan, as_of: datetime)
                     subject=slot.id,
                     due=slot.at,
                     owner=owner,
-                    reported_at=record.at if record is not None else None,
+                    reported_at=record.recorded_at if record is not None else None,
                     reported_by=record.by if record is not None else None,
                 )
             )

@@ -49,6 +49,12 @@ def _validate(settings: Mapping[str, Any], event: Event | None) -> list[Problem]
     return validate(settings, event)
 
 
+def _journal_subjects(event: Event, area: AreaPlan) -> list[str]:
+    """The zones the health station reports sprayed in the journal (``disinfection:ZONE``)."""
+    del area
+    return [zone.id for zone in event.venue.zones] if event.venue is not None else []
+
+
 @hookimpl
 def venue_ready_areas() -> list[AreaSpec]:
     """The ``disinfection`` area: titles, template, settings validator and message catalog."""
@@ -62,6 +68,7 @@ def venue_ready_areas() -> list[AreaSpec]:
             validate_settings=_validate,
             messages=MESSAGES,
             settings_example=SETTINGS_EXAMPLE,
+            journal_subjects=_journal_subjects,
         )
     ]
 

@@ -11,7 +11,7 @@ import math
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from venue_ready import AreaPlan, Event, Finding, Message, Phase, Status
+from venue_ready import AreaPlan, Event, Finding, Message, Phase
 
 from .settings import Config, Spraying
 from .template import HEALTH_STATION, SERVICE, owner
@@ -85,18 +85,19 @@ def _finding(
         due=due,
         owner=owner,
         assessed=assessed,
-        reported_at=reported.at if reported is not None else None,
-        reported_by=reported.by if reported is not None else None,
+        reported_at=reported.record.recorded_at if reported and reported.record else None,
+        reported_by=reported.record.by if reported and reported.record else None,
     )
 
 
 def journal_sprayings(area: AreaPlan) -> list[Spraying]:
     """The sprayings the health station reported in the journal: an entry ``disinfection:ZONE``
-    marked ``done`` is that zone sprayed at the entry's moment, by whoever reported it."""
+    marked ``done`` is that zone sprayed at the entry's moment, by whoever reported it (a later
+    ``todo`` or ``blocked`` entry for the zone withdraws the ones before it)."""
     return [
-        Spraying(zones=(record.target,), at=record.at, by=record.by, reported=True)
-        for record in area.records
-        if record.status is Status.DONE
+        Spraying(zones=(zone,), at=record.at, by=record.by, record=record)
+        for zone, records in area.done_records().items()
+        for record in records
     ]
 
 
@@ -145,7 +146,7 @@ def sprayings(config: Config, event: Event, area: AreaPlan, as_of: datetime) -> 
             early = [s for s in done if s.at <= start]
             if inside:
                 latest: Spraying = inside[-1]
-                used = latest if latest.reported else None
+                used = latest if latest.record is not None else None
                 credit = 1.0
                 who = latest.by or team
                 message, params = f"{KEY}.zone-sprayed", {**base, "at": latest.at, "by": who}

@@ -14,7 +14,7 @@ from typing import Any
 
 from attrs import frozen
 
-from venue_ready import Event, Problem, SettingsReader
+from venue_ready import Event, JournalEntry, Problem, SettingsReader
 
 __all__ = [
     "DEFAULT_CHECKPOINT_LEAD_HOURS",
@@ -87,13 +87,13 @@ _HHMM = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 class Spraying:
     """One round of spraying: the zones sprayed, when, and by whom (None: the default team).
 
-    ``reported`` is True for a spraying the health station reported in the journal, rather
+    ``record`` is the journal entry of a spraying the health station reported there, rather
     than one written in the plan."""
 
     zones: tuple[str, ...]
     at: datetime
     by: str | None = None
-    reported: bool = False
+    record: JournalEntry | None = None
 
 
 @frozen

@@ -51,6 +51,12 @@ def _validate(settings: Mapping[str, Any], event: Event | None) -> list[Problem]
     return validate(settings, event)
 
 
+def _journal_subjects(event: Event, area: AreaPlan) -> list[str]:
+    """The entrances the ward police report manned in the journal (``security:ENTRANCE``)."""
+    del area
+    return [e.id for e in event.venue.entrances] if event.venue is not None else []
+
+
 @hookimpl
 def venue_ready_areas() -> list[AreaSpec]:
     """The security area, its template, its settings validator and its messages."""
@@ -64,6 +70,7 @@ def venue_ready_areas() -> list[AreaSpec]:
             validate_settings=_validate,
             messages=MESSAGES,
             settings_example=SETTINGS_EXAMPLE,
+            journal_subjects=_journal_subjects,
         )
     ]
 

@@ -19,7 +19,7 @@ import calendar
 import unicodedata
 from datetime import date, datetime, timedelta
 
-from venue_ready import AreaPlan, Event, Finding, Message, Status, Waiver
+from venue_ready import AreaPlan, Event, Finding, JournalEntry, Message, Status, Waiver
 
 from .settings import DEFAULT_PLAN_ITEM, Config, Post
 from .template import OFFICE, POLICE, SERVICE, by_id, role
@@ -58,6 +58,7 @@ def _finding(
     owner: str | Message | None = None,
     assessed: bool = True,
     waiver: Waiver | None = None,
+    record: JournalEntry | None = None,
 ) -> Finding:
     return Finding(
         code=code,
@@ -71,6 +72,8 @@ def _finding(
         owner=owner,
         assessed=assessed,
         waiver=waiver,
+        reported_at=record.recorded_at if record is not None else None,
+        reported_by=record.by if record is not None else None,
     )
 
 
@@ -185,8 +188,12 @@ def _clock(moment: datetime, day: date) -> str:
 
 
 def guard_findings(config: Config, event: Event, area: AreaPlan, as_of: datetime) -> list[Finding]:
-    """Per venue entrance: guarded, with gaps, or unguarded (gates, weight 1 each)."""
-    del area, as_of  # a roster is a plan for the event's window, not a dated record
+    """Per venue entrance: guarded, with gaps, or unguarded (gates, weight 1 each).
+
+    The roster is the plan for the event's window. A post the ward police report manned in the
+    status journal (``security:ENTRANCE done``) counts as a post from that moment to the end of
+    the window, by whoever reported it."""
+    del as_of  # the records were cut at the assessment's moment already
     tz = event.tz
     start = (event.starts - timedelta(minutes=config.doors_open_minutes)).astimezone(tz)
     end = (event.ends + timedelta(minutes=config.after_close_minutes)).astimezone(tz)
@@ -213,6 +220,10 @@ def guard_findings(config: Config, event: Event, area: AreaPlan, as_of: datetime
             "end": end,
         }
         posts = [p for p in config.posts if p.entrance == entrance.id]
+        manned = area.done_records().get(entrance.id, [])
+        if manned:
+            first = manned[0]
+            posts.append(Post(entrance=entrance.id, team=first.by, start=first.at, end=end))
         holes, share = _gaps(posts, start, end)
         if not posts:
             code, credit = "security.entrance-unguarded", 0.0
@@ -238,6 +249,7 @@ def guard_findings(config: Config, event: Event, area: AreaPlan, as_of: datetime
                 subject=entrance.id,
                 due=due,
                 owner=owner,
+                record=manned[0] if manned else None,
             )
         )
     return out

@@ -47,7 +47,10 @@ def assess(
 
     plugins.area_specs()  # may record failures of its own: they belong in this report too
     failures: list[PluginFailure] = list(plugins.failures)
-    areas = [_assess_area(event, plan, as_of, plugins, failures) for plan in event.areas]
+    areas = [
+        _assess_area(event, _records_until(plan, as_of), as_of, plugins, failures)
+        for plan in event.areas
+    ]
 
     overall = score_event([(a.weight, a.score, a.status) for a in areas])
     report = Report(
@@ -65,6 +68,14 @@ def assess(
         catalogs=plugins.catalogs(),
     )
     return _adjust(report, plugins)
+
+
+def _records_until(plan: AreaPlan, as_of: datetime) -> AreaPlan:
+    """The plan with only the journal records that happened by ``as_of``, as the hook promises
+    plugins (an event replayed up to a later moment may hold more)."""
+    if all(record.at <= as_of for record in plan.records):
+        return plan
+    return attrs.evolve(plan, records=tuple(r for r in plan.records if r.at <= as_of))
 
 
 def _assess_area(

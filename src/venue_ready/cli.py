@@ -297,7 +297,7 @@ def _cmd_check(args: argparse.Namespace, lang_hint: str) -> int:
             _err(failure.render(lang))
         return EXIT_PLUGIN if broken else EXIT_USAGE
     report = assess(event, as_of=as_of, plugins=pm)
-    if entries and args.format == "html":
+    if entries is not None and args.format == "html":
         # the timeline's earned line, from what really happened day by day
         from .journal_cli import attach_history
 

@@ -139,8 +139,10 @@ def venue_ready_status_changed(
     """React to a status just recorded in the journal (``venue-ready mark``, or
     :func:`venue_ready.mark`); for example, queue an announcement on the ward radio.
 
-    Called once per recorded entry, for every plugin, after the entry is committed: a plugin
-    cannot stop or change it. Not called for entries brought in by an import.
+    Called for every plugin after an entry is committed that changed the subject's effective
+    status (its latest entry by when it happened, else the plan's): a plugin cannot stop or
+    change it. A backdated entry older than the latest changes nothing and calls nothing. Not
+    called for entries brought in by an import.
 
     :param event: the event (its plan, without the journal applied).
     :param item: the checklist item the entry is about, or None when it is about an area

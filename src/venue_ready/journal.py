@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from types import TracebackType
 
     from .plugins import PluginManager
+    from .report import HistoryPoint
 
 __all__ = [
     "FIELDS",
@@ -47,17 +48,21 @@ __all__ = [
     "SCHEMA_VERSION",
     "Journal",
     "JournalError",
+    "check_mark",
     "default_journal_path",
+    "known_subjects",
     "mark",
     "open_journal",
+    "readiness_history",
     "replay",
     "unknown_subjects",
 ]
 
 #: The journal layout this version writes. History: 1, the first layout (no ``uid``, no signed
 #: ``version``); 2, entries carry a ``uid`` (so an import never adds an entry twice) and the
-#: version of the work a sign-off was given for.
-SCHEMA_VERSION = 2
+#: version of the work a sign-off was given for; 3, each entry also records when it was written
+#: into *this* file (``inserted_at``, not exported), which ``known_at`` filters on.
+SCHEMA_VERSION = 3
 #: The suffix of a journal kept beside its event file: congress.toml → congress.journal.sqlite.
 SUFFIX = ".journal.sqlite"
 #: The statuses an entry may record. ``waived`` is not one of them: a waiver needs a reason and
@@ -102,6 +107,12 @@ ALTER TABLE entries ADD COLUMN version TEXT;
 UPDATE entries SET uid = lower(hex(randomblob(16))) WHERE uid IS NULL;
 CREATE UNIQUE INDEX entries_uid ON entries (uid);
 """,
+    # entries written before this layout were, as far as anyone can tell, inserted when they
+    # were recorded
+    3: """
+ALTER TABLE entries ADD COLUMN inserted_at TEXT;
+UPDATE entries SET inserted_at = recorded_at WHERE inserted_at IS NULL;
+""",
 }
 #: How long a writer waits for another one to finish, in seconds.
 BUSY_TIMEOUT = 60.0
@@ -130,8 +141,15 @@ def default_journal_name(event_file: str | os.PathLike[str]) -> str:
     return stem + SUFFIX
 
 
-def open_journal(path: str | os.PathLike[str], *, create: bool = True) -> Journal:
+def open_journal(
+    path: str | os.PathLike[str], *, create: bool = True, readonly: bool = False
+) -> Journal:
     """Open the journal at ``path``; with ``create`` (the default), make it when it is missing.
+
+    With ``readonly``, the file is opened for reading only (``create`` is then ignored): no
+    lock is taken and nothing is written, so a report can be made while teams are marking, or
+    from a folder one may not write to. A journal of an older layout is still migrated (which
+    writes, once).
 
     Raises :class:`JournalError` when the file is missing (and ``create`` is false), is not a
     venue_ready journal, or was written by a newer venue_ready. A journal of an older layout is
@@ -142,28 +160,58 @@ def open_journal(path: str | os.PathLike[str], *, create: bool = True) -> Journa
 
     path = Path(path)
     where = str(path)
-    if not create and not path.is_file():
+    if (readonly or not create) and not path.is_file():
         raise JournalError([Problem.of((), "journal.missing", file=where)])
-    if not create and path.stat().st_size == 0:
+    if (readonly or not create) and path.stat().st_size == 0:
         # SQLite would take an empty file for an empty database, and build a journal in it
         raise JournalError([Problem.of((), "journal.not-a-journal", file=where)])
+    conn = None
     try:
+        if readonly:
+            conn = sqlite3.connect(
+                f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT
+            )
+            if _check_layout(conn, where) == SCHEMA_VERSION:
+                return Journal(conn, path, readonly=True)
+            conn.close()  # an older layout: migrate it first, then read
         conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT, isolation_level=None)
+        _prepare_patiently(conn, where)
     except sqlite3.Error as exc:
-        raise JournalError(
-            [Problem.of((), "journal.unreadable", file=where, error=str(exc))]
-        ) from exc
-    try:
-        _prepare(conn, where)
-    except sqlite3.DatabaseError as exc:
-        conn.close()
-        raise JournalError(
-            [Problem.of((), "journal.unreadable", file=where, error=str(exc))]
-        ) from exc
+        if conn is not None:
+            conn.close()
+        raise _database_error(exc, where) from exc
     except BaseException:
-        conn.close()
+        if conn is not None:
+            conn.close()
         raise
     return Journal(conn, path)
+
+
+def _database_error(exc: sqlite3.Error, where: str) -> JournalError:
+    """A JournalError for an error SQLite raised, in the reader's language where it can."""
+    if "not a database" in str(exc) or getattr(exc, "sqlite_errorcode", None) == 26:
+        return JournalError([Problem.of((), "journal.not-a-journal", file=where)])
+    return JournalError([Problem.of((), "journal.unreadable", file=where, error=str(exc))])
+
+
+def _prepare_patiently(conn: sqlite3.Connection, where: str) -> None:
+    """:func:`_prepare`, tried again while another process holds the file. Switching a new
+    file to WAL mode needs it to itself, and SQLite reports "database is locked" at once,
+    without its busy handler, when another process is reading it at that moment."""
+    import sqlite3
+    import time
+
+    deadline = time.monotonic() + BUSY_TIMEOUT
+    pause = 0.01
+    while True:
+        try:
+            _prepare(conn, where)
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(pause)
+            pause = min(pause * 2, 0.5)
 
 
 def _prepare(conn: sqlite3.Connection, where: str) -> None:
@@ -173,7 +221,13 @@ def _prepare(conn: sqlite3.Connection, where: str) -> None:
     _check_layout(conn, where)
     # WAL lets readers read while a writer writes; FULL makes each commit durable once it
     # returns. journal_mode is persistent, but asking again on an existing file is harmless.
-    conn.execute("PRAGMA journal_mode = WAL")
+    mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+    if str(mode).lower() != "wal":
+        # a file system without shared memory (some network shares): SQLite keeps its
+        # rollback journal, which is safe for one writer at a time but blocks readers
+        import warnings
+
+        warnings.warn(f"{where}: WAL mode is not available here ({mode})", stacklevel=3)
     conn.execute("PRAGMA synchronous = FULL")
     conn.execute("BEGIN IMMEDIATE")
     try:
@@ -195,8 +249,17 @@ def _prepare(conn: sqlite3.Connection, where: str) -> None:
 def _check_layout(conn: sqlite3.Connection, where: str) -> int:
     """The journal's layout version; 0 for an empty database (a new journal). Raises
     JournalError for a database that is not a journal, or a newer layout."""
-    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+    # both reads in one read transaction: another process may create the journal between
+    # them, and a version 0 beside a full set of tables would look like a foreign database
+    own = not conn.in_transaction
+    if own:
+        conn.execute("BEGIN")
+    try:
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+    finally:
+        if own:
+            conn.execute("COMMIT")
     if version == 0 and not tables:
         return 0
     if version == 0 or "entries" not in tables:
@@ -228,10 +291,12 @@ class Journal:
     """An open status journal. Use :func:`open_journal` to get one; close it (or use it as a
     context manager) when done."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+    def __init__(self, conn: sqlite3.Connection, path: Path, *, readonly: bool = False) -> None:
         self._conn = conn
         #: The journal's file.
         self.path = path
+        #: True when opened with ``readonly``: appending and importing raise.
+        self.readonly = readonly
 
     def __enter__(self) -> Journal:
         return self
@@ -318,13 +383,18 @@ class Journal:
         return attrs.evolve(entry, seq=seq)
 
     def _write(self) -> _Transaction:
+        if self.readonly:
+            raise ValueError(f"{self.path} is open read-only")
         return _Transaction(self._conn)
 
     def _insert(self, entry: JournalEntry) -> int:
         row = _to_row(entry)
+        # inserted_at: taken inside the write transaction, after any wait for the lock, so
+        # that "what the journal held at K" is exact
+        columns = (*FIELDS, "inserted_at")
         cursor = self._conn.execute(
-            f"INSERT INTO entries ({', '.join(FIELDS)}) VALUES ({', '.join('?' * len(FIELDS))})",
-            [row[name] for name in FIELDS],
+            f"INSERT INTO entries ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+            [*(row[name] for name in FIELDS), _stamp(datetime.now(UTC))],
         )
         return int(cursor.lastrowid or 0)
 
@@ -341,8 +411,9 @@ class Journal:
 
         :param until: only entries that happened at or before this moment.
         :param subject: only entries about this subject.
-        :param known_at: only entries recorded at or before this moment: what the journal held
-            then (to reproduce exactly a report made at that moment).
+        :param known_at: only entries written into this journal at or before this moment:
+            what it held then (to reproduce exactly a report made at that moment; an entry
+            imported later counts from its import).
         """
         sql = f"SELECT seq, {', '.join(FIELDS)} FROM entries"
         where: list[str] = []
@@ -351,7 +422,7 @@ class Journal:
             where.append("subject = ?")
             args.append(subject)
         if known_at is not None:
-            where.append("recorded_at <= ?")
+            where.append("inserted_at <= ?")
             args.append(_stamp(known_at))
         if until is not None:
             where.append("coalesce(happened_at, recorded_at) <= ?")
@@ -364,7 +435,11 @@ class Journal:
     def replay(
         self, event: Event, until: datetime | None = None, *, known_at: datetime | None = None
     ) -> Event:
-        """``event`` as it stood at ``until`` (default: with every entry): see :func:`replay`."""
+        """``event`` as it stood at ``until`` (default: with every entry): see :func:`replay`.
+
+        Every entry that happened by ``until`` counts, including one written later with an
+        earlier ``at``; pass ``known_at=until`` as well for what the journal held at ``until``,
+        which is what a report made then showed (``venue-ready check --as-of`` does so)."""
         return replay(event, self.entries(until, known_at=known_at))
 
     # -- export and import ------------------------------------------------------------------------
@@ -468,7 +543,15 @@ class _Transaction:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
-        self._conn.execute("ROLLBACK" if exc_type is not None else "COMMIT")
+        if exc_type is not None:
+            self._conn.execute("ROLLBACK")
+            return
+        try:
+            self._conn.execute("COMMIT")
+        except BaseException:
+            # a failed COMMIT (a full disk) leaves the transaction open: end it
+            self._conn.execute("ROLLBACK")
+            raise
 
 
 # -- entries: building, rows, text -------------------------------------------------------------
@@ -761,7 +844,8 @@ def _apply(item: Item, entries: list[JournalEntry]) -> Item:
     changes: dict[str, Any] = {
         "status": latest.status,
         "progress": latest.progress if latest.status is Status.IN_PROGRESS else None,
-        "reported_at": latest.at,
+        # the age a report shows counts from when the result was reported
+        "reported_at": latest.recorded_at,
         "reported_by": latest.by,
     }
     evidence = [e.evidence for e in entries if e.evidence is not None]
@@ -770,9 +854,12 @@ def _apply(item: Item, entries: list[JournalEntry]) -> Item:
     signed = [e for e in entries if e.signed_off_by is not None]
     if signed and item.requires_signoff is not None:
         last = signed[-1]
-        changes["signed_off"] = SignOff(
-            by=last.signed_off_by or "", at=last.at, version=last.version
-        )
+        planned = item.signed_off
+        # the later approval stands, whether the plan or the journal holds it
+        if planned is None or planned.at is None or planned.at <= last.at:
+            changes["signed_off"] = SignOff(
+                by=last.signed_off_by or "", at=last.at, version=last.version
+            )
     if item.status is Status.WAIVED:
         # a waiver is the plan's decision; a report does not undo it
         changes = {k: v for k, v in changes.items() if k not in ("status", "progress")}
@@ -787,24 +874,133 @@ def unknown_subjects(event: Event, entries: Iterable[JournalEntry]) -> list[Jour
     return [e for e in entries if e.subject not in item_ids and e.area not in area_keys]
 
 
+def readiness_history(
+    event: Event,
+    entries: Iterable[JournalEntry],
+    moments: Iterable[datetime],
+    plugins: PluginManager | None = None,
+) -> tuple[HistoryPoint, ...]:
+    """The event's readiness at each of ``moments``, replaying only the entries that had
+    happened by then: the series of a chart, and :attr:`Report.history
+    <venue_ready.Report.history>` for the HTML report's timeline."""
+    from .assessment import assess
+    from .report import HistoryPoint
+
+    ordered = sorted(entries, key=lambda e: (e.at, e.seq if e.seq is not None else 0))
+    points = []
+    for moment in moments:
+        upto = [e for e in ordered if e.at <= moment]
+        report = assess(replay(event, upto), as_of=moment, plugins=plugins)
+        points.append(HistoryPoint(at=moment, score=report.score, status=report.status))
+    return tuple(points)
+
+
 # -- marking: an entry checked against the event --------------------------------------------------
 
 
 def known_subjects(event: Event, plugins: PluginManager | None = None) -> dict[str, str | None]:
-    """Every subject an entry may name: item ids (mapped to None) and ``AREA:SUBJECT`` for what
-    the area plugins check (mapped to the area), as the plugins report them now."""
-    from .assessment import assess
+    """Every subject an entry may name: the event's item ids (mapped to None), and
+    ``AREA:SUBJECT`` (mapped to the area) for what each area's plugin reads from the journal
+    (its :attr:`AreaSpec.journal_subjects <venue_ready.AreaSpec.journal_subjects>`)."""
+    if plugins is None:
+        from .plugins import get_plugin_manager
 
+        plugins = get_plugin_manager()
     subjects: dict[str, str | None] = {}
     for plan in event.areas:
         for item in plan.items:
             subjects[item.id] = None
-    report = assess(event, plugins=plugins)
-    for area in report.areas:
-        for finding in area.findings:
-            if finding.subject is not None and finding.subject not in subjects:
-                subjects.setdefault(f"{area.key}:{finding.subject}", area.key)
+    specs = plugins.area_specs()
+    for plan in event.areas:
+        spec = specs.get(plan.key)
+        if spec is None or spec.journal_subjects is None:
+            continue
+        try:
+            targets = list(spec.journal_subjects(event, plan))
+        except Exception as exc:  # a plugin's fault: name it, and take no subject of it
+            plugins.record_failure(plugins.provider_of(plan.key) or plan.key, "journal", exc)
+            continue
+        for target in targets:
+            subjects.setdefault(f"{plan.key}:{target}", plan.key)
     return subjects
+
+
+def check_mark(
+    event: Event,
+    subject: str,
+    status: Status | str,
+    *,
+    by: str | None,
+    at: datetime | None = None,
+    progress: float | None = None,
+    signed_off_by: str | None = None,
+    plugins: PluginManager | None = None,
+    event_file: str | None = None,
+    now: datetime | None = None,
+) -> list[Problem]:
+    """Everything wrong with a mark, as :class:`Problem` s naming ``event_file`` and the
+    argument (empty when it may be recorded). :func:`mark` calls it; a command line can call it
+    before it opens (and creates) the journal."""
+    now = now if now is not None else datetime.now(UTC)
+    status_text = status.value if isinstance(status, Status) else status
+    problems: list[Problem] = []
+
+    def problem(key: str, message_id: str, **params: Any) -> None:
+        problems.append(Problem.of((key,), message_id, file=event_file, **params))
+
+    from .values import suggest
+
+    subjects = known_subjects(event, plugins)
+    item = _find_item(event, subject)
+    if subject not in subjects:
+        hint = suggest(subject, subjects)
+        problem(
+            "item",
+            "journal.unknown-subject-hint" if hint else "journal.unknown-subject",
+            value=subject,
+            hint=hint or "",
+        )
+    if not by or not by.strip():
+        problem("by", "journal.by-missing")
+    if at is not None and at > now:
+        tz = event.tz
+        problem("at", "journal.future", at=at.astimezone(tz), now=now.astimezone(tz))
+    if status_text not in MARKABLE_STATUSES:
+        hint = suggest(status_text, MARKABLE_STATUSES)
+        problem(
+            "status",
+            "journal.bad-status-hint" if hint else "journal.bad-status",
+            value=status_text,
+            hint=hint or "",
+            choices=", ".join(MARKABLE_STATUSES),
+        )
+    if progress is not None:
+        if not 0.0 <= progress <= 1.0:
+            problem("progress", "journal.bad-progress", value=f"{progress:g}")
+        elif status_text in MARKABLE_STATUSES and status_text != Status.IN_PROGRESS.value:
+            problem("progress", "journal.progress-needs-in-progress", status=status_text)
+    if item is not None and item.status is Status.WAIVED:
+        problem("item", "journal.item-waived", value=subject)
+    if signed_off_by is not None:
+        if item is None or item.requires_signoff is None:
+            problem("signed-off-by", "journal.signoff-not-required", value=subject)
+        elif _body(signed_off_by) != _body(item.requires_signoff):
+            problem(
+                "signed-off-by",
+                "journal.signoff-wrong-body",
+                value=subject,
+                body=signed_off_by,
+                required=item.requires_signoff,
+            )
+    return problems
+
+
+def _body(name: str) -> str:
+    """A body's name as compared: Vietnamese typed on another keyboard (decomposed accents,
+    other case, doubled spaces) is the same body."""
+    import unicodedata
+
+    return " ".join(unicodedata.normalize("NFC", name).casefold().split())
 
 
 def mark(
@@ -825,12 +1021,17 @@ def mark(
 ) -> JournalEntry:
     """Check an entry against ``event``, record it, and tell the plugins.
 
-    Everything wrong is reported at once, as a :class:`JournalError`: a subject the event does
-    not have (with the nearest one), a status that cannot be marked, ``by`` missing, a moment
-    in the future, progress outside 0..1, a sign-off on an item that needs none or by another
-    body than the one it needs, a mark on a waived item. Once recorded, the hook
-    ``venue_ready_status_changed(event, item, old, new, entry)`` is called for every plugin; a
-    plugin that raises is recorded in ``plugins.failures`` and does not undo the entry.
+    Everything wrong is reported at once, as a :class:`JournalError` (see :func:`check_mark`):
+    a subject the event does not have (with the nearest one), a status that cannot be marked,
+    ``by`` missing, a moment in the future, progress outside 0..1 or with another status than
+    ``in_progress``, a sign-off on an item that needs none or by another body than the one it
+    needs, a mark on a waived item. A sign-off is recorded under the body's name as the plan
+    spells it, for the item's current ``version``.
+
+    Once recorded, when the subject's effective status (its latest entry by when it happened,
+    else the plan's) changed, the hook ``venue_ready_status_changed(event, item, old, new,
+    entry)`` is called for every plugin; a plugin that raises is recorded in
+    ``plugins.failures`` and does not undo the entry.
     """
     if plugins is None:
         from .plugins import get_plugin_manager
@@ -838,58 +1039,23 @@ def mark(
         plugins = get_plugin_manager()
     now = now if now is not None else datetime.now(UTC)
     status_text = status.value if isinstance(status, Status) else status
-    problems: list[Problem] = []
-
-    def problem(key: str, message_id: str, **params: Any) -> None:
-        problems.append(Problem.of((key,), message_id, file=event_file, **params))
-
-    subjects = known_subjects(event, plugins)
-    item = _find_item(event, subject)
-    if subject not in subjects:
-        from .values import suggest
-
-        hint = suggest(subject, subjects)
-        problem(
-            "item",
-            "journal.unknown-subject-hint" if hint else "journal.unknown-subject",
-            value=subject,
-            hint=hint or "",
-        )
-    if not by or not by.strip():
-        problem("by", "journal.by-missing")
-    if at is not None and at > now:
-        tz = event.tz
-        problem("at", "journal.future", at=at.astimezone(tz), now=now.astimezone(tz))
-    if status_text not in MARKABLE_STATUSES:
-        from .values import suggest
-
-        hint = suggest(status_text, MARKABLE_STATUSES)
-        problem(
-            "status",
-            "journal.bad-status-hint" if hint else "journal.bad-status",
-            value=status_text,
-            hint=hint or "",
-            choices=", ".join(MARKABLE_STATUSES),
-        )
-    if progress is not None and not 0.0 <= progress <= 1.0:
-        problem("progress", "journal.bad-progress", value=f"{progress:g}")
-    if item is not None and item.status is Status.WAIVED:
-        problem("item", "journal.item-waived", value=subject)
-    if signed_off_by is not None:
-        if item is None or item.requires_signoff is None:
-            problem("signed-off-by", "journal.signoff-not-required", value=subject)
-        elif signed_off_by.strip() != item.requires_signoff:
-            problem(
-                "signed-off-by",
-                "journal.signoff-wrong-body",
-                value=subject,
-                body=signed_off_by,
-                required=item.requires_signoff,
-            )
+    problems = check_mark(
+        event,
+        subject,
+        status_text,
+        by=by,
+        at=at,
+        progress=progress,
+        signed_off_by=signed_off_by,
+        plugins=plugins,
+        event_file=event_file,
+        now=now,
+    )
     if problems:
         raise JournalError(problems)
 
-    old = _current_status(journal, event, subject, item, now)
+    item = _find_item(event, subject)
+    old = _effective_status(journal, subject, item)
     entry = journal.append(
         subject,
         status_text,
@@ -898,20 +1064,17 @@ def mark(
         progress=progress,
         note=note,
         evidence=evidence,
-        signed_off_by=signed_off_by.strip() if signed_off_by else None,
+        signed_off_by=item.requires_signoff if item is not None and signed_off_by else None,
         version=item.version if item is not None and signed_off_by else None,
         recorded_at=now,
     )
-    for _name, _result, exc in plugins.call_each(
-        "venue_ready_status_changed",
-        event=event,
-        item=item,
-        old=old,
-        new=entry.status,
-        entry=entry,
-    ):
-        if exc is not None:
-            plugins.record_failure(_name, "status_changed", exc)
+    new = _effective_status(journal, subject, item)
+    if new is not None and new != old:
+        for name, _result, exc in plugins.call_each(
+            "venue_ready_status_changed", event=event, item=item, old=old, new=new, entry=entry
+        ):
+            if exc is not None:
+                plugins.record_failure(name, "status_changed", exc)
     return entry
 
 
@@ -923,10 +1086,10 @@ def _find_item(event: Event, subject: str) -> Item | None:
     return None
 
 
-def _current_status(
-    journal: Journal, event: Event, subject: str, item: Item | None, now: datetime
-) -> Status | None:
-    history = journal.entries(now, subject=subject)
+def _effective_status(journal: Journal, subject: str, item: Item | None) -> Status | None:
+    """The subject's status as replay sees it with every entry: its latest entry by when it
+    happened, else the plan's (None for an area subject never reported)."""
+    history = journal.entries(subject=subject)
     if history:
         return history[-1].status
     return item.status if item is not None else None

@@ -36,7 +36,6 @@ __all__ = [
     "add_commands",
     "apply_journal",
     "attach_history",
-    "journal_history",
 ]
 
 #: The version of ``history --format json``'s layout.
@@ -176,13 +175,28 @@ def _problems(exc: Any, lang: str) -> int:
     return EXIT_USAGE
 
 
-def _open(path: str, lang: str, *, create: bool) -> Journal | int:
+def _open(path: str, lang: str, *, create: bool = False, readonly: bool = False) -> Journal | int:
     from .journal import JournalError, open_journal
 
     try:
-        return open_journal(path, create=create)
+        return open_journal(path, create=create, readonly=readonly)
     except JournalError as exc:
         return _problems(exc, lang)
+
+
+def sqlite3_error() -> type[Exception]:
+    """sqlite3.Error, imported only by the commands that use a journal."""
+    import sqlite3
+
+    return sqlite3.Error
+
+
+def _database_failure(exc: Exception, path: str, lang: str) -> int:
+    """A database error after the journal was opened (a full disk, a lock held too long)."""
+    from .errors import Problem
+
+    _err(Problem.of((), "journal.unreadable", file=path, error=str(exc)).render(lang))
+    return EXIT_USAGE
 
 
 # -- mark ------------------------------------------------------------------------------------------
@@ -208,8 +222,8 @@ def cmd_mark(args: argparse.Namespace, lang_hint: str) -> int:
             return EXIT_USAGE
         if len(args.at.strip()) == 10 and at > now and at.date() == now.astimezone(event.tz).date():
             # "--at today" means today, so far: a bare date stands for the end of the day, which
-            # for today is still to come.
-            at = now
+            # for today is still to come. Recorded as done now.
+            at = None
     progress = None
     if args.progress is not None:
         try:
@@ -218,6 +232,25 @@ def cmd_mark(args: argparse.Namespace, lang_hint: str) -> int:
             _err(_("cli.bad-progress", lang, value=args.progress))
             return EXIT_USAGE
 
+    from .journal import check_mark
+
+    problems = check_mark(
+        event,
+        args.item,
+        args.status,
+        by=args.by,
+        at=at,
+        progress=progress,
+        signed_off_by=args.signed_off_by,
+        plugins=pm,
+        event_file=args.file,
+        now=now,
+    )
+    if problems:
+        # checked before the journal is opened: a refused mark creates no journal file
+        _problems(JournalError(problems), lang)
+        _err(_("cli.mark-refused", lang, count=len(problems)))
+        return EXIT_USAGE
     path, _named = _journal_path(args)
     journal = _open(path, lang, create=True)
     if isinstance(journal, int):
@@ -243,6 +276,8 @@ def cmd_mark(args: argparse.Namespace, lang_hint: str) -> int:
             _problems(exc, lang)
             _err(_("cli.mark-refused", lang, count=len(exc.problems)))
             return EXIT_USAGE
+        except sqlite3_error() as exc:
+            return _database_failure(exc, path, lang)
     _write(
         _(
             "cli.marked",
@@ -285,26 +320,34 @@ def cmd_history(args: argparse.Namespace, lang_hint: str) -> int:
     path, named = _journal_path(args)
     entries: list[JournalEntry] = []
     if os.path.isfile(path) or named:
-        journal = _open(path, lang, create=False)
+        journal = _open(path, lang, readonly=True)
         if isinstance(journal, int):
             return journal
         with journal:
-            entries = journal.entries(until)
+            try:
+                entries = journal.entries(until)
+            except sqlite3_error() as exc:
+                return _database_failure(exc, path, lang)
     if args.item is not None:
+        from .errors import Problem
         from .journal import known_subjects
         from .values import suggest
 
         chosen = [e for e in entries if e.subject == args.item]
-        if not chosen and args.item not in known_subjects(event, pm):
-            hint = suggest(args.item, known_subjects(event, pm))
+        subjects = known_subjects(event, pm)
+        if not chosen and args.item not in subjects:
+            hint = suggest(args.item, subjects)
             key = "journal.unknown-subject-hint" if hint else "journal.unknown-subject"
-            _err(f"{args.file}: item: " + _(key, lang, value=args.item, hint=hint or ""))
+            problem = Problem.of(("item",), key, file=args.file, value=args.item, hint=hint or "")
+            _err(problem.render(lang))
             return EXIT_USAGE
     else:
         chosen = entries
 
     if args.format == "json":
-        series = journal_history(event, entries, _moments(entries), pm)
+        from .journal import readiness_history
+
+        series = readiness_history(event, entries, _moments(entries), pm)
         _write(_history_json(event, path, chosen, series, args.item), machine=True)
     else:
         _write(_history_text(event, path, chosen, lang), machine=False)
@@ -314,23 +357,6 @@ def cmd_history(args: argparse.Namespace, lang_hint: str) -> int:
 def _moments(entries: list[JournalEntry]) -> list[datetime]:
     """Each distinct moment something happened, in order: the points of the series."""
     return sorted({e.at for e in entries})
-
-
-def journal_history(
-    event: Event, entries: list[JournalEntry], moments: list[datetime], pm: PluginManager
-) -> tuple[HistoryPoint, ...]:
-    """The event's readiness at each of ``moments``, replaying only what had happened by then."""
-    from .assessment import assess
-    from .journal import replay
-    from .report import HistoryPoint
-
-    points = []
-    ordered = sorted(entries, key=lambda e: (e.at, e.seq or 0))
-    for moment in moments:
-        upto = [e for e in ordered if e.at <= moment]
-        report = assess(replay(event, upto), as_of=moment, plugins=pm)
-        points.append(HistoryPoint(at=moment, score=report.score, status=report.status))
-    return tuple(points)
 
 
 def _history_json(
@@ -422,11 +448,14 @@ def cmd_export(args: argparse.Namespace, lang_hint: str) -> int:
     """``venue-ready journal export FILE``: the journal as JSON Lines or CSV."""
     lang = args.lang or lang_hint
     path, _named = _journal_path(args)
-    journal = _open(path, lang, create=False)
+    journal = _open(path, lang, readonly=True)
     if isinstance(journal, int):
         return journal
     with journal:
-        text = journal.export(args.format)
+        try:
+            text = journal.export(args.format)
+        except sqlite3_error() as exc:
+            return _database_failure(exc, path, lang)
     if args.output is None:
         _write(text, machine=True)
         return EXIT_OK
@@ -464,6 +493,8 @@ def cmd_import(args: argparse.Namespace, lang_hint: str) -> int:
             _problems(exc, lang)
             _err(_("cli.import-refused", lang, count=len(exc.problems), file=args.source))
             return EXIT_USAGE
+        except sqlite3_error() as exc:
+            return _database_failure(exc, path, lang)
     _write(
         _("cli.imported", lang, added=added, skipped=skipped, journal=str(path)) + "\n",
         machine=False,
@@ -493,19 +524,27 @@ def apply_journal(
             _err(_("cli.known-at-without-journal", lang, journal=str(path)))
             return EXIT_USAGE
         return event, as_of, None
-    known_at = None
+    moment = as_of if as_of is not None else datetime.now(event.tz)
+    # By default, what the journal held at the moment: the report made then, exactly.
+    # "--known-at now" adds what was written later about what had happened by then.
+    known_at: datetime | None = moment
     if args.known_at is not None:
-        known_at = parse_moment(args.known_at, event, lang, option="--known-at")
-        if known_at is None:
-            return EXIT_USAGE
-    journal = _open(path, lang, create=False)
+        if args.known_at.strip().lower() == "now":
+            known_at = None
+        else:
+            known_at = parse_moment(args.known_at, event, lang, option="--known-at")
+            if known_at is None:
+                return EXIT_USAGE
+    journal = _open(path, lang, readonly=True)
     if isinstance(journal, int):
         return journal
     from .journal import replay, unknown_subjects
 
-    moment = as_of if as_of is not None else datetime.now(event.tz)
     with journal:
-        entries = journal.entries(moment, known_at=known_at)
+        try:
+            entries = journal.entries(moment, known_at=known_at)
+        except sqlite3_error() as exc:
+            return _database_failure(exc, path, lang)
     stray = unknown_subjects(event, entries)
     if stray:
         subjects = ", ".join(sorted({e.subject for e in stray}))
@@ -520,8 +559,9 @@ def attach_history(
     timeline up to the report's moment, replayed from ``entries``."""
     import attrs
 
+    from .journal import readiness_history
     from .render.html import readiness_timeline
 
     moments = [p.when for p in readiness_timeline(report) if p.when < report.as_of]
     moments.append(report.as_of)
-    return attrs.evolve(report, history=journal_history(plan, entries, moments, pm))
+    return attrs.evolve(report, history=readiness_history(plan, entries, moments, pm))

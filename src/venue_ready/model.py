@@ -242,7 +242,7 @@ class Item:
     version of the work, for sign-offs that must match it.
 
     ``reported_at`` and ``reported_by`` say when, and by whom, the item's status was last
-    self-reported through the journal (:meth:`venue_ready.Journal.replay` sets them; the event
+    self-reported (written) in the journal (:meth:`venue_ready.Journal.replay` sets them; the event
     file never does). None for a status that comes from the plan.
     """
 
@@ -320,6 +320,18 @@ class AreaPlan:
     settings: Mapping[str, Any] = field(factory=dict, converter=_mapping)
     items: tuple[Item, ...] = field(default=(), converter=_tuple)
     records: tuple[JournalEntry, ...] = field(default=(), converter=_tuple)
+
+    def done_records(self) -> dict[str, list[JournalEntry]]:
+        """The ``done`` records of each subject (``record.target``), oldest first, that still
+        stand: a later record of another status (``todo``, ``blocked``) withdraws the ``done``
+        records before it, so a mistaken report can be corrected in the journal."""
+        out: dict[str, list[JournalEntry]] = {}
+        for record in self.records:
+            if record.status is Status.DONE:
+                out.setdefault(record.target, []).append(record)
+            else:
+                out.pop(record.target, None)
+        return out
 
     @threshold.validator
     def _check_threshold(self, _attribute: attrs.Attribute[Any], value: float) -> None:
@@ -429,6 +441,8 @@ class TemplateItem:
 #: A settings validator: takes an area's ``settings`` table (and the event being loaded), and
 #: returns the problems it finds, each with a key path relative to that table.
 SettingsValidator = Callable[[Mapping[str, Any], Any], Iterable[Any]]
+#: ``(event, plan) -> subject ids``: what an area takes journal entries about.
+JournalSubjects = Callable[[Any, Any], Iterable[str]]
 
 
 @frozen
@@ -438,7 +452,10 @@ class AreaSpec:
     ``messages`` is the plugin's message catalog: ``{"vi": {id: template}, "en": {...}}``, with
     ``str.format`` templates naming the :class:`Message` parameters. ``settings_example`` is TOML
     text for the body of ``[areas.KEY.settings]``, with comments, that ``venue-ready init`` writes
-    into new event files; ``validate_settings`` must accept it.
+    into new event files; ``validate_settings`` must accept it. ``journal_subjects(event, plan)``
+    names the area's own subjects a team may report in the status journal (``venue-ready mark
+    FILE KEY:SUBJECT``): the zones, entrances or slots whose records the plugin reads from
+    :attr:`AreaPlan.records`; None (the default) when it reads none, and ``mark`` refuses them.
     """
 
     key: str = field(validator=_text)
@@ -449,6 +466,7 @@ class AreaSpec:
     validate_settings: SettingsValidator | None = None
     messages: Mapping[str, Mapping[str, str]] = field(factory=dict, converter=_mapping)
     settings_example: str = ""
+    journal_subjects: JournalSubjects | None = None
 
     def title(self, lang: str) -> str:
         """The area's title in ``lang`` (``vi`` or ``en``)."""

@@ -183,6 +183,13 @@ class Report:
             return None
         from .i18n import gettext
 
+        if finding.reported_at is not None and finding.reported_at > self.as_of:
+            # written later about what had happened by then ("--known-at now")
+            when = finding.reported_at.astimezone(self.event.tz)
+            return gettext(
+                "report.reported-later", lang or self.event.lang, by=finding.reported_by, at=when
+            )
+
         count, unit = age
         return gettext(
             f"report.reported-{unit}",

@@ -761,8 +761,8 @@ def test_a_broadcast_reported_in_the_journal_counts_as_aired() -> None:
     assert aired["credit"] == 1.0
     assert aired["reported"] == {
         "by": "Đài truyền thanh phường",
-        "at": "2020-05-14T06:00:00+07:00",
-        "age_hours": 10,
+        "at": "2020-05-14T06:20:00+07:00",  # when the radio wrote it
+        "age_hours": 9,
     }
     # a record of another status, or one for a slot the file already says aired, changes nothing
     blocked = venue_ready.replay(event, [attrs.evolve(record, uid="u2", status="blocked")])
