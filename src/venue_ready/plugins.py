@@ -40,7 +40,7 @@ __all__ = ["BUILTIN_PLUGINS", "PluginFailure", "PluginManager", "get_plugin_mana
 
 #: The core's own plugins: entry-point name → module. Used directly when venue_ready runs from a
 #: source tree that was never installed (so its entry points are not there to be found).
-BUILTIN_PLUGINS = {"checklist": "venue_ready.checklist"}
+BUILTIN_PLUGINS = {"checklist": "venue_ready.checklist", "subevents": "venue_ready.subevents"}
 _OWN_DISTRIBUTION = "venue-ready"
 
 
