@@ -652,3 +652,16 @@ def test_generated_district_rolls_up_into_a_correct_tree(tmp_path: Path) -> None
     assert area is not None
     assert len(area.findings) == 38  # 37 cells and the delegates
     assert area.coverage == (38, 38)
+
+
+@pytest.mark.parametrize(
+    "as_of", ["2020-04-01T08:00+07:00", "2020-05-14T16:00+07:00", "2020-05-15T12:00+07:00"]
+)
+def test_summary_counts_what_the_report_lists(as_of: str) -> None:
+    example = ROOT / "examples" / "ngoc-thuy-2020" / "congress.toml"
+    report = venue_ready.assess(venue_ready.load(example), datetime.fromisoformat(as_of))
+    summary = SubeventResult.from_report(report)
+    assert summary.blockers == len(report.blockers)
+    assert summary.overdue == len(report.overdue)
+    assert (summary.score, summary.status) == (report.score, report.status)
+    assert summary.blockers + summary.overdue > 0  # the example has both, so this can fail

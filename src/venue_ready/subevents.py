@@ -99,7 +99,22 @@ class SubeventResult:
     @classmethod
     def from_report(cls, report: Report) -> SubeventResult:
         """The summary of an assessed event."""
+        from .model import Phase
+        from .scoring import effective_due
+
         ev = report.event
+        # Report.blockers and Report.overdue, counted in one pass without building the lists
+        as_of, starts, ends = report.as_of, ev.starts, ev.ends
+        blockers = overdue = 0
+        for area in report.areas:
+            for f in area.findings:
+                if f.waiver is not None or (f.credit >= 1.0 and f.assessed):
+                    continue
+                due = effective_due(f, starts, ends)
+                if due is not None and due < as_of:
+                    overdue += 1
+                if f.gate and (f.phase is Phase.BEFORE or (due is not None and due < as_of)):
+                    blockers += 1
         return cls(
             id=ev.id,
             name=ev.name,
@@ -111,8 +126,8 @@ class SubeventResult:
             inconclusive=report.inconclusive,
             held_at=ev.held_at,
             delegates_elected=ev.delegates_elected,
-            blockers=len(report.blockers),
-            overdue=len(report.overdue),
+            blockers=blockers,
+            overdue=overdue,
             parent=ev.parent,
         )
 
