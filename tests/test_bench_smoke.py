@@ -13,7 +13,8 @@ from .conftest import ROOT
 
 ROW = re.compile(
     r"^\| (?P<events>[\d,]+) \| (?P<items>[\d,]+) \| (?P<jobs>\d+) \| [\d.]+ s \| [\d.]+ s "
-    r"\| \*\*[\d.]+×\*\* \| [\d,]+ \| [\d.]+ \| \d+ B \| -?\d+ B \| (?P<rolled>[\d,]+) \|$"
+    r"\| \*\*[\d.]+×\*\* \| [\d.]+× \| [\d,]+ \| [\d.]+ \| \d+ B \| -?\d+ B "
+    r"\| (?P<rolled>[\d,]+) \|$"
 )
 
 

@@ -26,6 +26,7 @@ is checked here, as of 2020-05-10 12:00 (Hà Nội time):
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -46,6 +47,7 @@ from venue_ready.rollup import Rollup, roll_up
 from venue_ready.subevents import SubeventResult
 
 from .conftest import ROOT, RunCli
+from .test_catalog_coverage import pseudo_locale  # noqa: F401 - the fixture of #5's check
 
 TREE = ROOT / "tests" / "data" / "rollup"
 HCM = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -665,3 +667,96 @@ def test_summary_counts_what_the_report_lists(as_of: str) -> None:
     assert summary.overdue == len(report.overdue)
     assert (summary.score, summary.status) == (report.score, report.status)
     assert summary.blockers + summary.overdue > 0  # the example has both, so this can fail
+
+
+# -- every word of the roll-up's outputs comes from a catalog (the check of #5) -------------------
+
+
+@pytest.mark.usefixtures("pseudo_locale")
+def test_rollup_outputs_use_only_the_catalogs(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import attrs
+
+    from venue_ready import i18n
+    from venue_ready.render import rollup_html, rollup_text
+    from venue_ready.rollup import RollupError
+
+    from .test_catalog_coverage import ALLOWED, KNOWN, OPEN, html_text, leftovers, mark
+
+    for module in (rollup_text, rollup_html):
+        monkeypatch.setattr(module, "format_datetime", i18n.format_datetime)  # marked
+    tree = _broken_tree(tmp_path)
+    result = roll_up([tree], AS_OF)
+    # the events' names are the organisers' words: marked as data, as the check of #5 does
+    result = attrs.evolve(
+        result,
+        entries=tuple(
+            attrs.evolve(e, result=attrs.evolve(e.result, name=mark(e.result.name)))
+            for e in result.entries
+        ),
+        # the file names, ids and key paths are identifiers; keep the paths short to allow them
+        errors=(
+            *(
+                attrs.evolve(err, files=tuple(Path(f).name for f in err.files), problems=())
+                for err in result.errors
+            ),
+            RollupError("rollup.changed-file", ids=("w9",), files=("w9.toml",)),
+        ),
+    )
+    allowed = ALLOWED | KNOWN | {"toml", "broken", "syntax", "dup", "w", "c", "b", "q", "a"}
+    identifiers = [e.result.id for e in result.entries]
+    identifiers += [i for err in result.errors for i in (*err.ids, err.parent or "")]
+    allowed |= {w for i in identifiers for w in re.findall(r"[^\W\d_]+", i)}
+    for lang in ("vi", "en"):
+        text = rollup_text.render_rollup_text(result, lang)
+        page = html_text(rollup_html.render_rollup_html(result, lang))
+        for name, output in (("text", text), ("html", page)):
+            assert OPEN in output
+            assert leftovers(output, frozenset(allowed)) == [], f"{name}/{lang}"
+
+
+def test_progress_shows_on_a_terminal_only(run_cli: RunCli) -> None:
+    import os
+    import pty
+
+    # stderr is a pipe here: no progress line
+    piped = run_cli("rollup", TREE, "--as-of", AS_OF_TEXT, "--format", "json")
+    assert "Đã đánh giá" not in piped.stderr
+    # stderr on a terminal: progress, then the line cleared; stdout keeps only the document
+    leader, follower = pty.openpty()
+    try:
+        proc = subprocess.run(
+            [sys.executable, "-m", "venue_ready", "rollup", TREE, "--as-of", AS_OF_TEXT,
+             "--format", "json"],
+            stdout=subprocess.PIPE,
+            stderr=follower,
+            cwd=ROOT,
+            timeout=60,
+            check=False,
+        )  # fmt: skip
+        os.close(follower)
+        seen = b""
+        while True:
+            try:
+                chunk = os.read(leader, 4096)
+            except OSError:  # the terminal is closed once the command is done
+                break
+            if not chunk:
+                break
+            seen += chunk
+    finally:
+        os.close(leader)
+    assert proc.returncode == 0
+    assert "Đã đánh giá 8/8 sự kiện".encode() in seen
+    assert seen.endswith(b"\r\x1b[K")
+    assert json.loads(proc.stdout)["files"] == 8
+
+
+def test_init_leaves_the_subevents_area_out(run_cli: RunCli, tmp_path: Path) -> None:
+    out = tmp_path / "new.toml"
+    proc = run_cli("init", "--starts", "2020-05-15T07:30:00+07:00", out)
+    assert proc.returncode == 0, proc.stderr
+    text = out.read_text(encoding="utf-8")
+    assert "[areas.general]" in text
+    assert "[areas.subevents]" not in text

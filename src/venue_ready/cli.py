@@ -373,7 +373,7 @@ def _cmd_init(args: argparse.Namespace, lang_hint: str) -> int:
     from pathlib import Path
 
     from .files import write_atomic
-    from .scaffold import TEMPLATES, new_event_file
+    from .scaffold import OPT_IN_AREAS, TEMPLATES, new_event_file
     from .values import MAX_YEAR, MIN_YEAR
 
     lang = args.lang or lang_hint
@@ -407,6 +407,8 @@ def _cmd_init(args: argparse.Namespace, lang_hint: str) -> int:
         return pm
     wanted = TEMPLATES[args.template]
     specs = [s for k, s in pm.area_specs().items() if wanted is None or k in wanted]
+    # subevents only makes sense for an event with children: opt in by hand (docs/rollup.md)
+    specs = [s for s in specs if s.key not in OPT_IN_AREAS or (wanted and s.key in wanted)]
     content = new_event_file(
         specs,
         starts=starts,
