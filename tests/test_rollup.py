@@ -760,3 +760,14 @@ def test_init_leaves_the_subevents_area_out(run_cli: RunCli, tmp_path: Path) -> 
     text = out.read_text(encoding="utf-8")
     assert "[areas.general]" in text
     assert "[areas.subevents]" not in text
+
+
+def test_a_file_given_twice_is_read_once() -> None:
+    from venue_ready.rollup import discover
+
+    here = TREE / "c11.toml"
+    same = TREE / "w2" / ".." / "c11.toml"
+    assert discover([here, same, TREE / "w2"]) == sorted(
+        [str(here), str(TREE / "w2" / "c21.toml"), str(TREE / "w2" / "c22.toml"),
+         str(TREE / "w2" / "w2.toml")]
+    )  # fmt: skip

@@ -285,11 +285,11 @@ def _badness(entry: RollupEntry) -> tuple[int, float, int, int, str]:
 
 def discover(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
     """The event files under ``paths``: a folder gives every ``*.toml`` file below it (hidden
-    folders and files skipped), a file gives itself. Sorted, each once. A path that does not
-    exist is kept, so that loading it reports it."""
+    folders and files skipped), a file gives itself. Normalised, sorted, each once. A path that
+    does not exist is kept, so that loading it reports it."""
     found: set[str] = set()
     for path in paths:
-        name = os.fspath(path)
+        name = os.path.normpath(os.fspath(path))  # "./a.toml" and "a.toml" are one file
         if os.path.isdir(name):
             for folder, dirs, files in os.walk(name):
                 dirs[:] = [d for d in dirs if not d.startswith(".")]
