@@ -771,3 +771,50 @@ def test_a_file_given_twice_is_read_once() -> None:
         [str(here), str(TREE / "w2" / "c21.toml"), str(TREE / "w2" / "c22.toml"),
          str(TREE / "w2" / "w2.toml")]
     )  # fmt: skip
+
+
+def test_a_parents_report_renders_in_every_format(rollup: Rollup) -> None:
+    event = venue_ready.load(TREE / "w1.toml")
+    report = venue_ready.assess(event, AS_OF, subevents=_children(rollup))
+    schema = json.loads(
+        files("venue_ready").joinpath("schema/report.schema.json").read_text(encoding="utf-8")
+    )
+    data = json.loads(report.to_json())
+    jsonschema.Draft202012Validator(schema).validate(data)
+    subevents = next(a for a in data["areas"] if a["key"] == "subevents")
+    assert subevents["title"] == "Đại hội cấp dưới"
+    assert [f["subject"] for f in subevents["findings"]] == ["c11", "c12", "c13", "delegates"]
+    assert [f["blocking"] for f in subevents["findings"]] == [False, False, False, False]
+    for fmt in ("text", "md", "html"):
+        assert "Đại hội Chi bộ 1-3: chưa tổ chức đại hội" in report.render(fmt, "vi")
+    assert "Subordinate congresses" in report.render("text", "en")
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_cli_rollup_plugin_failure_exits_3_and_names_it(
+    run_cli: RunCli, tmp_path: Path, jobs: str
+) -> None:
+    (tmp_path / "boom_plugin.py").write_text(
+        "from venue_ready import hookimpl\n\n"
+        "@hookimpl\n"
+        "def venue_ready_assess(event, area, as_of):\n"
+        "    if event.id == 'c12':\n"
+        "        raise RuntimeError('the list of delegates is unreadable')\n",
+        encoding="utf-8",
+    )
+    proc = run_cli(
+        "rollup", TREE, "--as-of", AS_OF_TEXT, "--plugin", "boom_plugin", "--lang", "en",
+        "--format", "json", "--jobs", jobs, env={"PYTHONPATH": str(tmp_path)},
+    )  # fmt: skip
+    assert proc.returncode == 3, proc.stderr
+    assert "1 plugin failure(s)" in proc.stderr
+    data = json.loads(proc.stdout)
+    assert data["inconclusive"] is True
+    [failure] = data["generator"]["failures"]
+    assert (failure["name"], failure["stage"]) == ("boom_plugin", "assess")
+    assert "the list of delegates is unreadable" in failure["error"]
+    events = {e["id"]: e for e in data["events"]}
+    assert (events["c12"]["status"], events["c12"]["inconclusive"]) == ("error", True)
+    assert events["c11"]["status"] == "ready"  # the others are assessed as usual
+    # w1 counts c12 by its readiness, which is not known: not assessed, so w1 is not ready
+    assert events["w1"]["status"] == "at_risk"

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..i18n import format_datetime, format_score
 from ..i18n import gettext as _
-from ..model import DEFAULT_TIMEZONE
+from ..model import DEFAULT_TIMEZONE, AreaStatus
 
 if TYPE_CHECKING:
     from jinja2 import Template
@@ -57,6 +57,9 @@ def _context(rollup: Rollup, lang: str) -> dict[str, Any]:
     from .rollup_text import _count, level_line, tree_line
 
     tz = get_zone(DEFAULT_TIMEZONE)
+    # a handful of distinct levels and statuses among many rows: look each up once
+    levels = {lv: level_title(lv, lang) for lv in {e.result.level for e in rollup.entries}}
+    labels = {status: status.label(lang) for status in AreaStatus}
     return {
         "lang": lang,
         "generator": f"venue_ready {__version__}",
@@ -93,10 +96,10 @@ def _context(rollup: Rollup, lang: str) -> dict[str, Any]:
             {
                 "id": e.result.id,
                 "name": e.result.name,
-                "level": level_title(e.result.level, lang),
+                "level": levels[e.result.level],
                 "score": format_score(e.result.score, lang),
                 "status": e.result.status.value,
-                "status_label": e.result.status.label(lang),
+                "status_label": labels[e.result.status],
                 "blockers": _count(e.result.blockers, lang),
                 "overdue": _count(e.result.overdue, lang),
             }

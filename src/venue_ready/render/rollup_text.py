@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from ..i18n import format_datetime, format_number, format_score
 from ..i18n import gettext as _
-from ..model import DEFAULT_TIMEZONE
+from ..model import DEFAULT_TIMEZONE, AreaStatus
 
 if TYPE_CHECKING:
     from ..rollup import LevelTotal, Rollup, RollupEntry
@@ -104,13 +104,16 @@ def _table(entries: list[RollupEntry], lang: str) -> list[str]:
         _("rollup.col-blockers", lang),
         _("rollup.col-overdue", lang),
     ]
+    # a handful of distinct levels and statuses among many rows: look each up once
+    levels = {level: level_title(level, lang) for level in {e.result.level for e in entries}}
+    labels = {status: status.label(lang) for status in AreaStatus}
     rows = [
         [
             e.result.id,
             _cut(e.result.name),
-            level_title(e.result.level, lang),
+            levels[e.result.level],
             format_score(e.result.score, lang),
-            e.result.status.label(lang),
+            labels[e.result.status],
             _count(e.result.blockers, lang),
             _count(e.result.overdue, lang),
         ]
