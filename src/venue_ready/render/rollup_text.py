@@ -57,7 +57,7 @@ def level_line(total: LevelTotal, lang: str) -> str:
     return _(
         "rollup.level-line",
         lang,
-        level=level_title(total.level, lang),
+        title=level_title(total.level, lang),
         events=total.events,
         mean=format_score(total.mean_score, lang),
         statuses=statuses,
