@@ -818,3 +818,11 @@ def test_cli_rollup_plugin_failure_exits_3_and_names_it(
     assert events["c11"]["status"] == "ready"  # the others are assessed as usual
     # w1 counts c12 by its readiness, which is not known: not assessed, so w1 is not ready
     assert events["w1"]["status"] == "at_risk"
+
+
+def test_cli_rollup_of_a_folder_without_event_files(run_cli: RunCli, tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("không phải tệp sự kiện", encoding="utf-8")
+    proc = run_cli("rollup", tmp_path, "--lang", "en")
+    assert proc.returncode == 2
+    assert f"no event file (.toml) found in {tmp_path}" in proc.stderr
+    assert proc.stdout == ""

@@ -415,7 +415,8 @@ def roll_up(
     :param progress: called as ``progress(done, total)`` as events are assessed.
 
     Broken files, duplicate ids, missing parents and cycles are returned as
-    :attr:`Rollup.errors`; everything else is rolled up all the same.
+    :attr:`Rollup.errors`; everything else is rolled up all the same. One roll-up at a time in
+    a process: the work functions share the process's plugin manager, as pool workers do.
     """
     from .dates import get_zone
 

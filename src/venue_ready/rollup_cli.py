@@ -68,6 +68,9 @@ def run_rollup(args: argparse.Namespace, lang_hint: str) -> int:
             sys.stderr.write("\r\x1b[K")
             sys.stderr.flush()
     lang = args.lang or rollup.lang
+    if rollup.files == 0:
+        _err(_("cli.rollup-no-files", lang, paths=", ".join(args.paths)))
+        return EXIT_USAGE
 
     text = render_rollup(rollup, args.format, lang)
     if args.output is not None:
