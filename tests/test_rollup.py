@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import attrs
 import jsonschema
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -676,8 +677,6 @@ def test_summary_counts_what_the_report_lists(as_of: str) -> None:
 def test_rollup_outputs_use_only_the_catalogs(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    import attrs
-
     from venue_ready import i18n
     from venue_ready.render import rollup_html, rollup_text
     from venue_ready.rollup import RollupError
@@ -826,3 +825,42 @@ def test_cli_rollup_of_a_folder_without_event_files(run_cli: RunCli, tmp_path: P
     assert proc.returncode == 2
     assert f"no event file (.toml) found in {tmp_path}" in proc.stderr
     assert proc.stdout == ""
+
+
+def test_held_at_and_delegates_are_checked_like_every_key() -> None:
+    text = (TREE / "c11.toml").read_text(encoding="utf-8")
+    bad = text.replace("held_at = 2020-04-10", 'held_at = "10/4/2020"').replace(
+        "delegates_elected = 2", 'delegates_elected = "hai"'
+    )
+    with pytest.raises(venue_ready.LoadError) as caught:
+        venue_ready.loads(bad, source="c11.toml")
+    assert [p.render("en") for p in caught.value.problems] == [
+        "c11.toml: event.held_at: '10/4/2020' is not a valid date (expected 2020-05-14 or "
+        "2020-05-14T16:00:00+07:00)",
+        "c11.toml: event.delegates_elected: wrong type: a string (expected a whole number)",
+    ]
+    event = venue_ready.loads(text.replace("held_at = 2020-04-10", 'held_at = "2020-04-10"'))
+    assert event.held_at == datetime(2020, 4, 10, tzinfo=HCM)  # a record: the day's start
+    with pytest.raises(ValueError, match="delegates_elected"):
+        attrs.evolve(event, delegates_elected=-1)
+
+
+def test_subevents_settings_are_checked_when_the_file_is_loaded() -> None:
+    text = (TREE / "w1.toml").read_text(encoding="utf-8")
+    bad = (
+        text.replace('credit = "readiness"', 'credit = "ready"')
+        .replace("expected = 3", "expected = -3\ndue = 2020-06-01\ngates = true")
+        .replace("expected_delegates = 5\n", "")
+    )
+    with pytest.raises(venue_ready.LoadError) as caught:
+        venue_ready.loads(bad, source="w1.toml")
+    assert sorted(p.render("en") for p in caught.value.problems) == [
+        "w1.toml: areas.subevents.settings.credit: invalid value 'ready' (expected one of: "
+        "readiness, held)",
+        "w1.toml: areas.subevents.settings.delegates: delegates = true needs the congress's "
+        "number of delegates ([event] expected_delegates)",
+        "w1.toml: areas.subevents.settings.due: due 1 June 2020, after the event starts "
+        "20 May 2020, 07:30 (expected a due date before the start)",
+        "w1.toml: areas.subevents.settings.expected: value -3 is too small (expected at least 0)",
+        "w1.toml: areas.subevents.settings.gates: unknown key 'gates' (did you mean 'gate'?)",
+    ]

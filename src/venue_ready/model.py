@@ -295,7 +295,9 @@ class Event:
     areas: tuple[AreaPlan, ...] = field(default=(), converter=_tuple)
     parent: str | None = None
     held_at: datetime | None = field(default=None, validator=_aware)
-    delegates_elected: int | None = None
+    delegates_elected: int | None = field(
+        default=None, validator=validators.optional(validators.ge(0))
+    )
 
     @ends.validator
     def _check_ends(self, _attribute: attrs.Attribute[Any], value: datetime) -> None:
