@@ -597,6 +597,7 @@ def test_generated_district_rolls_up_into_a_correct_tree(tmp_path: Path) -> None
     data = json.loads(proc.stdout)
     events = {e["id"]: e for e in data["events"]}
     assert len(events) == 1901
+    _check_text_tree(out, data)
     assert data["errors"] == []
     assert [(lv["level"], lv["events"]) for lv in data["levels"]] == [
         ("cell", 1850),
@@ -864,3 +865,28 @@ def test_subevents_settings_are_checked_when_the_file_is_loaded() -> None:
         "w1.toml: areas.subevents.settings.expected: value -3 is too small (expected at least 0)",
         "w1.toml: areas.subevents.settings.gates: unknown key 'gates' (did you mean 'gate'?)",
     ]
+
+
+def _check_text_tree(out: Path, data: dict[str, Any]) -> None:
+    """The text output's tree: the district, each ward under it followed by its 37 cells."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "venue_ready", "rollup", out, "--as-of",
+         "2020-05-14T16:00+07:00", "--lang", "en"],
+        capture_output=True, text=True, encoding="utf-8", check=False, cwd=ROOT,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    assert "Readiness roll-up: 1901 events from 1901 files" in proc.stdout
+    tree = proc.stdout.split("\nTree:\n", 1)[1].rstrip("\n").splitlines()
+    assert len(tree) == 1901
+    depths = [(len(line) - len(line.lstrip(" ")) - 2) // 2 for line in tree]
+    ids = [line.split(" — ", 1)[0].strip() for line in tree]
+    assert ids == [e["id"] for e in data["events"]]  # the same order as the JSON's
+    assert depths == [e["depth"] for e in data["events"]]
+    assert (depths.count(0), depths.count(1), depths.count(2)) == (1, 50, 1850)
+    district = data["events"][0]
+    score = f"{int(district['score'] * 10) / 10:g}"  # shown rounded down
+    assert tree[0].startswith(f"  q01 — {district['name']}: {score}/100, ")
+    for index, depth in enumerate(depths):
+        if depth == 1:  # a ward, then its 37 cells
+            assert depths[index + 1 : index + 38] == [2] * 37
+            assert all(i.startswith(ids[index] + "-cb") for i in ids[index + 1 : index + 38])
