@@ -890,3 +890,13 @@ def _check_text_tree(out: Path, data: dict[str, Any]) -> None:
         if depth == 1:  # a ward, then its 37 cells
             assert depths[index + 1 : index + 38] == [2] * 37
             assert all(i.startswith(ids[index] + "-cb") for i in ids[index + 1 : index + 38])
+
+
+def test_the_subevents_plugin_keeps_the_plugin_rules() -> None:
+    from venue_ready.testing import check_plugin, plugin_manager
+
+    check_plugin("subevents")  # raises PluginConformanceError naming the rule it breaks
+    pm = plugin_manager("subevents")
+    spec = pm.area_specs()["subevents"]
+    assert (spec.title_vi, spec.title_en) == ("Đại hội cấp dưới", "Subordinate congresses")
+    assert pm.provider_of("subevents") == "subevents"

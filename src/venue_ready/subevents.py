@@ -45,7 +45,8 @@ from attrs import field, frozen
 
 from .hookspecs import hookimpl
 from .loading import MAX_COUNT
-from .model import AreaPlan, AreaSpec, AreaStatus, Event, Finding, Message
+from .model import AreaPlan, AreaSpec, AreaStatus, Event, Finding, Message, Phase
+from .scoring import effective_due
 from .settings import SettingsReader
 
 if TYPE_CHECKING:
@@ -59,9 +60,6 @@ AREA = "subevents"
 #: The most a child that has not held its congress can earn in ``credit = "readiness"`` mode.
 NOT_HELD_CAP = 0.99
 CREDIT_MODES = ("readiness", "held")
-
-#: The area's messages are in the core catalog (``_messages.py``): it is a core area.
-MESSAGES: dict[str, dict[str, str]] = {}
 
 SETTINGS_EXAMPLE = """\
 # credit = "readiness"   # a child not held yet earns its readiness; "held": nothing
@@ -99,9 +97,6 @@ class SubeventResult:
     @classmethod
     def from_report(cls, report: Report) -> SubeventResult:
         """The summary of an assessed event."""
-        from .model import Phase
-        from .scoring import effective_due
-
         ev = report.event
         # Report.blockers and Report.overdue, counted in one pass without building the lists
         as_of, starts, ends = report.as_of, ev.starts, ev.ends
@@ -179,8 +174,7 @@ def venue_ready_areas() -> list[AreaSpec]:
             title_vi="Đại hội cấp dưới",
             title_en="Subordinate congresses",
             default_weight=1.0,
-            validate_settings=_validate,
-            messages=MESSAGES,
+            validate_settings=_validate,  # its messages are the core's (_messages.py)
             settings_example=SETTINGS_EXAMPLE,
         )
     ]
