@@ -76,6 +76,7 @@ ALLOWED = frozenset(
         # Subcommand names, in usage lines and the command list of --help: typed as is
         # ("new-plugin" is two words to the checker).
         "check",
+        "rollup",
         "init",
         "plugins",
         "new",
@@ -368,6 +369,7 @@ def _outputs(capsys: pytest.CaptureFixture[str]) -> dict[str, str]:
         for argv in (
             ["--help"],
             ["check", "--help"],
+            ["rollup", "--help"],
             ["init", "--help"],
             ["plugins", "--help"],
             ["new-plugin", "--help"],

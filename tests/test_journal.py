@@ -793,3 +793,23 @@ def test_reading_does_not_wait_for_a_writer(run_cli: RunCli, small: Path) -> Non
     finally:
         holder.execute("ROLLBACK")
         holder.close()
+
+
+def test_rollup_applies_each_events_journal(run_cli: RunCli, small: Path) -> None:
+    def rolled_up(*extra: str) -> float:
+        result = run_cli("rollup", small, "--format", "json", *extra)
+        assert result.returncode == 0, result.stderr
+        (entry,) = json.loads(result.stdout)["events"]
+        return float(entry["score"])
+
+    before = rolled_up()  # now: after the congress, with the plan alone
+    assert run_cli("mark", small, "service.rehearsal", "done", "--by", "A").returncode == 0
+    after = rolled_up()
+    assert after > before
+    checked = json.loads(run_cli("check", small, "--format", "json").stdout)["score"]
+    assert after == pytest.approx(checked, abs=0.01)
+    # and as of a past moment, the journal as it stood then: this entry was not in it yet
+    assert (
+        rolled_up("--as-of", AS_OF)
+        == json.loads(run_cli("check", small, "--as-of", AS_OF, "--format", "json").stdout)["score"]
+    )

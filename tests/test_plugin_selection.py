@@ -85,7 +85,14 @@ def test_load_plugins_names_the_distributions(run_cli: RunCli, site: Path) -> No
 def test_empty_load_plugins_loads_no_third_party_plugin(run_cli: RunCli, site: Path) -> None:
     code, table = _listed(run_cli, site, VENUE_READY_LOAD_PLUGINS="")
     assert code == 0
-    assert _names(table) == {"checklist", "security", "decoration", "broadcast", "disinfection"}
+    assert _names(table) == {
+        "checklist",
+        "subevents",
+        "security",
+        "decoration",
+        "broadcast",
+        "disinfection",
+    }
 
 
 def test_disable_autoload_keeps_working(run_cli: RunCli, site: Path) -> None:

@@ -109,9 +109,12 @@ def test_third_party_entry_points_load_unless_autoload_is_off(
 
 
 def test_blocked_plugins_do_not_load() -> None:
-    pm = _manager(_EntryPoint("extra", types.SimpleNamespace()), block=["extra", "checklist"])
+    pm = _manager(
+        _EntryPoint("extra", types.SimpleNamespace()), block=["extra", "checklist", "subevents"]
+    )
     assert not pm.has_plugin("extra")
     assert not pm.has_plugin("checklist")
+    assert not pm.has_plugin("subevents")
     assert pm.area_specs() == {}
 
 

@@ -9,6 +9,10 @@ The public API, all of it importable from here::
     print(report.score, report.status)
     print(report.to_json(lang="en"))
 
+    rollup = venue_ready.roll_up(["district/"], jobs=2)  # many events, as one tree
+    for entry in rollup.worst_first()[:10]:
+        print(entry.result.id, entry.result.score, entry.result.status)
+
 Plugin authors need only :data:`hookimpl`, the model classes and :class:`Problem`; see
 ``docs/plugins.md``. Everything not listed in ``__all__`` is private and may change.
 """
@@ -45,8 +49,10 @@ if TYPE_CHECKING:  # the names are imported on first use, below; type checkers s
     )
     from .plugins import PluginFailure, PluginManager, get_plugin_manager
     from .report import AreaReport, PluginInfo, Report
+    from .rollup import LevelTotal, Rollup, RollupEntry, RollupError, roll_up
     from .scoring import item_credit
     from .settings import SettingsReader
+    from .subevents import SubeventResult
 
 #: The module each public name comes from. ``import venue_ready`` imports none of them: a name is
 #: imported when it is first used (PEP 562). pytest imports this package in every test session
@@ -99,6 +105,12 @@ _EXPORTS = {
     "Report": "report",
     "item_credit": "scoring",
     "SettingsReader": "settings",
+    "LevelTotal": "rollup",
+    "Rollup": "rollup",
+    "RollupEntry": "rollup",
+    "RollupError": "rollup",
+    "roll_up": "rollup",
+    "SubeventResult": "subevents",
 }
 
 __all__ = [
@@ -114,6 +126,7 @@ __all__ = [
     "Journal",
     "JournalEntry",
     "JournalError",
+    "LevelTotal",
     "LoadError",
     "Message",
     "Phase",
@@ -124,9 +137,13 @@ __all__ = [
     "Problem",
     "Renderer",
     "Report",
+    "Rollup",
+    "RollupEntry",
+    "RollupError",
     "SettingsReader",
     "SignOff",
     "Status",
+    "SubeventResult",
     "TemplateItem",
     "Venue",
     "Waiver",
@@ -142,6 +159,7 @@ __all__ = [
     "mark",
     "open_journal",
     "replay",
+    "roll_up",
     "write_atomic",
 ]
 

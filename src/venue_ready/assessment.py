@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -14,12 +15,17 @@ from .scoring import score_area, score_event, worst_status
 
 if TYPE_CHECKING:
     from .plugins import PluginFailure, PluginManager
+    from .subevents import SubeventResult
 
 __all__ = ["assess"]
 
 
 def assess(
-    event: Event, as_of: datetime | None = None, plugins: PluginManager | None = None
+    event: Event,
+    as_of: datetime | None = None,
+    plugins: PluginManager | None = None,
+    *,
+    subevents: Mapping[str, SubeventResult] | None = None,
 ) -> Report:
     """Assess ``event`` as of a moment and return its :class:`Report`.
 
@@ -27,6 +33,9 @@ def assess(
     :param as_of: the moment to judge readiness at; a naive datetime is read in the event's time
         zone; by default, now.
     :param plugins: the plugin manager to use; by default the installed plugins.
+    :param subevents: the results of the event's children, by id (more may be given: only those
+        whose ``parent`` is this event count), for its ``subevents`` area; None when they are
+        not known, which leaves that area's Findings not assessed. See ``docs/rollup.md``.
 
     A plugin that raises, or returns something other than a list of Findings for the area, marks
     that area ``error`` (with the plugin's name and message); the other areas are assessed as
@@ -48,7 +57,9 @@ def assess(
     plugins.area_specs()  # may record failures of its own: they belong in this report too
     failures: list[PluginFailure] = list(plugins.failures)
     areas = [
-        _assess_area(event, _records_until(plan, as_of), as_of, plugins, failures)
+        _assess_area(
+            event, _records_until(plan, as_of), as_of, plugins, failures, subevents=subevents
+        )
         for plan in event.areas
     ]
 
@@ -84,6 +95,8 @@ def _assess_area(
     as_of: datetime,
     plugins: PluginManager,
     failures: list[PluginFailure],
+    *,
+    subevents: Mapping[str, SubeventResult] | None = None,
 ) -> AreaReport:
     spec = plugins.area_specs().get(plan.key)
     provider = plugins.provider_of(plan.key) or None
@@ -118,6 +131,24 @@ def _assess_area(
                 {"plugin": name, "stage": "assess", "error": failures[-1].error},
             )
         )
+
+    if plan.key == "subevents" and spec is not None and provider == "subevents":
+        # A core area: its Findings come from the children's results, which the hook has no
+        # place for (docs/design.md, "Changes to the contracts").
+        from .subevents import subevent_findings
+
+        try:
+            findings.extend(subevent_findings(event, plan, as_of, subevents))
+        except Exception as exc:
+            if plugins.strict:
+                raise
+            failures.append(_failure(plugins, "subevents", exc))
+            errors.append(
+                Message(
+                    "report.plugin-failed",
+                    {"plugin": "subevents", "stage": "assess", "error": failures[-1].error},
+                )
+            )
 
     figures = score_area(findings, as_of, event.starts, event.ends, plan.threshold)
     return AreaReport(

@@ -143,6 +143,33 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     journal_cli.add_check_options(check, lang)
     check.set_defaults(handler=_cmd_check)
 
+    rollup = commands.add_parser(
+        "rollup",
+        help=_("cli.help.rollup", lang),
+        description=_("cli.help.rollup", lang),
+        formatter_class=_HelpFormatter,
+    )
+    rollup.add_argument(
+        "paths",
+        nargs="+",
+        metavar=_("cli.metavar.paths", lang),
+        help=_("cli.help.rollup-paths", lang),
+    )
+    rollup.add_argument("--as-of", metavar="ISO", help=_("cli.help.rollup-as-of", lang))
+    rollup.add_argument(
+        "--format",
+        choices=("text", "json", "html"),
+        default="text",
+        help=_("cli.help.rollup-format", lang),
+    )
+    rollup.add_argument("--lang", choices=("vi", "en"), help=_("cli.help.rollup-lang", lang))
+    rollup.add_argument("--jobs", type=_jobs, default=1, metavar="N", help=_("cli.help.jobs", lang))
+    rollup.add_argument(
+        "-o", "--output", metavar=_("cli.file-metavar", lang), help=_("cli.help.output", lang)
+    )
+    _plugin_options(rollup, lang)
+    rollup.set_defaults(handler=_cmd_rollup)
+
     init = commands.add_parser(
         "init",
         help=_("cli.help.init", lang),
@@ -331,12 +358,29 @@ def _cmd_check(args: argparse.Namespace, lang_hint: str) -> int:
     return _exit_code(report, args.fail_under, lang)
 
 
+def _jobs(text: str) -> int:
+    """--jobs's N: a whole number of processes, at least 1."""
+    value = int(text)
+    if value < 1:
+        raise ValueError(text)
+    return value
+
+
+_jobs.__name__ = "1.."  # argparse names the type in its error message
+
+
+def _cmd_rollup(args: argparse.Namespace, lang_hint: str) -> int:
+    from .rollup_cli import run_rollup
+
+    return run_rollup(args, lang_hint)
+
+
 def _cmd_init(args: argparse.Namespace, lang_hint: str) -> int:
     from datetime import date, datetime
     from pathlib import Path
 
     from .files import write_atomic
-    from .scaffold import TEMPLATES, new_event_file
+    from .scaffold import OPT_IN_AREAS, TEMPLATES, new_event_file
     from .values import MAX_YEAR, MIN_YEAR
 
     lang = args.lang or lang_hint
@@ -370,6 +414,8 @@ def _cmd_init(args: argparse.Namespace, lang_hint: str) -> int:
         return pm
     wanted = TEMPLATES[args.template]
     specs = [s for k, s in pm.area_specs().items() if wanted is None or k in wanted]
+    # subevents only makes sense for an event with children: opt in by hand (docs/rollup.md)
+    specs = [s for s in specs if s.key not in OPT_IN_AREAS or (wanted and s.key in wanted)]
     content = new_event_file(
         specs,
         starts=starts,

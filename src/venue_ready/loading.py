@@ -57,6 +57,8 @@ _EVENT_KEYS = (
     "lang",
     "expected_delegates",
     "parent",
+    "held_at",
+    "delegates_elected",
 )
 _VENUE_KEYS = ("name", "address", "capacity", "zones", "entrances")
 _PLACE_KEYS = ("id", "name")
@@ -211,6 +213,13 @@ class _Reader(ValueReader):
         term = self.read_term(table, path)
         if term is not None:
             out["term"] = term
+        # What happened, for a parent's roll-up: a record, so a bare date is that day's start.
+        held_at = self.instant(table, "held_at", path, bare_date="start")
+        if held_at is not None:
+            out["held_at"] = held_at
+        elected = self.integer(table, "delegates_elected", path, 0, MAX_COUNT)
+        if elected is not None:
+            out["delegates_elected"] = elected
 
         starts = self.instant(table, "starts", path, bare_date="start")
         ends = self.instant(table, "ends", path)

@@ -345,6 +345,11 @@ class Event:
 
     ``starts`` and ``ends`` are timezone-aware; ``timezone`` is the IANA name bare dates in the
     event's file are read in. ``term`` is the pair of years of the term, e.g. ``(2020, 2025)``.
+
+    ``parent`` is the id of the higher event this one rolls up into (a cell congress names its
+    ward congress). ``held_at`` records when the event actually took place and
+    ``delegates_elected`` how many delegates to the parent's congress it elected: the facts a
+    parent's ``subevents`` area rolls up (see ``docs/rollup.md``).
     """
 
     id: str = field(validator=_text)
@@ -361,6 +366,10 @@ class Event:
     venue: Venue | None = None
     areas: tuple[AreaPlan, ...] = field(default=(), converter=_tuple)
     parent: str | None = None
+    held_at: datetime | None = field(default=None, validator=_aware)
+    delegates_elected: int | None = field(
+        default=None, validator=validators.optional(validators.ge(0))
+    )
 
     @ends.validator
     def _check_ends(self, _attribute: attrs.Attribute[Any], value: datetime) -> None:

@@ -40,7 +40,7 @@ __all__ = ["BUILTIN_PLUGINS", "PluginFailure", "PluginManager", "get_plugin_mana
 
 #: The core's own plugins: entry-point name → module. Used directly when venue_ready runs from a
 #: source tree that was never installed (so its entry points are not there to be found).
-BUILTIN_PLUGINS = {"checklist": "venue_ready.checklist"}
+BUILTIN_PLUGINS = {"checklist": "venue_ready.checklist", "subevents": "venue_ready.subevents"}
 _OWN_DISTRIBUTION = "venue-ready"
 
 
@@ -99,6 +99,7 @@ class PluginManager(pluggy.PluginManager):
         self._origins: dict[str, tuple[str | None, str | None]] = {}
         self._specs: dict[str, AreaSpec] | None = None
         self._providers: dict[str, str] = {}
+        self._catalogs: tuple[object, dict[str, dict[str, str]]] | None = None
 
     # -- registration ---------------------------------------------------------------------------
 
@@ -250,11 +251,16 @@ class PluginManager(pluggy.PluginManager):
         return self._providers.get(area_key, "")
 
     def catalogs(self) -> dict[str, dict[str, str]]:
-        """The plugins' message catalogs merged: ``{lang: {message_id: text}}``."""
+        """The plugins' message catalogs merged: ``{lang: {message_id: text}}``. Treat it as
+        read-only: it is merged once per set of areas (every report of a roll-up holds it)."""
+        specs = self.area_specs()
+        if self._catalogs is not None and self._catalogs[0] is specs:
+            return self._catalogs[1]
         merged: dict[str, dict[str, str]] = {}
-        for spec in self.area_specs().values():
+        for spec in specs.values():
             for lang, messages in spec.messages.items():
                 merged.setdefault(lang, {}).update(messages)
+        self._catalogs = (specs, merged)
         return merged
 
     def plugin_names(self) -> list[str]:

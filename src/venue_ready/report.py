@@ -329,6 +329,8 @@ class Report:
                 "expected_delegates": ev.expected_delegates,
                 "venue": ev.venue.name if ev.venue is not None else None,
                 "parent": ev.parent,
+                "held_at": isoformat(ev.held_at, tz) if ev.held_at is not None else None,
+                "delegates_elected": ev.delegates_elected,
             },
             "lang": lang,
             "as_of": isoformat(self.as_of, tz),

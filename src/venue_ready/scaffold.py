@@ -14,10 +14,13 @@ from datetime import date, datetime, timedelta
 from .i18n import gettext as _
 from .model import AreaSpec, Phase, TemplateItem
 
-__all__ = ["TEMPLATES", "new_event_file", "toml_string"]
+__all__ = ["OPT_IN_AREAS", "TEMPLATES", "new_event_file", "toml_string"]
 
-#: Template names → the area keys they hold (None: every installed area).
+#: Template names → the area keys they hold (None: every installed area but the opt-in ones).
 TEMPLATES: dict[str, tuple[str, ...] | None] = {"congress": None}
+#: Areas a template holds only when it names them: ``subevents`` counts an event's children,
+#: and an event without children would only see it unassessed.
+OPT_IN_AREAS = ("subevents",)
 
 #: How long a new event lasts when ``init`` is not told: a congress's working day.
 DEFAULT_LENGTH = timedelta(hours=9, minutes=30)
