@@ -7,7 +7,8 @@
 Writes EVENT-ID_YYYYMMDD-HHMM.json (the versioned JSON report), .md (Markdown, readable
 anywhere) and .html (one page to print on A4) into the folder, each written atomically; an
 existing file is never overwritten. When the event has a status journal beside its file
-(congress.journal.sqlite), the report is made from the plan and the journal up to the moment.
+(congress.journal.sqlite), the report is made from the plan and everything the journal holds
+about what had happened by the moment.
 Exit code: 0 written, 2 bad input or a file already there, 3 a plugin failed (files written).
 """
 
@@ -41,9 +42,10 @@ def main(argv: list[str] | None = None) -> int:
         as_of = as_of.replace(tzinfo=event.tz)
     journal = Path(args.file).with_name(Path(args.file).stem + ".journal.sqlite")
     if journal.is_file():
-        # what the teams reported, up to the moment of the report
+        # everything the teams reported about what had happened by the moment of the report
+        # (like `venue-ready check --as-of T --known-at now`)
         try:
-            with venue_ready.open_journal(journal, create=False) as opened:
+            with venue_ready.open_journal(journal, readonly=True) as opened:
                 event = opened.replay(event, as_of)
         except venue_ready.JournalError as exc:
             for problem in exc.problems:
