@@ -26,6 +26,7 @@ is checked here, as of 2020-05-10 12:00 (Hà Nội time):
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -900,3 +901,105 @@ def test_the_subevents_plugin_keeps_the_plugin_rules() -> None:
     spec = pm.area_specs()["subevents"]
     assert (spec.title_vi, spec.title_en) == ("Đại hội cấp dưới", "Subordinate congresses")
     assert pm.provider_of("subevents") == "subevents"
+
+
+# -- review fixes: faults stay with their file, broken children count, paths ------------------
+
+FLAKY = """
+from venue_ready import AreaSpec, hookimpl
+
+
+def _validate(settings, event):
+    if settings.get("boom"):
+        raise RuntimeError("validator exploded")
+    return []
+
+
+@hookimpl
+def venue_ready_areas():
+    spec = AreaSpec(key="flaky", title_vi="Dễ hỏng", title_en="Flaky", validate_settings=_validate)
+    return [spec]
+"""
+
+
+def _cell(folder: Path, name: str, parent: str | None = None, extra: str = "") -> Path:
+    path = folder / f"{name}.toml"
+    lines = [
+        "schema = 1",
+        "[event]",
+        f'id = "{name}"',
+        f'name = "Chi bộ {name}"',
+        'level = "cell"',
+        "starts = 2020-04-20T08:00:00+07:00",
+        "ends = 2020-04-20T11:00:00+07:00",
+        "held_at = 2020-04-20",
+        "delegates_elected = 2",
+    ]
+    if parent:
+        lines.append(f'parent = "{parent}"')
+    lines += ["[areas.general]", "[[areas.general.items]]", 'id = "a"', 'title = "A"',
+              'status = "done"', extra]  # fmt: skip
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_plugin_failure_stays_with_its_file_whatever_the_jobs(tmp_path: Path) -> None:
+    (tmp_path / "plugins").mkdir()
+    (tmp_path / "plugins" / "flaky.py").write_text(FLAKY, encoding="utf-8")
+    tree = tmp_path / "cells"
+    tree.mkdir()
+    for n in range(12):
+        extra = "[areas.flaky.settings]\nboom = true\n" if n == 3 else "[areas.flaky]\n"
+        _cell(tree, f"c{n:02d}", extra=extra)
+    outputs = []
+    for jobs in ("1", "2"):
+        proc = subprocess.run(
+            [sys.executable, "-m", "venue_ready", "rollup", str(tree), "--plugin", "flaky",
+             "--as-of", "2020-05-01", "--format", "json", "--jobs", jobs],
+            capture_output=True, text=True, encoding="utf-8", timeout=120, check=False,
+            env={**os.environ, "PYTHONPATH": str(tmp_path / "plugins")},
+        )  # fmt: skip
+        outputs.append(proc.stdout)
+    assert outputs[0] == outputs[1]
+    data = json.loads(outputs[0])
+    statuses = {e["id"]: e["status"] for e in data["events"]}
+    assert statuses["c03"] == "error"
+    assert [k for k, v in statuses.items() if v == "error"] == ["c03"]
+
+
+def test_a_broken_child_keeps_its_parent_from_looking_ready(tmp_path: Path) -> None:
+    ward = tmp_path / "w.toml"
+    ward.write_text(
+        "\n".join([
+            "schema = 1", "[event]", 'id = "w"', 'name = "Phường W"', 'level = "ward"',
+            "starts = 2020-05-15T07:30:00+07:00", "ends = 2020-05-15T17:00:00+07:00",
+            "[areas.subevents.settings]", "gate = true",
+        ]) + "\n",
+        encoding="utf-8",
+    )  # fmt: skip
+    _cell(tmp_path, "c1", "w")
+    bad = _cell(tmp_path, "c2", "w")
+    bad.write_text(bad.read_text(encoding="utf-8").replace("= 2\n", "= -1\n"), encoding="utf-8")
+    rollup = venue_ready.roll_up([tmp_path], as_of=datetime(2020, 5, 1, tzinfo=HCM))
+    (w,) = [e for e in rollup.entries if e.result.id == "w"]
+    assert w.result.status is not venue_ready.AreaStatus.READY
+    assert w.result.score is not None
+    assert w.result.score < 100
+    assert [e.code for e in rollup.errors] == ["rollup.broken-file"]
+
+
+def test_one_folder_named_twice_is_read_once(tmp_path: Path) -> None:
+    _cell(tmp_path, "c1")
+    relative = os.path.relpath(tmp_path)
+    rollup = venue_ready.roll_up([tmp_path, relative, tmp_path / "c1.toml"])
+    assert [e.result.id for e in rollup.entries] == ["c1"]
+    assert rollup.errors == ()
+
+
+def test_a_file_nested_too_deep_is_a_broken_file_not_a_crash(tmp_path: Path) -> None:
+    _cell(tmp_path, "c1")
+    (tmp_path / "deep.toml").write_text("x = " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
+    rollup = venue_ready.roll_up([tmp_path])
+    assert [e.result.id for e in rollup.entries] == ["c1"]
+    (error,) = rollup.errors
+    assert "nested too deep" in error.render("en")

@@ -126,6 +126,8 @@ def loads(text: str, *, source: str = "<string>", plugins: PluginManager | None 
         raise LoadError(
             [Problem.of((), "load.syntax-noline", file=source, error=str(exc))]
         ) from None
+    except RecursionError:  # arrays or tables nested hundreds deep: tomli recurses per level
+        raise LoadError([Problem.of((), "load.too-deep", file=source)]) from None
     return from_dict(data, source=source, plugins=plugins)
 
 

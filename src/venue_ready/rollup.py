@@ -40,6 +40,7 @@ from .subevents import SubeventResult
 if TYPE_CHECKING:
     from .errors import Problem
     from .plugins import PluginFailure, PluginManager
+    from .report import Report
 
 __all__ = [
     "ROLLUP_SCHEMA_VERSION",
@@ -287,33 +288,63 @@ def discover(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
     """The event files under ``paths``: a folder gives every ``*.toml`` file below it (hidden
     folders and files skipped), a file gives itself. Normalised, sorted, each once. A path that
     does not exist is kept, so that loading it reports it."""
-    found: set[str] = set()
+    found: dict[str, str] = {}  # the file's real path: the first spelling met
+
+    def add(name: str) -> None:
+        # "./a.toml", "a.toml", "/abs/a.toml" and a link to it are one file
+        found.setdefault(os.path.realpath(name), name)
+
     for path in paths:
-        name = os.path.normpath(os.fspath(path))  # "./a.toml" and "a.toml" are one file
+        name = os.path.normpath(os.fspath(path))
         if os.path.isdir(name):
             for folder, dirs, files in os.walk(name):
-                dirs[:] = [d for d in dirs if not d.startswith(".")]
-                found.update(
-                    os.path.join(folder, f)
-                    for f in files
-                    if f.endswith(".toml") and not f.startswith(".")
-                )
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for f in sorted(files):
+                    full = os.path.join(folder, f)
+                    # only regular files: a named pipe called x.toml would block the read
+                    if f.endswith(".toml") and not f.startswith(".") and os.path.isfile(full):
+                        add(full)
         else:
-            found.add(name)
-    return sorted(found)
+            add(name)
+    return sorted(found.values())
 
 
 # -- the work done in each process --------------------------------------------------------------
 
-# One plugin manager per process, made by _init (a pool's initializer, or roll_up itself).
+# One plugin manager per process, made by _init (a pool's initializer, or roll_up itself), and
+# the failures it had before any file was read (a plugin that does not import): those belong to
+# every event; a failure while one file is read or assessed belongs to that file only.
 _PM: PluginManager | None = None
+_BASE: tuple[PluginFailure, ...] = ()
 
 
 def _init(block: Sequence[str], extra: Sequence[str], strict: bool) -> None:
-    global _PM  # noqa: PLW0603 - one per worker process
+    global _PM, _BASE  # noqa: PLW0603 - one per worker process
     from .plugins import get_plugin_manager
 
     _PM = get_plugin_manager(block=block, extra=extra, strict=strict)
+    _PM.area_specs()
+    _BASE = tuple(_PM.failures)
+
+
+def _fresh() -> PluginManager:
+    """The process's plugin manager with only the start-up failures: what one file sees, so
+    that a file's result never depends on which files the same process read before it."""
+    assert _PM is not None
+    _PM.failures[:] = list(_BASE)
+    return _PM
+
+
+def _own_failures() -> tuple[PluginFailure, ...]:
+    """The failures the current file caused while it was loaded."""
+    assert _PM is not None
+    return tuple(_PM.failures[len(_BASE) :])
+
+
+def _new(report: Report) -> tuple[PluginFailure, ...]:
+    """The failures the current file caused, loading and assessing it (a report's failures
+    start with the manager's, which hold the start-up ones first)."""
+    return tuple(report.failures[len(_BASE) :])
 
 
 @frozen
@@ -332,13 +363,20 @@ class _Parent:
     id: str
     parent: str | None
     lang: str
+    failures: tuple[PluginFailure, ...] = ()
 
 
 @frozen
 class _Broken:
+    """A file that could not be loaded; ``id`` and ``parent`` when its ``[event]`` table could
+    still be read, so that its parent counts it as a child it cannot judge."""
+
     file: str
     problems: tuple[Problem, ...]
     lang: str | None
+    failures: tuple[PluginFailure, ...] = ()
+    id: str | None = None
+    parent: str | None = None
 
 
 _Outcome = _Done | _Parent | _Broken
@@ -354,18 +392,52 @@ def _load_chunk(files: Sequence[str], as_of: datetime) -> list[_Outcome]:
 
 def _load_one(file: str, as_of: datetime) -> _Outcome:
     from .assessment import assess
-    from .errors import LoadError
+
+    pm = _fresh()
+    event = _load(file, as_of)
+    if isinstance(event, _Broken):
+        return event
+    if event.area(SUBEVENTS_AREA) is not None:
+        return _Parent(file, event.id, event.parent, event.lang, _own_failures())
+    report = assess(event, as_of, pm)
+    return _Done(file, SubeventResult.from_report(report), event.lang, _new(report))
+
+
+def _load(file: str, as_of: datetime) -> Event | _Broken:
+    """The event in ``file`` with its journal, or what is wrong with it. Never raises: one bad
+    file must not stop a roll-up of thousands."""
+    from .errors import LoadError, Problem
     from .loading import load
 
     assert _PM is not None
     try:
-        event = _with_journal(load(file, plugins=_PM), file, as_of)
+        return _with_journal(load(file, plugins=_PM), file, as_of)
     except LoadError as exc:
-        return _Broken(file, exc.problems, exc.lang)
-    if event.area(SUBEVENTS_AREA) is not None:
-        return _Parent(file, event.id, event.parent, event.lang)
-    report = assess(event, as_of, _PM)
-    return _Done(file, SubeventResult.from_report(report), event.lang, report.failures)
+        problems, lang = exc.problems, exc.lang
+    except Exception as exc:
+        problems = (Problem.of((), "load.unreadable", file=file, error=f"{type(exc).__name__}"),)
+        lang = None
+    event_id, parent = _identify(file)
+    return _Broken(file, tuple(problems), lang, _own_failures(), event_id, parent)
+
+
+def _identify(file: str) -> tuple[str | None, str | None]:
+    """A broken file's ``[event] id`` and ``parent``, when its TOML can still be read."""
+    try:
+        import tomli
+
+        with open(file, "rb") as fh:
+            data = tomli.load(fh)
+        table = data.get("event")
+        if not isinstance(table, dict):
+            return None, None
+        event_id, parent = table.get("id"), table.get("parent")
+        return (
+            event_id if isinstance(event_id, str) and event_id.strip() else None,
+            parent if isinstance(parent, str) and parent.strip() else None,
+        )
+    except Exception:
+        return None, None
 
 
 def _with_journal(event: Event, file: str, as_of: datetime) -> Event:
@@ -388,19 +460,16 @@ def _assess_parents(
 ) -> list[_Outcome]:
     """Load and assess parents, each with its children's results."""
     from .assessment import assess
-    from .errors import LoadError
-    from .loading import load
 
-    assert _PM is not None
     out: list[_Outcome] = []
     for file, children in jobs:
-        try:
-            event = _with_journal(load(file, plugins=_PM), file, as_of)
-        except LoadError as exc:  # changed since the first pass (or its journal is bad)
-            out.append(_Broken(file, exc.problems, exc.lang))
+        pm = _fresh()
+        event = _load(file, as_of)
+        if isinstance(event, _Broken):  # changed since the first pass
+            out.append(event)
             continue
-        report = assess(event, as_of, _PM, subevents=children)
-        out.append(_Done(file, SubeventResult.from_report(report), event.lang, report.failures))
+        report = assess(event, as_of, pm, subevents=children)
+        out.append(_Done(file, SubeventResult.from_report(report), event.lang, _new(report)))
     return out
 
 
@@ -447,13 +516,17 @@ def roll_up(
     _init(block, extra, strict)
     assert _PM is not None
     main_pm = _PM
-    main_pm.area_specs()
+    failures: set[PluginFailure] = set(_BASE)
+    # no more processes than chunks of work, nor than the machine has cores
+    jobs = max(1, min(jobs, len(files) or 1, os.cpu_count() or 1))
 
     with _Runner(jobs, block, extra, strict) as runner:
         done_count = 0
         first: list[_Outcome] = []
         for batch in runner.map(_load_chunk, _chunks(files, jobs), as_of):
             first.extend(batch)
+            for outcome in batch:
+                failures.update(outcome.failures)
             done_count += sum(1 for o in batch if not isinstance(o, _Parent))
             if progress is not None:
                 progress(done_count, total)
@@ -462,14 +535,12 @@ def roll_up(
             work = [(p.file, tree.children_results(p.id)) for p in level]
             for batch in runner.map(_assess_parents, _chunks(work, jobs), as_of):
                 for outcome in batch:
+                    failures.update(outcome.failures)
                     tree.add(outcome)
                 done_count += len(batch)
                 if progress is not None:
                     progress(done_count, total)
 
-    failures: set[PluginFailure] = set(main_pm.failures)
-    for outcome in tree.done.values():
-        failures.update(outcome.failures)
     langs = Counter(tree.langs)
     lang = "vi"
     if langs:
@@ -538,6 +609,7 @@ class _Tree:
 
     def __init__(self, outcomes: Iterable[_Outcome]) -> None:
         self.errors: list[RollupError] = []
+        self.broken_children: dict[str, list[_Broken]] = {}
         self.langs: list[str] = []
         self.done: dict[str, _Done] = {}
         self.parents: dict[str, _Parent] = {}
@@ -576,6 +648,9 @@ class _Tree:
         self.errors.append(
             RollupError("rollup.broken-file", files=(outcome.file,), problems=outcome.problems)
         )
+        if outcome.id is not None and outcome.parent is not None:
+            # its parent must not look better for it: it counts as a child it cannot judge
+            self.broken_children.setdefault(outcome.parent, []).append(outcome)
 
     def _check_links(self, duplicated: set[str]) -> None:
         missing: dict[str, list[str]] = {}
@@ -649,6 +724,11 @@ class _Tree:
             done = self.done.get(child)
             if done is not None:
                 out[child] = done.result
+        for broken in self.broken_children.get(key, ()):
+            assert broken.id is not None
+            out.setdefault(
+                broken.id, SubeventResult.unreadable(broken.id, key, os.path.basename(broken.file))
+            )
         return out
 
     def add(self, outcome: _Outcome) -> None:

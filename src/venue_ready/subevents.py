@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
-from datetime import datetime, time
+from datetime import UTC, datetime, time
 from typing import TYPE_CHECKING, Any
 
 from attrs import field, frozen
@@ -77,7 +77,8 @@ class SubeventResult:
     ``score`` is 0..100 or None, ``status`` the child's overall status, ``inconclusive`` True
     when a plugin failed in one of its areas. ``blockers`` and ``overdue`` count the child's
     unmet critical conditions and overdue Findings. ``held_at`` and ``delegates_elected`` are
-    the child file's own records (None when not given).
+    the child file's own records (None when not given). ``broken`` is True for a child whose
+    file could not be loaded: nothing about it is known, and the parent counts it unassessed.
     """
 
     id: str
@@ -93,6 +94,25 @@ class SubeventResult:
     blockers: int = 0
     overdue: int = 0
     parent: str | None = field(default=None, kw_only=True)
+    broken: bool = field(default=False, kw_only=True)
+
+    @classmethod
+    def unreadable(cls, child_id: str, parent: str, file: str) -> SubeventResult:
+        """A child whose file could not be loaded: named by its id and file, judged by nothing
+        (its dates are unknown: ``starts`` and ``ends`` hold a placeholder, never read)."""
+        unknown = datetime(1900, 1, 1, tzinfo=UTC)
+        return cls(
+            id=child_id,
+            name=file,
+            level="",
+            starts=unknown,
+            ends=unknown,
+            score=None,
+            status=AreaStatus.ERROR,
+            inconclusive=True,
+            parent=parent,
+            broken=True,
+        )
 
     @classmethod
     def from_report(cls, report: Report) -> SubeventResult:
@@ -240,6 +260,17 @@ def subevent_findings(
 
 
 def _child(child: SubeventResult, cfg: SubeventSettings, event: Event, as_of: datetime) -> Finding:
+    if child.broken:
+        # its file could not be read: it stays in the denominator, with no credit, not assessed
+        return Finding(
+            code="subevents.child",
+            area=AREA,
+            message=Message("subevents.broken", {"id": child.id, "file": child.name}),
+            gate=cfg.gate,
+            due=cfg.due if cfg.due is not None else event.starts,
+            subject=child.id,
+            assessed=False,
+        )
     held = child.held_by(as_of)
     done = held and (not cfg.delegates or child.delegates_elected is not None)
     assessed = True
