@@ -540,7 +540,9 @@ def test_rollup_does_not_depend_on_file_order_or_names(
     _write(events, root / "b", list(shuffled))
     first = roll_up([root / "a"], AS_OF)
     second = roll_up(sorted((root / "b").iterdir(), reverse=True), AS_OF)
-    assert first.errors == second.errors == ()
+    assert first.errors == second.errors
+    # a parent without [areas.subevents] is named with its children, nothing else is wrong
+    assert {e.code for e in first.errors} <= {"rollup.children-not-counted"}
     assert _shape(first) == _shape(second)
     assert len(first.entries) == len(events)
     # a parent's status is never better than what its children's gates allow: a child not held
@@ -1003,3 +1005,17 @@ def test_a_file_nested_too_deep_is_a_broken_file_not_a_crash(tmp_path: Path) -> 
     assert [e.result.id for e in rollup.entries] == ["c1"]
     (error,) = rollup.errors
     assert "nested too deep" in error.render("en")
+
+
+def test_children_of_a_parent_without_subevents_are_named(tmp_path: Path) -> None:
+    _cell(tmp_path, "leaf")
+    _cell(tmp_path, "kid", parent="leaf")
+    rollup = venue_ready.roll_up([tmp_path], as_of=datetime(2020, 5, 1, tzinfo=HCM))
+    (error,) = rollup.errors
+    assert (error.code, error.ids, error.parent) == (
+        "rollup.children-not-counted",
+        ("kid",),
+        "leaf",
+    )
+    assert "event 'leaf' has no [areas.subevents]" in error.render("en")
+    assert sorted(e.result.id for e in rollup.entries) == ["kid", "leaf"]

@@ -69,7 +69,8 @@ class RollupError:
 
     ``code`` is ``rollup.broken-file`` (``problems`` holds the file's own problems),
     ``rollup.duplicate-id``, ``rollup.missing-parent`` (``ids`` are the children, ``parent``
-    the id they name) or ``rollup.cycle`` (``ids`` in the order of the links).
+    the id they name), ``rollup.children-not-counted`` (a parent without a ``subevents`` area,
+    and its children) or ``rollup.cycle`` (``ids`` in the order of the links).
     """
 
     code: str
@@ -689,6 +690,13 @@ class _Tree:
             parent = self.link[key]
             if parent is not None:
                 self.children.setdefault(parent, []).append(key)
+        for parent, children in sorted(self.children.items()):
+            if parent in self.done:
+                # linked, but its file has no [areas.subevents]: its score does not count them,
+                # which nobody should find out from a "ready" beside a list of unheld cells
+                self.errors.append(
+                    RollupError("rollup.children-not-counted", ids=tuple(children), parent=parent)
+                )
 
     def parent_levels(self) -> list[list[_Parent]]:
         """The parents in rounds: each round's children are all assessed by the rounds before."""
