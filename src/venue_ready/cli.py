@@ -295,19 +295,10 @@ def _cmd_check(args: argparse.Namespace, lang_hint: str) -> int:
     from .plugins import _error_text
     from .render import BUILTIN_FORMATS
 
-    pm = _plugin_manager(args, lang_hint)
-    if isinstance(pm, int):
-        return pm
-    event = _load_event(args.file, pm, args.lang, lang_hint)
-    if isinstance(event, int):
-        return event
-    lang = args.lang or event.lang
-
-    as_of = None
-    if args.as_of is not None:
-        as_of = parse_moment(args.as_of, event, lang, option="--as-of")
-        if as_of is None:
-            return EXIT_USAGE
+    opened = open_event(args, lang_hint)
+    if isinstance(opened, int):
+        return opened
+    pm, event, lang, as_of = opened
     from .journal_cli import apply_journal
 
     plan = event
@@ -494,6 +485,27 @@ def _cmd_new_plugin(args: argparse.Namespace, lang_hint: str) -> int:
         return EXIT_USAGE
     _err(_("cli.new-plugin-done", lang, folder=root))
     return EXIT_OK
+
+
+def open_event(
+    args: argparse.Namespace, lang_hint: str
+) -> tuple[PluginManager, Event, str, datetime | None] | int:
+    """What every command on one event file starts with: the plugins (``-p``, ``--plugin``),
+    the event (``args.file``), the report's language (``--lang``, else the event's) and
+    ``--as-of`` when the command has it; or, having printed why, the exit code."""
+    pm = _plugin_manager(args, lang_hint)
+    if isinstance(pm, int):
+        return pm
+    event = _load_event(args.file, pm, args.lang, lang_hint)
+    if isinstance(event, int):
+        return event
+    lang = args.lang or event.lang
+    as_of = None
+    if getattr(args, "as_of", None) is not None:
+        as_of = parse_moment(args.as_of, event, lang, option="--as-of")
+        if as_of is None:
+            return EXIT_USAGE
+    return pm, event, lang, as_of
 
 
 def _load_event(file: str, pm: PluginManager, lang: str | None, lang_hint: str) -> Event | int:

@@ -17,9 +17,8 @@ from .cli import (
     EXIT_PLUGIN,
     EXIT_USAGE,
     _err,
-    _load_event,
-    _plugin_manager,
     _write,
+    open_event,
     parse_moment,
 )
 from .i18n import format_datetime, format_number
@@ -206,13 +205,10 @@ def cmd_mark(args: argparse.Namespace, lang_hint: str) -> int:
     """``venue-ready mark FILE ITEM STATUS --by WHO``: record one entry."""
     from .journal import JournalError, mark
 
-    pm = _plugin_manager(args, lang_hint)
-    if isinstance(pm, int):
-        return pm
-    event = _load_event(args.file, pm, args.lang, lang_hint)
-    if isinstance(event, int):
-        return event
-    lang = args.lang or event.lang
+    opened = open_event(args, lang_hint)
+    if isinstance(opened, int):
+        return opened
+    pm, event, lang, _as_of = opened
     now = datetime.now(UTC)
 
     at = None
@@ -304,18 +300,10 @@ def cmd_mark(args: argparse.Namespace, lang_hint: str) -> int:
 
 def cmd_history(args: argparse.Namespace, lang_hint: str) -> int:
     """``venue-ready history FILE [ITEM]``: who did what, and when."""
-    pm = _plugin_manager(args, lang_hint)
-    if isinstance(pm, int):
-        return pm
-    event = _load_event(args.file, pm, args.lang, lang_hint)
-    if isinstance(event, int):
-        return event
-    lang = args.lang or event.lang
-    until = None
-    if args.as_of is not None:
-        until = parse_moment(args.as_of, event, lang, option="--as-of")
-        if until is None:
-            return EXIT_USAGE
+    opened = open_event(args, lang_hint)
+    if isinstance(opened, int):
+        return opened
+    pm, event, lang, until = opened
 
     path, named = _journal_path(args)
     entries: list[JournalEntry] = []

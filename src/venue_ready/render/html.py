@@ -66,20 +66,27 @@ def render_html(report: Report, lang: str) -> str:
 def _get_template() -> Template:
     global _template  # noqa: PLW0603 - compiled once, on first use
     if _template is None:
-        from importlib.resources import files
-
-        import jinja2
-
-        source = files("venue_ready.render").joinpath(TEMPLATE).read_text(encoding="utf-8")
-        env = jinja2.Environment(
-            autoescape=True,
-            undefined=jinja2.StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            keep_trailing_newline=True,
-        )
-        _template = env.from_string(source)
+        _template = load_template(TEMPLATE)
     return _template
+
+
+def load_template(name: str) -> Template:
+    """A template shipped in ``venue_ready/render/``, compiled with every page's settings:
+    autoescaping on (no text from a file or a plugin becomes markup), undefined names an
+    error rather than an empty string."""
+    from importlib.resources import files
+
+    import jinja2
+
+    source = files("venue_ready.render").joinpath(name).read_text(encoding="utf-8")
+    env = jinja2.Environment(
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    return env.from_string(source)
 
 
 # -- the timeline --------------------------------------------------------------------------------

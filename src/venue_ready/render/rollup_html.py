@@ -34,19 +34,9 @@ def render_rollup_html(rollup: Rollup, lang: str) -> str:
 def _get_template() -> Template:
     global _template  # noqa: PLW0603 - compiled once, on first use
     if _template is None:
-        from importlib.resources import files
+        from .html import load_template
 
-        import jinja2
-
-        source = files("venue_ready.render").joinpath(TEMPLATE).read_text(encoding="utf-8")
-        env = jinja2.Environment(
-            autoescape=True,
-            undefined=jinja2.StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            keep_trailing_newline=True,
-        )
-        _template = env.from_string(source)
+        _template = load_template(TEMPLATE)
     return _template
 
 
