@@ -161,11 +161,17 @@ def add_commands(
 
 def _journal_path(args: argparse.Namespace) -> tuple[str, bool]:
     """The journal's path, and whether the user named it (--journal)."""
-    from .journal import default_journal_name
-
     if args.journal:
         return str(args.journal), True
-    return default_journal_name(args.file), False
+    return default_name(args.file), False
+
+
+def default_name(event_file: str) -> str:
+    """:func:`venue_ready.journal.default_journal_name`, without importing the journal module:
+    ``check`` on an event with no journal must not pay for it (tests/test_journal.py checks
+    that the two agree)."""
+    stem, _ = os.path.splitext(event_file)
+    return stem + ".journal.sqlite"
 
 
 def _problems(exc: Any, lang: str) -> int:
