@@ -821,3 +821,28 @@ def test_the_cli_and_the_library_agree_on_the_default_journal(name: str) -> None
     from venue_ready.journal_cli import default_name
 
     assert default_name(name) == default_journal_name(name)
+
+
+def test_a_journal_belongs_to_one_event(run_cli: RunCli, small: Path, tmp_path: Path) -> None:
+    assert run_cli("mark", small, "service.rehearsal", "done", "--by", "A").returncode == 0
+    journal = small.with_name("congress.journal.sqlite")
+    with open_journal(journal) as j:
+        assert j.event_id == "phuong-mau-2020"
+    # another ward, made from the same template: the same item ids
+    other = tmp_path / "other.toml"
+    other.write_text(
+        small.read_text(encoding="utf-8").replace('id = "phuong-mau-2020"', 'id = "phuong-khac"'),
+        encoding="utf-8",
+    )
+    for argv in (
+        ("check", other, "--journal", journal),
+        ("history", other, "--journal", journal),
+        ("mark", other, "service.rehearsal", "todo", "--by", "B", "--journal", journal),
+    ):
+        result = run_cli(*argv, "--lang", "en")
+        assert result.returncode == 2, argv
+        assert "this journal belongs to event 'phuong-mau-2020', not to event 'phuong-khac'" in (
+            result.stderr
+        )
+    with open_journal(journal) as j:
+        assert len(j) == 1  # nothing recorded against the wrong event

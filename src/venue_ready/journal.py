@@ -61,7 +61,8 @@ __all__ = [
 #: The journal layout this version writes. History: 1, the first layout (no ``uid``, no signed
 #: ``version``); 2, entries carry a ``uid`` (so an import never adds an entry twice) and the
 #: version of the work a sign-off was given for; 3, each entry also records when it was written
-#: into *this* file (``inserted_at``, not exported), which ``known_at`` filters on.
+#: into *this* file (``inserted_at``, not exported), which ``known_at`` filters on, and the
+#: journal records the id of the event it belongs to (table ``meta``).
 SCHEMA_VERSION = 3
 #: The suffix of a journal kept beside its event file: congress.toml → congress.journal.sqlite.
 SUFFIX = ".journal.sqlite"
@@ -112,6 +113,7 @@ CREATE UNIQUE INDEX entries_uid ON entries (uid);
     3: """
 ALTER TABLE entries ADD COLUMN inserted_at TEXT;
 UPDATE entries SET inserted_at = recorded_at WHERE inserted_at IS NULL;
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """,
 }
 #: How long a writer waits for another one to finish, in seconds.
@@ -315,6 +317,38 @@ class Journal:
 
     def __len__(self) -> int:
         return int(self._conn.execute("SELECT count(*) FROM entries").fetchone()[0])
+
+    @property
+    def event_id(self) -> str | None:
+        """The id of the event this journal belongs to: set by the first :func:`mark`; None
+        for a journal no mark has bound yet."""
+        row = self._conn.execute("SELECT value FROM meta WHERE key = 'event_id'").fetchone()
+        return str(row[0]) if row is not None else None
+
+    def check_event(self, event: Event, *, event_file: str | None = None) -> None:
+        """Raise :class:`JournalError` when this journal belongs to another event than
+        ``event`` (a ward's journal given for another ward's file, whose item ids are the same
+        template's)."""
+        bound = self.event_id
+        if bound is not None and bound != event.id:
+            raise JournalError(
+                [
+                    Problem.of(
+                        (),
+                        "journal.other-event",
+                        file=str(self.path),
+                        bound=bound,
+                        event=event.id,
+                        event_file=event_file or "-",
+                    )
+                ]
+            )
+
+    def _bind(self, event: Event) -> None:
+        """Record that this journal belongs to ``event`` (once; in the caller's transaction)."""
+        self._conn.execute(
+            "INSERT OR IGNORE INTO meta (key, value) VALUES ('event_id', ?)", (event.id,)
+        )
 
     # -- writing --------------------------------------------------------------------------------
 
@@ -1053,6 +1087,10 @@ def mark(
     )
     if problems:
         raise JournalError(problems)
+    journal.check_event(event, event_file=event_file)
+    if journal.event_id is None:
+        with journal._write():
+            journal._bind(event)
 
     item = _find_item(event, subject)
     old = _effective_status(journal, subject, item)

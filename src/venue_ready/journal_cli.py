@@ -306,6 +306,8 @@ def cmd_mark(args: argparse.Namespace, lang_hint: str) -> int:
 
 def cmd_history(args: argparse.Namespace, lang_hint: str) -> int:
     """``venue-ready history FILE [ITEM]``: who did what, and when."""
+    from .journal import JournalError
+
     opened = open_event(args, lang_hint)
     if isinstance(opened, int):
         return opened
@@ -319,7 +321,10 @@ def cmd_history(args: argparse.Namespace, lang_hint: str) -> int:
             return journal
         with journal:
             try:
+                journal.check_event(event, event_file=args.file)
                 entries = journal.entries(until)
+            except JournalError as exc:
+                return _problems(exc, lang)
             except sqlite3_error() as exc:
                 return _database_failure(exc, path, lang)
     if args.item is not None:
@@ -512,6 +517,8 @@ def apply_journal(
     an exit code. A journal beside the event file is used when it exists; ``--journal`` names
     another one, which must exist. ``--known-at`` keeps only what had been recorded by then.
     """
+    from .journal import JournalError
+
     path, named = _journal_path(args)
     if not named and not os.path.isfile(path):
         if args.known_at is not None:
@@ -536,7 +543,10 @@ def apply_journal(
 
     with journal:
         try:
+            journal.check_event(event, event_file=args.file)
             entries = journal.entries(moment, known_at=known_at)
+        except JournalError as exc:
+            return _problems(exc, lang)
         except sqlite3_error() as exc:
             return _database_failure(exc, path, lang)
     stray = unknown_subjects(event, entries)

@@ -453,6 +453,7 @@ def _with_journal(event: Event, file: str, as_of: datetime) -> Event:
     from .journal import open_journal
 
     with open_journal(path, readonly=True) as journal:
+        journal.check_event(event, event_file=file)
         return journal.replay(event, as_of, known_at=as_of)
 
 
