@@ -403,6 +403,8 @@ def test_cli_rollup_errors_are_named_and_the_rest_rolled_up(
         ("rollup.cycle", ("a", "b", "a"), None),
         ("rollup.duplicate-id", ("c21b",), None),
         ("rollup.missing-parent", ("lost",), "nowhere"),
+        # under-a's parent is in the cycle: named too, not silently moved to the top
+        ("rollup.orphaned", ("under-a",), "a"),
     }
     broken = [e for e in data["errors"] if e["code"] == "rollup.broken-file"]
     assert sorted(e["files"][0].rsplit("/", 1)[1] for e in broken) == [
@@ -435,7 +437,7 @@ def test_cli_rollup_text_lists_errors_with_exit_2(run_cli: RunCli, tmp_path: Pat
     tree = _broken_tree(tmp_path)
     proc = run_cli("rollup", tree, "--as-of", AS_OF_TEXT)
     assert proc.returncode == 2
-    assert "Lỗi, phần bị lỗi không được tổng hợp (5):" in proc.stdout
+    assert "Lỗi, phần bị lỗi không được tổng hợp (6):" in proc.stdout
     assert "mã sự kiện 'c21b' bị trùng" in proc.stdout
     assert "các liên kết parent tạo thành vòng lặp: a → b → a" in proc.stdout
     assert "  q — Đại hội Đảng bộ quận Mẫu: 77,7/100, Đúng tiến độ" in proc.stdout

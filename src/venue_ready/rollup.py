@@ -69,8 +69,9 @@ class RollupError:
 
     ``code`` is ``rollup.broken-file`` (``problems`` holds the file's own problems),
     ``rollup.duplicate-id``, ``rollup.missing-parent`` (``ids`` are the children, ``parent``
-    the id they name), ``rollup.children-not-counted`` (a parent without a ``subevents`` area,
-    and its children) or ``rollup.cycle`` (``ids`` in the order of the links).
+    the id they name), ``rollup.orphaned`` (children of a parent left out for a duplicate id
+    or a cycle), ``rollup.children-not-counted`` (a parent without a ``subevents`` area, and
+    its children) or ``rollup.cycle`` (``ids`` in the order of the links).
     """
 
     code: str
@@ -656,10 +657,13 @@ class _Tree:
 
     def _check_links(self, duplicated: set[str]) -> None:
         missing: dict[str, list[str]] = {}
+        orphaned: dict[str, list[str]] = {}  # children of a parent that cannot be rolled up
         for key, parent in self.link.items():
             if parent is not None and parent not in self.link:
                 if parent not in duplicated:
                     missing.setdefault(parent, []).append(key)
+                else:
+                    orphaned.setdefault(parent, []).append(key)
                 self.link[key] = None  # rolled up as a root
         for parent, children in missing.items():
             self.errors.append(
@@ -685,6 +689,13 @@ class _Tree:
             for member in chain:
                 state[member] = 2
         kept = self._nodes()
+        for key, parent in self.link.items():
+            if key in kept and parent is not None and parent not in kept:  # a cycle's member
+                orphaned.setdefault(parent, []).append(key)
+        for parent, children in sorted(orphaned.items()):
+            self.errors.append(
+                RollupError("rollup.orphaned", ids=tuple(sorted(children)), parent=parent)
+            )
         self.link = {k: (p if p in kept else None) for k, p in self.link.items() if k in kept}
         self.children: dict[str, list[str]] = {}
         for key in sorted(self.link):
