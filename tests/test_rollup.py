@@ -1021,3 +1021,36 @@ def test_children_of_a_parent_without_subevents_are_named(tmp_path: Path) -> Non
     )
     assert "event 'leaf' has no [areas.subevents]" in error.render("en")
     assert sorted(e.result.id for e in rollup.entries) == ["kid", "leaf"]
+
+
+def test_a_cell_held_after_its_ward_opened_does_not_meet_the_gate(tmp_path: Path) -> None:
+    (tmp_path / "w.toml").write_text(
+        "\n".join([
+            "schema = 1", "[event]", 'id = "w"', 'name = "Phường W"', 'level = "ward"',
+            "starts = 2020-05-15T07:30:00+07:00", "ends = 2020-05-15T17:00:00+07:00",
+            "[areas.subevents.settings]", "gate = true", 'credit = "held"',
+        ]) + "\n",
+        encoding="utf-8",
+    )  # fmt: skip
+    on_time = _cell(tmp_path, "c1", "w")
+    late = _cell(tmp_path, "c2", "w")
+    late.write_text(
+        late.read_text(encoding="utf-8").replace("held_at = 2020-04-20", "held_at = 2020-05-20"),
+        encoding="utf-8",
+    )
+    assert "held_at = 2020-04-20" in on_time.read_text(encoding="utf-8")
+    after = datetime(2020, 5, 25, tzinfo=HCM)
+    ward = venue_ready.load(tmp_path / "w.toml")
+    children = {
+        r.result.id: r.result
+        for r in venue_ready.roll_up([tmp_path], as_of=after).entries
+        if r.result.id != "w"
+    }
+    report = venue_ready.assess(ward, as_of=after, subevents=children)
+    area = report.area("subevents")
+    assert area is not None
+    credits = {f.subject: f.credit for f in area.findings}
+    assert credits == {"c1": 1.0, "c2": 0.0}
+    late_text = next(report.message_text(f, "en") for f in area.findings if f.subject == "c2")
+    assert "after the deadline" in late_text
+    assert report.status is AreaStatus.BLOCKED

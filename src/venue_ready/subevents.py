@@ -272,7 +272,11 @@ def _child(child: SubeventResult, cfg: SubeventSettings, event: Event, as_of: da
             assessed=False,
         )
     held = child.held_by(as_of)
-    done = held and (not cfg.delegates or child.delegates_elected is not None)
+    # a gate means "held before the parent opens" (or before `due`): a congress held after
+    # that, seen from a roll-up made later, still does not meet it
+    deadline = cfg.due if cfg.due is not None else event.starts
+    late = cfg.gate and held and child.held_at is not None and child.held_at > deadline
+    done = held and not late and (not cfg.delegates or child.delegates_elected is not None)
     assessed = True
     if done:
         credit = 1.0
@@ -286,7 +290,10 @@ def _child(child: SubeventResult, cfg: SubeventSettings, event: Event, as_of: da
         local = child.held_at.astimezone(event.tz)
         # a bare date in the child's file (the start of that day) reads as the date alone
         params["held_at"] = local.date() if local.time() == time() else child.held_at
-        if child.delegates_elected is not None:
+        if late:
+            message_id = "subevents.held-late"
+            params["deadline"] = deadline
+        elif child.delegates_elected is not None:
             message_id = "subevents.held-delegates"
             params["delegates"] = child.delegates_elected
         elif cfg.delegates:
