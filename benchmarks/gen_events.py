@@ -217,7 +217,8 @@ def generate(
             ward_number += 1
             ward_id = f"{district_id}-p{ward_number:04d}"
             ward_dir = os.path.join(district_dir, ward_id)
-            ward_starts = date(2020, 5, rng.randint(15, 28))
+            # a few wards open before 14 May and have held their congress by the usual --as-of
+            ward_starts = date(2020, 5, rng.randint(8, 28))
             quota_total = 0
             for c in range(1, cells + 1):
                 cell_id = f"{ward_id}-cb{c:02d}"
