@@ -406,7 +406,7 @@ def test_history_shows_who_did_what_and_when(run_cli: RunCli, small: Path) -> No
     assert "approved by Tổ chỉ đạo đại hội của Quận" in text
     assert "recorded at" in text
     one = run_cli("history", small, "service.rehearsal", "--lang", "en").stdout
-    assert "1 entries" in one
+    assert "1 entry" in one
     assert "political-report" not in one
     data = json.loads(run_cli("history", small, "--format", "json").stdout)
     assert [e["subject"] for e in data["entries"]] == [
@@ -846,3 +846,18 @@ def test_a_journal_belongs_to_one_event(run_cli: RunCli, small: Path, tmp_path: 
         )
     with open_journal(journal) as j:
         assert len(j) == 1  # nothing recorded against the wrong event
+
+
+def test_one_hour_and_one_day_read_in_the_singular(small: Path) -> None:
+    event = load(small)
+    with open_journal(small.with_name("j.sqlite")) as j:
+        j.append("service.rehearsal", "done", by="A", recorded_at=_moment("2020-05-12T16:00+07:00"))
+        replayed = j.replay(event)
+    texts = {}
+    for moment in ("2020-05-12T17:30+07:00", "2020-05-13T17:00+07:00", "2020-05-14T17:00+07:00"):
+        report = assess(replayed, as_of=_moment(moment))
+        (finding,) = report.self_reported
+        texts[moment[:10]] = report.reported_text(finding, "en")
+    assert texts["2020-05-12"] == "reported by A an hour ago"
+    assert texts["2020-05-13"] == "reported by A 25 hours ago"
+    assert texts["2020-05-14"] == "reported by A 2 days ago"

@@ -317,6 +317,7 @@ VI: dict[str, str] = {
     "cli.known-at-without-journal": "--known-at cần sổ theo dõi, nhưng không có {journal}",
     "cli.journal-stray": "Cảnh báo: {journal} có {count} mục về hạng mục không còn trong kế hoạch ({subjects}); các mục này không được tính.",
     "history.heading": "Sổ theo dõi của {name} ({journal}): {count} mục",
+    "history.heading-one": "Sổ theo dõi của {name} ({journal}): 1 mục",
     "history.empty": "Chưa có mục nào.",
     "history.entry": "{at} · {subject} · {status} · {by}",
     "history.recorded": "ghi vào sổ lúc {at}",
@@ -325,8 +326,10 @@ VI: dict[str, str] = {
     "history.evidence": "minh chứng: {evidence}",
     "report.reported-heading": "Kết quả do các tổ tự báo cáo ({count}), báo cáo cũ nhất trước:",
     "report.reported-hours": "{by} báo cáo cách đây {count} giờ",
+    "report.reported-hour": "{by} báo cáo cách đây 1 giờ",
     "report.reported-later": "{by} báo cáo sau thời điểm đánh giá, lúc {at}",
     "report.reported-days": "{by} báo cáo cách đây {count} ngày",
+    "report.reported-day": "{by} báo cáo cách đây 1 ngày",
     "report.html-timeline-note-journal": "Đường thực hiện lấy từ sổ theo dõi: mức độ sẵn sàng thực tế vào cuối mỗi ngày, theo những gì các tổ đã báo cáo.",
 }
 
@@ -631,6 +634,7 @@ EN: dict[str, str] = {
     "cli.known-at-without-journal": "--known-at needs a journal, but there is no {journal}",
     "cli.journal-stray": "Warning: {journal} has {count} entries about items no longer in the plan ({subjects}); they are not counted.",
     "history.heading": "Journal of {name} ({journal}): {count} entries",
+    "history.heading-one": "Journal of {name} ({journal}): 1 entry",
     "history.empty": "No entries yet.",
     "history.entry": "{at} · {subject} · {status} · {by}",
     "history.recorded": "recorded at {at}",
@@ -639,8 +643,10 @@ EN: dict[str, str] = {
     "history.evidence": "evidence: {evidence}",
     "report.reported-heading": "Self-reported results ({count}), the oldest report first:",
     "report.reported-hours": "reported by {by} {count} hours ago",
+    "report.reported-hour": "reported by {by} an hour ago",
     "report.reported-later": "reported by {by} after the moment of the assessment, at {at}",
     "report.reported-days": "reported by {by} {count} days ago",
+    "report.reported-day": "reported by {by} a day ago",
     "report.html-timeline-note-journal": "The earned line comes from the journal: the real readiness at the end of each day, from what the teams reported.",
 }
 

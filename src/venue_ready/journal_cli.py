@@ -411,7 +411,8 @@ def _history_json(
 
 def _history_text(event: Event, path: str, entries: list[JournalEntry], lang: str) -> str:
     tz = event.tz
-    lines = [_("history.heading", lang, name=event.name, journal=str(path), count=len(entries))]
+    heading = "history.heading-one" if len(entries) == 1 else "history.heading"
+    lines = [_(heading, lang, name=event.name, journal=str(path), count=len(entries))]
     if not entries:
         lines.append(_("history.empty", lang))
     for e in entries:

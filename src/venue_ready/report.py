@@ -191,8 +191,10 @@ class Report:
             )
 
         count, unit = age
+        # "1 hours ago" reads wrong: the singular has a message of its own
+        singular = unit.removesuffix("s")
         return gettext(
-            f"report.reported-{unit}",
+            f"report.reported-{singular if count == 1 else unit}",
             lang or self.event.lang,
             by=finding.reported_by or "?",
             count=count,
