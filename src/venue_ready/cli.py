@@ -18,7 +18,7 @@ from .i18n import format_score
 from .i18n import gettext as _
 
 if TYPE_CHECKING:
-    from datetime import datetime
+    from datetime import datetime, tzinfo
 
     from .model import Event
     from .plugins import PluginManager
@@ -502,7 +502,7 @@ def open_event(
     lang = args.lang or event.lang
     as_of = None
     if getattr(args, "as_of", None) is not None:
-        as_of = parse_moment(args.as_of, event, lang, option="--as-of")
+        as_of = parse_moment(args.as_of, event.tz, lang, option="--as-of")
         if as_of is None:
             return EXIT_USAGE
     return pm, event, lang, as_of
@@ -523,14 +523,14 @@ def _load_event(file: str, pm: PluginManager, lang: str | None, lang_hint: str) 
         return EXIT_USAGE
 
 
-def parse_moment(text: str, event: Event, lang: str, *, option: str) -> datetime | None:
-    """An option's ISO 8601 moment, read in the event's time zone (a bare date is the end of
-    that day); None, after printing why, when it is not one."""
+def parse_moment(text: str, tz: tzinfo, lang: str, *, option: str) -> datetime | None:
+    """An option's ISO 8601 moment, read in ``tz`` (an event's time zone; a bare date is the
+    end of that day); None, after printing why, when it is not one."""
     from .dates import parse_instant
     from .values import MAX_YEAR, MIN_YEAR
 
     try:
-        moment = parse_instant(text, event.tz)
+        moment = parse_instant(text, tz)
         if not MIN_YEAR <= moment.year <= MAX_YEAR:
             raise ValueError(text)
     except ValueError:
@@ -539,9 +539,9 @@ def parse_moment(text: str, event: Event, lang: str, *, option: str) -> datetime
     return moment
 
 
-def _plugin_manager(args: argparse.Namespace, lang: str) -> PluginManager | int:
-    from .plugins import get_plugin_manager
-
+def plugin_selection(args: argparse.Namespace) -> tuple[list[str], list[str]]:
+    """The plugins ``-p no:NAME`` blocks, and the modules ``-p MODULE`` and ``--plugin MODULE``
+    add, as :func:`venue_ready.get_plugin_manager` takes them."""
     block: list[str] = []
     extra: list[str] = list(args.plugin_modules)
     for opt in args.plugin_opts:
@@ -549,6 +549,13 @@ def _plugin_manager(args: argparse.Namespace, lang: str) -> PluginManager | int:
             block.append(opt[3:])
         else:
             extra.append(opt)
+    return block, extra
+
+
+def _plugin_manager(args: argparse.Namespace, lang: str) -> PluginManager | int:
+    from .plugins import get_plugin_manager
+
+    block, extra = plugin_selection(args)
     try:
         return get_plugin_manager(block=block, extra=extra, strict=args.strict_plugins)
     except ModuleNotFoundError as exc:

@@ -219,7 +219,7 @@ def cmd_mark(args: argparse.Namespace, lang_hint: str) -> int:
 
     at = None
     if args.at is not None:
-        at = parse_moment(args.at, event, lang, option="--at")
+        at = parse_moment(args.at, event.tz, lang, option="--at")
         if at is None:
             return EXIT_USAGE
         if len(args.at.strip()) == 10 and at > now and at.date() == now.astimezone(event.tz).date():
@@ -534,7 +534,7 @@ def apply_journal(
         if args.known_at.strip().lower() == "now":
             known_at = None
         else:
-            known_at = parse_moment(args.known_at, event, lang, option="--known-at")
+            known_at = parse_moment(args.known_at, event.tz, lang, option="--known-at")
             if known_at is None:
                 return EXIT_USAGE
     journal = _open(path, lang, readonly=True)

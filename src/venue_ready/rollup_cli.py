@@ -26,29 +26,19 @@ PROGRESS_EVERY = 0.2
 
 def run_rollup(args: argparse.Namespace, lang_hint: str) -> int:
     """Run the command; returns the exit code."""
-    from .cli import EXIT_OK, EXIT_PLUGIN, EXIT_USAGE, _err, _write
-    from .dates import get_zone, parse_instant
+    from .cli import EXIT_OK, EXIT_PLUGIN, EXIT_USAGE, _err, _write, parse_moment, plugin_selection
+    from .dates import get_zone
     from .model import DEFAULT_TIMEZONE
     from .rollup import roll_up
-    from .values import MAX_YEAR, MIN_YEAR
 
     as_of = None
     if args.as_of is not None:
-        try:
-            as_of = parse_instant(args.as_of, get_zone(DEFAULT_TIMEZONE))
-            if not MIN_YEAR <= as_of.year <= MAX_YEAR:
-                raise ValueError(args.as_of)
-        except ValueError:
-            _err(_("cli.bad-moment", args.lang or lang_hint, option="--as-of", value=args.as_of))
+        tz = get_zone(DEFAULT_TIMEZONE)
+        as_of = parse_moment(args.as_of, tz, args.lang or lang_hint, option="--as-of")
+        if as_of is None:
             return EXIT_USAGE
 
-    block: list[str] = []
-    extra: list[str] = list(args.plugin_modules)
-    for opt in args.plugin_opts:
-        if opt.startswith("no:"):
-            block.append(opt[3:])
-        else:
-            extra.append(opt)
+    block, extra = plugin_selection(args)
     progress = _progress(args.lang or lang_hint) if sys.stderr.isatty() else None
     try:
         rollup = roll_up(
