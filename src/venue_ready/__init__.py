@@ -26,7 +26,15 @@ if TYPE_CHECKING:  # the names are imported on first use, below; type checkers s
     from .errors import LoadError, PluginError, Problem
     from .files import write_atomic
     from .hookspecs import hookimpl
-    from .journal import Journal, JournalError, mark, open_journal, replay
+    from .journal import (
+        Journal,
+        JournalError,
+        Mark,
+        assess_with_history,
+        mark,
+        open_journal,
+        replay,
+    )
     from .loading import SCHEMA_VERSION, from_dict, load, loads
     from .model import (
         AreaPlan,
@@ -68,6 +76,8 @@ _EXPORTS = {
     "hookimpl": "hookspecs",
     "Journal": "journal",
     "JournalError": "journal",
+    "Mark": "journal",
+    "assess_with_history": "journal",
     "mark": "journal",
     "open_journal": "journal",
     "replay": "journal",
@@ -128,6 +138,7 @@ __all__ = [
     "JournalError",
     "LevelTotal",
     "LoadError",
+    "Mark",
     "Message",
     "Phase",
     "PluginError",
@@ -150,6 +161,7 @@ __all__ = [
     "Zone",
     "__version__",
     "assess",
+    "assess_with_history",
     "from_dict",
     "get_plugin_manager",
     "hookimpl",

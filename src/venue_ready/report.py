@@ -86,9 +86,9 @@ class Report:
     (None when there is none); ``inconclusive`` is True when some area is ``error``.
     ``failures`` lists plugins that failed to load or to run. ``catalogs`` holds the plugins'
     message catalogs, so the report can be rendered after the plugins are gone. ``history``
-    is the readiness at earlier moments, replayed from the journal, oldest first (empty unless
-    the caller computed it: :func:`venue_ready.journal.readiness_history`); the HTML timeline
-    draws it.
+    is the readiness at earlier moments, replayed from the journal, oldest first: empty unless
+    the report was made by :func:`venue_ready.assess_with_history`, which fills it at the end of
+    each day of the readiness timeline (:mod:`venue_ready.timeline`); the HTML timeline draws it.
     """
 
     event: Event

@@ -10,27 +10,22 @@ Every string is rendered here, in Python, from the message catalogs; the Jinja t
 event file or a plugin can become markup. Jinja is imported only when an HTML report is asked
 for, to keep ``import venue_ready`` and the other formats light.
 
-**The readiness timeline** (:func:`readiness_timeline`) follows the earned-value rules of
-``scoring``: for each day up to the event's start, planned value PV(t) is the weight of the
-``before`` Findings (not waived) effectively due by t, as a share of the area's total, and the
-areas are combined with their weights as the overall score is. Earned value EV(t) counts the
-*current* credit of the Findings due by t: an approximation of what had been earned by then.
-When the report carries a history replayed from the journal (:attr:`Report.history`, which
-``venue-ready check --format html`` computes when the event has a journal), EV(t) is instead the
-real readiness at the end of each day up to the report's moment, and is not drawn after it. At
-the event's start, PV is 100.
+**The readiness timeline** is drawn from :func:`venue_ready.timeline.readiness_timeline`:
+planned value day by day, and earned value either approximated from the report's credits or,
+when the report carries its history (:func:`venue_ready.assess_with_history`), the real
+readiness at the end of each day. The page only draws them: it never assesses.
 """
 
 from __future__ import annotations
 
 import math
-from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING, Any, NamedTuple
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
 
-from ..dates import end_of_day
 from ..i18n import format_datetime, format_number, format_score
 from ..i18n import gettext as _
 from ..model import AreaStatus, Phase
+from ..timeline import MAX_TIMELINE_DAYS, TimelinePoint, readiness_timeline
 
 if TYPE_CHECKING:
     from jinja2 import Template
@@ -38,24 +33,13 @@ if TYPE_CHECKING:
     from ..model import Finding
     from ..report import AreaReport, Report
 
-__all__ = ["TimelinePoint", "readiness_timeline", "render_html"]
+# MAX_TIMELINE_DAYS, TimelinePoint and readiness_timeline live in venue_ready.timeline, and are
+# importable from here as they were before they moved
+__all__ = ["MAX_TIMELINE_DAYS", "TimelinePoint", "readiness_timeline", "render_html"]
 
 #: The template, shipped in the package (relative to venue_ready/render/).
 TEMPLATE = "templates/report.html.j2"
-#: The timeline starts at the earliest due date, but never more than this many days before the
-#: event's start (earlier items count from its first day).
-MAX_TIMELINE_DAYS = 120
-
 _template: Template | None = None
-
-
-class TimelinePoint(NamedTuple):
-    """One day of the readiness timeline: the moment, planned and earned value in percent
-    (earned is None for a day after the report's moment, when it comes from the journal)."""
-
-    when: datetime
-    planned: float
-    earned: float | None
 
 
 def render_html(report: Report, lang: str) -> str:
@@ -87,78 +71,6 @@ def load_template(name: str) -> Template:
         keep_trailing_newline=True,
     )
     return env.from_string(source)
-
-
-# -- the timeline --------------------------------------------------------------------------------
-
-
-def readiness_timeline(report: Report, max_days: int = MAX_TIMELINE_DAYS) -> list[TimelinePoint]:
-    """Planned and earned value (0..100) at the end of each day up to the event's start (the
-    last point is the start itself). Empty when no conclusive area has ``before`` weight.
-    See the module docstring for how EV is approximated."""
-    ev = report.event
-    tz = ev.tz
-    starts = ev.starts
-    areas: list[tuple[float, float, list[tuple[datetime, float, float]]]] = []
-    for area in report.areas:
-        if area.status is AreaStatus.ERROR or area.weight <= 0:
-            continue
-        items: list[tuple[datetime, float, float]] = []
-        total = 0.0
-        for f in area.findings:
-            if f.waiver is not None or f.phase is not Phase.BEFORE:
-                continue
-            due = report.effective_due(f) or starts
-            credit = f.credit if f.assessed else 0.0
-            items.append((due, f.weight, f.weight * credit))
-            total += f.weight
-        if total > 0:
-            items.sort(key=lambda item: item[0])
-            areas.append((area.weight, total, items))
-    if not areas:
-        return []
-
-    last_day = starts.astimezone(tz).date()
-    earliest = min(items[0][0] for _, _, items in areas)
-    first_day = min(earliest, report.as_of).astimezone(tz).date()
-    first_day = max(first_day, last_day - timedelta(days=max_days))
-    first_day = min(first_day, last_day - timedelta(days=1))  # at least two points
-    all_weight = sum(weight for weight, _, _ in areas)
-
-    points: list[TimelinePoint] = []
-    day = first_day
-    while day <= last_day:
-        moment = min(end_of_day(day, tz), starts)
-        planned = earned = 0.0
-        for weight, total, items in areas:
-            due_weight = due_earned = 0.0
-            for due, w, we in items:
-                if due > moment:
-                    break
-                due_weight += w
-                due_earned += we
-            planned += weight * due_weight / total
-            earned += weight * due_earned / total
-        points.append(
-            TimelinePoint(moment, 100.0 * planned / all_weight, 100.0 * earned / all_weight)
-        )
-        day += timedelta(days=1)
-    if report.history:
-        points = [p._replace(earned=_history_at(report, p.when)) for p in points]
-    return points
-
-
-def _history_at(report: Report, moment: datetime) -> float | None:
-    """The readiness the journal's history gives at ``moment``: the latest point at or before
-    it (0 before the first); None after the report's moment, which has no history yet."""
-    if moment > report.as_of:
-        return None
-    score = 0.0
-    for point in report.history:
-        if point.at > moment:
-            break
-        score = point.score or 0.0
-    return score
 
 
 # -- the page's data -----------------------------------------------------------------------------

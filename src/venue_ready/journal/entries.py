@@ -1,0 +1,268 @@
+"""What a journal entry is: the :class:`Mark` a team reports, the :class:`JournalEntry` it
+becomes once recorded, the checks of its fields, and its row as stored and exported.
+
+Nothing here opens a file or knows an event: the store (:mod:`.store`) writes rows, the transfer
+(:mod:`.transfer`) reads and writes exports, and marking (:mod:`.marking`) checks a mark against
+the event.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+import attrs
+
+from ..errors import LoadError, Problem
+from ..model import JournalEntry, Status
+
+__all__ = [
+    "FIELDS",
+    "MARKABLE_STATUSES",
+    "JournalError",
+    "Mark",
+    "build_entry",
+]
+
+#: The statuses an entry may record. ``waived`` is not one of them: a waiver needs a reason and
+#: who approved it, and belongs in the plan (the event file).
+MARKABLE_STATUSES = ("todo", "in_progress", "done", "blocked")
+#: An entry's fields, in the order exports write them.
+FIELDS = (
+    "uid",
+    "subject",
+    "status",
+    "progress",
+    "by",
+    "recorded_at",
+    "happened_at",
+    "note",
+    "evidence",
+    "signed_off_by",
+    "version",
+)
+
+
+class JournalError(LoadError):
+    """A journal could not be opened, or an entry could not be recorded or imported.
+
+    A :class:`~venue_ready.LoadError`, so a caller that handles bad input handles this too:
+    ``problems`` lists everything wrong, each naming the file (the journal, the event file or
+    the file imported) and the field.
+    """
+
+
+def _status_text(status: Status | str) -> str:
+    return status.value if isinstance(status, Status) else status
+
+
+@attrs.frozen
+class Mark:
+    """What a team reports about one subject: the fields of an entry before it is recorded.
+
+    The one place these fields are spelled out: :func:`~venue_ready.journal.check_mark`,
+    :func:`~venue_ready.mark` and :meth:`Journal.append <venue_ready.Journal.append>` take them
+    as keywords and build a Mark; :func:`~venue_ready.journal.mark_problems`,
+    :func:`~venue_ready.journal.record_mark` and :meth:`Journal.record
+    <venue_ready.Journal.record>` take the Mark itself.
+
+    Constructing a Mark checks nothing (so that every problem can be reported at once, in the
+    reader's language): :func:`~venue_ready.journal.mark_problems` checks it against an event,
+    and the journal checks its fields when it records it.
+
+    :param subject: an item id, or ``AREA:SUBJECT`` for an area plugin's subject.
+    :param status: one of :data:`MARKABLE_STATUSES` (a :class:`~venue_ready.Status` is kept as
+        its text).
+    :param by: who reports it (a person or a team); required to record it.
+    :param at: when it happened, if earlier than when it is recorded; never in the future.
+    :param progress: 0..1, for ``in_progress``.
+    :param note: free text.
+    :param evidence: a file path or a URL.
+    :param signed_off_by: the body that approved the work, for an item that needs a sign-off.
+    :param version: the version of the work the sign-off was given for.
+        :func:`~venue_ready.mark` records the item's current version with a sign-off when this
+        is None.
+    """
+
+    subject: str
+    status: str = attrs.field(converter=_status_text)
+    by: str | None = attrs.field(default=None, kw_only=True)
+    at: datetime | None = attrs.field(default=None, kw_only=True)
+    progress: float | None = attrs.field(default=None, kw_only=True)
+    note: str | None = attrs.field(default=None, kw_only=True)
+    evidence: str | None = attrs.field(default=None, kw_only=True)
+    signed_off_by: str | None = attrs.field(default=None, kw_only=True)
+    version: str | None = attrs.field(default=None, kw_only=True)
+
+
+def mark_fields(mark: Mark, *, uid: str, recorded_at: datetime) -> dict[str, Any]:
+    """``mark`` as an entry's plain data (:data:`FIELDS`), for :func:`build_entry`."""
+    data = attrs.asdict(mark, recurse=False)
+    data["happened_at"] = data.pop("at")
+    return {**data, "uid": uid, "recorded_at": recorded_at}
+
+
+def build_entry(
+    data: Mapping[str, Any], *, file: str | None = None, line: int | None = None
+) -> JournalEntry:
+    """A :class:`JournalEntry` from plain data (an export's row, or a :class:`Mark`'s fields),
+    checked field by field: every problem is reported at once.
+
+    Times may be datetimes or ISO 8601 text with an offset. ``happened_at`` may not be later
+    than ``recorded_at``.
+    """
+    where = line_of(file or "-", line) if line is not None else file
+    problems: list[Problem] = []
+
+    def problem(key: str, message_id: str, **params: Any) -> None:
+        problems.append(Problem.of((key,), message_id, file=where, **params))
+
+    def text(key: str, *, required: bool = False) -> str | None:
+        value = data.get(key)
+        if value is None or (isinstance(value, str) and not value.strip() and not required):
+            if required:
+                problem(key, "journal.missing-field")
+            return None
+        if not isinstance(value, str):
+            problem(key, "journal.not-text")
+            return None
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate ("\ud800" in JSON): not text SQLite stores
+            problem(key, "journal.not-text")
+            return None
+        if not value.strip():
+            problem(key, "journal.missing-field")
+            return None
+        return value
+
+    def moment(key: str, *, required: bool = False) -> datetime | None:
+        value = data.get(key)
+        if value is None or value == "":
+            if required:
+                problem(key, "journal.missing-field")
+            return None
+        if isinstance(value, str):
+            try:
+                value = datetime.fromisoformat(value)
+            except ValueError:
+                problem(key, "journal.bad-time", value=value)
+                return None
+        if not isinstance(value, datetime) or value.tzinfo is None:
+            problem(key, "journal.bad-time", value=str(value))
+            return None
+        from ..values import MAX_YEAR, MIN_YEAR
+
+        if not MIN_YEAR <= value.year <= MAX_YEAR:
+            # the range every other moment of venue_ready is kept in; it also keeps the
+            # stored text one width, so that text order stays time order
+            problem(key, "journal.bad-time", value=value.isoformat())
+            return None
+        return value
+
+    unknown = sorted(set(data) - set(FIELDS) - {"seq"})
+    for key in unknown:
+        problem(key, "journal.unknown-field", known=", ".join(FIELDS))
+    uid = text("uid", required=True)
+    subject = text("subject", required=True)
+    status = text("status", required=True)
+    if status is not None and status not in MARKABLE_STATUSES:
+        from ..values import suggest
+
+        hint = suggest(status, MARKABLE_STATUSES)
+        problem(
+            "status",
+            "journal.bad-status-hint" if hint else "journal.bad-status",
+            value=status,
+            hint=hint or "",
+            choices=", ".join(MARKABLE_STATUSES),
+        )
+        status = None
+    by = text("by", required=True)
+    recorded = moment("recorded_at", required=True)
+    happened = moment("happened_at")
+    progress: float | None = None
+    raw = data.get("progress")
+    if raw is not None and raw != "":
+        try:
+            progress = float(raw) if not isinstance(raw, bool) else None
+        except (TypeError, ValueError):
+            progress = None
+        if progress is None or not 0.0 <= progress <= 1.0:
+            problem("progress", "journal.bad-progress", value=str(raw))
+            progress = None
+    if happened is not None and recorded is not None and happened > recorded:
+        problem("happened_at", "journal.future", at=happened, now=recorded)
+    note, evidence = text("note"), text("evidence")
+    signed, version = text("signed_off_by"), text("version")
+    if problems:
+        raise JournalError(problems)
+    assert uid and subject and status and by and recorded  # noqa: PT018 - checked above
+    return JournalEntry(
+        uid=uid,
+        subject=subject,
+        status=status,
+        by=by,
+        recorded_at=recorded,
+        happened_at=happened,
+        progress=progress,
+        note=note,
+        evidence=evidence,
+        signed_off_by=signed,
+        version=version,
+        seq=data.get("seq") if isinstance(data.get("seq"), int) else None,
+    )
+
+
+# -- rows: an entry as stored and exported -------------------------------------------------------
+
+
+def stamp(moment: datetime) -> str:
+    """UTC ISO 8601 with microseconds: one width, so text order is time order."""
+    if moment.tzinfo is None:
+        raise ValueError("journal times must be timezone-aware")
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def to_row(entry: JournalEntry) -> dict[str, Any]:
+    """``entry``'s :data:`FIELDS` as stored and exported: times as :func:`stamp` text."""
+    return {
+        "uid": entry.uid,
+        "subject": entry.subject,
+        "status": entry.status.value,
+        "progress": entry.progress,
+        "by": entry.by,
+        "recorded_at": stamp(entry.recorded_at),
+        "happened_at": stamp(entry.happened_at) if entry.happened_at is not None else None,
+        "note": entry.note,
+        "evidence": entry.evidence,
+        "signed_off_by": entry.signed_off_by,
+        "version": entry.version,
+    }
+
+
+def from_row(row: Sequence[Any]) -> JournalEntry:
+    """The entry of a stored row: ``seq`` followed by the :data:`FIELDS`, in their order."""
+    seq, uid, subject, status, progress, by, recorded, happened, note, evidence, signed, version = (
+        row
+    )
+    return JournalEntry(
+        uid=uid,
+        subject=subject,
+        status=status,
+        by=by,
+        recorded_at=datetime.fromisoformat(recorded),
+        happened_at=datetime.fromisoformat(happened) if happened else None,
+        progress=progress,
+        note=note,
+        evidence=evidence,
+        signed_off_by=signed,
+        version=version,
+        seq=seq,
+    )
+
+
+def line_of(file: str, line: int) -> str:
+    """Where a problem of an imported file is: ``journal.csv:3``, as compilers write it."""
+    return f"{file}:{line}"

@@ -1,0 +1,525 @@
+"""The journal's storage: one SQLite file, its layouts and migrations, its transactions.
+
+The file is in WAL mode and every write is one ``BEGIN IMMEDIATE`` transaction with
+``synchronous=FULL``: several processes can write at once (each waits its turn) and a writer
+killed half-way leaves every entry committed before it. ``PRAGMA user_version`` holds the
+layout's version: an older journal is migrated when opened, a newer one is refused.
+
+Timestamps are stored as UTC ISO 8601 text with microseconds, so they sort as text.
+sqlite3 is imported only when a journal is opened, so that importing the package stays light.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from ..errors import Problem
+from ..model import Event, JournalEntry, Status
+from .entries import FIELDS, JournalError, Mark, build_entry, from_row, mark_fields, stamp, to_row
+
+if TYPE_CHECKING:
+    import sqlite3
+    from pathlib import Path
+    from types import TracebackType
+
+__all__ = [
+    "BUSY_TIMEOUT",
+    "SCHEMA_VERSION",
+    "SUFFIX",
+    "Journal",
+    "default_journal_name",
+    "default_journal_path",
+    "open_journal",
+]
+
+#: The journal layout this version writes. History: 1, the first layout (no ``uid``, no signed
+#: ``version``); 2, entries carry a ``uid`` (so an import never adds an entry twice) and the
+#: version of the work a sign-off was given for; 3, each entry also records when it was written
+#: into *this* file (``inserted_at``, not exported), which ``known_at`` filters on, and the
+#: journal records the id of the event it belongs to (table ``meta``).
+SCHEMA_VERSION = 3
+#: The suffix of a journal kept beside its event file: congress.toml → congress.journal.sqlite.
+SUFFIX = ".journal.sqlite"
+
+_SCHEMA_V1 = """
+CREATE TABLE entries (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    subject TEXT NOT NULL,
+    status TEXT NOT NULL,
+    progress REAL,
+    by TEXT NOT NULL,
+    recorded_at TEXT NOT NULL,
+    happened_at TEXT,
+    note TEXT,
+    evidence TEXT,
+    signed_off_by TEXT
+);
+CREATE INDEX entries_subject ON entries (subject);
+"""
+# Version 2 is version 1 plus the migration below; a new journal is built the same way, so a
+# migrated journal and a new one cannot drift apart.
+_MIGRATIONS: dict[int, str] = {
+    2: """
+ALTER TABLE entries ADD COLUMN uid TEXT;
+ALTER TABLE entries ADD COLUMN version TEXT;
+UPDATE entries SET uid = lower(hex(randomblob(16))) WHERE uid IS NULL;
+CREATE UNIQUE INDEX entries_uid ON entries (uid);
+""",
+    # entries written before this layout were, as far as anyone can tell, inserted when they
+    # were recorded
+    3: """
+ALTER TABLE entries ADD COLUMN inserted_at TEXT;
+UPDATE entries SET inserted_at = recorded_at WHERE inserted_at IS NULL;
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+""",
+}
+#: How long a writer waits for another one to finish, in seconds.
+BUSY_TIMEOUT = 60.0
+
+
+def default_journal_path(event_file: str | os.PathLike[str]) -> Path:
+    """Where the journal of ``event_file`` sits by default: beside it, with the same stem
+    (``congress.toml`` → ``congress.journal.sqlite``)."""
+    from pathlib import Path
+
+    return Path(default_journal_name(event_file))
+
+
+def default_journal_name(event_file: str | os.PathLike[str]) -> str:
+    """:func:`default_journal_path` as text (without importing pathlib, for the CLI)."""
+    stem, _ = os.path.splitext(os.fspath(event_file))
+    return stem + SUFFIX
+
+
+def open_journal(
+    path: str | os.PathLike[str], *, create: bool = True, readonly: bool = False
+) -> Journal:
+    """Open the journal at ``path``; with ``create`` (the default), make it when it is missing.
+
+    With ``readonly``, the file is opened for reading only (``create`` is then ignored): no
+    lock is taken and nothing is written, so a report can be made while teams are marking, or
+    from a folder one may not write to. A journal of an older layout is still migrated (which
+    writes, once).
+
+    Raises :class:`JournalError` when the file is missing (and ``create`` is false), is not a
+    venue_ready journal, or was written by a newer venue_ready. A journal of an older layout is
+    migrated in place, in one transaction.
+    """
+    import sqlite3
+    from pathlib import Path
+
+    path = Path(path)
+    where = str(path)
+    if (readonly or not create) and not path.is_file():
+        raise JournalError([Problem.of((), "journal.missing", file=where)])
+    if (readonly or not create) and path.stat().st_size == 0:
+        # SQLite would take an empty file for an empty database, and build a journal in it
+        raise JournalError([Problem.of((), "journal.not-a-journal", file=where)])
+    conn = None
+    try:
+        if readonly:
+            conn = sqlite3.connect(
+                f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT
+            )
+            if _check_layout(conn, where) == SCHEMA_VERSION:
+                return Journal(conn, path, readonly=True)
+            conn.close()  # an older layout: migrate it first, then read
+        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT, isolation_level=None)
+        _prepare_patiently(conn, where)
+    except sqlite3.Error as exc:
+        if conn is not None:
+            conn.close()
+        raise _database_error(exc, where) from exc
+    except BaseException:
+        if conn is not None:
+            conn.close()
+        raise
+    return Journal(conn, path)
+
+
+def _database_error(exc: sqlite3.Error, where: str) -> JournalError:
+    """A JournalError for an error SQLite raised, in the reader's language where it can."""
+    if "not a database" in str(exc) or getattr(exc, "sqlite_errorcode", None) == 26:
+        return JournalError([Problem.of((), "journal.not-a-journal", file=where)])
+    return JournalError([Problem.of((), "journal.unreadable", file=where, error=str(exc))])
+
+
+def _prepare_patiently(conn: sqlite3.Connection, where: str) -> None:
+    """:func:`_prepare`, tried again while another process holds the file. Switching a new
+    file to WAL mode needs it to itself, and SQLite reports "database is locked" at once,
+    without its busy handler, when another process is reading it at that moment."""
+    import sqlite3
+    import time
+
+    deadline = time.monotonic() + BUSY_TIMEOUT
+    pause = 0.01
+    while True:
+        try:
+            _prepare(conn, where)
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(pause)
+            pause = min(pause * 2, 0.5)
+
+
+def _prepare(conn: sqlite3.Connection, where: str) -> None:
+    conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT * 1000)}")
+    # Look before changing anything: a file that is not a journal, or a journal of a newer
+    # venue_ready, is refused as it is (setting WAL mode would already change it).
+    _check_layout(conn, where)
+    # WAL lets readers read while a writer writes; FULL makes each commit durable once it
+    # returns. journal_mode is persistent, but asking again on an existing file is harmless.
+    mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+    if str(mode).lower() != "wal":
+        # a file system without shared memory (some network shares): SQLite keeps its
+        # rollback journal, which is safe for one writer at a time but blocks readers
+        import warnings
+
+        warnings.warn(f"{where}: WAL mode is not available here ({mode})", stacklevel=3)
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        # again, under the write lock: another process may have created it meanwhile
+        version = _check_layout(conn, where)
+        if version == 0:
+            _run(conn, _SCHEMA_V1)
+            version = 1
+        for step in range(version + 1, SCHEMA_VERSION + 1):
+            _run(conn, _MIGRATIONS[step])
+        if version != SCHEMA_VERSION:
+            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
+def _check_layout(conn: sqlite3.Connection, where: str) -> int:
+    """The journal's layout version; 0 for an empty database (a new journal). Raises
+    JournalError for a database that is not a journal, or a newer layout."""
+    # both reads in one read transaction: another process may create the journal between
+    # them, and a version 0 beside a full set of tables would look like a foreign database
+    own = not conn.in_transaction
+    if own:
+        conn.execute("BEGIN")
+    try:
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+    finally:
+        if own:
+            conn.execute("COMMIT")
+    if version == 0 and not tables:
+        return 0
+    if version == 0 or "entries" not in tables:
+        raise JournalError([Problem.of((), "journal.not-a-journal", file=where)])
+    if version > SCHEMA_VERSION:
+        raise JournalError(
+            [
+                Problem.of(
+                    (),
+                    "journal.newer-schema",
+                    file=where,
+                    found=version,
+                    supported=SCHEMA_VERSION,
+                )
+            ]
+        )
+    return version
+
+
+def _run(conn: sqlite3.Connection, script: str) -> None:
+    # executescript() would COMMIT the open transaction first; run statement by statement so a
+    # migration is all or nothing.
+    for statement in script.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+
+
+class Journal:
+    """An open status journal. Use :func:`open_journal` to get one; close it (or use it as a
+    context manager) when done."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path, *, readonly: bool = False) -> None:
+        self._conn = conn
+        #: The journal's file.
+        self.path = path
+        #: True when opened with ``readonly``: appending and importing raise.
+        self.readonly = readonly
+
+    def __enter__(self) -> Journal:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the file. Entries already appended are kept whatever happens next."""
+        self._conn.close()
+
+    def __len__(self) -> int:
+        return int(self._conn.execute("SELECT count(*) FROM entries").fetchone()[0])
+
+    @property
+    def event_id(self) -> str | None:
+        """The id of the event this journal belongs to: set by :meth:`bind` (which the first
+        :func:`~venue_ready.mark` calls); None for a journal nothing has bound yet."""
+        row = self._conn.execute("SELECT value FROM meta WHERE key = 'event_id'").fetchone()
+        return str(row[0]) if row is not None else None
+
+    def check_event(self, event: Event, *, event_file: str | None = None) -> None:
+        """Raise :class:`JournalError` when this journal belongs to another event than
+        ``event`` (a ward's journal given for another ward's file, whose item ids are the same
+        template's). A journal bound to no event yet belongs to any."""
+        self._refuse_other(self.event_id, event, event_file)
+
+    def bind(self, event: Event, *, event_file: str | None = None) -> None:
+        """Make this journal ``event``'s: record the event's id in it, once.
+
+        Binding again to the same event does nothing. Raises :class:`JournalError` (naming
+        ``event_file``) when the journal belongs to another event, including one that another
+        process bound it to a moment ago: the id is written and read back in one transaction.
+        Raises ValueError when it has to write to a journal opened read-only.
+        :func:`~venue_ready.mark` binds the
+        journal before it records the first entry; ``check`` and ``history`` then refuse it
+        for any other event.
+        """
+        self.check_event(event, event_file=event_file)
+        if self.event_id == event.id:
+            return  # bound already: nothing to write, and no write lock to wait for
+        with self._write():
+            self._conn.execute(
+                "INSERT OR IGNORE INTO meta (key, value) VALUES ('event_id', ?)", (event.id,)
+            )
+            self._refuse_other(self.event_id, event, event_file)  # rolls back
+
+    def _refuse_other(self, bound: str | None, event: Event, event_file: str | None) -> None:
+        if bound is not None and bound != event.id:
+            raise JournalError(
+                [
+                    Problem.of(
+                        (),
+                        "journal.other-event",
+                        file=str(self.path),
+                        bound=bound,
+                        event=event.id,
+                        event_file=event_file or "-",
+                    )
+                ]
+            )
+
+    # -- writing --------------------------------------------------------------------------------
+
+    def record(self, mark: Mark, *, recorded_at: datetime | None = None) -> JournalEntry:
+        """Record ``mark`` as one entry and return it (with its ``seq`` and ``uid``);
+        committed when this returns.
+
+        This checks the mark's fields (a status that cannot be marked, ``by`` missing, progress
+        outside 0..1, a moment after ``recorded_at``), not its subject: :func:`~venue_ready.mark`
+        checks it against the event first.
+
+        :param recorded_at: when the entry is recorded; now by default (for imports and tests).
+            Never in the future.
+        :raises JournalError: listing every field that is wrong.
+        :raises ValueError: for a journal opened read-only.
+        """
+        import uuid
+
+        now = datetime.now(UTC)
+        if recorded_at is not None:
+            if recorded_at.tzinfo is not None and recorded_at > now:
+                raise JournalError(
+                    [
+                        Problem.of(
+                            ("recorded_at",),
+                            "journal.future",
+                            file=str(self.path),
+                            at=recorded_at,
+                            now=now,
+                        )
+                    ]
+                )
+            now = recorded_at
+        entry = build_entry(
+            mark_fields(mark, uid=uuid.uuid4().hex, recorded_at=now), file=str(self.path)
+        )
+        with self._write():
+            seq = self._insert(entry)
+        return attrs.evolve(entry, seq=seq)
+
+    def append(
+        self,
+        subject: str,
+        status: Status | str,
+        *,
+        by: str,
+        at: datetime | None = None,
+        progress: float | None = None,
+        note: str | None = None,
+        evidence: str | None = None,
+        signed_off_by: str | None = None,
+        version: str | None = None,
+        recorded_at: datetime | None = None,
+    ) -> JournalEntry:
+        """:meth:`record` with the :class:`~venue_ready.journal.Mark`'s fields as arguments
+        (see it for what each means)."""
+        fields = Mark(
+            subject,
+            status,
+            by=by,
+            at=at,
+            progress=progress,
+            note=note,
+            evidence=evidence,
+            signed_off_by=signed_off_by,
+            version=version,
+        )
+        return self.record(fields, recorded_at=recorded_at)
+
+    def _write(self) -> _Transaction:
+        if self.readonly:
+            raise ValueError(f"{self.path} is open read-only")
+        return _Transaction(self._conn)
+
+    def _insert(self, entry: JournalEntry) -> int:
+        row = to_row(entry)
+        # inserted_at: taken inside the write transaction, after any wait for the lock, so
+        # that "what the journal held at K" is exact
+        columns = (*FIELDS, "inserted_at")
+        cursor = self._conn.execute(
+            f"INSERT INTO entries ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+            [*(row[name] for name in FIELDS), stamp(datetime.now(UTC))],
+        )
+        return int(cursor.lastrowid or 0)
+
+    # -- reading --------------------------------------------------------------------------------
+
+    def entries(
+        self,
+        until: datetime | None = None,
+        *,
+        subject: str | None = None,
+        known_at: datetime | None = None,
+    ) -> list[JournalEntry]:
+        """The entries, in the order they happened (then in the order recorded).
+
+        :param until: only entries that happened at or before this moment.
+        :param subject: only entries about this subject.
+        :param known_at: only entries written into this journal at or before this moment:
+            what it held then (to reproduce exactly a report made at that moment; an entry
+            imported later counts from its import).
+        """
+        sql = f"SELECT seq, {', '.join(FIELDS)} FROM entries"
+        where: list[str] = []
+        args: list[Any] = []
+        if subject is not None:
+            where.append("subject = ?")
+            args.append(subject)
+        if known_at is not None:
+            where.append("inserted_at <= ?")
+            args.append(stamp(known_at))
+        if until is not None:
+            where.append("coalesce(happened_at, recorded_at) <= ?")
+            args.append(stamp(until))
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY coalesce(happened_at, recorded_at), seq"
+        return [from_row(row) for row in self._conn.execute(sql, args)]
+
+    def replay(
+        self, event: Event, until: datetime | None = None, *, known_at: datetime | None = None
+    ) -> Event:
+        """``event`` as it stood at ``until`` (default: with every entry): see
+        :func:`~venue_ready.replay`.
+
+        Every entry that happened by ``until`` counts, including one written later with an
+        earlier ``at``; pass ``known_at=until`` as well for what the journal held at ``until``,
+        which is what a report made then showed (``venue-ready check --as-of`` does so)."""
+        from .replaying import replay
+
+        return replay(event, self.entries(until, known_at=known_at))
+
+    # -- export and import ------------------------------------------------------------------------
+
+    def export(self, fmt: str = "jsonl") -> str:
+        """Every entry, in the order recorded, as JSON Lines (``jsonl``) or CSV (``csv``).
+
+        Importing the text into an empty journal and exporting again gives the same text.
+        """
+        from .transfer import export_text
+
+        ordered = sorted(self.entries(), key=lambda e: e.seq if e.seq is not None else 0)
+        return export_text(ordered, fmt)
+
+    def import_text(self, text: str, fmt: str, *, file: str = "-") -> tuple[int, int]:
+        """Add the entries of an export (``jsonl`` or ``csv``); return (added, already there).
+
+        An entry whose ``uid`` is already in the journal with the same content is skipped, so
+        importing a file twice adds nothing the second time. Nothing is added unless every
+        entry is valid: :class:`JournalError` lists what is wrong, by line and field; an entry
+        whose ``uid`` is in the journal with *different* content is such a problem.
+        """
+        from .entries import line_of
+        from .transfer import read_export
+
+        entries = read_export(text, fmt, file=file)
+        problems: list[Problem] = []
+        added = skipped = 0
+        with self._write():
+            for line, entry in entries:
+                known = self._conn.execute(
+                    f"SELECT seq, {', '.join(FIELDS)} FROM entries WHERE uid = ?", (entry.uid,)
+                ).fetchone()
+                if known is None:
+                    self._insert(entry)
+                    added += 1
+                elif to_row(from_row(known)) == to_row(entry):
+                    skipped += 1
+                else:
+                    problems.append(
+                        Problem.of(
+                            ("uid",),
+                            "journal.uid-conflict",
+                            file=line_of(file, line),
+                            uid=entry.uid,
+                        )
+                    )
+            if problems:
+                raise JournalError(problems)  # rolls the whole import back
+        return added, skipped
+
+
+class _Transaction:
+    """``BEGIN IMMEDIATE`` … ``COMMIT``, or ``ROLLBACK`` on any exception."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+
+    def __enter__(self) -> None:
+        self._conn.execute("BEGIN IMMEDIATE")
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        if exc_type is not None:
+            self._conn.execute("ROLLBACK")
+            return
+        try:
+            self._conn.execute("COMMIT")
+        except BaseException:
+            # a failed COMMIT (a full disk) leaves the transaction open: end it
+            self._conn.execute("ROLLBACK")
+            raise

@@ -1,0 +1,165 @@
+"""Export and import: a journal's entries as JSON Lines or CSV text, and back.
+
+JSON Lines: one object a line, UTF-8. CSV: a header row, then one row an entry, lines ending in
+CRLF as RFC 4180 has it; an empty cell is "none". Times are UTC. Exporting the entries read
+back from an export gives the same text. Writing the entries into a journal (once per ``uid``,
+all or nothing) is the store's part: :meth:`Journal.import_text
+<venue_ready.Journal.import_text>`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime
+from typing import Any
+
+from ..errors import Problem
+from ..model import JournalEntry
+from .entries import FIELDS, JournalError, build_entry, line_of, to_row
+
+__all__ = ["FORMATS", "export_text", "read_export"]
+
+#: The formats of an export.
+FORMATS = ("jsonl", "csv")
+#: DictReader's key for the cells of a row beyond the header's.
+_EXTRA = "\x00extra"
+
+
+def export_text(entries: Iterable[JournalEntry], fmt: str = "jsonl") -> str:
+    """``entries``, in the order given, as JSON Lines (``jsonl``) or CSV (``csv``)."""
+    import csv
+    import io
+    import json
+
+    rows = [to_row(e) for e in entries]
+    if fmt == "jsonl":
+        return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+    if fmt == "csv":
+        out = io.StringIO()
+        # "\r\n" as the CSV standard has it: with "\n", a value holding a lone "\r" would
+        # be written unquoted and read back wrong
+        writer = csv.DictWriter(out, fieldnames=FIELDS, lineterminator="\r\n")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({k: "" if v is None else _csv_cell(v) for k, v in row.items()})
+        return out.getvalue()
+    raise ValueError(f"unknown export format {fmt!r} (expected 'jsonl' or 'csv')")
+
+
+def read_export(
+    text: str, fmt: str, *, file: str = "-", now: datetime | None = None
+) -> list[tuple[int, JournalEntry]]:
+    """The entries of an export, each with the line it starts on.
+
+    Every entry is checked (:func:`~venue_ready.journal.entries.build_entry`), and none may have
+    been recorded after ``now`` (default: now): a :class:`JournalError` lists every problem, by
+    line and field, or nothing is returned.
+    """
+    now = now if now is not None else datetime.now(UTC)
+    problems: list[Problem] = []
+    entries: list[tuple[int, JournalEntry]] = []
+    for line, row in parse_export(text, fmt, file):
+        try:
+            entry = build_entry(row, file=file, line=line)
+        except JournalError as exc:
+            problems.extend(exc.problems)
+            continue
+        if entry.recorded_at > now:
+            # written on a machine whose clock ran ahead: it would sort after every entry
+            # made from now on, and replay as the latest
+            problems.append(
+                Problem.of(
+                    ("recorded_at",),
+                    "journal.future",
+                    file=line_of(file, line),
+                    at=entry.recorded_at,
+                    now=now,
+                )
+            )
+        entries.append((line, entry))
+    if problems:
+        raise JournalError(problems)
+    return entries
+
+
+def _csv_cell(value: Any) -> str:
+    # repr() of a float is the shortest text that reads back as the same float: lossless.
+    return repr(value) if isinstance(value, float) else str(value)
+
+
+def parse_export(text: str, fmt: str, file: str) -> Iterator[tuple[int, dict[str, Any]]]:
+    """The rows of an export as plain data, unchecked, each with the line it starts on.
+
+    Raises :class:`JournalError` for text that is not JSON Lines or CSV of an export, and
+    ValueError for an unknown ``fmt``.
+    """
+    import csv
+    import io
+    import json
+
+    if fmt == "jsonl":
+        # only "\n" ends a line: str.splitlines() would also split at U+2028 and the like,
+        # which json.dumps(ensure_ascii=False) leaves raw inside a value
+        for number, line in enumerate(text.split("\n"), start=1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise JournalError(
+                    [Problem.of((), "journal.bad-json", file=line_of(file, number), error=exc.msg)]
+                ) from exc
+            if not isinstance(row, dict):
+                raise JournalError(
+                    [Problem.of((), "journal.not-an-object", file=line_of(file, number))]
+                )
+            yield number, row
+    elif fmt == "csv":
+        # a long note is data like any other: no cell of this text can exceed the text itself
+        csv.field_size_limit(max(csv.field_size_limit(), len(text)))
+        reader = csv.DictReader(io.StringIO(text, newline=""), restkey=_EXTRA)
+        try:
+            header = reader.fieldnames or ()
+            missing = [
+                name
+                for name in ("uid", "subject", "status", "by", "recorded_at")
+                if name not in header
+            ]
+            if missing:
+                raise JournalError(
+                    [
+                        Problem.of(
+                            (),
+                            "journal.csv-header",
+                            file=line_of(file, 1),
+                            missing=", ".join(missing),
+                        )
+                    ]
+                )
+            previous = reader.line_num
+            for row in reader:
+                start, previous = previous + 1, reader.line_num  # a row may span lines
+                if _EXTRA in row:
+                    # more cells than the header: an unquoted comma, most likely; refuse
+                    # rather than drop what the extra cells held
+                    raise JournalError(
+                        [
+                            Problem.of(
+                                (),
+                                "journal.csv-extra-cells",
+                                file=line_of(file, start),
+                                count=len(row[_EXTRA]),
+                            )
+                        ]
+                    )
+                yield start, {k: (v if v != "" else None) for k, v in row.items()}
+        except csv.Error as exc:
+            raise JournalError(
+                [
+                    Problem.of(
+                        (), "journal.bad-csv", file=line_of(file, reader.line_num), error=str(exc)
+                    )
+                ]
+            ) from exc
+    else:
+        raise ValueError(f"unknown import format {fmt!r} (expected 'jsonl' or 'csv')")
