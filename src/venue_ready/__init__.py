@@ -23,7 +23,7 @@ from ._version import __version__
 
 if TYPE_CHECKING:  # the names are imported on first use, below; type checkers see them here
     from .assessment import assess
-    from .errors import LoadError, PluginError, Problem
+    from .errors import LoadError, PluginError, PluginFailure, Problem
     from .files import write_atomic
     from .hookspecs import hookimpl
     from .journal import Journal, JournalError, mark, open_journal, replay
@@ -47,7 +47,7 @@ if TYPE_CHECKING:  # the names are imported on first use, below; type checkers s
         Waiver,
         Zone,
     )
-    from .plugins import PluginFailure, PluginManager, get_plugin_manager
+    from .plugins import PluginManager, get_plugin_manager
     from .report import AreaReport, PluginInfo, Report
     from .rollup import LevelTotal, Rollup, RollupEntry, RollupError, roll_up
     from .scoring import item_credit
@@ -97,7 +97,7 @@ _EXPORTS = {
         ),
         "model",
     ),
-    "PluginFailure": "plugins",
+    "PluginFailure": "errors",
     "PluginManager": "plugins",
     "get_plugin_manager": "plugins",
     "AreaReport": "report",

@@ -14,7 +14,8 @@ from .report import AreaReport, PluginInfo, Report
 from .scoring import score_area, score_event, worst_status
 
 if TYPE_CHECKING:
-    from .plugins import PluginFailure, PluginManager
+    from .errors import PluginFailure
+    from .plugins import PluginManager
     from .subevents import SubeventResult
 
 __all__ = ["assess"]
@@ -184,7 +185,7 @@ def _check_findings(result: Any, area_key: str) -> str | None:
 
 
 def _failure(plugins: PluginManager, name: str, exc: BaseException) -> PluginFailure:
-    from .plugins import PluginFailure, _error_text
+    from .errors import PluginFailure, _error_text
 
     return PluginFailure(name, *plugins.origin(name), "assess", _error_text(exc))
 
@@ -219,7 +220,7 @@ def _adjust(report: Report, plugins: PluginManager) -> Report:
 
 
 def _adjust_failure(plugins: PluginManager, name: str, exc: BaseException) -> PluginFailure:
-    from .plugins import PluginFailure, _error_text
+    from .errors import PluginFailure, _error_text
 
     return PluginFailure(name, *plugins.origin(name), "adjust_report", _error_text(exc))
 

@@ -25,10 +25,10 @@ from time import perf_counter
 from typing import TYPE_CHECKING, Any
 
 import pluggy
-from attrs import frozen
 
 from . import hookspecs
-from .errors import PluginError
+from .errors import PluginError, PluginFailure
+from .errors import _error_text as _error_text  # noqa: PLC0414 - re-exported for the CLI
 from .hookspecs import PROJECT_NAME
 
 if TYPE_CHECKING:
@@ -42,43 +42,6 @@ __all__ = ["BUILTIN_PLUGINS", "PluginFailure", "PluginManager", "get_plugin_mana
 #: source tree that was never installed (so its entry points are not there to be found).
 BUILTIN_PLUGINS = {"checklist": "venue_ready.checklist", "subevents": "venue_ready.subevents"}
 _OWN_DISTRIBUTION = "venue-ready"
-
-
-@frozen
-class PluginFailure:
-    """A plugin that failed: its name, its distribution, the stage it failed at, and why."""
-
-    name: str
-    distribution: str | None
-    version: str | None
-    stage: (
-        str  # import, register, hooks, areas, validate_settings, assess, adjust_report, renderers
-    )
-    error: str
-
-    def render(self, lang: str) -> str:
-        """The failure in words, in ``lang`` (``vi`` or ``en``), as the reports print it."""
-        from .i18n import gettext
-
-        return gettext(
-            "report.failure-line",
-            lang,
-            plugin=self.name,
-            distribution=self.distribution or "-",
-            version=self.version or "-",
-            stage=self.stage,
-            error=self.error,
-        )
-
-    def describe(self) -> str:
-        """``name (dist 1.2): stage: error`` in plain words, for logs and the English text."""
-        dist = f" ({self.distribution} {self.version})" if self.distribution else ""
-        return f"{self.name}{dist}: {self.stage}: {self.error}"
-
-
-def _error_text(exc: BaseException) -> str:
-    text = str(exc)
-    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
 class PluginManager(pluggy.PluginManager):

@@ -19,7 +19,7 @@ from .model import AreaStatus, Event, Finding, Message, Phase
 from .scoring import effective_due, is_blocking, is_overdue
 
 if TYPE_CHECKING:
-    from .plugins import PluginFailure
+    from .errors import PluginFailure
 
 __all__ = ["REPORT_SCHEMA_VERSION", "AreaReport", "HistoryPoint", "PluginInfo", "Report"]
 
