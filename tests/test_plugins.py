@@ -82,7 +82,7 @@ def test_hookspecs_are_exactly_the_documented_ones() -> None:
 def test_builtin_checklist_comes_through_the_entry_point_group() -> None:
     eps = importlib.metadata.entry_points(group="venue_ready")
     ours = [ep for ep in eps if ep.name == "checklist"]
-    assert [ep.value for ep in ours] == ["venue_ready.checklist"]
+    assert [ep.value for ep in ours] == ["venue_ready.builtin.checklist"]
     pm = get_plugin_manager(autoload=False)
     assert pm.has_plugin("checklist")
     assert pm.origin("checklist") == ("venue-ready", venue_ready.__version__)
@@ -367,7 +367,7 @@ def test_fast_entry_point_scan_agrees_with_importlib_metadata(group: str) -> Non
     if group == "venue_ready":
         assert (
             "checklist",
-            "venue_ready.checklist",
+            "venue_ready.builtin.checklist",
             "venue-ready",
             venue_ready.__version__,
         ) in ours

@@ -44,9 +44,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import venue_ready
-from venue_ready import AreaStatus
+from venue_ready import AreaStatus, SubeventResult
 from venue_ready.rollup import Rollup, roll_up
-from venue_ready.subevents import SubeventResult
 
 from .conftest import ROOT, RunCli
 from .test_catalog_coverage import pseudo_locale  # noqa: F401 - the fixture of #5's check

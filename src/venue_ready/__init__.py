@@ -23,6 +23,7 @@ from ._version import __version__
 
 if TYPE_CHECKING:  # the names are imported on first use, below; type checkers see them here
     from .assessment import assess
+    from .builtin.subevents import SubeventResult
     from .errors import LoadError, PluginError, PluginFailure, Problem
     from .files import write_atomic
     from .hookspecs import hookimpl
@@ -52,7 +53,6 @@ if TYPE_CHECKING:  # the names are imported on first use, below; type checkers s
     from .rollup import LevelTotal, Rollup, RollupEntry, RollupError, roll_up
     from .scoring import item_credit
     from .settings import SettingsReader
-    from .subevents import SubeventResult
 
 #: The module each public name comes from. ``import venue_ready`` imports none of them: a name is
 #: imported when it is first used (PEP 562). pytest imports this package in every test session
@@ -110,7 +110,7 @@ _EXPORTS = {
     "RollupEntry": "rollup",
     "RollupError": "rollup",
     "roll_up": "rollup",
-    "SubeventResult": "subevents",
+    "SubeventResult": "builtin.subevents",
 }
 
 __all__ = [

@@ -1,8 +1,8 @@
 """Finding, loading and calling plugins.
 
-Builtins (the ``checklist`` core plugin) are registered through the same entry-point group as
-third-party plugins, ``venue_ready``, so they are listed and blocked the same way. A plugin that
-fails, at import or later, is recorded as a :class:`PluginFailure` with its name and
+Builtins (:mod:`venue_ready.builtin`: ``checklist`` and ``subevents``) are registered through
+the same entry-point group as third-party plugins, ``venue_ready``, so they are listed and
+blocked the same way. A plugin that fails, at import or later, is recorded as a :class:`PluginFailure` with its name and
 distribution, and the other plugins carry on; ``strict=True`` raises instead, with the original
 traceback, for plugin authors debugging their own code.
 
@@ -40,7 +40,10 @@ __all__ = ["BUILTIN_PLUGINS", "PluginFailure", "PluginManager", "get_plugin_mana
 
 #: The core's own plugins: entry-point name → module. Used directly when venue_ready runs from a
 #: source tree that was never installed (so its entry points are not there to be found).
-BUILTIN_PLUGINS = {"checklist": "venue_ready.checklist", "subevents": "venue_ready.subevents"}
+BUILTIN_PLUGINS = {
+    "checklist": "venue_ready.builtin.checklist",
+    "subevents": "venue_ready.builtin.subevents",
+}
 _OWN_DISTRIBUTION = "venue-ready"
 
 
