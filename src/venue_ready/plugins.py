@@ -2,9 +2,10 @@
 
 Builtins (:mod:`venue_ready.builtin`: ``checklist`` and ``subevents``) are registered through
 the same entry-point group as third-party plugins, ``venue_ready``, so they are listed and
-blocked the same way. A plugin that fails, at import or later, is recorded as a :class:`PluginFailure` with its name and
-distribution, and the other plugins carry on; ``strict=True`` raises instead, with the original
-traceback, for plugin authors debugging their own code.
+blocked the same way. A plugin that fails, at import or later, is recorded as a
+:class:`PluginFailure` with its name and distribution, and the other plugins carry on;
+``strict=True`` raises instead, with the original traceback, for plugin authors debugging their
+own code.
 
 Environment:
 
