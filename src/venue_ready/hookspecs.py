@@ -122,11 +122,15 @@ def venue_ready_adjust_report(report: Report) -> Report | None:
 def venue_ready_renderers() -> Sequence[Renderer] | None:
     """Return extra output formats.
 
-    Called once, when ``--format`` names a format that is not built in (``text``, ``json``,
-    ``md``, ``html``).
+    Called once, when a format that is not built in (``text``, ``json``, ``md``, ``html``) is
+    asked for: ``--format``, :meth:`Report.render <venue_ready.Report.render>`, or
+    :meth:`PluginManager.renderers <venue_ready.PluginManager.renderers>`, the one registry of
+    formats both use.
 
     :return: a list of :class:`~venue_ready.Renderer` (``name``, ``render(report, lang) -> str``,
-        ``description``), or None. A name may not replace a built-in format or another plugin's.
+        ``description``), or None. A name may not replace a built-in format or another plugin's:
+        the first one registered wins. A hook that raises or returns anything else is recorded
+        as a plugin failure and its formats are left out.
 
     .. versionadded:: 0.1
     """
