@@ -41,7 +41,7 @@ def test_every_format_says_the_shared_phrases(small_example: Path) -> None:
             assert phrases.due_date(report, f, lang) in page
 
 
-def test_finding_details_are_owner_due_then_who_reported() -> None:
+def test_finding_details_are_owner_then_due() -> None:
     tz = ZoneInfo("Asia/Ho_Chi_Minh")
     event = venue_ready.Event(
         id="e",
