@@ -205,9 +205,9 @@ def pseudo_locale(monkeypatch: pytest.MonkeyPatch) -> None:
         return mark(original_datetime(value, lang))
 
     monkeypatch.setattr(i18n, "format_datetime", format_datetime)
-    from venue_ready.render import html, markdown, terminal, text
+    from venue_ready.render import html, markdown, phrases, terminal, text
 
-    for module in (html, markdown, terminal, text):
+    for module in (html, markdown, phrases, terminal, text):
         if hasattr(module, "format_datetime"):
             monkeypatch.setattr(module, "format_datetime", format_datetime)
 

@@ -34,6 +34,28 @@ def test_every_hook_and_argument_is_documented(hook: str) -> None:
         assert f"| `{argument}` |" in section, f"{hook}: argument {argument} is not documented"
 
 
+def test_the_hook_reference_is_the_hookspecs_docstrings() -> None:
+    """Each hook's section opens with its docstring, made into Markdown by
+    docs/hook_reference.py: one source of truth. Run that script after changing a docstring."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "hook_reference", ROOT / "docs" / "hook_reference.py"
+    )
+    assert spec is not None
+    assert spec.loader is not None
+    generator = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(generator)
+    blocks = dict(re.findall(r"<!-- hookspec: (\w+) -->\n(.*?)<!-- /hookspec -->", DOC, re.S))
+    assert sorted(blocks) == HOOKS
+    for hook, block in blocks.items():
+        assert block in _section(hook), f"{hook}: its block is not in its own section"
+        assert block == generator.markdown(getattr(hookspecs, hook)), (
+            f"{hook}: docs/plugins.md differs from its docstring; run python docs/hook_reference.py"
+        )
+    assert generator.render(DOC) == DOC
+
+
 def test_no_documented_hook_is_missing_from_the_code() -> None:
     documented = set(re.findall(r"^### `(venue_ready_\w+)\(", DOC, re.M))
     assert documented == set(HOOKS)

@@ -10,7 +10,7 @@ import pytest
 
 from venue_ready import Message
 from venue_ready._messages import ARGPARSE_VI, EN, VI
-from venue_ready.checklist import MESSAGES as CHECKLIST
+from venue_ready.builtin.checklist import MESSAGES as CHECKLIST
 from venue_ready.dates import end_of_day
 from venue_ready.i18n import format_datetime, format_number, gettext, translate
 

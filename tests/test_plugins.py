@@ -82,7 +82,7 @@ def test_hookspecs_are_exactly_the_documented_ones() -> None:
 def test_builtin_checklist_comes_through_the_entry_point_group() -> None:
     eps = importlib.metadata.entry_points(group="venue_ready")
     ours = [ep for ep in eps if ep.name == "checklist"]
-    assert [ep.value for ep in ours] == ["venue_ready.checklist"]
+    assert [ep.value for ep in ours] == ["venue_ready.builtin.checklist"]
     pm = get_plugin_manager(autoload=False)
     assert pm.has_plugin("checklist")
     assert pm.origin("checklist") == ("venue-ready", venue_ready.__version__)
@@ -367,7 +367,7 @@ def test_fast_entry_point_scan_agrees_with_importlib_metadata(group: str) -> Non
     if group == "venue_ready":
         assert (
             "checklist",
-            "venue_ready.checklist",
+            "venue_ready.builtin.checklist",
             "venue-ready",
             venue_ready.__version__,
         ) in ours
@@ -456,3 +456,95 @@ def test_adjust_report_may_not_hide_what_was_found(policy: object, why: str) -> 
     assert report.areas[0].findings[0].gate  # still there
     [refused] = [f for f in report.failures if f.name == "policy"]
     assert why in refused.error
+
+
+# -- the renderer registry: one for Report.render and the CLI ------------------------------------
+
+
+def _csv(report: Report, lang: str) -> str:
+    return "".join(f"{a.key},{a.score}\n" for a in report.areas)
+
+
+class _Formats:
+    """A plugin adding formats; ``calls`` counts how often it was asked."""
+
+    def __init__(self, *renderers: venue_ready.Renderer) -> None:
+        self.renderers = renderers
+        self.calls = 0
+
+    @hookimpl
+    def venue_ready_renderers(self) -> list[venue_ready.Renderer]:
+        self.calls += 1
+        return list(self.renderers)
+
+
+def test_renderers_are_the_builtins_then_the_plugins_first_of_a_name_wins() -> None:
+    pm = _manager()
+    first = venue_ready.Renderer(name="csv", render=_csv)
+    pm.register_plugin(_Formats(first, venue_ready.Renderer(name="text", render=_csv)), "a")
+    pm.register_plugin(
+        _Formats(venue_ready.Renderer(name="csv", render=str), venue_ready.Renderer("ics", _csv)),
+        "b",
+    )
+    registry = pm.renderers()
+    assert list(registry) == ["text", "json", "md", "html", "csv", "ics"]
+    assert pm.format_names() == list(registry)
+    assert registry["csv"] is first  # registered first: a later plugin cannot replace it
+    assert registry["text"].render is not _csv  # nor can any plugin replace a built-in
+    assert pm.failures == []
+
+
+def test_renderers_hook_is_asked_once_and_never_for_a_builtin_format() -> None:
+    pm = _manager()
+    plugin = _Formats(venue_ready.Renderer(name="csv", render=_csv))
+    pm.register_plugin(plugin, "formats")
+    renderer = pm.renderer("md")
+    assert renderer is not None
+    assert renderer.name == "md"
+    assert plugin.calls == 0
+    assert pm.renderer("csv") is not None
+    assert pm.renderer("pdf") is None
+    pm.format_names()
+    assert plugin.calls == 1
+
+
+@pytest.mark.parametrize(
+    ("result", "error"),
+    [
+        ("not a list", "TypeError: returned str, expected a list of Renderer"),
+        (RuntimeError("renderer list exploded"), "RuntimeError: renderer list exploded"),
+    ],
+)
+def test_a_broken_renderers_hook_is_recorded_and_its_formats_left_out(
+    result: object, error: str
+) -> None:
+    class Broken:
+        @hookimpl
+        def venue_ready_renderers(self) -> object:
+            if isinstance(result, BaseException):
+                raise result
+            return result
+
+    pm = _manager()
+    pm.register_plugin(Broken(), "broken")
+    pm.register_plugin(_Formats(venue_ready.Renderer(name="csv", render=_csv)), "fine")
+    assert pm.format_names() == ["text", "json", "md", "html", "csv"]
+    assert [(f.name, f.stage, f.error) for f in pm.failures] == [("broken", "renderers", error)]
+    # strict: the malformed result as a PluginError, the exception as it was raised
+    strict = _manager(strict=True)
+    strict.register_plugin(Broken(), "broken")
+    with pytest.raises(RuntimeError if isinstance(result, BaseException) else PluginError):
+        strict.renderers()
+
+
+def test_report_renders_a_plugin_format_and_names_the_known_ones() -> None:
+    pm = _manager()
+    pm.register_plugin(_Formats(venue_ready.Renderer(name="csv", render=_csv)), "formats")
+    report = venue_ready.assess(_event(_general(Item(id="a", title="A"))), AS_OF, pm)
+    assert report.render("csv", plugins=pm) == "general,0.0\n"
+    assert report.render("md", plugins=pm) == report.render("md")
+    with pytest.raises(ValueError, match=r"'pdf'; known formats: text, json, md, html, csv$"):
+        report.render("pdf", plugins=pm)
+    pm.register_plugin(_Formats(venue_ready.Renderer(name="pdf", render=lambda r, lang: b"%")), "b")
+    with pytest.raises(TypeError, match="'pdf' returned bytes, expected str"):
+        report.render("pdf", plugins=pm)

@@ -44,9 +44,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import venue_ready
-from venue_ready import AreaStatus
+from venue_ready import AreaStatus, SubeventResult
 from venue_ready.rollup import Rollup, roll_up
-from venue_ready.subevents import SubeventResult
 
 from .conftest import ROOT, RunCli
 from .test_catalog_coverage import pseudo_locale  # noqa: F401 - the fixture of #5's check
@@ -1058,3 +1057,19 @@ def test_a_cell_held_after_its_ward_opened_does_not_meet_the_gate(tmp_path: Path
     late_text = next(report.message_text(f, "en") for f in area.findings if f.subject == "c2")
     assert "after the deadline" in late_text
     assert report.status is AreaStatus.BLOCKED
+
+
+def test_rollup_error_is_an_exception_compared_by_value() -> None:
+    import pickle
+
+    from venue_ready import RollupError
+
+    error = RollupError("rollup.missing-parent", ids=("c1", "c2"), parent="w1")
+    assert isinstance(error, Exception)
+    assert error == RollupError("rollup.missing-parent", ids=("c1", "c2"), parent="w1")
+    assert pickle.loads(pickle.dumps(error)) == error
+    assert str(error) == error.render("en")
+    assert "c1, c2" in str(error)
+    with pytest.raises(RollupError) as caught:
+        raise error
+    assert caught.value.parent == "w1"

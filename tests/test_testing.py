@@ -564,7 +564,12 @@ def test_the_lazy_package_exports_every_public_name() -> None:
 
 def test_the_testing_module_does_not_import_pytest() -> None:
     loaded = _modules_after("import venue_ready.testing")
-    assert {"pytest", "_pytest", "venue_ready.scaffold", "venue_ready.checklist"} & loaded == set()
+    assert {
+        "pytest",
+        "_pytest",
+        "venue_ready.scaffold",
+        "venue_ready.builtin.checklist",
+    } & loaded == set()
 
 
 # -- the fixtures, in a pytest run of their own ----------------------------------------------

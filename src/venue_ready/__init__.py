@@ -21,159 +21,124 @@ from typing import TYPE_CHECKING
 
 from ._version import __version__
 
-if TYPE_CHECKING:  # the names are imported on first use, below; type checkers see them here
-    from .assessment import assess
-    from .errors import LoadError, PluginError, Problem
-    from .files import write_atomic
-    from .hookspecs import hookimpl
-    from .journal import (
-        Journal,
-        JournalError,
-        Mark,
-        assess_with_history,
-        mark,
-        open_journal,
-        replay,
-    )
-    from .loading import SCHEMA_VERSION, from_dict, load, loads
-    from .model import (
-        AreaPlan,
-        AreaSpec,
-        AreaStatus,
-        Entrance,
-        Event,
-        Finding,
-        Item,
-        JournalEntry,
-        Message,
-        Phase,
-        Renderer,
-        SignOff,
-        Status,
-        TemplateItem,
-        Venue,
-        Waiver,
-        Zone,
-    )
-    from .plugins import PluginFailure, PluginManager, get_plugin_manager
-    from .report import AreaReport, PluginInfo, Report
-    from .rollup import LevelTotal, Rollup, RollupEntry, RollupError, roll_up
-    from .scoring import item_credit
-    from .settings import SettingsReader
-    from .subevents import SubeventResult
-
-#: The module each public name comes from. ``import venue_ready`` imports none of them: a name is
-#: imported when it is first used (PEP 562). pytest imports this package in every test session
-#: of every project where venue_ready is installed, for its pytest plugin
+#: Every public name and the module it comes from: the one list. ``__all__`` and the lazy
+#: ``__getattr__`` below are made from it. ``import venue_ready`` imports none of the modules: a
+#: name is imported when it is first used (PEP 562). pytest imports this package in every test
+#: session of every project where venue_ready is installed, for its pytest plugin
 #: (``venue_ready.pytest_plugin``), and must not pay for the model, the loader and the plugin
 #: manager there.
-_EXPORTS = {
-    "assess": "assessment",
-    "LoadError": "errors",
-    "PluginError": "errors",
-    "Problem": "errors",
-    "write_atomic": "files",
-    "hookimpl": "hookspecs",
-    "Journal": "journal",
-    "JournalError": "journal",
-    "Mark": "journal",
-    "assess_with_history": "journal",
-    "mark": "journal",
-    "open_journal": "journal",
-    "replay": "journal",
-    "SCHEMA_VERSION": "loading",
-    "from_dict": "loading",
-    "load": "loading",
-    "loads": "loading",
-    **dict.fromkeys(
+_EXPORTS: dict[str, str] = {
+    name: module
+    for module, names in (
+        ("assessment", ("assess",)),
+        ("builtin.subevents", ("SubeventResult",)),
+        ("errors", ("LoadError", "PluginError", "PluginFailure", "Problem")),
+        ("files", ("write_atomic",)),
+        ("hookspecs", ("hookimpl",)),
         (
-            "AreaPlan",
-            "AreaSpec",
-            "AreaStatus",
-            "Entrance",
-            "Event",
-            "Finding",
-            "Item",
-            "JournalEntry",
-            "Message",
-            "Phase",
-            "Renderer",
-            "SignOff",
-            "Status",
-            "TemplateItem",
-            "Venue",
-            "Waiver",
-            "Zone",
+            "journal",
+            (
+                "Journal",
+                "JournalError",
+                "Mark",
+                "assess_with_history",
+                "mark",
+                "open_journal",
+                "replay",
+            ),
         ),
-        "model",
-    ),
-    "PluginFailure": "plugins",
-    "PluginManager": "plugins",
-    "get_plugin_manager": "plugins",
-    "AreaReport": "report",
-    "PluginInfo": "report",
-    "Report": "report",
-    "item_credit": "scoring",
-    "SettingsReader": "settings",
-    "LevelTotal": "rollup",
-    "Rollup": "rollup",
-    "RollupEntry": "rollup",
-    "RollupError": "rollup",
-    "roll_up": "rollup",
-    "SubeventResult": "subevents",
+        ("loading", ("SCHEMA_VERSION", "from_dict", "load", "loads")),
+        (
+            "model",
+            (
+                "AreaPlan",
+                "AreaSpec",
+                "AreaStatus",
+                "Entrance",
+                "Event",
+                "Finding",
+                "Item",
+                "JournalEntry",
+                "JournalSubjects",
+                "Message",
+                "Phase",
+                "RenderFunction",
+                "Renderer",
+                "SettingsValidator",
+                "SignOff",
+                "Status",
+                "TemplateItem",
+                "Venue",
+                "Waiver",
+                "Zone",
+            ),
+        ),
+        ("plugins", ("PluginManager", "get_plugin_manager")),
+        ("report", ("AreaReport", "PluginInfo", "Report")),
+        ("rollup", ("LevelTotal", "Rollup", "RollupEntry", "RollupError", "roll_up")),
+        ("scoring", ("item_credit",)),
+        ("settings", ("SettingsReader",)),
+    )
+    for name in names
 }
 
-__all__ = [
-    "SCHEMA_VERSION",
-    "AreaPlan",
-    "AreaReport",
-    "AreaSpec",
-    "AreaStatus",
-    "Entrance",
-    "Event",
-    "Finding",
-    "Item",
-    "Journal",
-    "JournalEntry",
-    "JournalError",
-    "LevelTotal",
-    "LoadError",
-    "Mark",
-    "Message",
-    "Phase",
-    "PluginError",
-    "PluginFailure",
-    "PluginInfo",
-    "PluginManager",
-    "Problem",
-    "Renderer",
-    "Report",
-    "Rollup",
-    "RollupEntry",
-    "RollupError",
-    "SettingsReader",
-    "SignOff",
-    "Status",
-    "SubeventResult",
-    "TemplateItem",
-    "Venue",
-    "Waiver",
-    "Zone",
-    "__version__",
-    "assess",
-    "assess_with_history",
-    "from_dict",
-    "get_plugin_manager",
-    "hookimpl",
-    "item_credit",
-    "load",
-    "loads",
-    "mark",
-    "open_journal",
-    "replay",
-    "roll_up",
-    "write_atomic",
-]
+# computed, not a literal: mypy and pyright read the literal imports below instead
+__all__ = ["__version__", *sorted(_EXPORTS)]  # noqa: PLE0604
+
+# Type checkers cannot read the table above, so they get the same names as literal imports
+# (``X as X``: an explicit re-export). tests/test_project.py checks the two lists are one.
+if TYPE_CHECKING:
+    from .assessment import assess as assess
+    from .builtin.subevents import SubeventResult as SubeventResult
+    from .errors import LoadError as LoadError
+    from .errors import PluginError as PluginError
+    from .errors import PluginFailure as PluginFailure
+    from .errors import Problem as Problem
+    from .files import write_atomic as write_atomic
+    from .hookspecs import hookimpl as hookimpl
+    from .journal import Journal as Journal
+    from .journal import JournalError as JournalError
+    from .journal import Mark as Mark
+    from .journal import assess_with_history as assess_with_history
+    from .journal import mark as mark
+    from .journal import open_journal as open_journal
+    from .journal import replay as replay
+    from .loading import SCHEMA_VERSION as SCHEMA_VERSION
+    from .loading import from_dict as from_dict
+    from .loading import load as load
+    from .loading import loads as loads
+    from .model import AreaPlan as AreaPlan
+    from .model import AreaSpec as AreaSpec
+    from .model import AreaStatus as AreaStatus
+    from .model import Entrance as Entrance
+    from .model import Event as Event
+    from .model import Finding as Finding
+    from .model import Item as Item
+    from .model import JournalEntry as JournalEntry
+    from .model import JournalSubjects as JournalSubjects
+    from .model import Message as Message
+    from .model import Phase as Phase
+    from .model import Renderer as Renderer
+    from .model import RenderFunction as RenderFunction
+    from .model import SettingsValidator as SettingsValidator
+    from .model import SignOff as SignOff
+    from .model import Status as Status
+    from .model import TemplateItem as TemplateItem
+    from .model import Venue as Venue
+    from .model import Waiver as Waiver
+    from .model import Zone as Zone
+    from .plugins import PluginManager as PluginManager
+    from .plugins import get_plugin_manager as get_plugin_manager
+    from .report import AreaReport as AreaReport
+    from .report import PluginInfo as PluginInfo
+    from .report import Report as Report
+    from .rollup import LevelTotal as LevelTotal
+    from .rollup import Rollup as Rollup
+    from .rollup import RollupEntry as RollupEntry
+    from .rollup import RollupError as RollupError
+    from .rollup import roll_up as roll_up
+    from .scoring import item_credit as item_credit
+    from .settings import SettingsReader as SettingsReader
 
 if not TYPE_CHECKING:  # hidden from type checkers, which would accept any name through it
 

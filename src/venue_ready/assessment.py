@@ -14,8 +14,9 @@ from .report import AreaReport, PluginInfo, Report
 from .scoring import score_area, score_event, worst_status
 
 if TYPE_CHECKING:
-    from .plugins import PluginFailure, PluginManager
-    from .subevents import SubeventResult
+    from .builtin.subevents import SubeventResult
+    from .errors import PluginFailure
+    from .plugins import PluginManager
 
 __all__ = ["assess"]
 
@@ -135,7 +136,7 @@ def _assess_area(
     if plan.key == "subevents" and spec is not None and provider == "subevents":
         # A core area: its Findings come from the children's results, which the hook has no
         # place for (docs/design.md, "Changes to the contracts").
-        from .subevents import subevent_findings
+        from .builtin.subevents import subevent_findings
 
         try:
             findings.extend(subevent_findings(event, plan, as_of, subevents))
@@ -184,7 +185,7 @@ def _check_findings(result: Any, area_key: str) -> str | None:
 
 
 def _failure(plugins: PluginManager, name: str, exc: BaseException) -> PluginFailure:
-    from .plugins import PluginFailure, _error_text
+    from .errors import PluginFailure, _error_text
 
     return PluginFailure(name, *plugins.origin(name), "assess", _error_text(exc))
 
@@ -219,7 +220,7 @@ def _adjust(report: Report, plugins: PluginManager) -> Report:
 
 
 def _adjust_failure(plugins: PluginManager, name: str, exc: BaseException) -> PluginFailure:
-    from .plugins import PluginFailure, _error_text
+    from .errors import PluginFailure, _error_text
 
     return PluginFailure(name, *plugins.origin(name), "adjust_report", _error_text(exc))
 

@@ -1,4 +1,5 @@
-"""The errors venue_ready raises, and the problems a bad event file is reported with."""
+"""The errors venue_ready raises, the problems a bad event file is reported with, and the
+record of a plugin that failed (:class:`PluginFailure`, which reports carry)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from attrs import field, frozen
 
 from .model import Message
 
-__all__ = ["LoadError", "Problem", "format_path"]
+__all__ = ["LoadError", "PluginError", "PluginFailure", "Problem", "format_path"]
 
 
 _ONE_LINE = str.maketrans({"\n": "\\n", "\r": "\\r", "\t": "\\t"})
@@ -92,3 +93,41 @@ class LoadError(Exception):
 
 class PluginError(Exception):
     """A plugin could not be loaded or used, and the caller asked for strict plugins."""
+
+
+@frozen
+class PluginFailure:
+    """A plugin that failed: its name, its distribution, the stage it failed at, and why."""
+
+    name: str
+    distribution: str | None
+    version: str | None
+    stage: (
+        str  # import, register, hooks, areas, validate_settings, assess, adjust_report, renderers
+    )
+    error: str
+
+    def render(self, lang: str) -> str:
+        """The failure in words, in ``lang`` (``vi`` or ``en``), as the reports print it."""
+        from .i18n import gettext
+
+        return gettext(
+            "report.failure-line",
+            lang,
+            plugin=self.name,
+            distribution=self.distribution or "-",
+            version=self.version or "-",
+            stage=self.stage,
+            error=self.error,
+        )
+
+    def describe(self) -> str:
+        """``name (dist 1.2): stage: error`` in plain words, for logs and the English text."""
+        dist = f" ({self.distribution} {self.version})" if self.distribution else ""
+        return f"{self.name}{dist}: {self.stage}: {self.error}"
+
+
+def _error_text(exc: BaseException) -> str:
+    """An exception in one line, as failures record it: ``TypeError: what``."""
+    text = str(exc)
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__

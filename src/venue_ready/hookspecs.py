@@ -63,13 +63,17 @@ def venue_ready_areas() -> Sequence[AreaSpec] | None:
     Called once per plugin when the plugin manager is first asked for areas (the loader does,
     before it reads an event's ``[areas]``). Each :class:`~venue_ready.AreaSpec` gives:
 
-    - ``key``: the area's key in event files (``[areas.KEY]``); unique across all plugins;
+    - ``key``: the area's key in event files (``[areas.KEY]``); unique across all plugins (two
+      plugins claiming one key is an error naming both);
     - ``title_vi``, ``title_en``: the area's title in Vietnamese and English;
     - ``default_weight``: the area's weight when the event file sets none;
     - ``template``: :class:`~venue_ready.TemplateItem` s for new event files;
-    - ``validate_settings``: a callable ``(settings, event) -> Iterable[Problem]`` that checks
-      the area's ``settings`` table; see "The settings-validator contract" in docs/plugins.md;
-    - ``messages``: the plugin's message catalog, ``{"vi": {id: text}, "en": {id: text}}``.
+    - ``validate_settings``: a :data:`~venue_ready.SettingsValidator`,
+      ``(settings, event) -> Iterable[Problem]``, that checks the area's ``settings`` table;
+      see "The settings-validator contract" in docs/plugins.md;
+    - ``messages``: the plugin's message catalog, ``{"vi": {id: text}, "en": {id: text}}``;
+    - ``settings_example`` and ``journal_subjects`` (a :data:`~venue_ready.JournalSubjects`):
+      see the AreaSpec fields in docs/plugins.md.
 
     :return: a list of AreaSpecs, or None (or an empty list) for a plugin that provides no area,
         such as a policy plugin.
@@ -86,11 +90,14 @@ def venue_ready_assess(event: Event, area: AreaPlan, as_of: datetime) -> Sequenc
     merged, in plugin registration order; a plugin returns None for an area it has nothing to say
     about. A policy plugin may return Findings for every area.
 
-    :param event: the event being assessed (read-only).
-    :param area: the event's plan for the area being assessed (``area.key``, ``area.settings``,
-        ``area.items``).
-    :param as_of: the moment of the assessment, timezone-aware. Judge what was done by then;
-        never read the clock.
+    :param event: the :class:`~venue_ready.Event` being assessed: ``id``, ``name``, ``starts``,
+        ``ends``, ``tz``, ``lang``, ``expected_delegates``, ``venue`` (``zones``,
+        ``entrances``), ``areas``, … Read-only.
+    :param area: the event's :class:`~venue_ready.AreaPlan` for the area being assessed:
+        ``key``, ``weight``, ``threshold``, ``settings``, ``items``, ``records`` (the journal's
+        entries about the area's own subjects up to ``as_of``, oldest first).
+    :param as_of: the moment of the assessment, timezone-aware. Judge what was done by then: a
+        record dated after ``as_of`` does not count yet. Never read the clock.
     :return: a list of :class:`~venue_ready.Finding` whose ``area`` is ``area.key``, or None.
         Same event, same ``as_of``: same Findings, in the same order.
 
@@ -109,7 +116,9 @@ def venue_ready_adjust_report(report: Report) -> Report | None:
     receives the report as the previous one left it. Build a changed report with
     :func:`attrs.evolve` (Reports are frozen).
 
-    :param report: the finished :class:`~venue_ready.Report`.
+    :param report: the finished :class:`~venue_ready.Report`: ``event``, ``as_of``, ``score``,
+        ``status``, ``inconclusive``, ``areas`` (each an :class:`~venue_ready.AreaReport` with
+        ``key``, ``score``, ``status``, ``coverage``, ``findings``, ``errors``), ``failures``.
     :return: a report that is at most as good (no area or event status better, no score
         higher, the same areas), or None to leave it as it is. A report that loosens anything is
         refused: the plugin is recorded as failed and its change is dropped.
@@ -122,11 +131,16 @@ def venue_ready_adjust_report(report: Report) -> Report | None:
 def venue_ready_renderers() -> Sequence[Renderer] | None:
     """Return extra output formats.
 
-    Called once, when ``--format`` names a format that is not built in (``text``, ``json``,
-    ``md``, ``html``).
+    Called once, when a format that is not built in (``text``, ``json``, ``md``, ``html``) is
+    asked for: ``--format``, :meth:`Report.render <venue_ready.Report.render>`, or
+    :meth:`PluginManager.renderers <venue_ready.PluginManager.renderers>`, the one registry of
+    formats both use.
 
-    :return: a list of :class:`~venue_ready.Renderer` (``name``, ``render(report, lang) -> str``,
-        ``description``), or None. A name may not replace a built-in format or another plugin's.
+    :return: a list of :class:`~venue_ready.Renderer` (``name``, ``render``, a
+        :data:`~venue_ready.RenderFunction` ``(report, lang) -> str``, ``description``), or
+        None. A name may not replace a built-in format or another plugin's: the first one
+        registered wins. A hook that raises or returns anything else is recorded as a plugin
+        failure and its formats are left out.
 
     .. versionadded:: 0.1
     """
@@ -142,7 +156,7 @@ def venue_ready_status_changed(
     Called for every plugin after an entry is committed that changed the subject's effective
     status (its latest entry by when it happened, else the plan's): a plugin cannot stop or
     change it. A backdated entry older than the latest changes nothing and calls nothing. Not
-    called for entries brought in by an import.
+    called for entries brought in by ``venue-ready journal import``.
 
     :param event: the event (its plan, without the journal applied).
     :param item: the checklist item the entry is about, or None when it is about an area
@@ -151,10 +165,13 @@ def venue_ready_status_changed(
     :param old: the subject's status before the entry (its latest entry, or the item's status
         in the plan); None for an area subject never reported before.
     :param new: the status recorded.
-    :param entry: the :class:`~venue_ready.JournalEntry` recorded (who, when, note, evidence).
+    :param entry: the :class:`~venue_ready.JournalEntry` recorded: ``subject``, ``status``,
+        ``progress``, ``by``, ``at``, ``recorded_at``, ``note``, ``evidence``,
+        ``signed_off_by``, ``uid``, ``seq``.
     :return: nothing; the return value is ignored.
 
-    A plugin that raises is reported (``venue-ready mark`` exits 3) and the entry stays recorded.
+    A plugin that raises is named on stderr (``venue-ready mark`` exits 3) and the entry stays
+    recorded.
 
     .. versionadded:: 0.2
     """

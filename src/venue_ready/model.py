@@ -27,10 +27,15 @@ import enum
 import math
 from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime, tzinfo
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 from attrs import field, frozen, validators
+
+if TYPE_CHECKING:
+    # for the plugin-facing callback types only (both modules import this one at run time)
+    from .errors import Problem
+    from .report import Report
 
 __all__ = [
     "AreaPlan",
@@ -41,9 +46,12 @@ __all__ = [
     "Finding",
     "Item",
     "JournalEntry",
+    "JournalSubjects",
     "Message",
     "Phase",
+    "RenderFunction",
     "Renderer",
+    "SettingsValidator",
     "SignOff",
     "Status",
     "TemplateItem",
@@ -447,11 +455,15 @@ class TemplateItem:
     requires_signoff: str | None = None
 
 
-#: A settings validator: takes an area's ``settings`` table (and the event being loaded), and
-#: returns the problems it finds, each with a key path relative to that table.
-SettingsValidator = Callable[[Mapping[str, Any], Any], Iterable[Any]]
-#: ``(event, plan) -> subject ids``: what an area takes journal entries about.
-JournalSubjects = Callable[[Any, Any], Iterable[str]]
+#: ``(settings, event) -> problems``: an :attr:`AreaSpec.validate_settings`. It takes an area's
+#: ``settings`` table (and the event being loaded), and returns the problems it finds, each with a
+#: key path relative to that table.
+SettingsValidator = Callable[[Mapping[str, Any], "Event"], Iterable["Problem"]]
+#: ``(event, plan) -> subject ids``: an :attr:`AreaSpec.journal_subjects`, what an area takes
+#: journal entries about.
+JournalSubjects = Callable[["Event", AreaPlan], Iterable[str]]
+#: ``(report, lang) -> document``: a :attr:`Renderer.render`, the whole document as text.
+RenderFunction = Callable[["Report", str], str]
 
 
 @frozen
@@ -490,5 +502,5 @@ class Renderer:
     """
 
     name: str = field(validator=_text)
-    render: Callable[[Any, str], str]
+    render: RenderFunction
     description: str = ""

@@ -1,10 +1,11 @@
 """Finding, loading and calling plugins.
 
-Builtins (the ``checklist`` core plugin) are registered through the same entry-point group as
-third-party plugins, ``venue_ready``, so they are listed and blocked the same way. A plugin that
-fails, at import or later, is recorded as a :class:`PluginFailure` with its name and
-distribution, and the other plugins carry on; ``strict=True`` raises instead, with the original
-traceback, for plugin authors debugging their own code.
+Builtins (:mod:`venue_ready.builtin`: ``checklist`` and ``subevents``) are registered through
+the same entry-point group as third-party plugins, ``venue_ready``, so they are listed and
+blocked the same way. A plugin that fails, at import or later, is recorded as a
+:class:`PluginFailure` with its name and distribution, and the other plugins carry on;
+``strict=True`` raises instead, with the original traceback, for plugin authors debugging their
+own code.
 
 Environment:
 
@@ -20,65 +21,32 @@ from __future__ import annotations
 import importlib
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from time import perf_counter
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 import pluggy
-from attrs import frozen
 
 from . import hookspecs
-from .errors import PluginError
+from .errors import PluginError, PluginFailure
+from .errors import _error_text as _error_text  # noqa: PLC0414 - re-exported for the CLI
 from .hookspecs import PROJECT_NAME
 
 if TYPE_CHECKING:
     from importlib.metadata import EntryPoint
 
-    from .model import AreaSpec
+    from .model import AreaSpec, Renderer
 
 __all__ = ["BUILTIN_PLUGINS", "PluginFailure", "PluginManager", "get_plugin_manager"]
 
 #: The core's own plugins: entry-point name → module. Used directly when venue_ready runs from a
 #: source tree that was never installed (so its entry points are not there to be found).
-BUILTIN_PLUGINS = {"checklist": "venue_ready.checklist", "subevents": "venue_ready.subevents"}
+BUILTIN_PLUGINS = {
+    "checklist": "venue_ready.builtin.checklist",
+    "subevents": "venue_ready.builtin.subevents",
+}
 _OWN_DISTRIBUTION = "venue-ready"
-
-
-@frozen
-class PluginFailure:
-    """A plugin that failed: its name, its distribution, the stage it failed at, and why."""
-
-    name: str
-    distribution: str | None
-    version: str | None
-    stage: (
-        str  # import, register, hooks, areas, validate_settings, assess, adjust_report, renderers
-    )
-    error: str
-
-    def render(self, lang: str) -> str:
-        """The failure in words, in ``lang`` (``vi`` or ``en``), as the reports print it."""
-        from .i18n import gettext
-
-        return gettext(
-            "report.failure-line",
-            lang,
-            plugin=self.name,
-            distribution=self.distribution or "-",
-            version=self.version or "-",
-            stage=self.stage,
-            error=self.error,
-        )
-
-    def describe(self) -> str:
-        """``name (dist 1.2): stage: error`` in plain words, for logs and the English text."""
-        dist = f" ({self.distribution} {self.version})" if self.distribution else ""
-        return f"{self.name}{dist}: {self.stage}: {self.error}"
-
-
-def _error_text(exc: BaseException) -> str:
-    text = str(exc)
-    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
 class PluginManager(pluggy.PluginManager):
@@ -100,6 +68,7 @@ class PluginManager(pluggy.PluginManager):
         self._specs: dict[str, AreaSpec] | None = None
         self._providers: dict[str, str] = {}
         self._catalogs: tuple[object, dict[str, dict[str, str]]] | None = None
+        self._renderers: dict[str, Renderer] | None = None
 
     # -- registration ---------------------------------------------------------------------------
 
@@ -122,6 +91,7 @@ class PluginManager(pluggy.PluginManager):
             self.record_failure(name, "register", exc)
             return False
         self._specs = None
+        self._renderers = None
         return True
 
     def origin(self, name: str) -> tuple[str | None, str | None]:
@@ -262,6 +232,57 @@ class PluginManager(pluggy.PluginManager):
                 merged.setdefault(lang, {}).update(messages)
         self._catalogs = (specs, merged)
         return merged
+
+    # -- output formats: the one registry, for Report.render and the CLI ------------------------
+
+    def renderers(self) -> Mapping[str, Renderer]:
+        """Every output format, by name: the built-in ones first (``text``, ``json``, ``md``,
+        ``html``), then the plugins' (``venue_ready_renderers``), by name.
+
+        The first renderer of a name wins, in registration order: a plugin cannot replace a
+        built-in format or an earlier plugin's. A plugin whose hook raises, or returns something
+        other than a list of :class:`~venue_ready.Renderer`, is recorded as failed at stage
+        ``renderers`` (raised in strict mode) and its formats are left out. The hook is called
+        once; again only after another plugin registers. The mapping is read-only.
+        """
+        if self._renderers is None:
+            from .model import Renderer
+            from .render import builtin_renderers
+
+            builtins = {r.name: r for r in builtin_renderers()}
+            found: dict[str, Renderer] = {}
+            for name, result, exc in self.call_each("venue_ready_renderers"):
+                problem = exc
+                well_formed = isinstance(result, list | tuple) and all(
+                    isinstance(r, Renderer) for r in result
+                )
+                if problem is None and result is not None and not well_formed:
+                    problem = TypeError(
+                        f"returned {type(result).__name__}, expected a list of Renderer"
+                    )
+                if problem is not None:
+                    self.record_failure(name, "renderers", problem)
+                    continue
+                for renderer in result or ():
+                    if renderer.name not in builtins:
+                        found.setdefault(renderer.name, renderer)
+            self._renderers = {**builtins, **{n: found[n] for n in sorted(found)}}
+        return MappingProxyType(self._renderers)
+
+    def renderer(self, name: str) -> Renderer | None:
+        """The output format ``name``, or None when no format has that name. A built-in format
+        is found without asking the plugins (a broken ``venue_ready_renderers`` costs the
+        built-in formats nothing); any other asks them, as :meth:`renderers` does."""
+        from .render import BUILTIN_FORMATS, builtin_renderers
+
+        if name in BUILTIN_FORMATS:
+            return builtin_renderers()[BUILTIN_FORMATS.index(name)]
+        return self.renderers().get(name)
+
+    def format_names(self) -> list[str]:
+        """The names of every output format, in :meth:`renderers` order (the built-in ones,
+        then the plugins' by name): the list an "unknown format" error offers."""
+        return list(self.renderers())
 
     def plugin_names(self) -> list[str]:
         """Names of the registered plugins, in registration order."""

@@ -19,7 +19,8 @@ from .model import AreaStatus, Event, Finding, Message, Phase
 from .scoring import effective_due, is_blocking, is_overdue
 
 if TYPE_CHECKING:
-    from .plugins import PluginFailure
+    from .errors import PluginFailure
+    from .plugins import PluginManager
 
 __all__ = ["REPORT_SCHEMA_VERSION", "AreaReport", "HistoryPoint", "PluginInfo", "Report"]
 
@@ -369,17 +370,35 @@ class Report:
             ],
         }
 
-    def render(self, fmt: str = "text", lang: str | None = None) -> str:
-        """The report in a built-in format: ``text``, ``json``, ``md`` or ``html``, in ``lang``
-        (default: the event's language). Formats that plugins add are rendered by the CLI."""
-        from .render import builtin_renderer
+    def render(
+        self, fmt: str = "text", lang: str | None = None, plugins: PluginManager | None = None
+    ) -> str:
+        """The report in format ``fmt``, in ``lang`` (default: the event's language).
 
-        try:
-            renderer = builtin_renderer(fmt)
-        except KeyError:
-            known = "text, json, md, html"
-            raise ValueError(f"unknown format {fmt!r}; built-in formats: {known}") from None
-        return renderer(self, lang or self.event.lang)
+        The formats are the built-in ones (``text``, ``json``, ``md``, ``html``) and those the
+        plugins add, looked up in :meth:`PluginManager.renderers
+        <venue_ready.PluginManager.renderers>` of ``plugins`` (by default the installed
+        plugins; a built-in format needs none). An unknown format raises :class:`ValueError`
+        naming the known ones; a renderer that returns something other than text raises
+        :class:`TypeError`.
+        """
+        from .render import BUILTIN_FORMATS, builtin_renderer
+
+        lang = lang or self.event.lang
+        if plugins is None and fmt in BUILTIN_FORMATS:
+            return builtin_renderer(fmt)(self, lang)  # no plugin manager to build
+        if plugins is None:
+            from .plugins import get_plugin_manager
+
+            plugins = get_plugin_manager()
+        renderer = plugins.renderer(fmt)
+        if renderer is None:
+            known = ", ".join(plugins.format_names())
+            raise ValueError(f"unknown format {fmt!r}; known formats: {known}")
+        text = renderer.render(self, lang)
+        if not isinstance(text, str):
+            raise TypeError(f"format {fmt!r} returned {type(text).__name__}, expected str")
+        return text
 
     def to_json(self, lang: str | None = None, *, indent: int | None = 2) -> str:
         """The report as JSON text (UTF-8 safe, Vietnamese kept as is), ending in a newline."""

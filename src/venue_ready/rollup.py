@@ -2,9 +2,9 @@
 
 :func:`roll_up` loads every event file it is given, links each event to its ``parent``, and
 assesses the events bottom-up, so that a parent's ``subevents`` area sees its children's results
-(see :mod:`venue_ready.subevents`). It streams: an event is loaded, assessed and reduced to a
-small :class:`~venue_ready.subevents.SubeventResult` straight away, and only those summaries are
-kept, never the Event or its Report. An event whose file has a ``subevents`` area (a parent) is
+(see :mod:`venue_ready.builtin.subevents`). It streams: an event is loaded, assessed and
+reduced to a small :class:`~venue_ready.SubeventResult` straight away, and only those summaries
+are kept, never the Event or its Report. An event whose file has a ``subevents`` area (a parent) is
 loaded again once its children are done, and assessed with their results.
 
 The steps:
@@ -33,13 +33,13 @@ from typing import TYPE_CHECKING, Any
 
 from attrs import frozen
 
+from .builtin.subevents import AREA as SUBEVENTS_AREA
+from .builtin.subevents import SubeventResult
 from .model import DEFAULT_TIMEZONE, AreaStatus, Event
-from .subevents import AREA as SUBEVENTS_AREA
-from .subevents import SubeventResult
 
 if TYPE_CHECKING:
-    from .errors import Problem
-    from .plugins import PluginFailure, PluginManager
+    from .errors import PluginFailure, Problem
+    from .plugins import PluginManager
     from .report import Report
 
 __all__ = [
@@ -63,9 +63,15 @@ CHUNK = 64
 Progress = Callable[[int, int], None]
 
 
-@frozen
-class RollupError:
+# Compared by value like the records it sits among in a Rollup (auto_exc=True would compare
+# exceptions by identity), so two roll-ups of the same files stay equal.
+@frozen(auto_exc=False)
+class RollupError(Exception):
     """Something that kept part of the files out of the roll-up, with what it names.
+
+    The roll-up does not raise it: it collects every one in :attr:`Rollup.errors` and rolls up
+    the rest. It is an exception all the same, so a caller that wants to stop at one can
+    ``raise`` it; ``str(error)`` is its English text.
 
     ``code`` is ``rollup.broken-file`` (``problems`` holds the file's own problems),
     ``rollup.duplicate-id``, ``rollup.missing-parent`` (``ids`` are the children, ``parent``
@@ -94,6 +100,13 @@ class RollupError:
         )
         lines = [text, *("  " + p.render(lang, catalogs) for p in self.problems)]
         return "\n".join(lines)
+
+    def __str__(self) -> str:
+        return self.render("en")
+
+    def __reduce__(self) -> tuple[type[RollupError], tuple[object, ...]]:
+        # BaseException pickles its positional args only; these are keyword fields.
+        return type(self), (self.code, self.ids, self.files, self.parent, self.problems)
 
 
 @frozen

@@ -24,8 +24,9 @@ from typing import TYPE_CHECKING, Any
 
 from ..i18n import format_datetime, format_number, format_score
 from ..i18n import gettext as _
-from ..model import AreaStatus, Phase
+from ..model import Phase
 from ..timeline import MAX_TIMELINE_DAYS, TimelinePoint, readiness_timeline
+from . import phrases
 
 if TYPE_CHECKING:
     from jinja2 import Template
@@ -78,18 +79,14 @@ def load_template(name: str) -> Template:
 
 def _context(report: Report, lang: str) -> dict[str, Any]:
     ev = report.event
-    tz = ev.tz
-    titles = {a.key: a.title(lang) for a in report.areas}
-
-    def when(moment: datetime) -> str:
-        return format_datetime(moment.astimezone(tz), lang)
+    titles = phrases.area_titles(report, lang)
 
     def row(f: Finding) -> dict[str, Any]:
         return {
             "area": titles.get(f.area, f.area),
             "text": report.translate(f.message, lang),
-            "owner": report.owner_text(f, lang) or _("report.no-owner", lang),
-            "due": when(f.due) if f.due is not None else "—",
+            "owner": phrases.owner(report, f, lang),
+            "due": phrases.due_date(report, f, lang),
             "credit": f"{format_number(100 * f.credit, lang)}%" if f.assessed else "—",
             "blocking": report.is_blocking(f),
             "overdue": f in overdue,
@@ -101,29 +98,19 @@ def _context(report: Report, lang: str) -> dict[str, Any]:
     overdue = report.overdue
     by_owner: dict[str, list[dict[str, Any]]] = {}
     for f in overdue:
-        by_owner.setdefault(report.owner_text(f, lang) or _("report.no-owner", lang), []).append(
-            row(f)
-        )
+        by_owner.setdefault(phrases.owner(report, f, lang), []).append(row(f))
 
-    verdict = "ready" if report.status is AreaStatus.READY else "not-ready"
-    score = format_score(report.score, lang)
     return {
         "lang": lang,
         "title": ev.name,
-        "facts": _facts(report, lang),
+        "facts": phrases.facts(report, lang),
         "labels": _labels(report, lang),
         "overall": {
-            "score": score,
+            "score": format_score(report.score, lang),
             "status": report.status.value,
             "status_text": _(f"status.{report.status.value}", lang),
-            "verdict": _(f"report.verdict-{verdict}", lang),
-            "summary": _(
-                "report.overall",
-                lang,
-                score=score,
-                status=report.status.value,
-                verdict=_(f"report.verdict-{verdict}", lang),
-            ),
+            "verdict": phrases.verdict(report, lang),
+            "summary": phrases.overall(report, lang),
             "inconclusive": _("report.inconclusive", lang) if report.inconclusive else None,
             "gauge": _gauge(report.score),
         },
@@ -150,20 +137,9 @@ def _context(report: Report, lang: str) -> dict[str, Any]:
     }
 
 
-def _facts(report: Report, lang: str) -> list[str]:
-    ev = report.event
-    facts = [_("report.starts", lang, when=format_datetime(ev.starts.astimezone(ev.tz), lang))]
-    if ev.venue is not None:
-        facts.append(_("report.venue", lang, venue=ev.venue.name))
-    facts.append(
-        _("report.as-of", lang, when=format_datetime(report.as_of.astimezone(ev.tz), lang))
-    )
-    return facts
-
-
 def _labels(report: Report, lang: str) -> dict[str, str]:
     def heading(message_id: str, count: int | None = None) -> str:
-        return _(message_id, lang, count=count).rstrip(":")
+        return phrases.heading(message_id, lang, count=count)
 
     return {
         "page_title": _("report.html-title", lang),
@@ -201,15 +177,6 @@ def _labels(report: Report, lang: str) -> dict[str, str]:
 
 
 def _area(area: AreaReport, report: Report, lang: str, row: Any) -> dict[str, Any]:
-    extra = []
-    if area.schedule_index is not None:
-        extra.append(
-            _("report.schedule-index", lang, index=format_number(area.schedule_index, lang, 2))
-        )
-    if area.during is not None:
-        extra.append(_("report.during", lang, percent=format_number(100 * area.during, lang)))
-    if area.after is not None:
-        extra.append(_("report.after", lang, percent=format_number(100 * area.after, lang)))
     score = area.score
     return {
         "key": area.key,
@@ -217,10 +184,8 @@ def _area(area: AreaReport, report: Report, lang: str, row: Any) -> dict[str, An
         "score": format_score(score, lang),
         "status": area.status.value,
         "status_text": _(f"status.{area.status.value}", lang),
-        "coverage": _(
-            "report.coverage", lang, assessed=area.coverage[0], expected=area.coverage[1]
-        ),
-        "extra": extra,
+        "coverage": phrases.coverage(area, lang),
+        "extra": phrases.area_notes(area, lang),
         # the bar is 200 units wide: 2 units a point
         "bar": _num(2 * min(max(score or 0.0, 0.0), 100.0)),
         "threshold": _num(2 * min(max(area.threshold, 0.0), 100.0)),

@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..i18n import format_datetime, format_number, format_score
+from ..i18n import format_number, format_score
 from ..i18n import gettext as _
+from . import phrases
 
 if TYPE_CHECKING:
     from ..model import Finding
@@ -41,29 +42,14 @@ def render_markdown(report: Report, lang: str) -> str:
     """The whole report as Markdown, ending in a newline."""
     ev = report.event
     out: list[str] = [f"# {escape(ev.name)}", ""]
-    facts = [_("report.starts", lang, when=format_datetime(ev.starts.astimezone(ev.tz), lang))]
-    if ev.venue is not None:
-        facts.append(_("report.venue", lang, venue=ev.venue.name))
-    facts.append(
-        _("report.as-of", lang, when=format_datetime(report.as_of.astimezone(ev.tz), lang))
-    )
-    out += [escape(fact) + "  " for fact in facts]
+    out += [escape(fact) + "  " for fact in phrases.facts(report, lang)]
     out.append("")
 
-    verdict = "ready" if report.status.value == "ready" else "not-ready"
-    score = format_score(report.score, lang)
-    overall = _(
-        "report.overall",
-        lang,
-        score=score,
-        status=report.status.value,
-        verdict=_(f"report.verdict-{verdict}", lang),
-    )
-    out += [f"## {escape(overall)}", ""]
+    out += [f"## {escape(phrases.overall(report, lang))}", ""]
     if report.inconclusive:
         out += [f"> {escape(_('report.inconclusive', lang))}", ""]
 
-    out += [f"## {escape(_('report.areas-heading', lang).rstrip(':'))}", ""]
+    out += [f"## {escape(phrases.heading('report.areas-heading', lang))}", ""]
     head = [_(f"report.col-{c}", lang) for c in ("area", "score", "status", "coverage", "index")]
     out.append("| " + " | ".join(escape(h) for h in head) + " |")
     out.append("|---|---:|---|---:|---:|")
@@ -84,32 +70,24 @@ def render_markdown(report: Report, lang: str) -> str:
     if any(area.errors for area in report.areas):
         out.append("")
 
-    titles = {a.key: a.title(lang) for a in report.areas}
+    titles = phrases.area_titles(report, lang)
     for heading, findings in (
         ("report.blockers-heading", report.blockers),
         ("report.overdue-heading", report.overdue),
         ("report.next-due-heading", report.next_due),
         *((("report.reported-heading", report.self_reported),) if report.self_reported else ()),
     ):
-        out += [f"## {escape(_(heading, lang, count=len(findings)).rstrip(':'))}", ""]
+        out += [f"## {escape(phrases.heading(heading, lang, count=len(findings)))}", ""]
         if not findings:
             out.append(escape(_("report.none", lang)))
         out += [_finding_line(f, report, titles, lang) for f in findings]
         out.append("")
 
     if report.waivers:
-        heading = _("report.waivers-heading", lang, count=len(report.waivers)).rstrip(":")
+        heading = phrases.heading("report.waivers-heading", lang, count=len(report.waivers))
         out += [f"## {escape(heading)}", ""]
         for f in report.waivers:
-            assert f.waiver is not None
-            line = _(
-                "report.waiver-line",
-                lang,
-                what=report.translate(f.message, lang),
-                reason=f.waiver.reason,
-                approved_by=f.waiver.approved_by,
-            )
-            out.append(f"- {escape(line)}")
+            out.append(f"- {escape(phrases.waiver_line(report, f, lang))}")
         out.append("")
 
     out += [f"## {escape(_('report.details-heading', lang))}", ""]
@@ -126,10 +104,8 @@ def render_markdown(report: Report, lang: str) -> str:
                 report.translate(f.message, lang),
                 f"{format_number(100 * f.credit, lang)}%"
                 + (" ⛔" if report.is_blocking(f) else ""),
-                report.owner_text(f, lang) or "—",
-                format_datetime(f.due.astimezone(report.event.tz), lang)
-                if f.due is not None
-                else "—",
+                report.owner_text(f, lang) or phrases.NONE,
+                phrases.due_date(report, f, lang),
             ]
             out.append("| " + " | ".join(escape(c) for c in cells) + " |")
         out.append("")
@@ -145,13 +121,6 @@ def render_markdown(report: Report, lang: str) -> str:
 
 def _finding_line(f: Finding, report: Report, titles: dict[str, str], lang: str) -> str:
     what = report.translate(f.message, lang)
-    details = [
-        _("report.owner", lang, owner=report.owner_text(f, lang) or _("report.no-owner", lang))
-    ]
-    if f.due is not None:
-        details.append(_("report.due", lang, due=f.due.astimezone(report.event.tz)))
-    reported = report.reported_text(f, lang)
-    if reported is not None:
-        details.append(reported)
+    details = "; ".join(phrases.finding_details(report, f, lang))
     area = escape(titles.get(f.area, f.area))
-    return f"- **{area}**: {escape(what)} ({escape('; '.join(details))})"
+    return f"- **{area}**: {escape(what)} ({escape(details)})"

@@ -21,16 +21,15 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from ..i18n import format_datetime, format_number, format_score
+from ..i18n import format_score
 from ..i18n import gettext as _
-from ..model import Finding
+from . import phrases
 
 if TYPE_CHECKING:
-    from datetime import datetime
-
     from rich.console import RenderableType
 
-    from ..report import AreaReport, Report
+    from ..model import Finding
+    from ..report import Report
 
 __all__ = ["STATUS_STYLES", "print_terminal", "render_terminal"]
 
@@ -91,11 +90,6 @@ def _style(status: str) -> str:
     return STATUS_STYLES.get(status, "")
 
 
-def _heading(message_id: str, lang: str, **params: object) -> str:
-    # The plain report's headings end in a colon; a table's title does not need one.
-    return _(message_id, lang, **params).rstrip().removesuffix(":")
-
-
 def _bar(score: float | None, width: int, style: str) -> Text:
     """``width`` cells of bar for a 0..100 score, in eighths of a cell; dim shading for the
     rest, so the bar still reads without colour."""
@@ -109,29 +103,19 @@ def _bar(score: float | None, width: int, style: str) -> Text:
 
 def _summary(report: Report, lang: str, width: int) -> RenderableType:
     ev = report.event
-    status = report.status.value
-    style = _style(status)
-    verdict = "ready" if status == "ready" else "not-ready"
-    overall = _(
-        "report.overall",
-        lang,
-        score=format_score(report.score, lang),
-        status=status,
-        verdict=_(f"report.verdict-{verdict}", lang),
-    )
+    style = _style(report.status.value)
     lines: list[RenderableType] = [
-        Text(overall, style=f"bold {style}"),
+        Text(phrases.overall(report, lang), style=f"bold {style}"),
         _bar(report.score, max(10, min(60, width - 8)), style),
     ]
     if report.inconclusive:
         lines.append(Text(_("report.inconclusive", lang), style="magenta"))
     lines.append(Text(""))
-    when = format_datetime(ev.starts.astimezone(ev.tz), lang)
-    lines.append(Text(_("report.starts", lang, when=when)))
-    if ev.venue is not None:
-        lines.append(Text(_("report.venue", lang, venue=ev.venue.name)))
-    as_of = format_datetime(report.as_of.astimezone(ev.tz), lang)
-    lines.append(Text(_("report.as-of", lang, when=as_of), style="dim"))
+    lines.append(Text(phrases.starts(report, lang)))
+    venue = phrases.venue(report, lang)
+    if venue is not None:
+        lines.append(Text(venue))
+    lines.append(Text(phrases.as_of(report, lang), style="dim"))
     return Panel(
         Group(*lines),
         title=Text(ev.name, style="bold"),
@@ -142,22 +126,10 @@ def _summary(report: Report, lang: str, width: int) -> RenderableType:
     )
 
 
-def _area_details(area: AreaReport, lang: str) -> str:
-    parts = []
-    if area.schedule_index is not None:
-        index = format_number(area.schedule_index, lang, 2)
-        parts.append(_("report.schedule-index", lang, index=index))
-    if area.during is not None:
-        parts.append(_("report.during", lang, percent=format_number(100 * area.during, lang)))
-    if area.after is not None:
-        parts.append(_("report.after", lang, percent=format_number(100 * area.after, lang)))
-    return " · ".join(parts)
-
-
 def _areas(report: Report, lang: str, width: int) -> RenderableType:
     bar_width = 20 if width >= 120 else 10
     table = Table(
-        title=Text(_heading("report.areas-heading", lang), style="bold"),
+        title=Text(phrases.heading("report.areas-heading", lang), style="bold"),
         title_justify="left",
         box=box.SIMPLE_HEAD,
         pad_edge=False,
@@ -171,7 +143,7 @@ def _areas(report: Report, lang: str, width: int) -> RenderableType:
         style = _style(area.status.value)
         assessed, expected = area.coverage
         status = Text(_("status." + area.status.value, lang), style=style)
-        details = _area_details(area, lang)
+        details = " · ".join(phrases.area_notes(area, lang))
         if details:
             status.append("\n" + details, style="dim")
         for error in area.errors:
@@ -184,14 +156,6 @@ def _areas(report: Report, lang: str, width: int) -> RenderableType:
             status,
         )
     return Padding(table, (1, 0, 0, 0))
-
-
-def _owner(report: Report, f: Finding, lang: str) -> str:
-    return report.owner_text(f, lang) or _("report.no-owner", lang)
-
-
-def _due_text(report: Report, due: datetime | None, lang: str) -> str:
-    return "—" if due is None else format_datetime(due.astimezone(report.event.tz), lang)
 
 
 def _side(width: int) -> int:
@@ -220,8 +184,8 @@ def _attention(report: Report, lang: str, width: int) -> RenderableType:
     overdue = report.overdue
     title = " · ".join(
         (
-            _heading("report.blockers-heading", lang, count=len(blockers)),
-            _heading("report.overdue-heading", lang, count=len(overdue)),
+            phrases.heading("report.blockers-heading", lang, count=len(blockers)),
+            phrases.heading("report.overdue-heading", lang, count=len(overdue)),
         )
     )
     if not blockers and not overdue:
@@ -236,11 +200,11 @@ def _attention(report: Report, lang: str, width: int) -> RenderableType:
         rows[id(f)] = (f, id(f) in rows, True)
     by_owner: dict[str, list[tuple[Finding, bool, bool]]] = {}
     for row in rows.values():
-        by_owner.setdefault(_owner(report, row[0], lang), []).append(row)
+        by_owner.setdefault(phrases.owner(report, row[0], lang), []).append(row)
     no_owner = _("report.no-owner", lang)
     owners = sorted(by_owner, key=lambda o: (o == no_owner, o.casefold()))
 
-    titles = {a.key: a.title(lang) for a in report.areas}
+    titles = phrases.area_titles(report, lang)
     table = Table(
         title=Text(title, style="bold"),
         title_justify="left",
@@ -269,17 +233,17 @@ def _attention(report: Report, lang: str, width: int) -> RenderableType:
                 Text(owner if index == 0 else "", style="italic" if owner == no_owner else ""),
                 marks,
                 _item(report, f, titles, lang),
-                Text(_due_text(report, f.due, lang), style="red" if late else ""),
+                Text(phrases.due_date(report, f, lang), style="red" if late else ""),
             )
     return table
 
 
 def _next_due(report: Report, lang: str, width: int) -> RenderableType:
     upcoming = report.next_due
-    title = _heading("report.next-due-heading", lang, count=len(upcoming))
+    title = phrases.heading("report.next-due-heading", lang, count=len(upcoming))
     if not upcoming:
         return Padding(Text.assemble((title, "bold"), "\n  ", _("report.none", lang)), (1, 0))
-    titles = {a.key: a.title(lang) for a in report.areas}
+    titles = phrases.area_titles(report, lang)
     table = Table(
         title=Text(title, style="bold"),
         title_justify="left",
@@ -289,13 +253,13 @@ def _next_due(report: Report, lang: str, width: int) -> RenderableType:
     )
     table.add_column(Text(_("report.col-due", lang)), style="cyan", max_width=_side(width) - 4)
     table.add_column(Text(_("report.col-finding", lang)), ratio=1)
-    owner_width = _owner_width([_owner(report, f, lang) for f in upcoming], width)
+    owner_width = _owner_width([phrases.owner(report, f, lang) for f in upcoming], width)
     table.add_column(Text(_("report.col-owner", lang)), max_width=owner_width)
     for f in upcoming:
         table.add_row(
-            Text(_due_text(report, f.due, lang)),
+            Text(phrases.due_date(report, f, lang)),
             _item(report, f, titles, lang),
-            Text(_owner(report, f, lang), style="italic" if not f.owner else ""),
+            Text(phrases.owner(report, f, lang), style="italic" if not f.owner else ""),
         )
     return Padding(table, (1, 0, 0, 0))
 
@@ -305,7 +269,7 @@ def _self_reported(report: Report, lang: str) -> RenderableType | None:
     if not found:
         return None
     lines = _bullets(
-        Text(_heading("report.reported-heading", lang, count=len(found)), style="bold")
+        Text(phrases.heading("report.reported-heading", lang, count=len(found)), style="bold")
     )
     for f in found:
         what = report.translate(f.message, lang)
@@ -318,25 +282,17 @@ def _waivers(report: Report, lang: str) -> RenderableType | None:
     if not waivers:
         return None
     lines = _bullets(
-        Text(_heading("report.waivers-heading", lang, count=len(waivers)), style="bold")
+        Text(phrases.heading("report.waivers-heading", lang, count=len(waivers)), style="bold")
     )
     for f in waivers:
-        assert f.waiver is not None
-        line = _(
-            "report.waiver-line",
-            lang,
-            what=report.translate(f.message, lang),
-            reason=f.waiver.reason,
-            approved_by=f.waiver.approved_by,
-        )
-        lines.add_row("-", Text(line))
+        lines.add_row("-", Text(phrases.waiver_line(report, f, lang)))
     return Padding(lines, (1, 0, 0, 0))
 
 
 def _failures(report: Report, lang: str) -> RenderableType | None:
     if not report.failures:
         return None
-    heading = _heading("report.failures-heading", lang, count=len(report.failures))
+    heading = phrases.heading("report.failures-heading", lang, count=len(report.failures))
     lines = _bullets(Text(heading, style="bold magenta"))
     for failure in report.failures:
         lines.add_row("-", Text(failure.render(lang), style="magenta"))

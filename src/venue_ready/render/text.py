@@ -7,11 +7,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..i18n import format_datetime, format_number, format_score
+from ..i18n import format_score
 from ..i18n import gettext as _
-from ..model import Finding, Message
+from . import phrases
 
 if TYPE_CHECKING:
+    from ..model import Finding
     from ..report import AreaReport, Report
 
 __all__ = ["render_text"]
@@ -26,23 +27,10 @@ def render_text(report: Report, lang: str) -> str:
     ev = report.event
 
     add(ev.name)
-    when = format_datetime(ev.starts.astimezone(ev.tz), lang)
-    add(_("report.starts", lang, when=when))
-    if ev.venue is not None:
-        add(_("report.venue", lang, venue=ev.venue.name))
-    add(_("report.as-of", lang, when=format_datetime(report.as_of.astimezone(ev.tz), lang)))
+    lines += phrases.facts(report, lang)
     add("=" * _RULE_WIDTH)
 
-    verdict = "ready" if report.status.value == "ready" else "not-ready"
-    add(
-        _(
-            "report.overall",
-            lang,
-            score=_score(report.score, lang),
-            status=report.status.value,
-            verdict=_(f"report.verdict-{verdict}", lang),
-        )
-    )
+    add(phrases.overall(report, lang))
     if report.inconclusive:
         add(_("report.inconclusive", lang))
     add("")
@@ -65,17 +53,7 @@ def render_text(report: Report, lang: str) -> str:
     if waivers:
         add(_("report.waivers-heading", lang, count=len(waivers)))
         for f in waivers:
-            assert f.waiver is not None
-            add(
-                "  - "
-                + _(
-                    "report.waiver-line",
-                    lang,
-                    what=_text(f.message, report, lang),
-                    reason=f.waiver.reason,
-                    approved_by=f.waiver.approved_by,
-                )
-            )
+            add("  - " + phrases.waiver_line(report, f, lang))
         add("")
 
     if report.failures:
@@ -86,30 +64,11 @@ def render_text(report: Report, lang: str) -> str:
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def _score(score: float | None, lang: str) -> str:
-    return format_score(score, lang)
-
-
 def _area_line(area: AreaReport, lang: str, width: int) -> str:
     title = area.title(lang).ljust(width)
     status = _("status." + area.status.value, lang)
-    parts = [
-        f"  {title}  {_score(area.score, lang):>5}  {status}",
-        _("report.coverage", lang, assessed=area.coverage[0], expected=area.coverage[1]),
-    ]
-    if area.schedule_index is not None:
-        parts.append(
-            _("report.schedule-index", lang, index=format_number(area.schedule_index, lang, 2))
-        )
-    if area.during is not None:
-        parts.append(_("report.during", lang, percent=format_number(100 * area.during, lang)))
-    if area.after is not None:
-        parts.append(_("report.after", lang, percent=format_number(100 * area.after, lang)))
-    return " · ".join(parts)
-
-
-def _text(message: Message, report: Report, lang: str) -> str:
-    return report.translate(message, lang)
+    head = f"  {title}  {format_score(area.score, lang):>5}  {status}"
+    return " · ".join([head, phrases.coverage(area, lang), *phrases.area_notes(area, lang)])
 
 
 def _section(
@@ -118,18 +77,9 @@ def _section(
     lines.append(_(heading, lang, count=len(findings)))
     if not findings:
         lines.append("  " + _("report.none", lang))
-    titles = {a.key: a.title(lang) for a in report.areas}
+    titles = phrases.area_titles(report, lang)
     for f in findings:
-        details = [
-            _("report.owner", lang, owner=report.owner_text(f, lang) or _("report.no-owner", lang))
-        ]
-        if f.due is not None:
-            details.append(_("report.due", lang, due=f.due.astimezone(report.event.tz)))
-        reported = report.reported_text(f, lang)
-        if reported is not None:
-            details.append(reported)
-        lines.append(
-            f"  - [{titles.get(f.area, f.area)}] {_text(f.message, report, lang)}"
-            f" ({'; '.join(details)})"
-        )
+        details = "; ".join(phrases.finding_details(report, f, lang))
+        what = report.translate(f.message, lang)
+        lines.append(f"  - [{titles.get(f.area, f.area)}] {what} ({details})")
     lines.append("")

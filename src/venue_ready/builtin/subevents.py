@@ -43,15 +43,15 @@ from typing import TYPE_CHECKING, Any
 
 from attrs import field, frozen
 
-from .hookspecs import hookimpl
-from .loading import MAX_COUNT
-from .model import AreaPlan, AreaSpec, AreaStatus, Event, Finding, Message, Phase
-from .scoring import effective_due
-from .settings import SettingsReader
+from ..hookspecs import hookimpl
+from ..loading import MAX_COUNT
+from ..model import AreaPlan, AreaSpec, AreaStatus, Event, Finding, Message, Phase
+from ..scoring import effective_due
+from ..settings import SettingsReader
 
 if TYPE_CHECKING:
-    from .errors import Problem
-    from .report import Report
+    from ..errors import Problem
+    from ..report import Report
 
 __all__ = ["AREA", "SubeventResult", "SubeventSettings", "parse_settings", "subevent_findings"]
 
