@@ -681,3 +681,39 @@ def test_run_functions_return_an_exit_code(capsys: pytest.CaptureFixture[str]) -
     code = args.run(args, "en")
     assert code is ExitCode.OK
     assert json.loads(capsys.readouterr().out)["failures"] == []
+
+
+def test_only_the_command_that_runs_is_built_and_the_help_is_the_same() -> None:
+    from venue_ready.cli import build_parser
+
+    whole = build_parser("en")
+    for command in ("check", "journal"):
+        only = build_parser("en", command)
+        assert only.format_help() == whole.format_help()
+        assert only.format_usage() == whole.format_usage()
+
+
+def test_check_imports_no_other_commands_module(small_example: Path) -> None:
+    code = (
+        "import sys\n"
+        "from venue_ready.cli import main\n"
+        f"code = main(['check', {str(small_example)!r}, '--as-of', {AS_OF!r}])\n"
+        "loaded = sorted(m for m in sys.modules if m.startswith('venue_ready.cli'))\n"
+        "sys.stderr.write('%d %r %r' % (code, loaded, 'sqlite3' in sys.modules))\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=_env_without_ours(),
+        cwd=ROOT,
+        timeout=60,
+        check=True,
+    )
+    assert proc.stdout.startswith("Đại hội")
+    # cli.journal holds check's --journal options and the replay; with no journal beside
+    # the event, sqlite3 is not loaded
+    loaded = ["venue_ready.cli", "venue_ready.cli._common", "venue_ready.cli.check"]
+    loaded.append("venue_ready.cli.journal")
+    assert proc.stderr == f"0 {loaded!r} False"

@@ -2,9 +2,10 @@
 
 One module per command (:mod:`.check`, :mod:`.rollup`, :mod:`.init`, :mod:`.plugins`,
 :mod:`.new_plugin`, and :mod:`.journal` for ``mark``, ``history`` and ``journal``), each with
-an ``add_parser`` and a ``run``; what they share is in :mod:`._common`. A command returns its
-:class:`~._common.ExitCode`, or raises :class:`~._common.Exit` having printed why; :func:`main`
-catches it here, once.
+a function that adds the command's parser and one that runs it; what they share is in
+:mod:`._common`. A command returns its :class:`~._common.ExitCode`, or raises
+:class:`~._common.Exit` having printed why; :func:`main` catches it here, once. Only the module
+of the command that runs is imported.
 
 Exit codes: 0 assessed (whatever the verdict), 1 assessed and below ``--fail-under``, 2 bad
 input or usage, 3 a plugin failed. Bad input never ends in a traceback: every problem is printed
@@ -14,6 +15,7 @@ on a line of its own as ``file: key.path: what is wrong (what was expected)``.
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -21,8 +23,7 @@ from typing import TextIO
 
 from .._version import __version__
 from ..i18n import gettext as _
-from . import check, init, journal, new_plugin, plugins, rollup
-from ._common import PROG, Exit, ExitCode, HelpFormatter, Parser, err
+from ._common import PROG, Exit, ExitCode, HelpFormatter, Parser, add_command, err
 
 __all__ = ["build_parser", "main"]
 
@@ -30,9 +31,28 @@ __all__ = ["build_parser", "main"]
 #: event was read, to the exit code.
 Run = Callable[[argparse.Namespace, str], ExitCode]
 
+#: The commands, in the order the help lists them: the name, the module (of this package) that
+#: adds and runs it, that module's function adding the command's parser, and the message id of
+#: the command's one-line help.
+_COMMANDS = (
+    ("check", "check", "add_parser", "cli.help.check"),
+    ("rollup", "rollup", "add_parser", "cli.help.rollup"),
+    ("init", "init", "add_parser", "cli.help.init"),
+    ("plugins", "plugins", "add_parser", "cli.help.plugins"),
+    ("new-plugin", "new_plugin", "add_parser", "cli.help.new-plugin"),
+    ("mark", "journal", "add_mark_parser", "cli.help.mark"),
+    ("history", "journal", "add_history_parser", "cli.help.history"),
+    ("journal", "journal", "add_journal_parser", "cli.help.journal-command"),
+)
 
-def build_parser(lang: str) -> argparse.ArgumentParser:
-    """The argument parser, with help in ``lang``."""
+
+def build_parser(lang: str, command: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser, with help in ``lang``.
+
+    Given ``command``, only that command's parser is built whole, and only its module imported
+    (``check`` does not pay for the others' options, about 60 of them); the other commands are
+    there by name and one-line help, all that the main parser ever shows of them.
+    """
     parser = Parser(
         prog=PROG, description=_("cli.description", lang), formatter_class=HelpFormatter, lang=lang
     )
@@ -44,12 +64,11 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", metavar=_("cli.command-metavar", lang))
     commands.required = True
-    check.add_parser(commands, lang)
-    rollup.add_parser(commands, lang)
-    init.add_parser(commands, lang)
-    plugins.add_parser(commands, lang)
-    new_plugin.add_parser(commands, lang)
-    journal.add_parsers(commands, lang)
+    for name, module, adder, help_key in _COMMANDS:
+        if command is None or name == command:
+            getattr(importlib.import_module(f".{module}", __name__), adder)(commands, lang)
+        else:
+            add_command(commands, name, lang, help_key)
     return parser
 
 
@@ -61,7 +80,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     _localise_argparse(lang)
     strict = False
     try:
-        args = build_parser(lang).parse_args(args_list)
+        args = build_parser(lang, _command_named(args_list)).parse_args(args_list)
         strict = bool(getattr(args, "strict_plugins", False))
         run: Run = args.run
         return int(run(args, lang))
@@ -82,6 +101,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         traceback.print_exc()
         err(_("cli.strict-failed", lang, error=str(exc)))
         return int(ExitCode.PLUGIN)
+
+
+def _command_named(argv: Sequence[str]) -> str | None:
+    """The command ``argv`` runs, as the main parser will read it: its first argument that is
+    not an option (none of the main parser's options takes a value). None when that is no
+    command: the whole parser is built, and reports the error."""
+    names = {name for name, *_rest in _COMMANDS}
+    for arg in argv:
+        if not arg.startswith("-"):
+            return arg if arg in names else None
+    return None
 
 
 def _guess_lang(argv: Sequence[str]) -> str:

@@ -36,7 +36,9 @@ if TYPE_CHECKING:
 
 __all__ = [
     "add_check_options",
-    "add_parsers",
+    "add_history_parser",
+    "add_journal_parser",
+    "add_mark_parser",
     "apply_journal",
     "attach_history",
     "default_name",
@@ -66,11 +68,9 @@ def _journal_option(parser: argparse.ArgumentParser, lang: str) -> None:
     )
 
 
-def add_parsers(commands: Commands, lang: str) -> None:
-    """Add ``mark``, ``history`` and ``journal`` (``export``, ``import``) to the CLI's
-    commands."""
+def add_mark_parser(commands: Commands, lang: str) -> None:
+    """Add ``mark`` to the CLI's commands."""
     file_metavar = _("cli.file-metavar", lang)
-
     mark = add_command(commands, "mark", lang, "cli.help.mark", "cli.help.mark-long")
     mark.add_argument("file", metavar=file_metavar, help=_("cli.help.file", lang))
     mark.add_argument(
@@ -95,6 +95,10 @@ def add_parsers(commands: Commands, lang: str) -> None:
     plugin_options(mark, lang)
     mark.set_defaults(run=run_mark)
 
+
+def add_history_parser(commands: Commands, lang: str) -> None:
+    """Add ``history`` to the CLI's commands."""
+    file_metavar = _("cli.file-metavar", lang)
     history = add_command(commands, "history", lang, "cli.help.history")
     history.add_argument("file", metavar=file_metavar, help=_("cli.help.file", lang))
     history.add_argument(
@@ -115,6 +119,10 @@ def add_parsers(commands: Commands, lang: str) -> None:
     plugin_options(history, lang)
     history.set_defaults(run=run_history)
 
+
+def add_journal_parser(commands: Commands, lang: str) -> None:
+    """Add ``journal`` (``export`` and ``import``) to the CLI's commands."""
+    file_metavar = _("cli.file-metavar", lang)
     journal = add_command(commands, "journal", lang, "cli.help.journal-command")
     actions = journal.add_subparsers(dest="action", metavar=_("cli.command-metavar", lang))
     actions.required = True
