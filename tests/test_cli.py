@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 import textwrap
 from pathlib import Path
 
 import pytest
 
-from .conftest import RunCli
+from .conftest import ROOT, RunCli
 
 AS_OF = "2020-05-08T16:00+07:00"
 
@@ -548,3 +551,169 @@ def test_a_score_just_under_100_does_not_read_100(run_cli: RunCli, tmp_path: Pat
     assert proc.returncode == 1
     assert "Overall readiness: 99.9/100" in proc.stdout  # 99.967, shown rounded down
     assert "Overall score 99.9 is below --fail-under 100" in proc.stderr
+
+
+# -- the process: a reader that goes away, and how every command ends ---------------------------
+
+NGOC_THUY = ROOT / "examples" / "ngoc-thuy-2020" / "congress.toml"
+
+
+def _start(*args: str) -> list[str]:
+    return [sys.executable, "-m", "venue_ready", *args]
+
+
+def _env_without_ours() -> dict[str, str]:
+    return {k: v for k, v in os.environ.items() if not k.startswith("VENUE_READY_")}
+
+
+@pytest.mark.parametrize("extra", [(), ("--strict-plugins",)])
+@pytest.mark.parametrize("fmt", ["json", "text"])
+def test_a_reader_that_closes_after_one_byte(extra: tuple[str, ...], fmt: str) -> None:
+    # `check FILE --format json | head -c1`: the report is cut short by the reader, which is
+    # what the reader asked for: no traceback, exit 0.
+    proc = subprocess.Popen(
+        _start("check", str(NGOC_THUY), "--format", fmt, *extra),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=_env_without_ours(),
+        cwd=ROOT,
+    )
+    assert proc.stdout is not None
+    assert proc.stderr is not None
+    first = os.read(proc.stdout.fileno(), 1)
+    proc.stdout.close()
+    stderr = proc.stderr.read().decode("utf-8")
+    proc.stderr.close()
+    assert proc.wait(timeout=60) == 0, stderr
+    assert first in (b"{", "Đ".encode()[:1])
+    assert "Traceback" not in stderr
+    assert "BrokenPipe" not in stderr
+
+
+@pytest.mark.parametrize("extra", [(), ("--strict-plugins",)])
+def test_a_reader_gone_before_the_first_byte(extra: tuple[str, ...]) -> None:
+    # The read end is closed before the command starts, so its very first write fails
+    # (EPIPE): the case that printed a BrokenPipeError traceback and exited 1, or 3 with
+    # --strict-plugins, before main caught BrokenPipeError first.
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        proc = subprocess.run(
+            _start("check", str(NGOC_THUY), "--format", "json", *extra),
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            env=_env_without_ours(),
+            cwd=ROOT,
+            timeout=60,
+            check=False,
+        )
+    finally:
+        os.close(write_end)
+    stderr = proc.stderr.decode("utf-8")
+    assert proc.returncode == 0, stderr
+    assert "Traceback" not in stderr
+    assert "BrokenPipe" not in stderr
+
+
+#: For each command, arguments it parses but refuses when it runs: each is a usage error.
+_REFUSED_WHEN_RUN = {
+    "check": ["check", "{event}", "--as-of", "nope"],
+    "rollup": ["rollup", "{event}", "--as-of", "nope"],
+    "init": ["init", "{tmp}/new.toml", "--starts", "nope"],
+    "plugins": ["plugins", "--plugin", "no_such_module_for_venue_ready"],
+    "new-plugin": ["new-plugin", "9bad", "--dir", "{tmp}"],
+    "mark": ["mark", "{event}", "a", "done", "--by", "me", "--at", "nope", "--journal", "{j}"],
+    "history": ["history", "{event}", "--as-of", "nope", "--journal", "{j}"],
+    "journal export": ["journal", "export", "{event}", "--journal", "{j}"],
+    "journal import": ["journal", "import", "{event}", "{tmp}/none.jsonl", "--journal", "{j}"],
+}
+
+
+@pytest.fixture
+def _argparse_restored(monkeypatch: pytest.MonkeyPatch) -> None:
+    # main() routes argparse's own words through our catalog; put them back afterwards.
+    import argparse
+
+    monkeypatch.setattr(argparse, "_", argparse._)
+    monkeypatch.setattr(argparse, "ngettext", argparse.ngettext)
+
+
+@pytest.mark.usefixtures("_argparse_restored")
+@pytest.mark.parametrize("command", sorted(_REFUSED_WHEN_RUN))
+def test_every_command_ends_a_usage_error_the_same_way(
+    command: str, tmp_path: Path, small_example: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from venue_ready.cli import build_parser, main
+    from venue_ready.cli._common import Exit, ExitCode
+
+    argv = [
+        a.format(event=small_example, tmp=tmp_path, j=tmp_path / "missing.sqlite")
+        for a in _REFUSED_WHEN_RUN[command]
+    ]
+    # A bad option value: refused by the command's own parser, exit 2, with its usage (in
+    # Vietnamese: "fr" is no language the messages know).
+    assert main([*argv, "--lang", "fr"]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.startswith(f"cách dùng: venue-ready {command} ")
+    assert "venue-ready: lỗi: tham số --lang: lựa chọn không hợp lệ: 'fr'" in err
+    # Arguments that parse: the command's run function raises Exit(USAGE), having said why.
+    args = build_parser("en").parse_args([*argv, "--lang", "en"])
+    with pytest.raises(Exit) as caught:
+        args.run(args, "en")
+    assert caught.value.code is ExitCode.USAGE
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.strip(), "nothing said why"
+    # And through main, the exit code, with nothing left behind.
+    assert main([*argv, "--lang", "en"]) == 2
+    assert capsys.readouterr().err == err
+    assert not (tmp_path / "missing.sqlite").exists()
+    assert not (tmp_path / "new.toml").exists()
+
+
+@pytest.mark.usefixtures("_argparse_restored")
+def test_run_functions_return_an_exit_code(capsys: pytest.CaptureFixture[str]) -> None:
+    from venue_ready.cli import build_parser
+    from venue_ready.cli._common import ExitCode
+
+    args = build_parser("en").parse_args(["plugins", "--format", "json"])
+    code = args.run(args, "en")
+    assert code is ExitCode.OK
+    assert json.loads(capsys.readouterr().out)["failures"] == []
+
+
+def test_only_the_command_that_runs_is_built_and_the_help_is_the_same() -> None:
+    from venue_ready.cli import build_parser
+
+    whole = build_parser("en")
+    for command in ("check", "journal"):
+        only = build_parser("en", command)
+        assert only.format_help() == whole.format_help()
+        assert only.format_usage() == whole.format_usage()
+
+
+def test_check_imports_no_other_commands_module(small_example: Path) -> None:
+    code = (
+        "import sys\n"
+        "from venue_ready.cli import main\n"
+        f"code = main(['check', {str(small_example)!r}, '--as-of', {AS_OF!r}])\n"
+        "loaded = sorted(m for m in sys.modules if m.startswith('venue_ready.cli'))\n"
+        "sys.stderr.write('%d %r %r' % (code, loaded, 'sqlite3' in sys.modules))\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=_env_without_ours(),
+        cwd=ROOT,
+        timeout=60,
+        check=True,
+    )
+    assert proc.stdout.startswith("Đại hội")
+    # cli.journal holds check's --journal options and the replay; with no journal beside
+    # the event, sqlite3 is not loaded
+    loaded = ["venue_ready.cli", "venue_ready.cli._common", "venue_ready.cli.check"]
+    loaded.append("venue_ready.cli.journal")
+    assert proc.stderr == f"0 {loaded!r} False"

@@ -817,8 +817,8 @@ def test_rollup_applies_each_events_journal(run_cli: RunCli, small: Path) -> Non
 
 @pytest.mark.parametrize("name", ["congress.toml", "a/b/dh.v2.toml", "noext", "./x.TOML"])
 def test_the_cli_and_the_library_agree_on_the_default_journal(name: str) -> None:
+    from venue_ready.cli.journal import default_name
     from venue_ready.journal import default_journal_name
-    from venue_ready.journal_cli import default_name
 
     assert default_name(name) == default_journal_name(name)
 

@@ -1,8 +1,9 @@
 """The journal's commands: ``mark``, ``history``, ``journal export`` and ``journal import``,
 and what ``check`` does with a journal (replay it up to ``--as-of``).
 
-Kept apart from :mod:`venue_ready.cli` so that the commands that do not touch a journal never
-import sqlite3. Exit codes are the CLI's: 0 done, 2 bad input or usage, 3 a plugin failed.
+The journal library, and with it sqlite3, is imported only when a command runs with a journal:
+``check`` on an event with no journal never pays for it. Exit codes are the CLI's: 0 done,
+2 bad input or usage, 3 a plugin failed.
 """
 
 from __future__ import annotations
@@ -10,31 +11,41 @@ from __future__ import annotations
 import argparse
 import os
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
-from .cli import (
-    EXIT_OK,
-    EXIT_PLUGIN,
-    EXIT_USAGE,
-    _err,
-    _write,
+from ..i18n import format_datetime, format_number
+from ..i18n import gettext as _
+from ._common import (
+    Exit,
+    ExitCode,
+    add_command,
+    err,
     open_event,
     parse_moment,
+    plugin_options,
+    save,
+    write,
 )
-from .i18n import format_datetime, format_number
-from .i18n import gettext as _
 
 if TYPE_CHECKING:
-    from .journal import Journal
-    from .model import Event, JournalEntry
-    from .plugins import PluginManager
-    from .report import HistoryPoint, Report
+    from ..journal import Journal
+    from ..model import Event, JournalEntry
+    from ..plugins import PluginManager
+    from ..report import HistoryPoint, Report
+    from ._common import Commands
 
 __all__ = [
     "add_check_options",
-    "add_commands",
+    "add_history_parser",
+    "add_journal_parser",
+    "add_mark_parser",
     "apply_journal",
     "attach_history",
+    "default_name",
+    "run_export",
+    "run_history",
+    "run_import",
+    "run_mark",
 ]
 
 #: The version of ``history --format json``'s layout.
@@ -57,21 +68,10 @@ def _journal_option(parser: argparse.ArgumentParser, lang: str) -> None:
     )
 
 
-def add_commands(
-    commands: Any,
-    lang: str,
-    formatter: type[argparse.HelpFormatter],
-    plugin_options: Any,
-) -> None:
-    """Add ``mark``, ``history`` and ``journal`` to the CLI's subcommands."""
+def add_mark_parser(commands: Commands, lang: str) -> None:
+    """Add ``mark`` to the CLI's commands."""
     file_metavar = _("cli.file-metavar", lang)
-
-    mark = commands.add_parser(
-        "mark",
-        help=_("cli.help.mark", lang),
-        description=_("cli.help.mark-long", lang),
-        formatter_class=formatter,
-    )
+    mark = add_command(commands, "mark", lang, "cli.help.mark", "cli.help.mark-long")
     mark.add_argument("file", metavar=file_metavar, help=_("cli.help.file", lang))
     mark.add_argument(
         "item", metavar=_("cli.metavar.item", lang), help=_("cli.help.mark-item", lang)
@@ -93,14 +93,13 @@ def add_commands(
     _journal_option(mark, lang)
     mark.add_argument("--lang", choices=("vi", "en"), help=_("cli.help.lang", lang))
     plugin_options(mark, lang)
-    mark.set_defaults(handler=cmd_mark)
+    mark.set_defaults(run=run_mark)
 
-    history = commands.add_parser(
-        "history",
-        help=_("cli.help.history", lang),
-        description=_("cli.help.history", lang),
-        formatter_class=formatter,
-    )
+
+def add_history_parser(commands: Commands, lang: str) -> None:
+    """Add ``history`` to the CLI's commands."""
+    file_metavar = _("cli.file-metavar", lang)
+    history = add_command(commands, "history", lang, "cli.help.history")
     history.add_argument("file", metavar=file_metavar, help=_("cli.help.file", lang))
     history.add_argument(
         "item",
@@ -118,22 +117,16 @@ def add_commands(
     _journal_option(history, lang)
     history.add_argument("--lang", choices=("vi", "en"), help=_("cli.help.lang", lang))
     plugin_options(history, lang)
-    history.set_defaults(handler=cmd_history)
+    history.set_defaults(run=run_history)
 
-    journal = commands.add_parser(
-        "journal",
-        help=_("cli.help.journal-command", lang),
-        description=_("cli.help.journal-command", lang),
-        formatter_class=formatter,
-    )
+
+def add_journal_parser(commands: Commands, lang: str) -> None:
+    """Add ``journal`` (``export`` and ``import``) to the CLI's commands."""
+    file_metavar = _("cli.file-metavar", lang)
+    journal = add_command(commands, "journal", lang, "cli.help.journal-command")
     actions = journal.add_subparsers(dest="action", metavar=_("cli.command-metavar", lang))
     actions.required = True
-    export = actions.add_parser(
-        "export",
-        help=_("cli.help.export", lang),
-        description=_("cli.help.export", lang),
-        formatter_class=formatter,
-    )
+    export = add_command(actions, "export", lang, "cli.help.export")
     export.add_argument("file", metavar=file_metavar, help=_("cli.help.file", lang))
     export.add_argument(
         "--format", choices=_EXPORT_FORMATS, default="jsonl", help=_("cli.help.export-format", lang)
@@ -141,19 +134,14 @@ def add_commands(
     export.add_argument("-o", "--output", metavar=file_metavar, help=_("cli.help.output", lang))
     _journal_option(export, lang)
     export.add_argument("--lang", choices=("vi", "en"), help=_("cli.help.lang", lang))
-    export.set_defaults(handler=cmd_export)
-    imp = actions.add_parser(
-        "import",
-        help=_("cli.help.import", lang),
-        description=_("cli.help.import", lang),
-        formatter_class=formatter,
-    )
+    export.set_defaults(run=run_export)
+    imp = add_command(actions, "import", lang, "cli.help.import")
     imp.add_argument("file", metavar=file_metavar, help=_("cli.help.file", lang))
     imp.add_argument("source", metavar=file_metavar, help=_("cli.help.import-source", lang))
     imp.add_argument("--format", choices=_EXPORT_FORMATS, help=_("cli.help.import-format", lang))
     _journal_option(imp, lang)
     imp.add_argument("--lang", choices=("vi", "en"), help=_("cli.help.lang", lang))
-    imp.set_defaults(handler=cmd_import)
+    imp.set_defaults(run=run_import)
 
 
 # -- shared ----------------------------------------------------------------------------------------
@@ -174,19 +162,24 @@ def default_name(event_file: str) -> str:
     return stem + ".journal.sqlite"
 
 
-def _problems(exc: Any, lang: str) -> int:
+def _print_problems(exc: Any, lang: str) -> None:
     for problem in exc.problems:
-        _err(problem.render(lang, getattr(exc, "catalogs", None)))
-    return EXIT_USAGE
+        err(problem.render(lang, getattr(exc, "catalogs", None)))
 
 
-def _open(path: str, lang: str, *, create: bool = False, readonly: bool = False) -> Journal | int:
-    from .journal import JournalError, open_journal
+def _refuse(exc: Any, lang: str) -> NoReturn:
+    """Bad input (a JournalError): print its problems, and end with a usage error."""
+    _print_problems(exc, lang)
+    raise Exit(ExitCode.USAGE)
+
+
+def _open(path: str, lang: str, *, create: bool = False, readonly: bool = False) -> Journal:
+    from ..journal import JournalError, open_journal
 
     try:
         return open_journal(path, create=create, readonly=readonly)
     except JournalError as exc:
-        return _problems(exc, lang)
+        _refuse(exc, lang)
 
 
 def sqlite3_error() -> type[Exception]:
@@ -196,32 +189,27 @@ def sqlite3_error() -> type[Exception]:
     return sqlite3.Error
 
 
-def _database_failure(exc: Exception, path: str, lang: str) -> int:
+def _database_failure(exc: Exception, path: str, lang: str) -> NoReturn:
     """A database error after the journal was opened (a full disk, a lock held too long)."""
-    from .errors import Problem
+    from ..errors import Problem
 
-    _err(Problem.of((), "journal.unreadable", file=path, error=str(exc)).render(lang))
-    return EXIT_USAGE
+    err(Problem.of((), "journal.unreadable", file=path, error=str(exc)).render(lang))
+    raise Exit(ExitCode.USAGE)
 
 
 # -- mark ------------------------------------------------------------------------------------------
 
 
-def cmd_mark(args: argparse.Namespace, lang_hint: str) -> int:
+def run_mark(args: argparse.Namespace, lang_hint: str) -> ExitCode:
     """``venue-ready mark FILE ITEM STATUS --by WHO``: record one entry."""
-    from .journal import JournalError, mark
+    from ..journal import JournalError, mark
 
-    opened = open_event(args, lang_hint)
-    if isinstance(opened, int):
-        return opened
-    pm, event, lang, _as_of = opened
+    pm, event, lang, _as_of = open_event(args, lang_hint)
     now = datetime.now(UTC)
 
     at = None
     if args.at is not None:
         at = parse_moment(args.at, event.tz, lang, option="--at")
-        if at is None:
-            return EXIT_USAGE
         if len(args.at.strip()) == 10 and at > now and at.date() == now.astimezone(event.tz).date():
             # "--at today" means today, so far: a bare date stands for the end of the day, which
             # for today is still to come. Recorded as done now.
@@ -231,10 +219,10 @@ def cmd_mark(args: argparse.Namespace, lang_hint: str) -> int:
         try:
             progress = float(args.progress.replace(",", "."))
         except ValueError:
-            _err(_("cli.bad-progress", lang, value=args.progress))
-            return EXIT_USAGE
+            err(_("cli.bad-progress", lang, value=args.progress))
+            raise Exit(ExitCode.USAGE) from None
 
-    from .journal import check_mark
+    from ..journal import check_mark
 
     problems = check_mark(
         event,
@@ -250,13 +238,11 @@ def cmd_mark(args: argparse.Namespace, lang_hint: str) -> int:
     )
     if problems:
         # checked before the journal is opened: a refused mark creates no journal file
-        _problems(JournalError(problems), lang)
-        _err(_("cli.mark-refused", lang, count=len(problems)))
-        return EXIT_USAGE
+        _print_problems(JournalError(problems), lang)
+        err(_("cli.mark-refused", lang, count=len(problems)))
+        raise Exit(ExitCode.USAGE)
     path, _named = _journal_path(args)
     journal = _open(path, lang, create=True)
-    if isinstance(journal, int):
-        return journal
     with journal:
         try:
             entry = mark(
@@ -275,12 +261,12 @@ def cmd_mark(args: argparse.Namespace, lang_hint: str) -> int:
                 now=now,
             )
         except JournalError as exc:
-            _problems(exc, lang)
-            _err(_("cli.mark-refused", lang, count=len(exc.problems)))
-            return EXIT_USAGE
+            _print_problems(exc, lang)
+            err(_("cli.mark-refused", lang, count=len(exc.problems)))
+            raise Exit(ExitCode.USAGE) from None
         except sqlite3_error() as exc:
-            return _database_failure(exc, path, lang)
-    _write(
+            _database_failure(exc, path, lang)
+    write(
         _(
             "cli.marked",
             lang,
@@ -296,41 +282,35 @@ def cmd_mark(args: argparse.Namespace, lang_hint: str) -> int:
     )
     if pm.failures:
         for failure in pm.failures:
-            _err(failure.render(lang))
-        return EXIT_PLUGIN
-    return EXIT_OK
+            err(failure.render(lang))
+        return ExitCode.PLUGIN
+    return ExitCode.OK
 
 
 # -- history ---------------------------------------------------------------------------------------
 
 
-def cmd_history(args: argparse.Namespace, lang_hint: str) -> int:
+def run_history(args: argparse.Namespace, lang_hint: str) -> ExitCode:
     """``venue-ready history FILE [ITEM]``: who did what, and when."""
-    from .journal import JournalError
+    from ..journal import JournalError
 
-    opened = open_event(args, lang_hint)
-    if isinstance(opened, int):
-        return opened
-    pm, event, lang, until = opened
+    pm, event, lang, until = open_event(args, lang_hint)
 
     path, named = _journal_path(args)
     entries: list[JournalEntry] = []
     if os.path.isfile(path) or named:
-        journal = _open(path, lang, readonly=True)
-        if isinstance(journal, int):
-            return journal
-        with journal:
+        with _open(path, lang, readonly=True) as journal:
             try:
                 journal.check_event(event, event_file=args.file)
                 entries = journal.entries(until)
             except JournalError as exc:
-                return _problems(exc, lang)
+                _refuse(exc, lang)
             except sqlite3_error() as exc:
-                return _database_failure(exc, path, lang)
+                _database_failure(exc, path, lang)
     if args.item is not None:
-        from .errors import Problem
-        from .journal import known_subjects
-        from .values import suggest
+        from ..errors import Problem
+        from ..journal import known_subjects
+        from ..values import suggest
 
         chosen = [e for e in entries if e.subject == args.item]
         subjects = known_subjects(event, pm)
@@ -338,19 +318,19 @@ def cmd_history(args: argparse.Namespace, lang_hint: str) -> int:
             hint = suggest(args.item, subjects)
             key = "journal.unknown-subject-hint" if hint else "journal.unknown-subject"
             problem = Problem.of(("item",), key, file=args.file, value=args.item, hint=hint or "")
-            _err(problem.render(lang))
-            return EXIT_USAGE
+            err(problem.render(lang))
+            raise Exit(ExitCode.USAGE)
     else:
         chosen = entries
 
     if args.format == "json":
-        from .journal import readiness_history
+        from ..journal import readiness_history
 
         series = readiness_history(event, entries, _moments(entries), pm)
-        _write(_history_json(event, path, chosen, series, args.item), machine=True)
+        write(_history_json(event, path, chosen, series, args.item), machine=True)
     else:
-        _write(_history_text(event, path, chosen, lang), machine=False)
-    return EXIT_OK
+        write(_history_text(event, path, chosen, lang), machine=False)
+    return ExitCode.OK
 
 
 def _moments(entries: list[JournalEntry]) -> list[datetime]:
@@ -367,7 +347,7 @@ def _history_json(
 ) -> str:
     import json
 
-    from .dates import isoformat
+    from ..dates import isoformat
 
     tz = event.tz
 
@@ -444,34 +424,25 @@ def _history_text(event: Event, path: str, entries: list[JournalEntry], lang: st
 # -- export and import -----------------------------------------------------------------------------
 
 
-def cmd_export(args: argparse.Namespace, lang_hint: str) -> int:
+def run_export(args: argparse.Namespace, lang_hint: str) -> ExitCode:
     """``venue-ready journal export FILE``: the journal as JSON Lines or CSV."""
     lang = args.lang or lang_hint
     path, _named = _journal_path(args)
-    journal = _open(path, lang, readonly=True)
-    if isinstance(journal, int):
-        return journal
-    with journal:
+    with _open(path, lang, readonly=True) as journal:
         try:
             text = journal.export(args.format)
         except sqlite3_error() as exc:
-            return _database_failure(exc, path, lang)
+            _database_failure(exc, path, lang)
     if args.output is None:
-        _write(text, machine=True)
-        return EXIT_OK
-    from .files import write_atomic
-
-    try:
-        write_atomic(args.output, text)
-    except OSError as exc:
-        _err(_("cli.cannot-write", lang, file=args.output, error=exc.strerror or str(exc)))
-        return EXIT_USAGE
-    return EXIT_OK
+        write(text, machine=True)
+    else:
+        save(args.output, text, lang)
+    return ExitCode.OK
 
 
-def cmd_import(args: argparse.Namespace, lang_hint: str) -> int:
+def run_import(args: argparse.Namespace, lang_hint: str) -> ExitCode:
     """``venue-ready journal import FILE SOURCE``: add the entries of an export, once."""
-    from .journal import JournalError
+    from ..journal import JournalError
 
     lang = args.lang or lang_hint
     fmt = args.format or ("csv" if args.source.lower().endswith(".csv") else "jsonl")
@@ -480,26 +451,23 @@ def cmd_import(args: argparse.Namespace, lang_hint: str) -> int:
             text = fh.read()
     except (OSError, UnicodeDecodeError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        _err(_("load.unreadable", lang, error=reason).join((f"{args.source}: ", "")))
-        return EXIT_USAGE
+        err(_("load.unreadable", lang, error=reason).join((f"{args.source}: ", "")))
+        raise Exit(ExitCode.USAGE) from None
     path, _named = _journal_path(args)
-    journal = _open(path, lang, create=True)
-    if isinstance(journal, int):
-        return journal
-    with journal:
+    with _open(path, lang, create=True) as journal:
         try:
             added, skipped = journal.import_text(text, fmt, file=args.source)
         except JournalError as exc:
-            _problems(exc, lang)
-            _err(_("cli.import-refused", lang, count=len(exc.problems), file=args.source))
-            return EXIT_USAGE
+            _print_problems(exc, lang)
+            err(_("cli.import-refused", lang, count=len(exc.problems), file=args.source))
+            raise Exit(ExitCode.USAGE) from None
         except sqlite3_error() as exc:
-            return _database_failure(exc, path, lang)
-    _write(
+            _database_failure(exc, path, lang)
+    write(
         _("cli.imported", lang, added=added, skipped=skipped, journal=str(path)) + "\n",
         machine=False,
     )
-    return EXIT_OK
+    return ExitCode.OK
 
 
 # -- check ---------------------------------------------------------------------------------------
@@ -511,20 +479,20 @@ def apply_journal(
     as_of: datetime | None,
     pm: PluginManager,
     lang: str,
-) -> tuple[Event, datetime | None, list[JournalEntry] | None] | int:
+) -> tuple[Event, datetime | None, list[JournalEntry] | None]:
     """For ``check``: the event with its journal replayed up to ``as_of`` (now by default).
 
-    Returns the event, the moment, and the entries used (None when there is no journal), or
-    an exit code. A journal beside the event file is used when it exists; ``--journal`` names
+    Returns the event, the moment, and the entries used (None when there is no journal). A
+    journal beside the event file is used when it exists; ``--journal`` names
     another one, which must exist. ``--known-at`` keeps only what had been recorded by then.
     """
-    from .journal import JournalError
+    from ..journal import JournalError
 
     path, named = _journal_path(args)
     if not named and not os.path.isfile(path):
         if args.known_at is not None:
-            _err(_("cli.known-at-without-journal", lang, journal=str(path)))
-            return EXIT_USAGE
+            err(_("cli.known-at-without-journal", lang, journal=str(path)))
+            raise Exit(ExitCode.USAGE)
         return event, as_of, None
     moment = as_of if as_of is not None else datetime.now(event.tz)
     # By default, what the journal held at the moment: the report made then, exactly.
@@ -535,25 +503,21 @@ def apply_journal(
             known_at = None
         else:
             known_at = parse_moment(args.known_at, event.tz, lang, option="--known-at")
-            if known_at is None:
-                return EXIT_USAGE
     journal = _open(path, lang, readonly=True)
-    if isinstance(journal, int):
-        return journal
-    from .journal import replay, unknown_subjects
+    from ..journal import replay, unknown_subjects
 
     with journal:
         try:
             journal.check_event(event, event_file=args.file)
             entries = journal.entries(moment, known_at=known_at)
         except JournalError as exc:
-            return _problems(exc, lang)
+            _refuse(exc, lang)
         except sqlite3_error() as exc:
-            return _database_failure(exc, path, lang)
+            _database_failure(exc, path, lang)
     stray = unknown_subjects(event, entries)
     if stray:
         subjects = ", ".join(sorted({e.subject for e in stray}))
-        _err(_("cli.journal-stray", lang, journal=str(path), count=len(stray), subjects=subjects))
+        err(_("cli.journal-stray", lang, journal=str(path), count=len(stray), subjects=subjects))
     return replay(event, entries), moment, entries
 
 
@@ -564,8 +528,8 @@ def attach_history(
     timeline up to the report's moment, replayed from ``entries``."""
     import attrs
 
-    from .journal import readiness_history
-    from .render.html import readiness_timeline
+    from ..journal import readiness_history
+    from ..render.html import readiness_timeline
 
     moments = [p.when for p in readiness_timeline(report) if p.when < report.as_of]
     moments.append(report.as_of)

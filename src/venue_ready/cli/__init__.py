@@ -1,0 +1,156 @@
+"""The ``venue-ready`` command: parse the arguments, run the command, end with its exit code.
+
+One module per command (:mod:`.check`, :mod:`.rollup`, :mod:`.init`, :mod:`.plugins`,
+:mod:`.new_plugin`, and :mod:`.journal` for ``mark``, ``history`` and ``journal``), each with
+a function that adds the command's parser and one that runs it; what they share is in
+:mod:`._common`. A command returns its :class:`~._common.ExitCode`, or raises
+:class:`~._common.Exit` having printed why; :func:`main` catches it here, once. Only the module
+of the command that runs is imported.
+
+Exit codes: 0 assessed (whatever the verdict), 1 assessed and below ``--fail-under``, 2 bad
+input or usage, 3 a plugin failed. Bad input never ends in a traceback: every problem is printed
+on a line of its own as ``file: key.path: what is wrong (what was expected)``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from collections.abc import Callable, Sequence
+from typing import TextIO
+
+from .._version import __version__
+from ..i18n import gettext as _
+from ._common import PROG, Exit, ExitCode, HelpFormatter, Parser, add_command, err
+
+__all__ = ["build_parser", "main"]
+
+#: What a command's ``run`` is: the parsed arguments and the language guessed before the
+#: event was read, to the exit code.
+Run = Callable[[argparse.Namespace, str], ExitCode]
+
+#: The commands, in the order the help lists them: the name, the module (of this package) that
+#: adds and runs it, that module's function adding the command's parser, and the message id of
+#: the command's one-line help.
+_COMMANDS = (
+    ("check", "check", "add_parser", "cli.help.check"),
+    ("rollup", "rollup", "add_parser", "cli.help.rollup"),
+    ("init", "init", "add_parser", "cli.help.init"),
+    ("plugins", "plugins", "add_parser", "cli.help.plugins"),
+    ("new-plugin", "new_plugin", "add_parser", "cli.help.new-plugin"),
+    ("mark", "journal", "add_mark_parser", "cli.help.mark"),
+    ("history", "journal", "add_history_parser", "cli.help.history"),
+    ("journal", "journal", "add_journal_parser", "cli.help.journal-command"),
+)
+
+
+def build_parser(lang: str, command: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser, with help in ``lang``.
+
+    Given ``command``, only that command's parser is built whole, and only its module imported
+    (``check`` does not pay for the others' options, about 60 of them); the other commands are
+    there by name and one-line help, all that the main parser ever shows of them.
+    """
+    parser = Parser(
+        prog=PROG, description=_("cli.description", lang), formatter_class=HelpFormatter, lang=lang
+    )
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"{PROG} {__version__}",
+        help=_("cli.help.version", lang),
+    )
+    commands = parser.add_subparsers(dest="command", metavar=_("cli.command-metavar", lang))
+    commands.required = True
+    for name, module, adder, help_key in _COMMANDS:
+        if command is None or name == command:
+            getattr(importlib.import_module(f".{module}", __name__), adder)(commands, lang)
+        else:
+            add_command(commands, name, lang, help_key)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    lang = _guess_lang(args_list)
+    _utf8_streams()
+    _localise_argparse(lang)
+    strict = False
+    try:
+        args = build_parser(lang, _command_named(args_list)).parse_args(args_list)
+        strict = bool(getattr(args, "strict_plugins", False))
+        run: Run = args.run
+        return int(run(args, lang))
+    except BrokenPipeError:
+        # First, whatever else is asked: the reader went away (| head); nothing to report,
+        # and nothing lost. Not a plugin's failure either, even with --strict-plugins.
+        _quiet_stdout()
+        return int(ExitCode.OK)
+    except Exit as exc:
+        return int(exc.code)
+    except Exception as exc:
+        if not strict:
+            raise  # a bug of the core's own is a traceback to see whole
+        # --strict-plugins: the plugin author asked for the whole traceback; the exit code
+        # still says "a plugin failed", not "below --fail-under".
+        import traceback
+
+        traceback.print_exc()
+        err(_("cli.strict-failed", lang, error=str(exc)))
+        return int(ExitCode.PLUGIN)
+
+
+def _command_named(argv: Sequence[str]) -> str | None:
+    """The command ``argv`` runs, as the main parser will read it: its first argument that is
+    not an option (none of the main parser's options takes a value). None when that is no
+    command: the whole parser is built, and reports the error."""
+    names = {name for name, *_rest in _COMMANDS}
+    for arg in argv:
+        if not arg.startswith("-"):
+            return arg if arg in names else None
+    return None
+
+
+def _guess_lang(argv: Sequence[str]) -> str:
+    """The language for messages printed before an event is loaded (help, usage errors)."""
+    for index, arg in enumerate(argv):
+        if arg == "--lang" and index + 1 < len(argv):
+            return "en" if argv[index + 1] == "en" else "vi"
+        if arg.startswith("--lang="):
+            return "en" if arg.partition("=")[2] == "en" else "vi"
+    env = os.environ.get("VENUE_READY_LANG", "")
+    return "en" if env.startswith("en") else "vi"
+
+
+def _localise_argparse(lang: str) -> None:
+    # argparse looks its own words up through gettext at call time; routing them through our
+    # catalog puts "usage:", "options" and its error messages in the reader's language too.
+    from .._messages import ARGPARSE_VI
+
+    table = ARGPARSE_VI if lang == "vi" else {}
+
+    def gettext(text: str) -> str:
+        return table.get(text, text)
+
+    def ngettext(one: str, many: str, n: int) -> str:
+        return gettext(one if n == 1 else many)
+
+    setattr(argparse, "_", gettext)  # noqa: B010 - argparse's private gettext alias
+    setattr(argparse, "ngettext", ngettext)  # noqa: B010
+
+
+def _utf8_streams() -> None:
+    # Vietnamese must not crash a console that is not UTF-8; degrade to escapes instead.
+    for stream in (sys.stdout, sys.stderr):
+        enc = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if enc != "utf8" and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
+
+
+def _quiet_stdout() -> None:
+    # What is still buffered would fail again when Python flushes stdout on the way out.
+    devnull: TextIO = open(os.devnull, "w")  # noqa: SIM115 - replaces stdout for the exit
+    os.dup2(devnull.fileno(), sys.stdout.fileno())

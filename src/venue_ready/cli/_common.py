@@ -1,0 +1,267 @@
+"""What the commands of ``venue-ready`` share: the exit codes and the one :class:`Exit`, the
+parser, printing, the plugin options and the plugin manager they build, opening an event file,
+reading a moment, and the exit code a report earns.
+
+Every helper here returns its value or, having printed why on stderr, raises :class:`Exit`;
+:func:`venue_ready.cli.main` catches it, once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import enum
+import os
+import sys
+from typing import TYPE_CHECKING, Any, NoReturn
+
+from ..i18n import format_score
+from ..i18n import gettext as _
+
+if TYPE_CHECKING:
+    from datetime import datetime, tzinfo
+
+    from ..model import Event
+    from ..plugins import PluginManager
+    from ..report import Report
+
+    #: The object ``add_subparsers`` returns, to which each command adds its parser.
+    Commands = argparse._SubParsersAction["Parser"]
+
+__all__ = [
+    "PROG",
+    "Exit",
+    "ExitCode",
+    "HelpFormatter",
+    "Parser",
+    "add_command",
+    "err",
+    "load_event",
+    "open_event",
+    "parse_moment",
+    "plugin_manager",
+    "plugin_options",
+    "plugin_selection",
+    "report_exit_code",
+    "save",
+    "write",
+]
+
+PROG = "venue-ready"
+
+
+class ExitCode(enum.IntEnum):
+    """The command's exit status."""
+
+    #: Done; for ``check``, assessed, whatever the verdict.
+    OK = 0
+    #: Assessed, and the score is below ``--fail-under``.
+    FAIL_UNDER = 1
+    #: Bad input or usage.
+    USAGE = 2
+    #: A plugin failed.
+    PLUGIN = 3
+
+
+class Exit(Exception):
+    """Ends the command with :attr:`code`. Raised anywhere once the reason has been printed;
+    caught once, in :func:`venue_ready.cli.main`."""
+
+    def __init__(self, code: ExitCode) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+class HelpFormatter(argparse.HelpFormatter):
+    """argparse's formatter, minus its ``import shutil`` (bz2, lzma, about 5 ms) at every start:
+    argparse builds a formatter for each add_argument, and sizes it to the terminal."""
+
+    def __init__(
+        self,
+        prog: str,
+        indent_increment: int = 2,
+        max_help_position: int = 24,
+        width: int | None = None,
+    ) -> None:
+        if width is None:
+            try:
+                width = os.get_terminal_size(sys.stdout.fileno()).columns - 2
+            except (OSError, ValueError):
+                width = int(os.environ.get("COLUMNS", "80")) - 2
+        super().__init__(prog, indent_increment, max_help_position, max(width, 40))
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse's parser, whose usage errors are worded in ``lang`` and end in :class:`Exit`
+    (as do ``--help`` and ``--version``) instead of ``sys.exit``."""
+
+    def __init__(self, *args: Any, lang: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.lang = lang
+
+    def error(self, message: str) -> NoReturn:
+        # argparse would print usage and exit 2 itself; doing it here keeps the wording ours.
+        self.print_usage(sys.stderr)
+        err(_("cli.usage-error", self.lang, prog=PROG, message=message))
+        raise Exit(ExitCode.USAGE)
+
+    def exit(self, status: int = 0, message: str | None = None) -> NoReturn:
+        # --help and --version end here, having printed what was asked for
+        if message:
+            self._print_message(message, sys.stderr)
+        raise Exit(ExitCode.OK if status == 0 else ExitCode.USAGE)
+
+
+def add_command(
+    commands: Commands, name: str, lang: str, help_key: str, description_key: str | None = None
+) -> Parser:
+    """A command's parser, added to ``commands``, with its help (and description, the same
+    unless ``description_key`` says otherwise) in ``lang``."""
+    return commands.add_parser(
+        name,
+        help=_(help_key, lang),
+        description=_(description_key or help_key, lang),
+        formatter_class=HelpFormatter,
+        lang=lang,
+    )
+
+
+def plugin_options(parser: argparse.ArgumentParser, lang: str) -> None:
+    """``-p no:NAME|MODULE``, ``--plugin MODULE`` and ``--strict-plugins``."""
+    parser.add_argument(
+        "-p",
+        dest="plugin_opts",
+        action="append",
+        default=[],
+        metavar="no:" + _("cli.metavar.name", lang) + "|" + _("cli.metavar.module", lang),
+        help=_("cli.help.p", lang),
+    )
+    parser.add_argument(
+        "--plugin",
+        dest="plugin_modules",
+        action="append",
+        default=[],
+        metavar=_("cli.metavar.module", lang),
+        help=_("cli.help.plugin", lang),
+    )
+    parser.add_argument("--strict-plugins", action="store_true", help=_("cli.help.strict", lang))
+
+
+def plugin_selection(args: argparse.Namespace) -> tuple[list[str], list[str]]:
+    """The plugins ``-p no:NAME`` blocks, and the modules ``-p MODULE`` and ``--plugin MODULE``
+    add, as :func:`venue_ready.get_plugin_manager` takes them."""
+    block: list[str] = []
+    extra: list[str] = list(args.plugin_modules)
+    for opt in args.plugin_opts:
+        if opt.startswith("no:"):
+            block.append(opt[3:])
+        else:
+            extra.append(opt)
+    return block, extra
+
+
+def plugin_manager(args: argparse.Namespace, lang: str) -> PluginManager:
+    """The plugin manager the plugin options ask for; a module that is not found is a usage
+    error."""
+    from ..plugins import get_plugin_manager
+
+    block, extra = plugin_selection(args)
+    try:
+        return get_plugin_manager(block=block, extra=extra, strict=args.strict_plugins)
+    except ModuleNotFoundError as exc:
+        err(_("cli.plugin-not-found", lang, module=exc.name or str(exc)))
+        raise Exit(ExitCode.USAGE) from None
+
+
+def open_event(
+    args: argparse.Namespace, lang_hint: str
+) -> tuple[PluginManager, Event, str, datetime | None]:
+    """What every command on one event file starts with: the plugins (``-p``, ``--plugin``),
+    the event (``args.file``), the report's language (``--lang``, else the event's) and
+    ``--as-of`` when the command has it."""
+    pm = plugin_manager(args, lang_hint)
+    event = load_event(args.file, pm, args.lang, lang_hint)
+    lang = args.lang or event.lang
+    as_of = None
+    if getattr(args, "as_of", None) is not None:
+        as_of = parse_moment(args.as_of, event.tz, lang, option="--as-of")
+    return pm, event, lang, as_of
+
+
+def load_event(file: str, pm: PluginManager, lang: str | None, lang_hint: str) -> Event:
+    """The event in ``file``; bad input is a usage error, with every problem printed."""
+    from ..errors import LoadError
+    from ..loading import load
+
+    try:
+        return load(file, plugins=pm)
+    except LoadError as exc:
+        shown = lang or exc.lang or lang_hint
+        for problem in exc.problems:
+            err(problem.render(shown, exc.catalogs))
+        err(_("cli.load-failed", shown, count=len(exc.problems), file=file))
+        raise Exit(ExitCode.USAGE) from None
+
+
+def parse_moment(text: str, tz: tzinfo, lang: str, *, option: str) -> datetime:
+    """An option's ISO 8601 moment, read in ``tz`` (an event's time zone; a bare date is the
+    end of that day); anything else is a usage error."""
+    from ..dates import parse_instant
+    from ..values import MAX_YEAR, MIN_YEAR
+
+    try:
+        moment = parse_instant(text, tz)
+        if not MIN_YEAR <= moment.year <= MAX_YEAR:
+            raise ValueError(text)
+    except ValueError:
+        err(_("cli.bad-moment", lang, option=option, value=text))
+        raise Exit(ExitCode.USAGE) from None
+    return moment
+
+
+def report_exit_code(report: Report, fail_under: float | None, lang: str) -> ExitCode:
+    """The exit code ``report`` earns: PLUGIN when a plugin failed, FAIL_UNDER below
+    ``fail_under``, else OK; saying why on stderr when it is not OK."""
+    if report.failures or report.inconclusive:
+        err(_("cli.plugins-failed", lang, count=len(report.failures)))
+        return ExitCode.PLUGIN
+    if fail_under is not None and (report.score is None or report.score < fail_under):
+        err(
+            _(
+                "cli.below-fail-under",
+                lang,
+                score=format_score(report.score, lang),
+                threshold=fail_under,
+            )
+        )
+        return ExitCode.FAIL_UNDER
+    return ExitCode.OK
+
+
+def write(text: str, *, machine: bool) -> None:
+    """Print a rendered report. Machine formats (JSON and plugins' formats) are always UTF-8:
+    a console's narrower encoding would have to mangle them, and a file must stay valid."""
+    buffer = getattr(sys.stdout, "buffer", None)
+    if machine and buffer is not None:
+        sys.stdout.flush()
+        buffer.write(text.encode("utf-8"))
+        buffer.flush()
+    else:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+
+
+def save(file: str, text: str, lang: str) -> None:
+    """Replace ``file`` (``-o``) with ``text``, atomically; a file that cannot be written is a
+    usage error."""
+    from ..files import write_atomic
+
+    try:
+        write_atomic(file, text)
+    except OSError as exc:
+        err(_("cli.cannot-write", lang, file=file, error=exc.strerror or str(exc)))
+        raise Exit(ExitCode.USAGE) from None
+
+
+def err(text: str) -> None:
+    """Print a line on stderr: a problem, a warning, or what a command did."""
+    print(text, file=sys.stderr)

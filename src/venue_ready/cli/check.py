@@ -1,0 +1,139 @@
+"""``venue-ready check FILE``: assess an event and print (or write) its report.
+
+The assessment, the renderers and (only when a journal is used) sqlite3 and the journal library
+are imported when the command runs, not when the parser is built: ``--help`` and the other
+commands do not pay for them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from ..i18n import gettext as _
+from ._common import (
+    Exit,
+    ExitCode,
+    add_command,
+    err,
+    open_event,
+    plugin_options,
+    report_exit_code,
+    save,
+    write,
+)
+from .journal import add_check_options, apply_journal, attach_history
+
+if TYPE_CHECKING:
+    from ..plugins import PluginManager
+    from ..report import Report
+    from ._common import Commands
+
+__all__ = ["add_parser", "run"]
+
+
+def add_parser(commands: Commands, lang: str) -> None:
+    """Add ``check`` to the CLI's commands."""
+    check = add_command(commands, "check", lang, "cli.help.check")
+    check.add_argument("file", metavar=_("cli.file-metavar", lang), help=_("cli.help.file", lang))
+    check.add_argument("--as-of", metavar="ISO", help=_("cli.help.as-of", lang))
+    check.add_argument(
+        "--format",
+        default="text",
+        metavar=_("cli.metavar.format", lang),
+        help=_("cli.help.format", lang),
+    )
+    check.add_argument("--lang", choices=("vi", "en"), help=_("cli.help.lang", lang))
+    check.add_argument(
+        "-o", "--output", metavar=_("cli.file-metavar", lang), help=_("cli.help.output", lang)
+    )
+    check.add_argument(
+        "--fail-under", type=_score_threshold, metavar="N", help=_("cli.help.fail-under", lang)
+    )
+    plugin_options(check, lang)
+    add_check_options(check, lang)
+    check.set_defaults(run=run)
+
+
+def _score_threshold(text: str) -> float:
+    """--fail-under's N: a number from 0 to 100 (nan would silently turn the check off)."""
+    value = float(text)
+    if not 0.0 <= value <= 100.0:  # also false for nan
+        raise ValueError(text)
+    return value
+
+
+_score_threshold.__name__ = "0..100"  # argparse names the type in its error message
+
+
+def run(args: argparse.Namespace, lang_hint: str) -> ExitCode:
+    """Run ``check``; returns the exit code the report earns."""
+    from ..assessment import assess
+    from ..plugins import _error_text
+    from ..render import BUILTIN_FORMATS
+
+    pm, event, lang, as_of = open_event(args, lang_hint)
+    plan = event
+    event, as_of, entries = apply_journal(args, event, as_of, pm, lang)
+
+    render = _renderer(args.format, pm, lang)
+    report = assess(event, as_of=as_of, plugins=pm)
+    if entries is not None and args.format == "html":
+        # the timeline's earned line, from what really happened day by day
+        report = attach_history(report, plan, entries, pm)
+    try:
+        text = render(report, lang)
+        if not isinstance(text, str):
+            raise TypeError(f"returned {type(text).__name__}, expected str")
+    except Exception as exc:
+        if args.strict_plugins or args.format in BUILTIN_FORMATS:
+            raise  # a fault of the core's own renderers is a bug to see whole
+        err(_("cli.render-failed", lang, format=args.format, error=_error_text(exc)))
+        raise Exit(ExitCode.PLUGIN) from None
+    if args.output is not None:
+        # The user named this file: replace it, atomically, and print nothing.
+        save(args.output, text, lang)
+    elif args.format == "text" and sys.stdout.isatty():
+        # On a terminal, the same report in colour (rich, imported only here); piped or
+        # redirected, the plain text as it is.
+        from ..render.terminal import print_terminal
+
+        print_terminal(report, lang)
+    else:
+        write(text, machine=args.format != "text")
+    return report_exit_code(report, args.fail_under, lang)
+
+
+def _renderer(name: str, pm: PluginManager, lang: str) -> Callable[[Report, str], str]:
+    """The renderer of format ``name``: a built-in one, or one a plugin provides. An unknown
+    format is a usage error, or a plugin failure when a plugin's renderers failed to load."""
+    from ..model import Renderer
+    from ..render import BUILTIN_FORMATS, builtin_renderer
+
+    if name in BUILTIN_FORMATS:
+        return builtin_renderer(name)
+    found: dict[str, Renderer] = {}
+    for plugin, result, exc in pm.call_each("venue_ready_renderers"):
+        problem = exc
+        well_formed = isinstance(result, list | tuple) and all(
+            isinstance(r, Renderer) for r in result
+        )
+        if problem is None and result is not None and not well_formed:
+            problem = TypeError(f"returned {type(result).__name__}, expected a list of Renderer")
+        if problem is not None:
+            pm.record_failure(plugin, "renderers", problem)
+            continue
+        for renderer in result or ():
+            found.setdefault(renderer.name, renderer)
+    if name in found:
+        render: Callable[[Report, str], str] = found[name].render
+        return render
+    known = ", ".join([*BUILTIN_FORMATS, *sorted(n for n in found if n not in BUILTIN_FORMATS)])
+    err(_("cli.unknown-format", lang, format=name, known=known))
+    # Maybe the format is one a failed plugin would have provided: say so.
+    broken = [f for f in pm.failures if f.stage == "renderers"]
+    for failure in broken:
+        err(failure.render(lang))
+    raise Exit(ExitCode.PLUGIN if broken else ExitCode.USAGE)

@@ -1,0 +1,55 @@
+"""``venue-ready new-plugin NAME``: a folder with a third-party plugin to start from."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING
+
+from ..i18n import gettext as _
+from ._common import Exit, ExitCode, add_command, err
+
+if TYPE_CHECKING:
+    from ._common import Commands
+
+__all__ = ["add_parser", "run"]
+
+
+def add_parser(commands: Commands, lang: str) -> None:
+    """Add ``new-plugin`` to the CLI's commands."""
+    scaffold = add_command(commands, "new-plugin", lang, "cli.help.new-plugin")
+    scaffold.add_argument(
+        "name", metavar=_("cli.metavar.name", lang), help=_("cli.help.plugin-name", lang)
+    )
+    scaffold.add_argument(
+        "--area", metavar=_("cli.metavar.key", lang), help=_("cli.help.plugin-area", lang)
+    )
+    scaffold.add_argument(
+        "--dir",
+        default=".",
+        metavar=_("cli.metavar.dir", lang),
+        help=_("cli.help.plugin-dir", lang),
+    )
+    scaffold.add_argument("--lang", choices=("vi", "en"), help=_("cli.help.lang", lang))
+    scaffold.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace, lang_hint: str) -> ExitCode:
+    """Run ``new-plugin``: OK once the folder is written."""
+    from pathlib import Path
+
+    from ..newplugin import PluginNameError, new_plugin
+
+    lang = args.lang or lang_hint
+    try:
+        root = new_plugin(Path(args.dir), args.name, args.area)
+    except PluginNameError as exc:
+        err(_("cli.bad-plugin-name", lang, name=str(exc)))
+        raise Exit(ExitCode.USAGE) from None
+    except FileExistsError:
+        err(_("cli.folder-exists", lang, folder=Path(args.dir) / args.name))
+        raise Exit(ExitCode.USAGE) from None
+    except OSError as exc:
+        err(_("cli.cannot-write", lang, file=Path(args.dir) / args.name, error=exc))
+        raise Exit(ExitCode.USAGE) from None
+    err(_("cli.new-plugin-done", lang, folder=root))
+    return ExitCode.OK

@@ -1,0 +1,61 @@
+"""``venue-ready plugins``: the plugins installed, what each provides, and which failed."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING
+
+from ..i18n import gettext as _
+from ._common import ExitCode, add_command, plugin_manager, plugin_options, write
+
+if TYPE_CHECKING:
+    from ._common import Commands
+
+__all__ = ["add_parser", "run"]
+
+
+def add_parser(commands: Commands, lang: str) -> None:
+    """Add ``plugins`` to the CLI's commands."""
+    plugins = add_command(commands, "plugins", lang, "cli.help.plugins")
+    plugins.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help=_("cli.help.plugins-format", lang),
+    )
+    plugins.add_argument("--lang", choices=("vi", "en"), help=_("cli.help.lang", lang))
+    plugin_options(plugins, lang)
+    plugins.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace, lang_hint: str) -> ExitCode:
+    """Run ``plugins``: OK, or PLUGIN when a plugin failed."""
+    import json
+
+    from ..plugins import describe_plugins
+
+    lang = args.lang or lang_hint
+    pm = plugin_manager(args, lang)
+    table = describe_plugins(pm)
+    if args.format == "json":
+        write(json.dumps(table, ensure_ascii=False, indent=2) + "\n", machine=True)
+        return ExitCode.PLUGIN if table["failures"] else ExitCode.OK
+    lines = [_("cli.plugins-heading", lang, count=len(table["plugins"]))]
+    for plugin in table["plugins"]:
+        lines.append(
+            _(
+                "cli.plugin-line",
+                lang,
+                name=plugin["name"],
+                distribution=plugin["distribution"] or "-",
+                version=plugin["version"] or "-",
+            )
+        )
+        areas = ", ".join(plugin["areas"]) or "—"
+        lines.append("    " + _("cli.plugin-areas", lang, areas=areas))
+        lines.append("    " + _("cli.plugin-hooks", lang, hooks=", ".join(plugin["hooks"]) or "—"))
+    if pm.failures:
+        lines.append(_("report.failures-heading", lang, count=len(pm.failures)))
+        lines += ["  - " + f.render(lang) for f in pm.failures]
+    write("\n".join(lines) + "\n", machine=False)
+    return ExitCode.PLUGIN if pm.failures else ExitCode.OK
