@@ -29,8 +29,7 @@ from typing import TYPE_CHECKING, Any
 import pluggy
 
 from . import hookspecs
-from .errors import PluginError, PluginFailure
-from .errors import _error_text as _error_text  # noqa: PLC0414 - re-exported for the CLI
+from .errors import PluginError, PluginFailure, _error_text
 from .hookspecs import PROJECT_NAME
 
 if TYPE_CHECKING:

@@ -24,7 +24,7 @@ from ._common import (
     save,
     write,
 )
-from .journal import add_check_options, apply_journal, attach_history
+from .journal import add_check_options, apply_journal
 
 if TYPE_CHECKING:
     from ..plugins import PluginManager
@@ -71,7 +71,7 @@ _score_threshold.__name__ = "0..100"  # argparse names the type in its error mes
 def run(args: argparse.Namespace, lang_hint: str) -> ExitCode:
     """Run ``check``; returns the exit code the report earns."""
     from ..assessment import assess
-    from ..plugins import _error_text
+    from ..errors import _error_text
     from ..render import BUILTIN_FORMATS
 
     pm, event, lang, as_of = open_event(args, lang_hint)
@@ -79,10 +79,14 @@ def run(args: argparse.Namespace, lang_hint: str) -> ExitCode:
     event, as_of, entries = apply_journal(args, event, as_of, pm, lang)
 
     render = _renderer(args.format, pm, lang)
-    report = assess(event, as_of=as_of, plugins=pm)
     if entries is not None and args.format == "html":
-        # the timeline's earned line, from what really happened day by day
-        report = attach_history(report, plan, entries, pm)
+        # The page draws the timeline's earned line from what really happened day by day; the
+        # library computes it (one assessment per day), and only for the format that draws it.
+        from ..journal import assess_with_history
+
+        report = assess_with_history(plan, entries, as_of, pm)
+    else:
+        report = assess(event, as_of=as_of, plugins=pm)
     try:
         text = render(report, lang)
         if not isinstance(text, str):
@@ -107,31 +111,13 @@ def run(args: argparse.Namespace, lang_hint: str) -> ExitCode:
 
 
 def _renderer(name: str, pm: PluginManager, lang: str) -> Callable[[Report, str], str]:
-    """The renderer of format ``name``: a built-in one, or one a plugin provides. An unknown
-    format is a usage error, or a plugin failure when a plugin's renderers failed to load."""
-    from ..model import Renderer
-    from ..render import BUILTIN_FORMATS, builtin_renderer
-
-    if name in BUILTIN_FORMATS:
-        return builtin_renderer(name)
-    found: dict[str, Renderer] = {}
-    for plugin, result, exc in pm.call_each("venue_ready_renderers"):
-        problem = exc
-        well_formed = isinstance(result, list | tuple) and all(
-            isinstance(r, Renderer) for r in result
-        )
-        if problem is None and result is not None and not well_formed:
-            problem = TypeError(f"returned {type(result).__name__}, expected a list of Renderer")
-        if problem is not None:
-            pm.record_failure(plugin, "renderers", problem)
-            continue
-        for renderer in result or ():
-            found.setdefault(renderer.name, renderer)
-    if name in found:
-        render: Callable[[Report, str], str] = found[name].render
-        return render
-    known = ", ".join([*BUILTIN_FORMATS, *sorted(n for n in found if n not in BUILTIN_FORMATS)])
-    err(_("cli.unknown-format", lang, format=name, known=known))
+    """The renderer of format ``name`` from the plugin manager's one registry (built-in formats
+    first, then the plugins'). An unknown format is a usage error, or a plugin failure when a
+    plugin's renderers failed to load."""
+    renderer = pm.renderer(name)
+    if renderer is not None:
+        return renderer.render
+    err(_("cli.unknown-format", lang, format=name, known=", ".join(pm.format_names())))
     # Maybe the format is one a failed plugin would have provided: say so.
     broken = [f for f in pm.failures if f.stage == "renderers"]
     for failure in broken:

@@ -31,7 +31,6 @@ if TYPE_CHECKING:
     from ..journal import Journal
     from ..model import Event, JournalEntry
     from ..plugins import PluginManager
-    from ..report import HistoryPoint, Report
     from ._common import Commands
 
 __all__ = [
@@ -40,7 +39,6 @@ __all__ = [
     "add_journal_parser",
     "add_mark_parser",
     "apply_journal",
-    "attach_history",
     "default_name",
     "run_export",
     "run_history",
@@ -48,8 +46,6 @@ __all__ = [
     "run_mark",
 ]
 
-#: The version of ``history --format json``'s layout.
-HISTORY_SCHEMA_VERSION = 1
 _EXPORT_FORMATS = ("jsonl", "csv")
 
 
@@ -324,69 +320,15 @@ def run_history(args: argparse.Namespace, lang_hint: str) -> ExitCode:
         chosen = entries
 
     if args.format == "json":
-        from ..journal import readiness_history
+        import json
 
-        series = readiness_history(event, entries, _moments(entries), pm)
-        write(_history_json(event, path, chosen, series, args.item), machine=True)
+        from ..journal import history_document
+
+        data = history_document(event, entries, journal=str(path), subject=args.item, plugins=pm)
+        write(json.dumps(data, ensure_ascii=False, indent=2) + "\n", machine=True)
     else:
         write(_history_text(event, path, chosen, lang), machine=False)
     return ExitCode.OK
-
-
-def _moments(entries: list[JournalEntry]) -> list[datetime]:
-    """Each distinct moment something happened, in order: the points of the series."""
-    return sorted({e.at for e in entries})
-
-
-def _history_json(
-    event: Event,
-    path: str,
-    entries: list[JournalEntry],
-    series: tuple[HistoryPoint, ...],
-    item: str | None,
-) -> str:
-    import json
-
-    from ..dates import isoformat
-
-    tz = event.tz
-
-    def when(moment: datetime | None) -> str | None:
-        return isoformat(moment, tz) if moment is not None else None
-
-    data = {
-        "schema_version": HISTORY_SCHEMA_VERSION,
-        "event": {"id": event.id, "name": event.name, "timezone": event.timezone},
-        "journal": str(path),
-        "subject": item,
-        "entries": [
-            {
-                "seq": e.seq,
-                "uid": e.uid,
-                "subject": e.subject,
-                "status": e.status.value,
-                "progress": e.progress,
-                "by": e.by,
-                "at": when(e.at),
-                "recorded_at": when(e.recorded_at),
-                "happened_at": when(e.happened_at),
-                "note": e.note,
-                "evidence": e.evidence,
-                "signed_off_by": e.signed_off_by,
-                "version": e.version,
-            }
-            for e in entries
-        ],
-        "series": [
-            {
-                "at": when(p.at),
-                "score": None if p.score is None else round(p.score, 2),
-                "status": p.status.value,
-            }
-            for p in series
-        ],
-    }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
 def _history_text(event: Event, path: str, entries: list[JournalEntry], lang: str) -> str:
@@ -519,18 +461,3 @@ def apply_journal(
         subjects = ", ".join(sorted({e.subject for e in stray}))
         err(_("cli.journal-stray", lang, journal=str(path), count=len(stray), subjects=subjects))
     return replay(event, entries), moment, entries
-
-
-def attach_history(
-    report: Report, plan: Event, entries: list[JournalEntry], pm: PluginManager
-) -> Report:
-    """``report`` with its readiness history: one point at the end of each day of the HTML
-    timeline up to the report's moment, replayed from ``entries``."""
-    import attrs
-
-    from ..journal import readiness_history
-    from ..render.html import readiness_timeline
-
-    moments = [p.when for p in readiness_timeline(report) if p.when < report.as_of]
-    moments.append(report.as_of)
-    return attrs.evolve(report, history=readiness_history(plan, entries, moments, pm))
