@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from ._version import __version__
 
 if TYPE_CHECKING:  # the names are imported on first use, below; type checkers see them here
+    from .areaplugin import AreaPlugin, area_plugin
     from .assessment import assess
     from .errors import LoadError, PluginError, Problem
     from .files import write_atomic
@@ -47,6 +48,7 @@ if TYPE_CHECKING:  # the names are imported on first use, below; type checkers s
         Waiver,
         Zone,
     )
+    from .names import fold_name
     from .plugins import PluginFailure, PluginManager, get_plugin_manager
     from .report import AreaReport, PluginInfo, Report
     from .rollup import LevelTotal, Rollup, RollupEntry, RollupError, roll_up
@@ -60,6 +62,8 @@ if TYPE_CHECKING:  # the names are imported on first use, below; type checkers s
 #: (``venue_ready.pytest_plugin``), and must not pay for the model, the loader and the plugin
 #: manager there.
 _EXPORTS = {
+    "AreaPlugin": "areaplugin",
+    "area_plugin": "areaplugin",
     "assess": "assessment",
     "LoadError": "errors",
     "PluginError": "errors",
@@ -97,6 +101,7 @@ _EXPORTS = {
         ),
         "model",
     ),
+    "fold_name": "names",
     "PluginFailure": "plugins",
     "PluginManager": "plugins",
     "get_plugin_manager": "plugins",
@@ -116,6 +121,7 @@ _EXPORTS = {
 __all__ = [
     "SCHEMA_VERSION",
     "AreaPlan",
+    "AreaPlugin",
     "AreaReport",
     "AreaSpec",
     "AreaStatus",
@@ -149,7 +155,9 @@ __all__ = [
     "Waiver",
     "Zone",
     "__version__",
+    "area_plugin",
     "assess",
+    "fold_name",
     "from_dict",
     "get_plugin_manager",
     "hookimpl",
