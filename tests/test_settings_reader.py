@@ -132,7 +132,7 @@ def test_one_of_unique_and_blank_strings() -> None:
         "posts[2].id: missing required key 'id'",
         "posts[0].entrance: invalid value 'sidegate' (did you mean 'side-gate'? "
         "expected one of: side-gate, main)",
-        "teams: empty value (expected a non-empty string)",
+        "teams[1]: empty value (expected a non-empty string)",
     ]
 
 
@@ -144,3 +144,42 @@ def test_integer_bounds_and_optional_defaults() -> None:
     assert r.number("absent", None) is None
     assert [p.path for p in r.problems] == [("lead_days",)]
     assert "expected 0 to 366" in r.problems[0].render("en")
+
+
+def test_lists_of_numbers_and_dates_point_at_the_wrong_element() -> None:
+    r = SettingsReader(
+        {
+            "ratios": [0.5, 2, "half", 1],
+            "checks": [datetime(2020, 5, 10, 8, 0), "2020-05-12", 14, "soon"],
+            "scalar": 3,
+            "teams": " ",
+        },
+        EVENT,
+    )
+    assert r.numbers("ratios", high=1.0) == (0.5, 1.0)
+    checks = r.instants("checks", bare_date="start")
+    assert [c.isoformat() for c in checks] == [
+        "2020-05-10T08:00:00+01:00",  # naive: in the event's time zone (London)
+        "2020-05-12T00:00:00+01:00",
+    ]
+    assert r.numbers("scalar", (1.0,)) == (1.0,)
+    assert r.numbers("absent", (7.0,)) == (7.0,)
+    assert r.instants("absent") == ()
+    assert r.strings("teams") == ()
+    assert [p.render("en") for p in r.problems] == [
+        "ratios[1]: value 2 is out of range (expected 0 to 1)",
+        "ratios[2]: wrong type: a string (expected a number)",
+        "checks[2]: wrong type: a number (expected a date or datetime "
+        "(e.g. 2020-05-14 or 2020-05-14T16:00:00+07:00))",
+        "checks[3]: 'soon' is not a valid date (expected 2020-05-14 or 2020-05-14T16:00:00+07:00)",
+        "scalar: wrong type: a number (expected an array)",
+        "teams: empty value (expected a non-empty string)",
+    ]
+
+
+def test_problems_in_lists_of_sub_tables_carry_the_whole_path() -> None:
+    r = SettingsReader({"posts": [{"shifts": [8, -1]}]}, None)
+    [post] = r.tables("posts")
+    assert post.numbers("shifts") == (8.0,)
+    assert r.numbers("missing", required=True) == ()
+    assert [p.path for p in r.problems] == [("posts", 0, "shifts", 1), ("missing",)]

@@ -31,11 +31,7 @@ Rules (Finding codes; weights in :mod:`venue_ready_broadcast.rules`):
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from datetime import datetime
-from typing import Any
-
-from venue_ready import AreaPlan, AreaSpec, Event, Finding, Problem, hookimpl
+from venue_ready import AreaSpec, area_plugin
 
 from .messages import MESSAGES
 from .template import SETTINGS_EXAMPLE, TEMPLATE
@@ -44,55 +40,19 @@ __all__ = ["KEY", "venue_ready_areas", "venue_ready_assess"]
 
 KEY = "broadcast"
 
-
-def _validate(settings: Mapping[str, Any], event: Event | None) -> list[Problem]:
-    # settings.py and rules.py are imported on first use, not with the plugin: every command
-    # loads every plugin, and most events use only some of the areas.
-    from .settings import validate
-
-    return validate(settings, event)
-
-
-def _journal_subjects(event: Event, area: AreaPlan) -> list[str]:
-    """The broadcasts the ward radio reports aired in the journal (``broadcast:SLOT``)."""
-    from .settings import parse
-
-    config, _problems = parse(area.settings, event)
-    return [slot.id for slot in config.slots]
-
-
-@hookimpl
-def venue_ready_areas() -> list[AreaSpec]:
-    """The ``broadcast`` area: its titles, template, settings validator and messages."""
-    return [
-        AreaSpec(
-            key=KEY,
-            title_vi="Truyền thanh",
-            title_en="Ward radio",
-            default_weight=1.0,
-            template=TEMPLATE,
-            validate_settings=_validate,
-            messages=MESSAGES,
-            settings_example=SETTINGS_EXAMPLE,
-            journal_subjects=_journal_subjects,
-        )
-    ]
-
-
-@hookimpl
-def venue_ready_assess(event: Event, area: AreaPlan, as_of: datetime) -> list[Finding] | None:
-    """The derived Findings of the ``broadcast`` area (None for any other area).
-
-    Raises ValueError naming the problems when the settings are wrong (possible only for an
-    event built in code: a loaded event's settings were validated already)."""
-    if area.key != KEY:
-        return None
-    from . import rules
-    from .settings import parse
-
-    config, problems = parse(area.settings, event)
-    if problems:
-        raise ValueError(
-            "invalid broadcast settings: " + "; ".join(p.render("en", MESSAGES) for p in problems)
-        )
-    return rules.assess(config, event, area, as_of)
+_plugin = area_plugin(
+    AreaSpec(
+        key=KEY,
+        title_vi="Truyền thanh",
+        title_en="Ward radio",
+        template=TEMPLATE,
+        messages=MESSAGES,
+        settings_example=SETTINGS_EXAMPLE,
+    ),
+    settings="venue_ready_broadcast.settings:parse",
+    rules="venue_ready_broadcast.rules:assess",
+    # the slot ids come from the settings: imported on first use, like them
+    journal_subjects="venue_ready_broadcast.settings:journal_subjects",
+)
+venue_ready_areas = _plugin.venue_ready_areas
+venue_ready_assess = _plugin.venue_ready_assess

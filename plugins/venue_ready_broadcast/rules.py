@@ -296,7 +296,8 @@ def slot_findings(config: Config, event: Event, area: AreaPlan, as_of: datetime)
             else:
                 message = Message("broadcast.slot-not-aired", head)
             out.append(
-                Finding(
+                Finding.from_record(
+                    record,
                     code="broadcast.slot-aired",
                     area=KEY,
                     message=message,
@@ -306,8 +307,6 @@ def slot_findings(config: Config, event: Event, area: AreaPlan, as_of: datetime)
                     subject=slot.id,
                     due=slot.at,
                     owner=owner,
-                    reported_at=record.recorded_at if record is not None else None,
-                    reported_by=record.by if record is not None else None,
                 )
             )
 

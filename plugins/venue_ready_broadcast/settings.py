@@ -14,7 +14,7 @@ from typing import Any
 
 from attrs import frozen
 
-from venue_ready import Event, Problem, SettingsReader
+from venue_ready import AreaPlan, Event, Problem, SettingsReader
 
 __all__ = [
     "DEFAULT_APPROVAL_LEAD_HOURS",
@@ -30,6 +30,7 @@ __all__ = [
     "Clusters",
     "Config",
     "Slot",
+    "journal_subjects",
     "parse",
     "validate",
 ]
@@ -270,3 +271,10 @@ def parse(settings: Mapping[str, Any], event: Event | None) -> tuple[Config, lis
 def validate(settings: Mapping[str, Any], event: Event | None) -> list[Problem]:
     """The area's settings validator (``AreaSpec.validate_settings``): the problems only."""
     return parse(settings, event)[1]
+
+
+def journal_subjects(event: Event, area: AreaPlan) -> list[str]:
+    """The broadcasts the ward radio reports aired in the journal (``broadcast:SLOT``): the ids
+    of the schedule's slots."""
+    config, _problems = parse(area.settings, event)
+    return [slot.id for slot in config.slots]

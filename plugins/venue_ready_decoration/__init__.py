@@ -29,57 +29,26 @@ records give Findings with ``assessed = False`` that say what to record.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from datetime import datetime
-from typing import Any
-
-from venue_ready import AreaPlan, AreaSpec, Event, Finding, Problem, hookimpl
+from venue_ready import AreaSpec, area_plugin
 
 from .messages import MESSAGES
 from .template import SETTINGS_EXAMPLE, TEMPLATE
 
-KEY = "decoration"
-
 __all__ = ["KEY", "venue_ready_areas", "venue_ready_assess"]
 
+KEY = "decoration"
 
-def _validate(settings: Mapping[str, Any], event: Event | None) -> list[Problem]:
-    # settings.py and rules.py are imported on first use, not with the plugin: every command
-    # loads every plugin, and most events use only some of the areas.
-    from .settings import validate
-
-    return validate(settings, event)
-
-
-@hookimpl
-def venue_ready_areas() -> list[AreaSpec]:
-    """The ``decoration`` area: its titles, template, settings validator and messages."""
-    return [
-        AreaSpec(
-            key=KEY,
-            title_vi="Trang trí, tuyên truyền",
-            title_en="Decoration and propaganda",
-            default_weight=1.0,
-            template=TEMPLATE,
-            validate_settings=_validate,
-            messages=MESSAGES,
-            settings_example=SETTINGS_EXAMPLE,
-        )
-    ]
-
-
-@hookimpl
-def venue_ready_assess(event: Event, area: AreaPlan, as_of: datetime) -> list[Finding] | None:
-    """The derived Findings of the ``decoration`` area (the items are the core's)."""
-    if area.key != KEY:
-        return None
-    from . import rules
-    from .settings import parse
-
-    config, problems = parse(area.settings, event)
-    if problems:
-        raise ValueError(
-            "invalid settings for area 'decoration': "
-            + "; ".join(p.render("en", MESSAGES) for p in problems)
-        )
-    return rules.assess(config, event, area, as_of)
+_plugin = area_plugin(
+    AreaSpec(
+        key=KEY,
+        title_vi="Trang trí, tuyên truyền",
+        title_en="Decoration and propaganda",
+        template=TEMPLATE,
+        messages=MESSAGES,
+        settings_example=SETTINGS_EXAMPLE,
+    ),
+    settings="venue_ready_decoration.settings:parse",
+    rules="venue_ready_decoration.rules:assess",
+)
+venue_ready_areas = _plugin.venue_ready_areas
+venue_ready_assess = _plugin.venue_ready_assess

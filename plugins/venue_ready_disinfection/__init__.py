@@ -27,11 +27,7 @@ plugin's; the template in ``template.py`` suggests them.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from datetime import datetime
-from typing import Any
-
-from venue_ready import AreaPlan, AreaSpec, Event, Finding, Problem, hookimpl
+from venue_ready import AreaPlan, AreaSpec, Event, area_plugin
 
 from .messages import MESSAGES
 from .template import SETTINGS_EXAMPLE, TEMPLATE
@@ -41,55 +37,24 @@ __all__ = ["KEY", "venue_ready_areas", "venue_ready_assess"]
 KEY = "disinfection"
 
 
-def _validate(settings: Mapping[str, Any], event: Event | None) -> list[Problem]:
-    # settings.py and rules.py are imported on first use, not with the plugin: every command
-    # loads every plugin, and most events use only some of the areas.
-    from .settings import validate
-
-    return validate(settings, event)
-
-
 def _journal_subjects(event: Event, area: AreaPlan) -> list[str]:
     """The zones the health station reports sprayed in the journal (``disinfection:ZONE``)."""
     del area
     return [zone.id for zone in event.venue.zones] if event.venue is not None else []
 
 
-@hookimpl
-def venue_ready_areas() -> list[AreaSpec]:
-    """The ``disinfection`` area: titles, template, settings validator and message catalog."""
-    return [
-        AreaSpec(
-            key=KEY,
-            title_vi="Khử khuẩn, y tế",
-            title_en="Disinfection and health",
-            default_weight=1.0,
-            template=TEMPLATE,
-            validate_settings=_validate,
-            messages=MESSAGES,
-            settings_example=SETTINGS_EXAMPLE,
-            journal_subjects=_journal_subjects,
-        )
-    ]
-
-
-@hookimpl
-def venue_ready_assess(event: Event, area: AreaPlan, as_of: datetime) -> list[Finding] | None:
-    """The derived Findings of the ``disinfection`` area (None for any other area).
-
-    Raises ValueError naming the problems when the settings are invalid (an event built in
-    code: a loaded event's settings were checked when it was loaded).
-    """
-    if area.key != KEY:
-        return None
-    from . import rules
-    from .settings import parse
-
-    config, problems = parse(area.settings, event)
-    if problems:
-        listed = "; ".join(p.render("en", MESSAGES) for p in problems)
-        raise ValueError(f"invalid [areas.{KEY}.settings]: {listed}")
-    findings: list[Finding] = []
-    for rule in rules.RULES:
-        findings.extend(rule(config, event, area, as_of))
-    return findings
+_plugin = area_plugin(
+    AreaSpec(
+        key=KEY,
+        title_vi="Khử khuẩn, y tế",
+        title_en="Disinfection and health",
+        template=TEMPLATE,
+        messages=MESSAGES,
+        settings_example=SETTINGS_EXAMPLE,
+        journal_subjects=_journal_subjects,
+    ),
+    settings="venue_ready_disinfection.settings:parse",
+    rules="venue_ready_disinfection.rules:assess",
+)
+venue_ready_areas = _plugin.venue_ready_areas
+venue_ready_assess = _plugin.venue_ready_assess

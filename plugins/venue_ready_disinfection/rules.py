@@ -18,6 +18,7 @@ from .template import HEALTH_STATION, SERVICE, owner
 
 __all__ = [
     "RULES",
+    "assess",
     "attendance",
     "checkpoints",
     "medical_team",
@@ -73,7 +74,8 @@ def _finding(
     assessed: bool = True,
     reported: Spraying | None = None,
 ) -> Finding:
-    return Finding(
+    return Finding.from_record(
+        reported.record if reported is not None else None,
         code=code,
         area=area.key,
         message=Message(message, params or {}),
@@ -85,8 +87,6 @@ def _finding(
         due=due,
         owner=owner,
         assessed=assessed,
-        reported_at=reported.record.recorded_at if reported and reported.record else None,
-        reported_by=reported.record.by if reported and reported.record else None,
     )
 
 
@@ -422,3 +422,8 @@ Rule = Callable[[Config, Event, AreaPlan, datetime], list[Finding]]
 
 #: Every derived rule, in the order its Findings appear in the report.
 RULES: tuple[Rule, ...] = (sprayings, checkpoints, supplies, medical_team)
+
+
+def assess(config: Config, event: Event, area: AreaPlan, as_of: datetime) -> list[Finding]:
+    """Every derived Finding of the area: each of :data:`RULES`' in turn."""
+    return [finding for rule in RULES for finding in rule(config, event, area, as_of)]

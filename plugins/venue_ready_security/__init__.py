@@ -29,11 +29,7 @@ Every setting, Finding code and weight is documented in docs/areas/security.md.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from datetime import datetime
-from typing import Any
-
-from venue_ready import AreaPlan, AreaSpec, Event, Finding, Problem, hookimpl
+from venue_ready import AreaPlan, AreaSpec, Event, area_plugin
 
 from .messages import MESSAGES
 from .template import SETTINGS_EXAMPLE, TEMPLATE
@@ -43,51 +39,24 @@ __all__ = ["KEY", "venue_ready_areas", "venue_ready_assess"]
 KEY = "security"
 
 
-def _validate(settings: Mapping[str, Any], event: Event | None) -> list[Problem]:
-    # settings.py and rules.py are imported on first use, not with the plugin: every command
-    # loads every plugin, and most events use only some of the areas.
-    from .settings import validate
-
-    return validate(settings, event)
-
-
 def _journal_subjects(event: Event, area: AreaPlan) -> list[str]:
     """The entrances the ward police report manned in the journal (``security:ENTRANCE``)."""
     del area
     return [e.id for e in event.venue.entrances] if event.venue is not None else []
 
 
-@hookimpl
-def venue_ready_areas() -> list[AreaSpec]:
-    """The security area, its template, its settings validator and its messages."""
-    return [
-        AreaSpec(
-            key=KEY,
-            title_vi="An ninh, trật tự",
-            title_en="Security and order",
-            default_weight=1.0,
-            template=TEMPLATE,
-            validate_settings=_validate,
-            messages=MESSAGES,
-            settings_example=SETTINGS_EXAMPLE,
-            journal_subjects=_journal_subjects,
-        )
-    ]
-
-
-@hookimpl
-def venue_ready_assess(event: Event, area: AreaPlan, as_of: datetime) -> list[Finding] | None:
-    """The Findings derived from the area's settings (its items are the checklist plugin's)."""
-    if area.key != KEY:
-        return None
-    from . import rules
-    from .settings import parse
-
-    config, problems = parse(area.settings, event)
-    if problems:
-        # Only an event built in code gets here: a loaded one was validated.
-        raise ValueError(
-            "invalid [areas.security.settings]: "
-            + "; ".join(p.render("en", MESSAGES) for p in problems)
-        )
-    return rules.rules(config, event, area, as_of)
+_plugin = area_plugin(
+    AreaSpec(
+        key=KEY,
+        title_vi="An ninh, trật tự",
+        title_en="Security and order",
+        template=TEMPLATE,
+        messages=MESSAGES,
+        settings_example=SETTINGS_EXAMPLE,
+        journal_subjects=_journal_subjects,
+    ),
+    settings="venue_ready_security.settings:parse",
+    rules="venue_ready_security.rules:assess",
+)
+venue_ready_areas = _plugin.venue_ready_areas
+venue_ready_assess = _plugin.venue_ready_assess

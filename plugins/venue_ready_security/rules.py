@@ -16,10 +16,18 @@ Findings. Weights (see docs/areas/security.md):
 from __future__ import annotations
 
 import calendar
-import unicodedata
 from datetime import date, datetime, timedelta
 
-from venue_ready import AreaPlan, Event, Finding, JournalEntry, Message, Status, Waiver
+from venue_ready import (
+    AreaPlan,
+    Event,
+    Finding,
+    JournalEntry,
+    Message,
+    Status,
+    Waiver,
+    fold_name,
+)
 
 from .settings import DEFAULT_PLAN_ITEM, Config, Post
 from .template import OFFICE, POLICE, SERVICE, by_id, role
@@ -27,22 +35,16 @@ from .template import OFFICE, POLICE, SERVICE, by_id, role
 __all__ = [
     "KEY",
     "add_months",
+    "assess",
     "badge_findings",
     "fire_findings",
     "guard_findings",
     "merge",
     "plan_findings",
     "required_item_findings",
-    "rules",
 ]
 
 KEY = "security"
-
-
-def _fold(text: str) -> str:
-    """Text compared the way a reader compares names: same letters, any case, any Unicode
-    composition (Vietnamese typed on different keyboards comes composed or decomposed)."""
-    return unicodedata.normalize("NFC", text).casefold()
 
 
 def _finding(
@@ -60,7 +62,8 @@ def _finding(
     waiver: Waiver | None = None,
     record: JournalEntry | None = None,
 ) -> Finding:
-    return Finding(
+    return Finding.from_record(
+        record,
         code=code,
         area=KEY,
         message=Message(message_id, params or {}),
@@ -72,8 +75,6 @@ def _finding(
         owner=owner,
         assessed=assessed,
         waiver=waiver,
-        reported_at=record.recorded_at if record is not None else None,
-        reported_by=record.by if record is not None else None,
     )
 
 
@@ -112,7 +113,7 @@ def plan_findings(config: Config, event: Event, area: AreaPlan, as_of: datetime)
         params["status"] = item.status.value
     elif signed is None:
         message_id = "security.plan-not-signed"
-    elif _fold(police) not in _fold(signed.by):
+    elif fold_name(police) not in fold_name(signed.by):
         message_id = "security.plan-wrong-signer"
         params["by"] = signed.by
     elif signed.at is not None and signed.at > as_of:
@@ -487,7 +488,7 @@ def required_item_findings(
     return out
 
 
-def rules(config: Config, event: Event, area: AreaPlan, as_of: datetime) -> list[Finding]:
+def assess(config: Config, event: Event, area: AreaPlan, as_of: datetime) -> list[Finding]:
     """Every derived Finding of the area, in a fixed order."""
     out: list[Finding] = []
     for rule in (

@@ -30,6 +30,7 @@ from ._version import __version__
 _EXPORTS: dict[str, str] = {
     name: module
     for module, names in (
+        ("areaplugin", ("AreaPlugin", "area_plugin")),
         ("assessment", ("assess",)),
         ("builtin.subevents", ("SubeventResult",)),
         ("errors", ("LoadError", "PluginError", "PluginFailure", "Problem")),
@@ -77,6 +78,7 @@ _EXPORTS: dict[str, str] = {
         ("report", ("AreaReport", "PluginInfo", "Report")),
         ("rollup", ("LevelTotal", "Rollup", "RollupEntry", "RollupError", "roll_up")),
         ("scoring", ("item_credit",)),
+        ("names", ("fold_name",)),
         ("settings", ("SettingsReader",)),
     )
     for name in names
@@ -88,6 +90,8 @@ __all__ = ["__version__", *sorted(_EXPORTS)]  # noqa: PLE0604
 # Type checkers cannot read the table above, so they get the same names as literal imports
 # (``X as X``: an explicit re-export). tests/test_project.py checks the two lists are one.
 if TYPE_CHECKING:
+    from .areaplugin import AreaPlugin as AreaPlugin
+    from .areaplugin import area_plugin as area_plugin
     from .assessment import assess as assess
     from .builtin.subevents import SubeventResult as SubeventResult
     from .errors import LoadError as LoadError
@@ -127,6 +131,7 @@ if TYPE_CHECKING:
     from .model import Venue as Venue
     from .model import Waiver as Waiver
     from .model import Zone as Zone
+    from .names import fold_name as fold_name
     from .plugins import PluginManager as PluginManager
     from .plugins import get_plugin_manager as get_plugin_manager
     from .report import AreaReport as AreaReport

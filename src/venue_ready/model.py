@@ -435,6 +435,15 @@ class Finding:
         """True when the Finding was assessed and earns its full weight, or is waived."""
         return (self.credit >= 1.0 and self.assessed) or self.waiver is not None
 
+    @classmethod
+    def from_record(cls, record: JournalEntry | None, /, **fields: Any) -> Finding:
+        """A Finding that a journal record earned: ``Finding(**fields)`` with ``reported_at``
+        the record's ``recorded_at`` and ``reported_by`` its ``by``, so that the report says
+        how old the result is. ``record`` None: a Finding from the plan (neither is set)."""
+        if record is not None:
+            fields.update(reported_at=record.recorded_at, reported_by=record.by)
+        return cls(**fields)
+
 
 @frozen
 class TemplateItem:

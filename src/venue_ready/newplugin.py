@@ -127,6 +127,14 @@ Settings (``[areas.«key».settings]``):
 
 - ``target``: how many units the area needs (default 1);
 - ``done``: how many are ready (default 0).
+
+The plugin is the area's spec, a settings parser and its rules, put together by venue_ready's
+``area_plugin``. When they grow, move ``parse`` to ``settings.py`` and ``assess`` to
+``rules.py``, and name them by strings: venue_ready then imports them on first use, not with
+the plugin (every command loads every plugin)::
+
+    settings="«module».settings:parse",
+    rules="«module».rules:assess",
 """
 
 from __future__ import annotations
@@ -144,8 +152,10 @@ from venue_ready import (
     Problem,
     SettingsReader,
     TemplateItem,
-    hookimpl,
+    area_plugin,
 )
+
+__all__ = ["KEY", "assess", "parse", "venue_ready_areas", "venue_ready_assess"]
 
 KEY = "«key»"
 
@@ -174,7 +184,7 @@ done = 0    # how many are ready
 def parse(
     settings: Mapping[str, Any], event: Event | None
 ) -> tuple[tuple[int, int], list[Problem]]:
-    """(target, done) and every problem found; never raises."""
+    """(target, done) and every problem found; never raises. It is the settings validator too."""
     reader = SettingsReader(settings, event)
     reader.known("target", "done")
     target = reader.integer("target", 1, low=1, high=1_000_000)
@@ -182,39 +192,15 @@ def parse(
     return (target, done), reader.problems
 
 
-def validate(settings: Mapping[str, Any], event: Event | None) -> list[Problem]:
-    """The settings validator: the problems of ``[areas.«key».settings]``."""
-    return parse(settings, event)[1]
-
-
-@hookimpl
-def venue_ready_areas() -> list[AreaSpec]:
-    """The «key» area."""
-    return [
-        AreaSpec(
-            key=KEY,
-            title_vi="«title»",
-            title_en="«title»",
-            template=TEMPLATE,
-            validate_settings=validate,
-            messages=MESSAGES,
-            settings_example=SETTINGS_EXAMPLE,
-        )
-    ]
-
-
-@hookimpl
-def venue_ready_assess(event: Event, area: AreaPlan, as_of: datetime) -> list[Finding] | None:
+def assess(
+    config: tuple[int, int], event: Event, area: AreaPlan, as_of: datetime
+) -> list[Finding]:
     """How much of the target is ready, due a day before the start."""
-    if area.key != KEY:
-        return None
-    (target, done), problems = parse(area.settings, event)
-    if problems:  # only an event built in code gets here: a loaded one was validated
-        raise ValueError("; ".join(p.render("en", MESSAGES) for p in problems))
+    target, done = config
     return [
         Finding(
             code="«key».progress",
-            area=KEY,
+            area=area.key,
             subject="progress",
             weight=1.0,
             credit=min(1.0, done / target),
@@ -222,6 +208,22 @@ def venue_ready_assess(event: Event, area: AreaPlan, as_of: datetime) -> list[Fi
             message=Message("«key».progress", {"done": done, "target": target}),
         )
     ]
+
+
+_plugin = area_plugin(
+    AreaSpec(
+        key=KEY,
+        title_vi="«title»",
+        title_en="«title»",
+        template=TEMPLATE,
+        messages=MESSAGES,
+        settings_example=SETTINGS_EXAMPLE,
+    ),
+    settings=parse,
+    rules=assess,
+)
+venue_ready_areas = _plugin.venue_ready_areas
+venue_ready_assess = _plugin.venue_ready_assess
 '''
 
 _TEST = '''\

@@ -165,16 +165,65 @@ class SettingsReader:
     def strings(
         self, key: str, default: tuple[str, ...] = (), *, required: bool = False
     ) -> tuple[str, ...]:
-        """A string or an array of strings, as a tuple. Blank entries are a problem, and left
-        out."""
+        """A string or an array of strings, as a tuple. A blank entry is a problem at that
+        entry (``teams[1]``; the key itself for a single string), and is left out."""
         self._required(key, required)
         if key not in self._table:
             return default
         values = self._values.strings(self._table, key, self._path)
-        if any(not v.strip() for v in values):
-            self._values.problem((*self._path, key), "load.empty-string")
-            values = tuple(v for v in values if v.strip())
-        return values
+        blank = [i for i, v in enumerate(values) if not v.strip()]
+        for i in blank:
+            at = (key,) if isinstance(self._table[key], str) else (key, i)
+            self._values.problem((*self._path, *at), "load.empty-string")
+        return tuple(v for v in values if v.strip()) if blank else values
+
+    def numbers(
+        self,
+        key: str,
+        default: tuple[float, ...] = (),
+        *,
+        low: float = 0.0,
+        high: float | None = None,
+        required: bool = False,
+    ) -> tuple[float, ...]:
+        """An array of finite numbers within ``low``..``high``, as a tuple. A wrong element is a
+        problem at that element (``thresholds[2]``), and is left out."""
+        found = self._elements(key, required)
+        if found is None:
+            return default
+        path = (*self._path, key)
+        read = (self._values.number(found, i, path, low, high) for i in found)
+        return tuple(n for n in read if n is not None)
+
+    def instants(
+        self,
+        key: str,
+        default: tuple[datetime, ...] = (),
+        *,
+        required: bool = False,
+        bare_date: str = "end",
+    ) -> tuple[datetime, ...]:
+        """An array of dates or datetimes, as a tuple of timezone-aware moments (a bare date as
+        :meth:`instant` reads it). A wrong element is a problem at that element
+        (``rest_days[2]``), and is left out."""
+        found = self._elements(key, required)
+        if found is None:
+            return default
+        path = (*self._path, key)
+        read = (self._values.instant(found, i, path, bare_date=bare_date) for i in found)
+        return tuple(m for m in read if m is not None)
+
+    def _elements(self, key: str, required: bool) -> dict[int, Any] | None:
+        """The array ``key`` by index, for reading element by element (problems then point at
+        ``key[i]``); None when it is absent, or not an array (a problem says so)."""
+        self._required(key, required)
+        value = self._table.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, list):
+            self._values.wrong_type((*self._path, key), value, "array")
+            return None
+        return dict(enumerate(value))
 
     def one_of(
         self,

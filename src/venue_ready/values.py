@@ -63,7 +63,9 @@ class ValueReader:
     """Reads typed values at key paths, appending a :class:`Problem` for each wrong one.
 
     Each getter returns None (or an empty value) when the key is absent or its value is wrong;
-    ``problems`` then says why. ``source`` names the file in problems (None: no file).
+    ``problems`` then says why. ``number`` and ``instant`` read an array's element too: a table
+    of the array by index, and the index as the key (the problem then points at ``key[i]``).
+    ``source`` names the file in problems (None: no file).
     """
 
     def __init__(self, source: str | None = None, tz: tzinfo | None = None) -> None:
@@ -121,7 +123,7 @@ class ValueReader:
         return value
 
     def number(
-        self, table: Mapping[str, Any], key: str, path: Path, low: float, high: float | None
+        self, table: Mapping[Any, Any], key: str | int, path: Path, low: float, high: float | None
     ) -> float | None:
         value = table.get(key)
         if value is None:
@@ -192,7 +194,7 @@ class ValueReader:
         return choices[value]
 
     def instant(
-        self, table: Mapping[str, Any], key: str, path: Path, *, bare_date: str = "end"
+        self, table: Mapping[Any, Any], key: str | int, path: Path, *, bare_date: str = "end"
     ) -> datetime | None:
         value = table.get(key)
         if value is None:

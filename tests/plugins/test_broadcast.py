@@ -1,8 +1,9 @@
 """The ``broadcast`` area plugin (Truyền thanh, ward radio): every derived rule passing and
 failing, the settings validator, the template and the Ngọc Thụy example's part.
 
-Events are built from TOML text with ``venue_ready.loads`` and assessed through the public path;
-messages are read from ``Report.to_dict(lang)``, rendered as an organiser reads them.
+Events are built from TOML text with ``venue_ready.testing.make_event`` (the kit the docs give
+third parties) and assessed through the public path; messages are read from
+``Report.to_dict(lang)``, rendered as an organiser reads them.
 """
 
 from __future__ import annotations
@@ -21,13 +22,14 @@ from hypothesis import strategies as st
 
 import venue_ready
 from venue_ready import AreaPlan, Event, Problem
+from venue_ready.testing import check_plugin, make_event, plugin_manager
 from venue_ready_broadcast import KEY
 from venue_ready_broadcast.settings import validate
 from venue_ready_broadcast.template import SETTINGS_EXAMPLE, TEMPLATE
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 AS_OF = datetime(2020, 5, 14, 16, 0, tzinfo=TZ)
-PM = venue_ready.get_plugin_manager()
+PM = plugin_manager("broadcast")  # and the core checklist, as a third party's tests
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "ngoc-thuy-2020"
 
 HEAD = """\
@@ -89,7 +91,7 @@ def good_slots(*, skip: Sequence[int] = ()) -> list[str]:
     return [daily(d) for d in range(8, 15) if d not in skip] + [OPENING, CLOSING, RESULTS]
 
 
-def make_event(
+def broadcast_event(
     *,
     settings_body: str = "",
     slots: Sequence[str] | None = None,
@@ -100,7 +102,7 @@ def make_event(
     if clusters is not None:
         parts += ["[areas.broadcast.settings.clusters]", clusters]
     parts += good_slots() if slots is None else list(slots)
-    return venue_ready.loads("\n".join(parts), source="thu.toml", plugins=PM)
+    return make_event("\n".join(parts), plugins=PM)
 
 
 def area_of(event: Event, as_of: datetime = AS_OF, lang: str = "en") -> dict[str, Any]:
@@ -132,7 +134,7 @@ def text(finding: dict[str, Any]) -> str:
 
 
 def test_a_complete_schedule_is_ready() -> None:
-    area = area_of(make_event())
+    area = area_of(broadcast_event())
     assert area["status"] == "ready"
     assert area["score"] == 100.0
     assert all(f["credit"] == 1.0 and f["assessed"] for f in area["findings"])
@@ -149,7 +151,7 @@ def test_a_complete_schedule_is_ready() -> None:
 
 
 def test_the_same_input_gives_the_same_report() -> None:
-    event = make_event()
+    event = broadcast_event()
     first = venue_ready.assess(event, as_of=AS_OF, plugins=PM).to_json("vi")
     assert venue_ready.assess(event, as_of=AS_OF, plugins=PM).to_json("vi") == first
 
@@ -158,7 +160,7 @@ def test_the_same_input_gives_the_same_report() -> None:
 
 
 def test_every_day_before_the_congress_has_a_slot() -> None:
-    event = make_event()
+    event = broadcast_event()
     days = findings(event, code="broadcast.day-scheduled")
     assert [f["subject"] for f in days] == [f"2020-05-{d:02d}" for d in range(8, 15)]
     found = one(event, "broadcast.day-scheduled", "2020-05-10")
@@ -169,7 +171,7 @@ def test_every_day_before_the_congress_has_a_slot() -> None:
 
 
 def test_a_day_with_no_slot_is_missing() -> None:
-    event = make_event(slots=good_slots(skip=[10]))
+    event = broadcast_event(slots=good_slots(skip=[10]))
     found = one(event, "broadcast.day-missing", "2020-05-10")
     assert found["credit"] == 0.0
     assert found["gate"] is False
@@ -195,17 +197,17 @@ def test_a_day_with_no_slot_is_missing() -> None:
 
 
 def test_rest_days_and_the_window_are_settings() -> None:
-    event = make_event(settings_body='rest_days = ["Sunday"]', slots=good_slots(skip=[10]))
+    event = broadcast_event(settings_body='rest_days = ["Sunday"]', slots=good_slots(skip=[10]))
     subjects = [f["subject"] for f in findings(event) if f["code"].startswith("broadcast.day")]
     assert "2020-05-10" not in subjects  # 10 May 2020 was a Sunday
     assert len(subjects) == 6
-    event = make_event(settings_body="daily_from_days = 3", slots=good_slots(skip=[8, 9, 10]))
+    event = broadcast_event(settings_body="daily_from_days = 3", slots=good_slots(skip=[8, 9, 10]))
     subjects = [f["subject"] for f in findings(event) if f["code"].startswith("broadcast.day")]
     assert subjects == ["2020-05-12", "2020-05-13", "2020-05-14"]
 
 
 def test_opening_and_closing_broadcasts_on_the_congress_day() -> None:
-    event = make_event()
+    event = broadcast_event()
     opening = one(event, "broadcast.opening-scheduled", "opening")
     assert (opening["credit"], opening["phase"], opening["weight"]) == (1.0, "during", 2.0)
     assert text(opening) == "Broadcast on the opening day: slot 'opening' at 15 May 2020, 06:00"
@@ -217,7 +219,7 @@ def test_opening_and_closing_broadcasts_on_the_congress_day() -> None:
 def test_a_missing_opening_broadcast() -> None:
     # an "opening" slot the day before the opening day does not count
     early = slot("opening", "2020-05-14T18:00:00+07:00", "opening", approved_on="2020-05-13")
-    event = make_event(slots=[*good_slots()[:7], early, CLOSING, RESULTS])
+    event = broadcast_event(slots=[*good_slots()[:7], early, CLOSING, RESULTS])
     found = one(event, "broadcast.opening-missing", "opening")
     assert (found["credit"], found["phase"], found["gate"]) == (0.0, "during", False)
     assert found["due"] == "2020-05-14T07:30:00+07:00"
@@ -233,7 +235,7 @@ def test_a_missing_opening_broadcast() -> None:
 
 
 def test_a_missing_closing_broadcast() -> None:
-    event = make_event(slots=[*good_slots()[:7], OPENING, RESULTS])
+    event = broadcast_event(slots=[*good_slots()[:7], OPENING, RESULTS])
     found = one(event, "broadcast.closing-missing", "closing")
     assert (found["credit"], found["phase"]) == (0.0, "during")
     assert found["due"] == "2020-05-14T17:00:00+07:00"
@@ -245,7 +247,7 @@ def test_a_missing_closing_broadcast() -> None:
 
 def test_the_results_broadcast_within_the_window() -> None:
     late = slot("results", "2020-05-19T06:00:00+07:00", "results", approved_on="2020-05-13")
-    event = make_event(slots=[*good_slots()[:9], late])
+    event = broadcast_event(slots=[*good_slots()[:9], late])
     found = one(event, "broadcast.results-missing", "results")
     assert (found["credit"], found["phase"], found["weight"]) == (0.0, "after", 2.0)
     assert found["due"] == "2020-05-17"
@@ -255,7 +257,9 @@ def test_the_results_broadcast_within_the_window() -> None:
     )
     vi = one(event, "broadcast.results-missing", "results", lang="vi")
     assert "chậm nhất ngày 18 tháng 5 năm 2020 (3 ngày sau bế mạc)" in text(vi)
-    event = make_event(settings_body="results_within_days = 4", slots=[*good_slots()[:9], late])
+    event = broadcast_event(
+        settings_body="results_within_days = 4", slots=[*good_slots()[:9], late]
+    )
     found = one(event, "broadcast.results-scheduled", "results")
     assert found["credit"] == 1.0
     assert text(found) == (
@@ -264,7 +268,7 @@ def test_the_results_broadcast_within_the_window() -> None:
 
 
 def test_without_any_slot_the_schedule_is_not_assessed() -> None:
-    area = area_of(make_event(slots=[]))
+    area = area_of(broadcast_event(slots=[]))
     schedule = [f for f in area["findings"] if f["code"] != "broadcast.clusters"]
     assert len(schedule) == 7 + 3
     assert all(not f["assessed"] and f["credit"] == 0.0 for f in schedule)
@@ -283,14 +287,14 @@ def test_without_any_slot_the_schedule_is_not_assessed() -> None:
 
 
 def test_an_approved_slot() -> None:
-    found = one(make_event(), "broadcast.slot-approved", "d12-06")
+    found = one(broadcast_event(), "broadcast.slot-approved", "d12-06")
     assert (found["credit"], found["phase"], found["weight"]) == (1.0, "before", 1.0)
     assert found["due"] == "2020-05-11T06:00:00+07:00"
     assert text(found) == (
         "Broadcast 'd12-06' (Tin d12-06, 12 May 2020, 06:00): content approved by "
         "Phó Chủ tịch UBND phường on 6 May 2020"
     )
-    vi = one(make_event(), "broadcast.slot-approved", "d12-06", lang="vi")
+    vi = one(broadcast_event(), "broadcast.slot-approved", "d12-06", lang="vi")
     assert text(vi) == (
         "Buổi phát 'd12-06' (Tin d12-06, 6 giờ 00 ngày 12 tháng 5 năm 2020): nội dung đã được "
         "Phó Chủ tịch UBND phường duyệt ngày 6 tháng 5 năm 2020"
@@ -299,7 +303,7 @@ def test_an_approved_slot() -> None:
 
 def test_a_slot_not_approved_in_time() -> None:
     pending = slot("d14-17", "2020-05-14T17:30:00+07:00", approved_on=None)
-    event = make_event(slots=[*good_slots(), pending])
+    event = broadcast_event(slots=[*good_slots(), pending])
     found = one(event, "broadcast.slot-approved", "d14-17")
     assert found["credit"] == 0.0
     assert found["due"] == "2020-05-13T17:30:00+07:00"
@@ -309,16 +313,16 @@ def test_a_slot_not_approved_in_time() -> None:
         "(approval is needed 24 hours before it airs)"
     )
     # with a 2-hour lead it is not late yet
-    event = make_event(settings_body="approval_lead_hours = 2", slots=[*good_slots(), pending])
+    event = broadcast_event(settings_body="approval_lead_hours = 2", slots=[*good_slots(), pending])
     found = one(event, "broadcast.slot-approved", "d14-17")
     assert (found["due"], found["overdue"]) == ("2020-05-14T15:30:00+07:00", True)
-    event = make_event(settings_body="approval_lead_hours = 1", slots=[*good_slots(), pending])
+    event = broadcast_event(settings_body="approval_lead_hours = 1", slots=[*good_slots(), pending])
     assert one(event, "broadcast.slot-approved", "d14-17")["overdue"] is False
 
 
 def test_an_approval_dated_after_the_assessment_does_not_count_yet() -> None:
     results = slot("results", "2020-05-16T06:00:00+07:00", "results", approved_on="2020-05-15")
-    event = make_event(slots=[*good_slots()[:9], results])
+    event = broadcast_event(slots=[*good_slots()[:9], results])
     found = one(event, "broadcast.slot-approved", "results")
     assert (found["credit"], found["phase"]) == (0.0, "after")
     assert text(found) == (
@@ -330,14 +334,14 @@ def test_an_approval_dated_after_the_assessment_does_not_count_yet() -> None:
 
 
 def test_a_past_slot_with_a_record_that_it_aired() -> None:
-    found = one(make_event(), "broadcast.slot-aired", "d13-06")
+    found = one(broadcast_event(), "broadcast.slot-aired", "d13-06")
     assert (found["credit"], found["due"]) == (1.0, "2020-05-13T06:00:00+07:00")
     assert text(found) == "Broadcast 'd13-06' (Tin d13-06): aired, recorded 13 May 2020, 06:00"
 
 
 def test_a_past_slot_with_no_record_that_it_aired() -> None:
     silent = slot("d13-17", "2020-05-13T17:30:00+07:00", aired=None)
-    event = make_event(slots=[*good_slots(), silent])
+    event = broadcast_event(slots=[*good_slots(), silent])
     found = one(event, "broadcast.slot-aired", "d13-17")
     assert (found["credit"], found["overdue"], found["phase"]) == (0.0, True, "before")
     assert text(found) == (
@@ -352,12 +356,12 @@ def test_a_past_slot_with_no_record_that_it_aired() -> None:
 
 
 def test_slots_still_to_come_have_no_aired_finding_and_late_records_do_not_count() -> None:
-    event = make_event()
+    event = broadcast_event()
     aired = {f["subject"] for f in findings(event, code="broadcast.slot-aired")}
     assert aired == {f"d{d:02d}-06" for d in range(8, 15)}  # not opening, closing, results
     # a bare date for the record means some time that day: it counts from that day's start
     by_date = slot("d13-17", "2020-05-13T17:30:00+07:00", aired="2020-05-13")
-    event = make_event(slots=[*good_slots(), by_date])
+    event = broadcast_event(slots=[*good_slots(), by_date])
     assert one(event, "broadcast.slot-aired", "d13-17")["credit"] == 1.0
     # reproducible: as of 12 May noon, the slot of the 13th neither aired nor was due
     earlier = datetime(2020, 5, 12, 12, 0, tzinfo=TZ)
@@ -365,7 +369,7 @@ def test_slots_still_to_come_have_no_aired_finding_and_late_records_do_not_count
     assert aired == {"d08-06", "d09-06", "d10-06", "d11-06", "d12-06"}
     # a record dated after the assessment does not count yet
     late = slot("d12-17", "2020-05-12T17:30:00+07:00", aired="2020-05-14T18:00:00+07:00")
-    event = make_event(slots=[*good_slots(), late])
+    event = broadcast_event(slots=[*good_slots(), late])
     assert one(event, "broadcast.slot-aired", "d12-17")["credit"] == 0.0
 
 
@@ -373,22 +377,22 @@ def test_slots_still_to_come_have_no_aired_finding_and_late_records_do_not_count
 
 
 def test_clusters_in_working_order() -> None:
-    found = one(make_event(), "broadcast.clusters", "clusters")
+    found = one(broadcast_event(), "broadcast.clusters", "clusters")
     assert (found["credit"], found["weight"], found["gate"]) == (1.0, 3.0, False)
     assert found["due"] == "2020-05-12T07:30:00+07:00"
     assert text(found) == (
         "22 of 24 loudspeaker clusters working (91.7%, threshold 90%), checked 12 May 2020"
     )
-    vi = one(make_event(), "broadcast.clusters", "clusters", lang="vi")
+    vi = one(broadcast_event(), "broadcast.clusters", "clusters", lang="vi")
     assert text(vi) == (
         "22 trên 24 cụm loa hoạt động tốt (91,7%, ngưỡng 90%), kiểm tra ngày 12 tháng 5 năm 2020"
     )
-    exact = make_event(clusters="total = 10\nworking = 9\nchecked = 2020-05-12\n")
+    exact = broadcast_event(clusters="total = 10\nworking = 9\nchecked = 2020-05-12\n")
     assert one(exact, "broadcast.clusters", "clusters")["credit"] == 1.0
 
 
 def test_too_few_clusters_working() -> None:
-    event = make_event(clusters="total = 24\nworking = 20\nchecked = 2020-05-12\n")
+    event = broadcast_event(clusters="total = 24\nworking = 20\nchecked = 2020-05-12\n")
     found = one(event, "broadcast.clusters", "clusters")
     assert found["credit"] == pytest.approx((20 / 24) / 0.9, abs=1e-4)
     assert found["overdue"] is True
@@ -396,7 +400,7 @@ def test_too_few_clusters_working() -> None:
         "Only 20 of 24 loudspeaker clusters working (83.3%, below the threshold of 90%), "
         "checked 12 May 2020: repair 2 more"
     )
-    lenient = make_event(
+    lenient = broadcast_event(
         settings_body="min_working_ratio = 0.8",
         clusters="total = 24\nworking = 20\nchecked = 2020-05-12\n",
     )
@@ -404,20 +408,20 @@ def test_too_few_clusters_working() -> None:
 
 
 def test_a_stale_or_missing_check_of_the_clusters_earns_nothing() -> None:
-    stale = make_event(clusters="total = 24\nworking = 24\nchecked = 2020-05-07\n")
+    stale = broadcast_event(clusters="total = 24\nworking = 24\nchecked = 2020-05-07\n")
     found = one(stale, "broadcast.clusters", "clusters")
     assert (found["credit"], found["assessed"]) == (0.0, True)
     assert text(found) == (
         "24 of 24 loudspeaker clusters working, but the check on 7 May 2020 is more than 7 days "
         "before the opening (threshold 90%): check them again"
     )
-    recent = make_event(clusters="total = 24\nworking = 24\nchecked = 2020-05-08\n")
+    recent = broadcast_event(clusters="total = 24\nworking = 24\nchecked = 2020-05-08\n")
     assert one(recent, "broadcast.clusters", "clusters")["credit"] == 1.0
-    unchecked = make_event(clusters="total = 24\nworking = 24\n")
+    unchecked = broadcast_event(clusters="total = 24\nworking = 24\n")
     found = one(unchecked, "broadcast.clusters", "clusters")
     assert found["credit"] == 0.0
     assert text(found).startswith("24 of 24 loudspeaker clusters working (threshold 90%), but")
-    later = make_event(clusters="total = 24\nworking = 24\nchecked = 2020-05-14T18:00:00\n")
+    later = broadcast_event(clusters="total = 24\nworking = 24\nchecked = 2020-05-14T18:00:00\n")
     found = one(later, "broadcast.clusters", "clusters")
     assert found["credit"] == 0.0
     assert text(found) == (
@@ -427,7 +431,7 @@ def test_a_stale_or_missing_check_of_the_clusters_earns_nothing() -> None:
 
 
 def test_no_cluster_figures_is_not_assessed() -> None:
-    event = make_event(clusters=None)
+    event = broadcast_event(clusters=None)
     found = one(event, "broadcast.clusters", "clusters")
     assert (found["assessed"], found["credit"]) == (False, 0.0)
     assert text(found) == (
@@ -442,13 +446,13 @@ def test_no_cluster_figures_is_not_assessed() -> None:
 
 
 def test_a_day_within_the_limit_gives_nothing() -> None:
-    event = make_event(slots=[*good_slots(), daily(12, "17:30")])
+    event = broadcast_event(slots=[*good_slots(), daily(12, "17:30")])
     assert findings(event, code="broadcast.over-limit") == []
 
 
 def test_a_day_over_the_limit() -> None:
     extra = [daily(12, "11:00"), daily(12, "17:30")]
-    event = make_event(slots=[*good_slots(), *extra])
+    event = broadcast_event(slots=[*good_slots(), *extra])
     found = one(event, "broadcast.over-limit", "2020-05-12")
     assert (found["credit"], found["weight"], found["phase"]) == (0.0, 1.0, "before")
     assert found["due"] == "2020-05-11T06:00:00+07:00"
@@ -458,22 +462,22 @@ def test_a_day_over_the_limit() -> None:
     vi = one(event, "broadcast.over-limit", "2020-05-12", lang="vi")
     assert text(vi).startswith("ngày 12 tháng 5 năm 2020: có 3 buổi phát thanh, vượt giới hạn 2")
     # a campaign may allow more: the limit is a setting
-    event = make_event(settings_body="max_per_day = 5", slots=[*good_slots(), *extra])
+    event = broadcast_event(settings_body="max_per_day = 5", slots=[*good_slots(), *extra])
     assert findings(event, code="broadcast.over-limit") == []
 
 
 def test_a_slot_too_long() -> None:
     long = slot("d12-17", "2020-05-12T17:30:00+07:00", minutes=20)
-    event = make_event(slots=[*good_slots(), long])
+    event = broadcast_event(slots=[*good_slots(), long])
     found = one(event, "broadcast.too-long", "d12-17")
     assert (found["credit"], found["weight"]) == (0.0, 1.0)
     assert text(found) == (
         "Broadcast 'd12-17' (Tin d12-17): 20 minutes long, over the limit of 15 minutes a broadcast"
     )
-    event = make_event(settings_body="max_minutes = 30", slots=[*good_slots(), long])
+    event = broadcast_event(settings_body="max_minutes = 30", slots=[*good_slots(), long])
     assert findings(event, code="broadcast.too-long") == []
     fits = slot("d12-17", "2020-05-12T17:30:00+07:00", minutes=15)
-    assert findings(make_event(slots=[*good_slots(), fits]), code="broadcast.too-long") == []
+    assert findings(broadcast_event(slots=[*good_slots(), fits]), code="broadcast.too-long") == []
 
 
 # -- owners ----------------------------------------------------------------------------------------
@@ -481,10 +485,10 @@ def test_a_slot_too_long() -> None:
 
 def test_owners_come_from_the_data_else_the_template_role() -> None:
     owned = slot("d12-17", "2020-05-12T17:30:00+07:00", approved_on=None, owner='"Ban Tuyên giáo"')
-    event = make_event(slots=[*good_slots(skip=[10]), owned], lang="en")
+    event = broadcast_event(slots=[*good_slots(skip=[10]), owned], lang="en")
     assert one(event, "broadcast.slot-approved", "d12-17")["owner"] == "Ban Tuyên giáo"
     assert one(event, "broadcast.day-missing", "2020-05-10")["owner"] == "Ward radio station"
-    event = make_event(settings_body='owner = "UBND phường"', slots=good_slots(skip=[10]))
+    event = broadcast_event(settings_body='owner = "UBND phường"', slots=good_slots(skip=[10]))
     assert one(event, "broadcast.day-missing", "2020-05-10")["owner"] == "UBND phường"
 
 
@@ -495,7 +499,7 @@ def load_problems(
     settings_body: str, slots: Sequence[str] = (), clusters: str | None = None
 ) -> tuple[list[str], venue_ready.LoadError]:
     with pytest.raises(venue_ready.LoadError) as info:
-        make_event(settings_body=settings_body, slots=slots, clusters=clusters)
+        broadcast_event(settings_body=settings_body, slots=slots, clusters=clusters)
     err = info.value
     return [p.render("en", err.catalogs) for p in err.problems], err
 
@@ -511,7 +515,7 @@ def test_the_validator_names_each_problem_in_the_file() -> None:
         ],
         clusters="total = 24\nworking = 30\n",
     )
-    prefix = "thu.toml: areas.broadcast.settings."
+    prefix = "<make_event>: areas.broadcast.settings."
     assert rendered == [
         prefix + "max_per_days: unknown key 'max_per_days' (did you mean 'max_per_day'?)",
         prefix + "daily_from_days: value 1000 is out of range (expected 0 to 366)",
@@ -536,7 +540,7 @@ def test_the_validator_wants_the_keys_a_slot_and_the_clusters_need() -> None:
         'slots = [{ kind = "daily", approved_on = 2020-05-06 }, 3]',
         clusters="working = 3",
     )
-    prefix = "thu.toml: areas.broadcast.settings."
+    prefix = "<make_event>: areas.broadcast.settings."
     assert rendered == [
         # SettingsReader.tables() reports entries that are not tables before anything inside
         prefix + "slots[1]: wrong type: a number (expected a table)",
@@ -581,7 +585,7 @@ ANY_KEYS = KEYS | st.integers() | st.none()
 SLOTS = st.lists(st.dictionaries(ANY_KEYS, JUNK, max_size=6), max_size=3)
 CLUSTERS = st.dictionaries(ANY_KEYS, JUNK, max_size=4)
 SETTINGS = st.dictionaries(ANY_KEYS, JUNK | SLOTS | CLUSTERS, max_size=8) | JUNK
-EVENT = make_event()
+EVENT = broadcast_event()
 
 
 @settings(max_examples=200, deadline=None)
@@ -655,7 +659,7 @@ def test_any_valid_schedule_assesses_within_bounds(
 
 
 def test_an_event_built_in_code_with_bad_settings_is_an_error_area() -> None:
-    loaded = make_event()
+    loaded = broadcast_event()
     event = Event(
         id="thu",
         name=loaded.name,
@@ -672,7 +676,7 @@ def test_an_event_built_in_code_with_bad_settings_is_an_error_area() -> None:
 def test_other_areas_get_nothing_from_this_plugin() -> None:
     from venue_ready_broadcast import venue_ready_assess
 
-    event = make_event()
+    event = broadcast_event()
     assert venue_ready_assess(event, AreaPlan(key="general"), AS_OF) is None
 
 
@@ -696,10 +700,10 @@ def test_the_settings_example_is_valid_for_any_event() -> None:
     parsed = tomli.loads(SETTINGS_EXAMPLE)
     assert parsed["max_per_day"] == 2
     assert validate(parsed, None) == []
-    assert validate(parsed, make_event()) == []
+    assert validate(parsed, broadcast_event()) == []
     # as `venue-ready init` writes it: under [areas.broadcast.settings] of a new file
     head = HEAD.format(lang="vi") + "\n[areas.broadcast.settings]\n" + SETTINGS_EXAMPLE
-    event = venue_ready.loads(head, plugins=PM)
+    event = make_event(head, plugins=PM)
     assert event.area(KEY) is not None
     # uncommented, the commented examples are valid too, and sit where they belong
     uncommented = "\n".join(
@@ -708,7 +712,7 @@ def test_the_settings_example_is_valid_for_any_event() -> None:
                                      "# aired", "# owner")) else line
         for line in head.splitlines()
     )  # fmt: skip
-    event = venue_ready.loads(uncommented, plugins=PM)
+    event = make_event(uncommented, plugins=PM)
     plan = event.area(KEY)
     assert plan is not None
     assert plan.settings["clusters"]["total"] == 24
@@ -726,8 +730,10 @@ def test_the_area_spec() -> None:
 
 
 def test_the_ngoc_thuy_part() -> None:
-    text_ = (EXAMPLE / "congress.toml").read_text("utf-8")
-    event = venue_ready.loads(text_, plugins=PM)
+    every_plugin = plugin_manager(
+        "security", "decoration", "broadcast", "disinfection"
+    )  # the example uses all four areas
+    event = venue_ready.load(EXAMPLE / "congress.toml", plugins=every_plugin)
     area = area_of(event)
     assert area["status"] == "at_risk"
     unmet = [(f["code"], f["subject"]) for f in area["findings"] if f["credit"] < 1]
@@ -746,7 +752,7 @@ def test_the_ngoc_thuy_part() -> None:
 
 def test_a_broadcast_reported_in_the_journal_counts_as_aired() -> None:
     slots = [*good_slots(skip=[14]), slot("d14-06", "2020-05-14T06:00:00+07:00", aired=None)]
-    event = make_event(slots=slots)
+    event = broadcast_event(slots=slots)
     assert one(event, "broadcast.slot-aired", "d14-06")["credit"] == 0.0
     record = venue_ready.JournalEntry(
         uid="u1",
@@ -769,3 +775,10 @@ def test_a_broadcast_reported_in_the_journal_counts_as_aired() -> None:
     assert one(blocked, "broadcast.slot-aired", "d14-06")["credit"] == 0.0
     other = venue_ready.replay(event, [attrs.evolve(record, uid="u3", subject="broadcast:d13-06")])
     assert one(other, "broadcast.slot-aired", "d13-06")["reported"] is None
+
+
+def test_the_plugin_keeps_the_rules_every_plugin_must_keep() -> None:
+    """venue_ready's conformance check, as a third party's tests run it (docs/plugins.md)."""
+    import venue_ready_broadcast
+
+    check_plugin(venue_ready_broadcast)

@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 
 import venue_ready
 from venue_ready import AreaPlan, Event, Problem
+from venue_ready.testing import check_plugin, make_event, plugin_manager
 from venue_ready_decoration import KEY, venue_ready_assess
 from venue_ready_decoration.messages import MESSAGES
 from venue_ready_decoration.rules import normalise, roman
@@ -35,7 +36,7 @@ from venue_ready_decoration.template import SETTINGS_EXAMPLE, TEMPLATE
 ROOT = Path(__file__).resolve().parents[2]
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 AS_OF = datetime(2020, 5, 14, 16, 0, tzinfo=TZ)
-PLUGINS = venue_ready.get_plugin_manager()
+PLUGINS = plugin_manager("decoration")  # and the core checklist, as a third party's tests
 
 OFFICIAL = "ĐẠI HỘI ĐẢNG BỘ PHƯỜNG THỬ LẦN THỨ XXII, NHIỆM KỲ 2020 - 2025"
 
@@ -154,7 +155,7 @@ def event_text(
 
 
 def make(**parts: Any) -> Event:
-    return venue_ready.loads(event_text(**parts), plugins=PLUGINS)
+    return make_event(event_text(**parts), plugins=PLUGINS)
 
 
 def findings(event: Event, lang: str = "en", as_of: datetime = AS_OF) -> list[dict[str, Any]]:
@@ -186,7 +187,7 @@ def one(event: Event, code: str, subject: str | None = None, **kw: Any) -> dict[
 def problems(text_: str) -> list[str]:
     """The problems loading ``text_`` reports, rendered in English."""
     with pytest.raises(venue_ready.LoadError) as info:
-        venue_ready.loads(text_, plugins=PLUGINS)
+        make_event(text_, plugins=PLUGINS)
     return [p.render("en", info.value.catalogs) for p in info.value.problems]
 
 
@@ -709,7 +710,7 @@ def test_propaganda_lead_days_sets_the_deadline() -> None:
 def test_unknown_keys_are_reported_with_a_hint() -> None:
     found = problems(event_text(top="stage_lead_day = 2"))
     assert found == [
-        "<string>: areas.decoration.settings.stage_lead_day: unknown key 'stage_lead_day' "
+        "<make_event>: areas.decoration.settings.stage_lead_day: unknown key 'stage_lead_day' "
         "(did you mean 'stage_lead_days'?)"
     ]
     found = problems(event_text(stage_=stage(party_flg="2020-05-13")))
@@ -726,26 +727,26 @@ def test_wrong_values_are_reported() -> None:
     )
     # the wording of these problems is the core's: check where they are and what they quote
     assert len(found) == 3
-    assert found[0].startswith("<string>: areas.decoration.settings.stage_lead_days: ")
+    assert found[0].startswith("<make_event>: areas.decoration.settings.stage_lead_days: ")
     assert "-1" in found[0]
-    assert found[1].startswith("<string>: areas.decoration.settings.backdrop.kind: ")
+    assert found[1].startswith("<make_event>: areas.decoration.settings.backdrop.kind: ")
     assert "'screen'" in found[1]
     assert "printed, led" in found[1]
-    assert found[2].startswith("<string>: areas.decoration.settings.stage.party_flag_side: ")
+    assert found[2].startswith("<make_event>: areas.decoration.settings.stage.party_flag_side: ")
     assert "left, right" in found[2]
 
 
 def test_a_bad_title_format_is_reported_in_the_plugins_words() -> None:
     found = problems(event_text(top=f"title_format = {q('ĐẠI HỘI {org} LẦN THỨ {ordinal}')}"))
     assert found == [
-        "<string>: areas.decoration.settings.title_format: title format uses an unknown field "
+        "<make_event>: areas.decoration.settings.title_format: title format uses an unknown field "
         "'org' (known fields: organisation, ordinal, term_start, term_end)"
     ]
     with pytest.raises(venue_ready.LoadError) as info:
-        venue_ready.loads(event_text(top=f"title_format = {q('ĐẠI HỘI {')}"), plugins=PLUGINS)
+        make_event(event_text(top=f"title_format = {q('ĐẠI HỘI {')}"), plugins=PLUGINS)
     (problem,) = info.value.problems
     assert problem.render("vi", info.value.catalogs).startswith(
-        "<string>: areas.decoration.settings.title_format: mẫu tiêu đề 'ĐẠI HỘI {' có dấu "
+        "<make_event>: areas.decoration.settings.title_format: mẫu tiêu đề 'ĐẠI HỘI {' có dấu "
         "ngoặc nhọn không khớp"
     )
     found = problems(event_text(top=f"title_format = {q('{ordinal!r}')}"))
@@ -776,14 +777,14 @@ def test_banner_records_are_checked() -> None:
 def test_deadlines_after_the_opening_are_refused() -> None:
     found = problems(event_text(stage_=stage(flowers="{ due = 2020-05-15T09:00:00+07:00 }")))
     assert len(found) == 1
-    assert found[0].startswith("<string>: areas.decoration.settings.stage.flowers.due: ")
+    assert found[0].startswith("<make_event>: areas.decoration.settings.stage.flowers.due: ")
 
 
 def test_unknown_stage_elements_and_empty_slogans_are_refused() -> None:
     found = problems(event_text(top='stage_elements = ["flag"]\nofficial_slogans = [""]'))
     where = [line.split(": ")[1] for line in found]
     assert where == [
-        "areas.decoration.settings.official_slogans",
+        "areas.decoration.settings.official_slogans[0]",
         "areas.decoration.settings.stage_elements",
     ]
     assert "'flag'" in found[1]
@@ -816,7 +817,7 @@ _NESTED = st.recursive(
     lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(_KEYS, inner, max_size=5)),
     max_leaves=20,
 )
-_LOADED = venue_ready.loads(event_text(), plugins=PLUGINS)
+_LOADED = make_event(event_text(), plugins=PLUGINS)
 
 
 @settings(deadline=None, max_examples=150)
@@ -849,7 +850,7 @@ def test_settings_example_is_valid_for_any_event() -> None:
     assert validate(parsed, None) == []
     assert validate(parsed, _LOADED) == []
     text = HEAD.format(name=NAME, ordinal="", term="") + SETTINGS_EXAMPLE
-    event = venue_ready.loads(text, plugins=PLUGINS)
+    event = make_event(text, plugins=PLUGINS)
     found = findings(event)  # assessed without error; what is not recorded is not assessed
     assert found
     assert not all(f["assessed"] for f in found)
@@ -859,17 +860,19 @@ def test_settings_example_uncommented_is_valid_too() -> None:
     code = re.compile(r"# ([\w.]+ = |\[\[|\s+\")")  # an assignment, a header, a continuation
     lines = [line[2:] if code.match(line) else line for line in SETTINGS_EXAMPLE.splitlines()]
     text = HEAD.format(name=NAME, ordinal="", term="") + "\n".join(lines)
-    venue_ready.loads(text, plugins=PLUGINS)
+    make_event(text, plugins=PLUGINS)
 
 
 # -- the Ngọc Thụy example -------------------------------------------------------------------------
 
 
 def test_ngoc_thuy_part_names_the_backdrop_typo() -> None:
-    example = ROOT / "examples" / "ngoc-thuy-2020"
-    text = (example / "congress.toml").read_text("utf-8")
-    event = venue_ready.loads(text, plugins=PLUGINS)
-    report = venue_ready.assess(event, as_of=AS_OF, plugins=PLUGINS)
+    every_plugin = plugin_manager(
+        "security", "decoration", "broadcast", "disinfection"
+    )  # the example uses all four areas
+    example = ROOT / "examples" / "ngoc-thuy-2020" / "congress.toml"
+    event = venue_ready.load(example, plugins=every_plugin)
+    report = venue_ready.assess(event, as_of=AS_OF, plugins=every_plugin)
     area = report.area(KEY)
     assert area is not None
     assert area.status is venue_ready.AreaStatus.BLOCKED
@@ -894,3 +897,10 @@ def test_bare_dates_show_as_dates_and_times_as_times() -> None:
     event = make(backdrop_=backdrop(installed="2020-05-14T09:15:00+07:00"))
     f = one(event, "decoration.backdrop-installed")
     assert f["en"] == "The stage backdrop was put up on 14 May 2020, 09:15"
+
+
+def test_the_plugin_keeps_the_rules_every_plugin_must_keep() -> None:
+    """venue_ready's conformance check, as a third party's tests run it (docs/plugins.md)."""
+    import venue_ready_decoration
+
+    check_plugin(venue_ready_decoration)

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 import venue_ready
 from venue_ready import AreaPlan, AreaStatus, Event, LoadError, Problem, Venue, Zone
+from venue_ready.testing import check_plugin, make_event, plugin_manager
 from venue_ready_disinfection import KEY, venue_ready_areas
 from venue_ready_disinfection.settings import validate
 from venue_ready_disinfection.template import SETTINGS_EXAMPLE, TEMPLATE
@@ -26,7 +27,7 @@ AS_OF = datetime(2020, 5, 14, 16, 0, tzinfo=TZ)
 STARTS = datetime(2020, 5, 15, 7, 30, tzinfo=TZ)
 
 # The sibling area plugins are blocked so that these tests depend on this plugin alone.
-PLUGINS = venue_ready.get_plugin_manager(block=("security", "decoration", "broadcast"))
+PLUGINS = plugin_manager("disinfection")  # and the core checklist, as a third party's tests
 
 HEAD = """\
 schema = 1
@@ -76,7 +77,7 @@ def _text(
 
 
 def _event(settings_toml: str = "", **kw: Any) -> Event:
-    return venue_ready.loads(_text(settings_toml, **kw), plugins=PLUGINS)
+    return make_event(_text(settings_toml, **kw), plugins=PLUGINS)
 
 
 def _area(event: Event, as_of: datetime = AS_OF, lang: str = "en") -> dict[str, Any]:
@@ -258,7 +259,7 @@ def test_no_venue_zones_is_not_assessed() -> None:
         'zones = [{ id = "hall", name = "Hội trường" }, { id = "basement", name = "Tầng hầm" }]',
         "zones = []",
     )
-    event = venue_ready.loads(text, plugins=PLUGINS)
+    event = make_event(text, plugins=PLUGINS)
     (f,) = [f for f in _area(event)["findings"] if f["code"] == "disinfection.zone-sprayed"]
     assert f["assessed"] is False
     assert f["subject"] is None
@@ -331,7 +332,7 @@ checkpoints = [
 
 def test_no_venue_entrances_is_not_assessed() -> None:
     text = _text().split("entrances = [")[0] + "\n[areas.disinfection]\n"
-    event = venue_ready.loads(text, plugins=PLUGINS)
+    event = make_event(text, plugins=PLUGINS)
     (f,) = [f for f in _area(event)["findings"] if f["code"] == "disinfection.checkpoint"]
     assert f["assessed"] is False
     assert "lists no entrances" in f["message"]["text"]
@@ -565,14 +566,14 @@ def test_the_validator_rejects_unknown_zones_and_entrances_with_a_hint() -> None
         'checkpoints = [{ entrance = "back-door", staff = "A" }]'
     )
     assert problems == [
-        "<string>: areas.disinfection.settings.sprayings[0].zone: the venue has no zone "
+        "<make_event>: areas.disinfection.settings.sprayings[0].zone: the venue has no zone "
         "'basment' (did you mean 'basement'? zones: hall, basement)",
-        "<string>: areas.disinfection.settings.checkpoints[0].entrance: the venue has no "
+        "<make_event>: areas.disinfection.settings.checkpoints[0].entrance: the venue has no "
         "entrance 'back-door' (entrances: main-gate, side-gate)",
     ]
     vi = _problems_vi('sprayings = [{ zone = "basment", at = 2020-05-14T14:00:00+07:00 }]')
     assert vi == [
-        "<string>: areas.disinfection.settings.sprayings[0].zone: không có khu vực 'basment' ở "
+        "<make_event>: areas.disinfection.settings.sprayings[0].zone: không có khu vực 'basment' ở "
         "địa điểm (có phải ý bạn là 'basement'? các khu vực: hall, basement)"
     ]
 
@@ -580,7 +581,7 @@ def test_the_validator_rejects_unknown_zones_and_entrances_with_a_hint() -> None
 def test_the_validator_refuses_a_spraying_without_a_time() -> None:
     problems = _problems('sprayings = [{ zone = "hall", at = 2020-05-14 }]')
     assert problems == [
-        "<string>: areas.disinfection.settings.sprayings[0].at: '2020-05-14' is a date without "
+        "<make_event>: areas.disinfection.settings.sprayings[0].at: '2020-05-14' is a date without "
         "a time (expected a date and time such as 2020-05-14T15:00:00+07:00: the spraying window "
         "is counted in hours)"
     ]
@@ -600,7 +601,7 @@ supplies = { masks = -1, sanitiser_litres = "6", soap = true }
 medical_team = { members = 3.5 }
 """
     )
-    prefix = "<string>: areas.disinfection.settings."
+    prefix = "<make_event>: areas.disinfection.settings."
     assert problems == [
         prefix + "window_hour: unknown key 'window_hour' (did you mean 'window_hours'?)",
         prefix + "attendance: attendance is already the total attendance and cannot be "
@@ -670,7 +671,7 @@ _VALUES = st.recursive(
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(_KEYS, inner, max_size=5),
     max_leaves=20,
 )
-_EVENT = venue_ready.loads(_text(), plugins=PLUGINS)
+_EVENT = make_event(_text(), plugins=PLUGINS)
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -801,7 +802,7 @@ def test_the_settings_example_is_valid_for_any_event() -> None:
     bare = Event(id="e", name="Đại hội", starts=STARTS, ends=STARTS)
     assert validate(data, bare) == []
     # and a file holding it loads and assesses
-    area = _area(venue_ready.loads(_text(SETTINGS_EXAMPLE), plugins=PLUGINS))
+    area = _area(make_event(_text(SETTINGS_EXAMPLE), plugins=PLUGINS))
     assert area["status"] != "error"
 
 
@@ -821,7 +822,7 @@ def test_the_commented_records_of_the_settings_example_are_valid_too() -> None:
         '{ id = "basement", name = "Tầng hầm" }',
         '{ id = "lobby", name = "Sảnh" }, { id = "corridors", name = "Hành lang" }',
     )
-    area = _area(venue_ready.loads(text, plugins=PLUGINS))
+    area = _area(make_event(text, plugins=PLUGINS))
     assert area["status"] != "error"
 
 
@@ -829,7 +830,7 @@ def test_the_commented_records_of_the_settings_example_are_valid_too() -> None:
 
 
 def test_the_ngoc_thuy_part_names_the_basement() -> None:
-    every_plugin = venue_ready.get_plugin_manager()  # the example uses all four areas
+    every_plugin = plugin_manager("security", "decoration", "broadcast", "disinfection")
     event = venue_ready.load(EXAMPLE / "congress.toml", plugins=every_plugin)
     report = venue_ready.assess(event, as_of=AS_OF, plugins=every_plugin)
     data = report.to_dict("en")
@@ -853,3 +854,10 @@ def test_the_ngoc_thuy_part_names_the_basement() -> None:
         for f in area["findings"]
         if f["code"] in ("disinfection.checkpoint", "disinfection.masks", "disinfection.sanitiser")
     )
+
+
+def test_the_plugin_keeps_the_rules_every_plugin_must_keep() -> None:
+    """venue_ready's conformance check, as a third party's tests run it (docs/plugins.md)."""
+    import venue_ready_disinfection
+
+    check_plugin(venue_ready_disinfection)

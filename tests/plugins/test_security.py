@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 import venue_ready
 from venue_ready import AreaPlan, Event, Problem
+from venue_ready.testing import check_plugin, make_event, plugin_manager
 from venue_ready_security import KEY
 from venue_ready_security.settings import DEFAULT_POLICE, DEFAULT_TEAMS, validate
 from venue_ready_security.template import SETTINGS_EXAMPLE, TEMPLATE
@@ -26,7 +27,7 @@ from venue_ready_security.template import SETTINGS_EXAMPLE, TEMPLATE
 ROOT = Path(__file__).resolve().parents[2]
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 AS_OF = datetime(2020, 5, 14, 16, 0, tzinfo=TZ)
-PLUGINS = venue_ready.get_plugin_manager()
+PLUGINS = plugin_manager("security")  # and the core checklist, as a third party's tests
 
 EVENT = """\
 schema = 1
@@ -127,7 +128,7 @@ def event_text(
 
 
 def make(**parts: str) -> Event:
-    return venue_ready.loads(event_text(**parts), plugins=PLUGINS)
+    return make_event(event_text(**parts), plugins=PLUGINS)
 
 
 def findings(event: Event, lang: str = "en", as_of: datetime = AS_OF) -> list[dict[str, Any]]:
@@ -155,7 +156,7 @@ def text(event: Event, code: str, subject: str | None = None) -> tuple[str, str]
 def problems(text_: str) -> list[str]:
     """The problems loading ``text_`` reports, rendered in English."""
     with pytest.raises(venue_ready.LoadError) as info:
-        venue_ready.loads(text_, plugins=PLUGINS)
+        make_event(text_, plugins=PLUGINS)
     return [p.render("en", info.value.catalogs) for p in info.value.problems]
 
 
@@ -588,26 +589,27 @@ def test_required_items_follow_the_setting() -> None:
     [
         pytest.param(
             {"settings": SETTINGS + "doors_open_minute = 60\n"},
-            "<string>: areas.security.settings.doors_open_minute: unknown key "
+            "<make_event>: areas.security.settings.doors_open_minute: unknown key "
             "'doors_open_minute' (did you mean 'doors_open_minutes'?)",
             id="unknown-key",
         ),
         pytest.param(
             {"posts": POSTS.replace('team = "Dân quân tự vệ"', 'team = "Dân quân tự về"')},
-            "<string>: areas.security.settings.posts[1].team: invalid value 'Dân quân tự về' "
+            "<make_event>: areas.security.settings.posts[1].team: invalid value 'Dân quân tự về' "
             "(did you mean 'Dân quân tự vệ'? expected one of: Công an phường, Dân quân tự vệ, "
             "Lực lượng bảo vệ dân phố)",
             id="team-did-you-mean",
         ),
         pytest.param(
             {"posts": POSTS.replace('entrance = "side-gate"', 'entrance = "side-gat"')},
-            "<string>: areas.security.settings.posts[1].entrance: no entrance 'side-gat' in "
+            "<make_event>: areas.security.settings.posts[1].entrance: no entrance 'side-gat' in "
             "[venue] (did you mean 'side-gate'? entrances: main-gate, side-gate)",
             id="entrance-did-you-mean",
         ),
         pytest.param(
             {"fire": FIRE.replace('zone = "lobby"', 'zone = "stage"')},
-            "<string>: areas.security.settings.extinguishers[1].zone: no zone 'stage' in [venue] "
+            "<make_event>: "
+            "areas.security.settings.extinguishers[1].zone: no zone 'stage' in [venue] "
             "(zones: hall, lobby)",
             id="unknown-zone",
         ),
@@ -617,25 +619,27 @@ def test_required_items_follow_the_setting() -> None:
                     "until = 2020-05-15T17:30:00+07:00", "until = 2020-05-15T05:00:00+07:00", 1
                 )
             },
-            "<string>: areas.security.settings.posts[0].until: the post ends (15 May 2020, 05:00) "
+            "<make_event>: "
+            "areas.security.settings.posts[0].until: the post ends (15 May 2020, 05:00) "
             "no later than it starts (15 May 2020, 06:00) (until must be after from)",
             id="until-before-from",
         ),
         pytest.param(
             {"settings": SETTINGS + "doors_open_minutes = 5000\n"},
-            "<string>: areas.security.settings.doors_open_minutes: value 5000 is out of range "
+            "<make_event>: areas.security.settings.doors_open_minutes: value 5000 is out of range "
             "(expected 0 to 1440)",
             id="out-of-range",
         ),
         pytest.param(
             {"fire": FIRE.replace('id = "BCC-02"', 'id = "BCC-01"')},
-            "<string>: areas.security.settings.extinguishers[1].id: duplicate id 'BCC-01', "
+            "<make_event>: areas.security.settings.extinguishers[1].id: duplicate id 'BCC-01', "
             "already used at extinguishers[0] (expected unique ids)",
             id="duplicate-id",
         ),
         pytest.param(
             {"settings": SETTINGS + "teams = []\n"},
-            "<string>: areas.security.settings.teams: the list of teams is empty (give at least "
+            "<make_event>: "
+            "areas.security.settings.teams: the list of teams is empty (give at least "
             'one, e.g. "Công an phường")',
             id="no-teams",
         ),
@@ -648,19 +652,20 @@ def test_validator_rejects_bad_settings(change: dict[str, str], expected: str) -
 def test_duplicate_id_is_reported_even_when_the_first_entry_has_other_mistakes() -> None:
     fire = FIRE.replace('id = "BCC-02"', 'id = "BCC-01"').replace('zone = "hall"\n', "", 1)
     assert problems(event_text(fire=fire)) == [
-        "<string>: areas.security.settings.extinguishers[1].id: duplicate id 'BCC-01', "
+        "<make_event>: areas.security.settings.extinguishers[1].id: duplicate id 'BCC-01', "
         "already used at extinguishers[0] (expected unique ids)",
-        "<string>: areas.security.settings.extinguishers[0].zone: missing required key 'zone'",
+        "<make_event>: areas.security.settings.extinguishers[0].zone: missing required key 'zone'",
     ]
 
 
 def test_validator_message_in_vietnamese() -> None:
     text_ = event_text(posts=POSTS.replace('entrance = "side-gate"', 'entrance = "cong-phu"'))
     with pytest.raises(venue_ready.LoadError) as info:
-        venue_ready.loads(text_, plugins=PLUGINS)
+        make_event(text_, plugins=PLUGINS)
     (problem,) = info.value.problems
     assert problem.render("vi", info.value.catalogs) == (
-        "<string>: areas.security.settings.posts[1].entrance: không có lối vào 'cong-phu' trong "
+        "<make_event>: "
+        "areas.security.settings.posts[1].entrance: không có lối vào 'cong-phu' trong "
         "[venue] (các lối vào: main-gate, side-gate)"
     )
 
@@ -750,7 +755,7 @@ def test_settings_example_is_valid_alone_and_with_an_event() -> None:
 def test_settings_example_in_an_event_file() -> None:
     text_ = EVENT.format(delegates="", entrances=ENTRANCES)
     text_ += "[areas.security.settings]\n" + SETTINGS_EXAMPLE
-    event = venue_ready.loads(text_, plugins=PLUGINS)
+    event = make_event(text_, plugins=PLUGINS)
     assert event.area(KEY) is not None
 
 
@@ -758,10 +763,12 @@ def test_settings_example_in_an_event_file() -> None:
 
 
 def test_ngoc_thuy_part_names_the_unguarded_side_gate() -> None:
-    example = ROOT / "examples" / "ngoc-thuy-2020"
-    text_ = (example / "congress.toml").read_text("utf-8")
-    event = venue_ready.loads(text_, plugins=PLUGINS)
-    report = venue_ready.assess(event, as_of=AS_OF, plugins=PLUGINS)
+    every_plugin = plugin_manager(
+        "security", "decoration", "broadcast", "disinfection"
+    )  # the example uses all four areas
+    example = ROOT / "examples" / "ngoc-thuy-2020" / "congress.toml"
+    event = venue_ready.load(example, plugins=every_plugin)
+    report = venue_ready.assess(event, as_of=AS_OF, plugins=every_plugin)
     (area,) = (a for a in report.to_dict("en")["areas"] if a["key"] == KEY)
     assert area["status"] == "blocked"
     blockers = [b for b in report.to_dict("en")["blockers"] if b["area"] == KEY]
@@ -778,3 +785,10 @@ def test_ngoc_thuy_part_names_the_unguarded_side_gate() -> None:
         ("security.entrance-unguarded", "side-gate"),
         ("security.extinguisher-expired", "BCC-04"),
     ]
+
+
+def test_the_plugin_keeps_the_rules_every_plugin_must_keep() -> None:
+    """venue_ready's conformance check, as a third party's tests run it (docs/plugins.md)."""
+    import venue_ready_security
+
+    check_plugin(venue_ready_security)

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from venue_ready import PluginManager, Problem
+from venue_ready import AreaPlan, Event, PluginManager, Problem
 from venue_ready.testing import PluginConformanceError
 
 import venue_ready_documents
@@ -43,8 +43,11 @@ def test_the_conformance_check_catches_a_broken_rule(
 ) -> None:
     """The check is worth having: the same plugin with a validator that raises fails it."""
 
+    from venue_ready import hookimpl
+
     class Broken:
         @staticmethod
+        @hookimpl
         def venue_ready_areas() -> object:
             import attrs
 
@@ -55,12 +58,11 @@ def test_the_conformance_check_catches_a_broken_rule(
 
             return [attrs.evolve(spec, validate_settings=validate)]
 
-        venue_ready_assess = staticmethod(venue_ready_documents.venue_ready_assess)
+        @staticmethod
+        @hookimpl
+        def venue_ready_assess(event: Event, area: AreaPlan, as_of: datetime) -> object:
+            return venue_ready_documents.venue_ready_assess(event, area, as_of)
 
-    from venue_ready import hookimpl
-
-    hookimpl(Broken.venue_ready_areas)
-    hookimpl(Broken.venue_ready_assess)
     with pytest.raises(PluginConformanceError) as info:
         venue_ready_check_plugin(Broken)
     assert info.value.rule == "validator-raises"

@@ -299,7 +299,7 @@ def test_valid_settings_always_assess(settings_: Any, as_of: datetime) -> None:
     from venue_ready_documents import rules
 
     config, _ = parse(settings_, EVENT)
-    found = rules.rules(config, EVENT, as_of)
+    found = rules.assess(config, EVENT, EVENT.areas[0], as_of)
     assert all(0 <= f.credit <= 1 and f.weight >= 0 and f.area == "documents" for f in found)
     assert len([f for f in found if f.code == "documents.kind"]) == len(config.required_kinds)
 

@@ -16,6 +16,7 @@ import attrs
 
 from ..errors import Problem
 from ..model import Event, Item, JournalEntry, Status
+from ..names import fold_name
 from .entries import MARKABLE_STATUSES, JournalError, Mark
 
 if TYPE_CHECKING:
@@ -113,7 +114,7 @@ def mark_problems(
     if signed_off_by is not None:
         if item is None or item.requires_signoff is None:
             problem("signed-off-by", "journal.signoff-not-required", value=subject)
-        elif _body(signed_off_by) != _body(item.requires_signoff):
+        elif fold_name(signed_off_by) != fold_name(item.requires_signoff):
             problem(
                 "signed-off-by",
                 "journal.signoff-wrong-body",
@@ -238,14 +239,6 @@ def mark(
         signed_off_by=signed_off_by,
     )
     return record_mark(journal, event, fields, plugins=plugins, event_file=event_file, now=now)
-
-
-def _body(name: str) -> str:
-    """A body's name as compared: Vietnamese typed on another keyboard (decomposed accents,
-    other case, doubled spaces) is the same body."""
-    import unicodedata
-
-    return " ".join(unicodedata.normalize("NFC", name).casefold().split())
 
 
 def _find_item(event: Event, subject: str) -> Item | None:

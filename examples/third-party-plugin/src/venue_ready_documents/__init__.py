@@ -21,11 +21,7 @@ The README lists every setting, Finding code and message.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from datetime import datetime
-from typing import Any
-
-from venue_ready import AreaPlan, AreaSpec, Event, Finding, Problem, hookimpl
+from venue_ready import AreaSpec, area_plugin
 
 from .messages import MESSAGES
 from .template import SETTINGS_EXAMPLE, TEMPLATE
@@ -34,45 +30,19 @@ __all__ = ["KEY", "venue_ready_areas", "venue_ready_assess"]
 
 KEY = "documents"
 
-
-def _validate(settings: Mapping[str, Any], event: Event | None) -> list[Problem]:
-    # settings.py and rules.py are imported on first use, not with the plugin: every command
-    # loads every plugin, and most events use only some of the areas.
-    from .settings import validate
-
-    return validate(settings, event)
-
-
-@hookimpl
-def venue_ready_areas() -> list[AreaSpec]:
-    """The documents area, its template, its settings validator and its messages."""
-    return [
-        AreaSpec(
-            key=KEY,
-            title_vi="Văn kiện, nhân sự",
-            title_en="Documents and personnel",
-            default_weight=1.0,
-            template=TEMPLATE,
-            validate_settings=_validate,
-            messages=MESSAGES,
-            settings_example=SETTINGS_EXAMPLE,
-        )
-    ]
-
-
-@hookimpl
-def venue_ready_assess(event: Event, area: AreaPlan, as_of: datetime) -> list[Finding] | None:
-    """The Findings derived from the area's settings (its items are the checklist plugin's)."""
-    if area.key != KEY:
-        return None
-    from . import rules
-    from .settings import parse
-
-    config, problems = parse(area.settings, event)
-    if problems:
-        # Only an event built in code gets here: a loaded one was validated.
-        raise ValueError(
-            "invalid [areas.documents.settings]: "
-            + "; ".join(p.render("en", MESSAGES) for p in problems)
-        )
-    return rules.rules(config, event, as_of)
+# settings.py and rules.py are named, not imported: venue_ready imports them on first use, so
+# loading the plugin (every command loads every plugin) stays cheap.
+_plugin = area_plugin(
+    AreaSpec(
+        key=KEY,
+        title_vi="Văn kiện, nhân sự",
+        title_en="Documents and personnel",
+        template=TEMPLATE,
+        messages=MESSAGES,
+        settings_example=SETTINGS_EXAMPLE,
+    ),
+    settings="venue_ready_documents.settings:parse",
+    rules="venue_ready_documents.rules:assess",
+)
+venue_ready_areas = _plugin.venue_ready_areas
+venue_ready_assess = _plugin.venue_ready_assess

@@ -16,21 +16,20 @@ input gives the same Findings. Codes and weights:
 
 from __future__ import annotations
 
-import unicodedata
 from datetime import date, datetime, time, timedelta
 
-from venue_ready import Event, Finding, Message
+from venue_ready import AreaPlan, Event, Finding, Message, fold_name
 
 from .settings import Config, Document, version_key
 from .template import PERSONNEL_SUB, owner_for_kind, role
 
 __all__ = [
     "KEY",
+    "assess",
     "comment_findings",
     "deadline",
     "dossier_findings",
     "kind_findings",
-    "rules",
     "same_version",
     "signoff_findings",
 ]
@@ -52,11 +51,6 @@ def deadline(event: Event, lead_days: int) -> datetime:
     return datetime.combine(day, _END_OF_DAY, tz)
 
 
-def _fold(text: str) -> str:
-    """Names compared as a reader compares them: any case, any Unicode composition."""
-    return unicodedata.normalize("NFC", text).casefold()
-
-
 def _day(moment: datetime, event: Event) -> date | datetime:
     """A record's moment for a message: the bare date when it was written as one."""
     local = moment.astimezone(event.tz)
@@ -66,7 +60,7 @@ def _day(moment: datetime, event: Event) -> date | datetime:
 def same_version(signed: str, current: str) -> bool:
     """True when a sign-off's version is the document's current one ("3" is "v3")."""
     a, b = version_key(signed), version_key(current)
-    return a == b if a is not None and b is not None else _fold(signed) == _fold(current)
+    return a == b if a is not None and b is not None else fold_name(signed) == fold_name(current)
 
 
 def _owner(doc: Document, lang: str) -> str:
@@ -202,7 +196,7 @@ def signoff_findings(config: Config, event: Event, as_of: datetime) -> list[Find
         credit = 0.0
         if signed is None:
             message_id = "documents.signoff-missing"
-        elif _fold(group) not in _fold(signed.by):
+        elif fold_name(group) not in fold_name(signed.by):
             message_id = "documents.signoff-wrong-signer"
             params["by"] = signed.by
         elif signed.at > as_of:
@@ -289,8 +283,10 @@ def dossier_findings(config: Config, event: Event, as_of: datetime) -> list[Find
     ]
 
 
-def rules(config: Config, event: Event, as_of: datetime) -> list[Finding]:
-    """Every derived Finding of the area, rule by rule, in a fixed order."""
+def assess(config: Config, event: Event, area: AreaPlan, as_of: datetime) -> list[Finding]:
+    """Every derived Finding of the area, rule by rule, in a fixed order (``area``: its
+    settings are in ``config`` already, its items are venue_ready's checklist's)."""
+    del area
     out: list[Finding] = []
     for rule in (kind_findings, comment_findings, signoff_findings, dossier_findings):
         out.extend(rule(config, event, as_of))
