@@ -75,7 +75,7 @@ def test_moved_names_stay_importable_where_they_were() -> None:
     from venue_ready.plugins import PluginFailure as from_plugins
 
     assert venue_ready.PluginFailure is PluginFailure is from_plugins
-    from venue_ready.builtin.subevents import SubeventResult
+    from venue_ready.subevents import SubeventResult
 
     assert venue_ready.SubeventResult is SubeventResult
 

@@ -32,7 +32,7 @@ _EXPORTS: dict[str, str] = {
     for module, names in (
         ("areaplugin", ("AreaPlugin", "area_plugin")),
         ("assessment", ("assess",)),
-        ("builtin.subevents", ("SubeventResult",)),
+        ("subevents", ("SubeventResult",)),
         ("errors", ("LoadError", "PluginError", "PluginFailure", "Problem")),
         ("files", ("write_atomic",)),
         ("hookspecs", ("hookimpl",)),
@@ -93,7 +93,6 @@ if TYPE_CHECKING:
     from .areaplugin import AreaPlugin as AreaPlugin
     from .areaplugin import area_plugin as area_plugin
     from .assessment import assess as assess
-    from .builtin.subevents import SubeventResult as SubeventResult
     from .errors import LoadError as LoadError
     from .errors import PluginError as PluginError
     from .errors import PluginFailure as PluginFailure
@@ -144,6 +143,7 @@ if TYPE_CHECKING:
     from .rollup import roll_up as roll_up
     from .scoring import item_credit as item_credit
     from .settings import SettingsReader as SettingsReader
+    from .subevents import SubeventResult as SubeventResult
 
 if not TYPE_CHECKING:  # hidden from type checkers, which would accept any name through it
 

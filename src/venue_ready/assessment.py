@@ -14,9 +14,9 @@ from .report import AreaReport, PluginInfo, Report
 from .scoring import score_area, score_event, worst_status
 
 if TYPE_CHECKING:
-    from .builtin.subevents import SubeventResult
     from .errors import PluginFailure
     from .plugins import PluginManager
+    from .subevents import SubeventResult
 
 __all__ = ["assess"]
 
@@ -136,7 +136,7 @@ def _assess_area(
     if plan.key == "subevents" and spec is not None and provider == "subevents":
         # A core area: its Findings come from the children's results, which the hook has no
         # place for (docs/design.md, "Changes to the contracts").
-        from .builtin.subevents import subevent_findings
+        from .subevents import subevent_findings
 
         try:
             findings.extend(subevent_findings(event, plan, as_of, subevents))

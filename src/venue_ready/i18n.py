@@ -22,10 +22,49 @@ from collections.abc import Mapping
 from datetime import date, datetime, tzinfo
 from typing import Any
 
-from .dates import is_end_of_day
-from .model import LANGUAGES, Message
+import attrs
+from attrs import field, frozen
 
-__all__ = ["catalog", "format_datetime", "format_number", "format_score", "gettext", "translate"]
+from .dates import is_end_of_day
+
+__all__ = [
+    "LANGUAGES",
+    "Message",
+    "catalog",
+    "format_datetime",
+    "format_number",
+    "format_score",
+    "gettext",
+    "level_title",
+    "translate",
+]
+
+#: The languages reports and messages come in.
+LANGUAGES = ("vi", "en")
+
+
+def _text(_inst: object, attribute: attrs.Attribute[Any], value: str) -> None:
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"{attribute.name} must be a non-empty string, got {value!r}")
+
+
+def _mapping(value: Mapping[str, Any] | None) -> dict[str, Any]:
+    return {} if value is None else dict(value)
+
+
+@frozen
+class Message:
+    """A message id and its parameters, rendered later in the report's language.
+
+    Plugins never format user-facing text themselves: they name a message from a catalog (their
+    own, declared in :class:`AreaSpec.messages`, or the core's) and pass the values to put in it.
+    Parameter values may be strings, numbers, booleans, dates or datetimes; the renderer formats
+    numbers and dates the way the reader's language expects.
+    """
+
+    id: str = field(validator=_text)
+    params: Mapping[str, Any] = field(factory=dict, converter=_mapping)
+
 
 _MONTHS_EN = (
     "January", "February", "March", "April", "May", "June",
@@ -158,3 +197,10 @@ def translate(
 def gettext(message_id: str, lang: str, /, **params: Any) -> str:
     """Render a core message: ``gettext("report.overdue-heading", "vi", count=3)``."""
     return translate(Message(message_id, params), lang)
+
+
+def level_title(level: str, lang: str) -> str:
+    """A level of the organisation in words (``ward`` is "phường" in Vietnamese); an unknown
+    level as written."""
+    key = f"level.{level}"
+    return gettext(key, lang) if key in catalog()["en"] else level

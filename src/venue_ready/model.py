@@ -32,6 +32,10 @@ from typing import TYPE_CHECKING, Any
 import attrs
 from attrs import field, frozen, validators
 
+# Message and LANGUAGES belong to the messages (i18n), which the model must not import back
+from .i18n import LANGUAGES as LANGUAGES  # noqa: PLC0414 - re-exported
+from .i18n import Message as Message  # noqa: PLC0414 - re-exported
+
 if TYPE_CHECKING:
     # for the plugin-facing callback types only (both modules import this one at run time)
     from .errors import Problem
@@ -62,8 +66,6 @@ __all__ = [
 
 #: The time zone an event is in when its file does not say.
 DEFAULT_TIMEZONE = "Asia/Ho_Chi_Minh"
-#: The languages reports and messages come in.
-LANGUAGES = ("vi", "en")
 
 
 class Phase(enum.StrEnum):
@@ -156,20 +158,6 @@ def _tuple(value: Iterable[Any] | None) -> tuple[Any, ...]:
 
 def _mapping(value: Mapping[str, Any] | None) -> dict[str, Any]:
     return {} if value is None else dict(value)
-
-
-@frozen
-class Message:
-    """A message id and its parameters, rendered later in the report's language.
-
-    Plugins never format user-facing text themselves: they name a message from a catalog (their
-    own, declared in :class:`AreaSpec.messages`, or the core's) and pass the values to put in it.
-    Parameter values may be strings, numbers, booleans, dates or datetimes; the renderer formats
-    numbers and dates the way the reader's language expects.
-    """
-
-    id: str = field(validator=_text)
-    params: Mapping[str, Any] = field(factory=dict, converter=_mapping)
 
 
 @frozen

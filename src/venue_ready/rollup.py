@@ -2,7 +2,7 @@
 
 :func:`roll_up` loads every event file it is given, links each event to its ``parent``, and
 assesses the events bottom-up, so that a parent's ``subevents`` area sees its children's results
-(see :mod:`venue_ready.builtin.subevents`). It streams: an event is loaded, assessed and
+(see :mod:`venue_ready.subevents`). It streams: an event is loaded, assessed and
 reduced to a small :class:`~venue_ready.SubeventResult` straight away, and only those summaries
 are kept, never the Event or its Report. An event whose file has a ``subevents`` area (a parent) is
 loaded again once its children are done, and assessed with their results.
@@ -33,9 +33,10 @@ from typing import TYPE_CHECKING, Any
 
 from attrs import frozen
 
-from .builtin.subevents import AREA as SUBEVENTS_AREA
-from .builtin.subevents import SubeventResult
+from .i18n import level_title
 from .model import DEFAULT_TIMEZONE, AreaStatus, Event
+from .subevents import AREA as SUBEVENTS_AREA
+from .subevents import SubeventResult
 
 if TYPE_CHECKING:
     from .errors import PluginFailure, Problem
@@ -267,14 +268,6 @@ class Rollup:
         import json
 
         return json.dumps(self.to_dict(lang), ensure_ascii=False, indent=2) + "\n"
-
-
-def level_title(level: str, lang: str) -> str:
-    """A level in words (``ward`` is "phường" in Vietnamese); an unknown level as written."""
-    from .i18n import catalog, gettext
-
-    key = f"level.{level}"
-    return gettext(key, lang) if key in catalog()["en"] else level
 
 
 def _round(value: float | None) -> float | None:

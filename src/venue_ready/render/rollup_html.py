@@ -43,7 +43,7 @@ def _get_template() -> Template:
 def _context(rollup: Rollup, lang: str) -> dict[str, Any]:
     from .._version import __version__
     from ..dates import get_zone
-    from ..rollup import level_title
+    from ..i18n import level_title
     from .rollup_text import _count, level_line, tree_line
 
     tz = get_zone(DEFAULT_TIMEZONE)

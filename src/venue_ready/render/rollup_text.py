@@ -49,7 +49,7 @@ def render_rollup_text(rollup: Rollup, lang: str) -> str:
 
 def level_line(total: LevelTotal, lang: str) -> str:
     """One level's totals in words."""
-    from ..rollup import level_title
+    from ..i18n import level_title
 
     statuses = ", ".join(
         f"{status.label(lang)} {_count(count, lang)}" for status, count in total.statuses if count
@@ -93,7 +93,7 @@ def tree_line(entry: RollupEntry, rollup: Rollup, lang: str) -> str:
 
 
 def _table(entries: list[RollupEntry], lang: str) -> list[str]:
-    from ..rollup import level_title
+    from ..i18n import level_title
 
     head = [
         _("rollup.col-id", lang),
