@@ -20,9 +20,7 @@ from attrs import frozen
 from venue_ready import AreaPlan, Event, Finding, Message, Phase
 
 from .settings import Backdrop, Banner, Config, Propaganda, Stage
-from .template import ROLE_PROPAGANDA, ROLE_SERVICE, role
-
-KEY = "decoration"
+from .template import KEY, ROLE_PROPAGANDA, ROLE_SERVICE, role
 
 # -- weights (see docs/areas/decoration.md) ------------------------------------------------------
 

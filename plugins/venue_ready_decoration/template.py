@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from venue_ready import Message, Phase, TemplateItem
 
+#: The area's key: the prefix of its template items, Finding codes and message ids.
+KEY = "decoration"
+
 #: Owner roles, (vi, en): used by the rules when the settings name no owner.
 ROLE_SERVICE = ("Tiểu ban Phục vụ", "Service sub-committee")
 ROLE_PROPAGANDA = ("Tiểu ban Tuyên truyền", "Propaganda sub-committee")

@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from venue_ready import AreaPlan, Event, Finding, Message, Phase
 
 from .settings import Config, Spraying
-from .template import HEALTH_STATION, SERVICE, owner
+from .template import HEALTH_STATION, KEY, SERVICE, owner
 
 __all__ = [
     "RULES",
@@ -27,7 +27,6 @@ __all__ = [
     "supplies",
 ]
 
-KEY = "disinfection"
 
 #: Weights of the derived Findings (each zone per day, each entrance, each supply, the team).
 ZONE_WEIGHT = 1.0

@@ -12,11 +12,15 @@ from venue_ready import Message, Phase, TemplateItem
 
 __all__ = [
     "HEALTH_STATION",
+    "KEY",
     "SERVICE",
     "SETTINGS_EXAMPLE",
     "TEMPLATE",
     "owner",
 ]
+
+#: The area's key: the prefix of its template items, Finding codes and message ids.
+KEY = "disinfection"
 
 #: Owner roles (vi, en). The ward health station sprays, checks health and stands by; the
 #: congress's service sub-committee sets up checkpoints and buys supplies.

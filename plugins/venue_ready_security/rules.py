@@ -30,7 +30,7 @@ from venue_ready import (
 )
 
 from .settings import DEFAULT_PLAN_ITEM, Config, Post
-from .template import OFFICE, POLICE, SERVICE, by_id, role
+from .template import KEY, OFFICE, POLICE, SERVICE, by_id, role
 
 __all__ = [
     "KEY",
@@ -43,8 +43,6 @@ __all__ = [
     "plan_findings",
     "required_item_findings",
 ]
-
-KEY = "security"
 
 
 def _finding(

@@ -19,6 +19,7 @@ __all__ = [
     "CONTINGENCY_PLAN_ITEM",
     "DEFAULT_PLAN_ITEM",
     "DEFAULT_POLICE",
+    "KEY",
     "OFFICE",
     "POLICE",
     "SERVICE",
@@ -28,6 +29,9 @@ __all__ = [
     "by_id",
     "role",
 ]
+
+#: The area's key: the prefix of its template items, Finding codes and message ids.
+KEY = "security"
 
 #: Owner roles (vi, en) for Findings whose data names no owner.
 SERVICE = ("Tiểu ban Phục vụ", "Service sub-committee")
