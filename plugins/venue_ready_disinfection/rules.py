@@ -21,6 +21,7 @@ __all__ = [
     "assess",
     "attendance",
     "checkpoints",
+    "journal_subjects",
     "medical_team",
     "openings",
     "sprayings",
@@ -426,3 +427,9 @@ RULES: tuple[Rule, ...] = (sprayings, checkpoints, supplies, medical_team)
 def assess(config: Config, event: Event, area: AreaPlan, as_of: datetime) -> list[Finding]:
     """Every derived Finding of the area: each of :data:`RULES`' in turn."""
     return [finding for rule in RULES for finding in rule(config, event, area, as_of)]
+
+
+def journal_subjects(event: Event, area: AreaPlan) -> list[str]:
+    """The zones the health station reports sprayed in the journal (``disinfection:ZONE``)."""
+    del area
+    return [zone.id for zone in event.venue.zones] if event.venue is not None else []

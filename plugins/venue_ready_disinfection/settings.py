@@ -14,7 +14,7 @@ from typing import Any
 
 from attrs import frozen
 
-from venue_ready import AreaPlan, Event, JournalEntry, Problem, SettingsReader
+from venue_ready import Event, JournalEntry, Problem, SettingsReader
 
 __all__ = [
     "DEFAULT_CHECKPOINT_LEAD_HOURS",
@@ -34,7 +34,6 @@ __all__ = [
     "MedicalTeam",
     "Spraying",
     "Supplies",
-    "journal_subjects",
     "parse",
     "validate",
 ]
@@ -327,9 +326,3 @@ def parse(settings: Mapping[str, Any], event: Event | None) -> tuple[Config, lis
 def validate(settings: Mapping[str, Any], event: Event | None) -> list[Problem]:
     """The problems in the settings table (the area's ``validate_settings``); never raises."""
     return parse(settings, event)[1]
-
-
-def journal_subjects(event: Event, area: AreaPlan) -> list[str]:
-    """The zones the health station reports sprayed in the journal (``disinfection:ZONE``)."""
-    del area
-    return [zone.id for zone in event.venue.zones] if event.venue is not None else []

@@ -40,5 +40,5 @@ __all__ = ["KEY", "venue_ready_areas", "venue_ready_assess"]
 venue_ready_areas, venue_ready_assess = area_plugin(
     AreaSpec(key=KEY, title_vi="An ninh, trật tự", title_en="Security and order"),
     package=__name__,
-    journal_subjects=".settings:journal_subjects",  # the entrances the ward police report manned
+    journal_subjects=".rules:journal_subjects",  # the entrances the ward police report manned
 )

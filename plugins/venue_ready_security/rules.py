@@ -39,6 +39,7 @@ __all__ = [
     "badge_findings",
     "fire_findings",
     "guard_findings",
+    "journal_subjects",
     "merge",
     "plan_findings",
     "required_item_findings",
@@ -498,3 +499,9 @@ def assess(config: Config, event: Event, area: AreaPlan, as_of: datetime) -> lis
     ):
         out.extend(rule(config, event, area, as_of))
     return out
+
+
+def journal_subjects(event: Event, area: AreaPlan) -> list[str]:
+    """The entrances the ward police report manned in the journal (``security:ENTRANCE``)."""
+    del area
+    return [e.id for e in event.venue.entrances] if event.venue is not None else []

@@ -13,7 +13,7 @@ from typing import Any
 
 from attrs import frozen
 
-from venue_ready import AreaPlan, Event, Problem, SettingsReader
+from venue_ready import Event, Problem, SettingsReader
 
 from .template import (
     CONTINGENCY_PLAN_ITEM,
@@ -43,7 +43,6 @@ __all__ = [
     "Exit",
     "Extinguisher",
     "Post",
-    "journal_subjects",
     "parse",
     "validate",
 ]
@@ -272,9 +271,3 @@ def parse(settings: Mapping[str, Any], event: Event | None) -> tuple[Config, lis
 def validate(settings: Mapping[str, Any], event: Event | None) -> list[Problem]:
     """The settings validator (``AreaSpec.validate_settings``): every problem, never a raise."""
     return parse(settings, event)[1]
-
-
-def journal_subjects(event: Event, area: AreaPlan) -> list[str]:
-    """The entrances the ward police report manned in the journal (``security:ENTRANCE``)."""
-    del area
-    return [e.id for e in event.venue.entrances] if event.venue is not None else []
