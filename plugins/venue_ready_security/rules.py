@@ -30,7 +30,7 @@ from venue_ready import (
 )
 
 from .settings import DEFAULT_PLAN_ITEM, Config, Post
-from .template import KEY, OFFICE, POLICE, SERVICE, by_id, role
+from .template import KEY, OFFICE, POLICE, SERVICE, by_id
 
 __all__ = [
     "KEY",
@@ -86,7 +86,7 @@ def plan_findings(config: Config, event: Event, area: AreaPlan, as_of: datetime)
     code = "security.plan-approved"
     police = config.police
     item = next((i for i in area.items if i.id == config.plan_item), None)
-    owner = role(SERVICE)
+    owner = SERVICE.owner
     if item is None:
         template = by_id(DEFAULT_PLAN_ITEM)
         lead = template.lead_days if template is not None else None
@@ -276,7 +276,7 @@ def fire_findings(config: Config, event: Event, area: AreaPlan, as_of: datetime)
     del area
     tz = event.tz
     due = event.starts - timedelta(days=config.fire_lead_days)
-    owner = role(SERVICE)
+    owner = SERVICE.owner
     out: list[Finding] = []
 
     valid = 0
@@ -407,7 +407,7 @@ def badge_findings(config: Config, event: Event, area: AreaPlan, as_of: datetime
     """Badges issued against the delegates (and guests) expected."""
     del area, as_of
     due = event.starts - timedelta(days=config.badges_lead_days)
-    owner = role(OFFICE)
+    owner = OFFICE.owner
     code = "security.badges"
     if event.expected_delegates is None:
         return [
@@ -481,7 +481,7 @@ def required_item_findings(
                 weight=1.0,
                 subject=item_id,
                 due=due,
-                owner=owner or role(POLICE),
+                owner=owner or POLICE.owner,
             )
         )
     return out
