@@ -123,3 +123,35 @@ def test_names_fold_to_one_form() -> None:
     assert fold_name(decomposed) == fold_name("CÔNG AN PHƯỜNG") == "công an phường"
     assert fold_name("công an phường") in fold_name("Trưởng Công an Phường Ngọc Thụy")
     assert fold_name("Công an phường") != fold_name("Công an quận")
+
+
+def test_a_package_names_its_parts_by_convention_and_unpacks_into_the_two_hooks() -> None:
+    for name in ("settings", "rules", "messages"):
+        sys.modules.pop(f"venue_ready_broadcast.{name}", None)
+    areas, assess_hook = area_plugin(
+        AreaSpec(key="broadcast", title_vi="Truyền thanh", title_en="Ward radio"),
+        package="venue_ready_broadcast",
+        journal_subjects=".settings:journal_subjects",
+    )
+    assert "venue_ready_broadcast.messages" not in sys.modules
+    [spec] = areas()
+    from venue_ready_broadcast.messages import MESSAGES
+    from venue_ready_broadcast.template import SETTINGS_EXAMPLE, TEMPLATE
+
+    assert (spec.template, spec.settings_example) == (TEMPLATE, SETTINGS_EXAMPLE)
+    assert spec.messages == MESSAGES
+    assert "venue_ready_broadcast.settings" not in sys.modules
+    event = make_event(areas={"broadcast": {}})
+    assert assess_hook(event, event.areas[0], event.starts)
+    assert "venue_ready_broadcast.rules" in sys.modules
+
+
+def test_what_the_spec_gives_wins_over_the_package_and_relative_names_need_one() -> None:
+    own = AreaSpec(key="demo", title_vi="Thử", title_en="Demo", messages=MESSAGES)
+    [spec] = area_plugin(own, package="venue_ready_broadcast").venue_ready_areas()
+    assert spec.messages == MESSAGES
+    assert spec.template  # empty in the spec: the package's
+    with pytest.raises(ValueError, match="package=__name__"):
+        area_plugin(SPEC, settings=".settings:parse", rules=assess)
+    with pytest.raises(TypeError, match="settings= and rules=, or package="):
+        area_plugin(SPEC, settings=parse)

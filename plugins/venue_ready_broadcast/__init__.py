@@ -33,26 +33,14 @@ from __future__ import annotations
 
 from venue_ready import AreaSpec, area_plugin
 
-from .messages import MESSAGES
-from .template import SETTINGS_EXAMPLE, TEMPLATE
+from .template import KEY
 
 __all__ = ["KEY", "venue_ready_areas", "venue_ready_assess"]
 
-KEY = "broadcast"
-
-_plugin = area_plugin(
-    AreaSpec(
-        key=KEY,
-        title_vi="Truyền thanh",
-        title_en="Ward radio",
-        template=TEMPLATE,
-        messages=MESSAGES,
-        settings_example=SETTINGS_EXAMPLE,
-    ),
-    settings="venue_ready_broadcast.settings:parse",
-    rules="venue_ready_broadcast.rules:assess",
-    # the slot ids come from the settings: imported on first use, like them
-    journal_subjects="venue_ready_broadcast.settings:journal_subjects",
+# the parser and the rules (settings.py, rules.py) imported on first use; the template, the
+# settings example and the messages (template.py, messages.py) when the area is first asked for
+venue_ready_areas, venue_ready_assess = area_plugin(
+    AreaSpec(key=KEY, title_vi="Truyền thanh", title_en="Ward radio"),
+    package=__name__,
+    journal_subjects=".settings:journal_subjects",  # the slot ids come from the settings
 )
-venue_ready_areas = _plugin.venue_ready_areas
-venue_ready_assess = _plugin.venue_ready_assess

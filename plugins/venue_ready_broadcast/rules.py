@@ -14,7 +14,7 @@ from datetime import date, datetime, time, timedelta, tzinfo
 from venue_ready import AreaPlan, Event, Finding, Message, Phase
 
 from .settings import Config, Slot
-from .template import owner_role
+from .template import KEY, owner_role
 
 __all__ = [
     "WEIGHT_CLOSING",
@@ -33,7 +33,6 @@ __all__ = [
     "slot_findings",
 ]
 
-KEY = "broadcast"
 
 #: Each expected day of daily broadcasts before the congress.
 WEIGHT_DAY = 1.0

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from venue_ready import Message, TemplateItem
 
-__all__ = ["OWNER_EN", "OWNER_ID", "OWNER_VI", "SETTINGS_EXAMPLE", "TEMPLATE", "owner_role"]
+__all__ = ["KEY", "OWNER_EN", "OWNER_ID", "OWNER_VI", "SETTINGS_EXAMPLE", "TEMPLATE", "owner_role"]
+
+#: The area's key: the prefix of its template items, Finding codes and message ids.
+KEY = "broadcast"
 
 #: Who answers for the radio's work when the data names no one.
 OWNER_VI = "Đài truyền thanh phường"

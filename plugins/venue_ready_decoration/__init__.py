@@ -31,24 +31,13 @@ from __future__ import annotations
 
 from venue_ready import AreaSpec, area_plugin
 
-from .messages import MESSAGES
-from .template import SETTINGS_EXAMPLE, TEMPLATE
+from .template import KEY
 
 __all__ = ["KEY", "venue_ready_areas", "venue_ready_assess"]
 
-KEY = "decoration"
-
-_plugin = area_plugin(
-    AreaSpec(
-        key=KEY,
-        title_vi="Trang trí, tuyên truyền",
-        title_en="Decoration and propaganda",
-        template=TEMPLATE,
-        messages=MESSAGES,
-        settings_example=SETTINGS_EXAMPLE,
-    ),
-    settings="venue_ready_decoration.settings:parse",
-    rules="venue_ready_decoration.rules:assess",
+# the parser and the rules (settings.py, rules.py) imported on first use; the template, the
+# settings example and the messages (template.py, messages.py) when the area is first asked for
+venue_ready_areas, venue_ready_assess = area_plugin(
+    AreaSpec(key=KEY, title_vi="Trang trí, tuyên truyền", title_en="Decoration and propaganda"),
+    package=__name__,
 )
-venue_ready_areas = _plugin.venue_ready_areas
-venue_ready_assess = _plugin.venue_ready_assess

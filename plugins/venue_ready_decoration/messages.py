@@ -315,7 +315,7 @@ EN: dict[str, str] = {
 }
 
 # The default owner roles, named in both languages (template.ROLES).
-for (_vi, _en), _id in ROLES.items():
-    VI[_id], EN[_id] = _vi, _en
+for _role in ROLES:
+    VI[_role.id], EN[_role.id] = _role.vi, _role.en
 
 MESSAGES = {"vi": VI, "en": EN}

@@ -20,9 +20,7 @@ from attrs import frozen
 from venue_ready import AreaPlan, Event, Finding, Message, Phase
 
 from .settings import Backdrop, Banner, Config, Propaganda, Stage
-from .template import ROLE_PROPAGANDA, ROLE_SERVICE, role
-
-KEY = "decoration"
+from .template import KEY, ROLE_PROPAGANDA, ROLE_SERVICE
 
 # -- weights (see docs/areas/decoration.md) ------------------------------------------------------
 
@@ -330,7 +328,7 @@ def backdrop_rules(config: Config, event: Event, as_of: datetime) -> list[Findin
     ctx = _Context(
         "backdrop",
         due or _lead(event, config.stage_lead_days),
-        owner or role(ROLE_SERVICE),
+        owner or ROLE_SERVICE.owner,
     )
     return [
         ctx.finding("backdrop-title", backdrop_title(config, event), WEIGHT_BACKDROP_TITLE, True),
@@ -380,7 +378,7 @@ def stage_rules(config: Config, event: Event, as_of: datetime) -> list[Finding]:
     """One Finding per expected stage element (the flags are gates), then the flags' layout."""
     stage = config.stage
     stage_due = _lead(event, config.stage_lead_days)
-    stage_owner = (stage.owner if stage is not None else None) or role(ROLE_SERVICE)
+    stage_owner = (stage.owner if stage is not None else None) or ROLE_SERVICE.owner
     findings: list[Finding] = []
     for name in config.stage_elements:
         element = stage.elements.get(name) if stage is not None else None
@@ -438,7 +436,7 @@ def slogan_official(banner: Banner, official: set[str]) -> Outcome:
 def banner_rules(config: Config, event: Event, as_of: datetime) -> list[Finding]:
     """Per banner: its content approved, it is up, and a slogan is an official one."""
     default_due = _lead(event, config.banner_lead_days)
-    propaganda = role(ROLE_PROPAGANDA)
+    propaganda = ROLE_PROPAGANDA.owner
     if not config.banners:
         ctx = _Context(None, default_due, propaganda)
         return [
@@ -480,7 +478,7 @@ def propaganda_rules(config: Config, event: Event, as_of: datetime) -> list[Find
     """Panels and posters across the ward."""
     prop = config.propaganda
     ctx_due = (prop.due if prop is not None else None) or _lead(event, config.propaganda_lead_days)
-    owner = (prop.owner if prop is not None else None) or role(ROLE_PROPAGANDA)
+    owner = (prop.owner if prop is not None else None) or ROLE_PROPAGANDA.owner
     return [
         _Context(kind, ctx_due, owner).finding(kind, propaganda_count(kind, prop, as_of), weight)
         for kind, weight in (("panels", WEIGHT_PANELS), ("posters", WEIGHT_POSTERS))

@@ -7,21 +7,18 @@ banners, panels and posters) come from the settings instead.
 
 from __future__ import annotations
 
-from venue_ready import Message, Phase, TemplateItem
+from venue_ready import Phase, Role, TemplateItem
 
-#: Owner roles, (vi, en): used by the rules when the settings name no owner.
-ROLE_SERVICE = ("Tiểu ban Phục vụ", "Service sub-committee")
-ROLE_PROPAGANDA = ("Tiểu ban Tuyên truyền", "Propaganda sub-committee")
-#: The message id each role is named by, in the plugin's catalog (messages.py).
-ROLES: dict[tuple[str, str], str] = {
-    ROLE_SERVICE: "decoration.role.service",
-    ROLE_PROPAGANDA: "decoration.role.propaganda",
-}
+#: The area's key: the prefix of its template items, Finding codes and message ids.
+KEY = "decoration"
 
-
-def role(pair: tuple[str, str]) -> Message:
-    """An owner role as a message: the report names it in its own language."""
-    return Message(ROLES[pair])
+#: Owner roles: used by the rules when the settings name no owner.
+ROLE_SERVICE = Role("decoration.role.service", "Tiểu ban Phục vụ", "Service sub-committee")
+ROLE_PROPAGANDA = Role(
+    "decoration.role.propaganda", "Tiểu ban Tuyên truyền", "Propaganda sub-committee"
+)
+#: Every role, for the catalog (messages.py).
+ROLES = (ROLE_SERVICE, ROLE_PROPAGANDA)
 
 
 TEMPLATE = (
@@ -29,32 +26,32 @@ TEMPLATE = (
         id="decoration.plan",
         title_vi="Kế hoạch trang trí khánh tiết và tuyên truyền Đại hội",
         title_en="Plan for the congress's decoration and propaganda",
-        owner_vi=ROLE_PROPAGANDA[0],
-        owner_en=ROLE_PROPAGANDA[1],
+        owner_vi=ROLE_PROPAGANDA.vi,
+        owner_en=ROLE_PROPAGANDA.en,
         lead_days=21,
     ),
     TemplateItem(
         id="decoration.slogan-list",
         title_vi="Danh sách khẩu hiệu theo Hướng dẫn 8355-CV/BTGTW được Ban Thường vụ duyệt",
         title_en="Slogan list (after 8355-CV/BTGTW) approved by the standing committee",
-        owner_vi=ROLE_PROPAGANDA[0],
-        owner_en=ROLE_PROPAGANDA[1],
+        owner_vi=ROLE_PROPAGANDA.vi,
+        owner_en=ROLE_PROPAGANDA.en,
         lead_days=10,
     ),
     TemplateItem(
         id="decoration.backdrop-proof",
         title_vi="Duyệt maket phông sân khấu: đối chiếu tiêu đề với tên chính thức của Đại hội",
         title_en="Proof of the stage backdrop checked against the congress's official title",
-        owner_vi=ROLE_SERVICE[0],
-        owner_en=ROLE_SERVICE[1],
+        owner_vi=ROLE_SERVICE.vi,
+        owner_en=ROLE_SERVICE.en,
         lead_days=5,
     ),
     TemplateItem(
         id="decoration.flag-ceremony",
         title_vi="Nhạc Quốc ca, Quốc tế ca cho nghi thức chào cờ khai mạc và bế mạc",
         title_en="National anthem and Internationale for the opening and closing flag ceremonies",
-        owner_vi=ROLE_SERVICE[0],
-        owner_en=ROLE_SERVICE[1],
+        owner_vi=ROLE_SERVICE.vi,
+        owner_en=ROLE_SERVICE.en,
         lead_days=1,
         gate=True,
     ),
@@ -62,8 +59,8 @@ TEMPLATE = (
         id="decoration.take-down",
         title_vi="Tháo dỡ, thu hồi pa nô, băng rôn sau Đại hội",
         title_en="Panels and banners taken down after the congress",
-        owner_vi=ROLE_PROPAGANDA[0],
-        owner_en=ROLE_PROPAGANDA[1],
+        owner_vi=ROLE_PROPAGANDA.vi,
+        owner_en=ROLE_PROPAGANDA.en,
         phase=Phase.AFTER,
     ),
 )

@@ -27,34 +27,16 @@ plugin's; the template in ``template.py`` suggests them.
 
 from __future__ import annotations
 
-from venue_ready import AreaPlan, AreaSpec, Event, area_plugin
+from venue_ready import AreaSpec, area_plugin
 
-from .messages import MESSAGES
-from .template import SETTINGS_EXAMPLE, TEMPLATE
+from .template import KEY
 
 __all__ = ["KEY", "venue_ready_areas", "venue_ready_assess"]
 
-KEY = "disinfection"
-
-
-def _journal_subjects(event: Event, area: AreaPlan) -> list[str]:
-    """The zones the health station reports sprayed in the journal (``disinfection:ZONE``)."""
-    del area
-    return [zone.id for zone in event.venue.zones] if event.venue is not None else []
-
-
-_plugin = area_plugin(
-    AreaSpec(
-        key=KEY,
-        title_vi="Khử khuẩn, y tế",
-        title_en="Disinfection and health",
-        template=TEMPLATE,
-        messages=MESSAGES,
-        settings_example=SETTINGS_EXAMPLE,
-        journal_subjects=_journal_subjects,
-    ),
-    settings="venue_ready_disinfection.settings:parse",
-    rules="venue_ready_disinfection.rules:assess",
+# the parser and the rules (settings.py, rules.py) imported on first use; the template, the
+# settings example and the messages (template.py, messages.py) when the area is first asked for
+venue_ready_areas, venue_ready_assess = area_plugin(
+    AreaSpec(key=KEY, title_vi="Khử khuẩn, y tế", title_en="Disinfection and health"),
+    package=__name__,
+    journal_subjects=".rules:journal_subjects",  # the zones the health station reports sprayed
 )
-venue_ready_areas = _plugin.venue_ready_areas
-venue_ready_assess = _plugin.venue_ready_assess

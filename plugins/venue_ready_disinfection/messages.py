@@ -227,7 +227,7 @@ _EN: dict[str, str] = {
 }
 
 # The default owner roles, named in both languages (template.ROLES).
-for (_vi, _en), _id in ROLES.items():
-    _VI[_id], _EN[_id] = _vi, _en
+for _role in ROLES:
+    _VI[_role.id], _EN[_role.id] = _role.vi, _role.en
 
 MESSAGES: dict[str, dict[str, str]] = {"vi": _VI, "en": _EN}

@@ -14,20 +14,20 @@ from datetime import datetime, timedelta
 from venue_ready import AreaPlan, Event, Finding, Message, Phase
 
 from .settings import Config, Spraying
-from .template import HEALTH_STATION, SERVICE, owner
+from .template import HEALTH_STATION, KEY, SERVICE
 
 __all__ = [
     "RULES",
     "assess",
     "attendance",
     "checkpoints",
+    "journal_subjects",
     "medical_team",
     "openings",
     "sprayings",
     "supplies",
 ]
 
-KEY = "disinfection"
 
 #: Weights of the derived Findings (each zone per day, each entrance, each supply, the team).
 ZONE_WEIGHT = 1.0
@@ -105,7 +105,7 @@ def sprayings(config: Config, event: Event, area: AreaPlan, as_of: datetime) -> 
     """``disinfection.zone-sprayed``: every zone, before every day's opening, sprayed within the
     window. A gate, due at that day's opening; day 1 is ``before``, later days ``during``."""
     code = f"{KEY}.zone-sprayed"
-    team = config.team or owner(HEALTH_STATION)
+    team = config.team or HEALTH_STATION.owner
     zones = event.venue.zones if event.venue is not None else ()
     if not zones:
         return [
@@ -179,7 +179,7 @@ def sprayings(config: Config, event: Event, area: AreaPlan, as_of: datetime) -> 
 def checkpoints(config: Config, event: Event, area: AreaPlan, as_of: datetime) -> list[Finding]:
     """``disinfection.checkpoint``: a staffed temperature checkpoint at every entrance."""
     code = f"{KEY}.checkpoint"
-    role = owner(SERVICE)
+    role = SERVICE.owner
     due = event.starts - timedelta(hours=config.checkpoint_lead_hours)
     entrances = event.venue.entrances if event.venue is not None else ()
     if not entrances:
@@ -241,7 +241,7 @@ def supplies(config: Config, event: Event, area: AreaPlan, as_of: datetime) -> l
     when the file says, ``disinfection.soap``."""
     del as_of  # a stock is what the file says now; it carries no date
     stock = config.supplies
-    who = (stock.owner if stock is not None else None) or owner(SERVICE)
+    who = (stock.owner if stock is not None else None) or SERVICE.owner
     due = event.starts - timedelta(days=config.supplies_lead_days)
     people = attendance(config, event)
 
@@ -344,7 +344,7 @@ def medical_team(config: Config, event: Event, area: AreaPlan, as_of: datetime) 
     on_duty = f"{KEY}.medical-team-on-duty"
     due = event.starts - timedelta(days=config.medical_lead_days)
     if team is None:
-        role = owner(HEALTH_STATION)
+        role = HEALTH_STATION.owner
         return [
             _finding(
                 area,
@@ -427,3 +427,9 @@ RULES: tuple[Rule, ...] = (sprayings, checkpoints, supplies, medical_team)
 def assess(config: Config, event: Event, area: AreaPlan, as_of: datetime) -> list[Finding]:
     """Every derived Finding of the area: each of :data:`RULES`' in turn."""
     return [finding for rule in RULES for finding in rule(config, event, area, as_of)]
+
+
+def journal_subjects(event: Event, area: AreaPlan) -> list[str]:
+    """The zones the health station reports sprayed in the journal (``disinfection:ZONE``)."""
+    del area
+    return [zone.id for zone in event.venue.zones] if event.venue is not None else []

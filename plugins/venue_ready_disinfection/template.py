@@ -8,32 +8,26 @@ spaced seating, health declarations, sanitiser points. Lead times follow the dom
 
 from __future__ import annotations
 
-from venue_ready import Message, Phase, TemplateItem
+from venue_ready import Phase, Role, TemplateItem
 
 __all__ = [
     "HEALTH_STATION",
+    "KEY",
+    "ROLES",
     "SERVICE",
     "SETTINGS_EXAMPLE",
     "TEMPLATE",
-    "owner",
 ]
 
-#: Owner roles (vi, en). The ward health station sprays, checks health and stands by; the
+#: The area's key: the prefix of its template items, Finding codes and message ids.
+KEY = "disinfection"
+
+#: Owner roles. The ward health station sprays, checks health and stands by; the
 #: congress's service sub-committee sets up checkpoints and buys supplies.
-HEALTH_STATION = ("Trạm Y tế phường", "Ward health station")
-SERVICE = ("Tiểu ban Phục vụ", "Service sub-committee")
-
-
-#: The message id each role is named by, in the plugin's catalog (messages.py).
-ROLES: dict[tuple[str, str], str] = {
-    HEALTH_STATION: "disinfection.role.health-station",
-    SERVICE: "disinfection.role.service",
-}
-
-
-def owner(role: tuple[str, str]) -> Message:
-    """An owner role as a message: the report names it in its own language."""
-    return Message(ROLES[role])
+HEALTH_STATION = Role("disinfection.role.health-station", "Trạm Y tế phường", "Ward health station")
+SERVICE = Role("disinfection.role.service", "Tiểu ban Phục vụ", "Service sub-committee")
+#: Every role, for the catalog (messages.py).
+ROLES = (HEALTH_STATION, SERVICE)
 
 
 TEMPLATE = (
@@ -41,48 +35,48 @@ TEMPLATE = (
         id="disinfection.plan",
         title_vi="Kế hoạch phòng, chống dịch COVID-19 tại Đại hội",
         title_en="COVID-19 prevention plan for the congress",
-        owner_vi=SERVICE[0],
-        owner_en=SERVICE[1],
+        owner_vi=SERVICE.vi,
+        owner_en=SERVICE.en,
         lead_days=7,
     ),
     TemplateItem(
         id="disinfection.spraying-schedule",
         title_vi="Thống nhất lịch phun khử khuẩn toàn bộ khu vực Đại hội với Trạm Y tế phường",
         title_en="Spraying schedule for the whole venue agreed with the ward health station",
-        owner_vi=SERVICE[0],
-        owner_en=SERVICE[1],
+        owner_vi=SERVICE.vi,
+        owner_en=SERVICE.en,
         lead_days=3,
     ),
     TemplateItem(
         id="disinfection.health-declaration",
         title_vi="Đại biểu khai báo y tế; người có triệu chứng không dự Đại hội",
         title_en="Delegates declare their health; anyone with symptoms stays away",
-        owner_vi=HEALTH_STATION[0],
-        owner_en=HEALTH_STATION[1],
+        owner_vi=HEALTH_STATION.vi,
+        owner_en=HEALTH_STATION.en,
         lead_days=1,
     ),
     TemplateItem(
         id="disinfection.seating",
         title_vi="Bố trí chỗ ngồi giãn cách, có biển tên đại biểu",
         title_en="Spaced seating with name cards",
-        owner_vi=SERVICE[0],
-        owner_en=SERVICE[1],
+        owner_vi=SERVICE.vi,
+        owner_en=SERVICE.en,
         lead_days=1,
     ),
     TemplateItem(
         id="disinfection.sanitiser-points",
         title_vi="Đặt dung dịch sát khuẩn tay ở lối vào, sảnh và hội trường",
         title_en="Hand sanitiser at the entrances, the lobby and the hall",
-        owner_vi=SERVICE[0],
-        owner_en=SERVICE[1],
+        owner_vi=SERVICE.vi,
+        owner_en=SERVICE.en,
         lead_days=1,
     ),
     TemplateItem(
         id="disinfection.health-checks",
         title_vi="Kiểm tra y tế đại biểu trong thời gian Đại hội",
         title_en="Health checks of the delegates during the congress",
-        owner_vi=HEALTH_STATION[0],
-        owner_en=HEALTH_STATION[1],
+        owner_vi=HEALTH_STATION.vi,
+        owner_en=HEALTH_STATION.en,
         phase=Phase.DURING,
     ),
 )

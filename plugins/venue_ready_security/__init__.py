@@ -29,34 +29,16 @@ Every setting, Finding code and weight is documented in docs/areas/security.md.
 
 from __future__ import annotations
 
-from venue_ready import AreaPlan, AreaSpec, Event, area_plugin
+from venue_ready import AreaSpec, area_plugin
 
-from .messages import MESSAGES
-from .template import SETTINGS_EXAMPLE, TEMPLATE
+from .template import KEY
 
 __all__ = ["KEY", "venue_ready_areas", "venue_ready_assess"]
 
-KEY = "security"
-
-
-def _journal_subjects(event: Event, area: AreaPlan) -> list[str]:
-    """The entrances the ward police report manned in the journal (``security:ENTRANCE``)."""
-    del area
-    return [e.id for e in event.venue.entrances] if event.venue is not None else []
-
-
-_plugin = area_plugin(
-    AreaSpec(
-        key=KEY,
-        title_vi="An ninh, trật tự",
-        title_en="Security and order",
-        template=TEMPLATE,
-        messages=MESSAGES,
-        settings_example=SETTINGS_EXAMPLE,
-        journal_subjects=_journal_subjects,
-    ),
-    settings="venue_ready_security.settings:parse",
-    rules="venue_ready_security.rules:assess",
+# the parser and the rules (settings.py, rules.py) imported on first use; the template, the
+# settings example and the messages (template.py, messages.py) when the area is first asked for
+venue_ready_areas, venue_ready_assess = area_plugin(
+    AreaSpec(key=KEY, title_vi="An ninh, trật tự", title_en="Security and order"),
+    package=__name__,
+    journal_subjects=".rules:journal_subjects",  # the entrances the ward police report manned
 )
-venue_ready_areas = _plugin.venue_ready_areas
-venue_ready_assess = _plugin.venue_ready_assess

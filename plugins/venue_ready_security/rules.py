@@ -30,7 +30,7 @@ from venue_ready import (
 )
 
 from .settings import DEFAULT_PLAN_ITEM, Config, Post
-from .template import OFFICE, POLICE, SERVICE, by_id, role
+from .template import KEY, OFFICE, POLICE, SERVICE, by_id
 
 __all__ = [
     "KEY",
@@ -39,12 +39,11 @@ __all__ = [
     "badge_findings",
     "fire_findings",
     "guard_findings",
+    "journal_subjects",
     "merge",
     "plan_findings",
     "required_item_findings",
 ]
-
-KEY = "security"
 
 
 def _finding(
@@ -87,7 +86,7 @@ def plan_findings(config: Config, event: Event, area: AreaPlan, as_of: datetime)
     code = "security.plan-approved"
     police = config.police
     item = next((i for i in area.items if i.id == config.plan_item), None)
-    owner = role(SERVICE)
+    owner = SERVICE.owner
     if item is None:
         template = by_id(DEFAULT_PLAN_ITEM)
         lead = template.lead_days if template is not None else None
@@ -277,7 +276,7 @@ def fire_findings(config: Config, event: Event, area: AreaPlan, as_of: datetime)
     del area
     tz = event.tz
     due = event.starts - timedelta(days=config.fire_lead_days)
-    owner = role(SERVICE)
+    owner = SERVICE.owner
     out: list[Finding] = []
 
     valid = 0
@@ -408,7 +407,7 @@ def badge_findings(config: Config, event: Event, area: AreaPlan, as_of: datetime
     """Badges issued against the delegates (and guests) expected."""
     del area, as_of
     due = event.starts - timedelta(days=config.badges_lead_days)
-    owner = role(OFFICE)
+    owner = OFFICE.owner
     code = "security.badges"
     if event.expected_delegates is None:
         return [
@@ -482,7 +481,7 @@ def required_item_findings(
                 weight=1.0,
                 subject=item_id,
                 due=due,
-                owner=owner or role(POLICE),
+                owner=owner or POLICE.owner,
             )
         )
     return out
@@ -500,3 +499,9 @@ def assess(config: Config, event: Event, area: AreaPlan, as_of: datetime) -> lis
     ):
         out.extend(rule(config, event, area, as_of))
     return out
+
+
+def journal_subjects(event: Event, area: AreaPlan) -> list[str]:
+    """The entrances the ward police report manned in the journal (``security:ENTRANCE``)."""
+    del area
+    return [e.id for e in event.venue.entrances] if event.venue is not None else []

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from venue_ready import Message, Phase, TemplateItem
+from venue_ready import Phase, Role, TemplateItem
 
 # These names live here rather than in settings.py (which uses them as defaults) so that the
 # plugin's import, done by every command, does not build the settings classes.
@@ -19,33 +19,26 @@ __all__ = [
     "CONTINGENCY_PLAN_ITEM",
     "DEFAULT_PLAN_ITEM",
     "DEFAULT_POLICE",
+    "KEY",
     "OFFICE",
     "POLICE",
+    "ROLES",
     "SERVICE",
     "SETTINGS_EXAMPLE",
     "TEMPLATE",
     "TRAFFIC_PLAN_ITEM",
     "by_id",
-    "role",
 ]
 
-#: Owner roles (vi, en) for Findings whose data names no owner.
-SERVICE = ("Tiểu ban Phục vụ", "Service sub-committee")
-OFFICE = ("Văn phòng Đảng ủy", "Party committee office")
-POLICE = (DEFAULT_POLICE, "Ward police")
+#: The area's key: the prefix of its template items, Finding codes and message ids.
+KEY = "security"
 
-
-#: The message id each role is named by, in the plugin's catalog (messages.py).
-ROLES: dict[tuple[str, str], str] = {
-    SERVICE: "security.role.service",
-    OFFICE: "security.role.office",
-    POLICE: "security.role.police",
-}
-
-
-def role(pair: tuple[str, str]) -> Message:
-    """The role as a message: the report names it in its own language."""
-    return Message(ROLES[pair])
+#: Owner roles for Findings whose data names no owner.
+SERVICE = Role("security.role.service", "Tiểu ban Phục vụ", "Service sub-committee")
+OFFICE = Role("security.role.office", "Văn phòng Đảng ủy", "Party committee office")
+POLICE = Role("security.role.police", DEFAULT_POLICE, "Ward police")
+#: Every role, for the catalog (messages.py).
+ROLES = (SERVICE, OFFICE, POLICE)
 
 
 TEMPLATE = (
@@ -53,8 +46,8 @@ TEMPLATE = (
         id=DEFAULT_PLAN_ITEM,
         title_vi="Phương án bảo đảm an ninh chính trị, trật tự an toàn xã hội phục vụ Đại hội",
         title_en="Plan for political security and public order during the congress",
-        owner_vi=SERVICE[0],
-        owner_en=SERVICE[1],
+        owner_vi=SERVICE.vi,
+        owner_en=SERVICE.en,
         lead_days=5,
         gate=True,
         requires_signoff=DEFAULT_POLICE,
@@ -65,16 +58,16 @@ TEMPLATE = (
             "Nắm tình hình, theo dõi các vụ việc phức tạp, đơn thư khiếu nại, tố cáo trước Đại hội"
         ),
         title_en="Watch for known risks, complaints and denunciations before the congress",
-        owner_vi=POLICE[0],
-        owner_en=POLICE[1],
+        owner_vi=POLICE.vi,
+        owner_en=POLICE.en,
         lead_days=7,
     ),
     TemplateItem(
         id=TRAFFIC_PLAN_ITEM,
         title_vi="Phương án phân luồng giao thông, bố trí nơi đỗ xe cho đại biểu",
         title_en="Traffic diversion and parking plan for the delegates",
-        owner_vi=POLICE[0],
-        owner_en=POLICE[1],
+        owner_vi=POLICE.vi,
+        owner_en=POLICE.en,
         lead_days=3,
     ),
     TemplateItem(
@@ -85,24 +78,24 @@ TEMPLATE = (
         title_en=(
             "Contingency plan (fire, power cut, medical emergency, crowds gathering at the venue)"
         ),
-        owner_vi=SERVICE[0],
-        owner_en=SERVICE[1],
+        owner_vi=SERVICE.vi,
+        owner_en=SERVICE.en,
         lead_days=3,
     ),
     TemplateItem(
         id="security.electrical-safety",
         title_vi="Kiểm tra an toàn hệ thống điện trong hội trường",
         title_en="Electrical safety check of the hall",
-        owner_vi=SERVICE[0],
-        owner_en=SERVICE[1],
+        owner_vi=SERVICE.vi,
+        owner_en=SERVICE.en,
         lead_days=2,
     ),
     TemplateItem(
         id="security.patrols",
         title_vi="Tuần tra, kiểm soát khu vực xung quanh địa điểm trong thời gian Đại hội",
         title_en="Patrols around the venue while the congress sits",
-        owner_vi=POLICE[0],
-        owner_en=POLICE[1],
+        owner_vi=POLICE.vi,
+        owner_en=POLICE.en,
         lead_days=0,
         phase=Phase.DURING,
     ),

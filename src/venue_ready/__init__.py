@@ -76,6 +76,7 @@ _EXPORTS: dict[str, str] = {
         ),
         ("plugins", ("PluginManager", "get_plugin_manager")),
         ("report", ("AreaReport", "PluginInfo", "Report")),
+        ("roles", ("Role",)),
         ("rollup", ("LevelTotal", "Rollup", "RollupEntry", "RollupError", "roll_up")),
         ("scoring", ("item_credit",)),
         ("names", ("fold_name",)),
@@ -136,6 +137,7 @@ if TYPE_CHECKING:
     from .report import AreaReport as AreaReport
     from .report import PluginInfo as PluginInfo
     from .report import Report as Report
+    from .roles import Role as Role
     from .rollup import LevelTotal as LevelTotal
     from .rollup import Rollup as Rollup
     from .rollup import RollupEntry as RollupEntry
