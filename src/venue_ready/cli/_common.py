@@ -35,8 +35,11 @@ __all__ = [
     "Parser",
     "add_command",
     "err",
+    "file_argument",
+    "lang_option",
     "load_event",
     "open_event",
+    "output_option",
     "parse_moment",
     "plugin_manager",
     "plugin_options",
@@ -122,6 +125,25 @@ def add_command(
         description=_(description_key or help_key, lang),
         formatter_class=HelpFormatter,
         lang=lang,
+    )
+
+
+def file_argument(parser: argparse.ArgumentParser, lang: str) -> None:
+    """``FILE``: the event file the command reads."""
+    parser.add_argument("file", metavar=_("cli.file-metavar", lang), help=_("cli.help.file", lang))
+
+
+def lang_option(
+    parser: argparse.ArgumentParser, lang: str, help_key: str = "cli.help.lang"
+) -> None:
+    """``--lang vi|en``: the language the command speaks (``help_key`` says what of it)."""
+    parser.add_argument("--lang", choices=("vi", "en"), help=_(help_key, lang))
+
+
+def output_option(parser: argparse.ArgumentParser, lang: str) -> None:
+    """``-o/--output FILE``: where the command writes instead of stdout."""
+    parser.add_argument(
+        "-o", "--output", metavar=_("cli.file-metavar", lang), help=_("cli.help.output", lang)
     )
 
 

@@ -7,7 +7,15 @@ import argparse
 from typing import TYPE_CHECKING
 
 from ..i18n import gettext as _
-from ._common import Exit, ExitCode, add_command, err, plugin_manager, plugin_options
+from ._common import (
+    Exit,
+    ExitCode,
+    add_command,
+    err,
+    lang_option,
+    plugin_manager,
+    plugin_options,
+)
 
 if TYPE_CHECKING:
     from datetime import date, datetime
@@ -29,7 +37,7 @@ def add_parser(commands: Commands, lang: str) -> None:
     )
     init.add_argument("--starts", required=True, metavar="ISO", help=_("cli.help.starts", lang))
     init.add_argument("--ends", metavar="ISO", help=_("cli.help.ends", lang))
-    init.add_argument("--lang", choices=("vi", "en"), help=_("cli.help.init-lang", lang))
+    lang_option(init, lang, "cli.help.init-lang")
     init.add_argument(
         "--id", dest="event_id", metavar=_("cli.metavar.id", lang), help=_("cli.help.id", lang)
     )
