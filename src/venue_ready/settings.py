@@ -217,13 +217,8 @@ class SettingsReader:
         """The array ``key`` by index, for reading element by element (problems then point at
         ``key[i]``); None when it is absent, or not an array (a problem says so)."""
         self._required(key, required)
-        value = self._table.get(key)
-        if value is None:
-            return None
-        if not isinstance(value, list):
-            self._values.wrong_type((*self._path, key), value, "array")
-            return None
-        return dict(enumerate(value))
+        value = self._values.typed(self._table, key, self._path, list, "array")
+        return None if value is None else dict(enumerate(value))
 
     def one_of(
         self,

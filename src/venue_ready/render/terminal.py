@@ -12,7 +12,7 @@ venue_ready`` and a piped ``venue-ready check`` never load it.
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from rich import box
 from rich.console import Console, Group
@@ -26,6 +26,8 @@ from ..i18n import gettext as _
 from . import phrases
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from rich.console import RenderableType
 
     from ..model import Finding
@@ -48,8 +50,7 @@ def print_terminal(report: Report, lang: str, file: TextIO | None = None) -> Non
     """Print the report to ``file`` (default: standard output), a terminal, with rich.
 
     Colour, width and ``NO_COLOR``/``FORCE_COLOR`` are rich's own detection."""
-    console = Console(file=file, highlight=False, markup=False, emoji=False)
-    _print(console, report, lang)
+    _print(_console(file), report, lang)
 
 
 def render_terminal(report: Report, lang: str, *, width: int = 100, no_color: bool = False) -> str:
@@ -58,19 +59,21 @@ def render_terminal(report: Report, lang: str, *, width: int = 100, no_color: bo
     import io
 
     buffer = io.StringIO()
-    console = Console(
-        file=buffer,
+    console = _console(
+        buffer,
         force_terminal=True,
         color_system="standard",
         width=width,
         no_color=no_color,
-        highlight=False,
-        markup=False,
-        emoji=False,
         legacy_windows=False,
     )
     _print(console, report, lang)
     return buffer.getvalue()
+
+
+def _console(file: TextIO | None, **options: Any) -> Console:
+    # the report's words are plain text: nothing in them is read as markup, emoji or code
+    return Console(file=file, highlight=False, markup=False, emoji=False, **options)
 
 
 def _print(console: Console, report: Report, lang: str) -> None:
@@ -268,42 +271,47 @@ def _self_reported(report: Report, lang: str) -> RenderableType | None:
     found = report.self_reported
     if not found:
         return None
-    lines = _bullets(
-        Text(phrases.heading("report.reported-heading", lang, count=len(found)), style="bold")
+    heading = phrases.heading("report.reported-heading", lang, count=len(found))
+    return _bulleted(
+        Text(heading, style="bold"),
+        (
+            Text.assemble(
+                report.translate(f.message, lang),
+                " ",
+                (f"({report.reported_text(f, lang)})", "dim"),
+            )
+            for f in found
+        ),
     )
-    for f in found:
-        what = report.translate(f.message, lang)
-        lines.add_row("-", Text.assemble(what, " ", (f"({report.reported_text(f, lang)})", "dim")))
-    return Padding(lines, (1, 0, 0, 0))
 
 
 def _waivers(report: Report, lang: str) -> RenderableType | None:
     waivers = report.waivers
     if not waivers:
         return None
-    lines = _bullets(
-        Text(phrases.heading("report.waivers-heading", lang, count=len(waivers)), style="bold")
+    heading = phrases.heading("report.waivers-heading", lang, count=len(waivers))
+    return _bulleted(
+        Text(heading, style="bold"), (Text(phrases.waiver_line(report, f, lang)) for f in waivers)
     )
-    for f in waivers:
-        lines.add_row("-", Text(phrases.waiver_line(report, f, lang)))
-    return Padding(lines, (1, 0, 0, 0))
 
 
 def _failures(report: Report, lang: str) -> RenderableType | None:
     if not report.failures:
         return None
     heading = phrases.heading("report.failures-heading", lang, count=len(report.failures))
-    lines = _bullets(Text(heading, style="bold magenta"))
-    for failure in report.failures:
-        lines.add_row("-", Text(failure.render(lang), style="magenta"))
-    return Padding(lines, (1, 0, 0, 0))
+    return _bulleted(
+        Text(heading, style="bold magenta"),
+        (Text(failure.render(lang), style="magenta") for failure in report.failures),
+    )
 
 
-def _bullets(heading: Text) -> Table:
-    """A heading over a list whose lines wrap under their own text, not under the dash."""
+def _bulleted(heading: Text, lines: Iterable[Text]) -> RenderableType:
+    """A heading over a dashed list whose lines wrap under their own text, not under the dash."""
     table = Table.grid(padding=(0, 1, 0, 0))
     table.title = heading
     table.title_justify = "left"
     table.add_column(width=3, justify="right")
     table.add_column(ratio=1)
-    return table
+    for line in lines:
+        table.add_row("-", line)
+    return Padding(table, (1, 0, 0, 0))
