@@ -131,12 +131,7 @@ def _summary(report: Report, lang: str, width: int) -> RenderableType:
 
 def _areas(report: Report, lang: str, width: int) -> RenderableType:
     bar_width = 20 if width >= 120 else 10
-    table = Table(
-        title=Text(phrases.heading("report.areas-heading", lang), style="bold"),
-        title_justify="left",
-        box=box.SIMPLE_HEAD,
-        pad_edge=False,
-    )
+    table = _section_table(phrases.heading("report.areas-heading", lang))
     table.add_column(Text(_("report.col-area", lang)), no_wrap=True)
     table.add_column(Text(_("report.col-score", lang)), justify="right", no_wrap=True)
     table.add_column(Text(""), no_wrap=True, min_width=bar_width)
@@ -208,13 +203,7 @@ def _attention(report: Report, lang: str, width: int) -> RenderableType:
     owners = sorted(by_owner, key=lambda o: (o == no_owner, o.casefold()))
 
     titles = phrases.area_titles(report, lang)
-    table = Table(
-        title=Text(title, style="bold"),
-        title_justify="left",
-        box=box.SIMPLE_HEAD,
-        pad_edge=False,
-        show_lines=False,
-    )
+    table = _section_table(title, show_lines=False)
     owner_width = _owner_width(owners, width)
     table.add_column(Text(_("report.col-owner", lang)), style="bold", max_width=owner_width)
     table.add_column(Text(""), no_wrap=True)
@@ -247,13 +236,7 @@ def _next_due(report: Report, lang: str, width: int) -> RenderableType:
     if not upcoming:
         return Padding(Text.assemble((title, "bold"), "\n  ", _("report.none", lang)), (1, 0))
     titles = phrases.area_titles(report, lang)
-    table = Table(
-        title=Text(title, style="bold"),
-        title_justify="left",
-        box=box.SIMPLE_HEAD,
-        pad_edge=False,
-        leading=1,
-    )
+    table = _section_table(title, leading=1)
     table.add_column(Text(_("report.col-due", lang)), style="cyan", max_width=_side(width) - 4)
     table.add_column(Text(_("report.col-finding", lang)), ratio=1)
     owner_width = _owner_width([phrases.owner(report, f, lang) for f in upcoming], width)
@@ -302,6 +285,18 @@ def _failures(report: Report, lang: str) -> RenderableType | None:
     return _bulleted(
         Text(heading, style="bold magenta"),
         (Text(failure.render(lang), style="magenta") for failure in report.failures),
+    )
+
+
+def _section_table(title: str, **options: Any) -> Table:
+    """A table under its bold title, with a rule under the column heads only (every table of
+    the report looks so)."""
+    return Table(
+        title=Text(title, style="bold"),
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+        **options,
     )
 
 
