@@ -12,7 +12,7 @@ venue_ready`` and a piped ``venue-ready check`` never load it.
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 from rich import box
 from rich.console import Console, Group
@@ -26,14 +26,17 @@ from ..i18n import gettext as _
 from . import phrases
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable, Sequence
 
     from rich.console import RenderableType
 
+    from ..errors import PluginFailure
     from ..model import Finding
     from ..report import Report
 
 __all__ = ["STATUS_STYLES", "print_terminal", "render_terminal"]
+
+_T = TypeVar("_T")
 
 #: The colour of each status (``AreaStatus`` value).
 STATUS_STYLES = {
@@ -251,41 +254,41 @@ def _next_due(report: Report, lang: str, width: int) -> RenderableType:
 
 
 def _self_reported(report: Report, lang: str) -> RenderableType | None:
-    found = report.self_reported
-    if not found:
-        return None
-    heading = phrases.heading("report.reported-heading", lang, count=len(found))
-    return _bulleted(
-        Text(heading, style="bold"),
-        (
-            Text.assemble(
-                report.translate(f.message, lang),
-                " ",
-                (f"({report.reported_text(f, lang)})", "dim"),
-            )
-            for f in found
-        ),
-    )
+    def line(f: Finding) -> Text:
+        reported = f"({report.reported_text(f, lang)})"
+        return Text.assemble(report.translate(f.message, lang), " ", (reported, "dim"))
+
+    return _listed("report.reported-heading", report.self_reported, line, lang)
 
 
 def _waivers(report: Report, lang: str) -> RenderableType | None:
-    waivers = report.waivers
-    if not waivers:
-        return None
-    heading = phrases.heading("report.waivers-heading", lang, count=len(waivers))
-    return _bulleted(
-        Text(heading, style="bold"), (Text(phrases.waiver_line(report, f, lang)) for f in waivers)
-    )
+    def line(f: Finding) -> Text:
+        return Text(phrases.waiver_line(report, f, lang))
+
+    return _listed("report.waivers-heading", report.waivers, line, lang)
 
 
 def _failures(report: Report, lang: str) -> RenderableType | None:
-    if not report.failures:
+    def line(failure: PluginFailure) -> Text:
+        return Text(failure.render(lang), style="magenta")
+
+    return _listed("report.failures-heading", report.failures, line, lang, style="bold magenta")
+
+
+def _listed(
+    heading_id: str,
+    things: Sequence[_T],
+    line: Callable[[_T], Text],
+    lang: str,
+    *,
+    style: str = "bold",
+) -> RenderableType | None:
+    """A section listing ``things``, a line each, under a heading that counts them; nothing
+    when there are none."""
+    if not things:
         return None
-    heading = phrases.heading("report.failures-heading", lang, count=len(report.failures))
-    return _bulleted(
-        Text(heading, style="bold magenta"),
-        (Text(failure.render(lang), style="magenta") for failure in report.failures),
-    )
+    heading = phrases.heading(heading_id, lang, count=len(things))
+    return _bulleted(Text(heading, style=style), (line(thing) for thing in things))
 
 
 def _section_table(title: str, **options: Any) -> Table:
