@@ -23,7 +23,7 @@ they read like every other problem in the file, in both languages.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 __all__ = ["SettingsReader"]
 
 _T = TypeVar("_T")
+_V = TypeVar("_V")
 _D = TypeVar("_D")
 
 
@@ -95,15 +96,28 @@ class SettingsReader:
         """Record every key of the table that is not one of ``keys`` ("did you mean" included)."""
         self._values.check_keys(self._table, self._path, keys, ())
 
+    def _read(
+        self,
+        key: str,
+        default: _D,
+        required: bool,
+        getter: Callable[..., _V | None],
+        *args: Any,
+        **kwargs: Any,
+    ) -> _V | _D:
+        """``getter(table, key, path, *args, **kwargs)``, the value reader's; ``default`` where
+        it finds nothing (the key absent, or wrong: a problem then says so)."""
+        self._required(key, required)
+        found = getter(self._table, key, self._path, *args, **kwargs)
+        return default if found is None else found
+
     def _required(self, key: str, required: bool) -> None:
         if required and key not in self._table:
             self._values.problem((*self._path, key), "load.missing-key", key=key)
 
     def text(self, key: str, default: str | None = None, *, required: bool = False) -> str | None:
         """A non-empty string."""
-        self._required(key, required)
-        found = self._values.text(self._table, key, self._path)
-        return default if found is None else found
+        return self._read(key, default, required, self._values.text)
 
     def number(
         self,
@@ -115,9 +129,7 @@ class SettingsReader:
         required: bool = False,
     ) -> float | _D:
         """A finite number within ``low``..``high`` (``default`` may be None)."""
-        self._required(key, required)
-        found = self._values.number(self._table, key, self._path, low, high)
-        return default if found is None else found
+        return self._read(key, default, required, self._values.number, low, high)
 
     def integer(
         self,
@@ -130,15 +142,11 @@ class SettingsReader:
     ) -> int | _D:
         """A whole number within ``low``..``high`` (``default`` may be None). Give lead times
         and counts a ``high``: date arithmetic on a lead of a billion days overflows."""
-        self._required(key, required)
-        found = self._values.integer(self._table, key, self._path, low, high)
-        return default if found is None else found
+        return self._read(key, default, required, self._values.integer, low, high)
 
     def boolean(self, key: str, default: bool, *, required: bool = False) -> bool:
         """``true`` or ``false``."""
-        self._required(key, required)
-        found = self._values.boolean(self._table, key, self._path)
-        return default if found is None else found
+        return self._read(key, default, required, self._values.boolean)
 
     def instant(
         self,
@@ -150,9 +158,7 @@ class SettingsReader:
     ) -> datetime | None:
         """A timezone-aware moment. A bare date is the end of that day (a deadline), or its
         start with ``bare_date="start"`` (a record of something that happened that day)."""
-        self._required(key, required)
-        found = self._values.instant(self._table, key, self._path, bare_date=bare_date)
-        return default if found is None else found
+        return self._read(key, default, required, self._values.instant, bare_date=bare_date)
 
     def choice(
         self, key: str, choices: Mapping[str, _T] | Iterable[str], default: _T | str
@@ -217,13 +223,8 @@ class SettingsReader:
         """The array ``key`` by index, for reading element by element (problems then point at
         ``key[i]``); None when it is absent, or not an array (a problem says so)."""
         self._required(key, required)
-        value = self._table.get(key)
-        if value is None:
-            return None
-        if not isinstance(value, list):
-            self._values.wrong_type((*self._path, key), value, "array")
-            return None
-        return dict(enumerate(value))
+        value = self._values.typed(self._table, key, self._path, list, "array")
+        return None if value is None else dict(enumerate(value))
 
     def one_of(
         self,

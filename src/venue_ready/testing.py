@@ -29,7 +29,7 @@ import re
 import reprlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, date, datetime, time, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .errors import LoadError, Problem
 from .model import AreaPlan, AreaSpec, Event, Finding, Item
@@ -38,6 +38,8 @@ if TYPE_CHECKING:
     import pluggy
 
     from .plugins import PluginManager
+
+_T = TypeVar("_T")
 
 __all__ = [
     "RULES",
@@ -345,21 +347,27 @@ class _Checker:
     def own_specs(self) -> list[AreaSpec]:
         specs: list[AreaSpec] = []
         for result in self.call("venue_ready_areas"):
-            if result is None:
-                continue
-            if not isinstance(result, list | tuple):
+            if result is not None:
+                specs += self.list_of(AreaSpec, result, "venue_ready_areas")
+        return specs
+
+    def list_of(self, kind: type[_T], result: object, where: str) -> list[_T]:
+        """``result``, what the hook ``where`` returned, when it is a list (or a tuple) of
+        ``kind``; else a ``plugin-fails`` failure saying what it was."""
+        expected = kind.__name__
+        if not isinstance(result, list | tuple):
+            raise self.fail(
+                "plugin-fails",
+                f"{where} returned {type(result).__name__}, expected a list of {expected}",
+            )
+        for element in result:
+            if not isinstance(element, kind):
                 raise self.fail(
                     "plugin-fails",
-                    f"venue_ready_areas returned {type(result).__name__}, expected a list",
+                    f"{where} returned a list holding {type(element).__name__}, "
+                    f"expected only {expected}",
                 )
-            for spec in result:
-                if not isinstance(spec, AreaSpec):
-                    raise self.fail(
-                        "plugin-fails",
-                        f"venue_ready_areas returned {type(spec).__name__}, not AreaSpec",
-                    )
-                specs.append(spec)
-        return specs
+        return list(result)
 
     def check_keys(self, specs: list[AreaSpec]) -> None:
         mine: set[str] = set()
@@ -482,18 +490,7 @@ class _Checker:
                 if result is None:
                     continue
                 where = f"venue_ready_assess(area {plan.key!r}, as of {as_of.isoformat()})"
-                if not isinstance(result, list | tuple):
-                    raise self.fail(
-                        "plugin-fails",
-                        f"{where} returned {type(result).__name__}, expected a list of Finding",
-                    )
-                for finding in result:
-                    if not isinstance(finding, Finding):
-                        raise self.fail(
-                            "plugin-fails",
-                            f"{where} returned a list holding {type(finding).__name__}, "
-                            "expected only Finding",
-                        )
+                for finding in self.list_of(Finding, result, where):
                     self.check_range(finding, where)
                     if finding.area != plan.key:
                         raise self.fail(

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime, time, tzinfo
-from typing import Any
+from typing import Any, TypeVar
 
 from .dates import get_zone, parse_instant, to_instant
 from .errors import Problem
@@ -19,6 +19,8 @@ from .model import DEFAULT_TIMEZONE
 __all__ = ["Path", "ValueReader", "suggest"]
 
 Path = tuple[str | int, ...]
+
+_T = TypeVar("_T")
 
 #: Dates outside these years are refused (see ValueReader.instant).
 MIN_YEAR = 1900
@@ -39,23 +41,24 @@ def suggest(word: str, candidates: Iterable[str]) -> str | None:
     return close[0] if close else None
 
 
+#: What a wrong value is called in problems, by its type; the first that fits wins, so a
+#: boolean is not called a number, nor a datetime a date.
+_TYPE_NAMES: tuple[tuple[type | tuple[type, ...], str], ...] = (
+    (bool, "boolean"),
+    ((int, float), "number"),
+    (str, "string"),
+    (datetime, "datetime"),
+    (date, "date"),
+    (time, "time"),
+    (list, "array"),
+    (dict, "table"),
+)
+
+
 def _type_name(value: object) -> str:
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int | float):
-        return "number"
-    if isinstance(value, str):
-        return "string"
-    if isinstance(value, datetime):
-        return "datetime"
-    if isinstance(value, date):
-        return "date"
-    if isinstance(value, time):
-        return "time"
-    if isinstance(value, list):
-        return "array"
-    if isinstance(value, dict):
-        return "table"
+    for kind, name in _TYPE_NAMES:
+        if isinstance(value, kind):
+            return name
     return type(value).__name__
 
 
@@ -104,6 +107,25 @@ class ValueReader:
 
     # -- typed getters: each returns None (and records a problem) when the value is wrong --------
 
+    def typed(
+        self,
+        table: Mapping[Any, Any],
+        key: str | int,
+        path: Path,
+        kind: type[_T] | tuple[type[_T], ...],
+        expected: str,
+    ) -> _T | None:
+        """``table[key]`` when it is a ``kind``; None when it is absent, or wrong (then with a
+        problem saying it is not the ``expected`` type). A boolean is never a number: TOML
+        keeps them apart, and ``True`` would pass for 1."""
+        value = table.get(key)
+        if value is None:
+            return None
+        if isinstance(value, kind) and (kind is bool or not isinstance(value, bool)):
+            return value
+        self.wrong_type((*path, key), value, expected)
+        return None
+
     def table(self, value: object, path: Path) -> dict[str, Any] | None:
         if isinstance(value, dict):
             return value
@@ -111,11 +133,8 @@ class ValueReader:
         return None
 
     def text(self, table: Mapping[str, Any], key: str, path: Path) -> str | None:
-        value = table.get(key)
+        value = self.typed(table, key, path, str, "string")
         if value is None:
-            return None
-        if not isinstance(value, str):
-            self.wrong_type((*path, key), value, "string")
             return None
         if not value.strip():
             self.problem((*path, key), "load.empty-string")
@@ -125,11 +144,8 @@ class ValueReader:
     def number(
         self, table: Mapping[Any, Any], key: str | int, path: Path, low: float, high: float | None
     ) -> float | None:
-        value = table.get(key)
+        value = self.typed(table, key, path, (int, float), "number")
         if value is None:
-            return None
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            self.wrong_type((*path, key), value, "number")
             return None
         try:
             number = float(value)  # an int of 400 digits is valid TOML but no float
@@ -149,11 +165,8 @@ class ValueReader:
     def integer(
         self, table: Mapping[str, Any], key: str, path: Path, low: int, high: int | None = None
     ) -> int | None:
-        value = table.get(key)
+        value = self.typed(table, key, path, int, "integer")
         if value is None:
-            return None
-        if isinstance(value, bool) or not isinstance(value, int):
-            self.wrong_type((*path, key), value, "integer")
             return None
         if value < low:
             self.problem((*path, key), "load.below-min", value=_short(value), low=low)
@@ -164,22 +177,13 @@ class ValueReader:
         return value
 
     def boolean(self, table: Mapping[str, Any], key: str, path: Path) -> bool | None:
-        value = table.get(key)
-        if value is None:
-            return None
-        if not isinstance(value, bool):
-            self.wrong_type((*path, key), value, "boolean")
-            return None
-        return value
+        return self.typed(table, key, path, bool, "boolean")
 
     def choice(
         self, table: Mapping[str, Any], key: str, path: Path, choices: Mapping[str, Any]
     ) -> Any:
-        value = table.get(key)
+        value = self.typed(table, key, path, str, "string")
         if value is None:
-            return None
-        if not isinstance(value, str):
-            self.wrong_type((*path, key), value, "string")
             return None
         if value not in choices:
             hint = suggest(value, choices)

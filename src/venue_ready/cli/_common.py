@@ -12,13 +12,14 @@ import argparse
 import enum
 import os
 import sys
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 from ..i18n import format_score
 from ..i18n import gettext as _
 
 if TYPE_CHECKING:
-    from datetime import datetime, tzinfo
+    from collections.abc import Callable
+    from datetime import date, datetime, tzinfo
 
     from ..model import Event
     from ..plugins import PluginManager
@@ -26,6 +27,9 @@ if TYPE_CHECKING:
 
     #: The object ``add_subparsers`` returns, to which each command adds its parser.
     Commands = argparse._SubParsersAction["Parser"]
+
+#: A date, or a datetime: what an option's moment is read as.
+_Moment = TypeVar("_Moment", bound="date")
 
 __all__ = [
     "PROG",
@@ -35,12 +39,16 @@ __all__ = [
     "Parser",
     "add_command",
     "err",
+    "file_argument",
+    "lang_option",
     "load_event",
     "open_event",
+    "output_option",
     "parse_moment",
     "plugin_manager",
     "plugin_options",
     "plugin_selection",
+    "read_moment",
     "report_exit_code",
     "save",
     "write",
@@ -125,6 +133,25 @@ def add_command(
     )
 
 
+def file_argument(parser: argparse.ArgumentParser, lang: str) -> None:
+    """``FILE``: the event file the command reads."""
+    parser.add_argument("file", metavar=_("cli.file-metavar", lang), help=_("cli.help.file", lang))
+
+
+def lang_option(
+    parser: argparse.ArgumentParser, lang: str, help_key: str = "cli.help.lang"
+) -> None:
+    """``--lang vi|en``: the language the command speaks (``help_key`` says what of it)."""
+    parser.add_argument("--lang", choices=("vi", "en"), help=_(help_key, lang))
+
+
+def output_option(parser: argparse.ArgumentParser, lang: str) -> None:
+    """``-o/--output FILE``: where the command writes instead of stdout."""
+    parser.add_argument(
+        "-o", "--output", metavar=_("cli.file-metavar", lang), help=_("cli.help.output", lang)
+    )
+
+
 def plugin_options(parser: argparse.ArgumentParser, lang: str) -> None:
     """``-p no:NAME|MODULE``, ``--plugin MODULE`` and ``--strict-plugins``."""
     parser.add_argument(
@@ -206,10 +233,18 @@ def parse_moment(text: str, tz: tzinfo, lang: str, *, option: str) -> datetime:
     """An option's ISO 8601 moment, read in ``tz`` (an event's time zone; a bare date is the
     end of that day); anything else is a usage error."""
     from ..dates import parse_instant
+
+    return read_moment(lambda t: parse_instant(t, tz), text, lang, option=option)
+
+
+def read_moment(parse: Callable[[str], _Moment], text: str, lang: str, *, option: str) -> _Moment:
+    """``parse(text)``: an option's date or moment, within the years venue_ready reads
+    everywhere; a ValueError from ``parse``, or a year outside them, is a usage error that
+    names ``option``."""
     from ..values import MAX_YEAR, MIN_YEAR
 
     try:
-        moment = parse_instant(text, tz)
+        moment = parse(text)
         if not MIN_YEAR <= moment.year <= MAX_YEAR:
             raise ValueError(text)
     except ValueError:

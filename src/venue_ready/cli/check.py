@@ -18,7 +18,10 @@ from ._common import (
     ExitCode,
     add_command,
     err,
+    file_argument,
+    lang_option,
     open_event,
+    output_option,
     plugin_options,
     report_exit_code,
     save,
@@ -37,7 +40,7 @@ __all__ = ["add_parser", "run"]
 def add_parser(commands: Commands, lang: str) -> None:
     """Add ``check`` to the CLI's commands."""
     check = add_command(commands, "check", lang, "cli.help.check")
-    check.add_argument("file", metavar=_("cli.file-metavar", lang), help=_("cli.help.file", lang))
+    file_argument(check, lang)
     check.add_argument("--as-of", metavar="ISO", help=_("cli.help.as-of", lang))
     check.add_argument(
         "--format",
@@ -45,10 +48,8 @@ def add_parser(commands: Commands, lang: str) -> None:
         metavar=_("cli.metavar.format", lang),
         help=_("cli.help.format", lang),
     )
-    check.add_argument("--lang", choices=("vi", "en"), help=_("cli.help.lang", lang))
-    check.add_argument(
-        "-o", "--output", metavar=_("cli.file-metavar", lang), help=_("cli.help.output", lang)
-    )
+    lang_option(check, lang)
+    output_option(check, lang)
     check.add_argument(
         "--fail-under", type=_score_threshold, metavar="N", help=_("cli.help.fail-under", lang)
     )

@@ -7,7 +7,16 @@ import argparse
 from typing import TYPE_CHECKING
 
 from ..i18n import gettext as _
-from ._common import Exit, ExitCode, add_command, err, plugin_manager, plugin_options
+from ._common import (
+    Exit,
+    ExitCode,
+    add_command,
+    err,
+    lang_option,
+    plugin_manager,
+    plugin_options,
+    read_moment,
+)
 
 if TYPE_CHECKING:
     from datetime import date, datetime
@@ -29,7 +38,7 @@ def add_parser(commands: Commands, lang: str) -> None:
     )
     init.add_argument("--starts", required=True, metavar="ISO", help=_("cli.help.starts", lang))
     init.add_argument("--ends", metavar="ISO", help=_("cli.help.ends", lang))
-    init.add_argument("--lang", choices=("vi", "en"), help=_("cli.help.init-lang", lang))
+    lang_option(init, lang, "cli.help.init-lang")
     init.add_argument(
         "--id", dest="event_id", metavar=_("cli.metavar.id", lang), help=_("cli.help.id", lang)
     )
@@ -50,8 +59,8 @@ def run(args: argparse.Namespace, lang_hint: str) -> ExitCode:
         known = ", ".join(sorted(TEMPLATES))
         err(_("cli.unknown-template", lang, template=args.template, known=known))
         raise Exit(ExitCode.USAGE)
-    starts = _moment("--starts", args.starts, lang)
-    ends = None if args.ends is None else _moment("--ends", args.ends, lang)
+    starts = read_moment(_as_written, args.starts, lang, option="--starts")
+    ends = None if args.ends is None else read_moment(_as_written, args.ends, lang, option="--ends")
     out = Path(args.out)
     if out.exists():
         err(_("cli.file-exists", lang, file=out))
@@ -87,19 +96,10 @@ def run(args: argparse.Namespace, lang_hint: str) -> ExitCode:
     return ExitCode.OK
 
 
-def _moment(option: str, value: str, lang: str) -> date | datetime:
+def _as_written(value: str) -> date | datetime:
     """``--starts``/``--ends``: an ISO date or date and time, as written (no time zone is
     known yet: the file is still to be made)."""
     from datetime import date, datetime
 
-    from ..values import MAX_YEAR, MIN_YEAR
-
-    try:
-        text = value.strip()
-        moment = date.fromisoformat(text) if len(text) == 10 else datetime.fromisoformat(text)
-        if not MIN_YEAR <= moment.year <= MAX_YEAR:
-            raise ValueError(text)
-    except ValueError:
-        err(_("cli.bad-moment", lang, option=option, value=value))
-        raise Exit(ExitCode.USAGE) from None
-    return moment
+    text = value.strip()
+    return date.fromisoformat(text) if len(text) == 10 else datetime.fromisoformat(text)

@@ -20,7 +20,10 @@ from ._common import (
     ExitCode,
     add_command,
     err,
+    file_argument,
+    lang_option,
     open_event,
+    output_option,
     parse_moment,
     plugin_options,
     save,
@@ -64,11 +67,16 @@ def _journal_option(parser: argparse.ArgumentParser, lang: str) -> None:
     )
 
 
+def _journal_and_lang_options(parser: argparse.ArgumentParser, lang: str) -> None:
+    # the options every journal command ends its list with, in this order
+    _journal_option(parser, lang)
+    lang_option(parser, lang)
+
+
 def add_mark_parser(commands: Commands, lang: str) -> None:
     """Add ``mark`` to the CLI's commands."""
-    file_metavar = _("cli.file-metavar", lang)
     mark = add_command(commands, "mark", lang, "cli.help.mark", "cli.help.mark-long")
-    mark.add_argument("file", metavar=file_metavar, help=_("cli.help.file", lang))
+    file_argument(mark, lang)
     mark.add_argument(
         "item", metavar=_("cli.metavar.item", lang), help=_("cli.help.mark-item", lang)
     )
@@ -86,17 +94,15 @@ def add_mark_parser(commands: Commands, lang: str) -> None:
     mark.add_argument(
         "--signed-off-by", metavar=_("cli.metavar.body", lang), help=_("cli.help.signed", lang)
     )
-    _journal_option(mark, lang)
-    mark.add_argument("--lang", choices=("vi", "en"), help=_("cli.help.lang", lang))
+    _journal_and_lang_options(mark, lang)
     plugin_options(mark, lang)
     mark.set_defaults(run=run_mark)
 
 
 def add_history_parser(commands: Commands, lang: str) -> None:
     """Add ``history`` to the CLI's commands."""
-    file_metavar = _("cli.file-metavar", lang)
     history = add_command(commands, "history", lang, "cli.help.history")
-    history.add_argument("file", metavar=file_metavar, help=_("cli.help.file", lang))
+    file_argument(history, lang)
     history.add_argument(
         "item",
         nargs="?",
@@ -110,8 +116,7 @@ def add_history_parser(commands: Commands, lang: str) -> None:
         help=_("cli.help.history-format", lang),
     )
     history.add_argument("--as-of", metavar="ISO", help=_("cli.help.history-as-of", lang))
-    _journal_option(history, lang)
-    history.add_argument("--lang", choices=("vi", "en"), help=_("cli.help.lang", lang))
+    _journal_and_lang_options(history, lang)
     plugin_options(history, lang)
     history.set_defaults(run=run_history)
 
@@ -123,20 +128,18 @@ def add_journal_parser(commands: Commands, lang: str) -> None:
     actions = journal.add_subparsers(dest="action", metavar=_("cli.command-metavar", lang))
     actions.required = True
     export = add_command(actions, "export", lang, "cli.help.export")
-    export.add_argument("file", metavar=file_metavar, help=_("cli.help.file", lang))
+    file_argument(export, lang)
     export.add_argument(
         "--format", choices=_EXPORT_FORMATS, default="jsonl", help=_("cli.help.export-format", lang)
     )
-    export.add_argument("-o", "--output", metavar=file_metavar, help=_("cli.help.output", lang))
-    _journal_option(export, lang)
-    export.add_argument("--lang", choices=("vi", "en"), help=_("cli.help.lang", lang))
+    output_option(export, lang)
+    _journal_and_lang_options(export, lang)
     export.set_defaults(run=run_export)
     imp = add_command(actions, "import", lang, "cli.help.import")
-    imp.add_argument("file", metavar=file_metavar, help=_("cli.help.file", lang))
+    file_argument(imp, lang)
     imp.add_argument("source", metavar=file_metavar, help=_("cli.help.import-source", lang))
     imp.add_argument("--format", choices=_EXPORT_FORMATS, help=_("cli.help.import-format", lang))
-    _journal_option(imp, lang)
-    imp.add_argument("--lang", choices=("vi", "en"), help=_("cli.help.lang", lang))
+    _journal_and_lang_options(imp, lang)
     imp.set_defaults(run=run_import)
 
 
@@ -198,7 +201,7 @@ def _database_failure(exc: Exception, path: str, lang: str) -> NoReturn:
 
 def run_mark(args: argparse.Namespace, lang_hint: str) -> ExitCode:
     """``venue-ready mark FILE ITEM STATUS --by WHO``: record one entry."""
-    from ..journal import JournalError, mark
+    from ..journal import JournalError, Mark, mark_problems, record_mark
 
     pm, event, lang, _as_of = open_event(args, lang_hint)
     now = datetime.now(UTC)
@@ -218,20 +221,17 @@ def run_mark(args: argparse.Namespace, lang_hint: str) -> ExitCode:
             err(_("cli.bad-progress", lang, value=args.progress))
             raise Exit(ExitCode.USAGE) from None
 
-    from ..journal import check_mark
-
-    problems = check_mark(
-        event,
+    reported = Mark(
         args.item,
         args.status,
         by=args.by,
         at=at,
         progress=progress,
+        note=args.note,
+        evidence=args.evidence,
         signed_off_by=args.signed_off_by,
-        plugins=pm,
-        event_file=args.file,
-        now=now,
     )
+    problems = mark_problems(event, reported, plugins=pm, event_file=args.file, now=now)
     if problems:
         # checked before the journal is opened: a refused mark creates no journal file
         _print_problems(JournalError(problems), lang)
@@ -241,21 +241,7 @@ def run_mark(args: argparse.Namespace, lang_hint: str) -> ExitCode:
     journal = _open(path, lang, create=True)
     with journal:
         try:
-            entry = mark(
-                journal,
-                event,
-                args.item,
-                args.status,
-                by=args.by,
-                at=at,
-                progress=progress,
-                note=args.note,
-                evidence=args.evidence,
-                signed_off_by=args.signed_off_by,
-                plugins=pm,
-                event_file=args.file,
-                now=now,
-            )
+            entry = record_mark(journal, event, reported, plugins=pm, event_file=args.file, now=now)
         except JournalError as exc:
             _print_problems(exc, lang)
             err(_("cli.mark-refused", lang, count=len(exc.problems)))

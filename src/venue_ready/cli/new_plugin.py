@@ -6,7 +6,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 from ..i18n import gettext as _
-from ._common import Exit, ExitCode, add_command, err
+from ._common import Exit, ExitCode, add_command, err, lang_option
 
 if TYPE_CHECKING:
     from ._common import Commands
@@ -29,7 +29,7 @@ def add_parser(commands: Commands, lang: str) -> None:
         metavar=_("cli.metavar.dir", lang),
         help=_("cli.help.plugin-dir", lang),
     )
-    scaffold.add_argument("--lang", choices=("vi", "en"), help=_("cli.help.lang", lang))
+    lang_option(scaffold, lang)
     scaffold.set_defaults(run=run)
 
 

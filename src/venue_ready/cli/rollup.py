@@ -19,6 +19,8 @@ from ._common import (
     ExitCode,
     add_command,
     err,
+    lang_option,
+    output_option,
     parse_moment,
     plugin_options,
     plugin_selection,
@@ -52,11 +54,9 @@ def add_parser(commands: Commands, lang: str) -> None:
         default="text",
         help=_("cli.help.rollup-format", lang),
     )
-    rollup.add_argument("--lang", choices=("vi", "en"), help=_("cli.help.rollup-lang", lang))
+    lang_option(rollup, lang, "cli.help.rollup-lang")
     rollup.add_argument("--jobs", type=_jobs, default=1, metavar="N", help=_("cli.help.jobs", lang))
-    rollup.add_argument(
-        "-o", "--output", metavar=_("cli.file-metavar", lang), help=_("cli.help.output", lang)
-    )
+    output_option(rollup, lang)
     plugin_options(rollup, lang)
     rollup.set_defaults(run=run)
 

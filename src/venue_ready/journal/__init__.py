@@ -18,7 +18,8 @@ item's effective state is its latest journal entry, or the plan when there is no
 
 One module per concern, each importable on its own:
 
-- :mod:`.entries`: the :class:`Mark` a team reports, the checks of an entry's fields
+- :mod:`.entries`: the :class:`Mark` a team reports (its fields as keywords:
+  :class:`MarkFields`), the checks of an entry's fields
   (:func:`build_entry`), an entry's row as stored and exported; :class:`JournalError`.
 - :mod:`.store`: the SQLite file (:class:`Journal`, :func:`open_journal`), its layouts and
   migrations, its transactions, where a journal sits by default.
@@ -43,6 +44,7 @@ from .entries import (
     MARKABLE_STATUSES,
     JournalError,
     Mark,
+    MarkFields,
     build_entry,
 )
 from .history import (
@@ -76,6 +78,7 @@ __all__ = [
     "Journal",
     "JournalError",
     "Mark",
+    "MarkFields",
     "assess_with_history",
     "build_entry",
     "check_mark",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Required, TypedDict
 
 import attrs
 
@@ -22,6 +22,7 @@ __all__ = [
     "MARKABLE_STATUSES",
     "JournalError",
     "Mark",
+    "MarkFields",
     "build_entry",
 ]
 
@@ -96,11 +97,48 @@ class Mark:
     version: str | None = attrs.field(default=None, kw_only=True)
 
 
+class MarkFields(TypedDict, total=False):
+    """A :class:`Mark`'s fields after ``subject`` and ``status``: the keywords of
+    :func:`~venue_ready.mark`, :func:`~venue_ready.journal.check_mark` and :meth:`Journal.append
+    <venue_ready.Journal.append>`, which build a Mark of them (see :class:`Mark` for each).
+    ``by`` is required, but may be None: checking it is the journal's part, not the caller's."""
+
+    by: Required[str | None]
+    at: datetime | None
+    progress: float | None
+    note: str | None
+    evidence: str | None
+    signed_off_by: str | None
+    version: str | None
+
+
 def mark_fields(mark: Mark, *, uid: str, recorded_at: datetime) -> dict[str, Any]:
     """``mark`` as an entry's plain data (:data:`FIELDS`), for :func:`build_entry`."""
     data = attrs.asdict(mark, recurse=False)
     data["happened_at"] = data.pop("at")
     return {**data, "uid": uid, "recorded_at": recorded_at}
+
+
+def status_problem(status: str, *, file: str | None) -> Problem:
+    """The problem of a ``status`` that is not one of :data:`MARKABLE_STATUSES`, with the
+    nearest one that is."""
+    from ..values import suggest
+
+    hint = suggest(status, MARKABLE_STATUSES)
+    return Problem.of(
+        ("status",),
+        "journal.bad-status-hint" if hint else "journal.bad-status",
+        file=file,
+        value=status,
+        hint=hint or "",
+        choices=", ".join(MARKABLE_STATUSES),
+    )
+
+
+def future_problem(key: str, at: datetime, now: datetime, *, file: str | None) -> Problem:
+    """The problem of a moment ``at`` (the field ``key``) later than ``now``: an entry cannot
+    record what has not happened yet, nor be recorded after the moment it is checked at."""
+    return Problem.of((key,), "journal.future", file=file, at=at, now=now)
 
 
 def build_entry(
@@ -168,16 +206,7 @@ def build_entry(
     subject = text("subject", required=True)
     status = text("status", required=True)
     if status is not None and status not in MARKABLE_STATUSES:
-        from ..values import suggest
-
-        hint = suggest(status, MARKABLE_STATUSES)
-        problem(
-            "status",
-            "journal.bad-status-hint" if hint else "journal.bad-status",
-            value=status,
-            hint=hint or "",
-            choices=", ".join(MARKABLE_STATUSES),
-        )
+        problems.append(status_problem(status, file=where))
         status = None
     by = text("by", required=True)
     recorded = moment("recorded_at", required=True)
@@ -193,7 +222,7 @@ def build_entry(
             problem("progress", "journal.bad-progress", value=str(raw))
             progress = None
     if happened is not None and recorded is not None and happened > recorded:
-        problem("happened_at", "journal.future", at=happened, now=recorded)
+        problems.append(future_problem("happened_at", happened, recorded, file=where))
     note, evidence = text("note"), text("evidence")
     signed, version = text("signed_off_by"), text("version")
     if problems:

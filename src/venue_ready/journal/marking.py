@@ -10,14 +10,21 @@ records the entry and calls the hook ``venue_ready_status_changed``. :func:`chec
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Unpack
 
 import attrs
 
 from ..errors import Problem
 from ..model import Event, Item, JournalEntry, Status
 from ..names import fold_name
-from .entries import MARKABLE_STATUSES, JournalError, Mark
+from .entries import (
+    MARKABLE_STATUSES,
+    JournalError,
+    Mark,
+    MarkFields,
+    future_problem,
+    status_problem,
+)
 
 if TYPE_CHECKING:
     from ..plugins import PluginManager
@@ -92,16 +99,11 @@ def mark_problems(
         problem("by", "journal.by-missing")
     if mark.at is not None and mark.at > now:
         tz = event.tz
-        problem("at", "journal.future", at=mark.at.astimezone(tz), now=now.astimezone(tz))
-    if status not in MARKABLE_STATUSES:
-        hint = suggest(status, MARKABLE_STATUSES)
-        problem(
-            "status",
-            "journal.bad-status-hint" if hint else "journal.bad-status",
-            value=status,
-            hint=hint or "",
-            choices=", ".join(MARKABLE_STATUSES),
+        problems.append(
+            future_problem("at", mark.at.astimezone(tz), now.astimezone(tz), file=event_file)
         )
+    if status not in MARKABLE_STATUSES:
+        problems.append(status_problem(status, file=event_file))
     progress = mark.progress
     if progress is not None:
         if not 0.0 <= progress <= 1.0:
@@ -181,20 +183,17 @@ def check_mark(
     subject: str,
     status: Status | str,
     *,
-    by: str | None,
-    at: datetime | None = None,
-    progress: float | None = None,
-    signed_off_by: str | None = None,
     plugins: PluginManager | None = None,
     event_file: str | None = None,
     now: datetime | None = None,
+    **fields: Unpack[MarkFields],
 ) -> list[Problem]:
-    """:func:`mark_problems` with the mark's fields as keywords (see
+    """:func:`mark_problems` with the mark's fields as keywords (:class:`MarkFields`, see
     :class:`~venue_ready.journal.Mark`): everything wrong with a mark, as :class:`Problem` s
     naming ``event_file`` and the argument (empty when it may be recorded). A command line can
     call it before it opens (and creates) the journal."""
-    fields = Mark(subject, status, by=by, at=at, progress=progress, signed_off_by=signed_off_by)
-    return mark_problems(event, fields, plugins=plugins, event_file=event_file, now=now)
+    checked = Mark(subject, status, **fields)
+    return mark_problems(event, checked, plugins=plugins, event_file=event_file, now=now)
 
 
 def mark(
@@ -203,42 +202,29 @@ def mark(
     subject: str,
     status: Status | str,
     *,
-    by: str | None,
-    at: datetime | None = None,
-    progress: float | None = None,
-    note: str | None = None,
-    evidence: str | None = None,
-    signed_off_by: str | None = None,
     plugins: PluginManager | None = None,
     event_file: str | None = None,
     now: datetime | None = None,
+    **fields: Unpack[MarkFields],
 ) -> JournalEntry:
     """Check an entry against ``event``, record it, and tell the plugins: :func:`record_mark`
-    with the mark's fields as keywords (see :class:`~venue_ready.journal.Mark`).
+    with the mark's fields as keywords (:class:`MarkFields`, see
+    :class:`~venue_ready.journal.Mark`).
 
     Everything wrong is reported at once, as a :class:`JournalError` (see :func:`check_mark`):
     a subject the event does not have (with the nearest one), a status that cannot be marked,
     ``by`` missing, a moment in the future, progress outside 0..1 or with another status than
     ``in_progress``, a sign-off on an item that needs none or by another body than the one it
     needs, a mark on a waived item. A sign-off is recorded under the body's name as the plan
-    spells it, for the item's current ``version``.
+    spells it, for the mark's ``version`` or else the item's current one.
 
     Once recorded, when the subject's effective status (its latest entry by when it happened,
     else the plan's) changed, the hook ``venue_ready_status_changed(event, item, old, new,
     entry)`` is called for every plugin; a plugin that raises is recorded in
     ``plugins.failures`` and does not undo the entry.
     """
-    fields = Mark(
-        subject,
-        status,
-        by=by,
-        at=at,
-        progress=progress,
-        note=note,
-        evidence=evidence,
-        signed_off_by=signed_off_by,
-    )
-    return record_mark(journal, event, fields, plugins=plugins, event_file=event_file, now=now)
+    recorded = Mark(subject, status, **fields)
+    return record_mark(journal, event, recorded, plugins=plugins, event_file=event_file, now=now)
 
 
 def _find_item(event: Event, subject: str) -> Item | None:

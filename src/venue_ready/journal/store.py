@@ -13,13 +13,24 @@ from __future__ import annotations
 
 import os
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Unpack
 
 import attrs
 
 from ..errors import Problem
 from ..model import Event, JournalEntry, Status
-from .entries import FIELDS, JournalError, Mark, build_entry, from_row, mark_fields, stamp, to_row
+from .entries import (
+    FIELDS,
+    JournalError,
+    Mark,
+    MarkFields,
+    build_entry,
+    from_row,
+    future_problem,
+    mark_fields,
+    stamp,
+    to_row,
+)
 
 if TYPE_CHECKING:
     import sqlite3
@@ -255,13 +266,8 @@ class Journal:
     def __enter__(self) -> Journal:
         return self
 
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()  # whatever ended the block: the journal keeps what it committed
 
     def close(self) -> None:
         """Close the file. Entries already appended are kept whatever happens next."""
@@ -339,15 +345,7 @@ class Journal:
         if recorded_at is not None:
             if recorded_at.tzinfo is not None and recorded_at > now:
                 raise JournalError(
-                    [
-                        Problem.of(
-                            ("recorded_at",),
-                            "journal.future",
-                            file=str(self.path),
-                            at=recorded_at,
-                            now=now,
-                        )
-                    ]
+                    [future_problem("recorded_at", recorded_at, now, file=str(self.path))]
                 )
             now = recorded_at
         entry = build_entry(
@@ -362,29 +360,12 @@ class Journal:
         subject: str,
         status: Status | str,
         *,
-        by: str,
-        at: datetime | None = None,
-        progress: float | None = None,
-        note: str | None = None,
-        evidence: str | None = None,
-        signed_off_by: str | None = None,
-        version: str | None = None,
         recorded_at: datetime | None = None,
+        **fields: Unpack[MarkFields],
     ) -> JournalEntry:
-        """:meth:`record` with the :class:`~venue_ready.journal.Mark`'s fields as arguments
-        (see it for what each means)."""
-        fields = Mark(
-            subject,
-            status,
-            by=by,
-            at=at,
-            progress=progress,
-            note=note,
-            evidence=evidence,
-            signed_off_by=signed_off_by,
-            version=version,
-        )
-        return self.record(fields, recorded_at=recorded_at)
+        """:meth:`record` with the :class:`~venue_ready.journal.Mark`'s fields as keywords
+        (:class:`~venue_ready.journal.MarkFields`; see Mark for what each means)."""
+        return self.record(Mark(subject, status, **fields), recorded_at=recorded_at)
 
     def _write(self) -> _Transaction:
         if self.readonly:

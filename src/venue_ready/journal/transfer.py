@@ -15,7 +15,7 @@ from typing import Any
 
 from ..errors import Problem
 from ..model import JournalEntry
-from .entries import FIELDS, JournalError, build_entry, line_of, to_row
+from .entries import FIELDS, JournalError, build_entry, future_problem, line_of, to_row
 
 __all__ = ["FORMATS", "export_text", "read_export"]
 
@@ -68,13 +68,7 @@ def read_export(
             # written on a machine whose clock ran ahead: it would sort after every entry
             # made from now on, and replay as the latest
             problems.append(
-                Problem.of(
-                    ("recorded_at",),
-                    "journal.future",
-                    file=line_of(file, line),
-                    at=entry.recorded_at,
-                    now=now,
-                )
+                future_problem("recorded_at", entry.recorded_at, now, file=line_of(file, line))
             )
         entries.append((line, entry))
     if problems:

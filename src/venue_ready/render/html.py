@@ -18,6 +18,7 @@ readiness at the end of each day. The page only draws them: it never assesses.
 
 from __future__ import annotations
 
+import functools
 import math
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
@@ -40,25 +41,18 @@ __all__ = ["MAX_TIMELINE_DAYS", "TimelinePoint", "readiness_timeline", "render_h
 
 #: The template, shipped in the package (relative to venue_ready/render/).
 TEMPLATE = "templates/report.html.j2"
-_template: Template | None = None
 
 
 def render_html(report: Report, lang: str) -> str:
     """The whole report as one HTML page, ending in a newline."""
-    return _get_template().render(_context(report, lang))
+    return load_template(TEMPLATE).render(_context(report, lang))
 
 
-def _get_template() -> Template:
-    global _template  # noqa: PLW0603 - compiled once, on first use
-    if _template is None:
-        _template = load_template(TEMPLATE)
-    return _template
-
-
+@functools.cache  # compiled once, on first use
 def load_template(name: str) -> Template:
     """A template shipped in ``venue_ready/render/``, compiled with every page's settings:
     autoescaping on (no text from a file or a plugin becomes markup), undefined names an
-    error rather than an empty string."""
+    error rather than an empty string. Each is compiled once, when first asked for."""
     from importlib.resources import files
 
     import jinja2

@@ -10,46 +10,31 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ..i18n import format_datetime, format_score
+from ..i18n import format_datetime
 from ..i18n import gettext as _
-from ..model import DEFAULT_TIMEZONE, AreaStatus
+from ..model import DEFAULT_TIMEZONE
 
 if TYPE_CHECKING:
-    from jinja2 import Template
-
     from ..rollup import Rollup
 
 __all__ = ["render_rollup_html"]
 
 TEMPLATE = "templates/rollup.html.j2"
 
-_template: Template | None = None
-
 
 def render_rollup_html(rollup: Rollup, lang: str) -> str:
     """The whole roll-up as one HTML page, ending in a newline."""
-    return _get_template().render(_context(rollup, lang))
+    from .html import load_template
 
-
-def _get_template() -> Template:
-    global _template  # noqa: PLW0603 - compiled once, on first use
-    if _template is None:
-        from .html import load_template
-
-        _template = load_template(TEMPLATE)
-    return _template
+    return load_template(TEMPLATE).render(_context(rollup, lang))
 
 
 def _context(rollup: Rollup, lang: str) -> dict[str, Any]:
     from .._version import __version__
     from ..dates import get_zone
-    from ..i18n import level_title
-    from .rollup_text import _count, level_line, tree_line
+    from .rollup_text import level_line, table_head, table_rows, tree_line
 
     tz = get_zone(DEFAULT_TIMEZONE)
-    # a handful of distinct levels and statuses among many rows: look each up once
-    levels = {lv: level_title(lv, lang) for lv in {e.result.level for e in rollup.entries}}
-    labels = {status: status.label(lang) for status in AreaStatus}
     return {
         "lang": lang,
         "generator": f"venue_ready {__version__}",
@@ -73,28 +58,8 @@ def _context(rollup: Rollup, lang: str) -> dict[str, Any]:
             for error in rollup.errors
         ],
         "failures": [f.render(lang) for f in rollup.failures],
-        "columns": [
-            _("rollup.col-id", lang),
-            _("rollup.col-name", lang),
-            _("rollup.col-level", lang),
-            _("report.col-score", lang),
-            _("report.col-status", lang),
-            _("rollup.col-blockers", lang),
-            _("rollup.col-overdue", lang),
-        ],
-        "rows": [
-            {
-                "id": e.result.id,
-                "name": e.result.name,
-                "level": levels[e.result.level],
-                "score": format_score(e.result.score, lang),
-                "status": e.result.status.value,
-                "status_label": labels[e.result.status],
-                "blockers": _count(e.result.blockers, lang),
-                "overdue": _count(e.result.overdue, lang),
-            }
-            for e in rollup.worst_first()
-        ],
+        "columns": table_head(lang),
+        "rows": table_rows(rollup.worst_first(), lang),
         "tree": [
             {
                 "depth": e.depth,

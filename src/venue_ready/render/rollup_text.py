@@ -6,15 +6,27 @@ from __future__ import annotations
 from datetime import time
 from typing import TYPE_CHECKING
 
-from ..i18n import format_datetime, format_number, format_score
+from ..i18n import format_datetime, format_number, format_score, level_title
 from ..i18n import gettext as _
 from ..model import DEFAULT_TIMEZONE, AreaStatus
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from ..rollup import LevelTotal, Rollup, RollupEntry
 
 __all__ = ["render_rollup_text"]
 
+#: The table's columns, by their headings' message ids.
+_COLUMNS = (
+    "rollup.col-id",
+    "rollup.col-name",
+    "rollup.col-level",
+    "report.col-score",
+    "report.col-status",
+    "rollup.col-blockers",
+    "rollup.col-overdue",
+)
 #: Names longer than this are cut in the table (the tree shows them whole).
 NAME_WIDTH = 48
 
@@ -49,8 +61,6 @@ def render_rollup_text(rollup: Rollup, lang: str) -> str:
 
 def level_line(total: LevelTotal, lang: str) -> str:
     """One level's totals in words."""
-    from ..i18n import level_title
-
     statuses = ", ".join(
         f"{status.label(lang)} {_count(count, lang)}" for status, count in total.statuses if count
     )
@@ -93,31 +103,18 @@ def tree_line(entry: RollupEntry, rollup: Rollup, lang: str) -> str:
 
 
 def _table(entries: list[RollupEntry], lang: str) -> list[str]:
-    from ..i18n import level_title
-
-    head = [
-        _("rollup.col-id", lang),
-        _("rollup.col-name", lang),
-        _("rollup.col-level", lang),
-        _("report.col-score", lang),
-        _("report.col-status", lang),
-        _("rollup.col-blockers", lang),
-        _("rollup.col-overdue", lang),
-    ]
-    # a handful of distinct levels and statuses among many rows: look each up once
-    levels = {level: level_title(level, lang) for level in {e.result.level for e in entries}}
-    labels = {status: status.label(lang) for status in AreaStatus}
+    head = table_head(lang)
     rows = [
         [
-            e.result.id,
-            _cut(e.result.name),
-            levels[e.result.level],
-            format_score(e.result.score, lang),
-            labels[e.result.status],
-            _count(e.result.blockers, lang),
-            _count(e.result.overdue, lang),
+            row["id"],
+            _cut(row["name"]),
+            row["level"],
+            row["score"],
+            row["status_label"],
+            row["blockers"],
+            row["overdue"],
         ]
-        for e in entries
+        for row in table_rows(entries, lang)
     ]
     widths = [max(len(row[i]) for row in (head, *rows)) for i in range(len(head))]
     numeric = {3, 5, 6}
@@ -134,6 +131,34 @@ def _table(entries: list[RollupEntry], lang: str) -> list[str]:
 
 def _cut(name: str) -> str:
     return name if len(name) <= NAME_WIDTH else name[: NAME_WIDTH - 1] + "…"
+
+
+def table_head(lang: str) -> list[str]:
+    """The roll-up table's column headings, in the text and on the HTML page alike."""
+    return [_(key, lang) for key in _COLUMNS]
+
+
+def table_rows(entries: Iterable[RollupEntry], lang: str) -> list[dict[str, str]]:
+    """The roll-up table's cells, one row per entry, in the text and on the HTML page alike:
+    ``id``, ``name``, ``level``, ``score``, ``status`` (its value, for styles),
+    ``status_label``, ``blockers`` and ``overdue``."""
+    entries = list(entries)
+    # a handful of distinct levels and statuses among many rows: look each up once
+    levels = {level: level_title(level, lang) for level in {e.result.level for e in entries}}
+    labels = {status: status.label(lang) for status in AreaStatus}
+    return [
+        {
+            "id": e.result.id,
+            "name": e.result.name,
+            "level": levels[e.result.level],
+            "score": format_score(e.result.score, lang),
+            "status": e.result.status.value,
+            "status_label": labels[e.result.status],
+            "blockers": _count(e.result.blockers, lang),
+            "overdue": _count(e.result.overdue, lang),
+        }
+        for e in entries
+    ]
 
 
 def _count(number: int, lang: str) -> str:

@@ -12,7 +12,7 @@ venue_ready`` and a piped ``venue-ready check`` never load it.
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 from rich import box
 from rich.console import Console, Group
@@ -26,12 +26,17 @@ from ..i18n import gettext as _
 from . import phrases
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Sequence
+
     from rich.console import RenderableType
 
+    from ..errors import PluginFailure
     from ..model import Finding
     from ..report import Report
 
 __all__ = ["STATUS_STYLES", "print_terminal", "render_terminal"]
+
+_T = TypeVar("_T")
 
 #: The colour of each status (``AreaStatus`` value).
 STATUS_STYLES = {
@@ -48,8 +53,7 @@ def print_terminal(report: Report, lang: str, file: TextIO | None = None) -> Non
     """Print the report to ``file`` (default: standard output), a terminal, with rich.
 
     Colour, width and ``NO_COLOR``/``FORCE_COLOR`` are rich's own detection."""
-    console = Console(file=file, highlight=False, markup=False, emoji=False)
-    _print(console, report, lang)
+    _print(_console(file), report, lang)
 
 
 def render_terminal(report: Report, lang: str, *, width: int = 100, no_color: bool = False) -> str:
@@ -58,19 +62,21 @@ def render_terminal(report: Report, lang: str, *, width: int = 100, no_color: bo
     import io
 
     buffer = io.StringIO()
-    console = Console(
-        file=buffer,
+    console = _console(
+        buffer,
         force_terminal=True,
         color_system="standard",
         width=width,
         no_color=no_color,
-        highlight=False,
-        markup=False,
-        emoji=False,
         legacy_windows=False,
     )
     _print(console, report, lang)
     return buffer.getvalue()
+
+
+def _console(file: TextIO | None, **options: Any) -> Console:
+    # the report's words are plain text: nothing in them is read as markup, emoji or code
+    return Console(file=file, highlight=False, markup=False, emoji=False, **options)
 
 
 def _print(console: Console, report: Report, lang: str) -> None:
@@ -128,12 +134,7 @@ def _summary(report: Report, lang: str, width: int) -> RenderableType:
 
 def _areas(report: Report, lang: str, width: int) -> RenderableType:
     bar_width = 20 if width >= 120 else 10
-    table = Table(
-        title=Text(phrases.heading("report.areas-heading", lang), style="bold"),
-        title_justify="left",
-        box=box.SIMPLE_HEAD,
-        pad_edge=False,
-    )
+    table = _section_table(phrases.heading("report.areas-heading", lang))
     table.add_column(Text(_("report.col-area", lang)), no_wrap=True)
     table.add_column(Text(_("report.col-score", lang)), justify="right", no_wrap=True)
     table.add_column(Text(""), no_wrap=True, min_width=bar_width)
@@ -205,13 +206,7 @@ def _attention(report: Report, lang: str, width: int) -> RenderableType:
     owners = sorted(by_owner, key=lambda o: (o == no_owner, o.casefold()))
 
     titles = phrases.area_titles(report, lang)
-    table = Table(
-        title=Text(title, style="bold"),
-        title_justify="left",
-        box=box.SIMPLE_HEAD,
-        pad_edge=False,
-        show_lines=False,
-    )
+    table = _section_table(title, show_lines=False)
     owner_width = _owner_width(owners, width)
     table.add_column(Text(_("report.col-owner", lang)), style="bold", max_width=owner_width)
     table.add_column(Text(""), no_wrap=True)
@@ -244,13 +239,7 @@ def _next_due(report: Report, lang: str, width: int) -> RenderableType:
     if not upcoming:
         return Padding(Text.assemble((title, "bold"), "\n  ", _("report.none", lang)), (1, 0))
     titles = phrases.area_titles(report, lang)
-    table = Table(
-        title=Text(title, style="bold"),
-        title_justify="left",
-        box=box.SIMPLE_HEAD,
-        pad_edge=False,
-        leading=1,
-    )
+    table = _section_table(title, leading=1)
     table.add_column(Text(_("report.col-due", lang)), style="cyan", max_width=_side(width) - 4)
     table.add_column(Text(_("report.col-finding", lang)), ratio=1)
     owner_width = _owner_width([phrases.owner(report, f, lang) for f in upcoming], width)
@@ -265,45 +254,62 @@ def _next_due(report: Report, lang: str, width: int) -> RenderableType:
 
 
 def _self_reported(report: Report, lang: str) -> RenderableType | None:
-    found = report.self_reported
-    if not found:
-        return None
-    lines = _bullets(
-        Text(phrases.heading("report.reported-heading", lang, count=len(found)), style="bold")
-    )
-    for f in found:
-        what = report.translate(f.message, lang)
-        lines.add_row("-", Text.assemble(what, " ", (f"({report.reported_text(f, lang)})", "dim")))
-    return Padding(lines, (1, 0, 0, 0))
+    def line(f: Finding) -> Text:
+        reported = f"({report.reported_text(f, lang)})"
+        return Text.assemble(report.translate(f.message, lang), " ", (reported, "dim"))
+
+    return _listed("report.reported-heading", report.self_reported, line, lang)
 
 
 def _waivers(report: Report, lang: str) -> RenderableType | None:
-    waivers = report.waivers
-    if not waivers:
-        return None
-    lines = _bullets(
-        Text(phrases.heading("report.waivers-heading", lang, count=len(waivers)), style="bold")
-    )
-    for f in waivers:
-        lines.add_row("-", Text(phrases.waiver_line(report, f, lang)))
-    return Padding(lines, (1, 0, 0, 0))
+    def line(f: Finding) -> Text:
+        return Text(phrases.waiver_line(report, f, lang))
+
+    return _listed("report.waivers-heading", report.waivers, line, lang)
 
 
 def _failures(report: Report, lang: str) -> RenderableType | None:
-    if not report.failures:
+    def line(failure: PluginFailure) -> Text:
+        return Text(failure.render(lang), style="magenta")
+
+    return _listed("report.failures-heading", report.failures, line, lang, style="bold magenta")
+
+
+def _listed(
+    heading_id: str,
+    things: Sequence[_T],
+    line: Callable[[_T], Text],
+    lang: str,
+    *,
+    style: str = "bold",
+) -> RenderableType | None:
+    """A section listing ``things``, a line each, under a heading that counts them; nothing
+    when there are none."""
+    if not things:
         return None
-    heading = phrases.heading("report.failures-heading", lang, count=len(report.failures))
-    lines = _bullets(Text(heading, style="bold magenta"))
-    for failure in report.failures:
-        lines.add_row("-", Text(failure.render(lang), style="magenta"))
-    return Padding(lines, (1, 0, 0, 0))
+    heading = phrases.heading(heading_id, lang, count=len(things))
+    return _bulleted(Text(heading, style=style), (line(thing) for thing in things))
 
 
-def _bullets(heading: Text) -> Table:
-    """A heading over a list whose lines wrap under their own text, not under the dash."""
+def _section_table(title: str, **options: Any) -> Table:
+    """A table under its bold title, with a rule under the column heads only (every table of
+    the report looks so)."""
+    return Table(
+        title=Text(title, style="bold"),
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+        **options,
+    )
+
+
+def _bulleted(heading: Text, lines: Iterable[Text]) -> RenderableType:
+    """A heading over a dashed list whose lines wrap under their own text, not under the dash."""
     table = Table.grid(padding=(0, 1, 0, 0))
     table.title = heading
     table.title_justify = "left"
     table.add_column(width=3, justify="right")
     table.add_column(ratio=1)
-    return table
+    for line in lines:
+        table.add_row("-", line)
+    return Padding(table, (1, 0, 0, 0))
