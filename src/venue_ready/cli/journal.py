@@ -414,14 +414,15 @@ def apply_journal(
     journal beside the event file is used when it exists; ``--journal`` names
     another one, which must exist. ``--known-at`` keeps only what had been recorded by then.
     """
-    from ..journal import JournalError
-
     path, named = _journal_path(args)
     if not named and not os.path.isfile(path):
         if args.known_at is not None:
             err(_("cli.known-at-without-journal", lang, journal=str(path)))
             raise Exit(ExitCode.USAGE)
         return event, as_of, None
+    # only now: an event without a journal does not pay for the journal package
+    from ..journal import JournalError
+
     moment = as_of if as_of is not None else datetime.now(event.tz)
     # By default, what the journal held at the moment: the report made then, exactly.
     # "--known-at now" adds what was written later about what had happened by then.
