@@ -17,7 +17,12 @@ the inherited environment instead.
 
 This is a measurement, not a test: it prints PASS/FAIL against the budget and always exits 0.
 
-    python benchmarks/bench_startup.py [--repeat N] [--as-is]
+    python benchmarks/bench_startup.py [--repeat N] [--as-is] [--instructions]
+
+``--instructions`` also counts the instructions each command executes, under valgrind's
+callgrind (Debian's ``valgrind`` package): a count does not change with the load of a busy
+machine the way wall time does, so it compares two versions of the code fairly (it is not the
+budget's measure, which is wall time; instructions weigh byte-code loading and I/O differently).
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
@@ -35,6 +41,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "small" / "congress.toml"
 AS_OF = "2020-05-08T16:00+07:00"
+NGOC_THUY_AS_OF = "2020-05-14T16:00+07:00"
 TARGET = 1.5
 BASELINE_CODE = "import pluggy, attrs, tomli"
 
@@ -97,11 +104,55 @@ def print_top(title: str, table: Timings, base: Timings) -> None:
         print(f"  {name:<36} {self_us / 1e3:8.1f} {cum_us / 1e3:9.1f}  {shared}")
 
 
+def instructions(argv: list[str], env: Env) -> int | None:
+    """Instructions executed by ``argv`` (callgrind's total), or None without valgrind."""
+    valgrind = shutil.which("valgrind")
+    if valgrind is None:
+        return None
+    with tempfile.TemporaryDirectory(prefix="venue-ready-bench-cg-") as folder:
+        out = Path(folder) / "callgrind.out"
+        subprocess.run(
+            [valgrind, "--tool=callgrind", f"--callgrind-out-file={out}", *argv],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            check=False,
+        )
+        for line in out.read_text(encoding="utf-8", errors="replace").splitlines():
+            if line.startswith(("summary:", "totals:")):
+                return int(line.split()[1])
+    return None
+
+
+def count_instructions(env: Env) -> None:
+    """Instructions of the baseline and of ``check`` (small text, Ngọc Thụy text and JSON)."""
+    ngoc_thuy = ROOT / "examples" / "ngoc-thuy-2020" / "congress.toml"
+    check = [sys.executable, "-m", "venue_ready", "check"]
+    commands = {
+        f'baseline: python -c "{BASELINE_CODE}"': [sys.executable, "-c", BASELINE_CODE],
+        "check examples/small (text)": [*check, str(EXAMPLE), "--as-of", AS_OF],
+        "check ngoc-thuy-2020 (text)": [*check, str(ngoc_thuy), "--as-of", NGOC_THUY_AS_OF],
+        "check ngoc-thuy-2020 --format json": [
+            *check, str(ngoc_thuy), "--as-of", NGOC_THUY_AS_OF, "--format", "json",
+        ],
+    }  # fmt: skip
+    counts = {label: instructions(argv, env) for label, argv in commands.items()}
+    base = next(iter(counts.values()))
+    if base is None:
+        print("\nvalgrind not found: instructions not counted (apt-get install valgrind)")
+        return
+    print("\ninstructions executed (valgrind callgrind; one run each, after the warm-up)")
+    for label, count in counts.items():
+        ratio = f"{count / base:6.2f}x" if count else "     -"
+        print(f"  {label:<48} {count or 0:>14,} {ratio}")
+
+
 def verdict(ratio: float, target: float) -> str:
     return "PASS" if ratio <= target else "FAIL"
 
 
-def measure(repeat: int, env: Env, env_note: str) -> None:
+def measure(repeat: int, env: Env, env_note: str, *, count: bool = False) -> None:
     check_args = ["check", str(EXAMPLE), "--as-of", AS_OF]
     floor = "python -c pass  (interpreter floor)"
     baseline = f'baseline: python -c "{BASELINE_CODE}"'
@@ -173,6 +224,8 @@ def measure(repeat: int, env: Env, env_note: str) -> None:
         f"self time {sum(v[0] for v in more.values()) / 1e3:.1f} ms"
     )
     print_top("top 10 of those by self time", more, base)
+    if count:
+        count_instructions(env)
 
 
 def main() -> int:
@@ -183,14 +236,24 @@ def main() -> int:
         action="store_true",
         help="keep the inherited environment (PYTHONDONTWRITEBYTECODE and all)",
     )
+    parser.add_argument(
+        "--instructions",
+        action="store_true",
+        help="also count instructions under valgrind (steady on a busy machine)",
+    )
     args = parser.parse_args()
     if args.as_is:
-        measure(args.repeat, None, "inherited, unchanged (--as-is)")
+        measure(args.repeat, None, "inherited, unchanged (--as-is)", count=args.instructions)
         return 0
     with tempfile.TemporaryDirectory(prefix="venue-ready-bench-pyc-") as cache:
         env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
         env["PYTHONPYCACHEPREFIX"] = cache
-        measure(args.repeat, env, "byte-code cached in a temporary PYTHONPYCACHEPREFIX")
+        measure(
+            args.repeat,
+            env,
+            "byte-code cached in a temporary PYTHONPYCACHEPREFIX",
+            count=args.instructions,
+        )
     return 0
 
 
