@@ -1,0 +1,85 @@
+"""What many test files share: the congress time zone and the head of an event file.
+
+Tests import these (``from .support import TZ, event_header``); fixtures that need pytest, such
+as ``write_event`` (an event file in the test's temporary folder), live in ``conftest.py``.
+
+A test that means to write a *broken* header (a bad-input case) keeps its literal text: this
+helper writes only well-formed headers, so it cannot hide what such a test breaks.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from datetime import date
+from zoneinfo import ZoneInfo
+
+__all__ = ["TZ", "event_header", "toml_value"]
+
+# Every example and test congress is in Việt Nam; the examples' files say this zone too.
+TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+
+# The opening most test events share: 15 May 2020, 07:30 in TZ, as an event file writes it.
+_STARTS = "2020-05-15T07:30:00+07:00"
+
+
+def toml_value(value: object) -> str:
+    """``value`` as TOML: a string quoted, a number or a bool as TOML writes it, a date or
+    date-time in ISO form, a list as an array and a mapping as an inline table."""
+    if isinstance(value, bool):  # before int: a bool is an int to Python
+        return "true" if value else "false"
+    if isinstance(value, str):
+        # A JSON string is a TOML basic string for the text tests write (no control escapes
+        # TOML lacks); ensure_ascii=False keeps the Vietnamese readable in a failing diff.
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, date):  # datetime is a date too
+        return value.isoformat()
+    if isinstance(value, Mapping):
+        return "{ " + ", ".join(f"{k} = {toml_value(v)}" for k, v in value.items()) + " }"
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(toml_value(v) for v in value) + "]"
+    raise TypeError(f"no TOML form for {value!r}")
+
+
+def _moment(value: str | date) -> str:
+    # A str is TOML date or date-time text (2020-05-15, 2020-05-15T00:30:00Z), written as is,
+    # as the event files the tests stand for write it.
+    return value if isinstance(value, str) else value.isoformat()
+
+
+def event_header(
+    *,
+    id: str = "e",
+    name: str = "n",
+    starts: str | date = _STARTS,
+    ends: str | date | None = None,
+    timezone: str | None = None,
+    lang: str | None = None,
+    venue: Mapping[str, object] | None = None,
+    **event: object,
+) -> str:
+    """The head of an event file: ``schema = 1``, the ``[event]`` table and, given ``venue``,
+    the ``[venue]`` table; a test appends its ``[areas…]`` tables after it.
+
+    ``starts`` and ``ends`` are TOML date or date-time text written as is (or a ``date`` or
+    ``datetime``, in ISO form); ``ends``, ``timezone`` and ``lang`` are left out unless given.
+    Any other keyword is one more ``[event]`` key (``expected_delegates=150``,
+    ``ordinal="XXII"``, ``held_at=date(2020, 4, 20)``), written after these in the order given
+    (``None`` leaves it out), its value through :func:`toml_value`; so are the values of ``venue``
+    (``zones=[{"id": "hall", "name": "Hội trường"}]``). The text ends with a newline.
+    """
+    lines = ["schema = 1", "", "[event]", f"id = {toml_value(id)}", f"name = {toml_value(name)}"]
+    lines.append(f"starts = {_moment(starts)}")
+    if ends is not None:
+        lines.append(f"ends = {_moment(ends)}")
+    if timezone is not None:
+        lines.append(f"timezone = {toml_value(timezone)}")
+    if lang is not None:
+        lines.append(f"lang = {toml_value(lang)}")
+    lines += [f"{key} = {toml_value(value)}" for key, value in event.items() if value is not None]
+    if venue is not None:
+        lines += ["", "[venue]"]
+        lines += [f"{key} = {toml_value(value)}" for key, value in venue.items()]
+    return "\n".join(lines) + "\n"
