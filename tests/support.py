@@ -11,16 +11,17 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from datetime import date
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-__all__ = ["TZ", "event_header", "toml_value"]
+__all__ = ["ENDS", "STARTS", "TZ", "event_header", "toml_value"]
 
 # Every example and test congress is in Việt Nam; the examples' files say this zone too.
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 
-# The opening most test events share: 15 May 2020, 07:30 in TZ, as an event file writes it.
-_STARTS = "2020-05-15T07:30:00+07:00"
+# The day most test congresses share: 15 May 2020, from 07:30 to 17:00 in TZ.
+STARTS = datetime(2020, 5, 15, 7, 30, tzinfo=TZ)
+ENDS = datetime(2020, 5, 15, 17, 0, tzinfo=TZ)
 
 
 def toml_value(value: object) -> str:
@@ -53,7 +54,7 @@ def event_header(
     *,
     id: str = "e",
     name: str = "n",
-    starts: str | date = _STARTS,
+    starts: str | date = STARTS,
     ends: str | date | None = None,
     timezone: str | None = None,
     lang: str | None = None,
@@ -63,8 +64,9 @@ def event_header(
     """The head of an event file: ``schema = 1``, the ``[event]`` table and, given ``venue``,
     the ``[venue]`` table; a test appends its ``[areas…]`` tables after it.
 
-    ``starts`` and ``ends`` are TOML date or date-time text written as is (or a ``date`` or
-    ``datetime``, in ISO form); ``ends``, ``timezone`` and ``lang`` are left out unless given.
+    ``starts`` (by default :data:`STARTS`) and ``ends`` are a ``date`` or ``datetime``, written
+    in ISO form, or TOML date or date-time text written as is (``"2020-05-15T00:30:00Z"``);
+    ``ends``, ``timezone`` and ``lang`` are left out unless given.
     Any other keyword is one more ``[event]`` key (``expected_delegates=150``,
     ``ordinal="XXII"``, ``held_at=date(2020, 4, 20)``), written after these in the order given
     (``None`` leaves it out), its value through :func:`toml_value`; so are the values of ``venue``

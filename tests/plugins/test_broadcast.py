@@ -26,7 +26,7 @@ from venue_ready_broadcast import KEY
 from venue_ready_broadcast.settings import validate
 from venue_ready_broadcast.template import SETTINGS_EXAMPLE, TEMPLATE
 
-from ..support import TZ, event_header
+from ..support import ENDS, TZ, event_header
 
 AS_OF = datetime(2020, 5, 14, 16, 0, tzinfo=TZ)
 PM = plugin_manager("broadcast")  # and the core checklist, as a third party's tests
@@ -39,7 +39,7 @@ def head(lang: str) -> str:
         event_header(
             id="thu",
             name="Đại hội Đảng bộ phường Thử lần thứ XXII, nhiệm kỳ 2020 - 2025",
-            ends="2020-05-15T17:00:00+07:00",
+            ends=ENDS,
             lang=lang,
         )
         + "\n[areas.broadcast]\n"

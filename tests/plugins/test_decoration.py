@@ -32,7 +32,7 @@ from venue_ready_decoration.settings import (
 )
 from venue_ready_decoration.template import SETTINGS_EXAMPLE, TEMPLATE
 
-from ..support import TZ, event_header
+from ..support import ENDS, STARTS, TZ, event_header
 
 ROOT = Path(__file__).resolve().parents[2]
 AS_OF = datetime(2020, 5, 14, 16, 0, tzinfo=TZ)
@@ -49,7 +49,7 @@ def head(name: str = NAME, ordinal: str | None = None, term: str | None = None) 
         event_header(
             id="thu-2020",
             name=name,
-            ends="2020-05-15T17:00:00+07:00",
+            ends=ENDS,
             lang="vi",
             ordinal=ordinal,
             term=term,
@@ -230,8 +230,8 @@ def test_bad_settings_in_an_event_built_in_code_mark_the_area_error() -> None:
     event = Event(
         id="x",
         name=NAME,
-        starts=datetime(2020, 5, 15, 7, 30, tzinfo=TZ),
-        ends=datetime(2020, 5, 15, 17, 0, tzinfo=TZ),
+        starts=STARTS,
+        ends=ENDS,
         areas=(AreaPlan(key=KEY, settings={"stage_lead_days": -1}),),
     )
     report = venue_ready.assess(event, as_of=AS_OF, plugins=PLUGINS)

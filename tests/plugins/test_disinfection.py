@@ -19,12 +19,11 @@ from venue_ready_disinfection import KEY, venue_ready_areas
 from venue_ready_disinfection.settings import validate
 from venue_ready_disinfection.template import SETTINGS_EXAMPLE, TEMPLATE
 
-from ..support import TZ, event_header
+from ..support import STARTS, TZ, event_header
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "ngoc-thuy-2020"
 AS_OF = datetime(2020, 5, 14, 16, 0, tzinfo=TZ)
-STARTS = datetime(2020, 5, 15, 7, 30, tzinfo=TZ)
 
 # The sibling area plugins are blocked so that these tests depend on this plugin alone.
 PLUGINS = plugin_manager("disinfection")  # and the core checklist, as a third party's tests

@@ -24,7 +24,7 @@ from venue_ready_security import KEY
 from venue_ready_security.settings import DEFAULT_POLICE, DEFAULT_TEAMS, validate
 from venue_ready_security.template import SETTINGS_EXAMPLE, TEMPLATE
 
-from ..support import TZ, event_header
+from ..support import ENDS, STARTS, TZ, event_header
 
 ROOT = Path(__file__).resolve().parents[2]
 AS_OF = datetime(2020, 5, 14, 16, 0, tzinfo=TZ)
@@ -44,7 +44,7 @@ def head(delegates: int | None, entrances: Sequence[Mapping[str, str]] = ENTRANC
         event_header(
             id="thu-2020",
             name="Đại hội Đảng bộ phường Thử lần thứ XXII, nhiệm kỳ 2020 - 2025",
-            ends="2020-05-15T17:00:00+07:00",
+            ends=ENDS,
             lang="vi",
             expected_delegates=delegates,
             venue=venue,
@@ -195,8 +195,8 @@ def test_bad_settings_in_an_event_built_in_code_mark_the_area_error() -> None:
     event = Event(
         id="x",
         name="x",
-        starts=datetime(2020, 5, 15, 7, 30, tzinfo=TZ),
-        ends=datetime(2020, 5, 15, 17, 0, tzinfo=TZ),
+        starts=STARTS,
+        ends=ENDS,
         areas=(AreaPlan(key=KEY, settings={"doors_open_minutes": -5}),),
     )
     report = venue_ready.assess(event, as_of=AS_OF, plugins=PLUGINS)
