@@ -3,8 +3,9 @@
 Tests import these (``from .support import TZ, event_header``); fixtures that need pytest, such
 as ``write_event`` (an event file in the test's temporary folder), live in ``conftest.py``.
 
-A test that means to write a *broken* header (a bad-input case) keeps its literal text: this
-helper writes only well-formed headers, so it cannot hide what such a test breaks.
+A test that means to write a *broken* header (a syntax error, a misspelt or missing key) keeps
+its literal text: this helper writes only well-formed TOML with the keys it is given, so the
+breakage stays in plain sight in the test. Out-of-range values are fine to pass through it.
 """
 
 from __future__ import annotations
