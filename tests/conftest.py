@@ -1,4 +1,5 @@
-"""Shared fixtures: paths to the examples, and a runner for the real CLI in a subprocess."""
+"""Shared fixtures: paths to the examples, a runner for the real CLI in a subprocess, and an
+event file written in the test's temporary folder (plain helpers are in ``support.py``)."""
 
 from __future__ import annotations
 
@@ -7,13 +8,17 @@ import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
+
+from .support import event_header
 
 ROOT = Path(__file__).resolve().parent.parent
 SMALL_EXAMPLE = ROOT / "examples" / "small" / "congress.toml"
 
 RunCli = Callable[..., subprocess.CompletedProcess[str]]
+WriteEvent = Callable[..., Path]
 
 
 @pytest.fixture
@@ -46,3 +51,16 @@ def run_cli() -> RunCli:
         )
 
     return run
+
+
+@pytest.fixture
+def write_event(tmp_path: Path) -> WriteEvent:
+    """``write_event(body="", *, filename="event.toml", **header)``: write
+    ``event_header(**header) + body`` to ``tmp_path / filename`` (UTF-8) and return its path."""
+
+    def write(body: str = "", *, filename: str = "event.toml", **header: Any) -> Path:
+        path = tmp_path / filename
+        path.write_text(event_header(**header) + body, encoding="utf-8")
+        return path
+
+    return write

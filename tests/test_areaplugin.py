@@ -24,6 +24,8 @@ from venue_ready import (
 )
 from venue_ready.testing import assess_area, check_plugin, make_event, plugin_manager
 
+from .support import event_header
+
 MESSAGES = {"vi": {"demo.count": "Có {n}"}, "en": {"demo.count": "There are {n}"}}
 
 
@@ -50,8 +52,9 @@ class Demo:
 
 def test_the_hooks_answer_for_their_area_only_and_keep_the_rules() -> None:
     pm = plugin_manager(Demo)
-    head = '[event]\nid = "e"\nname = "Đại hội"\nstarts = 2020-05-15T07:30:00+07:00\n'
-    event = make_event(head + "[areas.demo]\nsettings = { n = 3 }", plugins=pm)
+    event = make_event(
+        event_header(name="Đại hội") + "[areas.demo]\nsettings = { n = 3 }", plugins=pm
+    )
     [finding] = assess_area(event, "demo", plugins=pm)
     assert finding.message.params == {"n": 3}
     assert Demo.venue_ready_assess(event, AreaPlan(key="general"), event.starts) is None

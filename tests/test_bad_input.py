@@ -16,20 +16,21 @@ from typing import TYPE_CHECKING
 import attrs
 import pytest
 
+from .support import event_header
+
 if TYPE_CHECKING:
     from pathlib import Path
 
-# A valid event file; every case below breaks it in one (or, for "several", more) places.
-BASE = """\
-schema = 1
-
-[event]
-id = "phuong-mau-2020"
-name = "Đại hội Đảng bộ phường Mẫu lần thứ XV"
-starts = 2020-05-15T07:30:00+07:00
-ends = 2020-05-15T17:00:00+07:00
-lang = "vi"
-
+# A valid event file; every case below breaks it in one (or, for "several", more) places. The
+# syntax errors' line numbers count from the header's first line (schema = 1).
+BASE = (
+    event_header(
+        id="phuong-mau-2020",
+        name="Đại hội Đảng bộ phường Mẫu lần thứ XV",
+        ends="2020-05-15T17:00:00+07:00",
+        lang="vi",
+    )
+    + """
 [areas.general]
 
 [[areas.general.items]]
@@ -45,6 +46,7 @@ due = 2020-05-12
 status = "in_progress"
 progress = 0.6
 """
+)
 
 ITEM0 = "areas.general.items[0]"
 ITEM1 = "areas.general.items[1]"

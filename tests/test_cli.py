@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, RunCli
+from .conftest import ROOT, RunCli, WriteEvent
 
 AS_OF = "2020-05-08T16:00+07:00"
 
@@ -56,16 +56,10 @@ def test_check_prints_the_report_in_english(run_cli: RunCli, small_example: Path
     assert "phụ trách" not in out
 
 
-def test_ready_when_everything_is_done(run_cli: RunCli, tmp_path: Path) -> None:
-    event = tmp_path / "done.toml"
-    event.write_text(
+def test_ready_when_everything_is_done(run_cli: RunCli, write_event: WriteEvent) -> None:
+    event = write_event(
         textwrap.dedent(
             """
-            schema = 1
-            [event]
-            id = "e"
-            name = "Đại hội"
-            starts = 2020-05-15T07:30:00+07:00
             [[areas.general.items]]
             id = "a"
             title = "Văn kiện"
@@ -73,7 +67,8 @@ def test_ready_when_everything_is_done(run_cli: RunCli, tmp_path: Path) -> None:
             gate = true
             """
         ),
-        encoding="utf-8",
+        filename="done.toml",
+        name="Đại hội",
     )
     proc = run_cli("check", event, "--as-of", "2020-05-14", "--lang", "en")
     assert proc.returncode == 0
@@ -495,13 +490,8 @@ def test_as_of_far_from_now_is_refused(run_cli: RunCli, small_example: Path, mom
     assert "Traceback" not in proc.stderr
 
 
-def test_huge_count_is_a_problem_not_a_traceback(run_cli: RunCli, tmp_path: Path) -> None:
-    event = tmp_path / "e.toml"
-    event.write_text(
-        'schema = 1\n[event]\nid = "e"\nname = "n"\nstarts = 2020-05-15T07:30:00+07:00\n'
-        f"expected_delegates = {'9' * 400}\n[areas.general]\n",
-        encoding="utf-8",
-    )
+def test_huge_count_is_a_problem_not_a_traceback(run_cli: RunCli, write_event: WriteEvent) -> None:
+    event = write_event("[areas.general]\n", filename="e.toml", expected_delegates=int("9" * 400))
     proc = run_cli("check", event, "--lang", "en")
     assert proc.returncode == 2
     assert "event.expected_delegates: value 999" in proc.stderr
@@ -522,13 +512,8 @@ def test_area_typo_is_still_a_typo_when_an_unrelated_plugin_failed(
     assert "did you mean 'security'" in proc.stderr
 
 
-def test_header_times_are_in_the_events_time_zone(run_cli: RunCli, tmp_path: Path) -> None:
-    event = tmp_path / "e.toml"
-    event.write_text(
-        'schema = 1\n[event]\nid = "e"\nname = "n"\nstarts = 2020-05-15T00:30:00Z\n'
-        "[areas.general]\n",
-        encoding="utf-8",
-    )
+def test_header_times_are_in_the_events_time_zone(run_cli: RunCli, write_event: WriteEvent) -> None:
+    event = write_event("[areas.general]\n", filename="e.toml", starts="2020-05-15T00:30:00Z")
     proc = run_cli("check", event, "--as-of", "2020-05-14T09:00Z", "--lang", "en")
     assert "Opens: 15 May 2020, 07:30" in proc.stdout
     assert "Assessed as of: 14 May 2020, 16:00" in proc.stdout
@@ -536,16 +521,13 @@ def test_header_times_are_in_the_events_time_zone(run_cli: RunCli, tmp_path: Pat
     assert "Opens: 15 May 2020, 07:30" in md.stdout
 
 
-def test_a_score_just_under_100_does_not_read_100(run_cli: RunCli, tmp_path: Path) -> None:
+def test_a_score_just_under_100_does_not_read_100(run_cli: RunCli, write_event: WriteEvent) -> None:
     items = "".join(
         f'[[areas.general.items]]\nid = "i{n}"\ntitle = "T"\nstatus = "done"\n' for n in range(2999)
     )
-    event = tmp_path / "e.toml"
-    event.write_text(
-        'schema = 1\n[event]\nid = "e"\nname = "n"\nstarts = 2020-05-15T07:30:00+07:00\n'
-        + items
-        + '[[areas.general.items]]\nid = "last"\ntitle = "T"\nstatus = "todo"\n',
-        encoding="utf-8",
+    event = write_event(
+        items + '[[areas.general.items]]\nid = "last"\ntitle = "T"\nstatus = "todo"\n',
+        filename="e.toml",
     )
     proc = run_cli("check", event, "--as-of", "2020-05-01", "--fail-under", "100", "--lang", "en")
     assert proc.returncode == 1

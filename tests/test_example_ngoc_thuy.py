@@ -9,13 +9,13 @@ import sys
 from datetime import datetime
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import pytest
 
 import venue_ready
 
-from .conftest import ROOT, RunCli
+from .conftest import ROOT, RunCli, WriteEvent
+from .support import TZ
 
 EXAMPLE = ROOT / "examples" / "ngoc-thuy-2020" / "congress.toml"
 SCRIPTS = ROOT / "examples" / "scripts"
@@ -25,7 +25,7 @@ AS_OF = "2020-05-14T16:00+07:00"
 @pytest.fixture(scope="module")
 def report() -> venue_ready.Report:
     event = venue_ready.load(EXAMPLE)
-    as_of = datetime(2020, 5, 14, 16, 0, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
+    as_of = datetime(2020, 5, 14, 16, 0, tzinfo=TZ)
     return venue_ready.assess(event, as_of=as_of)
 
 
@@ -145,12 +145,11 @@ def test_check_readiness_script() -> None:
     assert "Security and order" in en.stdout
 
 
-def test_check_readiness_script_on_a_ready_event(tmp_path: Path) -> None:
-    event = tmp_path / "ready.toml"
-    event.write_text(
-        'schema = 1\n[event]\nid = "e"\nname = "E"\nstarts = 2020-05-15T07:30:00+07:00\n'
+def test_check_readiness_script_on_a_ready_event(write_event: WriteEvent) -> None:
+    event = write_event(
         '[[areas.general.items]]\nid = "a"\ntitle = "A"\nstatus = "done"\n',
-        encoding="utf-8",
+        filename="ready.toml",
+        name="E",
     )
     proc = _script("check_readiness.py", event, "--as-of", "2020-05-14", "--lang", "en")
     assert proc.returncode == 0
@@ -218,7 +217,7 @@ def test_export_for_district_script(tmp_path: Path) -> None:
 def test_export_for_district_uses_the_journal(tmp_path: Path) -> None:
     event_file = tmp_path / "congress.toml"
     event_file.write_bytes(EXAMPLE.read_bytes())
-    sprayed = datetime(2020, 5, 14, 15, 0, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
+    sprayed = datetime(2020, 5, 14, 15, 0, tzinfo=TZ)
     with venue_ready.open_journal(tmp_path / "congress.journal.sqlite") as journal:
         journal.append("disinfection:basement", "done", by="Trạm Y tế phường", at=sprayed)
     proc = _script("export_for_district.py", event_file, "--as-of", AS_OF, "--out-dir", tmp_path)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import string
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -14,7 +13,7 @@ from venue_ready.builtin.checklist import MESSAGES as CHECKLIST
 from venue_ready.dates import end_of_day
 from venue_ready.i18n import format_datetime, format_number, gettext, translate
 
-TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+from .support import TZ
 
 
 def _fields(template: str) -> set[str]:

@@ -13,6 +13,7 @@ import venue_ready
 from venue_ready.scaffold import new_event_file, toml_string
 
 from .conftest import RunCli
+from .support import event_header
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
@@ -45,10 +46,7 @@ def test_due_dates_are_counted_back_from_the_start(tmp_path: Path) -> None:
     spec = venue_ready.get_plugin_manager().area_specs()["general"]
     text = new_event_file(
         [spec],
-        starts=venue_ready.loads(
-            'schema = 1\n[event]\nid = "e"\nname = "n"\nstarts = 2020-05-15T07:30:00+07:00\n'
-            "[areas.general]\n"
-        ).starts,
+        starts=venue_ready.loads(event_header() + "[areas.general]\n").starts,
         lang="en",
     )
     event = venue_ready.loads(text)

@@ -24,6 +24,7 @@ from venue_ready.journal import (
 from venue_ready.timeline import readiness_timeline, timeline_days
 
 from .conftest import ROOT
+from .support import ENDS, event_header
 
 GOLDEN = ROOT / "tests" / "golden"
 NGOC_THUY = ROOT / "examples" / "ngoc-thuy-2020" / "congress.toml"
@@ -141,15 +142,14 @@ def test_history_document_of_one_subject_keeps_the_whole_series(golden_journal: 
 # -- the Mark value object ------------------------------------------------------------------------
 
 
-_EVENT = """
-schema = 1
-
-[event]
-id = "mark-test"
-name = "Mark test"
-starts = 2020-05-15T08:00:00+07:00
-ends = 2020-05-15T17:00:00+07:00
-
+_EVENT = (
+    event_header(
+        id="mark-test",
+        name="Mark test",
+        starts="2020-05-15T08:00:00+07:00",
+        ends=ENDS,
+    )
+    + """
 [areas.general]
 weight = 1
 
@@ -167,6 +167,7 @@ due = 2020-05-10
 version = "v3"
 requires_signoff = "Ban Thường vụ"
 """
+)
 
 
 def _event() -> Event:

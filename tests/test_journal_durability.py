@@ -42,9 +42,9 @@ from venue_ready.journal import (
 )
 
 from .conftest import ROOT, SMALL_EXAMPLE, RunCli
+from .support import TZ
 
 NGOC_THUY = ROOT / "examples" / "ngoc-thuy-2020" / "congress.toml"
-TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 T0 = datetime(2020, 5, 10, 8, 0, tzinfo=TZ)
 
 

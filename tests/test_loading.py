@@ -24,16 +24,16 @@ import venue_ready
 from venue_ready import Entrance, LoadError, Phase, Problem, SignOff, Status, Waiver, Zone
 from venue_ready.loading import int_to_roman
 
-HCM = ZoneInfo("Asia/Ho_Chi_Minh")
+from .support import TZ, event_header
+
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "small" / "congress.toml"
 
-MINIMAL = """\
-schema = 1
-
-[event]
-id = "ngoc-thuy-2020"
-name = "Đại hội Đảng bộ phường Ngọc Thụy lần thứ XXII, nhiệm kỳ 2020 - 2025"
-starts = 2020-05-15T07:30:00+07:00
+HEADER = event_header(
+    id="ngoc-thuy-2020",
+    name="Đại hội Đảng bộ phường Ngọc Thụy lần thứ XXII, nhiệm kỳ 2020 - 2025",
+)
+# What follows the header: each test fills in the lines it needs.
+BODY = """\
 {event}
 
 {venue}
@@ -49,7 +49,7 @@ title = "Báo cáo chính trị trình Đại hội"
 
 
 def doc(event: str = "", venue: str = "", area: str = "", item: str = "") -> str:
-    return MINIMAL.format(event=event, venue=venue, area=area, item=item)
+    return HEADER + BODY.format(event=event, venue=venue, area=area, item=item)
 
 
 def load_one_item(item: str, event: str = "") -> venue_ready.Item:
@@ -82,7 +82,7 @@ def test_example_file_loads_with_its_fields() -> None:
     assert event.expected_delegates == 120
     assert event.starts == datetime(2020, 5, 15, 7, 30, tzinfo=timezone(timedelta(hours=7)))
     assert event.starts.tzinfo is not None
-    assert event.ends == datetime(2020, 5, 15, 17, 0, tzinfo=HCM)
+    assert event.ends == datetime(2020, 5, 15, 17, 0, tzinfo=TZ)
     assert event.venue is not None
     assert event.venue.capacity == 200
     assert event.venue.zones == (Zone("hall", "Hội trường"), Zone("lobby", "Sảnh đón tiếp"))
@@ -104,7 +104,7 @@ def test_example_file_loads_with_its_fields() -> None:
     assert report.requires_signoff == "Tổ chỉ đạo đại hội của Quận"
     # A sign-off's bare date is when it happened: the start of that day (a deadline's is its end).
     assert report.signed_off == SignOff(
-        "Tổ chỉ đạo đại hội của Quận", datetime(2020, 5, 6, 0, 0, tzinfo=HCM), "3"
+        "Tổ chỉ đạo đại hội của Quận", datetime(2020, 5, 6, 0, 0, tzinfo=TZ), "3"
     )
     assert general.items[3].progress == 0.6
     assert general.items[3].status is Status.IN_PROGRESS
@@ -129,7 +129,7 @@ def test_starts_with_offset_is_timezone_aware() -> None:
 
 def test_bare_due_date_is_the_end_of_that_day_in_ho_chi_minh_city() -> None:
     item = load_one_item("due = 2020-05-10")
-    assert item.due == datetime(2020, 5, 10, 23, 59, 59, 999999, tzinfo=HCM)
+    assert item.due == datetime(2020, 5, 10, 23, 59, 59, 999999, tzinfo=TZ)
     assert item.due is not None
     assert item.due.tzinfo is not None
     assert item.due.utcoffset() == timedelta(hours=7)
@@ -175,13 +175,13 @@ def test_naive_datetime_defaults_to_ho_chi_minh_city() -> None:
 def test_bare_start_date_is_the_start_of_the_day_and_ends_defaults_to_its_end() -> None:
     text = doc().replace("starts = 2020-05-15T07:30:00+07:00", "starts = 2020-05-15")
     event = venue_ready.loads(text, source="x.toml")
-    assert event.starts == datetime(2020, 5, 15, 0, 0, tzinfo=HCM)
-    assert event.ends == datetime(2020, 5, 15, 23, 59, 59, 999999, tzinfo=HCM)
+    assert event.starts == datetime(2020, 5, 15, 0, 0, tzinfo=TZ)
+    assert event.ends == datetime(2020, 5, 15, 23, 59, 59, 999999, tzinfo=TZ)
 
 
 def test_ends_defaults_to_the_end_of_the_start_day_in_the_events_timezone() -> None:
     event = venue_ready.loads(doc(), source="x.toml")
-    assert event.ends == datetime(2020, 5, 15, 23, 59, 59, 999999, tzinfo=HCM)
+    assert event.ends == datetime(2020, 5, 15, 23, 59, 59, 999999, tzinfo=TZ)
 
 
 @pytest.mark.parametrize(
@@ -233,7 +233,7 @@ def test_waiver_and_sign_off() -> None:
     assert item.requires_signoff == "Ban Thường vụ Quận ủy"
     # version = 4 and version = "4" mean the same; the naive datetime is read in the event's zone
     assert item.signed_off == SignOff(
-        "Ban Thường vụ Quận ủy", datetime(2020, 5, 6, 10, 0, tzinfo=HCM), "4"
+        "Ban Thường vụ Quận ủy", datetime(2020, 5, 6, 10, 0, tzinfo=TZ), "4"
     )
     assert item.version == "4"
 
@@ -446,7 +446,7 @@ def test_load_reads_a_valid_file(tmp_path: Path) -> None:
     path = tmp_path / "đại-hội.toml"
     path.write_text(doc(item="due = 2020-05-10"), encoding="utf-8")
     event = venue_ready.load(path)
-    assert event.areas[0].items[0].due == datetime(2020, 5, 10, 23, 59, 59, 999999, tzinfo=HCM)
+    assert event.areas[0].items[0].due == datetime(2020, 5, 10, 23, 59, 59, 999999, tzinfo=TZ)
 
 
 @pytest.mark.parametrize("value", ["inf", "-inf", "nan"])

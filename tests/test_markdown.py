@@ -10,7 +10,7 @@ import pytest
 
 from venue_ready.render.markdown import escape
 
-from .conftest import RunCli
+from .conftest import RunCli, WriteEvent
 
 HOSTILE = [
     "<script>alert(1)</script>",
@@ -37,15 +37,13 @@ def test_escape_leaves_no_markup(text: str) -> None:
     assert not re.search(r"www\.", out)
 
 
-def test_report_with_hostile_input(run_cli: RunCli, tmp_path: Path) -> None:
-    lines = ["schema = 1", "[event]", 'id = "e"', "name = " + repr(HOSTILE[0]).replace("'", '"')]
-    lines += ["starts = 2020-05-15T07:30:00+07:00"]
+def test_report_with_hostile_input(run_cli: RunCli, write_event: WriteEvent) -> None:
+    lines: list[str] = []
     for n, text in enumerate(HOSTILE):
         quoted = '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
         lines += ["[[areas.general.items]]", f'id = "i{n}"', f"title = {quoted}"]
         lines += [f"owner = {quoted}", f"notes = {quoted}", "due = 2020-05-10", "gate = true"]
-    event = tmp_path / "event.toml"
-    event.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    event = write_event("\n".join(lines) + "\n", name=HOSTILE[0])
     proc = run_cli("check", event, "--as-of", "2020-05-12", "--format", "md", "--lang", "en")
     assert proc.returncode == 0, proc.stderr
     md = proc.stdout

@@ -5,14 +5,15 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import venue_ready
 from venue_ready.render import phrases
 from venue_ready.render.markdown import escape
 from venue_ready.render.terminal import render_terminal
 
-AS_OF = datetime(2020, 5, 10, 9, 0, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
+from .support import ENDS, STARTS, TZ
+
+AS_OF = datetime(2020, 5, 10, 9, 0, tzinfo=TZ)
 
 
 def test_every_format_says_the_shared_phrases(small_example: Path) -> None:
@@ -42,17 +43,16 @@ def test_every_format_says_the_shared_phrases(small_example: Path) -> None:
 
 
 def test_finding_details_are_owner_then_due() -> None:
-    tz = ZoneInfo("Asia/Ho_Chi_Minh")
     event = venue_ready.Event(
         id="e",
         name="Đại hội",
-        starts=datetime(2020, 5, 15, 7, 30, tzinfo=tz),
-        ends=datetime(2020, 5, 15, 17, 0, tzinfo=tz),
+        starts=STARTS,
+        ends=ENDS,
         areas=(
             venue_ready.AreaPlan(
                 key="general",
                 items=(
-                    venue_ready.Item(id="a", title="A", due=datetime(2020, 5, 12, tzinfo=tz)),
+                    venue_ready.Item(id="a", title="A", due=datetime(2020, 5, 12, tzinfo=TZ)),
                     venue_ready.Item(id="b", title="B", owner="Văn phòng"),
                 ),
             ),

@@ -8,7 +8,6 @@ import types
 from datetime import datetime
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import attrs
 import pytest
@@ -31,9 +30,8 @@ from venue_ready import (
 )
 from venue_ready import hookspecs as specs_module
 
-TZ = ZoneInfo("Asia/Ho_Chi_Minh")
-STARTS = datetime(2020, 5, 15, 7, 30, tzinfo=TZ)
-ENDS = datetime(2020, 5, 15, 17, 0, tzinfo=TZ)
+from .support import ENDS, STARTS, TZ, event_header
+
 AS_OF = datetime(2020, 5, 14, 16, 0, tzinfo=TZ)
 
 
@@ -242,10 +240,7 @@ def test_settings_validator_problems_are_load_problems() -> None:
 
     pm = _manager()
     pm.register_plugin(Radio(), "radio")
-    text = (
-        'schema = 1\n[event]\nid = "e"\nname = "n"\nstarts = 2020-05-15T07:30:00+07:00\n'
-        '[areas.radio]\nsettings = { clusters = "many" }\n'
-    )
+    text = event_header() + '[areas.radio]\nsettings = { clusters = "many" }\n'
     with pytest.raises(venue_ready.LoadError) as info:
         venue_ready.loads(text, source="ev.toml", plugins=pm)
     [problem] = info.value.problems
@@ -266,10 +261,7 @@ def test_settings_validator_that_raises_is_the_plugins_fault() -> None:
 
     pm = _manager()
     pm.register_plugin(Radio(), "radio")
-    text = (
-        'schema = 1\n[event]\nid = "e"\nname = "n"\nstarts = 2020-05-15T07:30:00+07:00\n'
-        "[areas.radio]\n"
-    )
+    text = event_header() + "[areas.radio]\n"
     event = venue_ready.loads(text, plugins=pm)  # the file is fine
     report = venue_ready.assess(event, as_of=AS_OF, plugins=pm)
     radio = report.area("radio")
@@ -281,8 +273,7 @@ def test_settings_validator_that_raises_is_the_plugins_fault() -> None:
 
 def test_area_of_a_plugin_that_failed_to_load_is_an_error_not_a_typo() -> None:
     pm = _manager(_EntryPoint("radio", ImportError("gone"), "venue-ready-radio", "1.0"))
-    text = (
-        'schema = 1\n[event]\nid = "e"\nname = "n"\nstarts = 2020-05-15T07:30:00+07:00\n'
+    text = event_header() + (
         "[areas.radio]\n[[areas.general.items]]\nid = 'a'\ntitle = 'A'\nstatus = 'done'\n"
     )
     event = venue_ready.loads(text, plugins=pm)

@@ -7,7 +7,6 @@ not exact in binary floating point: the scores must stay within 0..100 all the s
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
 
 import attrs
 from hypothesis import given, settings
@@ -29,9 +28,8 @@ from venue_ready import (
 )
 from venue_ready.scoring import effective_due, score_area, score_event
 
-TZ = ZoneInfo("Asia/Ho_Chi_Minh")
-STARTS = datetime(2020, 5, 15, 7, 30, tzinfo=TZ)
-ENDS = datetime(2020, 5, 15, 17, 0, tzinfo=TZ)
+from .support import ENDS, STARTS
+
 DAY = 24 * 60  # minutes
 EXTRA_AREAS = ("transport", "catering")
 BODY = "Tổ chỉ đạo đại hội của Quận"

@@ -18,13 +18,14 @@ from datetime import date, datetime, timedelta
 from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from zoneinfo import ZoneInfo
 
 import jsonschema
 import pytest
 import tomli
 
 import venue_ready as vr
+
+from .support import TZ, event_header
 
 if TYPE_CHECKING:
     from .conftest import RunCli
@@ -33,7 +34,6 @@ ROOT = Path(__file__).resolve().parent.parent
 SMALL_EXAMPLE = ROOT / "examples" / "small" / "congress.toml"
 EVENT_FILE_DOC = ROOT / "docs" / "event-file.md"
 REPORT_JSON_DOC = ROOT / "docs" / "report-json.md"
-HCM = ZoneInfo("Asia/Ho_Chi_Minh")
 
 # The annotated example of docs/event-file.md, without its comments. The docs' copy must hold
 # exactly the same data (test_docs_example_is_the_same_event), so the two cannot drift apart.
@@ -289,7 +289,7 @@ def test_small_example_report_validates(
 ) -> None:
     pm = plugin_manager()
     event = vr.load(SMALL_EXAMPLE, plugins=pm)
-    as_of = vr.dates.parse_instant(moment, HCM)
+    as_of = vr.dates.parse_instant(moment, TZ)
     data = check_report(validator, vr.assess(event, as_of=as_of, plugins=pm), lang)
     assert data["lang"] == lang
     assert data["areas"][0]["title"] == (
@@ -309,7 +309,7 @@ def test_small_example_reports_cover_several_statuses(
     event = vr.load(SMALL_EXAMPLE, plugins=pm)
     statuses = set()
     for moment in SMALL_MOMENTS:
-        report = vr.assess(event, as_of=vr.dates.parse_instant(moment, HCM), plugins=pm)
+        report = vr.assess(event, as_of=vr.dates.parse_instant(moment, TZ), plugins=pm)
         statuses.add(check_report(validator, report)["status"])
     assert len(statuses) >= 2, statuses
 
@@ -475,12 +475,12 @@ class Sound:
 
 
 def built_event() -> vr.Event:
-    starts = datetime(2020, 5, 16, 7, 30, tzinfo=HCM)
+    starts = datetime(2020, 5, 16, 7, 30, tzinfo=TZ)
     return vr.Event(
         id="code-built",
         name="Đại hội dựng bằng mã",
         starts=starts,
-        ends=datetime(2020, 5, 16, 17, 0, tzinfo=HCM),
+        ends=datetime(2020, 5, 16, 17, 0, tzinfo=TZ),
         parent="dh-quan-2020",
         lang="en",
         areas=(
@@ -549,9 +549,7 @@ def test_plugin_that_raises_validates(validator: jsonschema.Draft202012Validator
 
 def test_event_with_no_area_validates(validator: jsonschema.Draft202012Validator) -> None:
     pm = plugin_manager()
-    event = vr.loads(
-        'schema = 1\n[event]\nid = "e"\nname = "E"\nstarts = 2020-05-16\n[areas]\n', plugins=pm
-    )
+    event = vr.loads(event_header(name="E", starts="2020-05-16") + "[areas]\n", plugins=pm)
     data = check_report(validator, vr.assess(event, as_of=at("2020-05-12T16:00+07:00"), plugins=pm))
     assert data["areas"] == []
     assert data["score"] is None

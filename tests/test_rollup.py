@@ -31,11 +31,10 @@ import re
 import shutil
 import subprocess
 import sys
-from datetime import datetime
+from datetime import date, datetime
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import attrs
 import jsonschema
@@ -48,11 +47,11 @@ from venue_ready import AreaStatus, SubeventResult
 from venue_ready.rollup import Rollup, roll_up
 
 from .conftest import ROOT, RunCli
+from .support import ENDS, TZ, event_header
 from .test_catalog_coverage import pseudo_locale  # noqa: F401 - the fixture of #5's check
 
 TREE = ROOT / "tests" / "data" / "rollup"
-HCM = ZoneInfo("Asia/Ho_Chi_Minh")
-AS_OF = datetime(2020, 5, 10, 12, 0, tzinfo=HCM)
+AS_OF = datetime(2020, 5, 10, 12, 0, tzinfo=TZ)
 AS_OF_TEXT = "2020-05-10T12:00+07:00"
 
 # id: (level, parent, depth, score, status, blockers, overdue, held, delegates, children)
@@ -146,7 +145,7 @@ def test_hand_made_tree_subevents_findings_of_w1(rollup: Rollup) -> None:
         ("subevents.delegates", "delegates", 1.0, True, True, "subevents.delegates"),
     ]
     assert area.findings[-1].message.params == {"elected": 5, "expected": 5}
-    assert area.findings[2].due == datetime(2020, 5, 15, 11, 30, tzinfo=HCM)  # c13's own end
+    assert area.findings[2].due == datetime(2020, 5, 15, 11, 30, tzinfo=TZ)  # c13's own end
     assert area.findings[2].message.params["score"] == 50.0
     assert (round(area.score or 0, 2), area.status, area.coverage) == (
         87.5,
@@ -224,7 +223,7 @@ def test_a_lone_parent_is_checked_with_its_subevents_not_assessed() -> None:
 
 def test_a_held_child_is_done_only_once_held_by_the_moment(rollup: Rollup) -> None:
     # As of 1 April, before any cell of w1 was held, each earns its readiness (capped at 0.99).
-    early = datetime(2020, 4, 1, tzinfo=HCM)
+    early = datetime(2020, 4, 1, tzinfo=TZ)
     event = venue_ready.load(TREE / "w1.toml")
     report = venue_ready.assess(event, early, subevents=_children(rollup))
     area = report.area("subevents")
@@ -489,18 +488,15 @@ def forests(draw: st.DrawFn) -> list[dict[str, Any]]:
 def _write(events: list[dict[str, Any]], folder: Path, names: list[str]) -> None:
     folder.mkdir()
     for event, name in zip(events, names, strict=True):
-        lines = [
-            "schema = 1",
-            "[event]",
-            f'id = "{event["id"]}"',
-            f'name = "Sự kiện {event["id"]}"',
-            "starts = 2020-05-15T07:30:00+07:00",
-            "expected_delegates = 10",
-        ]
-        if event["parent"]:
-            lines.append(f'parent = "{event["parent"]}"')
-        if event["held"]:
-            lines += ["held_at = 2020-05-01", f"delegates_elected = {event['elected']}"]
+        head = event_header(
+            id=event["id"],
+            name=f"Sự kiện {event['id']}",
+            expected_delegates=10,
+            parent=event["parent"],
+            held_at=date(2020, 5, 1) if event["held"] else None,
+            delegates_elected=event["elected"] if event["held"] else None,
+        )
+        lines: list[str] = []
         if event["parent_area"]:
             lines += [
                 "[areas.subevents.settings]",
@@ -517,7 +513,7 @@ def _write(events: list[dict[str, Any]], folder: Path, names: list[str]) -> None
                 f'status = "{status}"',
                 "due = 2020-05-08",
             ]
-        (folder / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
+        (folder / name).write_text(head + "\n".join(lines) + "\n", encoding="utf-8")
 
 
 def _shape(rollup: Rollup) -> list[tuple[Any, ...]]:
@@ -845,7 +841,7 @@ def test_held_at_and_delegates_are_checked_like_every_key() -> None:
         "c11.toml: event.delegates_elected: wrong type: a string (expected a whole number)",
     ]
     event = venue_ready.loads(text.replace("held_at = 2020-04-10", 'held_at = "2020-04-10"'))
-    assert event.held_at == datetime(2020, 4, 10, tzinfo=HCM)  # a record: the day's start
+    assert event.held_at == datetime(2020, 4, 10, tzinfo=TZ)  # a record: the day's start
     with pytest.raises(ValueError, match="delegates_elected"):
         attrs.evolve(event, delegates_elected=-1)
 
@@ -931,23 +927,26 @@ def venue_ready_areas():
 
 def _cell(folder: Path, name: str, parent: str | None = None, extra: str = "") -> Path:
     path = folder / f"{name}.toml"
-    lines = [
-        "schema = 1",
-        "[event]",
-        f'id = "{name}"',
-        f'name = "Chi bộ {name}"',
-        'level = "cell"',
-        "starts = 2020-04-20T08:00:00+07:00",
-        "ends = 2020-04-20T11:00:00+07:00",
-        "held_at = 2020-04-20",
-        "delegates_elected = 2",
-    ]
-    if parent:
-        lines.append(f'parent = "{parent}"')
-    lines += ["[areas.general]", "[[areas.general.items]]", 'id = "a"', 'title = "A"',
-              'status = "done"', extra]  # fmt: skip
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    head = event_header(
+        id=name,
+        name=f"Chi bộ {name}",
+        starts="2020-04-20T08:00:00+07:00",
+        ends="2020-04-20T11:00:00+07:00",
+        level="cell",
+        held_at=date(2020, 4, 20),
+        delegates_elected=2,
+        parent=parent,
+    )
+    lines = ["[areas.general]", "[[areas.general.items]]", 'id = "a"', 'title = "A"',
+             'status = "done"', extra]  # fmt: skip
+    path.write_text(head + "\n".join(lines) + "\n", encoding="utf-8")
     return path
+
+
+def _ward(subevents_settings: str) -> str:
+    """Ward W's event file, with ``[areas.subevents.settings]`` holding the lines given."""
+    head = event_header(id="w", name="Phường W", ends=ENDS, level="ward")
+    return head + "[areas.subevents.settings]\n" + subevents_settings
 
 
 def test_a_plugin_failure_stays_with_its_file_whatever_the_jobs(tmp_path: Path) -> None:
@@ -976,18 +975,11 @@ def test_a_plugin_failure_stays_with_its_file_whatever_the_jobs(tmp_path: Path) 
 
 def test_a_broken_child_keeps_its_parent_from_looking_ready(tmp_path: Path) -> None:
     ward = tmp_path / "w.toml"
-    ward.write_text(
-        "\n".join([
-            "schema = 1", "[event]", 'id = "w"', 'name = "Phường W"', 'level = "ward"',
-            "starts = 2020-05-15T07:30:00+07:00", "ends = 2020-05-15T17:00:00+07:00",
-            "[areas.subevents.settings]", "gate = true",
-        ]) + "\n",
-        encoding="utf-8",
-    )  # fmt: skip
+    ward.write_text(_ward("gate = true\n"), encoding="utf-8")
     _cell(tmp_path, "c1", "w")
     bad = _cell(tmp_path, "c2", "w")
     bad.write_text(bad.read_text(encoding="utf-8").replace("= 2\n", "= -1\n"), encoding="utf-8")
-    rollup = venue_ready.roll_up([tmp_path], as_of=datetime(2020, 5, 1, tzinfo=HCM))
+    rollup = venue_ready.roll_up([tmp_path], as_of=datetime(2020, 5, 1, tzinfo=TZ))
     (w,) = [e for e in rollup.entries if e.result.id == "w"]
     assert w.result.status is not venue_ready.AreaStatus.READY
     assert w.result.score is not None
@@ -1015,7 +1007,7 @@ def test_a_file_nested_too_deep_is_a_broken_file_not_a_crash(tmp_path: Path) -> 
 def test_children_of_a_parent_without_subevents_are_named(tmp_path: Path) -> None:
     _cell(tmp_path, "leaf")
     _cell(tmp_path, "kid", parent="leaf")
-    rollup = venue_ready.roll_up([tmp_path], as_of=datetime(2020, 5, 1, tzinfo=HCM))
+    rollup = venue_ready.roll_up([tmp_path], as_of=datetime(2020, 5, 1, tzinfo=TZ))
     (error,) = rollup.errors
     assert (error.code, error.ids, error.parent) == (
         "rollup.children-not-counted",
@@ -1027,14 +1019,7 @@ def test_children_of_a_parent_without_subevents_are_named(tmp_path: Path) -> Non
 
 
 def test_a_cell_held_after_its_ward_opened_does_not_meet_the_gate(tmp_path: Path) -> None:
-    (tmp_path / "w.toml").write_text(
-        "\n".join([
-            "schema = 1", "[event]", 'id = "w"', 'name = "Phường W"', 'level = "ward"',
-            "starts = 2020-05-15T07:30:00+07:00", "ends = 2020-05-15T17:00:00+07:00",
-            "[areas.subevents.settings]", "gate = true", 'credit = "held"',
-        ]) + "\n",
-        encoding="utf-8",
-    )  # fmt: skip
+    (tmp_path / "w.toml").write_text(_ward('gate = true\ncredit = "held"\n'), encoding="utf-8")
     on_time = _cell(tmp_path, "c1", "w")
     late = _cell(tmp_path, "c2", "w")
     late.write_text(
@@ -1042,7 +1027,7 @@ def test_a_cell_held_after_its_ward_opened_does_not_meet_the_gate(tmp_path: Path
         encoding="utf-8",
     )
     assert "held_at = 2020-04-20" in on_time.read_text(encoding="utf-8")
-    after = datetime(2020, 5, 25, tzinfo=HCM)
+    after = datetime(2020, 5, 25, tzinfo=TZ)
     ward = venue_ready.load(tmp_path / "w.toml")
     children = {
         r.result.id: r.result

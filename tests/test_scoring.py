@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 from datetime import datetime, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -35,9 +34,8 @@ from venue_ready.scoring import (
     worst_status,
 )
 
-TZ = ZoneInfo("Asia/Ho_Chi_Minh")
-STARTS = datetime(2020, 5, 15, 7, 30, tzinfo=TZ)
-ENDS = datetime(2020, 5, 15, 17, 0, tzinfo=TZ)
+from .support import ENDS, STARTS, TZ
+
 EARLY = STARTS - timedelta(days=20)  # an as_of well before the congress
 WAIVER = Waiver(reason="Không tổ chức năm nay", approved_by="Ban Thường vụ Đảng ủy")
 BODY = "Tổ chỉ đạo đại hội của Quận"

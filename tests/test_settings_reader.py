@@ -11,10 +11,9 @@ from hypothesis import strategies as st
 import venue_ready
 from venue_ready import Problem, SettingsReader
 
-EVENT = venue_ready.loads(
-    'schema = 1\n[event]\nid = "e"\nname = "n"\nstarts = 2020-05-15T07:30:00+07:00\n'
-    'timezone = "Europe/London"\n[areas.general]\n'
-)
+from .support import event_header
+
+EVENT = venue_ready.loads(event_header(timezone="Europe/London") + "[areas.general]\n")
 
 
 def _paths(reader: SettingsReader) -> list[tuple[str | int, ...]]:

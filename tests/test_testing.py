@@ -18,7 +18,6 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -46,11 +45,10 @@ from venue_ready.testing import (
 )
 
 from .conftest import ROOT
+from .support import STARTS, TZ
 
 pytest_plugins = ["pytester"]
 
-TZ = ZoneInfo("Asia/Ho_Chi_Minh")
-STARTS = datetime(2020, 5, 15, 7, 30, tzinfo=TZ)
 BUILTINS = ["checklist", "security", "decoration", "broadcast", "disinfection"]
 
 MESSAGES = {

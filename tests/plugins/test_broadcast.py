@@ -12,7 +12,6 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import attrs
 import pytest
@@ -27,23 +26,26 @@ from venue_ready_broadcast import KEY
 from venue_ready_broadcast.settings import validate
 from venue_ready_broadcast.template import SETTINGS_EXAMPLE, TEMPLATE
 
-TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+from ..support import ENDS, TZ, event_header
+
 AS_OF = datetime(2020, 5, 14, 16, 0, tzinfo=TZ)
 PM = plugin_manager("broadcast")  # and the core checklist, as a third party's tests
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "ngoc-thuy-2020"
 
-HEAD = """\
-schema = 1
 
-[event]
-id = "thu"
-name = "Đại hội Đảng bộ phường Thử lần thứ XXII, nhiệm kỳ 2020 - 2025"
-starts = 2020-05-15T07:30:00+07:00
-ends = 2020-05-15T17:00:00+07:00
-lang = "{lang}"
+def head(lang: str) -> str:
+    """The event's header in ``lang`` and its ``[areas.broadcast]`` table."""
+    return (
+        event_header(
+            id="thu",
+            name="Đại hội Đảng bộ phường Thử lần thứ XXII, nhiệm kỳ 2020 - 2025",
+            ends=ENDS,
+            lang=lang,
+        )
+        + "\n[areas.broadcast]\n"
+    )
 
-[areas.broadcast]
-"""
+
 CLUSTERS_OK = "total = 24\nworking = 22\nchecked = 2020-05-12\n"
 APPROVER = "Phó Chủ tịch UBND phường"
 
@@ -98,7 +100,7 @@ def broadcast_event(
     clusters: str | None = CLUSTERS_OK,
     lang: str = "vi",
 ) -> Event:
-    parts = [HEAD.format(lang=lang), "[areas.broadcast.settings]", settings_body]
+    parts = [head(lang), "[areas.broadcast.settings]", settings_body]
     if clusters is not None:
         parts += ["[areas.broadcast.settings.clusters]", clusters]
     parts += good_slots() if slots is None else list(slots)
@@ -702,15 +704,15 @@ def test_the_settings_example_is_valid_for_any_event() -> None:
     assert validate(parsed, None) == []
     assert validate(parsed, broadcast_event()) == []
     # as `venue-ready init` writes it: under [areas.broadcast.settings] of a new file
-    head = HEAD.format(lang="vi") + "\n[areas.broadcast.settings]\n" + SETTINGS_EXAMPLE
-    event = make_event(head, plugins=PM)
+    file_text = head("vi") + "\n[areas.broadcast.settings]\n" + SETTINGS_EXAMPLE
+    event = make_event(file_text, plugins=PM)
     assert event.area(KEY) is not None
     # uncommented, the commented examples are valid too, and sit where they belong
     uncommented = "\n".join(
         line[2:] if line.startswith(("# [", "# total", "# working", "# checked", "# id",
                                      "# at", "# kind", "# content", "# minutes", "# approved",
                                      "# aired", "# owner")) else line
-        for line in head.splitlines()
+        for line in file_text.splitlines()
     )  # fmt: skip
     event = make_event(uncommented, plugins=PM)
     plan = event.area(KEY)

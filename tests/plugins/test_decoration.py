@@ -13,7 +13,6 @@ import string
 from datetime import datetime
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import pytest
 import tomli
@@ -33,34 +32,34 @@ from venue_ready_decoration.settings import (
 )
 from venue_ready_decoration.template import SETTINGS_EXAMPLE, TEMPLATE
 
+from ..support import ENDS, STARTS, TZ, event_header
+
 ROOT = Path(__file__).resolve().parents[2]
-TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 AS_OF = datetime(2020, 5, 14, 16, 0, tzinfo=TZ)
 PLUGINS = plugin_manager("decoration")  # and the core checklist, as a third party's tests
 
 OFFICIAL = "ĐẠI HỘI ĐẢNG BỘ PHƯỜNG THỬ LẦN THỨ XXII, NHIỆM KỲ 2020 - 2025"
 
-HEAD = """\
-schema = 1
-
-[event]
-id = "thu-2020"
-name = "{name}"
-{ordinal}
-{term}
-starts = 2020-05-15T07:30:00+07:00
-ends = 2020-05-15T17:00:00+07:00
-lang = "vi"
-
-[venue]
-name = "Hội trường phường Thử"
-zones = [{{ id = "hall", name = "Hội trường" }}]
-
-[areas.decoration]
-
-[areas.decoration.settings]
-"""
 NAME = "Đại hội Đảng bộ phường Thử lần thứ XXII, nhiệm kỳ 2020 - 2025"
+
+
+def head(name: str = NAME, ordinal: str | None = None, term: str | None = None) -> str:
+    """The event's header, its venue and its ``[areas.decoration.settings]`` table."""
+    return (
+        event_header(
+            id="thu-2020",
+            name=name,
+            ends=ENDS,
+            lang="vi",
+            ordinal=ordinal,
+            term=term,
+            venue={
+                "name": "Hội trường phường Thử",
+                "zones": [{"id": "hall", "name": "Hội trường"}],
+            },
+        )
+        + "\n[areas.decoration]\n\n[areas.decoration.settings]\n"
+    )
 
 
 def q(text: str) -> str:
@@ -140,10 +139,9 @@ def event_text(
     banners: str = BANNERS,
     propaganda: str = PROPAGANDA,
     name: str = NAME,
-    ordinal: str = 'ordinal = "XXII"',
-    term: str = 'term = "2020-2025"',
+    ordinal: str | None = "XXII",
+    term: str | None = "2020-2025",
 ) -> str:
-    head = HEAD.format(name=name, ordinal=ordinal, term=term)
     body = [
         top,
         backdrop() if backdrop_ is None else backdrop_,
@@ -151,7 +149,7 @@ def event_text(
         propaganda,
         banners,
     ]
-    return head + "\n".join(part for part in body if part)
+    return head(name, ordinal, term) + "\n".join(part for part in body if part)
 
 
 def make(**parts: Any) -> Event:
@@ -232,8 +230,8 @@ def test_bad_settings_in_an_event_built_in_code_mark_the_area_error() -> None:
     event = Event(
         id="x",
         name=NAME,
-        starts=datetime(2020, 5, 15, 7, 30, tzinfo=TZ),
-        ends=datetime(2020, 5, 15, 17, 0, tzinfo=TZ),
+        starts=STARTS,
+        ends=ENDS,
         areas=(AreaPlan(key=KEY, settings={"stage_lead_days": -1}),),
     )
     report = venue_ready.assess(event, as_of=AS_OF, plugins=PLUGINS)
@@ -358,7 +356,7 @@ def test_backdrop_title_with_another_typo_shows_both_texts() -> None:
 
 
 def test_backdrop_title_cannot_be_checked_without_the_ordinal_or_term() -> None:
-    f = one(make(ordinal="", term=""), "decoration.backdrop-title")
+    f = one(make(ordinal=None, term=None), "decoration.backdrop-title")
     assert (f["assessed"], f["credit"], f["gate"]) == (False, 0.0, True)
     assert f["en"] == (
         "Cannot check the stage backdrop's title: the event file does not give [event] "
@@ -849,7 +847,7 @@ def test_settings_example_is_valid_for_any_event() -> None:
     parsed = tomli.loads(SETTINGS_EXAMPLE)
     assert validate(parsed, None) == []
     assert validate(parsed, _LOADED) == []
-    text = HEAD.format(name=NAME, ordinal="", term="") + SETTINGS_EXAMPLE
+    text = head() + SETTINGS_EXAMPLE
     event = make_event(text, plugins=PLUGINS)
     found = findings(event)  # assessed without error; what is not recorded is not assessed
     assert found
@@ -859,7 +857,7 @@ def test_settings_example_is_valid_for_any_event() -> None:
 def test_settings_example_uncommented_is_valid_too() -> None:
     code = re.compile(r"# ([\w.]+ = |\[\[|\s+\")")  # an assignment, a header, a continuation
     lines = [line[2:] if code.match(line) else line for line in SETTINGS_EXAMPLE.splitlines()]
-    text = HEAD.format(name=NAME, ordinal="", term="") + "\n".join(lines)
+    text = head() + "\n".join(lines)
     make_event(text, plugins=PLUGINS)
 
 

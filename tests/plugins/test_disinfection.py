@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import pytest
 import tomli
@@ -20,38 +19,23 @@ from venue_ready_disinfection import KEY, venue_ready_areas
 from venue_ready_disinfection.settings import validate
 from venue_ready_disinfection.template import SETTINGS_EXAMPLE, TEMPLATE
 
+from ..support import STARTS, TZ, event_header
+
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "ngoc-thuy-2020"
-TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 AS_OF = datetime(2020, 5, 14, 16, 0, tzinfo=TZ)
-STARTS = datetime(2020, 5, 15, 7, 30, tzinfo=TZ)
 
 # The sibling area plugins are blocked so that these tests depend on this plugin alone.
 PLUGINS = plugin_manager("disinfection")  # and the core checklist, as a third party's tests
 
-HEAD = """\
-schema = 1
-
-[event]
-id = "t"
-name = "Đại hội Đảng bộ phường Mẫu lần thứ XV, nhiệm kỳ 2020 - 2025"
-starts = {starts}
-ends = {ends}
-lang = "vi"
-{delegates}
-
-[venue]
-name = "Hội trường phường"
-zones = [{{ id = "hall", name = "Hội trường" }}, {{ id = "basement", name = "Tầng hầm" }}]
-entrances = [
-  {{ id = "main-gate", name = "Cổng chính" }},
-  {{ id = "side-gate", name = "Cổng phụ" }},
-]
-
-[areas.disinfection]
-
-[areas.disinfection.settings]
-"""
+VENUE = {
+    "name": "Hội trường phường",
+    "zones": [{"id": "hall", "name": "Hội trường"}, {"id": "basement", "name": "Tầng hầm"}],
+    "entrances": [
+        {"id": "main-gate", "name": "Cổng chính"},
+        {"id": "side-gate", "name": "Cổng phụ"},
+    ],
+}
 
 SPRAYED = """
 sprayings = [
@@ -68,12 +52,16 @@ def _text(
     ends: str = "2020-05-15T17:00:00+07:00",
     delegates: int | None = 150,
 ) -> str:
-    head = HEAD.format(
+    head = event_header(
+        id="t",
+        name="Đại hội Đảng bộ phường Mẫu lần thứ XV, nhiệm kỳ 2020 - 2025",
         starts=starts,
         ends=ends,
-        delegates="" if delegates is None else f"expected_delegates = {delegates}",
+        lang="vi",
+        expected_delegates=delegates,
+        venue=VENUE,
     )
-    return head + settings_toml
+    return head + "\n[areas.disinfection]\n\n[areas.disinfection.settings]\n" + settings_toml
 
 
 def _event(settings_toml: str = "", **kw: Any) -> Event:

@@ -7,10 +7,10 @@ rendered, from ``Report.to_dict(lang)``.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import pytest
 import tomli
@@ -24,30 +24,34 @@ from venue_ready_security import KEY
 from venue_ready_security.settings import DEFAULT_POLICE, DEFAULT_TEAMS, validate
 from venue_ready_security.template import SETTINGS_EXAMPLE, TEMPLATE
 
+from ..support import ENDS, STARTS, TZ, event_header
+
 ROOT = Path(__file__).resolve().parents[2]
-TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 AS_OF = datetime(2020, 5, 14, 16, 0, tzinfo=TZ)
 PLUGINS = plugin_manager("security")  # and the core checklist, as a third party's tests
 
-EVENT = """\
-schema = 1
+ENTRANCES = ({"id": "main-gate", "name": "Cổng chính"}, {"id": "side-gate", "name": "Cổng phụ"})
 
-[event]
-id = "thu-2020"
-name = "Đại hội Đảng bộ phường Thử lần thứ XXII, nhiệm kỳ 2020 - 2025"
-starts = 2020-05-15T07:30:00+07:00
-ends = 2020-05-15T17:00:00+07:00
-lang = "vi"
-{delegates}
 
-[venue]
-name = "Hội trường phường Thử"
-zones = [{{ id = "hall", name = "Hội trường" }}, {{ id = "lobby", name = "Sảnh đón tiếp" }}]
-entrances = [{entrances}]
+def head(delegates: int | None, entrances: Sequence[Mapping[str, str]] = ENTRANCES) -> str:
+    """The event's header, its venue and its ``[areas.security]`` table."""
+    venue = {
+        "name": "Hội trường phường Thử",
+        "zones": [{"id": "hall", "name": "Hội trường"}, {"id": "lobby", "name": "Sảnh đón tiếp"}],
+        "entrances": entrances,
+    }
+    return (
+        event_header(
+            id="thu-2020",
+            name="Đại hội Đảng bộ phường Thử lần thứ XXII, nhiệm kỳ 2020 - 2025",
+            ends=ENDS,
+            lang="vi",
+            expected_delegates=delegates,
+            venue=venue,
+        )
+        + "\n[areas.security]\n"
+    )
 
-[areas.security]
-"""
-ENTRANCES = '{ id = "main-gate", name = "Cổng chính" }, { id = "side-gate", name = "Cổng phụ" }'
 
 SETTINGS = """\
 [areas.security.settings]
@@ -118,16 +122,15 @@ def event_text(
     fire: str = FIRE,
     plan: str | None = None,
     items: str = OTHER_ITEMS,
-    delegates: str = "expected_delegates = 100",
-    entrances: str = ENTRANCES,
+    delegates: int | None = 100,
+    entrances: Sequence[Mapping[str, str]] = ENTRANCES,
 ) -> str:
     if plan is None:
         plan = PLAN.format(status="done", signoff=SIGNOFF)
-    head = EVENT.format(delegates=delegates, entrances=entrances)
-    return "\n".join((head, settings, posts, fire, plan, items))
+    return "\n".join((head(delegates, entrances), settings, posts, fire, plan, items))
 
 
-def make(**parts: str) -> Event:
+def make(**parts: Any) -> Event:
     return make_event(event_text(**parts), plugins=PLUGINS)
 
 
@@ -192,8 +195,8 @@ def test_bad_settings_in_an_event_built_in_code_mark_the_area_error() -> None:
     event = Event(
         id="x",
         name="x",
-        starts=datetime(2020, 5, 15, 7, 30, tzinfo=TZ),
-        ends=datetime(2020, 5, 15, 17, 0, tzinfo=TZ),
+        starts=STARTS,
+        ends=ENDS,
         areas=(AreaPlan(key=KEY, settings={"doors_open_minutes": -5}),),
     )
     report = venue_ready.assess(event, as_of=AS_OF, plugins=PLUGINS)
@@ -385,7 +388,7 @@ def test_window_follows_the_settings() -> None:
 
 
 def test_no_entrances_is_not_assessed() -> None:
-    event = make(entrances="", posts="")
+    event = make(entrances=(), posts="")
     f = one(findings(event), "security.entrances-unknown")
     assert f["assessed"] is False
     assert f["message"]["text"] == (
@@ -468,7 +471,7 @@ def test_guests_count_towards_attendance_and_badges() -> None:
 
 
 def test_unknown_attendance_is_not_assessed() -> None:
-    event = make(delegates="", settings="")
+    event = make(delegates=None, settings="")
     found = findings(event)
     assert one(found, "security.extinguishers-count")["assessed"] is False
     assert one(found, "security.badges")["assessed"] is False
@@ -753,7 +756,7 @@ def test_settings_example_is_valid_alone_and_with_an_event() -> None:
 
 
 def test_settings_example_in_an_event_file() -> None:
-    text_ = EVENT.format(delegates="", entrances=ENTRANCES)
+    text_ = head(None)
     text_ += "[areas.security.settings]\n" + SETTINGS_EXAMPLE
     event = make_event(text_, plugins=PLUGINS)
     assert event.area(KEY) is not None
