@@ -199,15 +199,27 @@ def pseudo_locale(monkeypatch: pytest.MonkeyPatch) -> None:
         },
     )
 
+    # Imported before i18n is patched: a module first imported while it is patched would bind
+    # the marked formatter for good, and every later test would see ⟦…⟧ dates.
+    from venue_ready.cli import journal as cli_journal
+    from venue_ready.render import (
+        html,
+        markdown,
+        phrases,
+        rollup_html,
+        rollup_text,
+        terminal,
+        text,
+    )
+
     original_datetime = i18n.format_datetime
 
     def format_datetime(value: Any, lang: str) -> str:
         return mark(original_datetime(value, lang))
 
     monkeypatch.setattr(i18n, "format_datetime", format_datetime)
-    from venue_ready.render import html, markdown, phrases, terminal, text
-
-    for module in (html, markdown, phrases, terminal, text):
+    modules = (html, markdown, phrases, rollup_html, rollup_text, terminal, text, cli_journal)
+    for module in modules:
         if hasattr(module, "format_datetime"):
             monkeypatch.setattr(module, "format_datetime", format_datetime)
 
