@@ -218,42 +218,46 @@ def _check_findings(result: Any, area_key: str) -> str | None:
     if not isinstance(result, list | tuple):
         return f"returned {type(result).__name__}, expected a list of Finding or None"
     for f in result:
-        if not isinstance(f, Finding):
+        if type(f) is not Finding and not isinstance(f, Finding):
             return f"returned a list holding {type(f).__name__}, expected only Finding"
         code = f.code
-        if not isinstance(code, str) or not code.strip():
+        if type(code) is not str or not code.strip():
             return f"returned a Finding whose code is {_short(code)}, not a non-empty string"
         if f.area != area_key:
             return f"returned a Finding for area {_short(f.area)} while assessing {area_key!r}"
-        weight, credit = f.weight, f.credit
+        # type() first: the exact types are the common case and much cheaper than isinstance
+        weight, credit, message = f.weight, f.credit, f.message
         wrong: tuple[str, object, str] | None = None
-        if not isinstance(weight, int | float) or weight is True or weight is False:
+        if type(weight) not in _NUMBERS and (not isinstance(weight, _NUMBERS) or weight in _BOOLS):
             wrong = "weight", weight, "a number"
         elif not 0 <= weight < _INF:  # also false for NaN
             wrong = "weight", weight, "finite and >= 0"
-        elif not isinstance(credit, int | float) or credit is True or credit is False:
+        elif type(credit) not in _NUMBERS and (
+            not isinstance(credit, _NUMBERS) or credit in _BOOLS
+        ):
             wrong = "credit", credit, "a number"
         elif not 0 <= credit <= 1:  # also false for NaN
             wrong = "credit", credit, "within 0..1"
-        elif not isinstance(f.message, Message) or not _plain_params(f.message.params):
-            wrong = "message", f.message, "a Message with plain parameters"
-        elif f.gate is not True and f.gate is not False:
-            wrong = "gate", f.gate, "True or False"
-        elif f.assessed is not True and f.assessed is not False:
-            wrong = "assessed", f.assessed, "True or False"
-        elif not isinstance(f.phase, Phase):
+        elif type(message) is not Message or (message.params and not _plain(message.params)):
+            wrong = "message", message, "a Message with plain parameters"
+        elif type(f.gate) is not bool or type(f.assessed) is not bool:
+            wrong = "gate and assessed", (f.gate, f.assessed), "True or False"
+        elif type(f.phase) is not Phase:
             wrong = "phase", f.phase, "a Phase"
-        elif f.subject is not None and not isinstance(f.subject, str):
+        elif not (f.subject is None or type(f.subject) is str):
             wrong = "subject", f.subject, "text or None"
-        elif f.owner is not None and not isinstance(f.owner, str | Message):
+        elif not (f.owner is None or type(f.owner) in _OWNERS):
             wrong = "owner", f.owner, "text, a Message or None"
-        elif f.reported_by is not None and not isinstance(f.reported_by, str):
-            wrong = "reported_by", f.reported_by, "text or None"
-        elif f.waiver is not None and not isinstance(f.waiver, Waiver):
-            wrong = "waiver", f.waiver, "a Waiver or None"
-        elif not _aware(f.due):
+        elif not (f.due is None or (type(f.due) is datetime and f.due.tzinfo is not None)):
             wrong = "due", f.due, "a timezone-aware datetime or None"
-        elif not _aware(f.reported_at):
+        elif not (f.waiver is None or type(f.waiver) is Waiver):
+            wrong = "waiver", f.waiver, "a Waiver or None"
+        elif not (f.reported_by is None or type(f.reported_by) is str):
+            wrong = "reported_by", f.reported_by, "text or None"
+        elif not (
+            f.reported_at is None
+            or (type(f.reported_at) is datetime and f.reported_at.tzinfo is not None)
+        ):
             wrong = "reported_at", f.reported_at, "a timezone-aware datetime or None"
         if wrong is not None:
             name, value, expected = wrong
@@ -264,29 +268,39 @@ def _check_findings(result: Any, area_key: str) -> str | None:
 
 
 _INF = math.inf
+_NUMBERS = (int, float)
+_BOOLS = (True, False)  # `x in _BOOLS` is True for 1 and 0 too: used only where bool is wanted
+_OWNERS = (str, Message)
 _PLAIN = (str, int, float, date, type(None))  # bool is an int; datetime a date
 _repr = reprlib.Repr()
 _repr.maxstring = _repr.maxother = 60
 _short = _repr.repr
 
 
-def _plain_params(params: Any) -> bool:
-    """True when a Message's parameters are what the renderers and the JSON can show: text,
-    finite numbers, booleans, dates and datetimes, or None, under text keys."""
-    if not params:
-        return True
-    if not isinstance(params, Mapping):
+def _plain(params: object, depth: int = 0) -> bool:
+    """True when a Message's parameters are what the renderers and the JSON can show, under
+    text keys: text, finite numbers, booleans, dates and datetimes, None, or a Message (a role
+    named in both languages) whose own parameters are plain, a few levels deep at most."""
+    if type(params) is not dict:
         return False
     for key, value in params.items():
-        if not isinstance(key, str) or not isinstance(value, _PLAIN):
+        if type(key) is not str:
             return False
-        if isinstance(value, float) and not -_INF < value < _INF:  # NaN and infinities
+        kind = type(value)
+        if kind is str or kind is int:
+            continue
+        if kind is float:
+            if value - value != 0:  # NaN or an infinity (inf - inf is NaN)
+                return False
+        elif kind is Message:
+            if value.params and (depth >= _DEPTH or not _plain(value.params, depth + 1)):
+                return False
+        elif not isinstance(value, _PLAIN) or (isinstance(value, float) and value - value != 0):
             return False
     return True
 
 
-def _aware(value: object) -> bool:
-    return value is None or (isinstance(value, datetime) and value.utcoffset() is not None)
+_DEPTH = 3
 
 
 def _loosened_area(before: AreaScore, after: AreaScore) -> str | None:
