@@ -255,7 +255,9 @@ def test_plugin_module_not_found_is_a_usage_error(run_cli: RunCli, small_example
 def test_blocking_the_checklist_plugin(run_cli: RunCli, small_example: Path) -> None:
     proc = run_cli("check", small_example, "-p", "no:checklist", "--lang", "en")
     assert proc.returncode == 2
-    assert "areas.general: no installed plugin provides area 'general'" in proc.stderr
+    # said to be blocked, not missing (#11)
+    assert "areas.general: no loaded plugin provides area 'general'" in proc.stderr
+    assert "blocked with -p no:NAME: checklist" in proc.stderr
 
 
 def test_misspelled_hook_is_reported(run_cli: RunCli, small_example: Path, tmp_path: Path) -> None:

@@ -153,11 +153,13 @@ def test_two_plugins_claiming_one_area_is_an_error_naming_both() -> None:
     pm.register_plugin(_AreaPlugin("radio"), "first")
     pm.register_plugin(_AreaPlugin("radio"), "second")
     specs = pm.area_specs()
-    assert pm.provider_of("radio") == "first"
-    assert "radio" in specs
-    [failure] = pm.failures
-    assert failure.name == "second"
-    assert "'radio' is provided by both 'first' and 'second'" in failure.error
+    # No plugin wins an area by its order (#11): neither provides it, both are named
+    assert pm.provider_of("radio") == ""
+    assert "radio" not in specs
+    assert pm.contested("radio") == ("first", "second")
+    assert [f.name for f in pm.failures] == ["first", "second"]
+    for failure in pm.failures:
+        assert "'radio' is provided by both 'first' and 'second'" in failure.error
 
 
 def test_misspelled_hook_names_the_plugin() -> None:
@@ -329,6 +331,8 @@ def test_assess_calls_each_plugin_once_per_area() -> None:
     calls: list[str] = []
 
     class Counter:
+        VENUE_READY_POLICY = True  # it adds a Finding to an area it does not provide
+
         @hookimpl
         def venue_ready_assess(self, area: AreaPlan) -> list[Finding]:
             calls.append(area.key)

@@ -14,6 +14,7 @@ import pickle
 import subprocess
 import sys
 import textwrap
+import time
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -268,6 +269,24 @@ class AreasNotAList(Catering):
         return {"catering": self.spec()}
 
 
+class AsksToGoFirst(Catering):
+    """Asks pluggy to be called first, which venue_ready's one-by-one calls cannot honour."""
+
+    @hookimpl(tryfirst=True)
+    def venue_ready_assess(self, event: Event, area: AreaPlan, as_of: datetime) -> Any:
+        return super().venue_ready_assess(event, area, as_of)
+
+
+class Slow(Catering):
+    """Takes its time over its own area."""
+
+    seconds = 0.05
+
+    def findings(self, event: Event, area: AreaPlan, as_of: datetime) -> Any:
+        time.sleep(self.seconds)
+        return super().findings(event, area, as_of)
+
+
 class Misspelled(Catering):
     @hookimpl
     def venue_ready_asess(self, area: AreaPlan) -> None:
@@ -298,6 +317,8 @@ BROKEN: list[tuple[str, Callable[[], object], str]] = [
     ("plugin-fails", RaisingAssess, "raised RuntimeError: no water today"),
     ("plugin-fails", AreasNotAList, "venue_ready_areas returned dict"),
     ("plugin-fails", Misspelled, "unknown hook 'venue_ready_asess'"),
+    ("hook-options", AsksToGoFirst, "venue_ready_assess: tryfirst"),
+    ("slow", Slow, "venue_ready_assess(area 'catering') took"),
 ]
 
 
@@ -305,8 +326,10 @@ BROKEN: list[tuple[str, Callable[[], object], str]] = [
     ("rule", "make", "detail"), BROKEN, ids=[f"{rule}-{make.__name__}" for rule, make, _ in BROKEN]
 )
 def test_a_broken_plugin_fails_with_its_rule_and_name(
-    rule: str, make: Callable[[], object], detail: str
+    rule: str, make: Callable[[], object], detail: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    if rule == "slow":  # a threshold well below the plugin's sleep, not a 2 s wait
+        monkeypatch.setenv("VENUE_READY_SLOW_PLUGIN_SECONDS", str(Slow.seconds / 5))
     plugin = make()
     with pytest.raises(PluginConformanceError) as caught:
         check_plugin(plugin)

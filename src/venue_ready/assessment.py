@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import math
+import reprlib
 from collections.abc import Mapping
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from .dates import get_zone
-from .model import AreaPlan, AreaStatus, Event, Finding, Message
+from .model import AreaPlan, AreaStatus, Event, Finding, Message, Phase, Waiver
 from .report import AreaReport, PluginInfo, Report
-from .scoring import score_area, score_event, worst_status
+from .scoring import AreaScore, score_area, score_event, worst_status
 
 if TYPE_CHECKING:
     from .errors import PluginFailure
@@ -70,7 +72,9 @@ def assess(
         as_of=as_of,
         score=overall.score,
         status=overall.status,
-        inconclusive=overall.inconclusive,
+        # A plugin that failed anywhere (a policy, a format, an area no event names) could
+        # have changed the verdict: the report says so, as the exit code 3 does.
+        inconclusive=overall.inconclusive or bool(failures),
         areas=tuple(areas),
         generator_version=__version__,
         plugins=tuple(
@@ -101,8 +105,13 @@ def _assess_area(
 ) -> AreaReport:
     spec = plugins.area_specs().get(plan.key)
     provider = plugins.provider_of(plan.key) or None
+    contested = plugins.contested(plan.key)
     errors: list[Message] = []
-    if spec is None:
+    if contested:
+        errors.append(
+            Message("report.area-contested", {"area": plan.key, "plugins": ", ".join(contested)})
+        )
+    elif spec is None:
         failed = ", ".join(f.describe() for f in plugins.failures) or "-"
         errors.append(Message("report.no-provider", {"area": plan.key, "failed": failed}))
     errors.extend(
@@ -111,20 +120,7 @@ def _assess_area(
         if provider is not None and f.name == provider
     )
 
-    findings: list[Finding] = []
-    for name, result, exc in plugins.call_each(
-        "venue_ready_assess", event=event, area=plan, as_of=as_of
-    ):
-        if exc is not None:
-            problem: BaseException = exc
-        elif result is None:
-            continue
-        else:
-            bad = _check_findings(result, plan.key)
-            if bad is None:
-                findings.extend(result)
-                continue
-            problem = TypeError(bad)
+    def fail(name: str, problem: BaseException) -> None:
         failures.append(_failure(plugins, name, problem))
         errors.append(
             Message(
@@ -133,25 +129,63 @@ def _assess_area(
             )
         )
 
+    # The area's own Findings (its provider's, and the core checklist's items) are its baseline;
+    # a policy plugin's Findings in an area it does not provide may only tighten it.
+    findings: list[Finding] = []
+    policies: list[tuple[str, list[Finding]]] = []
+    for name, result, exc in plugins.call_each(
+        "venue_ready_assess", event=event, area=plan, as_of=as_of
+    ):
+        if exc is not None:
+            fail(name, exc)
+            continue
+        if result is None or name in contested:  # a contested area is scored from neither
+            continue
+        bad = _check_findings(result, plan.key)
+        if bad is not None:
+            fail(name, TypeError(bad))
+        elif name == provider or plugins.is_builtin(name):
+            findings.extend(result)
+        elif not result:
+            continue
+        elif plugins.is_policy(name):
+            policies.append((name, list(result)))
+        else:
+            fail(
+                name,
+                ValueError(
+                    f"returned {len(result)} Finding(s) for area {plan.key!r}, which it does not "
+                    "provide (a policy plugin says so with VENUE_READY_POLICY = True)"
+                ),
+            )
+
     if plan.key == "subevents" and spec is not None and provider == "subevents":
         # A core area: its Findings come from the children's results, which the hook has no
         # place for (docs/design.md, "Changes to the contracts").
         from .subevents import subevent_findings
 
         try:
-            findings.extend(subevent_findings(event, plan, as_of, subevents))
+            children = subevent_findings(event, plan, as_of, subevents)
         except Exception as exc:
             if plugins.strict:
                 raise
-            failures.append(_failure(plugins, "subevents", exc))
-            errors.append(
-                Message(
-                    "report.plugin-failed",
-                    {"plugin": "subevents", "stage": "assess", "error": failures[-1].error},
-                )
-            )
+            fail("subevents", exc)
+        else:
+            bad = _check_findings(children, plan.key)  # the core's area keeps the plugins' rules
+            if bad is None:
+                findings.extend(children)
+            else:
+                fail("subevents", TypeError(bad))
 
     figures = score_area(findings, as_of, event.starts, event.ends, plan.threshold)
+    for name, added in policies:
+        tighter = score_area([*findings, *added], as_of, event.starts, event.ends, plan.threshold)
+        loosened = _loosened_area(figures, tighter)
+        if loosened is not None:
+            fail(name, ValueError(f"its Findings for area {plan.key!r}, not its own, {loosened}"))
+        else:
+            findings.extend(added)
+            figures = tighter
     return AreaReport(
         key=plan.key,
         title_vi=spec.title_vi if spec else plan.key,
@@ -173,14 +207,115 @@ def _assess_area(
 
 
 def _check_findings(result: Any, area_key: str) -> str | None:
-    """None when ``result`` is a list of Findings for ``area_key``; else what is wrong."""
+    """None when ``result`` is a list of well-formed Findings for ``area_key``; else what is
+    wrong with the first one that is not.
+
+    attrs validators run only when a Finding is built, and a plugin can get round them (or
+    build a Finding they let through, such as ``credit=None``); this is the check that holds
+    for every Finding the scoring sees. Plain ``isinstance`` and comparisons, in one pass: it
+    runs for every Finding of every assessment (issue #16 counts its cost).
+    """
     if not isinstance(result, list | tuple):
         return f"returned {type(result).__name__}, expected a list of Finding or None"
-    for entry in result:
-        if not isinstance(entry, Finding):
-            return f"returned a list holding {type(entry).__name__}, expected only Finding"
-        if entry.area != area_key:
-            return f"returned a Finding for area {entry.area!r} while assessing {area_key!r}"
+    for f in result:
+        if type(f) is not Finding and not isinstance(f, Finding):
+            return f"returned a list holding {type(f).__name__}, expected only Finding"
+        code = f.code
+        if type(code) is not str or not code.strip():
+            return f"returned a Finding whose code is {_short(code)}, not a non-empty string"
+        if f.area != area_key:
+            return f"returned a Finding for area {_short(f.area)} while assessing {area_key!r}"
+        # type() first: the exact types are the common case and much cheaper than isinstance
+        weight, credit, message = f.weight, f.credit, f.message
+        wrong: tuple[str, object, str] | None = None
+        if type(weight) not in _NUMBERS and (not isinstance(weight, _NUMBERS) or weight in _BOOLS):
+            wrong = "weight", weight, "a number"
+        elif not 0 <= weight < _INF:  # also false for NaN
+            wrong = "weight", weight, "finite and >= 0"
+        elif type(credit) not in _NUMBERS and (
+            not isinstance(credit, _NUMBERS) or credit in _BOOLS
+        ):
+            wrong = "credit", credit, "a number"
+        elif not 0 <= credit <= 1:  # also false for NaN
+            wrong = "credit", credit, "within 0..1"
+        elif type(message) is not Message or (message.params and not _plain(message.params)):
+            wrong = "message", message, "a Message with plain parameters"
+        elif type(f.gate) is not bool or type(f.assessed) is not bool:
+            wrong = "gate and assessed", (f.gate, f.assessed), "True or False"
+        elif type(f.phase) is not Phase:
+            wrong = "phase", f.phase, "a Phase"
+        elif not (f.subject is None or type(f.subject) is str):
+            wrong = "subject", f.subject, "text or None"
+        elif not (f.owner is None or type(f.owner) in _OWNERS):
+            wrong = "owner", f.owner, "text, a Message or None"
+        elif not (f.due is None or (type(f.due) is datetime and f.due.tzinfo is not None)):
+            wrong = "due", f.due, "a timezone-aware datetime or None"
+        elif not (f.waiver is None or type(f.waiver) is Waiver):
+            wrong = "waiver", f.waiver, "a Waiver or None"
+        elif not (f.reported_by is None or type(f.reported_by) is str):
+            wrong = "reported_by", f.reported_by, "text or None"
+        elif not (
+            f.reported_at is None
+            or (type(f.reported_at) is datetime and f.reported_at.tzinfo is not None)
+        ):
+            wrong = "reported_at", f.reported_at, "a timezone-aware datetime or None"
+        if wrong is not None:
+            name, value, expected = wrong
+            return (
+                f"returned Finding {code} ({f.subject}) with {name} {_short(value)}, not {expected}"
+            )
+    return None
+
+
+_INF = math.inf
+_NUMBERS = (int, float)
+_BOOLS = (True, False)  # `x in _BOOLS` is True for 1 and 0 too: used only where bool is wanted
+_OWNERS = (str, Message)
+_PLAIN = (str, int, float, date, type(None))  # bool is an int; datetime a date
+_repr = reprlib.Repr()
+_repr.maxstring = _repr.maxother = 60
+_short = _repr.repr
+
+
+def _plain(params: object, depth: int = 0) -> bool:
+    """True when a Message's parameters are what the renderers and the JSON can show, under
+    text keys: text, finite numbers, booleans, dates and datetimes, None, or a Message (a role
+    named in both languages) whose own parameters are plain, a few levels deep at most."""
+    if type(params) is not dict:
+        return False
+    for key, value in params.items():
+        if type(key) is not str:
+            return False
+        kind = type(value)
+        if kind is str or kind is int:
+            continue
+        if kind is float:
+            if value - value != 0:  # NaN or an infinity (inf - inf is NaN)
+                return False
+        elif kind is Message:
+            if value.params and (depth >= _DEPTH or not _plain(value.params, depth + 1)):
+                return False
+        elif not isinstance(value, _PLAIN) or (isinstance(value, float) and value - value != 0):
+            return False
+    return True
+
+
+_DEPTH = 3
+
+
+def _loosened_area(before: AreaScore, after: AreaScore) -> str | None:
+    """What ``after`` (the area with a policy plugin's Findings added) loosens compared with
+    ``before``, or None when it only tightens: a policy may lower an area's score and progress,
+    worsen its status and add unmet requirements, as ``venue_ready_adjust_report`` may."""
+    if after.status.severity < before.status.severity:
+        return f"would raise its status from {before.status} to {after.status}"
+    for what, old, new in (
+        ("score", before.score, after.score),
+        ("progress during the event", before.during, after.during),
+        ("progress after the event", before.after, after.after),
+    ):
+        if new is not None and (new > (0.0 if old is None else old) + 1e-9):
+            return f"would raise its {what}"
     return None
 
 
@@ -226,7 +361,7 @@ def _adjust_failure(plugins: PluginManager, name: str, exc: BaseException) -> Pl
 
 
 def _with_failure(report: Report, failure: PluginFailure) -> Report:
-    return attrs.evolve(report, failures=(*report.failures, failure))
+    return attrs.evolve(report, failures=(*report.failures, failure), inconclusive=True)
 
 
 def _lowest(a: float | None, b: float | None) -> float | None:
@@ -246,6 +381,8 @@ def _loosens(before: Report, after: object) -> str | None:
         return f"returned {type(after).__name__}, expected a Report or None"
     if after.event is not before.event or after.as_of != before.as_of:
         return "changed the event or the moment of the assessment"
+    if not _score_or_none(after.score) or not all(_score_or_none(a.score) for a in after.areas):
+        return "returned a score that is not a number from 0 to 100"
     if [a.key for a in after.areas] != [a.key for a in before.areas]:
         return "changed the list of areas"
     if after.status.severity < before.status.severity:
@@ -263,6 +400,10 @@ def _loosens(before: Report, after: object) -> str | None:
             return f"raised the score of area {old.key!r}"
         if any(e not in new.errors for e in old.errors):  # Messages hold dicts: no sets
             return f"removed an error of area {old.key!r}"
+        if new.findings is not old.findings:
+            bad = _check_findings(new.findings, new.key)
+            if bad is not None:
+                return f"in area {old.key!r}: {bad}"
         kept: dict[tuple[str, str | None], list[Finding]] = {}
         for f in new.findings:
             kept.setdefault((f.code, f.subject), []).append(f)
@@ -283,6 +424,12 @@ def _loosens(before: Report, after: object) -> str | None:
                 return f"removed or loosened Finding {f.code} ({f.subject}) of area {old.key!r}"
             candidates.remove(match)
     return None
+
+
+def _score_or_none(score: object) -> bool:
+    return score is None or (
+        isinstance(score, int | float) and not isinstance(score, bool) and 0 <= score <= 100
+    )
 
 
 def _higher(new: float | None, old: float | None) -> bool:

@@ -36,6 +36,7 @@ from .model import (
 from .values import Path, ValueReader, suggest
 
 if TYPE_CHECKING:
+    from .model import AreaSpec
     from .plugins import PluginManager
 
 __all__ = ["SCHEMA_VERSION", "load", "loads"]
@@ -336,19 +337,10 @@ class _Reader(ValueReader):
         for key, area_value in table.items():
             where: Path = (*path, key)
             spec = specs.get(key)
-            failed = {_normalise_key(f.name) for f in self.plugins.failures}
-            if spec is None and _normalise_key(key) not in failed:
-                # An unknown area is the user's typo, unless a plugin of that name failed to
-                # load: then the area is probably its, and assessment marks it as an error of
-                # that plugin instead of blaming the file.
-                hint = suggest(key, specs)
-                self.problem(
-                    where,
-                    "load.unknown-area-hint" if hint else "load.unknown-area",
-                    area=key,
-                    hint=hint or "",
-                    known=", ".join(sorted(specs)),
-                )
+            # A failed plugin is blamed, not the file (#11), unless the key is a near miss of
+            # an area that is there: a typo is still the file's
+            if spec is None and not self.plugins_to_blame(key, specs):
+                self.unknown_area(where, key, specs)
             area_table = self.table(area_value, where)
             if area_table is None:
                 continue
@@ -491,6 +483,36 @@ class _Reader(ValueReader):
 
     # -- the plugins' part ----------------------------------------------------------------------
 
+    def plugins_to_blame(self, key: str, specs: Mapping[str, AreaSpec]) -> bool:
+        """True when area ``key`` is missing because of the plugins, not the file: plugins
+        claim the key against each other, or some plugin failed before it could say which
+        areas it provides (whatever its name) and the key is no near miss of an area that is
+        there (a typo stays the file's). Assessment then marks the area ``error``, naming
+        them (exit 3)."""
+        if self.plugins.contested(key):
+            return True
+        failed = any(f.stage in _EARLY_STAGES for f in self.plugins.failures)
+        return failed and suggest(key, specs) is None
+
+    def unknown_area(self, where: Path, key: str, specs: Mapping[str, AreaSpec]) -> None:
+        """An area no loaded plugin provides: blocked with ``-p no:NAME``, or the user's typo."""
+        blocked = self.plugins.blocked_names()
+        mine = next((n for n in blocked if _normalise_key(n) == _normalise_key(key)), None)
+        if mine is not None:
+            self.problem(where, "load.blocked-area", area=key, plugin=mine)
+            return
+        if blocked:
+            self.problem(where, "load.unknown-area-blocked", area=key, blocked=", ".join(blocked))
+            return
+        hint = suggest(key, specs)
+        self.problem(
+            where,
+            "load.unknown-area-hint" if hint else "load.unknown-area",
+            area=key,
+            hint=hint or "",
+            known=", ".join(sorted(specs)),
+        )
+
     def validate_settings(self, event: Event) -> None:
         specs = self.plugins.area_specs()
         for plan in event.areas:
@@ -516,6 +538,10 @@ class _Reader(ValueReader):
                 self.problems.append(
                     Problem((*base, *problem.path), problem.message, problem.file or self.source)
                 )
+
+
+#: The stages a plugin fails at before it has said which areas it provides.
+_EARLY_STAGES = frozenset({"import", "register", "areas"})
 
 
 def _normalise_key(name: str) -> str:

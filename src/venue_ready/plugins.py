@@ -14,6 +14,8 @@ Environment:
 - ``VENUE_READY_LOAD_PLUGINS=dist1,dist2``: load third-party plugins only from these
   distributions; an empty value loads none.
 - ``VENUE_READY_TRACE_PLUGINS=1``: print each hook call, with its duration, to stderr.
+- ``VENUE_READY_SLOW_PLUGIN_SECONDS=S``: a hook call longer than ``S`` seconds (default 2) prints
+  one warning line naming the plugin and the time (:attr:`PluginManager.slow_calls` keeps them).
 """
 
 from __future__ import annotations
@@ -46,6 +48,12 @@ BUILTIN_PLUGINS = {
     "subevents": "venue_ready.builtin.subevents",
 }
 _OWN_DISTRIBUTION = "venue-ready"
+#: Seconds a hook call may take before it is reported as slow (``VENUE_READY_SLOW_PLUGIN_SECONDS``).
+DEFAULT_SLOW_SECONDS = 2.0
+#: pluggy's options for the order of a hook call. venue_ready calls every hook implementation by
+#: implementation, in registration order (:meth:`PluginManager.call_each`), so it cannot honour
+#: them: a plugin asking for one is refused rather than silently called in another order.
+UNSUPPORTED_HOOK_OPTIONS = ("tryfirst", "trylast", "wrapper", "hookwrapper")
 
 
 class PluginManager(pluggy.PluginManager):
@@ -68,6 +76,22 @@ class PluginManager(pluggy.PluginManager):
         self._providers: dict[str, str] = {}
         self._catalogs: tuple[object, dict[str, dict[str, str]]] | None = None
         self._renderers: dict[str, Renderer] | None = None
+        self._contested: dict[str, tuple[str, ...]] = {}
+        self._catalog_specs: list[AreaSpec] = []
+        #: Plugin name → the hook options it asked for that venue_ready does not honour
+        #: (``"venue_ready_assess: tryfirst"``); such a plugin is refused at registration.
+        self.unsupported: dict[str, list[str]] = {}
+        #: The distributions ``VENUE_READY_LOAD_PLUGINS`` (or ``only=``) names that provide no
+        #: venue_ready plugin: a typo, or a package that is not installed.
+        self.missing_distributions: list[str] = []
+        #: A hook call longer than this many seconds is slow: recorded in :attr:`slow_calls`,
+        #: and a warning line goes to :attr:`warn`.
+        self.slow_seconds = _slow_threshold()
+        #: ``(plugin, hook, area key or "", seconds)`` of every slow hook call.
+        self.slow_calls: list[tuple[str, str, str, float]] = []
+        #: Where warnings go (one line each), and the language they are written in.
+        self.warn: Callable[[str], None] = _trace_to_stderr
+        self.warn_lang = "en"
 
     # -- registration ---------------------------------------------------------------------------
 
@@ -81,9 +105,23 @@ class PluginManager(pluggy.PluginManager):
         """Register ``plugin`` under ``name``, remembering where it came from.
 
         Returns False (and records a failure) when pluggy refuses it, for example because a
-        hook implementation asks for an argument its spec does not have.
+        hook implementation asks for an argument its spec does not have, or when it asks for a
+        hook option venue_ready does not honour (:data:`UNSUPPORTED_HOOK_OPTIONS`).
         """
         self._origins[name] = (distribution, version)
+        asked = self.unsupported_options(plugin)
+        if asked:
+            self.unsupported[name] = asked
+            self.record_failure(
+                name,
+                "register",
+                pluggy.PluginValidationError(
+                    plugin,
+                    f"hook options venue_ready does not honour: {', '.join(asked)} (hooks are "
+                    "called one plugin at a time, in registration order)",
+                ),
+            )
+            return False
         try:
             self.register(plugin, name=name)
         except pluggy.PluginValidationError as exc:
@@ -92,6 +130,33 @@ class PluginManager(pluggy.PluginManager):
         self._specs = None
         self._renderers = None
         return True
+
+    def unsupported_options(self, plugin: object) -> list[str]:
+        """The hook options ``plugin`` asks for that venue_ready does not honour, as
+        ``"HOOK: OPTION"`` (read the way pluggy reads them when it registers a plugin)."""
+        asked: list[str] = []
+        for attr in dir(plugin):
+            try:
+                opts = self.parse_hookimpl_opts(plugin, attr)
+            except Exception:  # pluggy's own register reports such an attribute
+                continue
+            if opts:
+                asked += [f"{attr}: {o}" for o in UNSUPPORTED_HOOK_OPTIONS if opts.get(o)]
+        return asked
+
+    def is_policy(self, name: str) -> bool:
+        """True when plugin ``name`` declares itself a policy plugin (``VENUE_READY_POLICY =
+        True``): it may add Findings to areas it does not provide, which may only tighten."""
+        return getattr(self.get_plugin(name), "VENUE_READY_POLICY", False) is True
+
+    def is_builtin(self, name: str) -> bool:
+        """True when plugin ``name`` is one of venue_ready's own (:data:`BUILTIN_PLUGINS`)."""
+        module = BUILTIN_PLUGINS.get(name)
+        return module is not None and self.get_plugin(name) is sys.modules.get(module)
+
+    def blocked_names(self) -> list[str]:
+        """The plugin names blocked (``-p no:NAME``), in the order they were blocked."""
+        return [name for name, plugin in self.list_name_plugin() if plugin is None]
 
     def origin(self, name: str) -> tuple[str | None, str | None]:
         """The (distribution, version) plugin ``name`` came from, where known."""
@@ -149,7 +214,7 @@ class PluginManager(pluggy.PluginManager):
         """Call one hook implementation with the arguments it names (as pluggy does), traced
         when tracing is on. Exceptions propagate."""
         args = [kwargs[name] for name in impl.argnames]
-        started = perf_counter() if self.call_trace is not None else 0.0
+        started = perf_counter()
         try:
             result = impl.function(*args)
         except Exception as exc:
@@ -166,11 +231,27 @@ class PluginManager(pluggy.PluginManager):
         started: float,
         exc: BaseException | None,
     ) -> None:
+        seconds = perf_counter() - started
+        area = kwargs.get("area")
+        key = str(getattr(area, "key", area)) if area is not None else ""
+        if seconds > self.slow_seconds:
+            # A plugin that stalls the whole report should be seen, not guessed at
+            from .i18n import gettext
+
+            self.slow_calls.append((plugin, hook_name, key, seconds))
+            self.warn(
+                gettext(
+                    "plugins.slow-call",
+                    self.warn_lang,
+                    plugin=plugin,
+                    hook=f"{hook_name}({key})",
+                    seconds=f"{seconds:.2f}",
+                )
+            )
         if self.call_trace is None:
             return
-        elapsed = (perf_counter() - started) * 1000
-        area = kwargs.get("area")
-        where = f"({getattr(area, 'key', area)})" if area is not None else "()"
+        elapsed = seconds * 1000
+        where = f"({key})"
         outcome = f" !! {_error_text(exc)}" if exc is not None else ""
         self.call_trace(f"venue_ready trace: {plugin}.{hook_name}{where} {elapsed:.3f} ms{outcome}")
 
@@ -182,6 +263,8 @@ class PluginManager(pluggy.PluginManager):
 
         specs: dict[str, AreaSpec] = {}
         providers: dict[str, str] = {}
+        claims: dict[str, list[str]] = {}
+        well_formed: list[AreaSpec] = []
         for name, result, exc in self.call_each("venue_ready_areas"):
             if exc is not None:
                 self.record_failure(name, "areas", exc)
@@ -199,20 +282,35 @@ class PluginManager(pluggy.PluginManager):
                         ),
                     )
                     continue
-                if spec.key in providers:
+                well_formed.append(spec)
+                if spec.key in providers and providers[spec.key] == name:
                     self.record_failure(
-                        name,
-                        "areas",
-                        ValueError(
-                            f"area {spec.key!r} is provided by both {providers[spec.key]!r} "
-                            f"and {name!r}"
-                        ),
+                        name, "areas", ValueError(f"it provides area {spec.key!r} twice")
                     )
                     continue
-                specs[spec.key] = spec
-                providers[spec.key] = name
-        self._specs, self._providers = specs, providers
+                claims.setdefault(spec.key, []).append(name)
+                specs.setdefault(spec.key, spec)
+                providers.setdefault(spec.key, name)
+        # No plugin wins an area by the order of its name: a key two plugins claim is neither's,
+        # and both are named, so that the report cannot be scored by an impostor.
+        contested = {key: tuple(names) for key, names in claims.items() if len(names) > 1}
+        for key, names in contested.items():
+            del specs[key], providers[key]
+            both = " and ".join(repr(n) for n in names)
+            for name in names:
+                self.record_failure(
+                    name,
+                    "areas",
+                    ValueError(f"area {key!r} is provided by both {both}: neither is used"),
+                )
+        self._specs, self._providers, self._contested = specs, providers, contested
+        self._catalog_specs = well_formed
         return specs
+
+    def contested(self, area_key: str) -> tuple[str, ...]:
+        """The plugins that all claim ``area_key`` (none of which provides it), or ()."""
+        self.area_specs()
+        return self._contested.get(area_key, ())
 
     def provider_of(self, area_key: str) -> str:
         """The name of the plugin that provides ``area_key`` ("" when none does)."""
@@ -226,7 +324,8 @@ class PluginManager(pluggy.PluginManager):
         if self._catalogs is not None and self._catalogs[0] is specs:
             return self._catalogs[1]
         merged: dict[str, dict[str, str]] = {}
-        for spec in specs.values():
+        # Every well-formed area's catalog, a contested area's too: its messages may be shown
+        for spec in self._catalog_specs:
             for lang, messages in spec.messages.items():
                 merged.setdefault(lang, {}).update(messages)
         self._catalogs = (specs, merged)
@@ -290,6 +389,15 @@ class PluginManager(pluggy.PluginManager):
 
 def _env_flag(name: str) -> bool:
     return os.environ.get(name, "").strip().lower() not in ("", "0", "false", "no")
+
+
+def _slow_threshold() -> float:
+    """``VENUE_READY_SLOW_PLUGIN_SECONDS`` as a number of seconds >= 0, else the default."""
+    try:
+        value = float(os.environ.get("VENUE_READY_SLOW_PLUGIN_SECONDS", DEFAULT_SLOW_SECONDS))
+    except ValueError:
+        return DEFAULT_SLOW_SECONDS
+    return value if 0.0 <= value < float("inf") else DEFAULT_SLOW_SECONDS
 
 
 def _entry_points() -> Iterable[EntryPoint]:
@@ -442,8 +550,10 @@ def get_plugin_manager(
         pm.set_blocked(name)
 
     own_found: set[str] = set()
+    dists_found: set[str] = set()
     for ep in sorted(entry_points(), key=lambda ep: ep.name):
         dist_name, dist_version = _dist_of(ep)
+        dists_found.add(_normalise(dist_name or ""))
         own = dist_name is not None and _normalise(dist_name) == _OWN_DISTRIBUTION
         if own:
             own_found.add(ep.name)
@@ -485,6 +595,8 @@ def get_plugin_manager(
         dist = _dist_of_module(module_name)
         pm.register_plugin(module, module_name, *dist)
 
+    if wanted is not None and autoload:
+        pm.missing_distributions = sorted(wanted - dists_found)
     pm.check_hooks()
     return pm
 

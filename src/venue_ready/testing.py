@@ -71,6 +71,14 @@ RULES: dict[str, str] = {
         "Findings only for areas the plugin provides, each with the area's key (a policy plugin, "
         "VENUE_READY_POLICY = True, may add Findings to any area)"
     ),
+    "hook-options": (
+        "no hook implementation asks for tryfirst, trylast, wrapper or hookwrapper: venue_ready "
+        "calls hooks one plugin at a time, in registration order, and refuses such a plugin"
+    ),
+    "slow": (
+        "no hook call takes longer than the slow-plugin threshold "
+        "(VENUE_READY_SLOW_PLUGIN_SECONDS, 2 s by default)"
+    ),
     "not-deterministic": (
         "the same event (or a freshly loaded copy of it) at the same moment gives the same "
         "Findings, in the same order"
@@ -334,6 +342,13 @@ class _Checker:
     # -- registration and areas -----------------------------------------------------------------
 
     def check_registration(self) -> None:
+        asked = self.pm.unsupported.get(self.name)
+        if asked:
+            raise self.fail(
+                "hook-options",
+                f"it asks for {', '.join(asked)}, which venue_ready does not honour (hooks are "
+                "called one plugin at a time, in registration order)",
+            )
         for failure in self.pm.failures:
             if failure.name == self.name and failure.stage in ("import", "register", "hooks"):
                 raise self.fail("plugin-fails", f"{failure.stage}: {failure.error}")
@@ -516,6 +531,16 @@ class _Checker:
         if not _finite_at_least_zero(weight):
             raise self.fail("finding-range", f"{what} has weight {weight!r}, not finite and >= 0")
 
+    def check_speed(self) -> None:
+        """Every hook call of the plugin during the check within the slow-plugin threshold."""
+        for plugin, hook, key, seconds in self.pm.slow_calls:
+            if plugin == self.name:
+                where = f"(area {key!r})" if key else "()"
+                raise self.fail(
+                    "slow",
+                    f"{hook}{where} took {seconds:.2f} s, more than {self.pm.slow_seconds:g} s",
+                )
+
     def check_report(self, event: Event, as_of: datetime) -> None:
         """The whole assessment, for what only it runs (policies' adjust_report)."""
         from .assessment import assess
@@ -593,6 +618,7 @@ def check_plugin(
             if again != first:
                 raise checker.fail("not-deterministic", _difference(first, again, moment, how))
         checker.check_report(event, moment)
+    checker.check_speed()
 
 
 def _event_text(specs: list[AreaSpec], pm: PluginManager, checker: _Checker) -> str:

@@ -193,10 +193,16 @@ def plugin_manager(args: argparse.Namespace, lang: str) -> PluginManager:
 
     block, extra = plugin_selection(args)
     try:
-        return get_plugin_manager(block=block, extra=extra, strict=args.strict_plugins)
+        pm = get_plugin_manager(block=block, extra=extra, strict=args.strict_plugins)
     except ModuleNotFoundError as exc:
         err(_("cli.plugin-not-found", lang, module=exc.name or str(exc)))
         raise Exit(ExitCode.USAGE) from None
+    for name in pm.missing_distributions:  # a typo would silently load fewer plugins
+        err(_("cli.missing-distribution", lang, distribution=name))
+    if pm.missing_distributions:
+        raise Exit(ExitCode.USAGE)
+    pm.warn, pm.warn_lang = err, lang
+    return pm
 
 
 def open_event(
@@ -208,6 +214,7 @@ def open_event(
     pm = plugin_manager(args, lang_hint)
     event = load_event(args.file, pm, args.lang, lang_hint)
     lang = args.lang or event.lang
+    pm.warn_lang = lang
     as_of = None
     if getattr(args, "as_of", None) is not None:
         as_of = parse_moment(args.as_of, event.tz, lang, option="--as-of")
@@ -256,8 +263,9 @@ def read_moment(parse: Callable[[str], _Moment], text: str, lang: str, *, option
 def report_exit_code(report: Report, fail_under: float | None, lang: str) -> ExitCode:
     """The exit code ``report`` earns: PLUGIN when a plugin failed, FAIL_UNDER below
     ``fail_under``, else OK; saying why on stderr when it is not OK."""
-    if report.failures or report.inconclusive:
-        err(_("cli.plugins-failed", lang, count=len(report.failures)))
+    if report.inconclusive:  # one meaning everywhere: an area in error or a plugin failed
+        errors = sum(1 for area in report.areas if area.status == "error")
+        err(_("cli.inconclusive", lang, count=len(report.failures), areas=errors))
         return ExitCode.PLUGIN
     if fail_under is not None and (report.score is None or report.score < fail_under):
         err(
