@@ -35,6 +35,7 @@ _EXPORTS: dict[str, str] = {
         ("subevents", ("SubeventResult",)),
         ("errors", ("LoadError", "PluginError", "PluginFailure", "Problem")),
         ("files", ("write_atomic",)),
+        ("findingmaker", ("FindingFields", "FindingMaker")),
         ("hookspecs", ("hookimpl",)),
         (
             "journal",
@@ -99,6 +100,8 @@ if TYPE_CHECKING:
     from .errors import PluginFailure as PluginFailure
     from .errors import Problem as Problem
     from .files import write_atomic as write_atomic
+    from .findingmaker import FindingFields as FindingFields
+    from .findingmaker import FindingMaker as FindingMaker
     from .hookspecs import hookimpl as hookimpl
     from .journal import Journal as Journal
     from .journal import JournalError as JournalError
