@@ -60,3 +60,19 @@ def test_a_record_stamps_who_reported_the_result_and_when() -> None:
     made = FindingMaker("broadcast")("broadcast.slot-aired", record=record)
     assert (made.reported_at, made.reported_by) == (DUE, "Đài")
     assert FindingMaker("broadcast")("broadcast.slot-aired").reported_at is None
+
+
+def test_template_item_gives_the_item_its_owner_role_s_two_names() -> None:
+    from venue_ready import Role, TemplateItem, template_item
+
+    police = Role("x.role.police", "Công an phường", "Ward police")
+    assert template_item("x.plan", "Kế hoạch", "Plan", police, 3, gate=True) == TemplateItem(
+        id="x.plan",
+        title_vi="Kế hoạch",
+        title_en="Plan",
+        owner_vi="Công an phường",
+        owner_en="Ward police",
+        lead_days=3,
+        gate=True,
+    )
+    assert template_item("x.other", "Khác", "Other").owner_vi is None

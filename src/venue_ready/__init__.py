@@ -82,6 +82,7 @@ _EXPORTS: dict[str, str] = {
         ("scoring", ("item_credit",)),
         ("names", ("fold_name",)),
         ("settings", ("SettingsReader",)),
+        ("templateitems", ("template_item",)),
     )
     for name in names
 }
@@ -149,6 +150,7 @@ if TYPE_CHECKING:
     from .scoring import item_credit as item_credit
     from .settings import SettingsReader as SettingsReader
     from .subevents import SubeventResult as SubeventResult
+    from .templateitems import template_item as template_item
 
 if not TYPE_CHECKING:  # hidden from type checkers, which would accept any name through it
 
