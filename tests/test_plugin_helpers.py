@@ -1,4 +1,4 @@
-"""FindingMaker: the Findings it makes are the ones written out field by field."""
+"""FindingMaker and template_item: what they make is what is written out field by field."""
 
 from __future__ import annotations
 
