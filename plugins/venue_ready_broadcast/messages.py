@@ -8,7 +8,7 @@ One message a line, as in the core's catalog: a message reads better whole than 
 
 from __future__ import annotations
 
-from .template import OWNER_EN, OWNER_ID, OWNER_VI
+from .template import ROLES
 
 __all__ = ["MESSAGES"]
 
@@ -84,7 +84,8 @@ _EN = {
     "broadcast.settings.approved-by-missing": 'approved_on is given but not who approved (expected approved_by = "...")',
 }
 
-# The default owner role, named in both languages.
-_VI[OWNER_ID], _EN[OWNER_ID] = OWNER_VI, OWNER_EN
+# The owner roles, named in both languages (template.ROLES).
+for _role in ROLES:
+    _VI[_role.id], _EN[_role.id] = _role.vi, _role.en
 
 MESSAGES: dict[str, dict[str, str]] = {"vi": _VI, "en": _EN}

@@ -11,7 +11,7 @@ import math
 from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta, tzinfo
 
-from venue_ready import AreaPlan, Event, Finding, Message, Phase
+from venue_ready import AreaPlan, Event, Finding, FindingMaker, Message, Phase
 
 from .settings import Config, Slot
 from .template import KEY, owner_role
@@ -48,6 +48,9 @@ WEIGHT_OVER_LIMIT = 1.0
 WEIGHT_TOO_LONG = 1.0
 #: The loudspeaker clusters in working order.
 WEIGHT_CLUSTERS = 3.0
+
+#: Every Finding of the area.
+_make = FindingMaker(KEY)
 
 _END_OF_DAY = time(23, 59, 59, 999999)
 _MIDNIGHT = time(0, 0)
@@ -142,10 +145,9 @@ def schedule_findings(
                 "broadcast.day-missing", {"day": day, "from_days": config.daily_from_days}
             )
         out.append(
-            Finding(
-                code="broadcast.day-scheduled" if count else "broadcast.day-missing",
-                area=KEY,
-                message=message,
+            _make(
+                "broadcast.day-scheduled" if count else "broadcast.day-missing",
+                message,
                 weight=WEIGHT_DAY,
                 credit=1.0 if count else 0.0,
                 phase=Phase.BEFORE,
@@ -208,30 +210,21 @@ def _event_slot(
     tz: tzinfo,
 ) -> Finding:
     """The Finding for the opening, closing or results broadcast: met by the earliest match."""
+    make = _make.sharing(weight=weight, phase=phase, due=due)
     if matches:
         slot = min(matches, key=lambda s: s.at)  # min keeps the first of equal times
-        return Finding(
-            code=f"broadcast.{kind}-scheduled",
-            area=KEY,
-            message=Message(
-                f"broadcast.{kind}-scheduled", {"slot": slot.id, "at": _shown(slot.at, tz)}
-            ),
-            weight=weight,
+        return make(
+            f"broadcast.{kind}-scheduled",
+            params={"slot": slot.id, "at": _shown(slot.at, tz)},
             credit=1.0,
-            phase=phase,
             subject=slot.id,
-            due=due,
             owner=slot.owner or owner,
         )
-    return Finding(
-        code=f"broadcast.{kind}-missing",
-        area=KEY,
-        message=Message(f"broadcast.{kind}-{'missing' if given else 'no-schedule'}", params),
-        weight=weight,
-        credit=0.0,
-        phase=phase,
+    return make(
+        f"broadcast.{kind}-missing",
+        f"broadcast.{kind}-{'missing' if given else 'no-schedule'}",
+        params,
         subject=kind,
-        due=due,
         owner=owner,
         assessed=given,
     )
@@ -256,7 +249,7 @@ def slot_findings(config: Config, event: Event, area: AreaPlan, as_of: datetime)
     out: list[Finding] = []
     for slot in config.slots:
         phase = _phase(_day(slot.at, tz), event, tz)
-        owner = _owner(config, event, slot.owner)
+        make = _make.sharing(phase=phase, subject=slot.id, owner=_owner(config, event, slot.owner))
         at = _shown(slot.at, tz)
         head: dict[str, object] = {"slot": slot.id, "content": slot.content, "at": at}
 
@@ -273,16 +266,12 @@ def slot_findings(config: Config, event: Event, area: AreaPlan, as_of: datetime)
                 "broadcast.slot-not-approved", {**head, "lead": config.approval_lead_hours}
             )
         out.append(
-            Finding(
-                code="broadcast.slot-approved",
-                area=KEY,
-                message=message,
+            make(
+                "broadcast.slot-approved",
+                message,
                 weight=WEIGHT_SLOT_APPROVED,
                 credit=1.0 if approved else 0.0,
-                phase=phase,
-                subject=slot.id,
                 due=slot.at - lead,
-                owner=owner,
             )
         )
 
@@ -295,35 +284,23 @@ def slot_findings(config: Config, event: Event, area: AreaPlan, as_of: datetime)
             else:
                 message = Message("broadcast.slot-not-aired", head)
             out.append(
-                Finding.from_record(
-                    record,
-                    code="broadcast.slot-aired",
-                    area=KEY,
-                    message=message,
+                make(
+                    "broadcast.slot-aired",
+                    message,
                     weight=WEIGHT_SLOT_AIRED,
                     credit=1.0 if aired else 0.0,
-                    phase=phase,
-                    subject=slot.id,
                     due=slot.at,
-                    owner=owner,
+                    record=record,
                 )
             )
 
         if slot.minutes is not None and slot.minutes > config.max_minutes:
             out.append(
-                Finding(
-                    code="broadcast.too-long",
-                    area=KEY,
-                    message=Message(
-                        "broadcast.too-long",
-                        {**head, "minutes": slot.minutes, "max": config.max_minutes},
-                    ),
+                make(
+                    "broadcast.too-long",
+                    params={**head, "minutes": slot.minutes, "max": config.max_minutes},
                     weight=WEIGHT_TOO_LONG,
-                    credit=0.0,
-                    phase=phase,
-                    subject=slot.id,
                     due=slot.at - lead,
-                    owner=owner,
                 )
             )
     return out
@@ -345,15 +322,10 @@ def limit_findings(config: Config, event: Event, area: AreaPlan, as_of: datetime
         if len(slots) <= config.max_per_day:
             continue
         out.append(
-            Finding(
-                code="broadcast.over-limit",
-                area=KEY,
-                message=Message(
-                    "broadcast.over-limit",
-                    {"day": day, "count": len(slots), "max": config.max_per_day},
-                ),
+            _make(
+                "broadcast.over-limit",
+                params={"day": day, "count": len(slots), "max": config.max_per_day},
                 weight=WEIGHT_OVER_LIMIT,
-                credit=0.0,
                 phase=_phase(day, event, tz),
                 subject=day.isoformat(),
                 # the day's schedule must be settled before its first slot's approval is due
@@ -374,18 +346,17 @@ def cluster_findings(
     recently enough. Not assessed when ``[clusters]`` is not given."""
     del area
     tz = event.tz
-    due = event.starts - timedelta(days=config.clusters_lead_days)
+    make = _make.sharing(
+        weight=WEIGHT_CLUSTERS,
+        subject="clusters",
+        due=event.starts - timedelta(days=config.clusters_lead_days),
+    )
     clusters = config.clusters
     if clusters is None:
         return [
-            Finding(
-                code="broadcast.clusters",
-                area=KEY,
-                message=Message("broadcast.clusters-missing"),
-                weight=WEIGHT_CLUSTERS,
-                phase=Phase.BEFORE,
-                subject="clusters",
-                due=due,
+            make(
+                "broadcast.clusters",
+                "broadcast.clusters-missing",
                 owner=_owner(config, event),
                 assessed=False,
             )
@@ -417,15 +388,10 @@ def cluster_findings(
             params["needed"] = math.ceil(ratio * total - _EPSILON) - working
             message = Message("broadcast.clusters-low", params)
     return [
-        Finding(
-            code="broadcast.clusters",
-            area=KEY,
-            message=message,
-            weight=WEIGHT_CLUSTERS,
+        make(
+            "broadcast.clusters",
+            message,
             credit=credit,
-            phase=Phase.BEFORE,
-            subject="clusters",
-            due=due,
             owner=_owner(config, event, clusters.owner),
         )
     ]

@@ -2,62 +2,59 @@
 
 from __future__ import annotations
 
-from venue_ready import Message, TemplateItem
+from venue_ready import Message, Role, template_item
 
-__all__ = ["KEY", "OWNER_EN", "OWNER_ID", "OWNER_VI", "SETTINGS_EXAMPLE", "TEMPLATE", "owner_role"]
+__all__ = ["KEY", "RADIO", "ROLES", "SETTINGS_EXAMPLE", "TEMPLATE", "owner_role"]
 
 #: The area's key: the prefix of its template items, Finding codes and message ids.
 KEY = "broadcast"
 
-#: Who answers for the radio's work when the data names no one.
-OWNER_VI = "Đài truyền thanh phường"
-OWNER_EN = "Ward radio station"
-
-
-#: The message id the role is named by, in the plugin's catalog (messages.py).
-OWNER_ID = "broadcast.role.radio"
+#: Owner roles, every one in ROLES for the catalog (messages.py): the radio answers for its
+#: work when the data names no one; the other two own the plan and the schedule's approval.
+RADIO, PROPAGANDA, COMMITTEE = ROLES = (
+    Role("broadcast.role.radio", "Đài truyền thanh phường", "Ward radio station"),
+    Role(
+        "broadcast.role.propaganda", "Ban Tuyên giáo Đảng ủy", "Party committee's propaganda board"
+    ),
+    Role("broadcast.role.committee", "Ủy ban nhân dân phường", "Ward People's Committee"),
+)
 
 
 def owner_role() -> Message:
     """The template's owner role as a message: the report names it in its own language."""
-    return Message(OWNER_ID)
+    return RADIO.owner
 
 
 TEMPLATE = (
-    TemplateItem(
-        id="broadcast.plan",
-        title_vi=(
-            "Kế hoạch tuyên truyền về Đại hội trên hệ thống truyền thanh phường "
-            "(trước, trong và sau Đại hội)"
-        ),
-        title_en="Plan for the ward radio's coverage of the congress (before, during and after)",
-        owner_vi="Ban Tuyên giáo Đảng ủy",
-        owner_en="Party committee's propaganda board",
-        lead_days=14,
+    # id, Vietnamese title, English title, owner, lead days
+    template_item(
+        "broadcast.plan",
+        "Kế hoạch tuyên truyền về Đại hội trên hệ thống truyền thanh phường "
+        "(trước, trong và sau Đại hội)",
+        "Plan for the ward radio's coverage of the congress (before, during and after)",
+        PROPAGANDA,
+        14,
     ),
-    TemplateItem(
-        id="broadcast.equipment",
-        title_vi="Kiểm tra, sửa chữa cụm loa, bộ khuếch đại và đường dây truyền thanh",
-        title_en="Loudspeaker clusters, amplifiers and lines checked and repaired",
-        owner_vi=OWNER_VI,
-        owner_en=OWNER_EN,
-        lead_days=7,
+    template_item(
+        "broadcast.equipment",
+        "Kiểm tra, sửa chữa cụm loa, bộ khuếch đại và đường dây truyền thanh",
+        "Loudspeaker clusters, amplifiers and lines checked and repaired",
+        RADIO,
+        7,
     ),
-    TemplateItem(
-        id="broadcast.content",
-        title_vi="Biên tập tin, bài, khẩu hiệu tuyên truyền về Đại hội",
-        title_en="News items, articles and slogans about the congress written and edited",
-        owner_vi=OWNER_VI,
-        owner_en=OWNER_EN,
-        lead_days=8,
+    template_item(
+        "broadcast.content",
+        "Biên tập tin, bài, khẩu hiệu tuyên truyền về Đại hội",
+        "News items, articles and slogans about the congress written and edited",
+        RADIO,
+        8,
     ),
-    TemplateItem(
-        id="broadcast.schedule",
-        title_vi="Lịch phát thanh trước, trong và sau Đại hội được lãnh đạo phường duyệt",
-        title_en="Broadcast schedule before, during and after the congress approved by the ward",
-        owner_vi="Ủy ban nhân dân phường",
-        owner_en="Ward People's Committee",
-        lead_days=8,
+    template_item(
+        "broadcast.schedule",
+        "Lịch phát thanh trước, trong và sau Đại hội được lãnh đạo phường duyệt",
+        "Broadcast schedule before, during and after the congress approved by the ward",
+        COMMITTEE,
+        8,
     ),
 )
 

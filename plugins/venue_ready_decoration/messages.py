@@ -9,38 +9,35 @@ from __future__ import annotations
 
 from .template import ROLES
 
-_VI_ELEMENTS = {
+# How a stage element is put in place, in both languages: (vi done, vi to do, en done, en to do).
+_HUNG = ("đã treo", "chưa treo", "hung", "not hung yet")
+_PLACED = ("đã đặt", "chưa đặt", "placed", "not placed yet")
+_ARRANGED = ("đã bày", "chưa bày", "arranged", "not arranged yet")
+
+#: Each stage element: how it is put in place, and its name in Vietnamese and in English.
+_ELEMENTS = {
     "top_slogan": (
+        _HUNG,
         'Khẩu hiệu "ĐẢNG CỘNG SẢN VIỆT NAM QUANG VINH MUÔN NĂM!" trên cùng sân khấu',
-        "đã treo",
-        "chưa treo",
-    ),
-    "party_flag": ("Cờ Đảng trên sân khấu", "đã treo", "chưa treo"),
-    "national_flag": ("Cờ Tổ quốc trên sân khấu", "đã treo", "chưa treo"),
-    "marx_lenin": ("Chân dung Các Mác và V.I. Lênin", "đã treo", "chưa treo"),
-    "ho_chi_minh_bust": ("Tượng Chủ tịch Hồ Chí Minh", "đã đặt", "chưa đặt"),
-    "ho_chi_minh_portrait": ("Ảnh Chủ tịch Hồ Chí Minh", "đã treo", "chưa treo"),
-    "flowers": ("Hoa tươi trang trí sân khấu", "đã bày", "chưa bày"),
-}
-
-_EN_ELEMENTS = {
-    "top_slogan": (
         'Top slogan "ĐẢNG CỘNG SẢN VIỆT NAM QUANG VINH MUÔN NĂM!" above the stage',
-        "hung",
-        "not hung yet",
     ),
-    "party_flag": ("Party flag on the stage", "hung", "not hung yet"),
-    "national_flag": ("National flag on the stage", "hung", "not hung yet"),
-    "marx_lenin": ("Portraits of Marx and Lenin", "hung", "not hung yet"),
-    "ho_chi_minh_bust": ("Bust of Hồ Chí Minh", "placed", "not placed yet"),
-    "ho_chi_minh_portrait": ("Portrait of Hồ Chí Minh", "hung", "not hung yet"),
-    "flowers": ("Fresh flowers on the stage", "arranged", "not arranged yet"),
+    "party_flag": (_HUNG, "Cờ Đảng trên sân khấu", "Party flag on the stage"),
+    "national_flag": (_HUNG, "Cờ Tổ quốc trên sân khấu", "National flag on the stage"),
+    "marx_lenin": (_HUNG, "Chân dung Các Mác và V.I. Lênin", "Portraits of Marx and Lenin"),
+    "ho_chi_minh_bust": (_PLACED, "Tượng Chủ tịch Hồ Chí Minh", "Bust of Hồ Chí Minh"),
+    "ho_chi_minh_portrait": (_HUNG, "Ảnh Chủ tịch Hồ Chí Minh", "Portrait of Hồ Chí Minh"),
+    "flowers": (_ARRANGED, "Hoa tươi trang trí sân khấu", "Fresh flowers on the stage"),
 }
 
 
-def _elements(table: dict[str, tuple[str, str, str]], on: str) -> dict[str, str]:
+def _elements(lang: str) -> dict[str, str]:
+    """Each stage element's done and to-do messages in ``lang`` (``vi`` or ``en``)."""
+    vi = lang == "vi"
+    on = "" if vi else "on "  # "đã treo 14/5", "hung on 14 May"
     out: dict[str, str] = {}
-    for key, (name, done, todo) in table.items():
+    for key, (verbs, name_vi, name_en) in _ELEMENTS.items():
+        name = name_vi if vi else name_en
+        done, todo = verbs[:2] if vi else verbs[2:]
         out[f"decoration.stage.{key}.done"] = f"{name}: {done} {on}{{installed}}"
         out[f"decoration.stage.{key}.todo"] = f"{name}: {todo}"
     return out
@@ -101,7 +98,7 @@ VI: dict[str, str] = {
         "loại phông)"
     ),
     # -- the stage -----------------------------------------------------------------------------
-    **_elements(_VI_ELEMENTS, ""),
+    **_elements("vi"),
     "decoration.stage-unrecorded": (
         "Chưa ghi nhận trang trí sân khấu (bảng [stage]): chưa biết tình trạng của '{element}'"
     ),
@@ -237,7 +234,7 @@ EN: dict[str, str] = {
         "went up, its kind)"
     ),
     # -- the stage -----------------------------------------------------------------------------
-    **_elements(_EN_ELEMENTS, "on "),
+    **_elements("en"),
     "decoration.stage-unrecorded": (
         "The stage dressing is not recorded (table [stage]): the state of '{element}' is unknown"
     ),

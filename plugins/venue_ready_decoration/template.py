@@ -7,60 +7,55 @@ banners, panels and posters) come from the settings instead.
 
 from __future__ import annotations
 
-from venue_ready import Phase, Role, TemplateItem
+from venue_ready import Phase, Role, template_item
 
 #: The area's key: the prefix of its template items, Finding codes and message ids.
 KEY = "decoration"
 
-#: Owner roles: used by the rules when the settings name no owner.
-ROLE_SERVICE = Role("decoration.role.service", "Tiểu ban Phục vụ", "Service sub-committee")
-ROLE_PROPAGANDA = Role(
-    "decoration.role.propaganda", "Tiểu ban Tuyên truyền", "Propaganda sub-committee"
+#: Owner roles, used by the rules when the settings name no owner; every one in ROLES for the
+#: catalog (messages.py).
+ROLE_SERVICE, ROLE_PROPAGANDA = ROLES = (
+    Role("decoration.role.service", "Tiểu ban Phục vụ", "Service sub-committee"),
+    Role("decoration.role.propaganda", "Tiểu ban Tuyên truyền", "Propaganda sub-committee"),
 )
-#: Every role, for the catalog (messages.py).
-ROLES = (ROLE_SERVICE, ROLE_PROPAGANDA)
 
 
 TEMPLATE = (
-    TemplateItem(
-        id="decoration.plan",
-        title_vi="Kế hoạch trang trí khánh tiết và tuyên truyền Đại hội",
-        title_en="Plan for the congress's decoration and propaganda",
-        owner_vi=ROLE_PROPAGANDA.vi,
-        owner_en=ROLE_PROPAGANDA.en,
-        lead_days=21,
+    # id, Vietnamese title, English title, owner, lead days; then a gate or a phase
+    template_item(
+        "decoration.plan",
+        "Kế hoạch trang trí khánh tiết và tuyên truyền Đại hội",
+        "Plan for the congress's decoration and propaganda",
+        ROLE_PROPAGANDA,
+        21,
     ),
-    TemplateItem(
-        id="decoration.slogan-list",
-        title_vi="Danh sách khẩu hiệu theo Hướng dẫn 8355-CV/BTGTW được Ban Thường vụ duyệt",
-        title_en="Slogan list (after 8355-CV/BTGTW) approved by the standing committee",
-        owner_vi=ROLE_PROPAGANDA.vi,
-        owner_en=ROLE_PROPAGANDA.en,
-        lead_days=10,
+    template_item(
+        "decoration.slogan-list",
+        "Danh sách khẩu hiệu theo Hướng dẫn 8355-CV/BTGTW được Ban Thường vụ duyệt",
+        "Slogan list (after 8355-CV/BTGTW) approved by the standing committee",
+        ROLE_PROPAGANDA,
+        10,
     ),
-    TemplateItem(
-        id="decoration.backdrop-proof",
-        title_vi="Duyệt maket phông sân khấu: đối chiếu tiêu đề với tên chính thức của Đại hội",
-        title_en="Proof of the stage backdrop checked against the congress's official title",
-        owner_vi=ROLE_SERVICE.vi,
-        owner_en=ROLE_SERVICE.en,
-        lead_days=5,
+    template_item(
+        "decoration.backdrop-proof",
+        "Duyệt maket phông sân khấu: đối chiếu tiêu đề với tên chính thức của Đại hội",
+        "Proof of the stage backdrop checked against the congress's official title",
+        ROLE_SERVICE,
+        5,
     ),
-    TemplateItem(
-        id="decoration.flag-ceremony",
-        title_vi="Nhạc Quốc ca, Quốc tế ca cho nghi thức chào cờ khai mạc và bế mạc",
-        title_en="National anthem and Internationale for the opening and closing flag ceremonies",
-        owner_vi=ROLE_SERVICE.vi,
-        owner_en=ROLE_SERVICE.en,
-        lead_days=1,
+    template_item(
+        "decoration.flag-ceremony",
+        "Nhạc Quốc ca, Quốc tế ca cho nghi thức chào cờ khai mạc và bế mạc",
+        "National anthem and Internationale for the opening and closing flag ceremonies",
+        ROLE_SERVICE,
+        1,
         gate=True,
     ),
-    TemplateItem(
-        id="decoration.take-down",
-        title_vi="Tháo dỡ, thu hồi pa nô, băng rôn sau Đại hội",
-        title_en="Panels and banners taken down after the congress",
-        owner_vi=ROLE_PROPAGANDA.vi,
-        owner_en=ROLE_PROPAGANDA.en,
+    template_item(
+        "decoration.take-down",
+        "Tháo dỡ, thu hồi pa nô, băng rôn sau Đại hội",
+        "Panels and banners taken down after the congress",
+        ROLE_PROPAGANDA,
         phase=Phase.AFTER,
     ),
 )

@@ -11,7 +11,7 @@ import math
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from venue_ready import AreaPlan, Event, Finding, Message, Phase
+from venue_ready import AreaPlan, Event, Finding, FindingMaker, Message, Phase
 
 from .settings import Config, Spraying
 from .template import HEALTH_STATION, KEY, SERVICE
@@ -58,36 +58,8 @@ def openings(config: Config, event: Event) -> list[datetime]:
     return out
 
 
-def _finding(
-    area: AreaPlan,
-    code: str,
-    message: str,
-    params: dict[str, object] | None = None,
-    *,
-    weight: float,
-    credit: float = 0.0,
-    gate: bool = False,
-    phase: Phase = Phase.BEFORE,
-    subject: str | None = None,
-    due: datetime | None = None,
-    owner: str | Message | None = None,
-    assessed: bool = True,
-    reported: Spraying | None = None,
-) -> Finding:
-    return Finding.from_record(
-        reported.record if reported is not None else None,
-        code=code,
-        area=area.key,
-        message=Message(message, params or {}),
-        weight=weight,
-        credit=credit,
-        gate=gate,
-        phase=phase,
-        subject=subject,
-        due=due,
-        owner=owner,
-        assessed=assessed,
-    )
+#: Every Finding of the area.
+_make = FindingMaker(KEY)
 
 
 def journal_sprayings(area: AreaPlan) -> list[Spraying]:
@@ -109,8 +81,7 @@ def sprayings(config: Config, event: Event, area: AreaPlan, as_of: datetime) -> 
     zones = event.venue.zones if event.venue is not None else ()
     if not zones:
         return [
-            _finding(
-                area,
+            _make(
                 code,
                 f"{KEY}.no-zones",
                 weight=ZONE_WEIGHT,
@@ -158,8 +129,7 @@ def sprayings(config: Config, event: Event, area: AreaPlan, as_of: datetime) -> 
             else:
                 message, params = f"{KEY}.zone-missed", base
             out.append(
-                _finding(
-                    area,
+                _make(
                     code,
                     message,
                     params,
@@ -170,7 +140,7 @@ def sprayings(config: Config, event: Event, area: AreaPlan, as_of: datetime) -> 
                     subject=zone.id,
                     due=opening,
                     owner=who,
-                    reported=used,
+                    record=used.record if used is not None else None,
                 )
             )
     return out
@@ -180,20 +150,12 @@ def checkpoints(config: Config, event: Event, area: AreaPlan, as_of: datetime) -
     """``disinfection.checkpoint``: a staffed temperature checkpoint at every entrance."""
     code = f"{KEY}.checkpoint"
     role = SERVICE.owner
-    due = event.starts - timedelta(hours=config.checkpoint_lead_hours)
+    make = _make.sharing(
+        weight=CHECKPOINT_WEIGHT, due=event.starts - timedelta(hours=config.checkpoint_lead_hours)
+    )
     entrances = event.venue.entrances if event.venue is not None else ()
     if not entrances:
-        return [
-            _finding(
-                area,
-                code,
-                f"{KEY}.no-entrances",
-                weight=CHECKPOINT_WEIGHT,
-                due=due,
-                owner=role,
-                assessed=False,
-            )
-        ]
+        return [make(code, f"{KEY}.no-entrances", owner=role, assessed=False)]
     out: list[Finding] = []
     for entrance in entrances:
         base: dict[str, object] = {"entrance": entrance.name, "entrance_id": entrance.id}
@@ -210,19 +172,7 @@ def checkpoints(config: Config, event: Event, area: AreaPlan, as_of: datetime) -
             message, params = f"{KEY}.checkpoint-planned", {**base, "at": first.set_up_at}
         else:
             message, params = f"{KEY}.checkpoint-missing", base
-        out.append(
-            _finding(
-                area,
-                code,
-                message,
-                params,
-                weight=CHECKPOINT_WEIGHT,
-                credit=credit,
-                subject=entrance.id,
-                due=due,
-                owner=who,
-            )
-        )
+        out.append(make(code, message, params, credit=credit, subject=entrance.id, owner=who))
     return out
 
 
@@ -241,8 +191,10 @@ def supplies(config: Config, event: Event, area: AreaPlan, as_of: datetime) -> l
     when the file says, ``disinfection.soap``."""
     del as_of  # a stock is what the file says now; it carries no date
     stock = config.supplies
-    who = (stock.owner if stock is not None else None) or SERVICE.owner
-    due = event.starts - timedelta(days=config.supplies_lead_days)
+    make = _make.sharing(
+        due=event.starts - timedelta(days=config.supplies_lead_days),
+        owner=(stock.owner if stock is not None else None) or SERVICE.owner,
+    )
     people = attendance(config, event)
 
     masks = stock.masks if stock is not None else None
@@ -251,16 +203,7 @@ def supplies(config: Config, event: Event, area: AreaPlan, as_of: datetime) -> l
     if masks is None or people is None:
         message = f"{KEY}.masks-unknown" if masks is None else f"{KEY}.attendance-unknown"
         out.append(
-            _finding(
-                area,
-                f"{KEY}.masks",
-                message,
-                weight=MASKS_WEIGHT,
-                subject="masks",
-                due=due,
-                owner=who,
-                assessed=False,
-            )
+            make(f"{KEY}.masks", message, weight=MASKS_WEIGHT, subject="masks", assessed=False)
         )
     else:
         need = math.ceil(people * config.masks_per_person)
@@ -272,29 +215,23 @@ def supplies(config: Config, event: Event, area: AreaPlan, as_of: datetime) -> l
         }
         enough = masks >= need
         out.append(
-            _finding(
-                area,
+            make(
                 f"{KEY}.masks",
                 f"{KEY}.masks-enough" if enough else f"{KEY}.masks-short",
                 {**params, "missing": max(0, need - masks)},
                 weight=MASKS_WEIGHT,
                 credit=1.0 if enough else masks / need,
                 subject="masks",
-                due=due,
-                owner=who,
             )
         )
     if litres is None or people is None:
         message = f"{KEY}.sanitiser-unknown" if litres is None else f"{KEY}.attendance-unknown"
         out.append(
-            _finding(
-                area,
+            make(
                 f"{KEY}.sanitiser",
                 message,
                 weight=SANITISER_WEIGHT,
                 subject="sanitiser",
-                due=due,
-                owner=who,
                 assessed=False,
             )
         )
@@ -302,8 +239,7 @@ def supplies(config: Config, event: Event, area: AreaPlan, as_of: datetime) -> l
         need_litres = round(people * config.sanitiser_ml_per_person / 1000.0, 3)
         enough = litres >= need_litres
         out.append(
-            _finding(
-                area,
+            make(
                 f"{KEY}.sanitiser",
                 f"{KEY}.sanitiser-enough" if enough else f"{KEY}.sanitiser-short",
                 {
@@ -316,21 +252,16 @@ def supplies(config: Config, event: Event, area: AreaPlan, as_of: datetime) -> l
                 weight=SANITISER_WEIGHT,
                 credit=1.0 if enough else litres / need_litres,
                 subject="sanitiser",
-                due=due,
-                owner=who,
             )
         )
     if stock is not None and stock.soap_in_toilets is not None:
         out.append(
-            _finding(
-                area,
+            make(
                 f"{KEY}.soap",
                 f"{KEY}.soap-present" if stock.soap_in_toilets else f"{KEY}.soap-missing",
                 weight=SOAP_WEIGHT,
                 credit=1.0 if stock.soap_in_toilets else 0.0,
                 subject="soap",
-                due=due,
-                owner=who,
             )
         )
     return out
@@ -343,18 +274,15 @@ def medical_team(config: Config, event: Event, area: AreaPlan, as_of: datetime) 
     arranged = f"{KEY}.medical-team-arranged"
     on_duty = f"{KEY}.medical-team-on-duty"
     due = event.starts - timedelta(days=config.medical_lead_days)
+    make = _make.sharing(weight=MEDICAL_WEIGHT, subject="medical-team")
     if team is None:
-        role = HEALTH_STATION.owner
         return [
-            _finding(
-                area,
+            make(
                 code,
                 f"{KEY}.medical-team-missing",
-                weight=MEDICAL_WEIGHT,
                 phase=phase,
-                subject="medical-team",
                 due=when,
-                owner=role,
+                owner=HEALTH_STATION.owner,
             )
             for code, phase, when in (
                 (arranged, Phase.BEFORE, due),
@@ -380,17 +308,7 @@ def medical_team(config: Config, event: Event, area: AreaPlan, as_of: datetime) 
         credit = UNCONFIRMED_CREDIT * staffing
         short = staffing < 1.0
         message = f"{KEY}.medical-team-unconfirmed" + ("-short" if short else "")
-    first = _finding(
-        area,
-        arranged,
-        message,
-        params,
-        weight=MEDICAL_WEIGHT,
-        credit=credit,
-        subject="medical-team",
-        due=due,
-        owner=team.team,
-    )
+    first = make(arranged, message, params, credit=credit, due=due, owner=team.team)
 
     since = team.on_duty_from
     duty: dict[str, object] = {"team": team.team, "opening": event.starts}
@@ -403,15 +321,12 @@ def medical_team(config: Config, event: Event, area: AreaPlan, as_of: datetime) 
     else:
         duty_message, duty_credit = f"{KEY}.medical-on-duty", 1.0
         duty["since"] = since
-    second = _finding(
-        area,
+    second = make(
         on_duty,
         duty_message,
         duty,
-        weight=MEDICAL_WEIGHT,
         credit=duty_credit,
         phase=Phase.DURING,
-        subject="medical-team",
         due=event.starts,
         owner=team.team,
     )

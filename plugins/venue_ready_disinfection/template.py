@@ -8,7 +8,7 @@ spaced seating, health declarations, sanitiser points. Lead times follow the dom
 
 from __future__ import annotations
 
-from venue_ready import Phase, Role, TemplateItem
+from venue_ready import Phase, Role, template_item
 
 __all__ = [
     "HEALTH_STATION",
@@ -22,61 +22,57 @@ __all__ = [
 #: The area's key: the prefix of its template items, Finding codes and message ids.
 KEY = "disinfection"
 
-#: Owner roles. The ward health station sprays, checks health and stands by; the
-#: congress's service sub-committee sets up checkpoints and buys supplies.
-HEALTH_STATION = Role("disinfection.role.health-station", "Trạm Y tế phường", "Ward health station")
-SERVICE = Role("disinfection.role.service", "Tiểu ban Phục vụ", "Service sub-committee")
-#: Every role, for the catalog (messages.py).
-ROLES = (HEALTH_STATION, SERVICE)
+#: Owner roles, every one in ROLES for the catalog (messages.py). The ward health station
+#: sprays, checks health and stands by; the congress's service sub-committee sets up
+#: checkpoints and buys supplies.
+HEALTH_STATION, SERVICE = ROLES = (
+    Role("disinfection.role.health-station", "Trạm Y tế phường", "Ward health station"),
+    Role("disinfection.role.service", "Tiểu ban Phục vụ", "Service sub-committee"),
+)
 
 
 TEMPLATE = (
-    TemplateItem(
-        id="disinfection.plan",
-        title_vi="Kế hoạch phòng, chống dịch COVID-19 tại Đại hội",
-        title_en="COVID-19 prevention plan for the congress",
-        owner_vi=SERVICE.vi,
-        owner_en=SERVICE.en,
-        lead_days=7,
+    # id, Vietnamese title, English title, owner, lead days (none during the congress)
+    template_item(
+        "disinfection.plan",
+        "Kế hoạch phòng, chống dịch COVID-19 tại Đại hội",
+        "COVID-19 prevention plan for the congress",
+        SERVICE,
+        7,
     ),
-    TemplateItem(
-        id="disinfection.spraying-schedule",
-        title_vi="Thống nhất lịch phun khử khuẩn toàn bộ khu vực Đại hội với Trạm Y tế phường",
-        title_en="Spraying schedule for the whole venue agreed with the ward health station",
-        owner_vi=SERVICE.vi,
-        owner_en=SERVICE.en,
-        lead_days=3,
+    template_item(
+        "disinfection.spraying-schedule",
+        "Thống nhất lịch phun khử khuẩn toàn bộ khu vực Đại hội với Trạm Y tế phường",
+        "Spraying schedule for the whole venue agreed with the ward health station",
+        SERVICE,
+        3,
     ),
-    TemplateItem(
-        id="disinfection.health-declaration",
-        title_vi="Đại biểu khai báo y tế; người có triệu chứng không dự Đại hội",
-        title_en="Delegates declare their health; anyone with symptoms stays away",
-        owner_vi=HEALTH_STATION.vi,
-        owner_en=HEALTH_STATION.en,
-        lead_days=1,
+    template_item(
+        "disinfection.health-declaration",
+        "Đại biểu khai báo y tế; người có triệu chứng không dự Đại hội",
+        "Delegates declare their health; anyone with symptoms stays away",
+        HEALTH_STATION,
+        1,
     ),
-    TemplateItem(
-        id="disinfection.seating",
-        title_vi="Bố trí chỗ ngồi giãn cách, có biển tên đại biểu",
-        title_en="Spaced seating with name cards",
-        owner_vi=SERVICE.vi,
-        owner_en=SERVICE.en,
-        lead_days=1,
+    template_item(
+        "disinfection.seating",
+        "Bố trí chỗ ngồi giãn cách, có biển tên đại biểu",
+        "Spaced seating with name cards",
+        SERVICE,
+        1,
     ),
-    TemplateItem(
-        id="disinfection.sanitiser-points",
-        title_vi="Đặt dung dịch sát khuẩn tay ở lối vào, sảnh và hội trường",
-        title_en="Hand sanitiser at the entrances, the lobby and the hall",
-        owner_vi=SERVICE.vi,
-        owner_en=SERVICE.en,
-        lead_days=1,
+    template_item(
+        "disinfection.sanitiser-points",
+        "Đặt dung dịch sát khuẩn tay ở lối vào, sảnh và hội trường",
+        "Hand sanitiser at the entrances, the lobby and the hall",
+        SERVICE,
+        1,
     ),
-    TemplateItem(
-        id="disinfection.health-checks",
-        title_vi="Kiểm tra y tế đại biểu trong thời gian Đại hội",
-        title_en="Health checks of the delegates during the congress",
-        owner_vi=HEALTH_STATION.vi,
-        owner_en=HEALTH_STATION.en,
+    template_item(
+        "disinfection.health-checks",
+        "Kiểm tra y tế đại biểu trong thời gian Đại hội",
+        "Health checks of the delegates during the congress",
+        HEALTH_STATION,
         phase=Phase.DURING,
     ),
 )

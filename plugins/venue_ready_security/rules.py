@@ -22,10 +22,8 @@ from venue_ready import (
     AreaPlan,
     Event,
     Finding,
-    JournalEntry,
-    Message,
+    FindingMaker,
     Status,
-    Waiver,
     fold_name,
 )
 
@@ -46,35 +44,8 @@ __all__ = [
 ]
 
 
-def _finding(
-    code: str,
-    message_id: str,
-    params: dict[str, object] | None = None,
-    *,
-    weight: float,
-    credit: float = 0.0,
-    gate: bool = False,
-    subject: str | None = None,
-    due: datetime | None = None,
-    owner: str | Message | None = None,
-    assessed: bool = True,
-    waiver: Waiver | None = None,
-    record: JournalEntry | None = None,
-) -> Finding:
-    return Finding.from_record(
-        record,
-        code=code,
-        area=KEY,
-        message=Message(message_id, params or {}),
-        weight=weight,
-        credit=credit,
-        gate=gate,
-        subject=subject,
-        due=due,
-        owner=owner,
-        assessed=assessed,
-        waiver=waiver,
-    )
+#: Every Finding of the area.
+_make = FindingMaker(KEY)
 
 
 # -- 1. the security plan, approved by the ward police ---------------------------------------------
@@ -86,20 +57,17 @@ def plan_findings(config: Config, event: Event, area: AreaPlan, as_of: datetime)
     code = "security.plan-approved"
     police = config.police
     item = next((i for i in area.items if i.id == config.plan_item), None)
-    owner = SERVICE.owner
+    make = _make.sharing(weight=0.0, gate=True, owner=SERVICE.owner)
     if item is None:
         template = by_id(DEFAULT_PLAN_ITEM)
         lead = template.lead_days if template is not None else None
         return [
-            _finding(
+            make(
                 code,
                 "security.plan-missing",
-                params={"item": config.plan_item, "police": police},
-                weight=0.0,
-                gate=True,
+                {"item": config.plan_item, "police": police},
                 subject=config.plan_item,
                 due=event.starts - timedelta(days=lead) if lead is not None else None,
-                owner=owner,
             )
         ]
     params: dict[str, object] = {"title": item.title, "police": police}
@@ -127,16 +95,14 @@ def plan_findings(config: Config, event: Event, area: AreaPlan, as_of: datetime)
         params["by"] = signed.by
         credit = 1.0
     return [
-        _finding(
+        make(
             code,
             message_id,
-            params=params,
-            weight=0.0,
+            params,
             credit=credit,
-            gate=True,
             subject=item.id,
             due=item.due,
-            owner=item.owner or owner,
+            owner=item.owner or SERVICE.owner,
             waiver=item.waiver if item.status is Status.WAIVED else None,
         )
     ]
@@ -197,19 +163,12 @@ def guard_findings(config: Config, event: Event, area: AreaPlan, as_of: datetime
     tz = event.tz
     start = (event.starts - timedelta(minutes=config.doors_open_minutes)).astimezone(tz)
     end = (event.ends + timedelta(minutes=config.after_close_minutes)).astimezone(tz)
-    due = event.starts - timedelta(days=config.posts_lead_days)
+    make = _make.sharing(due=event.starts - timedelta(days=config.posts_lead_days))
     owner = config.police
     entrances = event.venue.entrances if event.venue is not None else ()
     if not entrances:
         return [
-            _finding(
-                "security.entrances-unknown",
-                "security.no-entrances",
-                weight=1.0,
-                due=due,
-                owner=owner,
-                assessed=False,
-            )
+            make("security.entrances-unknown", "security.no-entrances", owner=owner, assessed=False)
         ]
     out: list[Finding] = []
     for entrance in entrances:
@@ -239,15 +198,13 @@ def guard_findings(config: Config, event: Event, area: AreaPlan, as_of: datetime
         else:
             code, credit = "security.entrance-guarded", 1.0
         out.append(
-            _finding(
+            make(
                 code,
                 code,
-                params=params,
-                weight=1.0,
+                params,
                 credit=credit,
                 gate=True,
                 subject=entrance.id,
-                due=due,
                 owner=owner,
                 record=manned[0] if manned else None,
             )
@@ -275,8 +232,9 @@ def fire_findings(config: Config, event: Event, area: AreaPlan, as_of: datetime)
     """Each extinguisher's inspection, their number, and each exit's check."""
     del area
     tz = event.tz
-    due = event.starts - timedelta(days=config.fire_lead_days)
-    owner = SERVICE.owner
+    make = _make.sharing(
+        due=event.starts - timedelta(days=config.fire_lead_days), owner=SERVICE.owner
+    )
     out: list[Finding] = []
 
     valid = 0
@@ -300,30 +258,16 @@ def fire_findings(config: Config, event: Event, area: AreaPlan, as_of: datetime)
                 code = message_id = "security.extinguisher-valid"
                 credit = 1.0
                 valid += 1
-        out.append(
-            _finding(
-                code,
-                message_id,
-                params=params,
-                weight=share,
-                credit=credit,
-                subject=x.id,
-                due=due,
-                owner=owner,
-            )
-        )
+        out.append(make(code, message_id, params, weight=share, credit=credit, subject=x.id))
 
     attendance = config.attendance
     if attendance is None and event.expected_delegates is not None:
         attendance = event.expected_delegates + config.guests
     if attendance is None:
         out.append(
-            _finding(
+            make(
                 "security.extinguishers-count",
                 "security.extinguishers-no-attendance",
-                weight=1.0,
-                due=due,
-                owner=owner,
                 assessed=False,
             )
         )
@@ -331,8 +275,7 @@ def fire_findings(config: Config, event: Event, area: AreaPlan, as_of: datetime)
         per = config.people_per_extinguisher
         required = max(config.min_extinguishers, -(-attendance // per))
         out.append(
-            _finding(
-                "security.extinguishers-count",
+            make(
                 "security.extinguishers-count",
                 params={
                     "valid": valid,
@@ -341,24 +284,12 @@ def fire_findings(config: Config, event: Event, area: AreaPlan, as_of: datetime)
                     "per": per,
                     "minimum": config.min_extinguishers,
                 },
-                weight=1.0,
                 credit=1.0 if valid >= required else valid / required,
-                due=due,
-                owner=owner,
             )
         )
 
     if not config.exits:
-        out.append(
-            _finding(
-                "security.exits-unknown",
-                "security.no-exits",
-                weight=1.0,
-                due=due,
-                owner=owner,
-                assessed=False,
-            )
-        )
+        out.append(make("security.exits-unknown", "security.no-exits", assessed=False))
         return out
     since = event.starts - timedelta(days=config.exit_check_days)
     share = 1.0 / len(config.exits)
@@ -377,18 +308,7 @@ def fire_findings(config: Config, event: Event, area: AreaPlan, as_of: datetime)
             else:
                 code = message_id = "security.exit-checked"
                 credit = 1.0
-        out.append(
-            _finding(
-                code,
-                message_id,
-                params=params,
-                weight=share,
-                credit=credit,
-                subject=exit_.id,
-                due=due,
-                owner=owner,
-            )
-        )
+        out.append(make(code, message_id, params, weight=share, credit=credit, subject=exit_.id))
     return out
 
 
@@ -406,46 +326,18 @@ def _zone_name(event: Event, zone_id: str) -> str:
 def badge_findings(config: Config, event: Event, area: AreaPlan, as_of: datetime) -> list[Finding]:
     """Badges issued against the delegates (and guests) expected."""
     del area, as_of
-    due = event.starts - timedelta(days=config.badges_lead_days)
-    owner = OFFICE.owner
+    make = _make.sharing(
+        due=event.starts - timedelta(days=config.badges_lead_days), owner=OFFICE.owner
+    )
     code = "security.badges"
     if event.expected_delegates is None:
-        return [
-            _finding(
-                code,
-                "security.badges-no-delegates",
-                weight=1.0,
-                due=due,
-                owner=owner,
-                assessed=False,
-            )
-        ]
+        return [make(code, "security.badges-no-delegates", assessed=False)]
     expected = event.expected_delegates + config.guests
     if config.badges_issued is None:
-        return [
-            _finding(
-                code,
-                "security.badges-unknown",
-                params={"expected": expected},
-                weight=1.0,
-                due=due,
-                owner=owner,
-                assessed=False,
-            )
-        ]
+        return [make(code, "security.badges-unknown", {"expected": expected}, assessed=False)]
     issued = config.badges_issued
     credit = 1.0 if expected == 0 or issued >= expected else issued / expected
-    return [
-        _finding(
-            code,
-            code,
-            params={"issued": issued, "expected": expected},
-            weight=1.0,
-            credit=credit,
-            due=due,
-            owner=owner,
-        )
-    ]
+    return [make(code, params={"issued": issued, "expected": expected}, credit=credit)]
 
 
 # -- 5. required items ----------------------------------------------------------------------------
@@ -474,11 +366,10 @@ def required_item_findings(
             if template.lead_days is not None:
                 due = event.starts - timedelta(days=template.lead_days)
         out.append(
-            _finding(
+            _make(
                 "security.required-item-missing",
                 message_id,
-                params=params,
-                weight=1.0,
+                params,
                 subject=item_id,
                 due=due,
                 owner=owner or POLICE.owner,

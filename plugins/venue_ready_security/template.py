@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from venue_ready import Phase, Role, TemplateItem
+from venue_ready import Phase, Role, TemplateItem, template_item
 
 # These names live here rather than in settings.py (which uses them as defaults) so that the
 # plugin's import, done by every command, does not build the settings classes.
@@ -33,70 +33,60 @@ __all__ = [
 #: The area's key: the prefix of its template items, Finding codes and message ids.
 KEY = "security"
 
-#: Owner roles for Findings whose data names no owner.
-SERVICE = Role("security.role.service", "Tiểu ban Phục vụ", "Service sub-committee")
-OFFICE = Role("security.role.office", "Văn phòng Đảng ủy", "Party committee office")
-POLICE = Role("security.role.police", DEFAULT_POLICE, "Ward police")
-#: Every role, for the catalog (messages.py).
-ROLES = (SERVICE, OFFICE, POLICE)
+#: Owner roles for Findings whose data names no owner, every one in ROLES for the catalog
+#: (messages.py).
+SERVICE, OFFICE, POLICE = ROLES = (
+    Role("security.role.service", "Tiểu ban Phục vụ", "Service sub-committee"),
+    Role("security.role.office", "Văn phòng Đảng ủy", "Party committee office"),
+    Role("security.role.police", DEFAULT_POLICE, "Ward police"),
+)
 
 
 TEMPLATE = (
-    TemplateItem(
-        id=DEFAULT_PLAN_ITEM,
-        title_vi="Phương án bảo đảm an ninh chính trị, trật tự an toàn xã hội phục vụ Đại hội",
-        title_en="Plan for political security and public order during the congress",
-        owner_vi=SERVICE.vi,
-        owner_en=SERVICE.en,
-        lead_days=5,
+    # id, Vietnamese title, English title, owner, lead days; then a gate, a sign-off, a phase
+    template_item(
+        DEFAULT_PLAN_ITEM,
+        "Phương án bảo đảm an ninh chính trị, trật tự an toàn xã hội phục vụ Đại hội",
+        "Plan for political security and public order during the congress",
+        SERVICE,
+        5,
         gate=True,
         requires_signoff=DEFAULT_POLICE,
     ),
-    TemplateItem(
-        id="security.risk-watch",
-        title_vi=(
-            "Nắm tình hình, theo dõi các vụ việc phức tạp, đơn thư khiếu nại, tố cáo trước Đại hội"
-        ),
-        title_en="Watch for known risks, complaints and denunciations before the congress",
-        owner_vi=POLICE.vi,
-        owner_en=POLICE.en,
-        lead_days=7,
+    template_item(
+        "security.risk-watch",
+        "Nắm tình hình, theo dõi các vụ việc phức tạp, đơn thư khiếu nại, tố cáo trước Đại hội",
+        "Watch for known risks, complaints and denunciations before the congress",
+        POLICE,
+        7,
     ),
-    TemplateItem(
-        id=TRAFFIC_PLAN_ITEM,
-        title_vi="Phương án phân luồng giao thông, bố trí nơi đỗ xe cho đại biểu",
-        title_en="Traffic diversion and parking plan for the delegates",
-        owner_vi=POLICE.vi,
-        owner_en=POLICE.en,
-        lead_days=3,
+    template_item(
+        TRAFFIC_PLAN_ITEM,
+        "Phương án phân luồng giao thông, bố trí nơi đỗ xe cho đại biểu",
+        "Traffic diversion and parking plan for the delegates",
+        POLICE,
+        3,
     ),
-    TemplateItem(
-        id=CONTINGENCY_PLAN_ITEM,
-        title_vi=(
-            "Phương án xử lý tình huống phát sinh (cháy nổ, mất điện, cấp cứu, tụ tập đông người)"
-        ),
-        title_en=(
-            "Contingency plan (fire, power cut, medical emergency, crowds gathering at the venue)"
-        ),
-        owner_vi=SERVICE.vi,
-        owner_en=SERVICE.en,
-        lead_days=3,
+    template_item(
+        CONTINGENCY_PLAN_ITEM,
+        "Phương án xử lý tình huống phát sinh (cháy nổ, mất điện, cấp cứu, tụ tập đông người)",
+        "Contingency plan (fire, power cut, medical emergency, crowds gathering at the venue)",
+        SERVICE,
+        3,
     ),
-    TemplateItem(
-        id="security.electrical-safety",
-        title_vi="Kiểm tra an toàn hệ thống điện trong hội trường",
-        title_en="Electrical safety check of the hall",
-        owner_vi=SERVICE.vi,
-        owner_en=SERVICE.en,
-        lead_days=2,
+    template_item(
+        "security.electrical-safety",
+        "Kiểm tra an toàn hệ thống điện trong hội trường",
+        "Electrical safety check of the hall",
+        SERVICE,
+        2,
     ),
-    TemplateItem(
-        id="security.patrols",
-        title_vi="Tuần tra, kiểm soát khu vực xung quanh địa điểm trong thời gian Đại hội",
-        title_en="Patrols around the venue while the congress sits",
-        owner_vi=POLICE.vi,
-        owner_en=POLICE.en,
-        lead_days=0,
+    template_item(
+        "security.patrols",
+        "Tuần tra, kiểm soát khu vực xung quanh địa điểm trong thời gian Đại hội",
+        "Patrols around the venue while the congress sits",
+        POLICE,
+        0,
         phase=Phase.DURING,
     ),
 )

@@ -35,6 +35,7 @@ _EXPORTS: dict[str, str] = {
         ("subevents", ("SubeventResult",)),
         ("errors", ("LoadError", "PluginError", "PluginFailure", "Problem")),
         ("files", ("write_atomic",)),
+        ("findingmaker", ("FindingFields", "FindingMaker")),
         ("hookspecs", ("hookimpl",)),
         (
             "journal",
@@ -81,6 +82,7 @@ _EXPORTS: dict[str, str] = {
         ("scoring", ("item_credit",)),
         ("names", ("fold_name",)),
         ("settings", ("SettingsReader",)),
+        ("templateitems", ("template_item",)),
     )
     for name in names
 }
@@ -99,6 +101,8 @@ if TYPE_CHECKING:
     from .errors import PluginFailure as PluginFailure
     from .errors import Problem as Problem
     from .files import write_atomic as write_atomic
+    from .findingmaker import FindingFields as FindingFields
+    from .findingmaker import FindingMaker as FindingMaker
     from .hookspecs import hookimpl as hookimpl
     from .journal import Journal as Journal
     from .journal import JournalError as JournalError
@@ -146,6 +150,7 @@ if TYPE_CHECKING:
     from .scoring import item_credit as item_credit
     from .settings import SettingsReader as SettingsReader
     from .subevents import SubeventResult as SubeventResult
+    from .templateitems import template_item as template_item
 
 if not TYPE_CHECKING:  # hidden from type checkers, which would accept any name through it
 
