@@ -175,22 +175,25 @@ class _Reader(ValueReader):
             self.problem(("schema",), "load.bad-schema", value=schema, supported=SCHEMA_VERSION)
             return None  # another schema: reading on would only add noise
 
-        event_fields = self.read_event(data.get("event"))
+        event_fields = self.read_event(self.section(data, "event"))
         venue = self.read_venue(data["venue"]) if "venue" in data else None
-        areas = self.read_areas(data.get("areas"), event_fields)
+        areas = self.read_areas(self.section(data, "areas"), event_fields)
         if self.problems or event_fields is None or areas is None:
             return None
         event = Event(**event_fields, venue=venue, areas=areas)
         self.validate_settings(event)
         return event
 
-    def read_event(self, value: object) -> dict[str, Any] | None:
-        path: Path = ("event",)
-        if value is None:
-            return None
-        table = self.table(value, path)
+    def section(self, data: Mapping[str, Any], key: str) -> dict[str, Any] | None:
+        """The document's table ``key``: None when it is absent (the check of the required keys
+        has said so) or, with a problem, when it is not a table."""
+        value = data.get(key)
+        return None if value is None else self.table(value, (key,))
+
+    def read_event(self, table: Mapping[str, Any] | None) -> dict[str, Any] | None:
         if table is None:
             return None
+        path: Path = ("event",)
         self.check_keys(table, path, _EVENT_KEYS, ("id", "name", "starts"))
 
         tz_name = self.text(table, "timezone", path) or DEFAULT_TIMEZONE
@@ -322,14 +325,11 @@ class _Reader(ValueReader):
         return tuple(places)
 
     def read_areas(
-        self, value: object, event_fields: Mapping[str, Any] | None
+        self, table: Mapping[str, Any] | None, event_fields: Mapping[str, Any] | None
     ) -> tuple[AreaPlan, ...] | None:
-        path: Path = ("areas",)
-        if value is None:
-            return None
-        table = self.table(value, path)
         if table is None:
             return None
+        path: Path = ("areas",)
         specs = self.plugins.area_specs()
         seen_items: dict[str, Path] = {}
         areas: list[AreaPlan] = []

@@ -252,19 +252,23 @@ class Item:
 
 
 @frozen
-class Zone:
-    """A part of the venue: the hall, the lobby, the corridors, the yard."""
+class _Place:
+    """A named place of the venue, with an id unique among its kind. Zones and entrances are
+    the same record, kept as two types so that a zone is never passed where an entrance is
+    meant (they compare unequal even with the same id and name)."""
 
     id: str = field(validator=_text)
     name: str = field(validator=_text)
 
 
 @frozen
-class Entrance:
-    """A way into the venue, where guards and checkpoints stand."""
+class Zone(_Place):
+    """A part of the venue: the hall, the lobby, the corridors, the yard."""
 
-    id: str = field(validator=_text)
-    name: str = field(validator=_text)
+
+@frozen
+class Entrance(_Place):
+    """A way into the venue, where guards and checkpoints stand."""
 
 
 @frozen

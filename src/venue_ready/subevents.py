@@ -202,14 +202,11 @@ def subevent_findings(
     if subevents is None:
         count = cfg.expected if cfg.expected is not None else 1
         findings += [
-            Finding(
-                code="subevents.not-given",
-                area=AREA,
-                message=Message("subevents.not-given"),
-                gate=cfg.gate,
-                due=cfg.due,
-                subject=f"#{number}" if cfg.expected is not None else None,
-                assessed=False,
+            _finding(
+                "subevents.not-given",
+                Message("subevents.not-given"),
+                cfg,
+                f"#{number}" if cfg.expected is not None else None,
             )
             for number in range(1, count + 1)
         ]
@@ -222,16 +219,13 @@ def subevent_findings(
     if cfg.expected is not None:
         found = len(children)
         findings += [
-            Finding(
-                code="subevents.missing",
-                area=AREA,
-                message=Message(
+            _finding(
+                "subevents.missing",
+                Message(
                     "subevents.missing", {"number": n, "expected": cfg.expected, "found": found}
                 ),
-                gate=cfg.gate,
-                due=cfg.due,
-                subject=f"#{n}",
-                assessed=False,
+                cfg,
+                f"#{n}",
             )
             for n in range(found + 1, cfg.expected + 1)
         ]
@@ -243,14 +237,12 @@ def subevent_findings(
 def _child(child: SubeventResult, cfg: SubeventSettings, event: Event, as_of: datetime) -> Finding:
     if child.broken:
         # its file could not be read: it stays in the denominator, with no credit, not assessed
-        return Finding(
-            code="subevents.child",
-            area=AREA,
-            message=Message("subevents.broken", {"id": child.id, "file": child.name}),
-            gate=cfg.gate,
-            due=cfg.due if cfg.due is not None else event.starts,
-            subject=child.id,
-            assessed=False,
+        return _finding(
+            "subevents.child",
+            Message("subevents.broken", {"id": child.id, "file": child.name}),
+            cfg,
+            child.id,
+            default_due=event.starts,
         )
     held = child.held_by(as_of)
     # a gate means "held before the parent opens" (or before `due`): a congress held after
@@ -287,17 +279,15 @@ def _child(child: SubeventResult, cfg: SubeventSettings, event: Event, as_of: da
         message_id = "subevents.not-held"
         # rounded down, as every score is shown: 99.96 must not read 100
         params["score"] = math.floor(child.score * 10 + 1e-9) / 10
-    due = cfg.due if cfg.due is not None else min(child.ends, event.starts)
-    return Finding(
-        code="subevents.child",
-        area=AREA,
-        message=Message(message_id, params),
+    return _finding(
+        "subevents.child",
+        Message(message_id, params),
+        cfg,
+        child.id,
+        default_due=min(child.ends, event.starts),
         credit=credit,
-        gate=cfg.gate,
-        subject=child.id,
-        due=due,
-        owner=child.name,
         assessed=assessed,
+        owner=child.name,
     )
 
 
@@ -306,14 +296,11 @@ def _delegates(
 ) -> Finding:
     expected = event.expected_delegates
     if held is None or expected is None:
-        return Finding(
-            code="subevents.delegates",
-            area=AREA,
-            message=Message("subevents.delegates-not-given", {"expected": expected or 0}),
-            gate=cfg.gate,
-            due=cfg.due,
-            subject="delegates",
-            assessed=False,
+        return _finding(
+            "subevents.delegates",
+            Message("subevents.delegates-not-given", {"expected": expected or 0}),
+            cfg,
+            "delegates",
         )
     elected = sum(c.delegates_elected or 0 for c in held)
     if elected > expected:
@@ -321,12 +308,38 @@ def _delegates(
     else:
         credit = elected / expected if expected else 1.0
         message_id = "subevents.delegates"
+    return _finding(
+        "subevents.delegates",
+        Message(message_id, {"elected": elected, "expected": expected}),
+        cfg,
+        "delegates",
+        credit=credit,
+        assessed=True,
+    )
+
+
+def _finding(
+    code: str,
+    message: Message,
+    cfg: SubeventSettings,
+    subject: str | None,
+    *,
+    default_due: datetime | None = None,
+    credit: float = 0.0,
+    assessed: bool = False,
+    owner: str | None = None,
+) -> Finding:
+    """A Finding of the area: gated as the settings say, due at their ``due`` (else at
+    ``default_due``); by default it earns nothing and was not assessed (the children are not
+    known)."""
     return Finding(
-        code="subevents.delegates",
+        code=code,
         area=AREA,
-        message=Message(message_id, {"elected": elected, "expected": expected}),
+        message=message,
         credit=credit,
         gate=cfg.gate,
-        due=cfg.due,
-        subject="delegates",
+        subject=subject,
+        due=cfg.due if cfg.due is not None else default_due,
+        owner=owner,
+        assessed=assessed,
     )

@@ -9,6 +9,7 @@ and it uses only the public API.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from venue_ready import (
     AreaPlan,
@@ -17,6 +18,7 @@ from venue_ready import (
     Finding,
     Item,
     Message,
+    Role,
     Status,
     TemplateItem,
     hookimpl,
@@ -29,6 +31,19 @@ AREA = "general"
 #: rule "foreign-area" of ``venue_ready.testing.check_plugin``).
 VENUE_READY_POLICY = True
 
+#: The bodies in charge of the template's items.
+COMMITTEE = Role(
+    "checklist.role.committee", "Ban Thường vụ Đảng ủy", "Standing committee of the Party committee"
+)
+ORGANISATION = Role(
+    "checklist.role.organisation", "Ban Tổ chức Đảng ủy", "Party committee's organisation board"
+)
+DOCUMENTS = Role("checklist.role.documents", "Tiểu ban Văn kiện", "Documents sub-committee")
+PERSONNEL = Role("checklist.role.personnel", "Tiểu ban Nhân sự", "Personnel sub-committee")
+SERVICE = Role("checklist.role.service", "Tiểu ban Phục vụ", "Service sub-committee")
+#: Every role, for the catalog below (the plugins' convention: a Role names itself there).
+ROLES = (COMMITTEE, ORGANISATION, DOCUMENTS, PERSONNEL, SERVICE)
+
 MESSAGES = {
     "vi": {
         "checklist.item": "{title}: {status:@item-status}",
@@ -38,6 +53,7 @@ MESSAGES = {
             "{title}: {body} mới duyệt phiên bản {signed}, phiên bản hiện tại là {current}"
         ),
         "checklist.signoff-future": "{title}: {body} duyệt lúc {at}, sau thời điểm đánh giá",
+        **{role.id: role.vi for role in ROLES},
     },
     "en": {
         "checklist.item": "{title}: {status:@item-status}",
@@ -47,66 +63,77 @@ MESSAGES = {
             "{title}: {body} approved version {signed}, the current version is {current}"
         ),
         "checklist.signoff-future": "{title}: approved by {body} at {at}, after the assessment",
+        **{role.id: role.en for role in ROLES},
     },
 }
 
+
+def _item(
+    item_id: str, owner: Role, lead_days: int, title_vi: str, title_en: str, **rules: Any
+) -> TemplateItem:
+    """A template item owned by ``owner``, due ``lead_days`` before the start; ``rules`` are
+    the rest of :class:`TemplateItem` (``gate``, ``requires_signoff``)."""
+    return TemplateItem(
+        id=item_id,
+        title_vi=title_vi,
+        title_en=title_en,
+        owner_vi=owner.vi,
+        owner_en=owner.en,
+        lead_days=lead_days,
+        **rules,
+    )
+
+
+#: The congress's preconditions: id, owner, lead days, title (vi, en), then what is special.
 TEMPLATE = (
-    TemplateItem(
-        id="cells.congresses",
-        title_vi="Đại hội các chi bộ trực thuộc (nhiệm kỳ 2020-2022) đã tổ chức xong",
-        title_en="Congresses of the subordinate party cells (term 2020-2022) held",
-        owner_vi="Ban Thường vụ Đảng ủy",
-        owner_en="Standing committee of the Party committee",
-        lead_days=30,
+    _item(
+        "cells.congresses",
+        COMMITTEE,
+        30,
+        "Đại hội các chi bộ trực thuộc (nhiệm kỳ 2020-2022) đã tổ chức xong",
+        "Congresses of the subordinate party cells (term 2020-2022) held",
         gate=True,
     ),
-    TemplateItem(
-        id="cells.delegates",
-        title_vi="Các chi bộ đã bầu đoàn đại biểu dự Đại hội",
-        title_en="Cells have elected their delegates to the congress",
-        owner_vi="Ban Tổ chức Đảng ủy",
-        owner_en="Party committee's organisation board",
-        lead_days=30,
+    _item(
+        "cells.delegates",
+        ORGANISATION,
+        30,
+        "Các chi bộ đã bầu đoàn đại biểu dự Đại hội",
+        "Cells have elected their delegates to the congress",
         gate=True,
     ),
-    TemplateItem(
-        id="documents.drafts-comments",
-        title_vi="Lấy ý kiến MTTQ, các đoàn thể, cán bộ nghỉ hưu và đảng viên vào dự thảo văn kiện",
-        title_en=(
-            "Comments on the draft documents from the Fatherland Front, the mass organisations, "
-            "retired leaders and party members"
-        ),
-        owner_vi="Tiểu ban Văn kiện",
-        owner_en="Documents sub-committee",
-        lead_days=21,
+    _item(
+        "documents.drafts-comments",
+        DOCUMENTS,
+        21,
+        "Lấy ý kiến MTTQ, các đoàn thể, cán bộ nghỉ hưu và đảng viên vào dự thảo văn kiện",
+        "Comments on the draft documents from the Fatherland Front, the mass organisations, "
+        "retired leaders and party members",
     ),
-    TemplateItem(
-        id="documents.district-review",
-        title_vi="Văn kiện, chương trình, kịch bản gửi Tổ chỉ đạo đại hội của Quận cho ý kiến",
-        title_en="Documents, programme and script reviewed by the district's steering group",
-        owner_vi="Tiểu ban Văn kiện",
-        owner_en="Documents sub-committee",
-        lead_days=7,
+    _item(
+        "documents.district-review",
+        DOCUMENTS,
+        7,
+        "Văn kiện, chương trình, kịch bản gửi Tổ chỉ đạo đại hội của Quận cho ý kiến",
+        "Documents, programme and script reviewed by the district's steering group",
         gate=True,
         requires_signoff="Tổ chỉ đạo đại hội của Quận",
     ),
-    TemplateItem(
-        id="personnel.dossiers",
-        title_vi="Hồ sơ nhân sự báo cáo Ban Thường vụ Quận ủy",
-        title_en="Personnel dossiers reported to the district standing committee",
-        owner_vi="Tiểu ban Nhân sự",
-        owner_en="Personnel sub-committee",
-        lead_days=10,
+    _item(
+        "personnel.dossiers",
+        PERSONNEL,
+        10,
+        "Hồ sơ nhân sự báo cáo Ban Thường vụ Quận ủy",
+        "Personnel dossiers reported to the district standing committee",
         gate=True,
         requires_signoff="Ban Thường vụ Quận ủy",
     ),
-    TemplateItem(
-        id="service.programme",
-        title_vi="Chương trình, kịch bản điều hành Đại hội",
-        title_en="Congress programme and running script",
-        owner_vi="Tiểu ban Phục vụ",
-        owner_en="Service sub-committee",
-        lead_days=3,
+    _item(
+        "service.programme",
+        SERVICE,
+        3,
+        "Chương trình, kịch bản điều hành Đại hội",
+        "Congress programme and running script",
     ),
 )
 
