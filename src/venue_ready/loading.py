@@ -135,18 +135,31 @@ def loads(text: str, *, source: str = "<string>", plugins: PluginManager | None 
 def from_dict(
     data: Mapping[str, Any], *, source: str = "<data>", plugins: PluginManager | None = None
 ) -> Event:
-    """Build an Event from already-parsed TOML data (a dict as ``tomli.loads`` returns it)."""
+    """Build an Event from already-parsed TOML data (a dict as ``tomli.loads`` returns it).
+
+    TOML has no null: a key whose value is ``None`` in data built in code counts as absent (a
+    required one is reported missing).
+    """
     if plugins is None:
         from .plugins import get_plugin_manager
 
         plugins = get_plugin_manager()
     reader = _Reader(source, plugins)
-    event = reader.read(data)
+    event = reader.read(_without_none(data))
     if reader.problems or event is None:
         raw = data.get("event")
         lang = raw.get("lang") if isinstance(raw, dict) else None
         raise LoadError(reader.problems, plugins.catalogs(), lang if lang in LANGUAGES else None)
     return event
+
+
+def _without_none(value: Any) -> Any:
+    """``value`` with every table key whose value is None left out, at every depth."""
+    if isinstance(value, Mapping):
+        return {k: _without_none(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [_without_none(v) for v in value]
+    return value
 
 
 def _syntax_problem(exc: tomli.TOMLDecodeError, source: str) -> Problem:
@@ -186,9 +199,10 @@ class _Reader(ValueReader):
 
     def section(self, data: Mapping[str, Any], key: str) -> dict[str, Any] | None:
         """The document's table ``key``: None when it is absent (the check of the required keys
-        has said so) or, with a problem, when it is not a table."""
-        value = data.get(key)
-        return None if value is None else self.table(value, (key,))
+        has said so) or, with a problem, when it is not a table (``None`` given in code too)."""
+        if key not in data:
+            return None
+        return self.table(data[key], (key,))
 
     def read_event(self, table: Mapping[str, Any] | None) -> dict[str, Any] | None:
         if table is None:
@@ -418,7 +432,7 @@ class _Reader(ValueReader):
         signed_off = None
         if "signed_off" in value:
             signed_off = self.read_signoff(value["signed_off"], (*path, "signed_off"))
-            if requires_signoff is None and "requires_signoff" not in value:
+            if requires_signoff is None and value.get("requires_signoff") is None:
                 self.problem((*path, "signed_off"), "load.signoff-not-required", id=item_id or "")
 
         waiver = None

@@ -102,7 +102,8 @@ class ValueReader:
                 else:
                     self.problem((*path, key), "load.unknown-key", key=key, known=", ".join(known))
         for key in required:
-            if key not in table:
+            # None (a table built in code; TOML has no null) is as good as missing
+            if table.get(key) is None:
                 self.problem((*path, key), "load.missing-key", key=key)
 
     # -- typed getters: each returns None (and records a problem) when the value is wrong --------

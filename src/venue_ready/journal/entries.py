@@ -216,7 +216,7 @@ def build_entry(
     if raw is not None and raw != "":
         try:
             progress = float(raw) if not isinstance(raw, bool) else None
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):
             progress = None
         if progress is None or not 0.0 <= progress <= 1.0:
             problem("progress", "journal.bad-progress", value=str(raw))

@@ -99,9 +99,11 @@ def parse_export(text: str, fmt: str, file: str) -> Iterator[tuple[int, dict[str
                 continue
             try:
                 row = json.loads(line)
-            except json.JSONDecodeError as exc:
+            except ValueError as exc:
+                # JSONDecodeError, or a number too long for Python to read (over 4,300 digits)
+                error = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc).split(":")[0]
                 raise JournalError(
-                    [Problem.of((), "journal.bad-json", file=line_of(file, number), error=exc.msg)]
+                    [Problem.of((), "journal.bad-json", file=line_of(file, number), error=error)]
                 ) from exc
             if not isinstance(row, dict):
                 raise JournalError(
