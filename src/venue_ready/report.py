@@ -402,9 +402,9 @@ class Report:
 
     def to_json(self, lang: str | None = None, *, indent: int | None = 2) -> str:
         """The report as JSON text (UTF-8 safe, Vietnamese kept as is), ending in a newline."""
-        import json
+        from .jsontext import dumps
 
-        return json.dumps(self.to_dict(lang), ensure_ascii=False, indent=indent) + "\n"
+        return dumps(self.to_dict(lang), indent=indent) + "\n"
 
 
 def _round(value: float | None, digits: int = 2) -> float | None:

@@ -265,9 +265,9 @@ class Rollup:
 
     def to_json(self, lang: str | None = None) -> str:
         """The roll-up as JSON text, ending in a newline; deterministic for the same input."""
-        import json
+        from .jsontext import dumps
 
-        return json.dumps(self.to_dict(lang), ensure_ascii=False, indent=2) + "\n"
+        return dumps(self.to_dict(lang), indent=2) + "\n"
 
 
 def _round(value: float | None) -> float | None:

@@ -282,14 +282,21 @@ def report_exit_code(report: Report, fail_under: float | None, lang: str) -> Exi
 
 def write(text: str, *, machine: bool) -> None:
     """Print a rendered report. Machine formats (JSON and plugins' formats) are always UTF-8:
-    a console's narrower encoding would have to mangle them, and a file must stay valid."""
+    a console's narrower encoding would have to mangle them, and a file must stay valid.
+
+    Text for people (``machine=False``: a text report, ``history``, ``mark``'s confirmation)
+    is printed with its control characters escaped
+    (:func:`~venue_ready.render.inert.inert`): whatever a user string holds, it reaches the
+    terminal as text. Machine formats are printed as they are, byte for byte."""
     buffer = getattr(sys.stdout, "buffer", None)
     if machine and buffer is not None:
         sys.stdout.flush()
         buffer.write(text.encode("utf-8"))
         buffer.flush()
     else:
-        sys.stdout.write(text)
+        from ..render.inert import inert
+
+        sys.stdout.write(text if machine else inert(text))
         sys.stdout.flush()
 
 
@@ -306,5 +313,9 @@ def save(file: str, text: str, lang: str) -> None:
 
 
 def err(text: str) -> None:
-    """Print a line on stderr: a problem, a warning, or what a command did."""
-    print(text, file=sys.stderr)
+    """Print a line on stderr: a problem, a warning, or what a command did; its control
+    characters escaped (:func:`~venue_ready.render.inert.inert`), since problems quote file
+    names and values from the input."""
+    from ..render.inert import inert
+
+    print(inert(text), file=sys.stderr)

@@ -306,12 +306,11 @@ def run_history(args: argparse.Namespace, lang_hint: str) -> ExitCode:
         chosen = entries
 
     if args.format == "json":
-        import json
-
         from ..journal import history_document
+        from ..jsontext import dumps
 
         data = history_document(event, entries, journal=str(path), subject=args.item, plugins=pm)
-        write(json.dumps(data, ensure_ascii=False, indent=2) + "\n", machine=True)
+        write(dumps(data, indent=2) + "\n", machine=True)
     else:
         write(_history_text(event, path, chosen, lang), machine=False)
     return ExitCode.OK

@@ -30,15 +30,14 @@ def add_parser(commands: Commands, lang: str) -> None:
 
 def run(args: argparse.Namespace, lang_hint: str) -> ExitCode:
     """Run ``plugins``: OK, or PLUGIN when a plugin failed."""
-    import json
-
+    from ..jsontext import dumps
     from ..plugins import describe_plugins
 
     lang = args.lang or lang_hint
     pm = plugin_manager(args, lang)
     table = describe_plugins(pm)
     if args.format == "json":
-        write(json.dumps(table, ensure_ascii=False, indent=2) + "\n", machine=True)
+        write(dumps(table, indent=2) + "\n", machine=True)
         return ExitCode.PLUGIN if table["failures"] else ExitCode.OK
     lines = [_("cli.plugins-heading", lang, count=len(table["plugins"]))]
     for plugin in table["plugins"]:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from .replaying import replay
+from .replaying import in_order, replay, replay_stages
 
 if TYPE_CHECKING:
     from ..model import Event, JournalEntry
@@ -37,10 +37,6 @@ __all__ = [
 HISTORY_SCHEMA_VERSION = 1
 
 
-def _in_order(entries: Iterable[JournalEntry]) -> list[JournalEntry]:
-    return sorted(entries, key=lambda e: (e.at, e.seq if e.seq is not None else 0))
-
-
 def readiness_history(
     event: Event,
     entries: Iterable[JournalEntry],
@@ -50,18 +46,22 @@ def readiness_history(
     """The event's readiness at each of ``moments``, replaying only the entries that had
     happened by then: the series of a chart.
 
-    ``event`` is the plan, without the entries replayed. Each moment costs one assessment.
+    ``event`` is the plan, without the entries replayed. Each moment costs one assessment;
+    the replays cost time linear in the entries, all moments together: the moments are taken
+    in time order, and each entry is applied once (:func:`~.replaying.replay_stages`), where
+    replaying from the start at every moment would grow with the square of the journal.
     """
     from ..assessment import assess
     from ..report import HistoryPoint
 
-    ordered = _in_order(entries)
-    points = []
-    for moment in moments:
-        upto = [e for e in ordered if e.at <= moment]
-        report = assess(replay(event, upto), as_of=moment, plugins=plugins)
-        points.append(HistoryPoint(at=moment, score=report.score, status=report.status))
-    return tuple(points)
+    moments = list(moments)
+    order = sorted(range(len(moments)), key=lambda k: moments[k])
+    stages = replay_stages(event, in_order(entries), (moments[k] for k in order))
+    points: list[HistoryPoint | None] = [None] * len(moments)
+    for k, stage in zip(order, stages, strict=True):
+        report = assess(stage, as_of=moments[k], plugins=plugins)
+        points[k] = HistoryPoint(at=moments[k], score=report.score, status=report.status)
+    return tuple(p for p in points if p is not None)
 
 
 def assess_with_history(
@@ -104,7 +104,7 @@ def assess_with_history(
         from ..plugins import get_plugin_manager
 
         plugins = get_plugin_manager()
-    ordered = _in_order(entries)
+    ordered = in_order(entries)
     upto = [e for e in ordered if e.at <= as_of]
     report = assess(replay(plan, upto), as_of=as_of, plugins=plugins)
     moments = [day for day in timeline_days(report) if day < as_of]

@@ -6,14 +6,15 @@ latest entry applied and each area's subjects handed to its plugin as records.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import datetime
 from typing import Any
 
 import attrs
 
 from ..model import Event, Item, JournalEntry, SignOff, Status
 
-__all__ = ["replay", "unknown_subjects"]
+__all__ = ["in_order", "replay", "replay_stages", "unknown_subjects"]
 
 
 def replay(event: Event, entries: Iterable[JournalEntry]) -> Event:
@@ -31,30 +32,78 @@ def replay(event: Event, entries: Iterable[JournalEntry]) -> Event:
     Pass only the entries up to a moment (:meth:`Journal.entries` ``until=``) to get the
     event as it stood then. The plan itself is untouched: this returns a new Event.
     """
-    ordered = sorted(entries, key=lambda e: (e.at, e.seq if e.seq is not None else 0))
+    ordered = in_order(entries)
     if not ordered:
         return event
-    item_ids = {item.id for plan in event.areas for item in plan.items}
-    by_item: dict[str, list[JournalEntry]] = {}
-    records: dict[str, list[JournalEntry]] = {}
-    for entry in ordered:
-        if entry.subject in item_ids:
-            by_item.setdefault(entry.subject, []).append(entry)
-        elif entry.area is not None:
-            records.setdefault(entry.area, []).append(entry)
-    areas = []
-    for plan in event.areas:
-        items = tuple(
-            _apply(item, by_item[item.id]) if item.id in by_item else item for item in plan.items
-        )
-        areas.append(
-            attrs.evolve(plan, items=items, records=plan.records + tuple(records.get(plan.key, ())))
-        )
-    return attrs.evolve(event, areas=tuple(areas))
+    return next(replay_stages(event, ordered, [ordered[-1].at]))
 
 
-def _apply(item: Item, entries: list[JournalEntry]) -> Item:
-    latest = entries[-1]
+def in_order(entries: Iterable[JournalEntry]) -> list[JournalEntry]:
+    """``entries`` in the order they happened (``at``, then ``seq``): the order of replay."""
+    return sorted(entries, key=lambda e: (e.at, e.seq if e.seq is not None else 0))
+
+
+def replay_stages(
+    event: Event, ordered: Sequence[JournalEntry], moments: Iterable[datetime]
+) -> Iterator[Event]:
+    """``event`` as :func:`replay` gives it with the entries that had happened by each of
+    ``moments`` (in ascending order), one Event per moment.
+
+    ``ordered`` are the entries in the order they happened (:func:`in_order`). Each entry is
+    applied once, when the moments pass it; an Event costs the entries applied since the
+    previous one and one new tuple of items per area: a series of moments costs time linear
+    in the entries, not one full replay each.
+    """
+    where = {
+        item.id: (a, i) for a, plan in enumerate(event.areas) for i, item in enumerate(plan.items)
+    }
+    area_index = {plan.key: a for a, plan in enumerate(event.areas)}
+    items = [list(plan.items) for plan in event.areas]
+    records: list[list[JournalEntry]] = [[] for _ in event.areas]
+    seen: dict[str, _Seen] = {}
+    done = 0
+    for moment in moments:
+        changed: set[str] = set()
+        while done < len(ordered) and ordered[done].at <= moment:
+            entry = ordered[done]
+            done += 1
+            if entry.subject in where:
+                seen.setdefault(entry.subject, _Seen()).add(entry)
+                changed.add(entry.subject)
+            elif entry.area is not None and entry.area in area_index:
+                records[area_index[entry.area]].append(entry)
+        for subject in changed:
+            a, i = where[subject]
+            items[a][i] = _apply(event.areas[a].items[i], seen[subject])
+        areas = tuple(
+            attrs.evolve(plan, items=tuple(items[a]), records=plan.records + tuple(records[a]))
+            for a, plan in enumerate(event.areas)
+        )
+        yield attrs.evolve(event, areas=areas)
+
+
+class _Seen:
+    """What the entries about one item so far add up to: the latest, every piece of evidence,
+    the latest sign-off."""
+
+    __slots__ = ("evidence", "latest", "signed")
+
+    def __init__(self) -> None:
+        self.latest: JournalEntry | None = None
+        self.evidence: list[str] = []
+        self.signed: JournalEntry | None = None
+
+    def add(self, entry: JournalEntry) -> None:
+        self.latest = entry
+        if entry.evidence is not None:
+            self.evidence.append(entry.evidence)
+        if entry.signed_off_by is not None:
+            self.signed = entry
+
+
+def _apply(item: Item, seen: _Seen) -> Item:
+    latest = seen.latest
+    assert latest is not None
     changes: dict[str, Any] = {
         "status": latest.status,
         "progress": latest.progress if latest.status is Status.IN_PROGRESS else None,
@@ -62,12 +111,10 @@ def _apply(item: Item, entries: list[JournalEntry]) -> Item:
         "reported_at": latest.recorded_at,
         "reported_by": latest.by,
     }
-    evidence = [e.evidence for e in entries if e.evidence is not None]
-    if evidence:
-        changes["evidence"] = item.evidence + tuple(evidence)
-    signed = [e for e in entries if e.signed_off_by is not None]
-    if signed and item.requires_signoff is not None:
-        last = signed[-1]
+    if seen.evidence:
+        changes["evidence"] = item.evidence + tuple(seen.evidence)
+    if seen.signed is not None and item.requires_signoff is not None:
+        last = seen.signed
         planned = item.signed_off
         # the later approval stands, whether the plan or the journal holds it
         if planned is None or planned.at is None or planned.at <= last.at:

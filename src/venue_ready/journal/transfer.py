@@ -2,9 +2,15 @@
 
 JSON Lines: one object a line, UTF-8. CSV: a header row, then one row an entry, lines ending in
 CRLF as RFC 4180 has it; an empty cell is "none". Times are UTC. Exporting the entries read
-back from an export gives the same text. Writing the entries into a journal (once per ``uid``,
-all or nothing) is the store's part: :meth:`Journal.import_text
-<venue_ready.Journal.import_text>`.
+back from an export gives the same text.
+
+A CSV cell that a spreadsheet would run as a formula (one starting with ``=``, ``+``, ``-``,
+``@``, a tab or a carriage return: OWASP's "CSV Injection" list) is written with a ``'`` in
+front, as OWASP recommends, and so is a cell that really starts with ``'``; reading an export
+takes exactly one leading ``'`` off every cell, so the round trip is lossless.
+
+Writing the entries into a journal (once per ``uid``, all or nothing) is the store's part:
+:meth:`Journal.import_text <venue_ready.Journal.import_text>`.
 """
 
 from __future__ import annotations
@@ -23,17 +29,23 @@ __all__ = ["FORMATS", "export_text", "read_export"]
 FORMATS = ("jsonl", "csv")
 #: DictReader's key for the cells of a row beyond the header's.
 _EXTRA = "\x00extra"
+#: What a CSV cell is prefixed with when a spreadsheet would read it as a formula.
+CSV_ESCAPE = "'"
+#: The first characters that make a spreadsheet read a cell as a formula (OWASP, "CSV
+#: Injection"), and the escape itself, so that a value that starts with it reads back whole.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", CSV_ESCAPE)
 
 
 def export_text(entries: Iterable[JournalEntry], fmt: str = "jsonl") -> str:
     """``entries``, in the order given, as JSON Lines (``jsonl``) or CSV (``csv``)."""
     import csv
     import io
-    import json
+
+    from ..jsontext import dumps
 
     rows = [to_row(e) for e in entries]
     if fmt == "jsonl":
-        return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+        return "".join(dumps(row) + "\n" for row in rows)
     if fmt == "csv":
         out = io.StringIO()
         # "\r\n" as the CSV standard has it: with "\n", a value holding a lone "\r" would
@@ -78,7 +90,16 @@ def read_export(
 
 def _csv_cell(value: Any) -> str:
     # repr() of a float is the shortest text that reads back as the same float: lossless.
-    return repr(value) if isinstance(value, float) else str(value)
+    text = repr(value) if isinstance(value, float) else str(value)
+    # "=HYPERLINK(…)" in a note must stay text when the export is opened in a spreadsheet
+    return CSV_ESCAPE + text if text.startswith(_FORMULA_START) else text
+
+
+def _csv_value(cell: str | None) -> str | None:
+    """A cell's value: :func:`_csv_cell` undone, exactly; an empty or missing cell is None."""
+    if not cell:
+        return None
+    return cell[1:] if cell.startswith(CSV_ESCAPE) else cell
 
 
 def parse_export(text: str, fmt: str, file: str) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -148,7 +169,7 @@ def parse_export(text: str, fmt: str, file: str) -> Iterator[tuple[int, dict[str
                             )
                         ]
                     )
-                yield start, {k: (v if v != "" else None) for k, v in row.items()}
+                yield start, {k: _csv_value(v) for k, v in row.items()}
         except csv.Error as exc:
             raise JournalError(
                 [

@@ -83,13 +83,16 @@ def _context(report: Report, lang: str) -> dict[str, Any]:
             "due": phrases.due_date(report, f, lang),
             "credit": f"{format_number(100 * f.credit, lang)}%" if f.assessed else "—",
             "blocking": report.is_blocking(f),
-            "overdue": f in overdue,
+            "overdue": id(f) in late,
             "phase": None if f.phase is Phase.BEFORE else _(f"phase.{f.phase.value}", lang),
             "waived": f.waiver is not None,
             "reported": report.reported_text(f, lang),
         }
 
     overdue = report.overdue
+    # by identity, in a set: "f in overdue" would compare each row with every overdue Finding
+    # (attrs equality, field by field), and grow with the square of the items
+    late = {id(f) for f in overdue}
     by_owner: dict[str, list[dict[str, Any]]] = {}
     for f in overdue:
         by_owner.setdefault(phrases.owner(report, f, lang), []).append(row(f))

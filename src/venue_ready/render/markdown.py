@@ -2,7 +2,7 @@
 
 Every string that comes from the user's file or a plugin (names, titles, owners, reasons) is
 escaped, so that it shows as the text it is: no link, image, HTML tag or table break can come
-from the input.
+from the input, and no control character reaches a terminal (:mod:`.inert`).
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from ..i18n import format_number, format_score
 from ..i18n import gettext as _
 from . import phrases
+from .inert import inert
 
 if TYPE_CHECKING:
     from ..model import Finding
@@ -39,7 +40,8 @@ def escape(text: str) -> str:
 
 
 def render_markdown(report: Report, lang: str) -> str:
-    """The whole report as Markdown, ending in a newline."""
+    """The whole report as Markdown, ending in a newline; control characters in it escaped
+    (:func:`~venue_ready.render.inert.inert`)."""
     ev = report.event
     out: list[str] = [f"# {escape(ev.name)}", ""]
     out += [escape(fact) + "  " for fact in phrases.facts(report, lang)]
@@ -116,7 +118,8 @@ def render_markdown(report: Report, lang: str) -> str:
         for failure in report.failures:
             out.append(f"- {escape(failure.render(lang))}")
         out.append("")
-    return "\n".join(out).rstrip("\n") + "\n"
+    # the one choke point: Markdown is read raw in a terminal as often as in a viewer
+    return inert("\n".join(out).rstrip("\n") + "\n")
 
 
 def _finding_line(f: Finding, report: Report, titles: dict[str, str], lang: str) -> str:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from ..i18n import format_datetime, format_number, format_score, level_title
 from ..i18n import gettext as _
 from ..model import DEFAULT_TIMEZONE, AreaStatus
+from .inert import inert
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -32,7 +33,8 @@ NAME_WIDTH = 48
 
 
 def render_rollup_text(rollup: Rollup, lang: str) -> str:
-    """The whole roll-up as text, ending in a newline."""
+    """The whole roll-up as text, ending in a newline; control characters in it escaped
+    (:func:`~venue_ready.render.inert.inert`)."""
     from ..dates import get_zone
 
     tz = get_zone(DEFAULT_TIMEZONE)
@@ -56,7 +58,8 @@ def render_rollup_text(rollup: Rollup, lang: str) -> str:
     if rollup.failures:
         lines += ["", _("report.failures-heading", lang, count=len(rollup.failures))]
         lines += ["  - " + f.render(lang) for f in rollup.failures]
-    return "\n".join(lines) + "\n"
+    # the one choke point: names and errors come from every file of the tree
+    return inert("\n".join(lines) + "\n")
 
 
 def level_line(total: LevelTotal, lang: str) -> str:

@@ -19,16 +19,18 @@ from rich.console import Console, Group
 from rich.padding import Padding
 from rich.panel import Panel
 from rich.table import Table
-from rich.text import Text
+from rich.text import Text as RichText
 
 from ..i18n import format_score
 from ..i18n import gettext as _
 from . import phrases
+from .inert import inert
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Sequence
 
     from rich.console import RenderableType
+    from rich.style import Style
 
     from ..errors import PluginFailure
     from ..model import Finding
@@ -47,6 +49,22 @@ STATUS_STYLES = {
     "error": "magenta",
 }
 _BLOCKS = " ▏▎▍▌▋▊▉█"  # eighths of a cell, for a bar that shows 93 and 97 apart
+
+
+class Text(RichText):
+    """rich's Text, whose words are shown and never obeyed: every string it is made of or
+    given passes through :func:`~venue_ready.render.inert.inert`.
+
+    The terminal report's one choke point for control characters: every Text this module
+    builds, ``Text(…)``, ``Text.assemble(…)`` or ``append``, is this class (the name shadows
+    rich's on purpose). It must act before rich lays the text out, since the escape of a
+    control character is wider than the character."""
+
+    def __init__(self, text: str = "", *args: Any, **kwargs: Any) -> None:
+        super().__init__(inert(text), *args, **kwargs)
+
+    def append(self, text: RichText | str, style: str | Style | None = None) -> RichText:
+        return super().append(inert(text) if isinstance(text, str) else text, style)
 
 
 def print_terminal(report: Report, lang: str, file: TextIO | None = None) -> None:
@@ -96,7 +114,7 @@ def _style(status: str) -> str:
     return STATUS_STYLES.get(status, "")
 
 
-def _bar(score: float | None, width: int, style: str) -> Text:
+def _bar(score: float | None, width: int, style: str) -> RichText:
     """``width`` cells of bar for a 0..100 score, in eighths of a cell; dim shading for the
     rest, so the bar still reads without colour."""
     if score is None:
@@ -171,7 +189,7 @@ def _owner_width(owners: list[str], width: int) -> int:
     return max(_side(width), min(longest, width // 5))
 
 
-def _item(report: Report, f: Finding, titles: dict[str, str], lang: str) -> Text:
+def _item(report: Report, f: Finding, titles: dict[str, str], lang: str) -> RichText:
     """A Finding's message under its area's title (the plain report's "[area] message")."""
     return Text.assemble(
         (titles.get(f.area, f.area), "dim"), "\n", report.translate(f.message, lang)
@@ -254,7 +272,7 @@ def _next_due(report: Report, lang: str, width: int) -> RenderableType:
 
 
 def _self_reported(report: Report, lang: str) -> RenderableType | None:
-    def line(f: Finding) -> Text:
+    def line(f: Finding) -> RichText:
         reported = f"({report.reported_text(f, lang)})"
         return Text.assemble(report.translate(f.message, lang), " ", (reported, "dim"))
 
@@ -278,7 +296,7 @@ def _failures(report: Report, lang: str) -> RenderableType | None:
 def _listed(
     heading_id: str,
     things: Sequence[_T],
-    line: Callable[[_T], Text],
+    line: Callable[[_T], RichText],
     lang: str,
     *,
     style: str = "bold",
@@ -303,7 +321,7 @@ def _section_table(title: str, **options: Any) -> Table:
     )
 
 
-def _bulleted(heading: Text, lines: Iterable[Text]) -> RenderableType:
+def _bulleted(heading: RichText, lines: Iterable[RichText]) -> RenderableType:
     """A heading over a dashed list whose lines wrap under their own text, not under the dash."""
     table = Table.grid(padding=(0, 1, 0, 0))
     table.title = heading

@@ -1,6 +1,7 @@
 """``--format text``: a plain report for a terminal or a pipe, in Vietnamese or English.
 
-Plain text only, no escape codes, so it can be pasted into a message or printed as it is.
+Plain text only, no escape codes, so it can be pasted into a message or printed as it is: a
+control character in the input is shown escaped (:mod:`.inert`), never sent.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from typing import TYPE_CHECKING
 from ..i18n import format_score
 from ..i18n import gettext as _
 from . import phrases
+from .inert import inert
 
 if TYPE_CHECKING:
     from ..model import Finding
@@ -21,7 +23,8 @@ _RULE_WIDTH = 78
 
 
 def render_text(report: Report, lang: str) -> str:
-    """The whole report as text, ending in a newline."""
+    """The whole report as text, ending in a newline; control characters in it escaped
+    (:func:`~venue_ready.render.inert.inert`)."""
     lines: list[str] = []
     add = lines.append
     ev = report.event
@@ -61,7 +64,8 @@ def render_text(report: Report, lang: str) -> str:
         for failure in report.failures:
             add("  - " + failure.render(lang))
         add("")
-    return "\n".join(lines).rstrip("\n") + "\n"
+    # the one choke point: whatever an event or a plugin wrote, no control reaches a terminal
+    return inert("\n".join(lines).rstrip("\n") + "\n")
 
 
 def _area_line(area: AreaReport, lang: str, width: int) -> str:
