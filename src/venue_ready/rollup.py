@@ -434,8 +434,10 @@ def _identify(file: str) -> tuple[str | None, str | None]:
     try:
         import tomli
 
-        with open(file, "rb") as fh:
-            data = tomli.load(fh)
+        from .loading import read_event_bytes
+
+        # never open() it: a named pipe would block the roll-up forever (#11)
+        data = tomli.loads(read_event_bytes(file).decode("utf-8"))
         table = data.get("event")
         if not isinstance(table, dict):
             return None, None
