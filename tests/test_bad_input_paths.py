@@ -8,8 +8,13 @@ file and the key or row, the bound where there is one, exit code 2 and no traceb
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
+import shutil
+import sqlite3
+import subprocess
+import sys
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import TYPE_CHECKING
 
@@ -18,12 +23,20 @@ import pytest
 from venue_ready_decoration.rules import _NAME, _title_pattern
 
 if TYPE_CHECKING:
-    import subprocess
     from pathlib import Path
 
     from .conftest import RunCli, WriteEvent
 
+from .conftest import ROOT
+from .conftest import SMALL_EXAMPLE as SMALL
+
 HUGE = "9" * 300  # valid TOML; a float of it overflows
+
+
+def _env() -> dict[str, str]:
+    """The environment run_cli gives its child: ours without VENUE_READY_ variables."""
+    base = {k: v for k, v in os.environ.items() if not k.startswith("VENUE_READY_")}
+    return {**base, "PYTHONIOENCODING": "utf-8"}
 
 
 def refused(result: subprocess.CompletedProcess[str], *fragments: str) -> None:
@@ -240,3 +253,143 @@ def test_init_with_an_accented_name_still_loads(run_cli: RunCli, tmp_path: Path)
     result = check(run_cli, out, "--format", "json")
     assert result.returncode in (0, 1), result.stderr
     assert name in result.stdout
+
+
+# -- the journal ----------------------------------------------------------------------------------
+
+
+def _journal(run_cli: RunCli, tmp_path: Path, marks: int = 3) -> tuple[Path, Path]:
+    """A copy of the small example with a journal of ``marks`` entries beside it."""
+    event = tmp_path / "congress.toml"
+    event.write_text(SMALL.read_text(encoding="utf-8"), encoding="utf-8")
+    for n in range(marks):
+        done = run_cli("mark", event, "cells.congresses", "done", "--by", f"T{n}", "--lang", "en")
+        assert done.returncode == 0, done.stderr
+    return event, tmp_path / "congress.journal.sqlite"
+
+
+# (column, SQL value planted, what the message says it is, the command that reads it)
+DAMAGE = {
+    "bad-status": ("status", "'bogus'", "'bogus' is not a valid Status", "history"),
+    "bad-time": (
+        "recorded_at",
+        "'yesterday'",
+        "Invalid isoformat string: 'yesterday'",
+        "journal export",
+    ),
+    "blob-note": ("note", "X'00FF'", "note must be a non-empty string", "journal export"),
+    "blob-version": ("version", "X'01'", "version is bytes, not text", "history"),
+    "bad-status-check": ("status", "'bogus'", "'bogus' is not a valid Status", "check"),
+}
+
+
+@pytest.mark.parametrize("damage", DAMAGE.values(), ids=DAMAGE.keys())
+def test_a_damaged_journal_row_is_named(
+    run_cli: RunCli, tmp_path: Path, damage: tuple[str, str, str, str]
+) -> None:
+    # each gave a traceback in history, journal export and check
+    column, value, why, command = damage
+    event, journal = _journal(run_cli, tmp_path, marks=2)
+    with contextlib.closing(sqlite3.connect(journal)) as conn, conn:
+        conn.execute(f"UPDATE entries SET {column} = {value} WHERE seq = 2")
+    result = run_cli(*command.split(), event, "--lang", "en")
+    refused(result, f"{journal}: entry 2 of the journal is damaged ({why}")
+    assert result.stdout == ""
+
+
+def _as_nobody() -> list[str]:
+    """The command prefix that runs a child as an unprivileged user ([] when already one)."""
+    if os.geteuid() != 0:
+        return []
+    setpriv = shutil.which("setpriv")
+    if setpriv is None:
+        pytest.skip("running as root without setpriv: cannot drop the privileges")
+    return [setpriv, "--reuid=nobody", "--regid=nogroup", "--clear-groups"]
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid"), reason="POSIX users")
+def test_journal_export_in_a_folder_one_cannot_search(run_cli: RunCli, tmp_path: Path) -> None:
+    # a PermissionError traceback
+    folder = tmp_path / "private"
+    folder.mkdir()
+    event, journal = _journal(run_cli, folder, marks=1)
+    tmp_path.chmod(0o755)  # the test's own folder: others may pass through it
+    folder.chmod(0o700 if os.geteuid() == 0 else 0o600)  # the owner (root) only; or no search
+    try:
+        result = subprocess.run(
+            [*_as_nobody(), sys.executable, "-m", "venue_ready", "journal", "export", event,
+             "--lang", "en"],
+            capture_output=True, text=True, encoding="utf-8", env=_env(), cwd=ROOT,
+            timeout=60, check=False,
+        )  # fmt: skip
+    finally:
+        folder.chmod(0o755)
+    refused(result, f"{journal}: cannot read the journal: Permission denied")
+
+
+@pytest.mark.parametrize("limit", [20_000, 40_000])
+@pytest.mark.skipif(sys.platform == "win32", reason="RLIMIT_FSIZE is POSIX")
+def test_a_full_disk_shows_its_real_cause(run_cli: RunCli, tmp_path: Path, limit: int) -> None:
+    """A file size limit (``ulimit -f``) makes SQLite's writes fail as a full disk does: the
+    cause was hidden behind "cannot rollback" (or "cannot commit") - no transaction is active.
+    At 20 kB SQLite cannot make its shared-memory file, at 40 kB it cannot write the entry."""
+    import resource
+
+    event, journal = _journal(run_cli, tmp_path, marks=1)
+    before = journal.read_bytes()
+
+    def small_files() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    result = subprocess.run(
+        [sys.executable, "-m", "venue_ready", "mark", event, "cells.congresses", "done",
+         "--by", "T", "--note", "x" * 50_000, "--lang", "en"],
+        capture_output=True, text=True, encoding="utf-8", env=_env(), cwd=ROOT, timeout=60,
+        check=False, preexec_fn=small_files,
+    )  # fmt: skip
+    refused(result, f"{journal}: cannot read the journal: ")
+    assert "no transaction is active" not in result.stderr
+    assert "disk I/O error" in result.stderr or "disk is full" in result.stderr
+    assert journal.read_bytes() == before  # nothing lost, nothing half-written
+    history = run_cli("history", event, "--lang", "en")
+    assert history.returncode == 0, history.stderr
+    assert "T0" in history.stdout
+
+
+# -- the roll-up ----------------------------------------------------------------------------------
+
+
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="--jobs 2 runs one process here")
+def test_a_rollup_worker_killed_is_named_and_exits_3(run_cli: RunCli, tmp_path: Path) -> None:
+    """A worker SIGKILLed (as the out-of-memory killer does) ended in a BrokenProcessPool
+    traceback with exit 1. Here a plugin kills its own process on one event."""
+    (tmp_path / "killer_plugin.py").write_text(
+        "import os, signal\n"
+        "from venue_ready import hookimpl\n\n"
+        "@hookimpl\n"
+        "def venue_ready_assess(event, area, as_of):\n"
+        "    if event.id == 'c12':\n"
+        "        os.kill(os.getpid(), signal.SIGKILL)\n",
+        encoding="utf-8",
+    )
+    result = run_cli(
+        "rollup", ROOT / "tests" / "data" / "rollup", "--as-of", "2020-05-10T12:00+07:00",
+        "--plugin", "killer_plugin", "--jobs", "2", "--lang", "en",
+        env={"PYTHONPATH": str(tmp_path)},
+    )  # fmt: skip
+    assert "Traceback" not in result.stderr, result.stderr
+    assert result.returncode == 3, result.stderr
+    assert "a roll-up worker process (--jobs 2) ended abruptly while working on " in result.stderr
+    assert "c12.toml" in result.stderr
+    assert result.stdout == ""
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes")
+def test_a_rollup_refuses_a_named_pipe_given_by_name(run_cli: RunCli, tmp_path: Path) -> None:
+    # a folder's pipes were skipped, but one named on the command line blocked forever
+    fifo = tmp_path / "c.toml"
+    os.mkfifo(fifo)
+    result = run_cli("rollup", fifo, "--lang", "en")
+    assert "Traceback" not in result.stderr, result.stderr
+    assert result.returncode == 2, result.stderr
+    assert f"{fifo}: not a regular file" in result.stdout  # in the roll-up's list of errors
