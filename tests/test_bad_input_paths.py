@@ -393,3 +393,27 @@ def test_a_rollup_refuses_a_named_pipe_given_by_name(run_cli: RunCli, tmp_path: 
     assert "Traceback" not in result.stderr, result.stderr
     assert result.returncode == 2, result.stderr
     assert f"{fifo}: not a regular file" in result.stdout  # in the roll-up's list of errors
+
+
+@pytest.mark.parametrize("command", ["mark", "history", "journal export"])
+def test_an_empty_file_is_not_a_journal_to_readers_or_mark(
+    run_cli: RunCli, tmp_path: Path, command: str
+) -> None:
+    # readers said "not a journal", but mark silently started a journal in it
+    event = tmp_path / "congress.toml"
+    event.write_text(SMALL.read_text(encoding="utf-8"), encoding="utf-8")
+    journal = tmp_path / "congress.journal.sqlite"
+    journal.write_bytes(b"")
+    args = ("cells.congresses", "done", "--by", "T") if command == "mark" else ()
+    result = run_cli(*command.split(), event, *args, "--lang", "en")
+    refused(result, f"{journal}: the file is empty (0 bytes), not a venue_ready journal")
+    assert journal.read_bytes() == b""
+    assert sorted(p.name for p in tmp_path.iterdir()) == [journal.name, event.name]
+
+
+def test_mark_still_starts_a_journal_where_there_is_none(run_cli: RunCli, tmp_path: Path) -> None:
+    event, journal = _journal(run_cli, tmp_path, marks=1)
+    assert journal.stat().st_size > 0
+    history = run_cli("history", event, "--lang", "en")
+    assert history.returncode == 0, history.stderr
+    assert "T0" in history.stdout

@@ -94,6 +94,11 @@ CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 BUSY_TIMEOUT = 60.0
 
 
+#: How long ``mark`` waits for an empty journal file to be given its first page by the
+#: ``mark`` that created it, before it refuses the file as not a journal (seconds).
+EMPTY_FILE_WAIT = 2.0
+
+
 def default_journal_path(event_file: str | os.PathLike[str]) -> Path:
     """Where the journal of ``event_file`` sits by default: beside it, with the same stem
     (``congress.toml`` → ``congress.journal.sqlite``)."""
@@ -141,7 +146,9 @@ def open_journal(
             raise JournalError([Problem.of((), "journal.missing", file=where)])
         if info.st_size == 0:
             # SQLite would take an empty file for an empty database, and build a journal in it
-            raise JournalError([Problem.of((), "journal.not-a-journal", file=where)])
+            raise JournalError([Problem.of((), "journal.empty-file", file=where)])
+    elif not _created(path):
+        _refuse_empty(path, where)  # one rule for readers and writers (#11)
     conn = None
     try:
         if readonly:
@@ -162,6 +169,34 @@ def open_journal(
             conn.close()
         raise
     return Journal(conn, path)
+
+
+def _created(path: Path) -> bool:
+    """Create ``path``, empty, unless it exists; True when this call made it (and so may
+    build a journal in it). Any other error is left to SQLite to report, as before."""
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+    except OSError:
+        return False
+    return True
+
+
+def _refuse_empty(path: Path, where: str) -> None:
+    """Raise JournalError when ``path`` is an empty file that stays empty: not a journal, for
+    writers as for readers. A file just created by another ``mark`` is empty only for the
+    moment it takes to write its first page, so wait for that first."""
+    import time
+
+    deadline = time.monotonic() + EMPTY_FILE_WAIT
+    while True:
+        try:
+            if path.stat().st_size > 0:
+                return
+        except OSError:
+            return  # gone, or not reachable: SQLite says what it is
+        if time.monotonic() > deadline:
+            raise JournalError([Problem.of((), "journal.empty-file", file=where)])
+        time.sleep(0.02)
 
 
 def _database_error(exc: sqlite3.Error, where: str) -> JournalError:
