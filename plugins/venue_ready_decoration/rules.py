@@ -104,7 +104,9 @@ def normalise_slogan(text: str) -> str:
     return normalise(text).rstrip("!. ")
 
 
-_NAME = re.compile(r"đại\s+hội\s+(.+?)\s+lần\s+thứ", re.IGNORECASE)
+# The organisation's length bounded, as in _FIELD_PATTERNS: unbounded, a name that repeats
+# "đại hội" is searched in quadratic time.
+_NAME = re.compile(r"đại\s+hội\s+(.{1,200}?)\s+lần\s+thứ", re.IGNORECASE)
 
 
 def organisation(config: Config, event: Event) -> str | None:
@@ -149,11 +151,15 @@ def official_title(config: Config, event: Event) -> tuple[str | None, dict[str, 
     return config.title_format.format(**values), values, missing
 
 
+# Each field's pattern is bounded: the title is matched from its start, so with bounded fields
+# the work is bounded too, whatever the title's length and however often a custom
+# ``title_format`` repeats a field. Unbounded (``.+?``), a 256k-character title took 9 s (#11).
+# No organisation's name is longer, nor a printed ordinal or year.
 _FIELD_PATTERNS = {
-    "organisation": r".+?",
-    "ordinal": r"[^\s,]+",
-    "term_start": r"\d+",
-    "term_end": r"\d+",
+    "organisation": r".{1,200}?",
+    "ordinal": r"[^\s,]{1,20}",
+    "term_start": r"\d{1,8}",
+    "term_end": r"\d{1,8}",
 }
 
 

@@ -10,9 +10,10 @@ The format is documented in ``docs/event-file.md``.
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Mapping
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import tomli
@@ -33,7 +34,17 @@ from .model import (
     Waiver,
     Zone,
 )
-from .values import Path, ValueReader, suggest
+from .values import (
+    MAX_COUNT,
+    MAX_TEXT_LENGTH,
+    MAX_WEIGHT,
+    MAX_YEAR,
+    MIN_YEAR,
+    Path,
+    ValueReader,
+    shorten,
+    suggest,
+)
 
 if TYPE_CHECKING:
     from .model import AreaSpec
@@ -87,8 +98,11 @@ _WAIVER_KEYS = ("reason", "approved_by")
 _PHASES = {p.value: p for p in Phase}
 _STATUSES = {s.value: s for s in Status}
 
-#: No count of people in an event file is larger (a congress of the whole country is ~10^7).
-MAX_COUNT = 100_000_000
+#: The largest event file read, in bytes (the largest real one is a few hundred kilobytes).
+MAX_FILE_BYTES = 10_000_000
+
+#: The longest an event may last, in days: plugins make findings per day of the event.
+MAX_SPAN_DAYS = 366
 _Place = TypeVar("_Place", Zone, Entrance)
 
 
@@ -101,13 +115,7 @@ def load(path: str | os.PathLike[str], *, plugins: PluginManager | None = None) 
     unreadable file is a problem like any other.
     """
     name = os.fspath(path)
-    try:
-        with open(name, "rb") as fh:
-            raw = fh.read()
-    except OSError as exc:
-        raise LoadError(
-            [Problem.of((), "load.unreadable", file=name, error=exc.strerror or str(exc))]
-        ) from None
+    raw = read_event_bytes(name)
     try:
         # Notepad used to start UTF-8 files with a byte-order mark. (Stripped by hand: the
         # utf-8-sig codec is a module of its own to import, 2 ms of every start.)
@@ -115,6 +123,39 @@ def load(path: str | os.PathLike[str], *, plugins: PluginManager | None = None) 
     except UnicodeDecodeError as exc:
         raise LoadError([Problem.of((), "load.not-utf8", file=name, offset=exc.start)]) from None
     return loads(text, source=name, plugins=plugins)
+
+
+def read_event_bytes(name: str) -> bytes:
+    """The bytes of the event file ``name``, which must be a regular file of at most
+    :data:`MAX_FILE_BYTES`; raises :class:`LoadError` (``load.unreadable``, ``load.not-a-file``,
+    ``load.too-big``) otherwise.
+
+    A named pipe would block the read forever and ``/dev/zero`` would fill the memory (#11), so
+    the file is opened without waiting for a writer and looked at before a byte is read.
+    """
+    import stat
+
+    def refuse(message_id: str, **params: Any) -> LoadError:
+        return LoadError([Problem.of((), message_id, file=name, **params)])
+
+    try:
+        fd = os.open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        raise refuse("load.unreadable", error=exc.strerror or str(exc)) from None
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        if stat.S_ISDIR(mode):  # said as open() says it everywhere else
+            raise refuse("load.unreadable", error=os.strerror(errno.EISDIR))
+        raise refuse("load.not-a-file")
+    with os.fdopen(fd, "rb") as fh:
+        try:
+            raw = fh.read(MAX_FILE_BYTES + 1)  # + 1: a file that grows while it is read
+        except OSError as exc:
+            raise refuse("load.unreadable", error=exc.strerror or str(exc)) from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise refuse("load.too-big", limit=MAX_FILE_BYTES // 1_000_000)
+    return raw
 
 
 def loads(text: str, *, source: str = "<string>", plugins: PluginManager | None = None) -> Event:
@@ -249,6 +290,9 @@ class _Reader(ValueReader):
                 ends = to_instant(starts.astimezone(self.tz).date(), self.tz)
             if ends is not None and ends < starts:
                 self.problem((*path, "ends"), "load.ends-before-starts", ends=ends, starts=starts)
+            elif ends is not None and ends - starts > timedelta(days=MAX_SPAN_DAYS):
+                # A plugin makes findings per day of the event: 50 years made 850 MB (#11)
+                self.problem((*path, "ends"), "load.too-long-event", limit=MAX_SPAN_DAYS)
             elif ends is not None:
                 out["ends"] = ends
         missing = {"id", "name", "starts", "ends"} - out.keys()
@@ -271,16 +315,21 @@ class _Reader(ValueReader):
         if isinstance(value, str):
             parts = value.replace("–", "-").replace("—", "-").split("-")
             # isdecimal, not isdigit: "²".isdigit() is True but int("²") fails
+            # isdecimal, not isdigit: "²".isdigit() is True but int("²") fails; and at most
+            # 9 digits, as int() refuses thousands of them (a traceback, #11)
             if len(parts) == 2 and all(
-                p.strip().isascii() and p.strip().isdecimal() for p in parts
+                p.strip().isascii() and p.strip().isdecimal() and len(p.strip()) < 10 for p in parts
             ):
                 years = [int(p) for p in parts]
         elif isinstance(value, list) and all(
             isinstance(v, int) and not isinstance(v, bool) for v in value
         ):
             years = list(value)
+        if len(years) == 2 and not all(MIN_YEAR <= y <= MAX_YEAR for y in years):
+            self.problem((*path, "term"), "load.date-out-of-range", low=MIN_YEAR, high=MAX_YEAR)
+            return None
         if len(years) != 2 or years[0] >= years[1]:
-            self.problem((*path, "term"), "load.bad-term", value=str(value))
+            self.problem((*path, "term"), "load.bad-term", value=shorten(value))
             return None
         return years[0], years[1]
 
@@ -359,7 +408,7 @@ class _Reader(ValueReader):
             if area_table is None:
                 continue
             self.check_keys(area_table, where, _AREA_KEYS, ())
-            weight = self.number(area_table, "weight", where, 0.0, None)
+            weight = self.number(area_table, "weight", where, 0.0, MAX_WEIGHT)
             threshold = self.number(area_table, "threshold", where, 0.0, 100.0)
             settings = area_table.get("settings", {})
             if not isinstance(settings, dict):
@@ -420,13 +469,15 @@ class _Reader(ValueReader):
         phase = self.choice(value, "phase", path, _PHASES) or Phase.BEFORE
         status = self.choice(value, "status", path, _STATUSES) or Status.TODO
         progress = self.number(value, "progress", path, 0.0, 1.0)
-        weight = self.number(value, "weight", path, 0.0, None)
+        weight = self.number(value, "weight", path, 0.0, MAX_WEIGHT)
         gate = self.boolean(value, "gate", path)
         requires_signoff = self.text(value, "requires_signoff", path)
         version = self.version(value, path)
         notes = value.get("notes", "")
         if not isinstance(notes, str):
             self.wrong_type((*path, "notes"), notes, "string")
+        elif len(notes) > MAX_TEXT_LENGTH:
+            self.too_long((*path, "notes"), notes)
         evidence = self.strings(value, "evidence", path)
 
         signed_off = None

@@ -49,6 +49,7 @@ __all__ = [
     "Rollup",
     "RollupEntry",
     "RollupError",
+    "WorkerLost",
     "discover",
     "roll_up",
 ]
@@ -434,8 +435,10 @@ def _identify(file: str) -> tuple[str | None, str | None]:
     try:
         import tomli
 
-        with open(file, "rb") as fh:
-            data = tomli.load(fh)
+        from .loading import read_event_bytes
+
+        # never open() it: a named pipe would block the roll-up forever (#11)
+        data = tomli.loads(read_event_bytes(file).decode("utf-8"))
         table = data.get("event")
         if not isinstance(table, dict):
             return None, None
@@ -572,6 +575,25 @@ def _chunks(items: Sequence[Any], jobs: int) -> list[list[Any]]:
     return [list(items[i : i + size]) for i in range(0, len(items), size)]
 
 
+def _file_of(job: Any) -> str:
+    """The event file of a job: a file name, or a parent's (file, children) pair."""
+    return job if isinstance(job, str) else str(job[0])
+
+
+class WorkerLost(RuntimeError):
+    """A worker process of a roll-up with ``jobs`` > 1 ended abruptly: killed by the system
+    (the out-of-memory killer), or by a plugin that ended its own process. The roll-up is not
+    complete, and is not retried in one process, where the same cause would end the caller.
+
+    :attr:`files` are the event files of the work that was lost (the file at fault among them).
+    """
+
+    def __init__(self, files: Sequence[str]) -> None:
+        super().__init__(f"a roll-up worker process ended abruptly while working on {files[0]}")
+        #: The event files whose work was lost.
+        self.files = tuple(files)
+
+
 class _Runner:
     """Runs a function over chunks, in this process (jobs == 1) or in a process pool, and
     yields the results in the order of the chunks."""
@@ -608,9 +630,17 @@ class _Runner:
             for chunk in chunks:
                 yield function(chunk, as_of)
             return
+        from concurrent.futures.process import BrokenProcessPool
+
         futures = [self.pool.submit(function, chunk, as_of) for chunk in chunks]
-        for future in futures:  # in order: the results must not depend on timing
-            yield future.result()
+        for chunk, future in zip(chunks, futures, strict=True):
+            # in order: the results must not depend on timing
+            try:
+                result = future.result()
+            except BrokenProcessPool:
+                # a worker was SIGKILLed: a traceback and exit 1 before (#11)
+                raise WorkerLost([_file_of(job) for job in chunk]) from None
+            yield result
 
 
 class _Tree:

@@ -28,7 +28,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from .dates import get_zone
-from .values import Path, ValueReader
+from .values import MAX_COUNT, Path, ValueReader
 
 if TYPE_CHECKING:
     from .errors import Problem
@@ -39,6 +39,11 @@ __all__ = ["SettingsReader"]
 _T = TypeVar("_T")
 _V = TypeVar("_V")
 _D = TypeVar("_D")
+
+
+def _bound(high: float | None) -> Any:
+    """``high``, or :data:`MAX_COUNT` when a plugin gives none: every number has a bound."""
+    return MAX_COUNT if high is None else high
 
 
 class SettingsReader:
@@ -128,8 +133,9 @@ class SettingsReader:
         high: float | None = None,
         required: bool = False,
     ) -> float | _D:
-        """A finite number within ``low``..``high`` (``default`` may be None)."""
-        return self._read(key, default, required, self._values.number, low, high)
+        """A finite number within ``low``..``high`` (``default`` may be None); ``high`` is
+        :data:`MAX_COUNT` when not given, as larger numbers overflow arithmetic on them."""
+        return self._read(key, default, required, self._values.number, low, _bound(high))
 
     def integer(
         self,
@@ -140,9 +146,10 @@ class SettingsReader:
         high: int | None = None,
         required: bool = False,
     ) -> int | _D:
-        """A whole number within ``low``..``high`` (``default`` may be None). Give lead times
-        and counts a ``high``: date arithmetic on a lead of a billion days overflows."""
-        return self._read(key, default, required, self._values.integer, low, high)
+        """A whole number within ``low``..``high`` (``default`` may be None). ``high`` is
+        :data:`MAX_COUNT` when not given (a 300-digit count overflows a plugin's arithmetic);
+        give lead times a smaller one: date arithmetic on a lead of a million days overflows."""
+        return self._read(key, default, required, self._values.integer, low, _bound(high))
 
     def boolean(self, key: str, default: bool, *, required: bool = False) -> bool:
         """``true`` or ``false``."""
@@ -192,8 +199,10 @@ class SettingsReader:
         high: float | None = None,
         required: bool = False,
     ) -> tuple[float, ...]:
-        """An array of finite numbers within ``low``..``high``, as a tuple. A wrong element is a
-        problem at that element (``thresholds[2]``), and is left out."""
+        """An array of finite numbers within ``low``..``high`` (:data:`MAX_COUNT` when not
+        given), as a tuple. A wrong element is a problem at that element (``thresholds[2]``),
+        and is left out."""
+        high = _bound(high)
         found = self._elements(key, required)
         if found is None:
             return default

@@ -44,10 +44,10 @@ from typing import TYPE_CHECKING, Any
 
 from attrs import field, frozen
 
-from .loading import MAX_COUNT
 from .model import AreaPlan, AreaStatus, Event, Finding, Message, Phase
 from .scoring import effective_due
 from .settings import SettingsReader
+from .values import MAX_COUNT
 
 if TYPE_CHECKING:
     from .errors import Problem

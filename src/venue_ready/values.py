@@ -16,7 +16,15 @@ from .dates import get_zone, parse_instant, to_instant
 from .errors import Problem
 from .model import DEFAULT_TIMEZONE
 
-__all__ = ["Path", "ValueReader", "suggest"]
+__all__ = [
+    "MAX_COUNT",
+    "MAX_TEXT_LENGTH",
+    "MAX_WEIGHT",
+    "Path",
+    "ValueReader",
+    "shorten",
+    "suggest",
+]
 
 Path = tuple[str | int, ...]
 
@@ -26,10 +34,25 @@ _T = TypeVar("_T")
 MIN_YEAR = 1900
 MAX_YEAR = 2200
 
+#: The largest whole number a count may be, in an event file and in a plugin's settings (a
+#: congress of the whole country is ~10^7 people); also the default ``high`` of a settings
+#: number or integer. Larger numbers overflow a plugin's float arithmetic (#11).
+MAX_COUNT = 100_000_000
 
-def _short(value: object, limit: int = 40) -> str:
+#: The largest weight of an area or an item: weights near 1e308 overflow the score's sum.
+MAX_WEIGHT = 1_000_000.0
+
+#: The longest text an event file or a settings table may hold in one string, in characters
+#: (a 256k-character title made a plugin's title check take seconds).
+MAX_TEXT_LENGTH = 10_000
+
+
+def shorten(value: object, limit: int = 40) -> str:
     """A value quoted back in a message, cut short when it is huge (a 400-digit number)."""
-    text = str(value)
+    try:
+        text = str(value)
+    except ValueError:  # an int (or a list holding one) past Python's int-to-str digit limit
+        return f"<{_type_name(value)}>"
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -140,7 +163,14 @@ class ValueReader:
         if not value.strip():
             self.problem((*path, key), "load.empty-string")
             return None
+        if len(value) > MAX_TEXT_LENGTH:
+            self.too_long((*path, key), value)
+            return None
         return value
+
+    def too_long(self, path: Path, value: str) -> None:
+        """Record that ``value`` is longer than :data:`MAX_TEXT_LENGTH`."""
+        self.problem(path, "load.too-long", length=len(value), limit=MAX_TEXT_LENGTH)
 
     def number(
         self, table: Mapping[Any, Any], key: str | int, path: Path, low: float, high: float | None
@@ -153,7 +183,7 @@ class ValueReader:
         except OverflowError:
             number = math.inf
         if not math.isfinite(number):  # TOML allows inf and nan; a score cannot use them
-            self.problem((*path, key), "load.not-finite", value=_short(value))
+            self.problem((*path, key), "load.not-finite", value=shorten(value))
             return None
         if not (value >= low and (high is None or value <= high)):  # NaN fails both
             if high is None:
@@ -170,10 +200,12 @@ class ValueReader:
         if value is None:
             return None
         if value < low:
-            self.problem((*path, key), "load.below-min", value=_short(value), low=low)
+            self.problem((*path, key), "load.below-min", value=shorten(value), low=low)
             return None
         if high is not None and value > high:
-            self.problem((*path, key), "load.out-of-range", value=_short(value), low=low, high=high)
+            self.problem(
+                (*path, key), "load.out-of-range", value=shorten(value), low=low, high=high
+            )
             return None
         return value
 
@@ -235,8 +267,14 @@ class ValueReader:
         if value is None:
             return ()
         if isinstance(value, str):
+            if len(value) > MAX_TEXT_LENGTH:
+                self.too_long((*path, key), value)
+                return ()
             return (value,)
         if isinstance(value, list) and all(isinstance(v, str) for v in value):
-            return tuple(value)
+            long = [i for i, v in enumerate(value) if len(v) > MAX_TEXT_LENGTH]
+            for i in long:
+                self.too_long((*path, key, i), value[i])
+            return () if long else tuple(value)
         self.wrong_type((*path, key), value, "strings")
         return ()

@@ -76,6 +76,11 @@ def run(args: argparse.Namespace, lang_hint: str) -> ExitCode:
     from ..render import BUILTIN_FORMATS
 
     pm, event, lang, as_of = open_event(args, lang_hint)
+    if not event.areas:
+        # An empty [areas] read "On track · NOT READY" with exit 0: say there is nothing to
+        # assess instead (#11). The library still assesses such an event (a score of None).
+        err(_("cli.no-areas", lang, file=args.file))
+        raise Exit(ExitCode.USAGE)
     plan = event
     event, as_of, entries = apply_journal(args, event, as_of, pm, lang)
 

@@ -62,6 +62,10 @@ def run(args: argparse.Namespace, lang_hint: str) -> ExitCode:
     starts = read_moment(_as_written, args.starts, lang, option="--starts")
     ends = None if args.ends is None else read_moment(_as_written, args.ends, lang, option="--ends")
     out = Path(args.out)
+    event_id = args.event_id or out.stem
+    _check_text("--id", event_id, lang)
+    if args.name is not None:
+        _check_text("--name", args.name, lang)
     if out.exists():
         err(_("cli.file-exists", lang, file=out))
         raise Exit(ExitCode.USAGE)
@@ -76,7 +80,7 @@ def run(args: argparse.Namespace, lang_hint: str) -> ExitCode:
         starts=starts,
         ends=ends,
         lang=lang,
-        event_id=args.event_id or out.stem,
+        event_id=event_id,
         name=args.name,
     )
     try:
@@ -94,6 +98,18 @@ def run(args: argparse.Namespace, lang_hint: str) -> ExitCode:
             err(failure.render(lang))
         return ExitCode.PLUGIN
     return ExitCode.OK
+
+
+def _check_text(option: str, value: str, lang: str) -> None:
+    """``--id`` or ``--name`` (an id from the file's name too): one line of text the event file
+    can hold. A newline in it wrote a file that did not load (#11)."""
+    from ..values import MAX_TEXT_LENGTH
+
+    controls = any(ord(ch) < 0x20 or 0x7F <= ord(ch) <= 0x9F for ch in value)
+    if controls or not value.strip() or len(value) > MAX_TEXT_LENGTH:
+        shown = repr(value)[1:-1] if len(value) <= 80 else repr(value[:79])[1:-1] + "…"
+        err(_("cli.bad-text-option", lang, option=option, value=shown, limit=MAX_TEXT_LENGTH))
+        raise Exit(ExitCode.USAGE)
 
 
 def _as_written(value: str) -> date | datetime:

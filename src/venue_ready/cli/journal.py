@@ -353,11 +353,15 @@ def _history_text(event: Event, path: str, entries: list[JournalEntry], lang: st
 
 def run_export(args: argparse.Namespace, lang_hint: str) -> ExitCode:
     """``venue-ready journal export FILE``: the journal as JSON Lines or CSV."""
+    from ..journal import JournalError
+
     lang = args.lang or lang_hint
     path, _named = _journal_path(args)
     with _open(path, lang, readonly=True) as journal:
         try:
             text = journal.export(args.format)
+        except JournalError as exc:  # a damaged row
+            _refuse(exc, lang)
         except sqlite3_error() as exc:
             _database_failure(exc, path, lang)
     if args.output is None:

@@ -76,7 +76,7 @@ def run(args: argparse.Namespace, lang_hint: str) -> ExitCode:
     """Run ``rollup``; returns the exit code."""
     from ..dates import get_zone
     from ..model import DEFAULT_TIMEZONE
-    from ..rollup import roll_up
+    from ..rollup import WorkerLost, roll_up
 
     as_of = None
     if args.as_of is not None:
@@ -98,6 +98,11 @@ def run(args: argparse.Namespace, lang_hint: str) -> ExitCode:
     except ModuleNotFoundError as exc:
         err(_("cli.plugin-not-found", args.lang or lang_hint, module=exc.name or str(exc)))
         raise Exit(ExitCode.USAGE) from None
+    except WorkerLost as exc:
+        # exit 3, as for a plugin that failed: no report, rather than one missing events
+        files = ", ".join(exc.files[:3]) + (", …" if len(exc.files) > 3 else "")
+        err(_("cli.rollup-worker-lost", args.lang or lang_hint, files=files, jobs=args.jobs))
+        raise Exit(ExitCode.PLUGIN) from None
     finally:
         if progress is not None:
             sys.stderr.write("\r\x1b[K")

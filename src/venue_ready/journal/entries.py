@@ -292,6 +292,22 @@ def from_row(row: Sequence[Any]) -> JournalEntry:
     )
 
 
+def read_row(row: Sequence[Any], *, file: str) -> JournalEntry:
+    """:func:`from_row`, for a row read from the journal ``file``; a damaged row (a status
+    that is none, a time that is no time, a blob where text belongs: written by another tool
+    or a damaged disk) raises :class:`JournalError` naming the row, not a traceback (#11)."""
+    try:
+        entry = from_row(row)
+        if not isinstance(entry.version, str | None):
+            raise TypeError(f"version is {type(entry.version).__name__}, not text")
+    except (ValueError, TypeError) as exc:
+        error = str(exc) if len(str(exc)) <= 120 else str(exc)[:119] + "…"
+        raise JournalError(
+            [Problem.of((), "journal.bad-row", file=file, seq=row[0], error=error)]
+        ) from None
+    return entry
+
+
 def line_of(file: str, line: int) -> str:
     """Where a problem of an imported file is: ``journal.csv:3``, as compilers write it."""
     return f"{file}:{line}"

@@ -11,6 +11,7 @@ sqlite3 is imported only when a journal is opened, so that importing the package
 
 from __future__ import annotations
 
+import contextlib
 import os
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Unpack
@@ -28,6 +29,7 @@ from .entries import (
     from_row,
     future_problem,
     mark_fields,
+    read_row,
     stamp,
     to_row,
 )
@@ -92,6 +94,11 @@ CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 BUSY_TIMEOUT = 60.0
 
 
+#: How long ``mark`` waits for an empty journal file to be given its first page by the
+#: ``mark`` that created it, before it refuses the file as not a journal (seconds).
+EMPTY_FILE_WAIT = 2.0
+
+
 def default_journal_path(event_file: str | os.PathLike[str]) -> Path:
     """Where the journal of ``event_file`` sits by default: beside it, with the same stem
     (``congress.toml`` → ``congress.journal.sqlite``)."""
@@ -121,15 +128,27 @@ def open_journal(
     migrated in place, in one transaction.
     """
     import sqlite3
+    import stat
     from pathlib import Path
 
     path = Path(path)
     where = str(path)
-    if (readonly or not create) and not path.is_file():
-        raise JournalError([Problem.of((), "journal.missing", file=where)])
-    if (readonly or not create) and path.stat().st_size == 0:
-        # SQLite would take an empty file for an empty database, and build a journal in it
-        raise JournalError([Problem.of((), "journal.not-a-journal", file=where)])
+    if readonly or not create:
+        try:
+            info = path.stat()
+        except (FileNotFoundError, NotADirectoryError):
+            info = None
+        except OSError as exc:  # a folder one may not search: PermissionError, not a traceback
+            raise JournalError(
+                [Problem.of((), "journal.unreadable", file=where, error=exc.strerror or str(exc))]
+            ) from None
+        if info is None or not stat.S_ISREG(info.st_mode):
+            raise JournalError([Problem.of((), "journal.missing", file=where)])
+        if info.st_size == 0:
+            # SQLite would take an empty file for an empty database, and build a journal in it
+            raise JournalError([Problem.of((), "journal.empty-file", file=where)])
+    elif not _created(path):
+        _refuse_empty(path, where)  # one rule for readers and writers (#11)
     conn = None
     try:
         if readonly:
@@ -150,6 +169,34 @@ def open_journal(
             conn.close()
         raise
     return Journal(conn, path)
+
+
+def _created(path: Path) -> bool:
+    """Create ``path``, empty, unless it exists; True when this call made it (and so may
+    build a journal in it). Any other error is left to SQLite to report, as before."""
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+    except OSError:
+        return False
+    return True
+
+
+def _refuse_empty(path: Path, where: str) -> None:
+    """Raise JournalError when ``path`` is an empty file that stays empty: not a journal, for
+    writers as for readers. A file just created by another ``mark`` is empty only for the
+    moment it takes to write its first page, so wait for that first."""
+    import time
+
+    deadline = time.monotonic() + EMPTY_FILE_WAIT
+    while True:
+        try:
+            if path.stat().st_size > 0:
+                return
+        except OSError:
+            return  # gone, or not reachable: SQLite says what it is
+        if time.monotonic() > deadline:
+            raise JournalError([Problem.of((), "journal.empty-file", file=where)])
+        time.sleep(0.02)
 
 
 def _database_error(exc: sqlite3.Error, where: str) -> JournalError:
@@ -207,8 +254,18 @@ def _prepare(conn: sqlite3.Connection, where: str) -> None:
             conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         conn.execute("COMMIT")
     except BaseException:
-        conn.execute("ROLLBACK")
+        _end(conn)
         raise
+
+
+def _end(conn: sqlite3.Connection) -> None:
+    """Roll the open transaction back, if SQLite has not already: on a full disk it rolls back
+    by itself, and a second ROLLBACK's "cannot rollback" hid the real cause (#11)."""
+    import sqlite3
+
+    if conn.in_transaction:
+        with contextlib.suppress(sqlite3.Error):
+            conn.execute("ROLLBACK")
 
 
 def _check_layout(conn: sqlite3.Connection, where: str) -> int:
@@ -222,9 +279,12 @@ def _check_layout(conn: sqlite3.Connection, where: str) -> int:
     try:
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
-    finally:
-        if own:
-            conn.execute("COMMIT")
+    except BaseException:
+        if own:  # without hiding the cause behind "cannot commit" (#11)
+            _end(conn)
+        raise
+    if own:
+        conn.execute("COMMIT")
     if version == 0 and not tables:
         return 0
     if version == 0 or "entries" not in tables:
@@ -415,7 +475,8 @@ class Journal:
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY coalesce(happened_at, recorded_at), seq"
-        return [from_row(row) for row in self._conn.execute(sql, args)]
+        file = str(self.path)
+        return [read_row(row, file=file) for row in self._conn.execute(sql, args)]
 
     def replay(
         self, event: Event, until: datetime | None = None, *, known_at: datetime | None = None
@@ -496,11 +557,14 @@ class _Transaction:
         tb: TracebackType | None,
     ) -> None:
         if exc_type is not None:
-            self._conn.execute("ROLLBACK")
+            self._rollback()
             return
         try:
             self._conn.execute("COMMIT")
         except BaseException:
-            # a failed COMMIT (a full disk) leaves the transaction open: end it
-            self._conn.execute("ROLLBACK")
+            # a failed COMMIT (a full disk) may leave the transaction open: end it
+            self._rollback()
             raise
+
+    def _rollback(self) -> None:
+        _end(self._conn)
