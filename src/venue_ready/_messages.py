@@ -259,6 +259,7 @@ VI: dict[str, str] = {
     "cli.bad-moment": "{option}: '{value}' không phải thời điểm hợp lệ (cần dạng 2020-05-15 hoặc 2020-05-15T07:30:00+07:00, trong các năm 1900 đến 2200)",
     "cli.file-exists": "{file} đã tồn tại; venue-ready không ghi đè tệp. Hãy chọn tên khác hoặc tự xóa tệp cũ.",
     "cli.cannot-write": "không ghi được {file}: {error}",
+    "cli.output-is-input": "không ghi kết quả vào {file}: đó là {source}, tệp lệnh này đang đọc; hãy chọn tệp khác cho -o",
     "cli.init-done": "Đã tạo {file} với {areas} mảng công việc và {items} hạng mục. Kiểm tra: venue-ready check {file}",
     # -- the journal --------------------------------------------------------------------------
     "journal.missing": "chưa có sổ theo dõi (tệp không tồn tại)",
@@ -582,6 +583,7 @@ EN: dict[str, str] = {
     "cli.bad-moment": "{option}: '{value}' is not a valid moment (expected 2020-05-15 or 2020-05-15T07:30:00+07:00, in a year from 1900 to 2200)",
     "cli.file-exists": "{file} already exists; venue-ready does not overwrite files. Choose another name, or remove the old file yourself.",
     "cli.cannot-write": "cannot write {file}: {error}",
+    "cli.output-is-input": "will not write to {file}: it is {source}, which this command reads; choose another file for -o",
     "cli.init-done": "Wrote {file} with {areas} areas and {items} items. Check it: venue-ready check {file}",
     # -- the journal --------------------------------------------------------------------------
     "journal.missing": "no journal yet (the file does not exist)",
