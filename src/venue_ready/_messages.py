@@ -266,6 +266,7 @@ VI: dict[str, str] = {
     "cli.rollup-worker-lost": "một tiến trình con của bản tổng hợp (--jobs {jobs}) bị dừng đột ngột khi đang xử lý {files} (có thể hệ thống đã dừng nó vì hết bộ nhớ, hoặc một plugin đã dừng nó); chưa có bản tổng hợp. Hãy chạy lại với ít --jobs hơn.",
     "cli.file-exists": "{file} đã tồn tại; venue-ready không ghi đè tệp. Hãy chọn tên khác hoặc tự xóa tệp cũ.",
     "cli.cannot-write": "không ghi được {file}: {error}",
+    "cli.output-is-input": "không ghi kết quả vào {file}: đó là {source}, tệp lệnh này đang đọc; hãy chọn tệp khác cho -o",
     "cli.init-done": "Đã tạo {file} với {areas} mảng công việc và {items} hạng mục. Kiểm tra: venue-ready check {file}",
     # -- the journal --------------------------------------------------------------------------
     "journal.missing": "chưa có sổ theo dõi (tệp không tồn tại)",
@@ -598,6 +599,7 @@ EN: dict[str, str] = {
     "cli.rollup-worker-lost": "a roll-up worker process (--jobs {jobs}) ended abruptly while working on {files} (killed by the system for lack of memory, or by a plugin); no roll-up was made. Run it again with fewer --jobs.",
     "cli.file-exists": "{file} already exists; venue-ready does not overwrite files. Choose another name, or remove the old file yourself.",
     "cli.cannot-write": "cannot write {file}: {error}",
+    "cli.output-is-input": "will not write to {file}: it is {source}, which this command reads; choose another file for -o",
     "cli.init-done": "Wrote {file} with {areas} areas and {items} items. Check it: venue-ready check {file}",
     # -- the journal --------------------------------------------------------------------------
     "journal.missing": "no journal yet (the file does not exist)",

@@ -18,7 +18,7 @@ from ..i18n import format_score
 from ..i18n import gettext as _
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterable
     from datetime import date, datetime, tzinfo
 
     from ..model import Event
@@ -300,16 +300,33 @@ def write(text: str, *, machine: bool) -> None:
         sys.stdout.flush()
 
 
-def save(file: str, text: str, lang: str) -> None:
-    """Replace ``file`` (``-o``) with ``text``, atomically; a file that cannot be written is a
-    usage error."""
+def save(file: str, text: str, lang: str, *, inputs: Iterable[str] = ()) -> None:
+    """Replace ``file`` (``-o``) with ``text``, atomically (a device, a pipe or ``/dev/stdout``
+    is written in place; a link's target is replaced). A file that cannot be written, or one of
+    the command's ``inputs`` (the event file, its journal), is a usage error, and nothing is
+    written."""
     from ..files import write_atomic
 
+    for source in inputs:
+        if _same_file(file, source):
+            err(_("cli.output-is-input", lang, file=file, source=source))
+            raise Exit(ExitCode.USAGE)
     try:
         write_atomic(file, text)
     except OSError as exc:
         err(_("cli.cannot-write", lang, file=file, error=exc.strerror or str(exc)))
         raise Exit(ExitCode.USAGE) from None
+
+
+def _same_file(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` name one file: the same real path, or another name (a hard
+    link) for the same file."""
+    if os.path.realpath(a) == os.path.realpath(b):
+        return True
+    try:
+        return os.path.samefile(a, b)
+    except OSError:  # one of them does not exist (yet)
+        return False
 
 
 def err(text: str) -> None:

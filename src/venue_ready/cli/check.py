@@ -27,7 +27,7 @@ from ._common import (
     save,
     write,
 )
-from .journal import add_check_options, apply_journal
+from .journal import add_check_options, apply_journal, default_name
 
 if TYPE_CHECKING:
     from ..plugins import PluginManager
@@ -103,8 +103,10 @@ def run(args: argparse.Namespace, lang_hint: str) -> ExitCode:
         err(_("cli.render-failed", lang, format=args.format, error=_error_text(exc)))
         raise Exit(ExitCode.PLUGIN) from None
     if args.output is not None:
-        # The user named this file: replace it, atomically, and print nothing.
-        save(args.output, text, lang)
+        # The user named this file: replace it, atomically, and print nothing; never the
+        # event file or its journal.
+        journal = args.journal or default_name(args.file)
+        save(args.output, text, lang, inputs=(args.file, journal))
     elif args.format == "text" and sys.stdout.isatty():
         # On a terminal, the same report in colour (rich, imported only here); piped or
         # redirected, the plain text as it is.

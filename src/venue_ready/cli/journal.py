@@ -367,7 +367,7 @@ def run_export(args: argparse.Namespace, lang_hint: str) -> ExitCode:
     if args.output is None:
         write(text, machine=True)
     else:
-        save(args.output, text, lang)
+        save(args.output, text, lang, inputs=(path, args.file))
     return ExitCode.OK
 
 

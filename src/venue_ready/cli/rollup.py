@@ -114,7 +114,7 @@ def run(args: argparse.Namespace, lang_hint: str) -> ExitCode:
 
     text = render_rollup(rollup, args.format, lang)
     if args.output is not None:
-        save(args.output, text, lang)
+        save(args.output, text, lang, inputs=_inputs(args.paths))
     else:
         write(text, machine=args.format != "text")
     if args.format != "text" or args.output is not None:
@@ -127,6 +127,15 @@ def run(args: argparse.Namespace, lang_hint: str) -> ExitCode:
         err(_("cli.plugins-failed", lang, count=len(rollup.failures)))
         return ExitCode.PLUGIN
     return ExitCode.OK
+
+
+def _inputs(paths: list[str]) -> list[str]:
+    """What the roll-up reads: every event file under ``paths``, and each one's journal."""
+    from ..rollup import discover
+    from .journal import default_name
+
+    files = discover(paths)
+    return [*files, *(default_name(file) for file in files)]
 
 
 def render_rollup(rollup: Rollup, fmt: str, lang: str) -> str:

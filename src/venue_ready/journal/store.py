@@ -118,10 +118,12 @@ def open_journal(
 ) -> Journal:
     """Open the journal at ``path``; with ``create`` (the default), make it when it is missing.
 
-    With ``readonly``, the file is opened for reading only (``create`` is then ignored): no
-    lock is taken and nothing is written, so a report can be made while teams are marking, or
-    from a folder one may not write to. A journal of an older layout is still migrated (which
-    writes, once).
+    With ``readonly``, the journal is read, never written (``create`` is then ignored): the
+    :class:`Journal` holds a private copy of it, taken at once in one consistent read, without a
+    lock that would make a writer wait and without creating any file, so a report can be made
+    while teams are marking, by someone who may not write to the file or its folder, and leaves
+    nothing behind that could stop the owner's next ``mark``. A journal of an older layout is
+    read as the current layout; the file itself is migrated by the next writer.
 
     Raises :class:`JournalError` when the file is missing (and ``create`` is false), is not a
     venue_ready journal, or was written by a newer venue_ready. A journal of an older layout is
@@ -152,12 +154,10 @@ def open_journal(
     conn = None
     try:
         if readonly:
-            conn = sqlite3.connect(
-                f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT
-            )
-            if _check_layout(conn, where) == SCHEMA_VERSION:
-                return Journal(conn, path, readonly=True)
-            conn.close()  # an older layout: migrate it first, then read
+            conn = _snapshot(path, where)
+            _lay_out(conn, where)  # an older layout: the copy is migrated, never the file
+            conn.execute("PRAGMA query_only = ON")
+            return Journal(conn, path, readonly=True)
         conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT, isolation_level=None)
         _prepare_patiently(conn, where)
     except sqlite3.Error as exc:
@@ -241,9 +241,16 @@ def _prepare(conn: sqlite3.Connection, where: str) -> None:
 
         warnings.warn(f"{where}: WAL mode is not available here ({mode})", stacklevel=3)
     conn.execute("PRAGMA synchronous = FULL")
+    # the layout is read again under the write lock: another process may have created it
+    # meanwhile
+    _lay_out(conn, where)
+
+
+def _lay_out(conn: sqlite3.Connection, where: str) -> None:
+    """Build the current layout in ``conn``'s database, from nothing or from an older layout,
+    in one ``BEGIN IMMEDIATE`` transaction (all or nothing)."""
     conn.execute("BEGIN IMMEDIATE")
     try:
-        # again, under the write lock: another process may have created it meanwhile
         version = _check_layout(conn, where)
         if version == 0:
             _run(conn, _SCHEMA_V1)
@@ -266,6 +273,59 @@ def _end(conn: sqlite3.Connection) -> None:
     if conn.in_transaction:
         with contextlib.suppress(sqlite3.Error):
             conn.execute("ROLLBACK")
+
+
+#: How many times a reader copies a journal that a writer changed during the copy.
+_SNAPSHOT_ATTEMPTS = 20
+
+
+def _snapshot(path: Path, where: str) -> sqlite3.Connection:
+    """A private, in-memory copy of the journal at ``path``, taken without writing anything.
+
+    SQLite reads a WAL database through its ``-wal`` and ``-shm`` files, and creates them when
+    they are missing, as the reader's user (or fails, in a folder the reader cannot write to):
+    files another user's writer then cannot open. So:
+
+    - when they exist, a writer is at work (or was killed): read through them, opened
+      read-only (``mode=ro``), in one read transaction; SQLite creates nothing;
+    - when they do not, no writer has the file open and everything committed is in the file
+      itself: read it as a plain file (``immutable=1``: no lock, no ``-shm``), then check that
+      no writer appeared and the file did not change meanwhile (a writer creates its ``-wal``
+      before it writes anything, and changes the file itself only when it checkpoints);
+      otherwise copy again.
+    """
+    import sqlite3
+
+    uri = path.resolve().as_uri()
+    for _attempt in range(_SNAPSHOT_ATTEMPTS):
+        in_use = _writer_files(path)
+        before = _signature(path)
+        query = "mode=ro" if in_use else "mode=ro&immutable=1"
+        copy = sqlite3.connect(":memory:", isolation_level=None)
+        try:
+            source = sqlite3.connect(f"{uri}?{query}", uri=True, timeout=BUSY_TIMEOUT)
+            try:
+                source.backup(copy)  # one read transaction: a consistent state
+            finally:
+                source.close()
+        except BaseException:
+            copy.close()
+            raise
+        if in_use or (not _writer_files(path) and _signature(path) == before):
+            return copy
+        copy.close()
+    raise sqlite3.OperationalError(f"it kept changing while it was read ({where})")
+
+
+def _writer_files(path: Path) -> bool:
+    """Whether the journal's ``-wal`` or ``-shm`` file is there: a writer may be at work."""
+    return os.path.exists(f"{path}-wal") or os.path.exists(f"{path}-shm")
+
+
+def _signature(path: Path) -> tuple[int, int, int, int]:
+    """What changes when the file is written to or replaced."""
+    st = os.stat(path)
+    return (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
 
 
 def _check_layout(conn: sqlite3.Connection, where: str) -> int:
