@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Mapping
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -158,3 +159,25 @@ def test_what_the_spec_gives_wins_over_the_package_and_relative_names_need_one()
         area_plugin(SPEC, settings=".settings:parse", rules=assess)
     with pytest.raises(TypeError, match="settings= and rules=, or package="):
         area_plugin(SPEC, settings=parse)
+
+
+def test_a_package_without_the_conventional_files_keeps_what_the_spec_gives(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a plugin package with settings and rules only: no template.py, no messages.py
+    package = tmp_path / "venue_ready_small"
+    package.mkdir()
+    (package / "__init__.py").write_text("", encoding="utf-8")
+    (package / "settings.py").write_text(
+        "def parse(settings, event):\n    return None, []\n", encoding="utf-8"
+    )
+    (package / "rules.py").write_text(
+        "def assess(config, event, area, as_of):\n    return []\n", encoding="utf-8"
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    messages = {"vi": {"small.x": "x"}, "en": {"small.x": "x"}}
+    own = AreaSpec(key="small", title_vi="Nhỏ", title_en="Small", messages=messages)
+    [spec] = area_plugin(own, package="venue_ready_small").venue_ready_areas()
+    assert spec.messages == messages
+    assert spec.template == ()
+    assert spec.settings_example == ""

@@ -702,3 +702,28 @@ def test_check_imports_no_other_commands_module(small_example: Path) -> None:
     loaded = ["venue_ready.cli", "venue_ready.cli._common", "venue_ready.cli.check"]
     loaded.append("venue_ready.cli.journal")
     assert proc.stderr == f"0 {loaded!r} False"
+
+
+@pytest.mark.parametrize("fmt", ["json", "text"])
+def test_a_reader_gone_keeps_the_verdicts_exit_code(fmt: str) -> None:
+    # `check … --fail-under 100 | head -c1` in a pipeline with pipefail: the report's verdict
+    # (below the threshold: 1) is the exit code, however little of it was read.
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        proc = subprocess.run(
+            _start(
+                "check", str(NGOC_THUY), "--as-of", AS_OF, "--format", fmt, "--fail-under", "100"
+            ),
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            env=_env_without_ours(),
+            cwd=ROOT,
+            timeout=60,
+            check=False,
+        )
+    finally:
+        os.close(write_end)
+    stderr = proc.stderr.decode("utf-8")
+    assert proc.returncode == 1, stderr
+    assert "Traceback" not in stderr

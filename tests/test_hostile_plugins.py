@@ -357,3 +357,70 @@ def test_a_typo_in_load_plugins_names_the_distribution(
     assert "VENUE_READY_LOAD_PLUGINS names 'venue-ready-caterng'" in proc.stderr
     assert "'venue-ready-catering'" not in proc.stderr  # the one that is there is not named
     assert proc.stdout == ""
+
+
+def test_number_and_text_subclasses_are_good_findings() -> None:
+    """A float subclass (numpy's float64, say) at exactly 0 or 1, a StrEnum code: good data."""
+    import enum
+    from datetime import datetime, timedelta, timezone
+
+    from venue_ready import AreaSpec, Finding, Message, hookimpl, loads
+    from venue_ready.assessment import assess
+    from venue_ready.testing import plugin_manager
+
+    class Real(float):
+        pass
+
+    class Code(enum.StrEnum):
+        DONE = "extra.done"
+
+    class Extra:
+        @hookimpl
+        def venue_ready_areas(self) -> list[AreaSpec]:
+            return [AreaSpec(key="extra", title_vi="Thêm", title_en="Extra")]
+
+        @hookimpl
+        def venue_ready_assess(self, event: Any, area: Any, as_of: Any) -> list[Finding] | None:
+            if area.key != "extra":
+                return None
+            return [
+                Finding(code=Code.DONE, area="extra", weight=Real(1.0), credit=Real(1.0),
+                        message=Message("extra.done")),
+                Finding(code="extra.todo", area="extra", weight=Real(1.0), credit=Real(0.0),
+                        message=Message("extra.todo")),
+            ]  # fmt: skip
+
+    pm = plugin_manager(Extra())
+    event = loads(
+        'schema = 1\n[event]\nid = "e"\nname = "n"\n'
+        "starts = 2020-05-15T07:30:00+07:00\n[areas.extra]\n",
+        plugins=pm,
+    )
+    report = assess(
+        event, as_of=datetime(2020, 5, 1, tzinfo=timezone(timedelta(hours=7))), plugins=pm
+    )
+    assert not report.failures
+    area = report.area("extra")
+    assert area is not None
+    assert area.score == 50.0
+
+
+def test_a_plugin_of_a_builtins_name_does_not_take_its_place(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    # another distribution whose entry point is called `checklist`: the built-in keeps its
+    # place (the general area, its catalog) and the impostor is a failure naming the reason
+    _distribution(tmp_path, "not-venue-ready", "checklist", IMPOSTOR)
+    env = {"PYTHONPATH": str(tmp_path)}
+    proc = run_cli(
+        "check", FULL_EXAMPLE, "--format", "json", "--lang", "en", "--as-of", AS_OF, env=env
+    )
+    assert proc.returncode == 3
+    report = _json(proc)
+    [failure] = report["generator"]["failures"]
+    assert failure["name"] == "checklist@not-venue-ready"
+    assert failure["distribution"] == "not-venue-ready"
+    assert "built-in" in failure["error"]
+    general = _area(report, "general")
+    assert general["status"] != "error"
+    assert all(f["code"] != "x.y" for f in general["findings"])

@@ -82,6 +82,22 @@ def _import(ref: str) -> Any:
     return getattr(import_module(module), name)
 
 
+def _import_if_there(ref: str) -> Any:
+    """The object a ``"module:name"`` reference names, or None when the module or the name is
+    not there (a plugin need not have every conventional file). A module that is there but
+    fails to import still raises."""
+    from importlib import import_module
+
+    module, _, name = ref.partition(":")
+    try:
+        found = import_module(module)
+    except ModuleNotFoundError as exc:
+        if exc.name != module:
+            raise
+        return None
+    return getattr(found, name, None)
+
+
 class _Lazy(Generic[_F]):
     """A function, or a ``"module:name"`` reference to one that is imported on first call."""
 
@@ -154,8 +170,13 @@ class AreaPlugin:
         if self._spec is None:
             spec = self._given
             if self._package is not None:
-                data = {name: _import(self._package + ref) for name, ref in _SPEC_DATA}
-                spec = attrs.evolve(spec, **{k: v for k, v in data.items() if not getattr(spec, k)})
+                # only what the spec left empty, and only from the files the package has
+                data = {
+                    name: _import_if_there(self._package + ref)
+                    for name, ref in _SPEC_DATA
+                    if not getattr(spec, name)
+                }
+                spec = attrs.evolve(spec, **{k: v for k, v in data.items() if v is not None})
             self._spec = spec
         return self._spec
 

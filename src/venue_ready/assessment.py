@@ -221,42 +221,44 @@ def _check_findings(result: Any, area_key: str) -> str | None:
         if type(f) is not Finding and not isinstance(f, Finding):
             return f"returned a list holding {type(f).__name__}, expected only Finding"
         code = f.code
-        if type(code) is not str or not code.strip():
+        if not isinstance(code, str) or not code.strip():
             return f"returned a Finding whose code is {_short(code)}, not a non-empty string"
         if f.area != area_key:
             return f"returned a Finding for area {_short(f.area)} while assessing {area_key!r}"
         # type() first: the exact types are the common case and much cheaper than isinstance
         weight, credit, message = f.weight, f.credit, f.message
         wrong: tuple[str, object, str] | None = None
-        if type(weight) not in _NUMBERS and (not isinstance(weight, _NUMBERS) or weight in _BOOLS):
+        if type(weight) not in _NUMBERS and (
+            not isinstance(weight, _NUMBERS) or isinstance(weight, bool)
+        ):
             wrong = "weight", weight, "a number"
         elif not 0 <= weight < _INF:  # also false for NaN
             wrong = "weight", weight, "finite and >= 0"
         elif type(credit) not in _NUMBERS and (
-            not isinstance(credit, _NUMBERS) or credit in _BOOLS
+            not isinstance(credit, _NUMBERS) or isinstance(credit, bool)
         ):
             wrong = "credit", credit, "a number"
         elif not 0 <= credit <= 1:  # also false for NaN
             wrong = "credit", credit, "within 0..1"
-        elif type(message) is not Message or (message.params and not _plain(message.params)):
+        elif not isinstance(message, Message) or (message.params and not _plain(message.params)):
             wrong = "message", message, "a Message with plain parameters"
         elif type(f.gate) is not bool or type(f.assessed) is not bool:
             wrong = "gate and assessed", (f.gate, f.assessed), "True or False"
-        elif type(f.phase) is not Phase:
+        elif not isinstance(f.phase, Phase):
             wrong = "phase", f.phase, "a Phase"
-        elif not (f.subject is None or type(f.subject) is str):
+        elif not (f.subject is None or isinstance(f.subject, str)):
             wrong = "subject", f.subject, "text or None"
-        elif not (f.owner is None or type(f.owner) in _OWNERS):
+        elif not (f.owner is None or isinstance(f.owner, _OWNERS)):
             wrong = "owner", f.owner, "text, a Message or None"
-        elif not (f.due is None or (type(f.due) is datetime and f.due.tzinfo is not None)):
+        elif not (f.due is None or (isinstance(f.due, datetime) and f.due.tzinfo is not None)):
             wrong = "due", f.due, "a timezone-aware datetime or None"
-        elif not (f.waiver is None or type(f.waiver) is Waiver):
+        elif not (f.waiver is None or isinstance(f.waiver, Waiver)):
             wrong = "waiver", f.waiver, "a Waiver or None"
-        elif not (f.reported_by is None or type(f.reported_by) is str):
+        elif not (f.reported_by is None or isinstance(f.reported_by, str)):
             wrong = "reported_by", f.reported_by, "text or None"
         elif not (
             f.reported_at is None
-            or (type(f.reported_at) is datetime and f.reported_at.tzinfo is not None)
+            or (isinstance(f.reported_at, datetime) and f.reported_at.tzinfo is not None)
         ):
             wrong = "reported_at", f.reported_at, "a timezone-aware datetime or None"
         if wrong is not None:
@@ -269,7 +271,6 @@ def _check_findings(result: Any, area_key: str) -> str | None:
 
 _INF = math.inf
 _NUMBERS = (int, float)
-_BOOLS = (True, False)  # `x in _BOOLS` is True for 1 and 0 too: used only where bool is wanted
 _OWNERS = (str, Message)
 _PLAIN = (str, int, float, date, type(None))  # bool is an int; datetime a date
 _repr = reprlib.Repr()

@@ -439,7 +439,7 @@ class TemplateItem:
 #: ``(settings, event) -> problems``: an :attr:`AreaSpec.validate_settings`. It takes an area's
 #: ``settings`` table (and the event being loaded), and returns the problems it finds, each with a
 #: key path relative to that table.
-SettingsValidator = Callable[[Mapping[str, Any], "Event"], Iterable["Problem"]]
+SettingsValidator = Callable[[Mapping[str, Any], "Event | None"], Iterable["Problem"]]
 #: ``(event, plan) -> subject ids``: an :attr:`AreaSpec.journal_subjects`, what an area takes
 #: journal entries about.
 JournalSubjects = Callable[["Event", AreaPlan], Iterable[str]]

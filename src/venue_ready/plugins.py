@@ -561,6 +561,17 @@ def get_plugin_manager(
             not autoload or (wanted is not None and _normalise(dist_name or "") not in wanted)
         ):
             continue
+        if not own and ep.name in BUILTIN_PLUGINS:
+            # Another distribution's entry point of a built-in's name would silently take the
+            # built-in's place (its areas, its catalog): a failure of that plugin instead.
+            impostor = f"{ep.name}@{dist_name}"  # not the built-in's name: its areas stay
+            pm._origins[impostor] = (dist_name, dist_version)
+            pm.record_failure(
+                impostor,
+                "import",
+                PluginError(f"the name {ep.name!r} belongs to venue_ready's built-in plugin"),
+            )
+            continue
         if pm.is_blocked(ep.name) or pm.has_plugin(ep.name):
             continue
         try:

@@ -19,11 +19,19 @@ import importlib
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import TextIO
 
 from .._version import __version__
 from ..i18n import gettext as _
-from ._common import PROG, Exit, ExitCode, HelpFormatter, Parser, add_command, err
+from ._common import (
+    PROG,
+    Exit,
+    ExitCode,
+    HelpFormatter,
+    Parser,
+    add_command,
+    err,
+    quiet_stdout,
+)
 
 __all__ = ["build_parser", "main"]
 
@@ -85,9 +93,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         run: Run = args.run
         return int(run(args, lang))
     except BrokenPipeError:
-        # First, whatever else is asked: the reader went away (| head); nothing to report,
-        # and nothing lost. Not a plugin's failure either, even with --strict-plugins.
-        _quiet_stdout()
+        # The reader of what is not a report went away (`--help | head`): nothing lost. A
+        # report's reader going away is handled where it is written (_common.write), so that
+        # the report's verdict still makes the exit code.
+        quiet_stdout()
         return int(ExitCode.OK)
     except Exit as exc:
         return int(exc.code)
@@ -148,9 +157,3 @@ def _utf8_streams() -> None:
         enc = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
         if enc != "utf8" and hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
-
-
-def _quiet_stdout() -> None:
-    # What is still buffered would fail again when Python flushes stdout on the way out.
-    devnull: TextIO = open(os.devnull, "w")  # noqa: SIM115 - replaces stdout for the exit
-    os.dup2(devnull.fileno(), sys.stdout.fileno())

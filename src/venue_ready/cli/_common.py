@@ -289,15 +289,20 @@ def write(text: str, *, machine: bool) -> None:
     (:func:`~venue_ready.render.inert.inert`): whatever a user string holds, it reaches the
     terminal as text. Machine formats are printed as they are, byte for byte."""
     buffer = getattr(sys.stdout, "buffer", None)
-    if machine and buffer is not None:
-        sys.stdout.flush()
-        buffer.write(text.encode("utf-8"))
-        buffer.flush()
-    else:
-        from ..render.inert import inert
+    try:
+        if machine and buffer is not None:
+            sys.stdout.flush()
+            buffer.write(text.encode("utf-8"))
+            buffer.flush()
+        else:
+            from ..render.inert import inert
 
-        sys.stdout.write(text if machine else inert(text))
-        sys.stdout.flush()
+            sys.stdout.write(text if machine else inert(text))
+            sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader went away (| head): nothing more to print, but the command's verdict
+        # (--fail-under, an inconclusive report) still makes its exit code.
+        quiet_stdout()
 
 
 def save(file: str, text: str, lang: str, *, inputs: Iterable[str] = ()) -> None:
@@ -336,3 +341,11 @@ def err(text: str) -> None:
     from ..render.inert import inert
 
     print(inert(text), file=sys.stderr)
+
+
+def quiet_stdout() -> None:
+    """Point stdout at the null device: its reader went away, and the interpreter must not
+    complain when it flushes at exit."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
