@@ -84,7 +84,8 @@ class Report:
     """The result of :func:`venue_ready.assess`.
 
     ``status`` is the worst area status; ``score`` the weighted mean of conclusive areas' scores
-    (None when there is none); ``inconclusive`` is True when some area is ``error``.
+    (None when there is none); ``inconclusive`` is True when some area is ``error`` or any plugin
+    failed (exit 3).
     ``failures`` lists plugins that failed to load or to run. ``catalogs`` holds the plugins'
     message catalogs, so the report can be rendered after the plugins are gone. ``history``
     is the readiness at earlier moments, replayed from the journal, oldest first: empty unless
