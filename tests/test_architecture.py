@@ -54,6 +54,7 @@ def test_every_contract_is_written_down() -> None:
 PLANTED = [
     ("venue_ready/model.py", "from . import report\n", "layers"),
     ("venue_ready/scoring.py", "from .assessment import assess\n", "layers"),
+    ("venue_ready/findingmaker.py", "from .journal import replay\n", "layers"),  # a leaf too
     ("venue_ready/render/text.py", "from ..journal import replay\n", "renderers-draw"),
     ("venue_ready_security/rules.py", "from venue_ready.model import Event\n", "public-api"),
     ("venue_ready/dates.py", "from . import files\n", None),  # harmless: nothing is broken
