@@ -574,16 +574,13 @@ def test_a_reader_that_closes_after_one_byte(extra: tuple[str, ...], fmt: str) -
     assert "BrokenPipe" not in stderr
 
 
-@pytest.mark.parametrize("extra", [(), ("--strict-plugins",)])
-def test_a_reader_gone_before_the_first_byte(extra: tuple[str, ...]) -> None:
-    # The read end is closed before the command starts, so its very first write fails
-    # (EPIPE): the case that printed a BrokenPipeError traceback and exited 1, or 3 with
-    # --strict-plugins, before main caught BrokenPipeError first.
+def _into_a_closed_pipe(*args: str) -> subprocess.CompletedProcess[bytes]:
+    """The CLI run with its stdout a pipe whose read end is closed before it starts."""
     read_end, write_end = os.pipe()
     os.close(read_end)
     try:
-        proc = subprocess.run(
-            _start("check", str(NGOC_THUY), "--format", "json", *extra),
+        return subprocess.run(
+            _start(*args),
             stdout=write_end,
             stderr=subprocess.PIPE,
             env=_env_without_ours(),
@@ -593,6 +590,14 @@ def test_a_reader_gone_before_the_first_byte(extra: tuple[str, ...]) -> None:
         )
     finally:
         os.close(write_end)
+
+
+@pytest.mark.parametrize("extra", [(), ("--strict-plugins",)])
+def test_a_reader_gone_before_the_first_byte(extra: tuple[str, ...]) -> None:
+    # The read end is closed before the command starts, so its very first write fails
+    # (EPIPE): the case that printed a BrokenPipeError traceback and exited 1, or 3 with
+    # --strict-plugins, before main caught BrokenPipeError first.
+    proc = _into_a_closed_pipe("check", str(NGOC_THUY), "--format", "json", *extra)
     stderr = proc.stderr.decode("utf-8")
     assert proc.returncode == 0, stderr
     assert "Traceback" not in stderr
@@ -708,22 +713,8 @@ def test_check_imports_no_other_commands_module(small_example: Path) -> None:
 def test_a_reader_gone_keeps_the_verdicts_exit_code(fmt: str) -> None:
     # `check … --fail-under 100 | head -c1` in a pipeline with pipefail: the report's verdict
     # (below the threshold: 1) is the exit code, however little of it was read.
-    read_end, write_end = os.pipe()
-    os.close(read_end)
-    try:
-        proc = subprocess.run(
-            _start(
-                "check", str(NGOC_THUY), "--as-of", AS_OF, "--format", fmt, "--fail-under", "100"
-            ),
-            stdout=write_end,
-            stderr=subprocess.PIPE,
-            env=_env_without_ours(),
-            cwd=ROOT,
-            timeout=60,
-            check=False,
-        )
-    finally:
-        os.close(write_end)
+    args = ("--as-of", AS_OF, "--format", fmt, "--fail-under", "100")
+    proc = _into_a_closed_pipe("check", str(NGOC_THUY), *args)
     stderr = proc.stderr.decode("utf-8")
     assert proc.returncode == 1, stderr
     assert "Traceback" not in stderr
