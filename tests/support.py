@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from datetime import date, datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 __all__ = ["ENDS", "STARTS", "TZ", "event_header", "toml_value"]
@@ -86,3 +87,50 @@ def event_header(
         lines += ["", "[venue]"]
         lines += [f"{key} = {toml_value(value)}" for key, value in venue.items()]
     return "\n".join(lines) + "\n"
+
+
+#: What ``python -m venue_ready`` imports to check an event: the package, its plugins and the
+#: dependencies they need on that path (rich and jinja2 are imported only on a terminal or for
+#: HTML).
+_RUNTIME = (
+    "attr",
+    "attrs",
+    "pluggy",
+    "tomli",
+    "venue_ready",
+    "venue_ready_security",
+    "venue_ready_decoration",
+    "venue_ready_broadcast",
+    "venue_ready_disinfection",
+)
+
+
+def importable_by_others(lib: Path) -> Path:
+    """A copy in ``lib`` of what another user needs to run ``python -m venue_ready`` with
+    ``PYTHONPATH=lib``: for a checkout (and its virtualenv) in a folder others cannot enter, as
+    a CI clone may be. The distribution's dist-info comes along, for its entry points."""
+    import importlib.metadata
+    import importlib.util
+    import shutil
+
+    lib.mkdir(parents=True, exist_ok=True)
+    for name in _RUNTIME:
+        spec = importlib.util.find_spec(name)
+        assert spec is not None, name
+        assert spec.origin is not None, name
+        # a package (its __init__ may be compiled) or a single module
+        locations = spec.submodule_search_locations
+        source = Path(next(iter(locations))) if locations else Path(spec.origin)
+        if source.is_dir():
+            shutil.copytree(source, lib / source.name, dirs_exist_ok=True)
+        else:
+            shutil.copy2(source, lib / source.name)
+        for helper in source.parent.glob("*__mypyc*"):  # compiled wheels' shared helper
+            shutil.copy2(helper, lib / helper.name)
+    dist = importlib.metadata.distribution("venue-ready")
+    info = Path(str(dist.locate_file(""))) / f"{dist.metadata['Name'].replace('-', '_')}-"
+    for folder in info.parent.glob(f"{info.name}*.dist-info"):
+        shutil.copytree(folder, lib / folder.name, dirs_exist_ok=True)
+    for path in [lib, *lib.rglob("*")]:
+        path.chmod(0o755 if path.is_dir() else 0o644)
+    return lib

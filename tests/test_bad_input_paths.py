@@ -15,6 +15,8 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import tempfile
+from pathlib import Path
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import TYPE_CHECKING
 
@@ -23,12 +25,11 @@ import pytest
 from venue_ready_decoration.rules import _NAME, _title_pattern
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from .conftest import RunCli, WriteEvent
 
 from .conftest import ROOT
 from .conftest import SMALL_EXAMPLE as SMALL
+from .support import importable_by_others
 
 HUGE = "9" * 300  # valid TOML; a float of it overflows
 
@@ -314,16 +315,24 @@ def test_journal_export_in_a_folder_one_cannot_search(run_cli: RunCli, tmp_path:
     folder.mkdir()
     event, journal = _journal(run_cli, folder, marks=1)
     tmp_path.chmod(0o755)  # the test's own folder: others may pass through it
+    env = _env()
+    lib = None
+    if os.geteuid() == 0:  # nobody may not enter the checkout (a CI clone): a copy it can read
+        lib = Path(tempfile.mkdtemp(prefix="venue-ready-lib-"))  # pytest's own tmp is root's
+        lib.chmod(0o755)
+        env["PYTHONPATH"] = str(importable_by_others(lib))
     folder.chmod(0o700 if os.geteuid() == 0 else 0o600)  # the owner (root) only; or no search
     try:
         result = subprocess.run(
             [*_as_nobody(), sys.executable, "-m", "venue_ready", "journal", "export", event,
              "--lang", "en"],
-            capture_output=True, text=True, encoding="utf-8", env=_env(), cwd=ROOT,
+            capture_output=True, text=True, encoding="utf-8", env=env, cwd=tmp_path,
             timeout=60, check=False,
         )  # fmt: skip
     finally:
         folder.chmod(0o755)
+        if lib is not None:
+            shutil.rmtree(lib)
     refused(result, f"{journal}: cannot read the journal: Permission denied")
 
 

@@ -20,7 +20,8 @@ import pytest
 
 from venue_ready import open_journal
 
-from .conftest import ROOT, SMALL_EXAMPLE
+from .conftest import SMALL_EXAMPLE
+from .support import importable_by_others
 
 #: The reader in a folder owned by root; the owner of a folder a second user shares.
 NOBODY = 65534
@@ -78,9 +79,8 @@ def as_user(shared: Path) -> Iterator[AsUser]:
     lib = None
     if run(NOBODY, "-c", "import venue_ready").returncode != 0:
         lib = Path(tempfile.mkdtemp(prefix="venue-ready-lib-"))
-        shutil.copytree(ROOT / "src" / "venue_ready", lib / "venue_ready")
-        for path in [lib, *lib.rglob("*")]:
-            path.chmod(0o755 if path.is_dir() else 0o644)
+        lib.chmod(0o755)
+        importable_by_others(lib)
         env["PYTHONPATH"] = str(lib)
         probe = run(NOBODY, "-c", "import venue_ready")
         if probe.returncode != 0:
