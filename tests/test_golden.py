@@ -125,3 +125,16 @@ def test_report_is_byte_identical(
     assert target.exists(), f"no golden file {name}: run with VENUE_READY_REGEN_GOLDEN=1"
     expected = target.read_bytes()
     assert got == expected, f"{name} differs from tests/golden/{name}"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_init_writes_the_same_file(lang: str, tmp_path: Path) -> None:
+    # `init`'s file comes from every plugin's template: the template rewrites of #13 must not
+    # change a byte of it (tests/golden/init.LANG.toml was written by the code before them)
+    out = tmp_path / f"init.{lang}.toml"  # its name is in the file (the id, a comment)
+    done = _run(("init", "--starts", "2020-05-15T07:30:00+07:00", "--lang", lang, str(out)), ROOT)
+    assert done.returncode == 0, done.stderr
+    target = GOLDEN / f"init.{lang}.toml"
+    if REGEN:
+        target.write_bytes(out.read_bytes())
+    assert out.read_bytes() == target.read_bytes(), f"init differs from tests/golden/{target.name}"
