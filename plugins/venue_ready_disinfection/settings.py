@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from datetime import date, datetime, time
-from typing import Any
+from typing import Annotated, Any
 
 from attrs import frozen
 
-from venue_ready import Event, JournalEntry, Problem, SettingsReader
+from venue_ready import Event, JournalEntry, Problem, Setting, SettingsReader, read_settings
 
 __all__ = [
     "DEFAULT_CHECKPOINT_LEAD_HOURS",
@@ -62,89 +62,7 @@ DEFAULT_MIN_MEDICAL_MEMBERS = 2
 #: The medical standby team is confirmed this many days before the opening.
 DEFAULT_MEDICAL_LEAD_DAYS = 2.0
 
-_KEYS = (
-    "window_hours",
-    "daily_opening",
-    "team",
-    "sprayings",
-    "checkpoint_lead_hours",
-    "checkpoints",
-    "attendance",
-    "guests",
-    "staff",
-    "masks_per_person",
-    "sanitiser_ml_per_person",
-    "supplies_lead_days",
-    "supplies",
-    "min_medical_members",
-    "medical_lead_days",
-    "medical_team",
-)
 _HHMM = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
-
-
-@frozen
-class Spraying:
-    """One round of spraying: the zones sprayed, when, and by whom (None: the default team).
-
-    ``record`` is the journal entry of a spraying the health station reported there, rather
-    than one written in the plan."""
-
-    zones: tuple[str, ...]
-    at: datetime
-    by: str | None = None
-    record: JournalEntry | None = None
-
-
-@frozen
-class Checkpoint:
-    """A temperature checkpoint at an entrance; ``set_up_at`` None means it is in place."""
-
-    entrance: str
-    staff: str
-    set_up_at: datetime | None = None
-
-
-@frozen
-class Supplies:
-    """Stocks for the expected attendance; None where the file does not say."""
-
-    masks: int | None = None
-    sanitiser_litres: float | None = None
-    soap_in_toilets: bool | None = None
-    owner: str | None = None
-
-
-@frozen
-class MedicalTeam:
-    """The medical standby team (đội y tế thường trực)."""
-
-    team: str
-    members: int
-    confirmed_on: datetime | None = None
-    on_duty_from: datetime | None = None
-
-
-@frozen
-class Config:
-    """The area's settings, parsed, with every default filled in."""
-
-    window_hours: float = DEFAULT_WINDOW_HOURS
-    daily_opening: time | None = None
-    team: str | None = None
-    sprayings: tuple[Spraying, ...] = ()
-    checkpoint_lead_hours: float = DEFAULT_CHECKPOINT_LEAD_HOURS
-    checkpoints: tuple[Checkpoint, ...] = ()
-    attendance: int | None = None
-    guests: int = 0
-    staff: int = 0
-    masks_per_person: float = DEFAULT_MASKS_PER_PERSON
-    sanitiser_ml_per_person: float = DEFAULT_SANITISER_ML_PER_PERSON
-    supplies_lead_days: float = DEFAULT_SUPPLIES_LEAD_DAYS
-    supplies: Supplies | None = None
-    min_medical_members: int = DEFAULT_MIN_MEDICAL_MEMBERS
-    medical_lead_days: float = DEFAULT_MEDICAL_LEAD_DAYS
-    medical_team: MedicalTeam | None = None
 
 
 def _is_bare_date(value: object) -> bool:
@@ -162,7 +80,9 @@ def _is_bare_date(value: object) -> bool:
     return len(value.strip()) == 10
 
 
-def _moment(reader: SettingsReader, key: str, *, required: bool = False) -> datetime | None:
+def _moment(
+    reader: SettingsReader, key: str, values: object = None, *, required: bool = False
+) -> datetime | None:
     """A date and time of something that happened; a bare date is refused, because the
     spraying window is counted in hours and a date alone cannot say which side of it a
     record falls on."""
@@ -172,7 +92,11 @@ def _moment(reader: SettingsReader, key: str, *, required: bool = False) -> date
     return reader.instant(key, required=required, bare_date="start")
 
 
-def _time_of_day(reader: SettingsReader, key: str) -> time | None:
+def _required_moment(reader: SettingsReader, key: str, values: object) -> datetime | None:
+    return _moment(reader, key, required=True)
+
+
+def _time_of_day(reader: SettingsReader, key: str, values: object) -> time | None:
     value = reader.raw(key)
     if value is None:
         return None
@@ -219,64 +143,102 @@ def _check_place(
     return False
 
 
-def _sprayings(r: SettingsReader, zone_ids: tuple[str, ...] | None) -> tuple[Spraying, ...]:
-    out: list[Spraying] = []
-    for s in r.tables("sprayings"):
-        s.known("zone", "at", "by")
-        zones = s.strings("zone", required=True)
-        if s.raw("zone") == []:
-            s.problem("zone", "disinfection.settings.no-zone")
-        unknown = [z for z in zones if not _check_place(s, "zone", z, zone_ids, "zone")]
-        at = _moment(s, "at", required=True)
-        by = s.text("by")
-        if zones and not unknown and at is not None:
-            out.append(Spraying(zones=zones, at=at, by=by))
-    return tuple(out)
+def _zones(reader: SettingsReader, key: str, values: object) -> tuple[str, ...] | None:
+    """A spraying's zones (``zone``: one id or a list), each one of the venue's."""
+    zones = reader.strings(key, required=True)
+    if reader.raw(key) == []:
+        reader.problem(key, "disinfection.settings.no-zone")
+    known = _place_ids(reader.event, "zone")
+    unknown = [z for z in zones if not _check_place(reader, key, z, known, "zone")]
+    return zones if zones and not unknown else None
 
 
-def _checkpoints(r: SettingsReader, entrance_ids: tuple[str, ...] | None) -> tuple[Checkpoint, ...]:
-    out: list[Checkpoint] = []
-    for c in r.tables("checkpoints"):
-        c.known("entrance", "staff", "set_up_at")
-        entrance = c.text("entrance", required=True)
-        good = entrance is not None and _check_place(
-            c, "entrance", entrance, entrance_ids, "entrance"
-        )
-        staff = c.text("staff", required=True)
-        set_up_at = _moment(c, "set_up_at")
-        if entrance is not None and good and staff is not None:
-            out.append(Checkpoint(entrance=entrance, staff=staff, set_up_at=set_up_at))
-    return tuple(out)
-
-
-def _supplies(r: SettingsReader) -> Supplies | None:
-    if "supplies" not in r:
-        return None
-    s = r.table("supplies")
-    s.known("masks", "sanitiser_litres", "soap_in_toilets", "owner")
-    soap = s.raw("soap_in_toilets")
-    return Supplies(
-        masks=s.integer("masks", None),
-        sanitiser_litres=s.number("sanitiser_litres", None),
-        soap_in_toilets=s.boolean("soap_in_toilets", False) if soap is not None else None,
-        owner=s.text("owner"),
+def _known_entrance(
+    reader: SettingsReader, key: str, value: str | None, values: object
+) -> str | None:
+    known = _place_ids(reader.event, "entrance")
+    return (
+        value if value is not None and _check_place(reader, key, value, known, "entrance") else None
     )
 
 
-def _medical_team(r: SettingsReader) -> MedicalTeam | None:
-    if "medical_team" not in r:
-        return None
-    m = r.table("medical_team")
-    m.known("team", "members", "confirmed_on", "on_duty_from")
-    team = m.text("team", required=True)
-    members = m.integer("members", None, required=True)
-    confirmed_on = m.instant("confirmed_on", bare_date="start")
-    on_duty_from = _moment(m, "on_duty_from")
-    if team is None or members is None:
-        return None
-    return MedicalTeam(
-        team=team, members=members, confirmed_on=confirmed_on, on_duty_from=on_duty_from
+def _attendance_alone(
+    reader: SettingsReader, key: str, value: int | None, values: object
+) -> int | None:
+    """The attendance, which replaces ``guests`` and ``staff``: not both ways at once."""
+    if key in reader and ("guests" in reader or "staff" in reader):
+        reader.problem(key, "disinfection.settings.attendance-and-parts")
+    return value
+
+
+@frozen
+class Spraying:
+    """One round of spraying: the zones sprayed, when, and by whom (None: the default team).
+
+    ``record`` is the journal entry of a spraying the health station reported there, rather
+    than one written in the plan."""
+
+    zones: Annotated[tuple[str, ...], Setting(key="zone", read=_zones)]
+    at: Annotated[datetime, Setting(read=_required_moment)]
+    by: str | None = None
+    record: Annotated[JournalEntry | None, Setting(file=False)] = None
+
+
+@frozen
+class Checkpoint:
+    """A temperature checkpoint at an entrance; ``set_up_at`` None means it is in place."""
+
+    entrance: Annotated[str, Setting(check=_known_entrance)]
+    staff: str
+    set_up_at: Annotated[datetime | None, Setting(read=_moment)] = None
+
+
+@frozen
+class Supplies:
+    """Stocks for the expected attendance; None where the file does not say."""
+
+    masks: int | None = None
+    sanitiser_litres: float | None = None
+    soap_in_toilets: bool | None = None
+    owner: str | None = None
+
+
+@frozen
+class MedicalTeam:
+    """The medical standby team (đội y tế thường trực)."""
+
+    team: str
+    members: int
+    confirmed_on: Annotated[datetime | None, Setting(bare_date="start")] = None
+    on_duty_from: Annotated[datetime | None, Setting(read=_moment)] = None
+
+
+@frozen
+class Config:
+    """The area's settings, parsed, with every default filled in."""
+
+    window_hours: Annotated[float, Setting(low=1.0, high=MAX_WINDOW_HOURS)] = DEFAULT_WINDOW_HOURS
+    daily_opening: Annotated[time | None, Setting(read=_time_of_day)] = None
+    team: str | None = None
+    sprayings: tuple[Spraying, ...] = ()
+    checkpoint_lead_hours: Annotated[float, Setting(high=MAX_LEAD_HOURS)] = (
+        DEFAULT_CHECKPOINT_LEAD_HOURS
     )
+    checkpoints: tuple[Checkpoint, ...] = ()
+    attendance: Annotated[int | None, Setting(check=_attendance_alone)] = None
+    guests: int = 0
+    staff: int = 0
+    masks_per_person: Annotated[float, Setting(high=MAX_MASKS_PER_PERSON)] = (
+        DEFAULT_MASKS_PER_PERSON
+    )
+    sanitiser_ml_per_person: Annotated[float, Setting(high=MAX_SANITISER_ML_PER_PERSON)] = (
+        DEFAULT_SANITISER_ML_PER_PERSON
+    )
+    supplies_lead_days: Annotated[float, Setting(high=MAX_LEAD_DAYS)] = DEFAULT_SUPPLIES_LEAD_DAYS
+    supplies: Supplies | None = None
+    min_medical_members: Annotated[int, Setting(low=1)] = DEFAULT_MIN_MEDICAL_MEMBERS
+    medical_lead_days: Annotated[float, Setting(high=MAX_LEAD_DAYS)] = DEFAULT_MEDICAL_LEAD_DAYS
+    medical_team: MedicalTeam | None = None
 
 
 def parse(settings: Mapping[str, Any], event: Event | None) -> tuple[Config, list[Problem]]:
@@ -285,42 +247,7 @@ def parse(settings: Mapping[str, Any], event: Event | None) -> tuple[Config, lis
     Zone and entrance ids are checked against the venue only when ``event`` has one. A value
     that is wrong is reported and replaced by its default, so the Config is always usable.
     """
-    r = SettingsReader(settings, event)
-    r.known(*_KEYS)
-    if "attendance" in r and ("guests" in r or "staff" in r):
-        r.problem("attendance", "disinfection.settings.attendance-and-parts")
-    attendance = r.integer("attendance", None)
-    config = Config(
-        window_hours=r.number("window_hours", DEFAULT_WINDOW_HOURS, low=1.0, high=MAX_WINDOW_HOURS),
-        daily_opening=_time_of_day(r, "daily_opening"),
-        team=r.text("team"),
-        sprayings=_sprayings(r, _place_ids(event, "zone")),
-        checkpoint_lead_hours=r.number(
-            "checkpoint_lead_hours", DEFAULT_CHECKPOINT_LEAD_HOURS, high=MAX_LEAD_HOURS
-        ),
-        checkpoints=_checkpoints(r, _place_ids(event, "entrance")),
-        attendance=attendance,
-        guests=r.integer("guests", 0),
-        staff=r.integer("staff", 0),
-        masks_per_person=r.number(
-            "masks_per_person", DEFAULT_MASKS_PER_PERSON, high=MAX_MASKS_PER_PERSON
-        ),
-        sanitiser_ml_per_person=r.number(
-            "sanitiser_ml_per_person",
-            DEFAULT_SANITISER_ML_PER_PERSON,
-            high=MAX_SANITISER_ML_PER_PERSON,
-        ),
-        supplies_lead_days=r.number(
-            "supplies_lead_days", DEFAULT_SUPPLIES_LEAD_DAYS, high=MAX_LEAD_DAYS
-        ),
-        supplies=_supplies(r),
-        min_medical_members=r.integer("min_medical_members", DEFAULT_MIN_MEDICAL_MEMBERS, low=1),
-        medical_lead_days=r.number(
-            "medical_lead_days", DEFAULT_MEDICAL_LEAD_DAYS, high=MAX_LEAD_DAYS
-        ),
-        medical_team=_medical_team(r),
-    )
-    return config, r.problems
+    return read_settings(Config, settings, event)
 
 
 def validate(settings: Mapping[str, Any], event: Event | None) -> list[Problem]:

@@ -82,6 +82,7 @@ _EXPORTS: dict[str, str] = {
         ("scoring", ("item_credit",)),
         ("names", ("fold_name",)),
         ("settings", ("SettingsReader",)),
+        ("settingclasses", ("Setting", "read_settings", "read_table", "read_tables")),
         ("templateitems", ("template_item",)),
     )
     for name in names
@@ -148,6 +149,10 @@ if TYPE_CHECKING:
     from .rollup import RollupError as RollupError
     from .rollup import roll_up as roll_up
     from .scoring import item_credit as item_credit
+    from .settingclasses import Setting as Setting
+    from .settingclasses import read_settings as read_settings
+    from .settingclasses import read_table as read_table
+    from .settingclasses import read_tables as read_tables
     from .settings import SettingsReader as SettingsReader
     from .subevents import SubeventResult as SubeventResult
     from .templateitems import template_item as template_item

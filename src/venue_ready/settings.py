@@ -84,6 +84,11 @@ class SettingsReader:
         return self._values.problems
 
     @property
+    def event(self) -> Event | None:
+        """The event the table belongs to (None when a validator is called without one)."""
+        return self._event
+
+    @property
     def path(self) -> Path:
         """Where this table is, relative to the settings table (``()`` for the table itself)."""
         return self._path

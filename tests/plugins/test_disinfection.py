@@ -592,8 +592,6 @@ medical_team = { members = 3.5 }
     prefix = "<make_event>: areas.disinfection.settings."
     assert problems == [
         prefix + "window_hour: unknown key 'window_hour' (did you mean 'window_hours'?)",
-        prefix + "attendance: attendance is already the total attendance and cannot be "
-        "combined with guests or staff (keep one or the other)",
         prefix + "window_hours: value 0 is out of range (expected 1 to 336)",
         prefix + "daily_opening: '7h30' is not a valid time of day (expected \"07:30\")",
         prefix + "sprayings[0].zone: missing required key 'zone'",
@@ -602,6 +600,8 @@ medical_team = { members = 3.5 }
         prefix + "sprayings[1].at: 'soon' is not a valid date (expected 2020-05-14 or "
         "2020-05-14T16:00:00+07:00)",
         prefix + "checkpoints[0].staff: missing required key 'staff'",
+        prefix + "attendance: attendance is already the total attendance and cannot be "
+        "combined with guests or staff (keep one or the other)",
         prefix + "supplies.soap: unknown key 'soap' (expected one of: masks, sanitiser_litres, "
         "soap_in_toilets, owner)",
         prefix + "supplies.masks: value -1 is too small (expected at least 0)",
