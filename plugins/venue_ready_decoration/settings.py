@@ -10,11 +10,11 @@ from __future__ import annotations
 import string
 from collections.abc import Mapping
 from datetime import datetime
-from typing import Any
+from typing import Annotated, Any, Literal, get_args
 
 from attrs import field, frozen
 
-from venue_ready import Event, Problem, SettingsReader
+from venue_ready import Event, Problem, Setting, SettingsReader, read_settings, read_table
 
 # -- defaults (see docs/areas/decoration.md) ---------------------------------------------------
 
@@ -55,58 +55,91 @@ STAGE_ELEMENTS = (
 #: Which elements the stage is checked for, unless ``stage_elements`` says otherwise.
 DEFAULT_STAGE_ELEMENTS = STAGE_ELEMENTS
 #: How Hồ Chí Minh is shown: a bust, or a portrait where there is no bust.
-HO_CHI_MINH_KINDS = ("bust", "portrait")
-DEFAULT_HO_CHI_MINH_KIND = "bust"
+HoChiMinhKind = Literal["bust", "portrait"]
+HO_CHI_MINH_KINDS: tuple[HoChiMinhKind, ...] = get_args(HoChiMinhKind)
+DEFAULT_HO_CHI_MINH_KIND: HoChiMinhKind = "bust"
 #: Where the flags hang, as the delegates see them from the hall.
-SIDES = ("left", "right")
+Side = Literal["left", "right"]
+SIDES: tuple[Side, ...] = get_args(Side)
 #: What the main backdrop is: printed, or an LED screen (not allowed as the main backdrop).
-BACKDROP_KINDS = ("printed", "led")
+BackdropKind = Literal["printed", "led"]
+BACKDROP_KINDS: tuple[BackdropKind, ...] = get_args(BackdropKind)
 #: What a banner is: one of the official slogans, or another banner (a welcome, a direction).
-BANNER_KINDS = ("slogan", "banner")
-DEFAULT_BANNER_KIND = "banner"
+BannerKind = Literal["slogan", "banner"]
+BANNER_KINDS: tuple[BannerKind, ...] = get_args(BannerKind)
+DEFAULT_BANNER_KIND: BannerKind = "banner"
 
-_TOP_KEYS = (
-    "organisation",
-    "title_format",
-    "official_slogans",
-    "stage_lead_days",
-    "banner_lead_days",
-    "propaganda_lead_days",
-    "stage_elements",
-    "backdrop",
-    "stage",
-    "banners",
-    "propaganda",
-)
-_BACKDROP_KEYS = ("title", "installed", "kind", "due", "owner")
-_STAGE_KEYS = (
-    *STAGE_ELEMENTS,
-    "ho_chi_minh_kind",
-    "party_flag_side",
-    "national_flag_side",
-    "owner",
-)
-_ELEMENT_KEYS = ("installed", "due", "owner")
-_BANNER_KEYS = (
-    "id",
-    "text",
-    "location",
-    "kind",
-    "approved_by",
-    "approved_on",
-    "installed",
-    "due",
-    "owner",
-)
-_PROPAGANDA_KEYS = (
-    "panels_planned",
-    "panels_installed",
-    "posters_planned",
-    "posters_installed",
-    "counted_on",
-    "due",
-    "owner",
-)
+# -- reading what a type does not say ------------------------------------------------------------
+
+
+def _check_title_format(
+    reader: SettingsReader, key: str, text: str | None, values: object
+) -> str | None:
+    """The title format, when every field it names is one of :data:`TITLE_FIELDS`."""
+    if text is None:
+        return None
+    try:
+        parsed = list(string.Formatter().parse(text))
+    except ValueError:  # a lone "{" or "}"
+        reader.problem(key, "decoration.title-format-syntax", value=text)
+        return None
+    ok = True
+    for _, name, spec, conversion in parsed:
+        if name is None:
+            continue
+        if name not in TITLE_FIELDS:
+            reader.problem(
+                key, "decoration.title-format-field", field=name, known=", ".join(TITLE_FIELDS)
+            )
+            ok = False
+        elif spec or conversion:
+            reader.problem(key, "decoration.title-format-spec", field=name)
+            ok = False
+    return text if ok else None
+
+
+def _before_start(
+    reader: SettingsReader, key: str, due: datetime | None, values: object
+) -> datetime | None:
+    """A ``due`` of the decoration's own, refused when it falls after the opening."""
+    event = reader.event
+    if due is not None and event is not None and due > event.starts:
+        reader.problem(key, "load.due-after-start", due=due, starts=event.starts)
+        return None
+    return due
+
+
+def _elements(reader: SettingsReader, key: str, values: object) -> dict[str, StageElement]:
+    """The stage elements recorded: each a moment (when it was put in place) or a table."""
+    out: dict[str, StageElement] = {}
+    for name in STAGE_ELEMENTS:
+        if name not in reader:
+            continue
+        if isinstance(reader.raw(name), Mapping):
+            element = read_table(reader.table(name), StageElement, {"name": name})
+        else:
+            element = StageElement(name=name, installed=reader.instant(name, bare_date="start"))
+        out[name] = element or StageElement(name=name)
+    return out
+
+
+def _chosen_elements(reader: SettingsReader, key: str, values: object) -> tuple[str, ...]:
+    names = reader.strings(key, DEFAULT_STAGE_ELEMENTS)
+    chosen: list[str] = []
+    for name in names:
+        if name not in STAGE_ELEMENTS:
+            reader.problem(key, "load.bad-choice", value=name, choices=", ".join(STAGE_ELEMENTS))
+        elif name not in chosen:
+            chosen.append(name)
+    return tuple(chosen)
+
+
+#: A deadline of the decoration's own, before the opening.
+_Due = Annotated[datetime | None, Setting(check=_before_start)]
+#: A record of something done that day, when only a date is given.
+_Done = Annotated[datetime | None, Setting(bare_date="start")]
+#: A lead time in days.
+_LeadDays = Annotated[float, Setting(high=MAX_LEAD_DAYS)]
 
 
 # -- the parsed configuration --------------------------------------------------------------------
@@ -117,9 +150,9 @@ class Backdrop:
     """The main stage backdrop: the title printed on it, when it went up, what it is."""
 
     title: str | None = None
-    installed: datetime | None = None
-    kind: str | None = None
-    due: datetime | None = None
+    installed: _Done = None
+    kind: BackdropKind | None = None
+    due: _Due = None
     owner: str | None = None
 
 
@@ -127,9 +160,9 @@ class Backdrop:
 class StageElement:
     """One element of the stage dressing: when it was put in place, and its own deadline."""
 
-    name: str
-    installed: datetime | None = None
-    due: datetime | None = None
+    name: Annotated[str, Setting(file=False)]
+    installed: _Done = None
+    due: _Due = None
     owner: str | None = None
 
 
@@ -137,10 +170,12 @@ class StageElement:
 class Stage:
     """The stage dressing: the elements recorded so far and the flags' sides."""
 
-    elements: Mapping[str, StageElement] = field(factory=dict)
-    ho_chi_minh_kind: str = DEFAULT_HO_CHI_MINH_KIND
-    party_flag_side: str | None = None
-    national_flag_side: str | None = None
+    elements: Annotated[
+        Mapping[str, StageElement], Setting(read=_elements, keys=STAGE_ELEMENTS)
+    ] = field(factory=dict)
+    ho_chi_minh_kind: HoChiMinhKind = DEFAULT_HO_CHI_MINH_KIND
+    party_flag_side: Side | None = None
+    national_flag_side: Side | None = None
     owner: str | None = None
 
 
@@ -148,14 +183,14 @@ class Stage:
 class Banner:
     """A banner or slogan: its text, where it hangs, its approval and its installation."""
 
-    id: str
+    id: Annotated[str, Setting(unique=True)]
     text: str
     location: str
-    kind: str = DEFAULT_BANNER_KIND
+    kind: BannerKind = DEFAULT_BANNER_KIND
     approved_by: str | None = None
-    approved_on: datetime | None = None
-    installed: datetime | None = None
-    due: datetime | None = None
+    approved_on: _Done = None
+    installed: _Done = None
+    due: _Due = None
     owner: str | None = None
 
 
@@ -167,8 +202,8 @@ class Propaganda:
     panels_installed: int | None = None
     posters_planned: int | None = None
     posters_installed: int | None = None
-    counted_on: datetime | None = None
-    due: datetime | None = None
+    counted_on: _Done = None
+    due: _Due = None
     owner: str | None = None
 
 
@@ -177,161 +212,18 @@ class Config:
     """The area's settings, parsed, with every default filled in."""
 
     organisation: str | None = None
-    title_format: str = DEFAULT_TITLE_FORMAT
+    title_format: Annotated[str, Setting(check=_check_title_format)] = DEFAULT_TITLE_FORMAT
     official_slogans: tuple[str, ...] = DEFAULT_OFFICIAL_SLOGANS
-    stage_lead_days: float = DEFAULT_STAGE_LEAD_DAYS
-    banner_lead_days: float = DEFAULT_BANNER_LEAD_DAYS
-    propaganda_lead_days: float = DEFAULT_PROPAGANDA_LEAD_DAYS
-    stage_elements: tuple[str, ...] = DEFAULT_STAGE_ELEMENTS
+    stage_lead_days: _LeadDays = DEFAULT_STAGE_LEAD_DAYS
+    banner_lead_days: _LeadDays = DEFAULT_BANNER_LEAD_DAYS
+    propaganda_lead_days: _LeadDays = DEFAULT_PROPAGANDA_LEAD_DAYS
+    stage_elements: Annotated[tuple[str, ...], Setting(read=_chosen_elements)] = (
+        DEFAULT_STAGE_ELEMENTS
+    )
     backdrop: Backdrop | None = None
     stage: Stage | None = None
     banners: tuple[Banner, ...] = ()
     propaganda: Propaganda | None = None
-
-
-# -- parsing -------------------------------------------------------------------------------------
-
-
-def _check_title_format(reader: SettingsReader, text: str) -> bool:
-    try:
-        parsed = list(string.Formatter().parse(text))
-    except ValueError:  # a lone "{" or "}"
-        reader.problem("title_format", "decoration.title-format-syntax", value=text)
-        return False
-    ok = True
-    for _, name, spec, conversion in parsed:
-        if name is None:
-            continue
-        if name not in TITLE_FIELDS:
-            reader.problem(
-                "title_format",
-                "decoration.title-format-field",
-                field=name,
-                known=", ".join(TITLE_FIELDS),
-            )
-            ok = False
-        elif spec or conversion:
-            reader.problem("title_format", "decoration.title-format-spec", field=name)
-            ok = False
-    return ok
-
-
-def _due(reader: SettingsReader, event: Event | None) -> datetime | None:
-    """The table's ``due``, refused when it falls after the opening."""
-    due = reader.instant("due")
-    if due is not None and event is not None and due > event.starts:
-        reader.problem("due", "load.due-after-start", due=due, starts=event.starts)
-        return None
-    return due
-
-
-def _lead_days(reader: SettingsReader, key: str, default: float) -> float:
-    return reader.number(key, default, low=0.0, high=MAX_LEAD_DAYS)
-
-
-def _parse_backdrop(reader: SettingsReader, event: Event | None) -> Backdrop | None:
-    if "backdrop" not in reader:
-        return None
-    sub = reader.table("backdrop")
-    sub.known(*_BACKDROP_KEYS)
-    return Backdrop(
-        title=sub.text("title"),
-        installed=sub.instant("installed", bare_date="start"),
-        kind=sub.one_of("kind", BACKDROP_KINDS),
-        due=_due(sub, event),
-        owner=sub.text("owner"),
-    )
-
-
-def _parse_element(reader: SettingsReader, name: str, event: Event | None) -> StageElement:
-    if isinstance(reader.raw(name), Mapping):
-        sub = reader.table(name)
-        sub.known(*_ELEMENT_KEYS)
-        return StageElement(
-            name=name,
-            installed=sub.instant("installed", bare_date="start"),
-            due=_due(sub, event),
-            owner=sub.text("owner"),
-        )
-    return StageElement(name=name, installed=reader.instant(name, bare_date="start"))
-
-
-def _parse_stage(reader: SettingsReader, event: Event | None) -> Stage | None:
-    if "stage" not in reader:
-        return None
-    sub = reader.table("stage")
-    sub.known(*_STAGE_KEYS)
-    elements = {name: _parse_element(sub, name, event) for name in STAGE_ELEMENTS if name in sub}
-    return Stage(
-        elements=elements,
-        ho_chi_minh_kind=sub.one_of(
-            "ho_chi_minh_kind", HO_CHI_MINH_KINDS, DEFAULT_HO_CHI_MINH_KIND
-        ),
-        party_flag_side=sub.one_of("party_flag_side", SIDES),
-        national_flag_side=sub.one_of("national_flag_side", SIDES),
-        owner=sub.text("owner"),
-    )
-
-
-def _parse_banners(reader: SettingsReader, event: Event | None) -> tuple[Banner, ...]:
-    subs = reader.tables("banners")
-    for sub in subs:
-        sub.known(*_BANNER_KEYS)
-    banners: list[Banner] = []
-    for banner_id, sub in zip(reader.unique(subs), subs, strict=True):
-        text = sub.text("text", required=True)
-        location = sub.text("location", required=True)
-        kind = sub.one_of("kind", BANNER_KINDS, DEFAULT_BANNER_KIND)
-        approved_by = sub.text("approved_by")
-        approved_on = sub.instant("approved_on", bare_date="start")
-        installed = sub.instant("installed", bare_date="start")
-        due = _due(sub, event)
-        owner = sub.text("owner")
-        if banner_id is None or text is None or location is None:
-            continue  # missing, or an id already used: a problem says so
-        banners.append(
-            Banner(
-                id=banner_id,
-                text=text,
-                location=location,
-                kind=kind,
-                approved_by=approved_by,
-                approved_on=approved_on,
-                installed=installed,
-                due=due,
-                owner=owner,
-            )
-        )
-    return tuple(banners)
-
-
-def _parse_propaganda(reader: SettingsReader, event: Event | None) -> Propaganda | None:
-    if "propaganda" not in reader:
-        return None
-    sub = reader.table("propaganda")
-    sub.known(*_PROPAGANDA_KEYS)
-    return Propaganda(
-        panels_planned=sub.integer("panels_planned", None),
-        panels_installed=sub.integer("panels_installed", None),
-        posters_planned=sub.integer("posters_planned", None),
-        posters_installed=sub.integer("posters_installed", None),
-        counted_on=sub.instant("counted_on", bare_date="start"),
-        due=_due(sub, event),
-        owner=sub.text("owner"),
-    )
-
-
-def _parse_elements(reader: SettingsReader) -> tuple[str, ...]:
-    names = reader.strings("stage_elements", DEFAULT_STAGE_ELEMENTS)
-    chosen: list[str] = []
-    for name in names:
-        if name not in STAGE_ELEMENTS:
-            reader.problem(
-                "stage_elements", "load.bad-choice", value=name, choices=", ".join(STAGE_ELEMENTS)
-            )
-        elif name not in chosen:
-            chosen.append(name)
-    return tuple(chosen)
 
 
 def parse(settings: Any, event: Event | None) -> tuple[Config, list[Problem]]:
@@ -339,27 +231,7 @@ def parse(settings: Any, event: Event | None) -> tuple[Config, list[Problem]]:
 
     Never raises: a wrong value is reported and replaced by its default.
     """
-    reader = SettingsReader(settings, event)
-    reader.known(*_TOP_KEYS)
-    title_format = reader.text("title_format", DEFAULT_TITLE_FORMAT) or DEFAULT_TITLE_FORMAT
-    if not _check_title_format(reader, title_format):
-        title_format = DEFAULT_TITLE_FORMAT
-    config = Config(
-        organisation=reader.text("organisation"),
-        title_format=title_format,
-        official_slogans=reader.strings("official_slogans", DEFAULT_OFFICIAL_SLOGANS),
-        stage_lead_days=_lead_days(reader, "stage_lead_days", DEFAULT_STAGE_LEAD_DAYS),
-        banner_lead_days=_lead_days(reader, "banner_lead_days", DEFAULT_BANNER_LEAD_DAYS),
-        propaganda_lead_days=_lead_days(
-            reader, "propaganda_lead_days", DEFAULT_PROPAGANDA_LEAD_DAYS
-        ),
-        stage_elements=_parse_elements(reader),
-        backdrop=_parse_backdrop(reader, event),
-        stage=_parse_stage(reader, event),
-        banners=_parse_banners(reader, event),
-        propaganda=_parse_propaganda(reader, event),
-    )
-    return config, reader.problems
+    return read_settings(Config, settings, event)
 
 
 def validate(settings: Any, event: Event | None) -> list[Problem]:

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import datetime
-from typing import Any
+from typing import Annotated, Any
 
 from attrs import frozen
 
-from venue_ready import Event, Problem, SettingsReader
+from venue_ready import Event, Problem, Setting, SettingsReader, read_settings, read_table
 
 from .template import (
     CONTINGENCY_PLAN_ITEM,
@@ -37,7 +37,6 @@ __all__ = [
     "DEFAULT_POLICE",
     "DEFAULT_POSTS_LEAD_DAYS",
     "DEFAULT_TEAMS",
-    "KNOWN_KEYS",
     "TRAFFIC_PLAN_ITEM",
     "Config",
     "Exit",
@@ -77,86 +76,8 @@ MAX_DAYS = 366
 MAX_MONTHS = 120
 MAX_COUNT = 1_000_000
 
-KNOWN_KEYS = (
-    "plan_item",
-    "police",
-    "teams",
-    "doors_open_minutes",
-    "after_close_minutes",
-    "posts_lead_days",
-    "posts",
-    "extinguishers",
-    "extinguisher_validity_months",
-    "min_extinguishers",
-    "people_per_extinguisher",
-    "attendance",
-    "guests",
-    "exits",
-    "exit_check_days",
-    "fire_lead_days",
-    "badges_issued",
-    "badges_lead_days",
-    "required_items",
-)
 
-
-@frozen
-class Post:
-    """A guard post: ``team`` stands at ``entrance`` from ``start`` until ``end``."""
-
-    entrance: str
-    team: str
-    start: datetime
-    end: datetime
-
-
-@frozen
-class Extinguisher:
-    """A fire extinguisher in ``zone``, last inspected at ``inspected`` (None: never)."""
-
-    id: str
-    zone: str
-    inspected: datetime | None
-
-
-@frozen
-class Exit:
-    """An emergency exit, last checked at ``checked`` (None: never); ``name`` defaults to the id."""
-
-    id: str
-    checked: datetime | None
-    name: str | None = None
-
-
-@frozen
-class Config:
-    """The security area's settings, parsed, with every default filled in."""
-
-    plan_item: str = DEFAULT_PLAN_ITEM
-    police: str = DEFAULT_POLICE
-    teams: tuple[str, ...] = DEFAULT_TEAMS
-    doors_open_minutes: int = DEFAULT_DOORS_OPEN_MINUTES
-    after_close_minutes: int = DEFAULT_AFTER_CLOSE_MINUTES
-    posts_lead_days: int = DEFAULT_POSTS_LEAD_DAYS
-    posts: tuple[Post, ...] = ()
-    extinguishers: tuple[Extinguisher, ...] = ()
-    extinguisher_validity_months: int = DEFAULT_EXTINGUISHER_VALIDITY_MONTHS
-    min_extinguishers: int = DEFAULT_MIN_EXTINGUISHERS
-    people_per_extinguisher: int = DEFAULT_PEOPLE_PER_EXTINGUISHER
-    attendance: int | None = None
-    guests: int = DEFAULT_GUESTS
-    exits: tuple[Exit, ...] = ()
-    exit_check_days: int = DEFAULT_EXIT_CHECK_DAYS
-    fire_lead_days: int = DEFAULT_FIRE_LEAD_DAYS
-    badges_issued: int | None = None
-    badges_lead_days: int = DEFAULT_BADGES_LEAD_DAYS
-    required_items: tuple[str, ...] = (
-        DEFAULT_PLAN_ITEM,
-        TRAFFIC_PLAN_ITEM,
-        CONTINGENCY_PLAN_ITEM,
-    )
-
-
+#: The keys the table may hold.
 def _in_venue(
     reader: SettingsReader, key: str, value: str | None, known: tuple[str, ...] | None
 ) -> str | None:
@@ -179,6 +100,120 @@ def _in_venue(
     return None
 
 
+def _venue_ids(reader: SettingsReader, kind: str) -> tuple[str, ...] | None:
+    venue = reader.event.venue if reader.event is not None else None
+    if venue is None:
+        return None
+    return tuple(p.id for p in (venue.entrances if kind == "entrance" else venue.zones))
+
+
+def _known_entrance(
+    reader: SettingsReader, key: str, value: str | None, values: object
+) -> str | None:
+    return _in_venue(reader, key, value, _venue_ids(reader, "entrance"))
+
+
+def _known_zone(reader: SettingsReader, key: str, value: str | None, values: object) -> str | None:
+    return _in_venue(reader, key, value, _venue_ids(reader, "zone"))
+
+
+def _after_start(
+    reader: SettingsReader, key: str, end: datetime | None, values: Mapping[str, Any]
+) -> datetime | None:
+    start = values["start"]
+    if start is not None and end is not None and end <= start:
+        reader.problem(key, "security.post-until-not-after-from", start=start, end=end)
+        return None
+    return end
+
+
+def _some_team(
+    reader: SettingsReader, key: str, teams: tuple[str, ...], values: object
+) -> tuple[str, ...]:
+    if key in reader and not teams:
+        reader.problem(key, "security.no-teams")
+    return teams
+
+
+def _posts(reader: SettingsReader, key: str, values: Mapping[str, Any]) -> tuple[Post, ...]:
+    """The guard posts; a post's team must be one of ``teams`` (when there are any)."""
+    teams = values["teams"]
+    posts: list[Post] = []
+    for sub in reader.tables(key):
+        post = read_table(sub, Post) if sub.is_table else None
+        if post is not None and teams and post.team not in teams:
+            sub.one_of("team", teams)  # says so, with "did you mean" and the teams
+        elif post is not None:
+            posts.append(post)
+    return tuple(posts)
+
+
+def _required_items(reader: SettingsReader, key: str, values: Mapping[str, Any]) -> tuple[str, ...]:
+    return reader.strings(key, (values["plan_item"], TRAFFIC_PLAN_ITEM, CONTINGENCY_PLAN_ITEM))
+
+
+@frozen
+class Post:
+    """A guard post: ``team`` stands at ``entrance`` from ``start`` until ``end``."""
+
+    entrance: Annotated[str, Setting(check=_known_entrance)]
+    team: str
+    start: Annotated[datetime, Setting(key="from", bare_date="start")]
+    end: Annotated[datetime, Setting(key="until", check=_after_start)]
+
+
+@frozen
+class Extinguisher:
+    """A fire extinguisher in ``zone``, last inspected at ``inspected`` (None: never)."""
+
+    id: Annotated[str, Setting(unique=True)]
+    zone: Annotated[str, Setting(check=_known_zone)]
+    inspected: Annotated[datetime | None, Setting(bare_date="start")] = None
+
+
+@frozen
+class Exit:
+    """An emergency exit, last checked at ``checked`` (None: never); ``name`` defaults to the id."""
+
+    id: Annotated[str, Setting(unique=True)]
+    name: str | None = None
+    checked: Annotated[datetime | None, Setting(bare_date="start")] = None
+
+
+@frozen
+class Config:
+    """The security area's settings, parsed, with every default filled in."""
+
+    plan_item: str = DEFAULT_PLAN_ITEM
+    police: str = DEFAULT_POLICE
+    teams: Annotated[tuple[str, ...], Setting(check=_some_team)] = DEFAULT_TEAMS
+    doors_open_minutes: Annotated[int, Setting(high=MAX_MINUTES)] = DEFAULT_DOORS_OPEN_MINUTES
+    after_close_minutes: Annotated[int, Setting(high=MAX_MINUTES)] = DEFAULT_AFTER_CLOSE_MINUTES
+    posts_lead_days: Annotated[int, Setting(high=MAX_DAYS)] = DEFAULT_POSTS_LEAD_DAYS
+    posts: Annotated[tuple[Post, ...], Setting(read=_posts)] = ()
+    extinguishers: tuple[Extinguisher, ...] = ()
+    extinguisher_validity_months: Annotated[int, Setting(low=1, high=MAX_MONTHS)] = (
+        DEFAULT_EXTINGUISHER_VALIDITY_MONTHS
+    )
+    min_extinguishers: Annotated[int, Setting(high=MAX_COUNT)] = DEFAULT_MIN_EXTINGUISHERS
+    people_per_extinguisher: Annotated[int, Setting(low=1, high=MAX_COUNT)] = (
+        DEFAULT_PEOPLE_PER_EXTINGUISHER
+    )
+    attendance: Annotated[int | None, Setting(high=MAX_COUNT)] = None
+    guests: Annotated[int, Setting(high=MAX_COUNT)] = DEFAULT_GUESTS
+    exits: tuple[Exit, ...] = ()
+    exit_check_days: Annotated[int, Setting(high=MAX_DAYS)] = DEFAULT_EXIT_CHECK_DAYS
+    fire_lead_days: Annotated[int, Setting(high=MAX_DAYS)] = DEFAULT_FIRE_LEAD_DAYS
+    badges_issued: Annotated[int | None, Setting(high=MAX_COUNT)] = None
+    badges_lead_days: Annotated[int, Setting(high=MAX_DAYS)] = DEFAULT_BADGES_LEAD_DAYS
+    #: Default: the plan item (as ``plan_item`` names it), the traffic and contingency plans.
+    required_items: Annotated[tuple[str, ...], Setting(read=_required_items)] = (
+        DEFAULT_PLAN_ITEM,
+        TRAFFIC_PLAN_ITEM,
+        CONTINGENCY_PLAN_ITEM,
+    )
+
+
 def parse(settings: Mapping[str, Any], event: Event | None) -> tuple[Config, list[Problem]]:
     """The :class:`Config` the settings table describes, and every problem found in it.
 
@@ -186,86 +221,7 @@ def parse(settings: Mapping[str, Any], event: Event | None) -> tuple[Config, lis
     one. A wrong value is reported and replaced by its default; a wrong post, extinguisher or
     exit is reported and left out.
     """
-    r = SettingsReader(settings, event)
-    r.known(*KNOWN_KEYS)
-    venue = event.venue if event is not None else None
-    entrances = tuple(e.id for e in venue.entrances) if venue is not None else None
-    zones = tuple(z.id for z in venue.zones) if venue is not None else None
-
-    plan_item = r.text("plan_item", DEFAULT_PLAN_ITEM) or DEFAULT_PLAN_ITEM
-    police = r.text("police", DEFAULT_POLICE) or DEFAULT_POLICE
-    teams = r.strings("teams", DEFAULT_TEAMS)
-    if "teams" in r and not teams:
-        r.problem("teams", "security.no-teams")
-
-    posts: list[Post] = []
-    for p in r.tables("posts"):
-        p.known("entrance", "team", "from", "until")
-        entrance = p.text("entrance", required=True)
-        team = p.one_of("team", teams, required=True) if teams else p.text("team", required=True)
-        start = p.instant("from", required=True, bare_date="start")
-        end = p.instant("until", required=True)
-        entrance = _in_venue(p, "entrance", entrance, entrances)
-        if start is not None and end is not None and end <= start:
-            p.problem("until", "security.post-until-not-after-from", start=start, end=end)
-            end = None
-        if entrance is not None and team is not None and start is not None and end is not None:
-            posts.append(Post(entrance, team, start, end))
-
-    extinguishers: list[Extinguisher] = []
-    tables = r.tables("extinguishers")
-    for x, ident in zip(tables, r.unique(tables), strict=True):
-        x.known("id", "zone", "inspected")
-        zone = x.text("zone", required=True)
-        inspected = x.instant("inspected", bare_date="start")
-        zone = _in_venue(x, "zone", zone, zones)
-        if ident is not None and zone is not None:
-            extinguishers.append(Extinguisher(ident, zone, inspected))
-
-    exits: list[Exit] = []
-    tables = r.tables("exits")
-    for x, ident in zip(tables, r.unique(tables), strict=True):
-        x.known("id", "name", "checked")
-        name = x.text("name")
-        checked = x.instant("checked", bare_date="start")
-        if ident is not None:
-            exits.append(Exit(ident, checked, name))
-
-    config = Config(
-        plan_item=plan_item,
-        police=police,
-        teams=teams,
-        doors_open_minutes=r.integer(
-            "doors_open_minutes", DEFAULT_DOORS_OPEN_MINUTES, high=MAX_MINUTES
-        ),
-        after_close_minutes=r.integer(
-            "after_close_minutes", DEFAULT_AFTER_CLOSE_MINUTES, high=MAX_MINUTES
-        ),
-        posts_lead_days=r.integer("posts_lead_days", DEFAULT_POSTS_LEAD_DAYS, high=MAX_DAYS),
-        posts=tuple(posts),
-        extinguishers=tuple(extinguishers),
-        extinguisher_validity_months=r.integer(
-            "extinguisher_validity_months",
-            DEFAULT_EXTINGUISHER_VALIDITY_MONTHS,
-            low=1,
-            high=MAX_MONTHS,
-        ),
-        min_extinguishers=r.integer("min_extinguishers", DEFAULT_MIN_EXTINGUISHERS, high=MAX_COUNT),
-        people_per_extinguisher=r.integer(
-            "people_per_extinguisher", DEFAULT_PEOPLE_PER_EXTINGUISHER, low=1, high=MAX_COUNT
-        ),
-        attendance=r.integer("attendance", None, high=MAX_COUNT),
-        guests=r.integer("guests", DEFAULT_GUESTS, high=MAX_COUNT),
-        exits=tuple(exits),
-        exit_check_days=r.integer("exit_check_days", DEFAULT_EXIT_CHECK_DAYS, high=MAX_DAYS),
-        fire_lead_days=r.integer("fire_lead_days", DEFAULT_FIRE_LEAD_DAYS, high=MAX_DAYS),
-        badges_issued=r.integer("badges_issued", None, high=MAX_COUNT),
-        badges_lead_days=r.integer("badges_lead_days", DEFAULT_BADGES_LEAD_DAYS, high=MAX_DAYS),
-        required_items=r.strings(
-            "required_items", (plan_item, TRAFFIC_PLAN_ITEM, CONTINGENCY_PLAN_ITEM)
-        ),
-    )
-    return config, r.problems
+    return read_settings(Config, settings, event)
 
 
 def validate(settings: Mapping[str, Any], event: Event | None) -> list[Problem]:

@@ -278,7 +278,8 @@ def read_table(
     """The table ``reader`` reads, as a ``cls``: every field read by its type (see the module's
     table), unknown keys reported; None when a required field is missing or wrong.
 
-    ``preset`` holds fields already read by the caller (an array's ids, read across entries).
+    ``preset`` holds fields the caller already has: read across entries (an array's ids), or
+    not from the file (``Setting(file=False)``).
     """
     reader.known(*known_keys(cls))
     values: dict[str, Any] = {}
@@ -294,6 +295,8 @@ def read_table(
             complete = complete and not f.required
             value = f.default_value()
         values[f.name] = value
+    for name, value in (preset or {}).items():  # fields not read from the file at all
+        values.setdefault(name, value)
     return cls(**values) if complete else None
 
 

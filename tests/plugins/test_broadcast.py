@@ -524,9 +524,9 @@ def test_the_validator_names_each_problem_in_the_file() -> None:
         prefix + "rest_days: invalid value 'sun' (did you mean 'sunday'? expected one of: "
         "monday, tuesday, wednesday, thursday, friday, saturday, sunday)",
         prefix + "min_working_ratio: value 1.5 is out of range (expected 0 to 1)",
+        prefix + "slots[1].id: duplicate id 'a', already used at slots[0] (expected unique ids)",
         prefix + "slots[0].kind: invalid value 'openning' (did you mean 'opening'? expected "
         "one of: daily, opening, closing, results, other)",
-        prefix + "slots[1].id: duplicate id 'a', already used at slots[0] (expected unique ids)",
         prefix + "slots[2].approved_on: approved_by is given but not the date of approval "
         "(expected approved_on = 2020-05-13)",
         prefix + "clusters.working: working clusters (30) are more than the total (24) "
