@@ -238,3 +238,40 @@ def test_any_table_gives_a_config_and_problems_never_a_raise(table: dict[str, An
         return
     assert isinstance(config, Config)
     assert all(p.render("en") for p in problems)
+
+
+def test_the_example_in_docs_plugins_md_reads_a_table(
+    small_example: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+    import types
+
+    doc = (Path(__file__).parents[1] / "docs" / "plugins.md").read_text(encoding="utf-8")
+    section = doc.split("## Settings declared as classes", 1)[1]
+    code = section.split("```python\n", 1)[1].split("```", 1)[0]
+    module = types.ModuleType("catering_settings_from_the_docs")
+    monkeypatch.setitem(sys.modules, module.__name__, module)
+    exec(compile(code, "docs/plugins.md", "exec"), module.__dict__)
+
+    event = load(small_example)
+    config, problems = module.parse(
+        {
+            "caterer": "Hội Phụ nữ",
+            "dishes": [
+                {"id": "lunch", "name": "Cơm hộp", "servings": 250, "due": "2020-05-13"},
+                {"id": "lunch", "name": "Bánh mì", "kind": "snak"},
+                {"id": "tea", "name": "Trà", "due": "2030-01-01"},
+            ],
+        },
+        event,
+    )
+    assert config.caterer == "Hội Phụ nữ"
+    assert [(d.id, d.servings) for d in config.dishes] == [("lunch", 250), ("tea", 1)]
+    assert config.dishes[1].due is None  # after the start: refused by the check
+    rendered = [p.render("en") for p in problems]
+    assert [format_path(p.path) for p in problems] == [
+        "dishes[1].id",
+        "dishes[1].kind",
+        "dishes[2].due",
+    ]
+    assert "did you mean 'snack'" in rendered[1]
