@@ -68,17 +68,35 @@ def test_every_field_is_documented(cls: type) -> None:
 
 
 def test_the_tutorial_runs(pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The tutorial's plugin (the first ```python block) and its tests (the second) pass as
-    written, in a pytest run of their own, with the fixtures of venue_ready's pytest plugin."""
-    blocks = re.findall(r"```python\n(.*?)```", DOC, re.S)
-    plugin_code, test_code = blocks[0], blocks[1]
+    """The tutorial's plugin package and its tests pass as written, in a pytest run of their
+    own, with the fixtures of venue_ready's pytest plugin. Each ```python block of the
+    tutorial is a file, named on its first line (``# src/venue_ready_catering/rules.py``)."""
+    tutorial = DOC.split("\n## Tutorial\n", 1)[1].split("\n## ", 1)[0]
+    blocks = re.findall(r"```python\n# (\S+)\n(.*?)```", tutorial, re.S)
+    files = dict(blocks)
+    assert len(files) == len(blocks), "two blocks name the same file"
+    package = "src/venue_ready_catering/"
+    modules = {path.removeprefix(package): code for path, code in files.items() if package in path}
+    assert sorted(modules) == [
+        "__init__.py",
+        "messages.py",
+        "rules.py",
+        "settings.py",
+        "template.py",
+    ]
+    test_code = files.pop("tests/test_catering.py")
     tests = re.findall(r"^def (test_\w+)\(", test_code, re.M)
     assert len(tests) == 3, tests
+    # the tutorial writes the plugin with the kit: no hand-built Finding or TemplateItem
+    for name, code in modules.items():
+        assert "Finding(" not in code, name
+        assert "TemplateItem(" not in code, name
     for name in ("VENUE_READY_DISABLE_PLUGIN_AUTOLOAD", "VENUE_READY_LOAD_PLUGINS"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.delenv("PYTEST_DISABLE_PLUGIN_AUTOLOAD", raising=False)
-    package = pytester.mkpydir("venue_ready_catering")
-    (package / "__init__.py").write_text(textwrap.dedent(plugin_code), encoding="utf-8")
+    folder = pytester.mkpydir("venue_ready_catering")
+    for name, code in modules.items():
+        (folder / name).write_text(textwrap.dedent(code), encoding="utf-8")
     pytester.makepyfile(test_catering=test_code)
     result = pytester.runpytest_subprocess("-p", "no:cacheprovider", "-W", "error", "-v")
     result.assert_outcomes(passed=len(tests))

@@ -22,7 +22,11 @@ def test_scaffold_passes_its_own_tests(run_cli: RunCli, tmp_path: Path) -> None:
         "README.md",
         "pyproject.toml",
         "src/venue_ready_catering/__init__.py",
+        "src/venue_ready_catering/messages.py",
         "src/venue_ready_catering/py.typed",
+        "src/venue_ready_catering/rules.py",
+        "src/venue_ready_catering/settings.py",
+        "src/venue_ready_catering/template.py",
         "tests/test_venue_ready_catering.py",
     ]
     project = tomli.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
@@ -42,11 +46,27 @@ def test_scaffold_passes_its_own_tests(run_cli: RunCli, tmp_path: Path) -> None:
     assert "3 passed" in proc.stdout
 
 
+def test_scaffold_is_written_with_the_plugin_kit(run_cli: RunCli, tmp_path: Path) -> None:
+    """The generated plugin looks like the in-tree ones: no hand-written Finding or
+    TemplateItem glue, the area named once, its default owner a Role."""
+    made = run_cli("new-plugin", "venue-ready-catering", "--dir", tmp_path, "--lang", "en")
+    assert made.returncode == 0, made.stderr
+    package = tmp_path / "venue-ready-catering" / "src" / "venue_ready_catering"
+    code = {p.name: p.read_text("utf-8") for p in package.glob("*.py")}
+    assert "package=__name__" in code["__init__.py"]
+    assert "FindingMaker(KEY" in code["rules.py"]
+    assert "template_item(" in code["template.py"]
+    assert 'Role("catering.role.service"' in code["template.py"]
+    for name, text in code.items():
+        assert "Finding(" not in text, name
+        assert "TemplateItem(" not in text, name
+
+
 def test_area_option(run_cli: RunCli, tmp_path: Path) -> None:
     made = run_cli("new-plugin", "ward-sound", "--area", "sound", "--dir", tmp_path)
     assert made.returncode == 0, made.stderr
-    plugin = (tmp_path / "ward-sound" / "src" / "ward_sound" / "__init__.py").read_text("utf-8")
-    assert 'KEY = "sound"' in plugin
+    template = (tmp_path / "ward-sound" / "src" / "ward_sound" / "template.py").read_text("utf-8")
+    assert 'KEY = "sound"' in template
 
 
 @pytest.mark.parametrize("name", [".bad", "bad-", "có dấu", "a b", "x/../../y", ""])

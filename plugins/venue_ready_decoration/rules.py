@@ -15,9 +15,7 @@ from collections.abc import Mapping
 from datetime import date, datetime, time, timedelta
 from typing import Any, NamedTuple
 
-from attrs import frozen
-
-from venue_ready import AreaPlan, Event, Finding, Message, Phase
+from venue_ready import AreaPlan, Event, Finding, FindingMaker, Message
 
 from .settings import Backdrop, Banner, Config, Propaganda, Stage
 from .template import KEY, ROLE_PROPAGANDA, ROLE_SERVICE
@@ -251,28 +249,24 @@ def _unknown(message_id: str, **params: Any) -> Outcome:
     return Outcome(f"{KEY}.{message_id}", params, 0.0, assessed=False)
 
 
-@frozen
-class _Context:
-    """What every Finding of one subject shares."""
+#: Every Finding of the area; each subject's share its subject, due date and owner
+#: (``_make.sharing(subject=..., due=..., owner=...)``).
+_make = FindingMaker(KEY)
 
-    subject: str | None
-    due: datetime
-    owner: str | Message
 
-    def finding(self, code: str, outcome: Outcome, weight: float, gate: bool = False) -> Finding:
-        return Finding(
-            code=f"{KEY}.{code}",
-            area=KEY,
-            message=Message(outcome.message_id, outcome.params),
-            weight=weight,
-            credit=outcome.credit if outcome.assessed else 0.0,
-            gate=gate,
-            phase=Phase.BEFORE,
-            subject=self.subject,
-            due=self.due,
-            owner=self.owner,
-            assessed=outcome.assessed,
-        )
+def _finding(
+    make: FindingMaker, code: str, outcome: Outcome, weight: float, gate: bool = False
+) -> Finding:
+    """The Finding ``KEY.code`` that a rule's ``outcome`` makes: its message, and its credit
+    when it could be assessed."""
+    return make(
+        f"{KEY}.{code}",
+        Message(outcome.message_id, outcome.params),
+        weight=weight,
+        credit=outcome.credit if outcome.assessed else 0.0,
+        gate=gate,
+        assessed=outcome.assessed,
+    )
 
 
 def _shown(moment: datetime) -> date | datetime:
@@ -331,20 +325,17 @@ def backdrop_rules(config: Config, event: Event, as_of: datetime) -> list[Findin
     backdrop = config.backdrop
     due = backdrop.due if backdrop is not None else None
     owner = backdrop.owner if backdrop is not None else None
-    ctx = _Context(
-        "backdrop",
-        due or _lead(event, config.stage_lead_days),
-        owner or ROLE_SERVICE.owner,
+    make = _make.sharing(
+        subject="backdrop",
+        due=due or _lead(event, config.stage_lead_days),
+        owner=owner or ROLE_SERVICE.owner,
     )
+    title, kind = backdrop_title(config, event), backdrop_kind(backdrop)
+    installed = backdrop_installed(backdrop, as_of)
     return [
-        ctx.finding("backdrop-title", backdrop_title(config, event), WEIGHT_BACKDROP_TITLE, True),
-        ctx.finding("backdrop-led", backdrop_kind(backdrop), WEIGHT_BACKDROP_LED, True),
-        ctx.finding(
-            "backdrop-installed",
-            backdrop_installed(backdrop, as_of),
-            WEIGHT_BACKDROP_INSTALLED,
-            True,
-        ),
+        _finding(make, "backdrop-title", title, WEIGHT_BACKDROP_TITLE, True),
+        _finding(make, "backdrop-led", kind, WEIGHT_BACKDROP_LED, True),
+        _finding(make, "backdrop-installed", installed, WEIGHT_BACKDROP_INSTALLED, True),
     ]
 
 
@@ -388,18 +379,18 @@ def stage_rules(config: Config, event: Event, as_of: datetime) -> list[Finding]:
     findings: list[Finding] = []
     for name in config.stage_elements:
         element = stage.elements.get(name) if stage is not None else None
-        ctx = _Context(
-            name,
-            (element.due if element is not None else None) or stage_due,
-            (element.owner if element is not None else None) or stage_owner,
+        make = _make.sharing(
+            subject=name,
+            due=(element.due if element is not None else None) or stage_due,
+            owner=(element.owner if element is not None else None) or stage_owner,
         )
         outcome = stage_element(name, stage, as_of)
         findings.append(
-            ctx.finding("stage-element", outcome, WEIGHT_STAGE_ELEMENT, name in GATE_ELEMENTS)
+            _finding(make, "stage-element", outcome, WEIGHT_STAGE_ELEMENT, name in GATE_ELEMENTS)
         )
     if GATE_ELEMENTS & set(config.stage_elements):
-        ctx = _Context("flags", stage_due, stage_owner)
-        findings.append(ctx.finding("flag-layout", flag_layout(stage), WEIGHT_FLAG_LAYOUT))
+        make = _make.sharing(subject="flags", due=stage_due, owner=stage_owner)
+        findings.append(_finding(make, "flag-layout", flag_layout(stage), WEIGHT_FLAG_LAYOUT))
     return findings
 
 
@@ -444,22 +435,21 @@ def banner_rules(config: Config, event: Event, as_of: datetime) -> list[Finding]
     default_due = _lead(event, config.banner_lead_days)
     propaganda = ROLE_PROPAGANDA.owner
     if not config.banners:
-        ctx = _Context(None, default_due, propaganda)
-        return [
-            ctx.finding("banner-installed", _unknown("banners-unrecorded"), WEIGHT_BANNER_INSTALLED)
-        ]
+        make = _make.sharing(due=default_due, owner=propaganda)
+        unrecorded = _unknown("banners-unrecorded")
+        return [_finding(make, "banner-installed", unrecorded, WEIGHT_BANNER_INSTALLED)]
     official = {normalise_slogan(text) for text in config.official_slogans}
     findings: list[Finding] = []
     for banner in config.banners:
-        ctx = _Context(banner.id, banner.due or default_due, banner.owner or propaganda)
-        findings.append(
-            ctx.finding("banner-approved", banner_approved(banner, as_of), WEIGHT_BANNER_APPROVED)
-        )
-        installed = banner_installed(banner, ctx.due, as_of)
-        findings.append(ctx.finding("banner-installed", installed, WEIGHT_BANNER_INSTALLED))
+        due = banner.due or default_due
+        make = _make.sharing(subject=banner.id, due=due, owner=banner.owner or propaganda)
+        approved = banner_approved(banner, as_of)
+        findings.append(_finding(make, "banner-approved", approved, WEIGHT_BANNER_APPROVED))
+        installed = banner_installed(banner, due, as_of)
+        findings.append(_finding(make, "banner-installed", installed, WEIGHT_BANNER_INSTALLED))
         if banner.kind == "slogan":
             outcome = slogan_official(banner, official)
-            findings.append(ctx.finding("slogan-unofficial", outcome, WEIGHT_SLOGAN))
+            findings.append(_finding(make, "slogan-unofficial", outcome, WEIGHT_SLOGAN))
     return findings
 
 
@@ -483,10 +473,12 @@ def propaganda_count(kind: str, prop: Propaganda | None, as_of: datetime) -> Out
 def propaganda_rules(config: Config, event: Event, as_of: datetime) -> list[Finding]:
     """Panels and posters across the ward."""
     prop = config.propaganda
-    ctx_due = (prop.due if prop is not None else None) or _lead(event, config.propaganda_lead_days)
-    owner = (prop.owner if prop is not None else None) or ROLE_PROPAGANDA.owner
+    due = (prop.due if prop is not None else None) or _lead(event, config.propaganda_lead_days)
+    make = _make.sharing(
+        due=due, owner=(prop.owner if prop is not None else None) or ROLE_PROPAGANDA.owner
+    )
     return [
-        _Context(kind, ctx_due, owner).finding(kind, propaganda_count(kind, prop, as_of), weight)
+        _finding(make.sharing(subject=kind), kind, propaganda_count(kind, prop, as_of), weight)
         for kind, weight in (("panels", WEIGHT_PANELS), ("posters", WEIGHT_POSTERS))
     ]
 

@@ -1,8 +1,11 @@
 """``venue-ready new-plugin NAME``: a new plugin package, ready to test and install.
 
-The package has a pyproject with its entry point in the ``venue_ready`` group, a plugin module
-with one area, a template checklist and a settings validator, and a test that uses venue_ready's
-pytest fixtures and conformance check. It passes its own tests as generated.
+The package has a pyproject with its entry point in the ``venue_ready`` group, and a plugin
+package with one area laid out as the in-tree plugins are: ``__init__`` is
+``area_plugin(AreaSpec(...), package=__name__)``, ``template.py`` holds the key, the default
+owner (a ``Role``) and the template (``template_item`` rows), ``messages.py`` the catalog,
+``settings.py`` the parser and ``rules.py`` the rules (made with ``FindingMaker``). Its test
+uses venue_ready's pytest fixtures and conformance check; it passes as generated.
 """
 
 from __future__ import annotations
@@ -57,7 +60,11 @@ def new_plugin(parent: Path, name: str, area: str | None = None) -> Path:
     files = {
         "pyproject.toml": _PYPROJECT,
         "README.md": _README,
-        f"src/{module}/__init__.py": _PLUGIN,
+        f"src/{module}/__init__.py": _INIT,
+        f"src/{module}/template.py": _TEMPLATE,
+        f"src/{module}/messages.py": _MESSAGES,
+        f"src/{module}/settings.py": _SETTINGS,
+        f"src/{module}/rules.py": _RULES,
         f"src/{module}/py.typed": "",
         f"tests/test_{module}.py": _TEST,
     }
@@ -120,110 +127,178 @@ Use it in an event file:
 See venue_ready's docs/plugins.md for the hooks, the Finding fields and the conformance rules.
 """
 
-_PLUGIN = '''\
+_INIT = '''\
 """The «title» area for venue_ready.
 
 Settings (``[areas.«key».settings]``):
 
 - ``target``: how many units the area needs (default 1);
-- ``done``: how many are ready (default 0).
+- ``done``: how many are ready (default 0);
+- ``lead_days``: they are due this many days before the opening (default 1).
 
-The plugin is the area's spec, a settings parser and its rules, put together by venue_ready's
-``area_plugin``. When they grow, move ``parse`` to ``settings.py`` and ``assess`` to
-``rules.py``, and name them by strings: venue_ready then imports them on first use, not with
-the plugin (every command loads every plugin)::
-
-    settings="«module».settings:parse",
-    rules="«module».rules:assess",
+The package is laid out as venue_ready's ``area_plugin`` expects, so the plugin names only its
+package: ``settings.py`` (``parse``) and ``rules.py`` (``assess``) are imported on first use,
+``template.py`` and ``messages.py`` when the area is first asked for; loading the plugin (every
+command loads every plugin) stays cheap.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from datetime import datetime, timedelta
-from typing import Any
+from venue_ready import AreaSpec, area_plugin
 
-from venue_ready import (
-    AreaPlan,
-    AreaSpec,
-    Event,
-    Finding,
-    Message,
-    Problem,
-    SettingsReader,
-    TemplateItem,
-    area_plugin,
+from .template import KEY
+
+__all__ = ["KEY", "venue_ready_areas", "venue_ready_assess"]
+
+venue_ready_areas, venue_ready_assess = area_plugin(
+    AreaSpec(key=KEY, title_vi="«title»", title_en="«title»"), package=__name__
 )
+'''
 
-__all__ = ["KEY", "assess", "parse", "venue_ready_areas", "venue_ready_assess"]
+_TEMPLATE = '''\
+"""The «title» area's key, its owner roles, its template checklist (for ``venue-ready init``)
+and its settings example."""
 
+from __future__ import annotations
+
+from venue_ready import Role, template_item
+
+__all__ = ["KEY", "ROLES", "SERVICE", "SETTINGS_EXAMPLE", "TEMPLATE"]
+
+#: The area's key: the prefix of its template items, Finding codes and message ids.
 KEY = "«key»"
 
-MESSAGES = {
-    "vi": {"«key».progress": "Đã chuẩn bị {done}/{target}"},
-    "en": {"«key».progress": "Ready: {done} of {target}"},
-}
+#: Who is in charge when the event's data names no one: a role, named in both languages.
+SERVICE = Role("«key».role.service", "Tiểu ban Phục vụ", "Service sub-committee")
+#: Every role, for the catalog (messages.py).
+ROLES = (SERVICE,)
 
 TEMPLATE = (
-    TemplateItem(
-        id="«key».plan",
-        title_vi="Kế hoạch «title»",
-        title_en="The «title» plan",
-        owner_vi="Tiểu ban Phục vụ",
-        owner_en="Service sub-committee",
-        lead_days=7,
+    # id, Vietnamese title, English title, owner, lead days
+    template_item(
+        "«key».plan",
+        "Kế hoạch «title»",
+        "The «title» plan",
+        SERVICE,
+        7,
     ),
 )
 
+# The body of [areas.«key».settings] that `venue-ready init` writes.
 SETTINGS_EXAMPLE = """\\
-target = 1  # how many units the area needs
-done = 0    # how many are ready
+target = 1     # how many units the area needs
+done = 0       # how many are ready
+lead_days = 1  # they are due this many days before the opening
 """
+'''
+
+_MESSAGES = '''\
+"""The «title» area's message catalog: the same ids and ``{params}`` in both languages."""
+
+from __future__ import annotations
+
+from .template import ROLES
+
+__all__ = ["MESSAGES"]
+
+_VI: dict[str, str] = {
+    "«key».progress": "Đã chuẩn bị {done}/{target}",
+}
+
+_EN: dict[str, str] = {
+    "«key».progress": "Ready: {done} of {target}",
+}
+
+# The default owner roles, named in both languages (template.ROLES).
+for _role in ROLES:
+    _VI[_role.id], _EN[_role.id] = _role.vi, _role.en
+
+MESSAGES: dict[str, dict[str, str]] = {"vi": _VI, "en": _EN}
+'''
+
+_SETTINGS = '''\
+"""The ``[areas.«key».settings]`` table: ``parse``, which is the area's settings validator too."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from venue_ready import Event, Problem, SettingsReader
+
+__all__ = ["MAX_COUNT", "MAX_DAYS", "Config", "parse"]
+
+#: Upper bounds: a count or a lead time larger than these is a typing mistake (and a lead of a
+#: million days would overflow a date).
+MAX_COUNT = 1_000_000
+MAX_DAYS = 366
+
+
+@dataclass(frozen=True)
+class Config:
+    """The area's settings, parsed, with every default filled in."""
+
+    target: int = 1
+    done: int = 0
+    lead_days: int = 1
 
 
 def parse(
     settings: Mapping[str, Any], event: Event | None
-) -> tuple[tuple[int, int], list[Problem]]:
-    """(target, done) and every problem found; never raises. It is the settings validator too."""
+) -> tuple[Config, list[Problem]]:
+    """The :class:`Config` the settings table describes, and every problem found in it.
+
+    Never raises: a wrong value is reported, and its default is used.
+    """
     reader = SettingsReader(settings, event)
-    reader.known("target", "done")
-    target = reader.integer("target", 1, low=1, high=1_000_000)
-    done = reader.integer("done", 0, high=1_000_000)
-    return (target, done), reader.problems
+    reader.known("target", "done", "lead_days")
+    config = Config(
+        target=reader.integer("target", 1, low=1, high=MAX_COUNT),
+        done=reader.integer("done", 0, high=MAX_COUNT),
+        lead_days=reader.integer("lead_days", 1, high=MAX_DAYS),
+    )
+    return config, reader.problems
+'''
+
+_RULES = '''\
+"""The «title» area's rules: pure functions from (config, event, area, as_of) to Findings.
+
+No I/O, no clock: the same input gives the same Findings, in the same order.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from venue_ready import AreaPlan, Event, Finding, FindingMaker
+
+from .settings import Config
+from .template import KEY, SERVICE
+
+__all__ = ["assess"]
+
+#: Every Finding of the area: its area, and its owner when the data names none.
+_make = FindingMaker(KEY, owner=SERVICE.owner)
 
 
 def assess(
-    config: tuple[int, int], event: Event, area: AreaPlan, as_of: datetime
+    config: Config, event: Event, area: AreaPlan, as_of: datetime
 ) -> list[Finding]:
-    """How much of the target is ready, due a day before the start."""
-    target, done = config
+    """How much of the target is ready (``«key».progress``, weight 1), due ``lead_days``
+    before the opening."""
+    # the settings say what is ready now; the area's items are the core's to score
+    del area, as_of
     return [
-        Finding(
-            code="«key».progress",
-            area=area.key,
+        _make(
+            "«key».progress",
+            "«key».progress",
+            {"done": config.done, "target": config.target},
+            credit=min(1.0, config.done / config.target),
             subject="progress",
-            weight=1.0,
-            credit=min(1.0, done / target),
-            due=event.starts - timedelta(days=1),
-            message=Message("«key».progress", {"done": done, "target": target}),
+            due=event.starts - timedelta(days=config.lead_days),
         )
     ]
-
-
-_plugin = area_plugin(
-    AreaSpec(
-        key=KEY,
-        title_vi="«title»",
-        title_en="«title»",
-        template=TEMPLATE,
-        messages=MESSAGES,
-        settings_example=SETTINGS_EXAMPLE,
-    ),
-    settings=parse,
-    rules=assess,
-)
-venue_ready_areas = _plugin.venue_ready_areas
-venue_ready_assess = _plugin.venue_ready_assess
 '''
 
 _TEST = '''\
@@ -236,6 +311,7 @@ from typing import Any
 import pytest
 
 import «module» as plugin
+from «module».template import SERVICE
 
 EVENT = """
 schema = 1
@@ -256,14 +332,18 @@ def test_progress(
     [finding] = venue_ready_assess_area(event, "«key»", plugins=plugins)
     assert finding.code == "«key».progress"
     assert finding.credit == 0.75
+    assert finding.owner == SERVICE.owner  # the data names no one: the default role
 
 
-def test_bad_settings_are_problems(venue_ready_plugins: Any, venue_ready_event: Any) -> None:
+def test_bad_settings_are_problems(
+    venue_ready_plugins: Any, venue_ready_event: Any
+) -> None:
     from venue_ready import LoadError
 
     plugins = venue_ready_plugins(plugin)
+    bad = EVENT.replace("target = 4", 'target = "four"')
     with pytest.raises(LoadError) as info:
-        venue_ready_event(EVENT.replace("target = 4", 'target = "four"'), plugins=plugins)
+        venue_ready_event(bad, plugins=plugins)
     [problem] = info.value.problems
     assert problem.path == ("areas", "«key»", "settings", "target")
 

@@ -207,13 +207,7 @@ class SettingsReader:
         """An array of finite numbers within ``low``..``high`` (:data:`MAX_COUNT` when not
         given), as a tuple. A wrong element is a problem at that element (``thresholds[2]``),
         and is left out."""
-        high = _bound(high)
-        found = self._elements(key, required)
-        if found is None:
-            return default
-        path = (*self._path, key)
-        read = (self._values.number(found, i, path, low, high) for i in found)
-        return tuple(n for n in read if n is not None)
+        return self._each(key, default, required, self._values.number, low, _bound(high))
 
     def instants(
         self,
@@ -226,19 +220,27 @@ class SettingsReader:
         """An array of dates or datetimes, as a tuple of timezone-aware moments (a bare date as
         :meth:`instant` reads it). A wrong element is a problem at that element
         (``rest_days[2]``), and is left out."""
-        found = self._elements(key, required)
-        if found is None:
-            return default
-        path = (*self._path, key)
-        read = (self._values.instant(found, i, path, bare_date=bare_date) for i in found)
-        return tuple(m for m in read if m is not None)
+        return self._each(key, default, required, self._values.instant, bare_date=bare_date)
 
-    def _elements(self, key: str, required: bool) -> dict[int, Any] | None:
-        """The array ``key`` by index, for reading element by element (problems then point at
-        ``key[i]``); None when it is absent, or not an array (a problem says so)."""
+    def _each(
+        self,
+        key: str,
+        default: tuple[_V, ...],
+        required: bool,
+        getter: Callable[..., _V | None],
+        *args: Any,
+        **kwargs: Any,
+    ) -> tuple[_V, ...]:
+        """The array ``key`` read element by element with the value reader's ``getter`` (as
+        :meth:`_read` reads one value), so that a problem points at ``key[i]``; a wrong element
+        is left out. ``default`` when the array is absent, or not an array (a problem says so)."""
         self._required(key, required)
         value = self._values.typed(self._table, key, self._path, list, "array")
-        return None if value is None else dict(enumerate(value))
+        if value is None:
+            return default
+        elements, path = dict(enumerate(value)), (*self._path, key)
+        read = (getter(elements, i, path, *args, **kwargs) for i in elements)
+        return tuple(v for v in read if v is not None)
 
     def one_of(
         self,

@@ -44,7 +44,8 @@ from typing import TYPE_CHECKING, Any
 
 from attrs import field, frozen
 
-from .model import AreaPlan, AreaStatus, Event, Finding, Message, Phase
+from .findingmaker import FindingMaker
+from .model import AreaPlan, AreaStatus, Event, Finding, Phase
 from .scoring import effective_due
 from .settings import SettingsReader
 from .values import MAX_COUNT
@@ -198,56 +199,53 @@ def subevent_findings(
         raise ValueError(
             "invalid subevents settings: " + "; ".join(p.render("en") for p in problems)
         )
+    # gated as the settings say, due at their `due`; by default a Finding earns nothing and was
+    # not assessed (the children are not known)
+    make = FindingMaker(AREA, gate=cfg.gate, due=cfg.due, assessed=False)
     findings: list[Finding] = []
     if subevents is None:
         count = cfg.expected if cfg.expected is not None else 1
         findings += [
-            _finding(
-                "subevents.not-given",
-                Message("subevents.not-given"),
-                cfg,
-                f"#{number}" if cfg.expected is not None else None,
-            )
+            make("subevents.not-given", subject=f"#{number}" if cfg.expected is not None else None)
             for number in range(1, count + 1)
         ]
         if cfg.delegates:
-            findings.append(_delegates(event, cfg, None))
+            findings.append(_delegates(event, make, None))
         return findings
 
     children = sorted((c for c in subevents.values() if c.parent == event.id), key=lambda c: c.id)
-    findings += [_child(child, cfg, event, as_of) for child in children]
+    findings += [_child(child, cfg, make, event, as_of) for child in children]
     if cfg.expected is not None:
         found = len(children)
         findings += [
-            _finding(
+            make(
                 "subevents.missing",
-                Message(
-                    "subevents.missing", {"number": n, "expected": cfg.expected, "found": found}
-                ),
-                cfg,
-                f"#{n}",
+                params={"number": n, "expected": cfg.expected, "found": found},
+                subject=f"#{n}",
             )
             for n in range(found + 1, cfg.expected + 1)
         ]
     if cfg.delegates:
-        findings.append(_delegates(event, cfg, [c for c in children if c.held_by(as_of)]))
+        findings.append(_delegates(event, make, [c for c in children if c.held_by(as_of)]))
     return findings
 
 
-def _child(child: SubeventResult, cfg: SubeventSettings, event: Event, as_of: datetime) -> Finding:
-    if child.broken:
-        # its file could not be read: it stays in the denominator, with no credit, not assessed
-        return _finding(
-            "subevents.child",
-            Message("subevents.broken", {"id": child.id, "file": child.name}),
-            cfg,
-            child.id,
-            default_due=event.starts,
-        )
-    held = child.held_by(as_of)
+def _child(
+    child: SubeventResult,
+    cfg: SubeventSettings,
+    make: FindingMaker,
+    event: Event,
+    as_of: datetime,
+) -> Finding:
     # a gate means "held before the parent opens" (or before `due`): a congress held after
     # that, seen from a roll-up made later, still does not meet it
     deadline = cfg.due if cfg.due is not None else event.starts
+    make = make.sharing(subject=child.id)
+    if child.broken:
+        # its file could not be read: it stays in the denominator, with no credit, not assessed
+        broken = {"id": child.id, "file": child.name}
+        return make("subevents.child", "subevents.broken", broken, due=deadline)
+    held = child.held_by(as_of)
     late = cfg.gate and held and child.held_at is not None and child.held_at > deadline
     done = held and not late and (not cfg.delegates or child.delegates_elected is not None)
     assessed = True
@@ -279,67 +277,28 @@ def _child(child: SubeventResult, cfg: SubeventSettings, event: Event, as_of: da
         message_id = "subevents.not-held"
         # rounded down, as every score is shown: 99.96 must not read 100
         params["score"] = math.floor(child.score * 10 + 1e-9) / 10
-    return _finding(
+    return make(
         "subevents.child",
-        Message(message_id, params),
-        cfg,
-        child.id,
-        default_due=min(child.ends, event.starts),
+        message_id,
+        params,
+        due=cfg.due if cfg.due is not None else min(child.ends, event.starts),
         credit=credit,
         assessed=assessed,
         owner=child.name,
     )
 
 
-def _delegates(
-    event: Event, cfg: SubeventSettings, held: Iterable[SubeventResult] | None
-) -> Finding:
+def _delegates(event: Event, make: FindingMaker, held: Iterable[SubeventResult] | None) -> Finding:
     expected = event.expected_delegates
+    make = make.sharing(subject="delegates")
     if held is None or expected is None:
-        return _finding(
-            "subevents.delegates",
-            Message("subevents.delegates-not-given", {"expected": expected or 0}),
-            cfg,
-            "delegates",
-        )
+        params = {"expected": expected or 0}
+        return make("subevents.delegates", "subevents.delegates-not-given", params)
     elected = sum(c.delegates_elected or 0 for c in held)
     if elected > expected:
         credit, message_id = 0.0, "subevents.delegates-over"
     else:
         credit = elected / expected if expected else 1.0
         message_id = "subevents.delegates"
-    return _finding(
-        "subevents.delegates",
-        Message(message_id, {"elected": elected, "expected": expected}),
-        cfg,
-        "delegates",
-        credit=credit,
-        assessed=True,
-    )
-
-
-def _finding(
-    code: str,
-    message: Message,
-    cfg: SubeventSettings,
-    subject: str | None,
-    *,
-    default_due: datetime | None = None,
-    credit: float = 0.0,
-    assessed: bool = False,
-    owner: str | None = None,
-) -> Finding:
-    """A Finding of the area: gated as the settings say, due at their ``due`` (else at
-    ``default_due``); by default it earns nothing and was not assessed (the children are not
-    known)."""
-    return Finding(
-        code=code,
-        area=AREA,
-        message=message,
-        credit=credit,
-        gate=cfg.gate,
-        subject=subject,
-        due=cfg.due if cfg.due is not None else default_due,
-        owner=owner,
-        assessed=assessed,
-    )
+    params = {"elected": elected, "expected": expected}
+    return make("subevents.delegates", message_id, params, credit=credit, assessed=True)

@@ -19,7 +19,7 @@ from venue_ready.testing import PluginConformanceError
 import venue_ready_documents
 from helpers import TZ, CheckPlugin, MakeReport, Plugins, document, event_toml
 from venue_ready_documents.messages import MESSAGES
-from venue_ready_documents.template import KINDS, TEMPLATE
+from venue_ready_documents.template import KINDS, ROLES, TEMPLATE
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "example.toml"
@@ -78,6 +78,8 @@ def test_catalog_has_the_same_messages_in_both_languages() -> None:
     for key in vi:
         assert fields(vi[key]) == fields(en[key]), key
     assert {f"documents.kind.{kind}" for kind in KINDS} <= vi.keys()
+    for role in ROLES:  # the default owners, named in both languages
+        assert (vi[role.id], en[role.id]) == (role.vi, role.en)
 
 
 def test_every_message_renders_in_both_languages(report: MakeReport) -> None:
@@ -120,7 +122,9 @@ def test_every_message_renders_in_both_languages(report: MakeReport) -> None:
                 text = rep.message_text(finding, lang)
                 assert "{" not in text, text
                 assert not text.startswith("documents."), text
-    findings_ids = {k for k in MESSAGES["en"] if not k.startswith("documents.kind.")}
+    findings_ids = {
+        k for k in MESSAGES["en"] if not k.startswith(("documents.kind.", "documents.role."))
+    }
     settings_problems = {
         "documents.unknown-kind",
         "documents.unknown-kind-hint",

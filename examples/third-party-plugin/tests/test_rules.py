@@ -12,7 +12,9 @@ from helpers import AS_OF, TZ, Assess, MakeReport, document, event_toml
 from venue_ready_documents.template import (
     COMMENT_KINDS,
     DEFAULT_COMMENT_BODIES,
+    DOCUMENTS_SUB,
     KINDS,
+    PERSONNEL_SUB,
     SIGNOFF_KINDS,
 )
 
@@ -48,8 +50,25 @@ def test_no_documents_every_kind_is_missing(assess: Assess) -> None:
     assert {f.subject for f in found if f.gate} == set(SIGNOFF_KINDS)
     # Due documents_lead_days (14) before the opening: the end of 1 May.
     assert {f.due for f in found} == {datetime(2020, 5, 1, 23, 59, 59, 999999, tzinfo=TZ)}
-    assert found[0].owner == "Tiểu ban Văn kiện"
-    assert found[-1].owner == "Tiểu ban Nhân sự"  # the personnel plan
+    assert found[0].owner == DOCUMENTS_SUB.owner
+    assert found[-1].owner == PERSONNEL_SUB.owner  # the personnel plan
+
+
+def test_a_default_owner_is_named_in_the_reports_language(report: MakeReport) -> None:
+    """An owner the data does not name is a role: the report names it in its language."""
+    rep = report(event_toml('required_kinds = ["political-report"]'))
+    area = rep.area("documents")
+    assert area is not None
+    [missing] = [f for f in area.findings if f.code == "documents.kind"]
+    assert rep.owner_text(missing, "vi") == "Tiểu ban Văn kiện"
+    assert rep.owner_text(missing, "en") == "Documents sub-committee"
+
+
+def test_an_owner_the_data_names_is_kept_as_written(assess: Assess) -> None:
+    tables = document("political-report", extra='owner = "Đồng chí Lan"')
+    found = {f.subject: f for f in assess(event_toml(tables=tables)) if f.code == "documents.kind"}
+    assert found["political-report"].owner == "Đồng chí Lan"
+    assert found["review-report"].owner == DOCUMENTS_SUB.owner  # not listed: the role
 
 
 def test_a_listed_document_meets_its_kind(assess: Assess) -> None:
@@ -274,7 +293,7 @@ def test_dossiers_reported_in_time(assess: Assess) -> None:
     assert found.credit == 1
     assert found.due == DEADLINE
     assert found.message.params["committee"] == "Ban Thường vụ Quận ủy"
-    assert found.owner == "Tiểu ban Nhân sự"
+    assert found.owner == PERSONNEL_SUB.owner
 
 
 def test_dossiers_reported_late(assess: Assess) -> None:

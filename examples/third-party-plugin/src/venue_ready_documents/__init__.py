@@ -23,26 +23,15 @@ from __future__ import annotations
 
 from venue_ready import AreaSpec, area_plugin
 
-from .messages import MESSAGES
-from .template import SETTINGS_EXAMPLE, TEMPLATE
+from .template import KEY
 
 __all__ = ["KEY", "venue_ready_areas", "venue_ready_assess"]
 
-KEY = "documents"
-
-# settings.py and rules.py are named, not imported: venue_ready imports them on first use, so
-# loading the plugin (every command loads every plugin) stays cheap.
-_plugin = area_plugin(
-    AreaSpec(
-        key=KEY,
-        title_vi="Văn kiện, nhân sự",
-        title_en="Documents and personnel",
-        template=TEMPLATE,
-        messages=MESSAGES,
-        settings_example=SETTINGS_EXAMPLE,
-    ),
-    settings="venue_ready_documents.settings:parse",
-    rules="venue_ready_documents.rules:assess",
+# The package is laid out as area_plugin expects: settings.py (parse) and rules.py (assess) are
+# imported on first use, template.py (TEMPLATE, SETTINGS_EXAMPLE) and messages.py (MESSAGES)
+# when the area is first asked for, so loading the plugin (every command loads every plugin)
+# stays cheap.
+venue_ready_areas, venue_ready_assess = area_plugin(
+    AreaSpec(key=KEY, title_vi="Văn kiện, nhân sự", title_en="Documents and personnel"),
+    package=__name__,
 )
-venue_ready_areas = _plugin.venue_ready_areas
-venue_ready_assess = _plugin.venue_ready_assess

@@ -7,6 +7,8 @@ looks the document kind's name up in this catalog (``documents.kind.<kind>``).
 
 from __future__ import annotations
 
+from .template import ROLES
+
 __all__ = ["MESSAGES"]
 
 _VI: dict[str, str] = {
@@ -159,5 +161,9 @@ _EN: dict[str, str] = {
         "more dossiers reported ({count}) than expected ({expected})"
     ),
 }
+
+# The default owner roles, named in both languages (template.ROLES).
+for _role in ROLES:
+    _VI[_role.id], _EN[_role.id] = _role.vi, _role.en
 
 MESSAGES: dict[str, dict[str, str]] = {"vi": _VI, "en": _EN}

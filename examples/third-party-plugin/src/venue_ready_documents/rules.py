@@ -18,10 +18,10 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
-from venue_ready import AreaPlan, Event, Finding, Message, fold_name
+from venue_ready import AreaPlan, Event, Finding, FindingMaker, Message, fold_name
 
 from .settings import Config, Document, version_key
-from .template import PERSONNEL_SUB, owner_for_kind, role
+from .template import KEY, PERSONNEL_SUB, owner_for_kind
 
 __all__ = [
     "KEY",
@@ -34,7 +34,8 @@ __all__ = [
     "signoff_findings",
 ]
 
-KEY = "documents"
+#: Every Finding of the area.
+_make = FindingMaker(KEY)
 
 # venue_ready stores a bare-date deadline as the last instant of that day, and shows it as the
 # date alone (its docs: "a bare date means the end of that day").
@@ -63,35 +64,10 @@ def same_version(signed: str, current: str) -> bool:
     return a == b if a is not None and b is not None else fold_name(signed) == fold_name(current)
 
 
-def _owner(doc: Document, lang: str) -> str:
-    return doc.owner or owner_for_kind(doc.kind, lang)
-
-
-def _finding(
-    code: str,
-    message_id: str,
-    params: dict[str, object],
-    *,
-    weight: float,
-    credit: float = 0.0,
-    gate: bool = False,
-    subject: str | None = None,
-    due: datetime | None = None,
-    owner: str | None = None,
-    assessed: bool = True,
-) -> Finding:
-    return Finding(
-        code=code,
-        area=KEY,
-        message=Message(message_id, params),
-        weight=weight,
-        credit=credit,
-        gate=gate,
-        subject=subject,
-        due=due,
-        owner=owner,
-        assessed=assessed,
-    )
+def _owner(doc: Document) -> str | Message:
+    """Who is in charge of ``doc``: its ``owner``, else the sub-committee that writes its kind
+    (a role, which the report names in its own language)."""
+    return doc.owner or owner_for_kind(doc.kind).owner
 
 
 # -- 1. every required document is listed ---------------------------------------------------------
@@ -101,35 +77,37 @@ def kind_findings(config: Config, event: Event, as_of: datetime) -> list[Finding
     """One Finding per required kind: a document of that kind is listed, or it is missing."""
     del as_of  # the list of documents is what the file says now
     default_due = deadline(event, config.documents_lead_days)
+    code = "documents.kind"
     out: list[Finding] = []
     for kind in config.required_kinds:
+        make = _make.sharing(subject=kind)
         docs = [d for d in config.documents if d.kind == kind]
         if docs:
+            titles = "; ".join(d.title for d in docs)
+            due = min(d.due or default_due for d in docs)
+            params = {"kind": kind, "titles": titles}
             out.append(
-                _finding(
-                    "documents.kind",
+                make(
+                    code,
                     "documents.kind-present",
-                    {"kind": kind, "titles": "; ".join(d.title for d in docs)},
-                    weight=1.0,
+                    params,
                     credit=1.0,
-                    subject=kind,
-                    due=min(d.due or default_due for d in docs),
-                    owner=_owner(docs[0], event.lang),
+                    due=due,
+                    owner=_owner(docs[0]),
                 )
             )
             continue
         needs_comments = kind in config.comment_kinds and bool(config.comment_bodies)
         needs_signoff = kind in config.signoff_kinds
         out.append(
-            _finding(
-                "documents.kind",
+            make(
+                code,
                 "documents.kind-missing",
                 {"kind": kind},
                 weight=1.0 + needs_comments + needs_signoff,
                 gate=needs_signoff,
-                subject=kind,
                 due=default_due,
-                owner=owner_for_kind(kind, event.lang),
+                owner=owner_for_kind(kind).owner,
             )
         )
     return out
@@ -149,6 +127,7 @@ def comment_findings(config: Config, event: Event, as_of: datetime) -> list[Find
     for doc in config.documents:
         if doc.kind not in config.comment_kinds:
             continue
+        make = _make.sharing(weight=share, due=doc.due or default_due, owner=_owner(doc))
         for body in bodies:
             received = sorted(
                 c.received for c in doc.comments if c.body == body and c.received is not None
@@ -164,17 +143,9 @@ def comment_findings(config: Config, event: Event, as_of: datetime) -> list[Find
                 params["received"] = _day(received[0], event)
             else:
                 message_id = "documents.comment-missing"
+            subject = f"{doc.id}/{body}"
             out.append(
-                _finding(
-                    "documents.comments",
-                    message_id,
-                    params,
-                    weight=share,
-                    credit=credit,
-                    subject=f"{doc.id}/{body}",
-                    due=doc.due or default_due,
-                    owner=_owner(doc, event.lang),
-                )
+                make("documents.comments", message_id, params, credit=credit, subject=subject)
             )
     return out
 
@@ -211,16 +182,15 @@ def signoff_findings(config: Config, event: Event, as_of: datetime) -> list[Find
             params["at"] = _day(signed.at, event)
             credit = 1.0
         out.append(
-            _finding(
+            _make(
                 "documents.signoff",
                 message_id,
                 params,
-                weight=1.0,
                 credit=credit,
                 gate=True,
                 subject=doc.id,
                 due=doc.due or default_due,
-                owner=_owner(doc, event.lang),
+                owner=_owner(doc),
             )
         )
     return out
@@ -234,22 +204,10 @@ def dossier_findings(config: Config, event: Event, as_of: datetime) -> list[Find
     due = deadline(event, config.dossiers_lead_days)
     dossiers = config.dossiers
     params: dict[str, object] = {"committee": config.standing_committee, "deadline": due}
-    owner = role(PERSONNEL_SUB, event.lang)
+    make = _make.sharing(gate=True, subject="dossiers", due=due, owner=PERSONNEL_SUB.owner)
+    code = "documents.dossiers"
     if dossiers is None:
-        return [
-            _finding(
-                "documents.dossiers",
-                "documents.dossiers-unknown",
-                params,
-                weight=1.0,
-                gate=True,
-                subject="dossiers",
-                due=due,
-                owner=owner,
-                assessed=False,
-            )
-        ]
-    owner = dossiers.owner or owner
+        return [make(code, "documents.dossiers-unknown", params, assessed=False)]
     params.update(count=dossiers.count, expected=dossiers.expected)
     reported = dossiers.reported_on
     credit = 0.0
@@ -269,17 +227,7 @@ def dossier_findings(config: Config, event: Event, as_of: datetime) -> list[Find
             message_id = "documents.dossiers-reported"
             credit = 1.0
     return [
-        _finding(
-            "documents.dossiers",
-            message_id,
-            params,
-            weight=1.0,
-            credit=credit,
-            gate=True,
-            subject="dossiers",
-            due=due,
-            owner=owner,
-        )
+        make(code, message_id, params, credit=credit, owner=dossiers.owner or PERSONNEL_SUB.owner)
     ]
 
 

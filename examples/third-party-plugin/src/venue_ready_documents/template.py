@@ -6,7 +6,7 @@ These live here rather than in settings.py so that importing the plugin (which e
 
 from __future__ import annotations
 
-from venue_ready import Phase, TemplateItem
+from venue_ready import Phase, Role, template_item
 
 __all__ = [
     "COMMENT_KINDS",
@@ -16,16 +16,20 @@ __all__ = [
     "DEFAULT_STANDING_COMMITTEE",
     "DEFAULT_STEERING_GROUP",
     "DOCUMENTS_SUB",
+    "KEY",
     "KINDS",
     "OFFICE",
     "PERSONNEL_KINDS",
     "PERSONNEL_SUB",
+    "ROLES",
     "SETTINGS_EXAMPLE",
     "SIGNOFF_KINDS",
     "TEMPLATE",
     "owner_for_kind",
-    "role",
 ]
+
+#: The area's key: the prefix of its template items, Finding codes and message ids.
+KEY = "documents"
 
 #: The congress documents, by the ``kind`` a ``[[documents]]`` entry gives. Their names in both
 #: languages are the catalog entries ``documents.kind.<kind>`` (messages.py).
@@ -77,66 +81,60 @@ DEFAULT_DOSSIERS_LEAD_DAYS = 10
 #: before the opening (the end of that day).
 DEFAULT_DOCUMENTS_LEAD_DAYS = 14
 
-#: Owner roles (vi, en) for Findings whose data names no owner.
-DOCUMENTS_SUB = ("Tiểu ban Văn kiện", "Documents sub-committee")
-PERSONNEL_SUB = ("Tiểu ban Nhân sự", "Personnel sub-committee")
-OFFICE = ("Văn phòng Đảng ủy", "Party committee office")
+#: Owner roles for Findings whose data names no owner, every one in ROLES for the catalog
+#: (messages.py puts their names in both languages under their ids).
+DOCUMENTS_SUB, PERSONNEL_SUB, OFFICE = ROLES = (
+    Role("documents.role.documents", "Tiểu ban Văn kiện", "Documents sub-committee"),
+    Role("documents.role.personnel", "Tiểu ban Nhân sự", "Personnel sub-committee"),
+    Role("documents.role.office", "Văn phòng Đảng ủy", "Party committee office"),
+)
 
 
-def role(pair: tuple[str, str], lang: str) -> str:
-    """The role's name in ``lang``."""
-    return pair[0] if lang == "vi" else pair[1]
-
-
-def owner_for_kind(kind: str, lang: str) -> str:
-    """The sub-committee that writes a document of ``kind``, in ``lang``."""
-    return role(PERSONNEL_SUB if kind in PERSONNEL_KINDS else DOCUMENTS_SUB, lang)
+def owner_for_kind(kind: str) -> Role:
+    """The sub-committee that writes a document of ``kind``."""
+    return PERSONNEL_SUB if kind in PERSONNEL_KINDS else DOCUMENTS_SUB
 
 
 # The area's checklist for `venue-ready init`: the work around the documents that the settings
 # do not describe (the documents themselves, their comments, sign-offs and the dossiers are
 # derived from the settings, so they are not items too).
 TEMPLATE = (
-    TemplateItem(
-        id="documents.drafting-plan",
-        title_vi="Kế hoạch xây dựng văn kiện, phân công soạn thảo",
-        title_en="Plan for the documents, and who drafts each",
-        owner_vi=DOCUMENTS_SUB[0],
-        owner_en=DOCUMENTS_SUB[1],
-        lead_days=60,
+    # id, Vietnamese title, English title, owner, lead days; then a gate or a phase
+    template_item(
+        "documents.drafting-plan",
+        "Kế hoạch xây dựng văn kiện, phân công soạn thảo",
+        "Plan for the documents, and who drafts each",
+        DOCUMENTS_SUB,
+        60,
     ),
-    TemplateItem(
-        id="personnel.cadre-plan-review",
-        title_vi="Rà soát, bổ sung quy hoạch cán bộ nhiệm kỳ 2020 - 2025",
-        title_en="Review and update the cadre plan for the 2020-2025 term",
-        owner_vi=PERSONNEL_SUB[0],
-        owner_en=PERSONNEL_SUB[1],
-        lead_days=45,
+    template_item(
+        "personnel.cadre-plan-review",
+        "Rà soát, bổ sung quy hoạch cán bộ nhiệm kỳ 2020 - 2025",
+        "Review and update the cadre plan for the 2020-2025 term",
+        PERSONNEL_SUB,
+        45,
     ),
-    TemplateItem(
-        id="personnel.ballots",
-        title_vi="Phiếu bầu cử, biên bản và hướng dẫn kiểm phiếu",
-        title_en="Ballots, the vote-counting procedure and its record forms",
-        owner_vi=PERSONNEL_SUB[0],
-        owner_en=PERSONNEL_SUB[1],
-        lead_days=3,
+    template_item(
+        "personnel.ballots",
+        "Phiếu bầu cử, biên bản và hướng dẫn kiểm phiếu",
+        "Ballots, the vote-counting procedure and its record forms",
+        PERSONNEL_SUB,
+        3,
         gate=True,
     ),
-    TemplateItem(
-        id="documents.printing",
-        title_vi="In, đóng gói tài liệu Đại hội cho đại biểu",
-        title_en="Print and pack the congress documents for the delegates",
-        owner_vi=DOCUMENTS_SUB[0],
-        owner_en=DOCUMENTS_SUB[1],
-        lead_days=2,
+    template_item(
+        "documents.printing",
+        "In, đóng gói tài liệu Đại hội cho đại biểu",
+        "Print and pack the congress documents for the delegates",
+        DOCUMENTS_SUB,
+        2,
     ),
-    TemplateItem(
-        id="documents.archive",
-        title_vi="Lập hồ sơ lưu trữ văn kiện, nhân sự sau Đại hội",
-        title_en="File the congress's documents and personnel records after the congress",
-        owner_vi=OFFICE[0],
-        owner_en=OFFICE[1],
-        lead_days=15,
+    template_item(
+        "documents.archive",
+        "Lập hồ sơ lưu trữ văn kiện, nhân sự sau Đại hội",
+        "File the congress's documents and personnel records after the congress",
+        OFFICE,
+        15,
         phase=Phase.AFTER,
     ),
 )
