@@ -46,8 +46,9 @@ def assess(
     :func:`venue_ready.validate`): an invalid one raises :class:`LoadError` with every problem,
     before any plugin runs. A plugin that raises, or returns something other than a list of
     Findings for the area, marks that area ``error`` (with the plugin's name and message); the
-    other areas are assessed as usual and the report is *inconclusive*. Nothing here reads the clock except the default
-    ``as_of``: the same event, ``as_of`` and plugins give the same report.
+    other areas are assessed as usual and the report is *inconclusive*. Nothing here reads the
+    clock except the default ``as_of``: the same event, ``as_of`` and plugins give the same
+    report.
     """
     from ._version import __version__
 

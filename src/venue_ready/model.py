@@ -201,8 +201,9 @@ def _status(value: Status | StatusValue) -> Status:
 
 
 def _stored_status(value: Status | str) -> Status:
-    # a journal entry's status as stored (text): checked at run time only
-    return _member(Status, value, "status")
+    # a journal entry's status as stored (text): checked at run time only, and worded as the
+    # journal's damaged-row message quotes it
+    return value if type(value) is Status else Status(value)
 
 
 _T = TypeVar("_T")
@@ -399,8 +400,12 @@ def _entrances(value: Sequence[Entrance]) -> tuple[Entrance, ...]:
 
 
 def _optional_count(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None and (type(value) is not int or value < 0):
+    if value is None:
+        return
+    if type(value) is not int:
         raise TypeError(f"{attribute.name} must be a whole number >= 0 or None, got {value!r}")
+    if value < 0:
+        raise ValueError(f"{attribute.name} must be a whole number >= 0 or None, got {value!r}")
 
 
 @frozen
