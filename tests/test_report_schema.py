@@ -24,6 +24,7 @@ import pytest
 import tomli
 
 import venue_ready as vr
+import venue_ready.report  # vr.report below: the module, not only the lazy names
 
 from .support import TZ, event_header
 
@@ -414,6 +415,15 @@ class Boom:
         raise RuntimeError("x")
 
 
+class Broken:
+    """A plugin that fails before it can say which areas it provides: an area no plugin provides
+    is then blamed on the plugins (an error area), not on the event (a LoadError)."""
+
+    @vr.hookimpl
+    def venue_ready_areas(self) -> list[vr.AreaSpec]:
+        raise RuntimeError("no areas today")
+
+
 class Sound:
     """A plugin that reports Findings of every shape the layout allows."""
 
@@ -500,7 +510,7 @@ def built_event() -> vr.Event:
                 ),
             ),
             vr.AreaPlan(key="sound", weight=1),
-            # No installed plugin provides this one: an error area, not a crash.
+            # No plugin provides this one, and one failed (Broken): an error area, not a crash.
             vr.AreaPlan(key="catering", weight=1),
         ),
     )
@@ -509,6 +519,7 @@ def built_event() -> vr.Event:
 def test_built_event_with_error_areas_validates(validator: jsonschema.Draft202012Validator) -> None:
     pm = plugin_manager()
     pm.register_plugin(Sound(), "sound")
+    pm.register_plugin(Broken(), "broken")
     report = vr.assess(built_event(), as_of=at("2020-05-12T16:00+07:00"), plugins=pm)
     data = check_report(validator, report)
     by_key = {a["key"]: a for a in data["areas"]}
@@ -534,6 +545,7 @@ def test_built_event_with_error_areas_validates(validator: jsonschema.Draft20201
 def test_plugin_that_raises_validates(validator: jsonschema.Draft202012Validator) -> None:
     pm = vr.get_plugin_manager(autoload=False)
     assert pm.register_plugin(Boom(), "boom")
+    assert pm.register_plugin(Broken(), "broken")  # the areas nobody provides are its fault
     report = vr.assess(built_event(), as_of=at("2020-05-12T16:00+07:00"), plugins=pm)
     data = check_report(validator, report)
     assert {a["status"] for a in data["areas"]} == {"error"}

@@ -50,6 +50,7 @@ _EXPORTS: dict[str, str] = {
             ),
         ),
         ("loading", ("SCHEMA_VERSION", "from_dict", "load", "loads")),
+        ("validation", ("validate",)),
         (
             "model",
             (
@@ -156,6 +157,7 @@ if TYPE_CHECKING:
     from .settings import SettingsReader as SettingsReader
     from .subevents import SubeventResult as SubeventResult
     from .templateitems import template_item as template_item
+    from .validation import validate as validate
 
 if not TYPE_CHECKING:  # hidden from type checkers, which would accept any name through it
 

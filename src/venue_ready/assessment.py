@@ -10,10 +10,11 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from .dates import get_zone
-from .model import AreaPlan, AreaStatus, Event, Finding, Message, Phase, Waiver
+from .model import AreaPlan, AreaStatus, Event, Finding, Message, Phase, Waiver, moment_in
+from .readonly import ReadOnlyDict
 from .report import AreaReport, PluginInfo, Report
 from .scoring import AreaScore, score_area, score_event, worst_status
+from .validation import require_valid
 
 if TYPE_CHECKING:
     from .errors import PluginFailure
@@ -33,17 +34,21 @@ def assess(
     """Assess ``event`` as of a moment and return its :class:`Report`.
 
     :param event: the event, loaded with :func:`venue_ready.load` or built in code.
-    :param as_of: the moment to judge readiness at; a naive datetime is read in the event's time
-        zone; by default, now.
+    :param as_of: the moment to judge readiness at: a timezone-aware datetime, or a naive one
+        read in the event's time zone (the one rule for moments everywhere); by default, now.
+        Anything else (a string, a date) raises TypeError.
     :param plugins: the plugin manager to use; by default the installed plugins.
     :param subevents: the results of the event's children, by id (more may be given: only those
         whose ``parent`` is this event count), for its ``subevents`` area; None when they are
         not known, which leaves that area's Findings not assessed. See ``docs/rollup.md``.
 
-    A plugin that raises, or returns something other than a list of Findings for the area, marks
-    that area ``error`` (with the plugin's name and message); the other areas are assessed as
-    usual and the report is *inconclusive*. Nothing here reads the clock except the default
-    ``as_of``: the same event, ``as_of`` and plugins give the same report.
+    An event built in code is first checked as the loader checks a file (see
+    :func:`venue_ready.validate`): an invalid one raises :class:`LoadError` with every problem,
+    before any plugin runs. A plugin that raises, or returns something other than a list of
+    Findings for the area, marks that area ``error`` (with the plugin's name and message); the
+    other areas are assessed as usual and the report is *inconclusive*. Nothing here reads the
+    clock except the default ``as_of``: the same event, ``as_of`` and plugins give the same
+    report.
     """
     from ._version import __version__
 
@@ -51,11 +56,12 @@ def assess(
         from .plugins import get_plugin_manager
 
         plugins = get_plugin_manager()
-    tz = get_zone(event.timezone)
-    if as_of is None:
-        as_of = datetime.now(tz)
-    elif as_of.tzinfo is None:
-        as_of = as_of.replace(tzinfo=tz)
+    if not isinstance(event, Event):
+        raise TypeError(f"assess(event): expected an Event, got {type(event).__name__}")
+    as_of = moment_in(event, as_of, "as_of", default_now=True)
+    # An event built in code meets the loader's checks here, before any plugin sees it: a
+    # mistake in it is the caller's (LoadError), not a plugin failure. A loaded one is known.
+    require_valid(event, plugins)
 
     plugins.area_specs()  # may record failures of its own: they belong in this report too
     failures: list[PluginFailure] = list(plugins.failures)
@@ -282,7 +288,7 @@ def _plain(params: object, depth: int = 0) -> bool:
     """True when a Message's parameters are what the renderers and the JSON can show, under
     text keys: text, finite numbers, booleans, dates and datetimes, None, or a Message (a role
     named in both languages) whose own parameters are plain, a few levels deep at most."""
-    if type(params) is not dict:
+    if type(params) is not ReadOnlyDict and type(params) is not dict:
         return False
     for key, value in params.items():
         if type(key) is not str:

@@ -18,6 +18,7 @@ __all__ = [
     "is_end_of_day",
     "isoformat",
     "parse_instant",
+    "suggest_zone",
     "to_instant",
 ]
 
@@ -31,6 +32,50 @@ def get_zone(name: str) -> ZoneInfo:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError) as exc:
         raise ValueError(f"unknown time zone {name!r}") from exc
+
+
+#: Names people write for the zones they live in, which are no IANA names (folded: lower case,
+#: no accents, no spaces or punctuation).
+_ZONE_ALIASES = {
+    "hanoi": "Asia/Ho_Chi_Minh",
+    "saigon": "Asia/Ho_Chi_Minh",
+    "hochiminh": "Asia/Ho_Chi_Minh",
+    "hochiminhcity": "Asia/Ho_Chi_Minh",
+    "hcm": "Asia/Ho_Chi_Minh",
+    "tphcm": "Asia/Ho_Chi_Minh",
+    "vietnam": "Asia/Ho_Chi_Minh",
+    "danang": "Asia/Ho_Chi_Minh",
+    "haiphong": "Asia/Ho_Chi_Minh",
+    "cantho": "Asia/Ho_Chi_Minh",
+    "hue": "Asia/Ho_Chi_Minh",
+    "ict": "Asia/Ho_Chi_Minh",
+    "gmt7": "Asia/Ho_Chi_Minh",
+    "utc7": "Asia/Ho_Chi_Minh",
+}
+
+
+def _fold_zone(name: str) -> str:
+    import unicodedata
+
+    text = unicodedata.normalize("NFKD", name.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in text.lower() if c.isascii() and c.isalnum())
+
+
+def suggest_zone(name: str) -> str | None:
+    """The IANA time zone a mistaken name most likely means ("Hanoi", "Saigon", "asia/ho chi
+    minh", "Europe/Pari"), for "did you mean"; None when nothing is close. Only for an error
+    message: it reads the system's list of zones."""
+    import difflib
+    from zoneinfo import available_timezones
+
+    folded = _fold_zone(name)
+    if folded in _ZONE_ALIASES:
+        return _ZONE_ALIASES[folded]
+    zones = sorted(available_timezones())
+    by_name = {_fold_zone(zone): zone for zone in zones}
+    by_name.update({_fold_zone(zone.rpartition("/")[2]): zone for zone in zones})
+    close = difflib.get_close_matches(folded, list(by_name), n=1, cutoff=0.75)
+    return by_name[close[0]] if close else None
 
 
 def end_of_day(day: date, tz: tzinfo) -> datetime:

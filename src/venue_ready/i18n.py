@@ -26,6 +26,7 @@ import attrs
 from attrs import field, frozen
 
 from .dates import is_end_of_day
+from .readonly import ReadOnlyDict, freeze
 
 __all__ = [
     "LANGUAGES",
@@ -48,8 +49,16 @@ def _text(_inst: object, attribute: attrs.Attribute[Any], value: str) -> None:
         raise ValueError(f"{attribute.name} must be a non-empty string, got {value!r}")
 
 
-def _mapping(value: Mapping[str, Any] | None) -> dict[str, Any]:
-    return {} if value is None else dict(value)
+def _params(value: Mapping[str, Any] | None) -> Mapping[str, Any]:
+    # read-only at every depth, so that a Message (and a Finding holding one) is hashable
+    if value is None:
+        return _NO_PARAMS
+    if not isinstance(value, Mapping):
+        raise TypeError(f"Message params must be a mapping, got {type(value).__name__}")
+    return freeze(value)  # type: ignore[no-any-return]
+
+
+_NO_PARAMS = ReadOnlyDict()
 
 
 @frozen
@@ -59,11 +68,12 @@ class Message:
     Plugins never format user-facing text themselves: they name a message from a catalog (their
     own, declared in :class:`AreaSpec.messages`, or the core's) and pass the values to put in it.
     Parameter values may be strings, numbers, booleans, dates or datetimes; the renderer formats
-    numbers and dates the way the reader's language expects.
+    numbers and dates the way the reader's language expects. ``params`` is read-only (a
+    Message is frozen and hashable).
     """
 
     id: str = field(validator=_text)
-    params: Mapping[str, Any] = field(factory=dict, converter=_mapping)
+    params: Mapping[str, Any] = field(default=_NO_PARAMS, converter=_params)
 
 
 _MONTHS_EN = (

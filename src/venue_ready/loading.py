@@ -13,7 +13,7 @@ from __future__ import annotations
 import errno
 import os
 from collections.abc import Mapping
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import tomli
@@ -34,6 +34,7 @@ from .model import (
     Waiver,
     Zone,
 )
+from .validation import EventChecks, _remember
 from .values import (
     MAX_COUNT,
     MAX_TEXT_LENGTH,
@@ -41,13 +42,10 @@ from .values import (
     MAX_YEAR,
     MIN_YEAR,
     Path,
-    ValueReader,
     shorten,
-    suggest,
 )
 
 if TYPE_CHECKING:
-    from .model import AreaSpec
     from .plugins import PluginManager
 
 __all__ = ["SCHEMA_VERSION", "load", "loads"]
@@ -100,9 +98,6 @@ _STATUSES = {s.value: s for s in Status}
 
 #: The largest event file read, in bytes (the largest real one is a few hundred kilobytes).
 MAX_FILE_BYTES = 10_000_000
-
-#: The longest an event may last, in days: plugins make findings per day of the event.
-MAX_SPAN_DAYS = 366
 _Place = TypeVar("_Place", Zone, Entrance)
 
 
@@ -189,8 +184,8 @@ def from_dict(
     event = reader.read(_without_none(data))
     if reader.problems or event is None:
         raw = data.get("event")
-        lang = raw.get("lang") if isinstance(raw, dict) else None
-        raise LoadError(reader.problems, plugins.catalogs(), lang if lang in LANGUAGES else None)
+        raise reader.error(raw.get("lang") if isinstance(raw, dict) else None)
+    _remember(event, plugins)  # valid: assess need not check it again
     return event
 
 
@@ -213,12 +208,14 @@ def _syntax_problem(exc: tomli.TOMLDecodeError, source: str) -> Problem:
     return Problem.of((), "load.syntax", file=source, error=msg, line=line, column=col)
 
 
-class _Reader(ValueReader):
-    """One pass over an event's data, collecting problems as it goes."""
+class _Reader(EventChecks):
+    """One pass over an event's data, collecting problems as it goes: the file's shape and
+    values here, the event's checks (:class:`EventChecks`) as each part is read."""
 
     def __init__(self, source: str, plugins: PluginManager) -> None:
-        super().__init__(source)
-        self.plugins = plugins
+        super().__init__(source, plugins)
+        #: Each area's settings table as read, for its plugin's validator once the event is.
+        self.area_settings: list[tuple[str, dict[str, Any]]] = []
 
     # -- the document ---------------------------------------------------------------------------
 
@@ -232,11 +229,17 @@ class _Reader(ValueReader):
         event_fields = self.read_event(self.section(data, "event"))
         venue = self.read_venue(data["venue"]) if "venue" in data else None
         areas = self.read_areas(self.section(data, "areas"), event_fields)
-        if self.problems or event_fields is None or areas is None:
-            return None
-        event = Event(**event_fields, venue=venue, areas=areas)
-        self.validate_settings(event)
-        return event
+        event = None
+        if event_fields is not None:
+            # Built even when some items are wrong (they are left out), so that the settings
+            # validators see the event and every problem is reported in one pass.
+            try:
+                event = Event(**event_fields, venue=venue, areas=areas or ())
+            except (TypeError, ValueError):  # a value the checks above have reported
+                event = None
+        for key, settings in self.area_settings:
+            self.settings(key, settings, event)
+        return None if self.problems or areas is None else event
 
     def section(self, data: Mapping[str, Any], key: str) -> dict[str, Any] | None:
         """The document's table ``key``: None when it is absent (the check of the required keys
@@ -288,12 +291,7 @@ class _Reader(ValueReader):
             out["starts"] = starts
             if ends is None and "ends" not in table:
                 ends = to_instant(starts.astimezone(self.tz).date(), self.tz)
-            if ends is not None and ends < starts:
-                self.problem((*path, "ends"), "load.ends-before-starts", ends=ends, starts=starts)
-            elif ends is not None and ends - starts > timedelta(days=MAX_SPAN_DAYS):
-                # A plugin makes findings per day of the event: 50 years made 850 MB (#11)
-                self.problem((*path, "ends"), "load.too-long-event", limit=MAX_SPAN_DAYS)
-            elif ends is not None:
+            if ends is not None and self.span(starts, ends, (*path, "ends")):
                 out["ends"] = ends
         missing = {"id", "name", "starts", "ends"} - out.keys()
         return None if missing else out
@@ -358,7 +356,7 @@ class _Reader(ValueReader):
             self.wrong_type((*path, key), value, "places")
             return ()
         places: list[_Place] = []
-        seen: dict[str, int] = {}
+        seen: dict[str, Path] = {}
         for index, entry in enumerate(value):
             where: Path = (*path, key, index)
             if isinstance(entry, str):
@@ -375,15 +373,8 @@ class _Reader(ValueReader):
             else:
                 self.wrong_type(where, entry, "place")
                 continue
-            if place_id in seen:
-                self.problem(
-                    (*where, "id"),
-                    "load.duplicate-id",
-                    id=place_id,
-                    first=_fmt((*path, key, seen[place_id])),
-                )
+            if self.duplicate_place(seen, place_id, where):
                 continue
-            seen[place_id] = index
             places.append(cls(place_id, name))
         return tuple(places)
 
@@ -393,17 +384,12 @@ class _Reader(ValueReader):
         if table is None:
             return None
         path: Path = ("areas",)
-        specs = self.plugins.area_specs()
-        seen_items: dict[str, Path] = {}
         areas: list[AreaPlan] = []
         starts = event_fields.get("starts") if event_fields else None
         for key, area_value in table.items():
             where: Path = (*path, key)
-            spec = specs.get(key)
-            # A failed plugin is blamed, not the file (#11), unless the key is a near miss of
-            # an area that is there: a typo is still the file's
-            if spec is None and not self.plugins_to_blame(key, specs):
-                self.unknown_area(where, key, specs)
+            spec = self.specs.get(key)
+            self.area_key(key, where)
             area_table = self.table(area_value, where)
             if area_table is None:
                 continue
@@ -414,7 +400,8 @@ class _Reader(ValueReader):
             if not isinstance(settings, dict):
                 self.wrong_type((*where, "settings"), settings, "table")
                 settings = {}
-            items = self.read_items(area_table.get("items"), (*where, "items"), seen_items, starts)
+            self.area_settings.append((key, settings))
+            items = self.read_items(area_table.get("items"), (*where, "items"), starts)
             if weight is None:
                 weight = spec.default_weight if spec is not None else 1.0
             areas.append(
@@ -432,7 +419,6 @@ class _Reader(ValueReader):
         self,
         value: object,
         path: Path,
-        seen: dict[str, Path],
         starts: datetime | None,
     ) -> tuple[Item, ...]:
         if value is None:
@@ -442,14 +428,12 @@ class _Reader(ValueReader):
             return ()
         items: list[Item] = []
         for index, entry in enumerate(value):
-            item = self.read_item(entry, (*path, index), seen, starts)
+            item = self.read_item(entry, (*path, index), starts)
             if item is not None:
                 items.append(item)
         return tuple(items)
 
-    def read_item(
-        self, value: object, path: Path, seen: dict[str, Path], starts: datetime | None
-    ) -> Item | None:
+    def read_item(self, value: object, path: Path, starts: datetime | None) -> Item | None:
         if not isinstance(value, dict):
             self.wrong_type(path, value, "table")
             return None
@@ -459,11 +443,7 @@ class _Reader(ValueReader):
         item_id = self.text(value, "id", path)
         title = self.text(value, "title", path)
         if item_id is not None:
-            first = seen.get(item_id)
-            if first is not None:
-                self.problem((*path, "id"), "load.duplicate-item", id=item_id, first=_fmt(first))
-            else:
-                seen[item_id] = path
+            self.item_id(item_id, path)
         owner = self.text(value, "owner", path)
         due = self.instant(value, "due", path)
         phase = self.choice(value, "phase", path, _PHASES) or Phase.BEFORE
@@ -494,8 +474,7 @@ class _Reader(ValueReader):
         elif status is Status.WAIVED:
             self.problem((*path, "waiver"), "load.waiver-missing")
 
-        if due is not None and starts is not None and phase is Phase.BEFORE and due > starts:
-            self.problem((*path, "due"), "load.due-after-start", due=due, starts=starts)
+        self.due(due, phase, starts, path)
 
         if len(self.problems) > before or item_id is None or title is None:
             return None
@@ -545,80 +524,6 @@ class _Reader(ValueReader):
         if reason is None or approved_by is None:
             return None
         return Waiver(reason, approved_by)
-
-    # -- the plugins' part ----------------------------------------------------------------------
-
-    def plugins_to_blame(self, key: str, specs: Mapping[str, AreaSpec]) -> bool:
-        """True when area ``key`` is missing because of the plugins, not the file: plugins
-        claim the key against each other, or some plugin failed before it could say which
-        areas it provides (whatever its name) and the key is no near miss of an area that is
-        there (a typo stays the file's). Assessment then marks the area ``error``, naming
-        them (exit 3)."""
-        if self.plugins.contested(key):
-            return True
-        failed = any(f.stage in _EARLY_STAGES for f in self.plugins.failures)
-        return failed and suggest(key, specs) is None
-
-    def unknown_area(self, where: Path, key: str, specs: Mapping[str, AreaSpec]) -> None:
-        """An area no loaded plugin provides: blocked with ``-p no:NAME``, or the user's typo."""
-        blocked = self.plugins.blocked_names()
-        mine = next((n for n in blocked if _normalise_key(n) == _normalise_key(key)), None)
-        if mine is not None:
-            self.problem(where, "load.blocked-area", area=key, plugin=mine)
-            return
-        if blocked:
-            self.problem(where, "load.unknown-area-blocked", area=key, blocked=", ".join(blocked))
-            return
-        hint = suggest(key, specs)
-        self.problem(
-            where,
-            "load.unknown-area-hint" if hint else "load.unknown-area",
-            area=key,
-            hint=hint or "",
-            known=", ".join(sorted(specs)),
-        )
-
-    def validate_settings(self, event: Event) -> None:
-        specs = self.plugins.area_specs()
-        for plan in event.areas:
-            spec = specs.get(plan.key)
-            if spec is None or spec.validate_settings is None:
-                continue
-            base: Path = ("areas", plan.key, "settings")
-            try:
-                found = list(spec.validate_settings(plan.settings, event))
-            except Exception as exc:  # a broken validator is the plugin's fault, not the file's
-                self.plugins.record_failure(
-                    self.plugins.provider_of(plan.key), "validate_settings", exc
-                )
-                continue
-            for problem in found:
-                if not isinstance(problem, Problem):
-                    self.plugins.record_failure(
-                        self.plugins.provider_of(plan.key),
-                        "validate_settings",
-                        TypeError(f"validator returned {type(problem).__name__}, not Problem"),
-                    )
-                    break
-                self.problems.append(
-                    Problem((*base, *problem.path), problem.message, problem.file or self.source)
-                )
-
-
-#: The stages a plugin fails at before it has said which areas it provides.
-_EARLY_STAGES = frozenset({"import", "register", "areas"})
-
-
-def _normalise_key(name: str) -> str:
-    # "venue-ready-catering", "venue_ready_catering" and "catering" all name the catering area
-    name = name.lower().replace("-", "_")
-    return name.removeprefix("venue_ready_")
-
-
-def _fmt(path: Path) -> str:
-    from .errors import format_path
-
-    return format_path(path)
 
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}

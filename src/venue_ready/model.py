@@ -16,18 +16,28 @@ ward tool can build them in code just as well::
         areas=(AreaPlan(key="general", items=(Item(id="docs", title="Văn kiện"),)),),
     )
 
-Validators guard the boundary (types and ranges a wrong call would get wrong); the rules that
-span several objects (duplicate ids, dates in order) are the loader's, which reports them all at
-once.
+Constructors check what each argument is, and say which argument is wrong and what it should
+be: ``Event(areas=["general"])`` is a TypeError naming ``areas`` and :class:`AreaPlan`. The
+annotations are as precise, so ``mypy --strict`` finds the same mistakes before the code runs.
+The rules that span several objects (duplicate ids, an area no plugin provides, a due date after
+the start, an area's settings) are :func:`venue_ready.validate`'s, the loader's own checks, which
+:func:`venue_ready.assess` runs on an event built in code.
+
+One rule for moments, everywhere: a timezone-aware datetime, or a naive one, read in the event's
+time zone (an :class:`Event` reads its own naive moments and its items' that way when it is
+built). A string or a date is refused.
+
+Tables (an area's ``settings``, a :class:`Message`'s ``params``) are copied read-only, so frozen
+objects are frozen all the way down, and hashable.
 """
 
 from __future__ import annotations
 
 import enum
 import math
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import datetime, tzinfo
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 import attrs
 from attrs import field, frozen, validators
@@ -35,6 +45,7 @@ from attrs import field, frozen, validators
 # Message and LANGUAGES belong to the messages (i18n), which the model must not import back
 from .i18n import LANGUAGES as LANGUAGES  # noqa: PLC0414 - re-exported
 from .i18n import Message as Message  # noqa: PLC0414 - re-exported
+from .readonly import ReadOnlyDict, freeze
 
 if TYPE_CHECKING:
     # for the plugin-facing callback types only (both modules import this one at run time)
@@ -46,6 +57,13 @@ if TYPE_CHECKING:
 
 #: The time zone an event is in when its file does not say.
 DEFAULT_TIMEZONE = "Asia/Ho_Chi_Minh"
+
+#: A language reports and messages come in (:data:`LANGUAGES`), for type checkers.
+Language = Literal["vi", "en"]
+#: A :class:`Status` by its value, which constructors accept as well as the member.
+StatusValue = Literal["todo", "in_progress", "done", "blocked", "waived"]
+#: A :class:`Phase` by its value, which constructors accept as well as the member.
+PhaseValue = Literal["before", "during", "after"]
 
 
 class Phase(enum.StrEnum):
@@ -101,11 +119,47 @@ _SEVERITY = {
 }
 
 
+def _moment_type(name: str, value: object) -> None:
+    if not isinstance(value, datetime):
+        raise TypeError(
+            f"{name} must be a datetime (timezone-aware, or naive to be read in the event's time "
+            f"zone), got {type(value).__name__} {value!r}"
+            + (
+                "; parse it first, e.g. datetime.fromisoformat(...)"
+                if isinstance(value, str)
+                else ""
+            )
+        )
+
+
 def _aware(_inst: object, attribute: attrs.Attribute[Any], value: datetime | None) -> None:
     # A naive datetime compares with nothing else in the model and raises deep inside scoring;
-    # refusing it here names the field instead.
-    if value is not None and (not isinstance(value, datetime) or value.tzinfo is None):
+    # refusing it here names the field instead. (Used where no event's zone is known.)
+    if value is None:
+        return
+    _moment_type(attribute.name, value)
+    if value.tzinfo is None:
         raise ValueError(f"{attribute.name} must be a timezone-aware datetime, got {value!r}")
+
+
+def _moment(_inst: object, attribute: attrs.Attribute[Any], value: datetime | None) -> None:
+    # a moment of the event's plan: naive is allowed, the Event reads it in its own zone
+    if value is not None:
+        _moment_type(attribute.name, value)
+
+
+def moment_in(
+    event: Event, value: datetime | None, name: str, *, default_now: bool = False
+) -> datetime:
+    """``value`` as a timezone-aware moment of ``event``: an aware datetime as it is, a naive one
+    read in the event's time zone; None is now when ``default_now``. Anything else (a string,
+    a date) raises TypeError naming the argument ``name``. The one rule for moments."""
+    if value is None:
+        if default_now:
+            return datetime.now(event.tz)
+        raise TypeError(f"{name} must be a datetime, got None")
+    _moment_type(name, value)
+    return value if value.tzinfo is not None else value.replace(tzinfo=event.tz)
 
 
 def _non_negative(_inst: object, attribute: attrs.Attribute[Any], value: float) -> None:
@@ -123,21 +177,83 @@ def _text(_inst: object, attribute: attrs.Attribute[Any], value: str) -> None:
         raise ValueError(f"{attribute.name} must be a non-empty string, got {value!r}")
 
 
-def _phase(value: Phase | str) -> Phase:
-    # Phase(value) costs an Enum lookup even for a Phase; most values already are one.
-    return value if type(value) is Phase else Phase(value)
+_E = TypeVar("_E", bound=enum.Enum)
 
 
-def _status(value: Status | str) -> Status:
+def _member(kind: type[_E], value: object, name: str) -> _E:
+    if type(value) is kind:  # the common case, and cheaper than the Enum lookup
+        return value
+    try:
+        return kind(value)
+    except ValueError:
+        known = ", ".join(repr(m.value) for m in kind)
+        raise ValueError(
+            f"{name} must be a {kind.__name__} or one of its values ({known}), got {value!r}"
+        ) from None
+
+
+def _phase(value: Phase | PhaseValue) -> Phase:
+    return _member(Phase, value, "phase")
+
+
+def _status(value: Status | StatusValue) -> Status:
+    return _member(Status, value, "status")
+
+
+def _stored_status(value: Status | str) -> Status:
+    # a journal entry's status as stored (text): checked at run time only, and worded as the
+    # journal's damaged-row message quotes it
     return value if type(value) is Status else Status(value)
 
 
-def _tuple(value: Iterable[Any] | None) -> tuple[Any, ...]:
-    return () if value is None else tuple(value)
+_T = TypeVar("_T")
 
 
-def _mapping(value: Mapping[str, Any] | None) -> dict[str, Any]:
-    return {} if value is None else dict(value)
+def _tuple_of(value: object, kind: type[_T], name: str, hint: str = "") -> tuple[_T, ...]:
+    """``value`` as a tuple of ``kind``, or a TypeError naming the argument ``name``. A string
+    (an iterable of one-letter strings) and a mapping (an iterable of its keys) are refused."""
+    if value is None:
+        return ()
+    if isinstance(value, str | bytes | Mapping) or not isinstance(value, Iterable):
+        raise TypeError(
+            f"{name} must be a list or tuple of {kind.__name__}, got {type(value).__name__} "
+            f"{_short(value)}{hint}"
+        )
+    out = tuple(value)
+    for index, element in enumerate(out):
+        if not isinstance(element, kind):
+            raise TypeError(
+                f"{name}[{index}] must be a {kind.__name__}, got {type(element).__name__} "
+                f"{_short(element)}{hint}"
+            )
+    return out
+
+
+def _short(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:59] + "…"
+
+
+def _settings(value: Mapping[str, Any] | None) -> Mapping[str, Any]:
+    if value is None:
+        return ReadOnlyDict()
+    if not isinstance(value, Mapping):
+        raise TypeError(f"settings must be a mapping (a table), got {type(value).__name__}")
+    return freeze(value)  # type: ignore[no-any-return]
+
+
+def _strings(value: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    return _tuple_of(value, str, "evidence", " (one string is given as a list of one)")
+
+
+def _optional_str(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and not isinstance(value, str):
+        raise TypeError(f"{attribute.name} must be a string or None, got {type(value).__name__}")
+
+
+def _bool(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if type(value) is not bool:
+        raise TypeError(f"{attribute.name} must be True or False, got {value!r}")
 
 
 @frozen
@@ -157,8 +273,8 @@ class SignOff:
     """
 
     by: str = field(validator=_text)
-    at: datetime | None = field(default=None, validator=_aware)
-    version: str | None = None
+    at: datetime | None = field(default=None, validator=_moment)
+    version: str | None = field(default=None, validator=_optional_str)
 
 
 def _optional_text(_inst: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
@@ -180,7 +296,7 @@ class JournalEntry:
 
     uid: str = field(validator=_text)
     subject: str = field(validator=_text)
-    status: Status = field(converter=_status)
+    status: Status = field(converter=_stored_status)
     by: str = field(validator=_text)
     recorded_at: datetime = field(validator=_aware)
     happened_at: datetime | None = field(default=None, validator=_aware)
@@ -224,29 +340,33 @@ class Item:
 
     id: str = field(validator=_text)
     title: str = field(validator=_text)
-    owner: str | None = None
-    due: datetime | None = field(default=None, validator=_aware)
+    owner: str | None = field(default=None, validator=_optional_str)
+    due: datetime | None = field(default=None, validator=_moment)
     phase: Phase = field(default=Phase.BEFORE, converter=_phase)
     status: Status = field(default=Status.TODO, converter=_status)
     progress: float | None = field(default=None, validator=_unit_interval)
     weight: float = field(default=1.0, validator=_non_negative)
-    gate: bool = False
-    requires_signoff: str | None = None
+    gate: bool = field(default=False, validator=_bool)
+    requires_signoff: str | None = field(default=None, validator=_optional_str)
     signed_off: SignOff | None = field(default=None)
-    version: str | None = None
+    version: str | None = field(default=None, validator=_optional_str)
     waiver: Waiver | None = field(default=None)
-    notes: str = ""
-    evidence: tuple[str, ...] = field(default=(), converter=_tuple)
-    reported_at: datetime | None = field(default=None, validator=_aware)
-    reported_by: str | None = None
+    notes: str = field(default="", validator=validators.instance_of(str))
+    evidence: tuple[str, ...] = field(default=(), converter=_strings)
+    reported_at: datetime | None = field(default=None, validator=_moment)
+    reported_by: str | None = field(default=None, validator=_optional_str)
 
     @waiver.validator
     def _check_waiver(self, _attribute: attrs.Attribute[Any], value: Waiver | None) -> None:
+        if value is not None and not isinstance(value, Waiver):
+            raise TypeError(f"waiver must be a Waiver or None, got {type(value).__name__}")
         if self.status is Status.WAIVED and value is None:
             raise ValueError(f"item {self.id!r} is waived but has no waiver (reason, approved_by)")
 
     @signed_off.validator
     def _check_signoff(self, _attribute: attrs.Attribute[Any], value: SignOff | None) -> None:
+        if value is not None and not isinstance(value, SignOff):
+            raise TypeError(f"signed_off must be a SignOff or None, got {type(value).__name__}")
         if value is not None and self.requires_signoff is None:
             raise ValueError(f"item {self.id!r} records a sign-off but requires_signoff is unset")
 
@@ -271,15 +391,40 @@ class Entrance(_Place):
     """A way into the venue, where guards and checkpoints stand."""
 
 
+def _zones(value: Sequence[Zone]) -> tuple[Zone, ...]:
+    return _tuple_of(value, Zone, "zones", " (a zone is Zone(id=..., name=...))")
+
+
+def _entrances(value: Sequence[Entrance]) -> tuple[Entrance, ...]:
+    return _tuple_of(value, Entrance, "entrances", " (an entrance is Entrance(id=..., name=...))")
+
+
+def _optional_count(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is None:
+        return
+    if type(value) is not int:
+        raise TypeError(f"{attribute.name} must be a whole number >= 0 or None, got {value!r}")
+    if value < 0:
+        raise ValueError(f"{attribute.name} must be a whole number >= 0 or None, got {value!r}")
+
+
 @frozen
 class Venue:
     """Where the event takes place."""
 
     name: str = field(validator=_text)
-    address: str | None = None
-    capacity: int | None = None
-    zones: tuple[Zone, ...] = field(default=(), converter=_tuple)
-    entrances: tuple[Entrance, ...] = field(default=(), converter=_tuple)
+    address: str | None = field(default=None, validator=_optional_str)
+    capacity: int | None = field(default=None, validator=_optional_count)
+    zones: tuple[Zone, ...] = field(default=(), converter=_zones)
+    entrances: tuple[Entrance, ...] = field(default=(), converter=_entrances)
+
+
+def _items(value: Sequence[Item]) -> tuple[Item, ...]:
+    return _tuple_of(value, Item, "items")
+
+
+def _records(value: Sequence[JournalEntry]) -> tuple[JournalEntry, ...]:
+    return _tuple_of(value, JournalEntry, "records")
 
 
 @frozen
@@ -287,7 +432,8 @@ class AreaPlan:
     """The event's plan for one checklist area: its weight, threshold, settings and items.
 
     ``settings`` is the area plugin's own table, checked by the plugin's validator when the
-    event is loaded. Treat it as read-only.
+    event is loaded or validated (:func:`venue_ready.validate`). It is copied read-only, at
+    every depth: changing it raises TypeError.
 
     ``records`` are the journal's entries about the area's own subjects (``AREA:SUBJECT``, for
     example ``disinfection:hall``), oldest first, as of the assessment: what the teams reported
@@ -297,9 +443,9 @@ class AreaPlan:
     key: str = field(validator=_text)
     weight: float = field(default=1.0, validator=_non_negative)
     threshold: float = field(default=100.0)
-    settings: Mapping[str, Any] = field(factory=dict, converter=_mapping)
-    items: tuple[Item, ...] = field(default=(), converter=_tuple)
-    records: tuple[JournalEntry, ...] = field(default=(), converter=_tuple)
+    settings: Mapping[str, Any] = field(factory=ReadOnlyDict, converter=_settings)
+    items: tuple[Item, ...] = field(default=(), converter=_items)
+    records: tuple[JournalEntry, ...] = field(default=(), converter=_records)
 
     def done_records(self) -> dict[str, list[JournalEntry]]:
         """The ``done`` records of each subject (``record.target``), oldest first, that still
@@ -319,12 +465,91 @@ class AreaPlan:
             raise ValueError(f"threshold must be within 0..100, got {value!r}")
 
 
+#: ``Event(ends=None)``: replaced, once the zone is known, by the end of the first day.
+_NO_END = datetime(1, 1, 1)
+
+
+def _end(value: datetime | None) -> datetime:
+    return _NO_END if value is None else value
+
+
+def _in_zone(value: datetime, tz: tzinfo) -> datetime:
+    return value if value.tzinfo is not None else value.replace(tzinfo=tz)
+
+
+def _plan_in_zone(plan: AreaPlan, tz: tzinfo) -> AreaPlan:
+    """``plan`` with its items' naive moments read in ``tz`` (the plan itself when none is)."""
+    items = tuple(_item_in_zone(item, tz) for item in plan.items)
+    if all(new is old for new, old in zip(items, plan.items, strict=True)):
+        return plan
+    return attrs.evolve(plan, items=items)
+
+
+def _item_in_zone(item: Item, tz: tzinfo) -> Item:
+    changes: dict[str, Any] = {}
+    for name in ("due", "reported_at"):
+        value = getattr(item, name)
+        if value is not None and value.tzinfo is None:
+            changes[name] = value.replace(tzinfo=tz)
+    signed = item.signed_off
+    if signed is not None and signed.at is not None and signed.at.tzinfo is None:
+        changes["signed_off"] = attrs.evolve(signed, at=signed.at.replace(tzinfo=tz))
+    return attrs.evolve(item, **changes) if changes else item
+
+
+def _areas(value: Sequence[AreaPlan]) -> tuple[AreaPlan, ...]:
+    return _tuple_of(value, AreaPlan, "areas", " (an area is AreaPlan(key=..., items=[...]))")
+
+
+def _venue(_inst: object, _attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and not isinstance(value, Venue):
+        raise TypeError(f"venue must be a Venue or None, got {type(value).__name__} {value!r}")
+
+
+def _term(_inst: object, _attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is None:
+        return
+    if not (
+        isinstance(value, tuple)
+        and len(value) == 2
+        and all(type(year) is int for year in value)
+        and value[0] < value[1]
+    ):
+        raise TypeError(
+            f"term must be a pair of years, first to last, such as (2020, 2025), got {value!r}"
+        )
+
+
+def _timezone(_inst: object, _attribute: attrs.Attribute[Any], value: object) -> None:
+    from .dates import get_zone, suggest_zone
+
+    if not isinstance(value, str):
+        raise TypeError(
+            f"timezone must be an IANA name such as {DEFAULT_TIMEZONE!r}, got {value!r}"
+        )
+    try:
+        get_zone(value)
+    except ValueError:
+        hint = suggest_zone(value)
+        also = f"; did you mean {hint!r}?" if hint else f", such as {DEFAULT_TIMEZONE!r}"
+        raise ValueError(f"timezone {value!r} is no IANA time zone name{also}") from None
+
+
+def _language(_inst: object, _attribute: attrs.Attribute[Any], value: object) -> None:
+    if value not in LANGUAGES:
+        known = ", ".join(repr(lang) for lang in LANGUAGES)
+        raise ValueError(f"lang must be one of {known}, got {value!r}")
+
+
 @frozen
 class Event:
     """An event to get ready for, with its venue and its checklist areas.
 
-    ``starts`` and ``ends`` are timezone-aware; ``timezone`` is the IANA name bare dates in the
-    event's file are read in. ``term`` is the pair of years of the term, e.g. ``(2020, 2025)``.
+    ``timezone`` is the IANA name of the event's zone (``Asia/Ho_Chi_Minh`` by default): naive
+    datetimes given for ``starts``, ``ends``, ``held_at`` and the items' moments are read in it,
+    so every moment of a built Event is timezone-aware. ``ends`` defaults, as in the event file,
+    to the end of the day the event starts (in its zone). ``term`` is the pair of years of the
+    term, e.g. ``(2020, 2025)``. ``lang`` is the reports' language, ``"vi"`` or ``"en"``.
 
     ``parent`` is the id of the higher event this one rolls up into (a cell congress names its
     ward congress). ``held_at`` records when the event actually took place and
@@ -334,27 +559,40 @@ class Event:
 
     id: str = field(validator=_text)
     name: str = field(validator=_text)
-    starts: datetime = field(validator=_aware)
-    ends: datetime = field(validator=_aware)
-    kind: str = "party-congress"
-    level: str = "ward"
-    ordinal: int | None = None
-    term: tuple[int, int] | None = None
-    timezone: str = DEFAULT_TIMEZONE
-    lang: str = field(default="vi", validator=validators.in_(LANGUAGES))
-    expected_delegates: int | None = None
-    venue: Venue | None = None
-    areas: tuple[AreaPlan, ...] = field(default=(), converter=_tuple)
-    parent: str | None = None
-    held_at: datetime | None = field(default=None, validator=_aware)
-    delegates_elected: int | None = field(
-        default=None, validator=validators.optional(validators.ge(0))
-    )
+    starts: datetime = field(validator=_moment)
+    ends: datetime = field(default=None, converter=_end, validator=_moment)
+    kind: str = field(default="party-congress", validator=_text)
+    level: str = field(default="ward", validator=_text)
+    ordinal: int | None = field(default=None, validator=_optional_count)
+    term: tuple[int, int] | None = field(default=None, validator=_term)
+    timezone: str = field(default=DEFAULT_TIMEZONE, validator=_timezone)
+    lang: Language = field(default="vi", validator=_language)
+    expected_delegates: int | None = field(default=None, validator=_optional_count)
+    venue: Venue | None = field(default=None, validator=_venue)
+    areas: tuple[AreaPlan, ...] = field(default=(), converter=_areas)
+    parent: str | None = field(default=None, validator=_optional_str)
+    held_at: datetime | None = field(default=None, validator=_moment)
+    delegates_elected: int | None = field(default=None, validator=_optional_count)
 
-    @ends.validator
-    def _check_ends(self, _attribute: attrs.Attribute[Any], value: datetime) -> None:
-        if value < self.starts:
-            raise ValueError(f"event ends ({value}) before it starts ({self.starts})")
+    def __attrs_post_init__(self) -> None:
+        # The one rule for moments: naive ones are read in the event's zone, here, once.
+        tz = self.tz
+        starts = _in_zone(self.starts, tz)
+        if self.ends is _NO_END:  # the file format's default: the end of the first day
+            from .dates import end_of_day
+
+            ends = end_of_day(starts.astimezone(tz).date(), tz)
+        else:
+            ends = _in_zone(self.ends, tz)
+        if ends < starts:
+            raise ValueError(f"event ends ({ends}) before it starts ({starts})")
+        held_at = None if self.held_at is None else _in_zone(self.held_at, tz)
+        for name, value in (("starts", starts), ("ends", ends), ("held_at", held_at)):
+            if value is not getattr(self, name):
+                object.__setattr__(self, name, value)  # still being built: frozen after
+        areas = tuple(_plan_in_zone(plan, tz) for plan in self.areas)
+        if any(new is not old for new, old in zip(areas, self.areas, strict=True)):
+            object.__setattr__(self, "areas", areas)
 
     @property
     def tz(self) -> tzinfo:
@@ -447,6 +685,18 @@ JournalSubjects = Callable[["Event", AreaPlan], Iterable[str]]
 RenderFunction = Callable[["Report", str], str]
 
 
+def _templates(value: Sequence[TemplateItem]) -> tuple[TemplateItem, ...]:
+    return _tuple_of(value, TemplateItem, "template")
+
+
+def _catalogs(value: Mapping[str, Mapping[str, str]] | None) -> Mapping[str, Mapping[str, str]]:
+    if value is None:
+        return ReadOnlyDict()
+    if not isinstance(value, Mapping):
+        raise TypeError(f"messages must be a mapping of catalogs, got {type(value).__name__}")
+    return freeze(value)  # type: ignore[no-any-return]
+
+
 @frozen
 class AreaSpec:
     """What a plugin says about an area it provides (returned by ``venue_ready_areas``).
@@ -464,9 +714,9 @@ class AreaSpec:
     title_vi: str = field(validator=_text)
     title_en: str = field(validator=_text)
     default_weight: float = field(default=1.0, validator=_non_negative)
-    template: tuple[TemplateItem, ...] = field(default=(), converter=_tuple)
+    template: tuple[TemplateItem, ...] = field(default=(), converter=_templates)
     validate_settings: SettingsValidator | None = None
-    messages: Mapping[str, Mapping[str, str]] = field(factory=dict, converter=_mapping)
+    messages: Mapping[str, Mapping[str, str]] = field(factory=ReadOnlyDict, converter=_catalogs)
     settings_example: str = ""
     journal_subjects: JournalSubjects | None = None
 

@@ -528,7 +528,7 @@ def test_same_input_same_findings() -> None:
     assert first == second
 
 
-def test_bad_settings_in_an_event_built_in_code_mark_the_area_error() -> None:
+def test_bad_settings_in_an_event_built_in_code_are_refused_by_assess() -> None:
     event = Event(
         id="e",
         name="Đại hội",
@@ -537,12 +537,12 @@ def test_bad_settings_in_an_event_built_in_code_mark_the_area_error() -> None:
         venue=Venue(name="Hội trường", zones=(Zone("hall", "Hội trường"),)),
         areas=(AreaPlan(key=KEY, settings={"window_hours": "a day"}),),
     )
-    report = venue_ready.assess(event, as_of=AS_OF, plugins=PLUGINS)
-    area = report.area(KEY)
-    assert area is not None
-    assert area.status is AreaStatus.ERROR
-    (error,) = report.to_dict("en")["areas"][0]["errors"]
-    assert "window_hours: wrong type: a string (expected a number)" in error
+    with pytest.raises(venue_ready.LoadError) as info:
+        venue_ready.assess(event, as_of=AS_OF, plugins=PLUGINS)
+    (problem,) = info.value.problems
+    assert problem.render("en", info.value.catalogs) == (
+        f"areas.{KEY}.settings.window_hours: wrong type: a string (expected a number)"
+    )
 
 
 # -- the settings validator ---------------------------------------------------------------------

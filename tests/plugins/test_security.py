@@ -191,7 +191,7 @@ def test_same_input_same_report() -> None:
     assert venue_ready.assess(event, as_of=AS_OF, plugins=PLUGINS).to_json() == first
 
 
-def test_bad_settings_in_an_event_built_in_code_mark_the_area_error() -> None:
+def test_bad_settings_in_an_event_built_in_code_are_refused_by_assess() -> None:
     event = Event(
         id="x",
         name="x",
@@ -199,10 +199,11 @@ def test_bad_settings_in_an_event_built_in_code_mark_the_area_error() -> None:
         ends=ENDS,
         areas=(AreaPlan(key=KEY, settings={"doors_open_minutes": -5}),),
     )
-    report = venue_ready.assess(event, as_of=AS_OF, plugins=PLUGINS)
-    (area,) = report.to_dict("en")["areas"]
-    assert area["status"] == "error"
-    assert "doors_open_minutes" in " ".join(area["errors"])
+    with pytest.raises(venue_ready.LoadError) as info:
+        venue_ready.assess(event, as_of=AS_OF, plugins=PLUGINS)
+    assert [p.path for p in info.value.problems] == [
+        ("areas", KEY, "settings", "doors_open_minutes")
+    ]
 
 
 # -- 1. the security plan ------------------------------------------------------------------------

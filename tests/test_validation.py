@@ -1,0 +1,239 @@
+"""validate(event): the loader's checks on an event however it was built; assess refuses an
+invalid one; the loader reports the core's and the plugins' problems in one pass (#18)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+import tomli
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import venue_ready
+from venue_ready import (
+    AreaPlan,
+    AreaSpec,
+    Entrance,
+    Event,
+    Item,
+    LoadError,
+    Problem,
+    Venue,
+    Zone,
+    from_dict,
+    hookimpl,
+    validate,
+)
+from venue_ready.testing import plugin_manager
+
+from .support import ENDS, STARTS, TZ
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "ngoc-thuy-2020" / "congress.toml"
+EVERY = plugin_manager("security", "decoration", "broadcast", "disinfection")
+SECURITY = plugin_manager("security")
+
+
+def event(*areas: AreaPlan, **fields: Any) -> Event:
+    return Event(id="e", name="Đại hội", starts=STARTS, ends=ENDS, areas=areas, **fields)
+
+
+def rendered(problems: list[Problem] | tuple[Problem, ...], pm: Any = SECURITY) -> list[str]:
+    return [p.render("en", pm.catalogs()) for p in problems]
+
+
+# -- validate on an event built in code ----------------------------------------------------------
+
+
+def test_a_loaded_example_is_valid() -> None:
+    loaded = venue_ready.load(EXAMPLE, plugins=EVERY)
+    assert validate(loaded, plugins=EVERY) == []
+
+
+def test_an_event_built_in_code_is_checked_as_a_file_is_with_paths_relative_to_it() -> None:
+    late = datetime(2020, 5, 20, tzinfo=TZ)
+    built = event(
+        AreaPlan("general", items=(Item("docs", "Văn kiện"), Item("hall", "Hội trường", due=late))),
+        AreaPlan("securty", items=(Item("docs", "Văn kiện lần hai"),)),
+        AreaPlan("general"),
+    )
+    assert rendered(validate(built, plugins=SECURITY)) == [
+        "areas.general.items[1].due: a before-phase item is due 20 May 2020, 00:00, after the "
+        "event starts 15 May 2020, 07:30 (expected a due date before the start, or "
+        'phase = "during")',
+        "areas.securty: no installed plugin provides area 'securty' (did you mean 'security'?)",
+        "areas.securty.items[0].id: duplicate item id 'docs', already used at "
+        "areas.general.items[0] (expected each item to have its own id)",
+        "areas.general: area 'general' is planned twice (expected one AreaPlan per area)",
+    ]
+    assert all(p.file is None for p in validate(built, plugins=SECURITY))
+
+
+def test_settings_go_through_the_plugins_validator_with_the_did_you_mean() -> None:
+    built = event(AreaPlan("security", settings={"badge_issued": 3}))
+    assert rendered(validate(built, plugins=SECURITY)) == [
+        "areas.security.settings.badge_issued: unknown key 'badge_issued' "
+        "(did you mean 'badges_issued'?)"
+    ]
+
+
+def test_duplicate_places_and_a_too_long_event() -> None:
+    venue = Venue("Hội trường", zones=(Zone("hall", "A"), Zone("hall", "B")))
+    built = Event(id="e", name="n", starts=STARTS, ends=STARTS + timedelta(days=400), venue=venue)
+    assert [p.path for p in validate(built, plugins=SECURITY)] == [
+        ("ends",),
+        ("venue", "zones", 1, "id"),
+    ]
+
+
+def test_validate_takes_only_an_event() -> None:
+    with pytest.raises(TypeError, match=r"validate\(event\): expected an Event, got dict"):
+        validate({"id": "e"}, plugins=SECURITY)  # type: ignore[arg-type]
+
+
+# -- assess refuses an invalid event, as the caller's mistake ------------------------------------
+
+
+def test_assess_refuses_an_invalid_event_with_a_load_error_not_a_plugin_failure() -> None:
+    built = event(AreaPlan("security", settings={"badge_issued": 3}))
+    with pytest.raises(LoadError) as info:
+        venue_ready.assess(built, as_of=STARTS, plugins=SECURITY)
+    assert [p.path for p in info.value.problems] == [
+        ("areas", "security", "settings", "badge_issued")
+    ]
+    assert info.value.lang == "vi"
+    assert "did you mean 'badges_issued'" in str(info.value)
+    assert SECURITY.failures == []  # nobody blamed the plugin
+
+
+def test_assess_accepts_a_valid_event_built_in_code() -> None:
+    built = event(AreaPlan("security"), AreaPlan("general", items=(Item("a", "A"),)))
+    report = venue_ready.assess(built, as_of=STARTS, plugins=SECURITY)
+    assert [a.key for a in report.areas] == ["security", "general"]
+
+
+def counting_plugin() -> tuple[object, list[int]]:
+    """A plugin whose settings validator counts its calls: how often an event is checked."""
+    calls: list[int] = []
+
+    def check(settings: Mapping[str, Any], _ev: Event | None) -> list[Problem]:
+        calls.append(1)
+        return []
+
+    class Counting:
+        @staticmethod
+        @hookimpl
+        def venue_ready_areas() -> list[AreaSpec]:
+            return [
+                AreaSpec(key="count", title_vi="Đếm", title_en="Count", validate_settings=check)
+            ]
+
+        @staticmethod
+        @hookimpl
+        def venue_ready_assess(event: Event, area: AreaPlan, as_of: datetime) -> None:
+            return None
+
+    return Counting, calls
+
+
+def test_a_loaded_event_is_not_checked_again_by_assess() -> None:
+    plugin, calls = counting_plugin()
+    pm = plugin_manager(plugin)
+    text = EXAMPLE.read_text(encoding="utf-8").split("[areas.")[0] + "[areas.count]\n"
+    loaded = venue_ready.loads(text, plugins=pm)
+    assert len(calls) == 1  # the loader's check
+    venue_ready.assess(loaded, as_of=STARTS, plugins=pm)
+    venue_ready.assess(loaded, as_of=STARTS, plugins=pm)
+    assert len(calls) == 1
+    # a changed event is a new one: checked once, then known
+    changed = attrs.evolve(loaded, name="Đại hội (sửa)")
+    venue_ready.assess(changed, as_of=STARTS, plugins=pm)
+    venue_ready.assess(changed, as_of=STARTS, plugins=pm)
+    assert len(calls) == 2
+    # another plugin manager checks it for itself
+    other, other_calls = counting_plugin()
+    venue_ready.assess(loaded, as_of=STARTS, plugins=plugin_manager(other))
+    assert (len(calls), len(other_calls)) == (2, 1)
+    with pytest.raises(LoadError, match="no installed plugin provides area 'count'"):
+        venue_ready.assess(loaded, as_of=STARTS, plugins=SECURITY)
+
+
+# -- the loader: one pass ------------------------------------------------------------------------
+
+
+def example_data() -> dict[str, Any]:
+    return tomli.loads(EXAMPLE.read_text(encoding="utf-8"))
+
+
+def test_from_dict_reports_a_bad_due_and_a_bad_entrance_at_once() -> None:
+    data = example_data()
+    data["areas"]["general"]["items"][0]["due"] = "tomorrow"
+    data["areas"]["security"]["settings"]["posts"][0]["entrance"] = "back-door"
+    with pytest.raises(LoadError) as info:
+        from_dict(data, plugins=EVERY)
+    paths = [p.path for p in info.value.problems]
+    assert paths == [
+        ("areas", "general", "items", 0, "due"),
+        ("areas", "security", "settings", "posts", 0, "entrance"),
+    ]
+
+
+def test_the_loader_and_validate_word_a_problem_alike() -> None:
+    data = example_data()
+    data["areas"]["security"]["settings"]["posts"][0]["entrance"] = "back-door"
+    with pytest.raises(LoadError) as info:
+        from_dict(data, source="congress.toml", plugins=EVERY)
+    [from_file] = info.value.problems
+    loaded = venue_ready.load(EXAMPLE, plugins=EVERY)
+    plan = loaded.area("security")
+    assert plan is not None
+    posts = [dict(p) for p in plan.settings["posts"]]
+    posts[0]["entrance"] = "back-door"
+    bad = attrs.evolve(plan, settings={**plan.settings, "posts": posts})
+    built = attrs.evolve(loaded, areas=[bad if a is plan else a for a in loaded.areas])
+    [in_code] = validate(built, plugins=EVERY)
+    assert (in_code.path, in_code.message, in_code.file) == (
+        from_file.path,
+        from_file.message,
+        None,
+    )
+    assert from_file.file == "congress.toml"
+
+
+# -- a round trip: whatever the loader builds, validate accepts ----------------------------------
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    dues=st.lists(st.integers(min_value=1, max_value=30), max_size=6),
+    hours=st.integers(min_value=1, max_value=24 * 30),
+)
+def test_whatever_the_loader_builds_validate_accepts(dues: list[int], hours: int) -> None:
+    items = [
+        {"id": f"i{n}", "title": f"Việc {n}", "due": STARTS - timedelta(days=days)}
+        for n, days in enumerate(dues)
+    ]
+    data = {
+        "schema": 1,
+        "event": {
+            "id": "e",
+            "name": "n",
+            "starts": STARTS,
+            "ends": STARTS + timedelta(hours=hours),
+        },
+        "areas": {"general": {"items": items}, "security": {}},
+    }
+    loaded = from_dict(data, plugins=SECURITY)
+    assert validate(loaded, plugins=SECURITY) == []
+    assert validate(attrs.evolve(loaded), plugins=SECURITY) == []
+
+
+def test_entrances_are_checked_for_duplicates_too() -> None:
+    venue = Venue("Hội trường", entrances=(Entrance("gate", "Cổng"), Entrance("gate", "Cổng 2")))
+    built = Event(id="e", name="n", starts=STARTS, venue=venue)
+    assert [p.path for p in validate(built, plugins=SECURITY)] == [("venue", "entrances", 1, "id")]
