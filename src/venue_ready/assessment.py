@@ -48,9 +48,9 @@ def assess(
     from ._version import __version__
 
     if plugins is None:
-        from .plugins import get_plugin_manager
+        from .plugins import default_plugin_manager
 
-        plugins = get_plugin_manager()
+        plugins = default_plugin_manager()
     tz = get_zone(event.timezone)
     if as_of is None:
         as_of = datetime.now(tz)
