@@ -79,10 +79,12 @@ class PluginManager:
     (chosen ones, in tests).
 
     It wraps pluggy's manager rather than being one: its methods are venue_ready's own. pluggy's
-    manager is :attr:`pluggy`, for advanced use (``pm.pluggy.add_hookcall_monitoring(...)``,
-    ``pm.pluggy.get_hookcallers(plugin)``); registering or blocking through it bypasses what
-    venue_ready records (origins, failures, the caches), so use :meth:`register_plugin` and
-    ``get_plugin_manager(block=...)`` for those.
+    manager is :attr:`pluggy`, for advanced use (``pm.pluggy.get_hookcallers(plugin)``,
+    ``pm.pluggy.list_plugin_distinfo()``). venue_ready calls hook implementations itself, one
+    at a time (:meth:`call_each`), so pluggy's call monitoring does not see them: trace with
+    ``get_plugin_manager(trace=...)`` instead. Registering or blocking through :attr:`pluggy`
+    bypasses what venue_ready records (origins, failures, the caches): use
+    :meth:`register_plugin` and ``get_plugin_manager(block=...)``.
     """
 
     def __init__(self, *, strict: bool = False, trace: Callable[[str], None] | None = None) -> None:

@@ -122,9 +122,8 @@ def owner(report: Report, finding: Finding, lang: str) -> str:
 
 
 def due_date(report: Report, finding: Finding, lang: str) -> str:
-    """When ``finding`` is due, for a table cell: the date in the event's time zone, or a dash."""
-    if finding.due is None:
-        return NONE
+    """When ``finding`` is due, for a table cell: the date in the event's time zone, or a dash
+    (:data:`NONE`, as :meth:`Report.moment_text <venue_ready.Report.moment_text>` writes it)."""
     return report.moment_text(finding.due, lang)
 
 
