@@ -37,6 +37,7 @@ _EXPORTS: dict[str, str] = {
         ("files", ("write_atomic",)),
         ("findingmaker", ("FindingFields", "FindingMaker")),
         ("hookspecs", ("hookimpl",)),
+        ("i18n", ("format_datetime", "format_number", "format_score")),
         (
             "journal",
             (
@@ -76,8 +77,8 @@ _EXPORTS: dict[str, str] = {
                 "Zone",
             ),
         ),
-        ("plugins", ("PluginManager", "get_plugin_manager")),
-        ("report", ("AreaReport", "PluginInfo", "Report")),
+        ("plugins", ("PluginManager", "default_plugin_manager", "get_plugin_manager")),
+        ("report", ("AreaReport", "PluginInfo", "Report", "status_title")),
         ("roles", ("Role",)),
         ("rollup", ("LevelTotal", "Rollup", "RollupEntry", "RollupError", "roll_up")),
         ("scoring", ("item_credit",)),
@@ -106,6 +107,9 @@ if TYPE_CHECKING:
     from .findingmaker import FindingFields as FindingFields
     from .findingmaker import FindingMaker as FindingMaker
     from .hookspecs import hookimpl as hookimpl
+    from .i18n import format_datetime as format_datetime
+    from .i18n import format_number as format_number
+    from .i18n import format_score as format_score
     from .journal import Journal as Journal
     from .journal import JournalError as JournalError
     from .journal import Mark as Mark
@@ -139,10 +143,12 @@ if TYPE_CHECKING:
     from .model import Zone as Zone
     from .names import fold_name as fold_name
     from .plugins import PluginManager as PluginManager
+    from .plugins import default_plugin_manager as default_plugin_manager
     from .plugins import get_plugin_manager as get_plugin_manager
     from .report import AreaReport as AreaReport
     from .report import PluginInfo as PluginInfo
     from .report import Report as Report
+    from .report import status_title as status_title
     from .roles import Role as Role
     from .rollup import LevelTotal as LevelTotal
     from .rollup import Rollup as Rollup

@@ -53,9 +53,9 @@ def assess(
     from ._version import __version__
 
     if plugins is None:
-        from .plugins import get_plugin_manager
+        from .plugins import default_plugin_manager
 
-        plugins = get_plugin_manager()
+        plugins = default_plugin_manager()
     if not isinstance(event, Event):
         raise TypeError(f"assess(event): expected an Event, got {type(event).__name__}")
     as_of = moment_in(event, as_of, "as_of", default_now=True)

@@ -32,6 +32,7 @@ __all__ = [
     "LANGUAGES",
     "Message",
     "catalog",
+    "check_lang",
     "format_datetime",
     "format_number",
     "format_score",
@@ -42,6 +43,16 @@ __all__ = [
 
 #: The languages reports and messages come in.
 LANGUAGES = ("vi", "en")
+
+
+def check_lang(lang: str, argument: str = "lang") -> str:
+    """``lang`` when it is one of :data:`LANGUAGES`; else a :class:`ValueError` naming the
+    ``argument`` and the languages there are (a report half in English under ``"lang": "fr"``
+    would be worse than none)."""
+    if lang not in LANGUAGES:
+        known = ", ".join(repr(code) for code in LANGUAGES)
+        raise ValueError(f"{argument}={lang!r} is not a supported language; use one of {known}")
+    return lang
 
 
 def _text(_inst: object, attribute: attrs.Attribute[Any], value: str) -> None:
@@ -110,8 +121,13 @@ def _lookup(
 
 
 def format_number(value: float, lang: str, digits: int = 1) -> str:
-    """``87.5`` → ``87,5`` (vi) or ``87.5`` (en); whole numbers lose their decimals; thousands
-    are grouped with a point (vi) or a comma (en)."""
+    """A number the way ``lang`` writes it, to at most ``digits`` decimals: ``96.7`` is
+    ``96,7`` in Vietnamese and ``96.7`` in English; whole numbers lose their decimals;
+    thousands are grouped with a point (vi) or a comma (en): ``12.000`` / ``12,000``.
+
+    The one number formatter: the report formats use it too. An unsupported ``lang`` raises
+    :class:`ValueError`."""
+    check_lang(lang)
     # ints are formatted as ints: f"{10**400:,.1f}" would go through float and overflow
     text = f"{value:,}" if isinstance(value, int) else f"{value:,.{digits}f}"
     if "." in text:
@@ -122,15 +138,25 @@ def format_number(value: float, lang: str, digits: int = 1) -> str:
 
 
 def format_score(score: float | None, lang: str) -> str:
-    """A 0..100 score to one decimal, rounded *down*: 99.96 must not read "100" beside a
-    "not ready" verdict or a failed --fail-under 100. None shows as a dash."""
+    """A 0..100 score to one decimal in ``lang`` (:func:`format_number`), rounded *down*: 99.96
+    must not read "100" beside a "not ready" verdict or a failed --fail-under 100. None shows
+    as a dash."""
+    check_lang(lang)
     if score is None:
         return "—"
     return format_number(math.floor(score * 10 + 1e-9) / 10, lang)
 
 
 def format_datetime(value: date | datetime, lang: str) -> str:
-    """A date or datetime for a reader of ``lang`` (see the module docstring)."""
+    """A date or datetime for a reader of ``lang``, as written: the Vietnamese administrative
+    form (``16 giờ 00 ngày 14 tháng 5 năm 2020``, ``ngày 14 tháng 5 năm 2020`` for a date or
+    an end-of-day instant) or English (``14 May 2020, 16:00``).
+
+    The one date formatter: the report formats use it too. A datetime is shown in its own
+    offset: convert it first (or use :meth:`Report.moment_text
+    <venue_ready.Report.moment_text>`, which shows it in the event's zone). An unsupported
+    ``lang`` raises :class:`ValueError`."""
+    check_lang(lang)
     if isinstance(value, datetime):
         if is_end_of_day(value):
             return format_datetime(value.date(), lang)

@@ -177,9 +177,9 @@ def from_dict(
     required one is reported missing).
     """
     if plugins is None:
-        from .plugins import get_plugin_manager
+        from .plugins import default_plugin_manager
 
-        plugins = get_plugin_manager()
+        plugins = default_plugin_manager()
     reader = _Reader(source, plugins)
     event = reader.read(_without_none(data))
     if reader.problems or event is None:

@@ -16,13 +16,20 @@ Environment:
 - ``VENUE_READY_TRACE_PLUGINS=1``: print each hook call, with its duration, to stderr.
 - ``VENUE_READY_SLOW_PLUGIN_SECONDS=S``: a hook call longer than ``S`` seconds (default 2) prints
   one warning line naming the plugin and the time (:attr:`PluginManager.slow_calls` keeps them).
+
+:func:`get_plugin_manager` reads them each time it builds a manager. The library's functions
+given no ``plugins=`` (``assess``, ``load``, ``loads``, ``from_dict``, ``Report.render``) use
+:func:`default_plugin_manager`, built once per process and built again when one of these
+variables or ``sys.path`` changes.
 """
 
 from __future__ import annotations
 
+import copy
 import importlib
 import os
 import sys
+import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from time import perf_counter
 from types import MappingProxyType
@@ -39,7 +46,13 @@ if TYPE_CHECKING:
 
     from .model import AreaSpec, Renderer
 
-__all__ = ["BUILTIN_PLUGINS", "PluginFailure", "PluginManager", "get_plugin_manager"]
+__all__ = [
+    "BUILTIN_PLUGINS",
+    "PluginFailure",
+    "PluginManager",
+    "default_plugin_manager",
+    "get_plugin_manager",
+]
 
 #: The core's own plugins: entry-point name → module. Used directly when venue_ready runs from a
 #: source tree that was never installed (so its entry points are not there to be found).
@@ -56,17 +69,30 @@ DEFAULT_SLOW_SECONDS = 2.0
 UNSUPPORTED_HOOK_OPTIONS = ("tryfirst", "trylast", "wrapper", "hookwrapper")
 
 
-class PluginManager(pluggy.PluginManager):
-    """pluggy's PluginManager, plus what venue_ready needs around it.
+class PluginManager:
+    """venue_ready's plugins: registered, listed, blocked, and called one at a time.
 
     It remembers the distribution each plugin came from and every :class:`PluginFailure`, caches
-    the areas plugins provide, and calls a hook's implementations one by one so that a fault is
-    pinned on the plugin that raised it.
+    the areas plugins provide and the output formats, and calls a hook's implementations one by
+    one so that a fault is pinned on the plugin that raised it. Build one with
+    :func:`get_plugin_manager` (the installed plugins) or :func:`venue_ready.testing.plugin_manager`
+    (chosen ones, in tests).
+
+    It wraps pluggy's manager rather than being one: its methods are venue_ready's own. pluggy's
+    manager is :attr:`pluggy`, for advanced use (``pm.pluggy.get_hookcallers(plugin)``,
+    ``pm.pluggy.list_plugin_distinfo()``). venue_ready calls hook implementations itself, one
+    at a time (:meth:`call_each`), so pluggy's call monitoring does not see them: trace with
+    ``get_plugin_manager(trace=...)`` instead. Registering or blocking through :attr:`pluggy`
+    bypasses what venue_ready records (origins, failures, the caches): use
+    :meth:`register_plugin` and ``get_plugin_manager(block=...)``.
     """
 
     def __init__(self, *, strict: bool = False, trace: Callable[[str], None] | None = None) -> None:
-        super().__init__(PROJECT_NAME)
-        self.add_hookspecs(hookspecs)
+        #: pluggy's own plugin manager (project name ``venue_ready``, venue_ready's hookspecs
+        #: added), for what this class does not offer. See the class docstring.
+        self.pluggy = pluggy.PluginManager(PROJECT_NAME)
+        self.pluggy.add_hookspecs(hookspecs)
+        #: Raise at the first plugin failure instead of recording it.
         self.strict = strict
         #: Called with one line per hook call (plugin, hook, area, duration), when set.
         self.call_trace = trace
@@ -92,6 +118,30 @@ class PluginManager(pluggy.PluginManager):
         #: Where warnings go (one line each), and the language they are written in.
         self.warn: Callable[[str], None] = _trace_to_stderr
         self.warn_lang = "en"
+        # True for the per-call copies default_plugin_manager() hands out: their plugins are
+        # shared with every other caller, so registering into one is refused.
+        self._shared = False
+
+    # -- pluggy's registry, read ----------------------------------------------------------------
+
+    @property
+    def hook(self) -> pluggy.HookRelay:
+        """pluggy's hook relay: ``pm.hook.venue_ready_areas`` is that hook's caller (its
+        ``get_hookimpls()`` lists the implementations, in call order reversed). Calling it
+        directly skips venue_ready's fault isolation; :meth:`call_each` keeps it."""
+        return self.pluggy.hook
+
+    def has_plugin(self, name: str) -> bool:
+        """True when a plugin is registered under ``name``."""
+        return self.pluggy.has_plugin(name)
+
+    def get_plugin(self, name: str) -> Any | None:
+        """The plugin registered under ``name`` (a module, a class, an instance), or None."""
+        return self.pluggy.get_plugin(name)
+
+    def is_blocked(self, name: str) -> bool:
+        """True when plugin ``name`` is blocked (``-p no:NAME``, ``get_plugin_manager(block=)``)."""
+        return self.pluggy.is_blocked(name)
 
     # -- registration ---------------------------------------------------------------------------
 
@@ -106,8 +156,15 @@ class PluginManager(pluggy.PluginManager):
 
         Returns False (and records a failure) when pluggy refuses it, for example because a
         hook implementation asks for an argument its spec does not have, or when it asks for a
-        hook option venue_ready does not honour (:data:`UNSUPPORTED_HOOK_OPTIONS`).
+        hook option venue_ready does not honour (:data:`UNSUPPORTED_HOOK_OPTIONS`). A manager
+        from :func:`default_plugin_manager` is shared and refuses (:class:`RuntimeError`): build
+        your own with :func:`get_plugin_manager` to add plugins.
         """
+        if self._shared:
+            raise RuntimeError(
+                "the default plugin manager is shared by every call made without plugins=; "
+                "build your own with venue_ready.get_plugin_manager() and register into that"
+            )
         self._origins[name] = (distribution, version)
         asked = self.unsupported_options(plugin)
         if asked:
@@ -123,7 +180,7 @@ class PluginManager(pluggy.PluginManager):
             )
             return False
         try:
-            self.register(plugin, name=name)
+            self.pluggy.register(plugin, name=name)
         except pluggy.PluginValidationError as exc:
             self.record_failure(name, "register", exc)
             return False
@@ -137,7 +194,7 @@ class PluginManager(pluggy.PluginManager):
         asked: list[str] = []
         for attr in dir(plugin):
             try:
-                opts = self.parse_hookimpl_opts(plugin, attr)
+                opts = self.pluggy.parse_hookimpl_opts(plugin, attr)
             except Exception:  # pluggy's own register reports such an attribute
                 continue
             if opts:
@@ -156,7 +213,7 @@ class PluginManager(pluggy.PluginManager):
 
     def blocked_names(self) -> list[str]:
         """The plugin names blocked (``-p no:NAME``), in the order they were blocked."""
-        return [name for name, plugin in self.list_name_plugin() if plugin is None]
+        return [name for name, plugin in self.pluggy.list_name_plugin() if plugin is None]
 
     def origin(self, name: str) -> tuple[str | None, str | None]:
         """The (distribution, version) plugin ``name`` came from, where known."""
@@ -384,7 +441,19 @@ class PluginManager(pluggy.PluginManager):
 
     def plugin_names(self) -> list[str]:
         """Names of the registered plugins, in registration order."""
-        return [name for name, _ in self.list_name_plugin()]
+        return [name for name, _ in self.pluggy.list_name_plugin()]
+
+    def _shared_copy(self) -> PluginManager:
+        """A manager over this one's plugins and caches, with failures of its own: what
+        :func:`default_plugin_manager` hands each caller. What one call records (a validator
+        that raised, a slow hook) stays out of the next call's report."""
+        # a shallow copy: the pluggy manager and the computed areas and catalogs are shared
+        # (none changes once built), the lists a call appends to are not
+        view = copy.copy(self)
+        view.failures = list(self.failures)
+        view.slow_calls = []
+        view._shared = True
+        return view
 
 
 def _env_flag(name: str) -> bool:
@@ -547,7 +616,7 @@ def get_plugin_manager(
         trace = _trace_to_stderr
     pm = PluginManager(strict=strict, trace=trace)
     for name in block:
-        pm.set_blocked(name)
+        pm.pluggy.set_blocked(name)
 
     own_found: set[str] = set()
     dists_found: set[str] = set()
@@ -612,6 +681,48 @@ def get_plugin_manager(
     return pm
 
 
+#: The environment variables get_plugin_manager() reads: the default manager is built again
+#: when one of them changes.
+_ENVIRONMENT = (
+    "VENUE_READY_DISABLE_PLUGIN_AUTOLOAD",
+    "VENUE_READY_LOAD_PLUGINS",
+    "VENUE_READY_TRACE_PLUGINS",
+    "VENUE_READY_SLOW_PLUGIN_SECONDS",
+)
+_default: tuple[tuple[object, ...], PluginManager] | None = None
+_default_lock = threading.Lock()
+
+
+def default_plugin_manager(*, rebuild: bool = False) -> PluginManager:
+    """The installed plugins, as :func:`get_plugin_manager` finds them with no arguments, built
+    once per process: what ``assess``, ``load``, ``loads``, ``from_dict`` and ``Report.render``
+    use when given no ``plugins=`` (building a manager costs about as much as assessing a
+    small event).
+
+    Each call returns a manager of its own over the one set of plugins: the plugins, their
+    areas and catalogs are shared (``a.pluggy is b.pluggy``), but a failure one call records (a
+    settings validator that raised) stays out of the others' reports. It refuses
+    :meth:`~PluginManager.register_plugin`: build your own manager to add plugins.
+
+    The manager is built again when ``sys.path`` or one of the variables it reads
+    (``VENUE_READY_DISABLE_PLUGIN_AUTOLOAD``, ``VENUE_READY_LOAD_PLUGINS``,
+    ``VENUE_READY_TRACE_PLUGINS``, ``VENUE_READY_SLOW_PLUGIN_SECONDS``) has changed since, and
+    when ``rebuild`` is true: after installing or upgrading a plugin package in a running
+    process. Thread-safe.
+    """
+    global _default  # noqa: PLW0603 - one per process, by design
+    key = (tuple(sys.path), *(os.environ.get(name) for name in _ENVIRONMENT))
+    with _default_lock:
+        if rebuild or _default is None or _default[0] != key:
+            built = get_plugin_manager()
+            # computed now, once, so that every copy shares them rather than computing its own
+            built.area_specs()
+            built.catalogs()
+            _default = (key, built)
+        shared = _default[1]
+    return shared._shared_copy()
+
+
 def _trace_to_stderr(line: str) -> None:
     print(line, file=sys.stderr)
 
@@ -649,9 +760,9 @@ def describe_plugins(pm: PluginManager) -> dict[str, Any]:
         provided.setdefault(pm.provider_of(key), []).append(key)
     plugins = []
     for name in sorted(pm.plugin_names()):
-        plugin = pm.get_plugin(name)
         dist, version = pm.origin(name)
-        hooks = sorted(caller.name for caller in pm.get_hookcallers(plugin) or ())
+        callers = pm.pluggy.get_hookcallers(pm.get_plugin(name))
+        hooks = sorted(caller.name for caller in callers or ())
         plugins.append(
             {
                 "name": name,

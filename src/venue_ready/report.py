@@ -4,30 +4,67 @@
 ``docs/report-json.md`` and described by the JSON Schema shipped as
 ``venue_ready/schema/report.schema.json``. The same event, ``as_of`` and plugins give
 byte-identical JSON.
+
+A Report is also ready to print in either language (``"vi"`` or ``"en"``; any other is
+refused with :class:`ValueError`): :meth:`Report.findings` and :meth:`Report.by_owner` list and
+group its Findings, :meth:`Report.owner_text`, :meth:`Report.message_text`,
+:meth:`Report.area_title`, :meth:`Report.moment_text` and :meth:`Report.number_text` put them in
+words, and :func:`status_title` names a status.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from attrs import field, frozen
 
 from .dates import isoformat
-from .model import AreaStatus, Event, Finding, Message, Phase
+from .i18n import check_lang
+from .model import AreaStatus, Event, Finding, Message, Phase, Status
+from .names import fold_name
 from .scoring import effective_due, is_blocking, is_overdue
 
 if TYPE_CHECKING:
     from .errors import PluginFailure
     from .plugins import PluginManager
 
-__all__ = ["REPORT_SCHEMA_VERSION", "AreaReport", "HistoryPoint", "PluginInfo", "Report"]
+__all__ = [
+    "REPORT_SCHEMA_VERSION",
+    "AreaReport",
+    "HistoryPoint",
+    "PluginInfo",
+    "Report",
+    "status_title",
+]
 
 #: Version of the JSON report layout; bumped on any incompatible change.
 REPORT_SCHEMA_VERSION = 1
 #: How many of the next items due a report lists.
 NEXT_DUE_LIMIT = 10
+
+
+def status_title(status: AreaStatus | Status, lang: str) -> str:
+    """A status in words, in ``lang`` (``"vi"`` or ``"en"``): an area's or the event's verdict
+    (``status_title(AreaStatus.AT_RISK, "vi")`` is "Chậm tiến độ", as the reports say it) or a
+    checklist item's (``status_title(Status.IN_PROGRESS, "en")`` is "in progress").
+
+    A plain string is refused with :class:`TypeError`: ``"blocked"`` is both an area's verdict
+    and an item's status, worded differently; pass ``AreaStatus("blocked")`` or
+    ``Status("blocked")``. An unsupported ``lang`` raises :class:`ValueError`.
+    """
+    check_lang(lang)
+    if isinstance(status, AreaStatus):
+        return status.label(lang)
+    if isinstance(status, Status):
+        from .i18n import gettext
+
+        return gettext(f"item-status.{status.value}", lang)
+    raise TypeError(
+        f"status must be an AreaStatus or a Status, got {status!r} ({type(status).__name__}); "
+        "pass AreaStatus(value) for a verdict, Status(value) for a checklist item's status"
+    )
 
 
 @frozen
@@ -75,8 +112,9 @@ class AreaReport:
     provider: str | None = None
 
     def title(self, lang: str) -> str:
-        """The area's title in ``lang``."""
-        return self.title_vi if lang == "vi" else self.title_en
+        """The area's title in ``lang`` (``"vi"`` or ``"en"``; any other raises
+        :class:`ValueError`)."""
+        return self.title_vi if check_lang(lang) == "vi" else self.title_en
 
 
 @frozen
@@ -109,6 +147,93 @@ class Report:
 
     def _all(self) -> list[Finding]:
         return [f for area in self.areas for f in area.findings]
+
+    def _lang(self, lang: str | None) -> str:
+        """``lang``, or the event's language; refused unless it is ``"vi"`` or ``"en"``."""
+        return check_lang(lang or self.event.lang)
+
+    def findings(
+        self, *, area: str | None = None, phase: Phase | None = None, met: bool | None = None
+    ) -> list[Finding]:
+        """Every Finding of the report, in report order (area by area, each area's in order),
+        optionally only those of ``area`` (a key the report has: any other raises
+        :class:`KeyError` naming them), of ``phase``, or met (``met=True``) or not yet met
+        (``met=False``: the work still to do).
+
+        ``report.findings(met=False, phase=Phase.BEFORE)`` is what remains before the opening.
+        """
+        if area is not None and self.area(area) is None:
+            known = ", ".join(a.key for a in self.areas) or "none"
+            raise KeyError(f"area={area!r} is not in this report (its areas: {known})")
+        return [
+            f
+            for a in self.areas
+            if area is None or a.key == area
+            for f in a.findings
+            if (phase is None or f.phase is phase) and (met is None or f.met is met)
+        ]
+
+    def by_owner(
+        self, findings: Iterable[Finding] | None = None, *, lang: str | None = None
+    ) -> dict[str | None, list[Finding]]:
+        """Findings grouped by who is in charge ("rõ người"): owner's name in ``lang`` → that
+        owner's Findings, in the order given.
+
+        ``findings`` defaults to every Finding of the report (:meth:`findings`); pass
+        ``report.findings(met=False)`` for the work still to do, or :attr:`overdue`. An owner a
+        plugin names as a role (a :class:`~venue_ready.Message`) is its name in ``lang``
+        (default: the event's language), as :meth:`owner_text` gives it; names written with a
+        different case or spacing are one owner (:func:`~venue_ready.fold_name`), under the
+        spelling seen first. Owners come in the order they are first met; Findings with no
+        owner come last, under ``None``.
+        """
+        lang = self._lang(lang)
+        groups: dict[str | None, list[Finding]] = {}
+        spelling: dict[str, str] = {}  # a name's fold -> the spelling its group is under
+        unowned: list[Finding] = []
+        for f in self._all() if findings is None else findings:
+            name = self.owner_text(f, lang)
+            if name is None:
+                unowned.append(f)
+                continue
+            key = spelling.setdefault(fold_name(name), name)
+            groups.setdefault(key, []).append(f)
+        if unowned:
+            groups[None] = unowned
+        return groups
+
+    def area_title(self, key: str, lang: str | None = None) -> str:
+        """The title of area ``key`` in ``lang`` (default: the event's language); an area the
+        report does not have raises :class:`KeyError` naming those it has."""
+        found = self.area(key)
+        if found is None:
+            known = ", ".join(a.key for a in self.areas) or "none"
+            raise KeyError(f"area {key!r} is not in this report (its areas: {known})")
+        return found.title(self._lang(lang))
+
+    def moment_text(self, value: date | datetime | None, lang: str | None = None) -> str:
+        """A date or moment the way the report writes it: in ``lang`` (default: the event's
+        language), a datetime shown in the event's time zone (a naive one is read as already
+        there): ``report.moment_text(finding.due)`` is "17 giờ 00 ngày 14 tháng 5 năm 2020".
+        None (no due date) is a dash, as in the reports' tables. The formatting is
+        :func:`~venue_ready.format_datetime`'s."""
+        from . import i18n
+
+        lang = self._lang(lang)
+        if value is None:
+            return "—"
+        if isinstance(value, datetime) and value.tzinfo is not None:
+            value = value.astimezone(self.event.tz)
+        return i18n.format_datetime(value, lang)
+
+    def number_text(self, value: float, lang: str | None = None, *, digits: int = 1) -> str:
+        """A number the way the report writes it, in ``lang`` (default: the event's language),
+        to at most ``digits`` decimals: ``96.7`` is "96,7" in Vietnamese. The formatting is
+        :func:`~venue_ready.format_number`'s; for a score, :func:`~venue_ready.format_score`
+        rounds down, as the reports do."""
+        from .i18n import format_number
+
+        return format_number(value, self._lang(lang), digits)
 
     @property
     def blockers(self) -> list[Finding]:
@@ -180,6 +305,7 @@ class Report:
 
     def reported_text(self, finding: Finding, lang: str | None = None) -> str | None:
         """ "reported by X, 3 days ago" in ``lang``; None for a result from the plan."""
+        lang = self._lang(lang)
         age = self.reported_age(finding)
         if age is None:
             return None
@@ -188,16 +314,14 @@ class Report:
         if finding.reported_at is not None and finding.reported_at > self.as_of:
             # written later about what had happened by then ("--known-at now")
             when = finding.reported_at.astimezone(self.event.tz)
-            return gettext(
-                "report.reported-later", lang or self.event.lang, by=finding.reported_by, at=when
-            )
+            return gettext("report.reported-later", lang, by=finding.reported_by, at=when)
 
         count, unit = age
         # "1 hours ago" reads wrong: the singular has a message of its own
         singular = unit.removesuffix("s")
         return gettext(
             f"report.reported-{singular if count == 1 else unit}",
-            lang or self.event.lang,
+            lang,
             by=finding.reported_by or "?",
             count=count,
         )
@@ -208,8 +332,11 @@ class Report:
         return is_blocking(finding, self.as_of, ev.starts, ev.ends)
 
     def owner_text(self, finding: Finding, lang: str | None = None) -> str | None:
-        """Who is in charge of ``finding``, in ``lang`` (a role a plugin names as a Message is
-        translated); None when nobody is named."""
+        """Who is in charge of ``finding`` as text, in ``lang`` (default: the event's language):
+        a name from the event's data as written, a role a plugin names (a
+        :class:`~venue_ready.Message`) translated; None when nobody is named. Print this, not
+        ``finding.owner``, which may be a Message."""
+        lang = self._lang(lang)
         owner = finding.owner
         if isinstance(owner, Message):
             return self.translate(owner, lang)
@@ -224,7 +351,7 @@ class Report:
         language) with the plugins' catalogs, dates shown in the event's time zone."""
         from .i18n import translate
 
-        return translate(message, lang or self.event.lang, self.catalogs, self.event.tz)
+        return translate(message, self._lang(lang), self.catalogs, self.event.tz)
 
     def area(self, key: str) -> AreaReport | None:
         """The report of area ``key``, or None."""
@@ -237,10 +364,11 @@ class Report:
 
     def to_dict(self, lang: str | None = None) -> dict[str, Any]:
         """The report as plain data (the versioned JSON layout), messages rendered in ``lang``
-        (default: the event's language)."""
+        (default: the event's language). A language other than ``"vi"`` or ``"en"`` raises
+        :class:`ValueError`: the JSON schema knows those two."""
         from .i18n import translate
 
-        lang = lang or self.event.lang
+        lang = self._lang(lang)
         ev = self.event
         # Every instant is written in the event's own time zone, so that a deadline given as a
         # bare date reads as that date again, whatever offset the file wrote `starts` in.
@@ -379,19 +507,20 @@ class Report:
         The formats are the built-in ones (``text``, ``json``, ``md``, ``html``) and those the
         plugins add, looked up in :meth:`PluginManager.renderers
         <venue_ready.PluginManager.renderers>` of ``plugins`` (by default the installed
-        plugins; a built-in format needs none). An unknown format raises :class:`ValueError`
-        naming the known ones; a renderer that returns something other than text raises
-        :class:`TypeError`.
+        plugins, :func:`~venue_ready.default_plugin_manager`; a built-in format needs none).
+        An unknown format raises :class:`ValueError` naming the known ones, and so does a
+        ``lang`` other than ``"vi"`` or ``"en"``; a renderer that returns something other than
+        text raises :class:`TypeError`.
         """
         from .render import BUILTIN_FORMATS, builtin_renderer
 
-        lang = lang or self.event.lang
+        lang = self._lang(lang)
         if plugins is None and fmt in BUILTIN_FORMATS:
             return builtin_renderer(fmt)(self, lang)  # no plugin manager to build
         if plugins is None:
-            from .plugins import get_plugin_manager
+            from .plugins import default_plugin_manager
 
-            plugins = get_plugin_manager()
+            plugins = default_plugin_manager()
         renderer = plugins.renderer(fmt)
         if renderer is None:
             known = ", ".join(plugins.format_names())
@@ -402,7 +531,8 @@ class Report:
         return text
 
     def to_json(self, lang: str | None = None, *, indent: int | None = 2) -> str:
-        """The report as JSON text (UTF-8 safe, Vietnamese kept as is), ending in a newline."""
+        """The report as JSON text (UTF-8 safe, Vietnamese kept as is), ending in a newline;
+        ``lang`` as in :meth:`to_dict` (``"fr"`` raises :class:`ValueError`)."""
         from .jsontext import dumps
 
         return dumps(self.to_dict(lang), indent=indent) + "\n"

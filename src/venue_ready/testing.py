@@ -147,8 +147,8 @@ def _add(pm: PluginManager, plugin: object | str) -> str:
         obj, name, dist, version = _resolve(plugin)
     else:
         obj, name, dist, version = plugin, _name_of(plugin), None, None
-    if pm.is_registered(obj):
-        return pm.get_name(obj) or name
+    if pm.pluggy.is_registered(obj):
+        return pm.pluggy.get_name(obj) or name
     if pm.has_plugin(name):
         raise ValueError(f"another plugin is already registered under the name {name!r}")
     pm.register_plugin(obj, name, dist, version)

@@ -23,6 +23,8 @@ from .model import LANGUAGES, Event, Phase
 from .values import Path, ValueReader, suggest
 
 if TYPE_CHECKING:
+    import pluggy
+
     from .model import AreaSpec
     from .plugins import PluginManager
 
@@ -69,9 +71,9 @@ def require_valid(event: Event, plugins: PluginManager) -> None:
 
 def _manager(plugins: PluginManager | None) -> PluginManager:
     if plugins is None:
-        from .plugins import get_plugin_manager
+        from .plugins import default_plugin_manager
 
-        return get_plugin_manager()
+        return default_plugin_manager()
     return plugins
 
 
@@ -80,18 +82,20 @@ def _manager(plugins: PluginManager | None) -> PluginManager:
 # An Event is frozen, so one found valid stays valid for the same plugin manager. The table is
 # keyed by id(event) and holds weak references only: an entry goes when its event does, and a
 # reused id is told apart by the reference. (attrs.evolve makes a new Event: it is checked anew.)
+# The manager is pluggy's, which the default manager's copies share (default_plugin_manager).
 
-_valid: dict[int, tuple[weakref.ref[Event], weakref.ref[PluginManager]]] = {}
+_valid: dict[int, tuple[weakref.ref[Event], weakref.ref[pluggy.PluginManager]]] = {}
 
 
 def _remember(event: Event, plugins: PluginManager) -> None:
     key = id(event)
-    _valid[key] = (weakref.ref(event, lambda _ref: _valid.pop(key, None)), weakref.ref(plugins))
+    ref = weakref.ref(event, lambda _ref: _valid.pop(key, None))
+    _valid[key] = (ref, weakref.ref(plugins.pluggy))
 
 
 def _known_valid(event: Event, plugins: PluginManager) -> bool:
     entry = _valid.get(id(event))
-    return entry is not None and entry[0]() is event and entry[1]() is plugins
+    return entry is not None and entry[0]() is event and entry[1]() is plugins.pluggy
 
 
 class EventChecks(ValueReader):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..i18n import format_datetime, format_number, format_score
+from ..i18n import format_number, format_score
 from ..i18n import gettext as _
 
 if TYPE_CHECKING:
@@ -43,8 +43,7 @@ NONE = "—"
 
 def starts(report: Report, lang: str) -> str:
     """ "Opens: 07:30 15/05/2020", in the event's time zone."""
-    ev = report.event
-    return _("report.starts", lang, when=format_datetime(ev.starts.astimezone(ev.tz), lang))
+    return _("report.starts", lang, when=report.moment_text(report.event.starts, lang))
 
 
 def venue(report: Report, lang: str) -> str | None:
@@ -55,8 +54,7 @@ def venue(report: Report, lang: str) -> str | None:
 
 def as_of(report: Report, lang: str) -> str:
     """ "As of: …": the report's moment, in the event's time zone."""
-    ev = report.event
-    return _("report.as-of", lang, when=format_datetime(report.as_of.astimezone(ev.tz), lang))
+    return _("report.as-of", lang, when=report.moment_text(report.as_of, lang))
 
 
 def facts(report: Report, lang: str) -> list[str]:
@@ -124,10 +122,9 @@ def owner(report: Report, finding: Finding, lang: str) -> str:
 
 
 def due_date(report: Report, finding: Finding, lang: str) -> str:
-    """When ``finding`` is due, for a table cell: the date in the event's time zone, or a dash."""
-    if finding.due is None:
-        return NONE
-    return format_datetime(finding.due.astimezone(report.event.tz), lang)
+    """When ``finding`` is due, for a table cell: the date in the event's time zone, or a dash
+    (:data:`NONE`, as :meth:`Report.moment_text <venue_ready.Report.moment_text>` writes it)."""
+    return report.moment_text(finding.due, lang)
 
 
 def finding_details(report: Report, finding: Finding, lang: str) -> list[str]:
