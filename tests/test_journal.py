@@ -544,7 +544,7 @@ def test_mark_raises_one_error_with_every_problem(tmp_path: Path, small: Path) -
             )
         assert len(j) == 0
     assert [p.path for p in caught.value.problems] == [
-        ("item",),
+        ("subject",),
         ("by",),
         ("at",),
         ("status",),
