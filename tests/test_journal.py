@@ -544,7 +544,7 @@ def test_mark_raises_one_error_with_every_problem(tmp_path: Path, small: Path) -
             )
         assert len(j) == 0
     assert [p.path for p in caught.value.problems] == [
-        ("item",),
+        ("subject",),
         ("by",),
         ("at",),
         ("status",),
@@ -642,18 +642,29 @@ def test_a_failing_hook_does_not_undo_the_entry(
         assert len(j) == 1
 
 
-def test_the_docs_library_example_runs(ngoc_thuy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_docs_library_example_runs(
+    ngoc_thuy: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """docs/journal.md's integration example: a chat bot that records each update once, a
+    batch from a form, a morning digest."""
     doc = (ROOT / "docs" / "journal.md").read_text(encoding="utf-8")
     (code,) = doc.split("```python\n")[1:]
     monkeypatch.chdir(ngoc_thuy.parent)
     namespace: dict[str, object] = {}
     exec(code.split("```")[0], namespace)
-    report = namespace["report"]
-    assert isinstance(report, venue_ready.Report)
-    # the rehearsal's entry happened now, after the moment asked for
-    assert [e.subject for e in namespace["entries"]] == ["security:side-gate"]  # type: ignore[attr-defined]
+    lines = capsys.readouterr().out.splitlines()
+    # the same chat update twice: one entry, the same answer
+    assert lines[0].startswith("#1: security:side-gate done (")
+    assert lines[1] == lines[0]
+    assert "(có phải ý bạn là 'security:side-gate'?)" in lines[2]  # in the event's language
+    assert len(namespace["series"]) == 3  # type: ignore[arg-type]
+    assert isinstance(namespace["report"], venue_ready.Report)
     with open_journal(ngoc_thuy.with_name("congress.journal.sqlite")) as j:
-        assert [e.subject for e in j.entries()] == ["security:side-gate", "service.rehearsal"]
+        assert [(e.subject, e.key) for e in sorted(j.entries(), key=lambda e: e.seq or 0)] == [
+            ("security:side-gate", "telegram:update:123"),
+            ("service.rehearsal", "form:7:1"),
+            ("service.ballots", "form:7:2"),
+        ]
 
 
 def test_a_long_note_survives_a_csv_round_trip(tmp_path: Path) -> None:

@@ -197,7 +197,7 @@ def test_mark_problems_lists_everything_wrong_at_once() -> None:
     )
     problems = mark_problems(event, wrong, event_file="congress.toml", now=NOW)
     keys = sorted(p.path[0] for p in problems)
-    assert keys == ["at", "by", "item", "progress", "signed-off-by", "status"]
+    assert keys == ["at", "by", "progress", "signed_off_by", "status", "subject"]
     assert all(p.file == "congress.toml" for p in problems)
     assert mark_problems(event, Mark("service.programme", "done", by="A"), now=NOW) == []
 
@@ -225,7 +225,7 @@ def test_record_mark_records_the_sign_off_as_the_plan_spells_it(tmp_path: Path) 
         assert record_mark(journal, event, plain, now=NOW).version is None
         with pytest.raises(JournalError) as refused:
             record_mark(journal, event, Mark("service.nothing", "done", by="A"), now=NOW)
-        assert [p.path for p in refused.value.problems] == [("item",)]
+        assert [p.path for p in refused.value.problems] == [("subject",)]
         assert len(journal) == 3
 
 

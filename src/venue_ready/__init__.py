@@ -45,8 +45,12 @@ _EXPORTS: dict[str, str] = {
                 "JournalError",
                 "Mark",
                 "assess_with_history",
+                "check_mark",
+                "default_journal_path",
                 "mark",
+                "mark_many",
                 "open_journal",
+                "readiness_history",
                 "replay",
             ),
         ),
@@ -78,7 +82,7 @@ _EXPORTS: dict[str, str] = {
             ),
         ),
         ("plugins", ("PluginManager", "default_plugin_manager", "get_plugin_manager")),
-        ("report", ("AreaReport", "PluginInfo", "Report", "status_title")),
+        ("report", ("AreaReport", "HistoryPoint", "PluginInfo", "Report", "status_title")),
         ("roles", ("Role",)),
         ("rollup", ("LevelTotal", "Rollup", "RollupEntry", "RollupError", "roll_up")),
         ("scoring", ("item_credit",)),
@@ -114,8 +118,12 @@ if TYPE_CHECKING:
     from .journal import JournalError as JournalError
     from .journal import Mark as Mark
     from .journal import assess_with_history as assess_with_history
+    from .journal import check_mark as check_mark
+    from .journal import default_journal_path as default_journal_path
     from .journal import mark as mark
+    from .journal import mark_many as mark_many
     from .journal import open_journal as open_journal
+    from .journal import readiness_history as readiness_history
     from .journal import replay as replay
     from .loading import SCHEMA_VERSION as SCHEMA_VERSION
     from .loading import from_dict as from_dict
@@ -146,6 +154,7 @@ if TYPE_CHECKING:
     from .plugins import default_plugin_manager as default_plugin_manager
     from .plugins import get_plugin_manager as get_plugin_manager
     from .report import AreaReport as AreaReport
+    from .report import HistoryPoint as HistoryPoint
     from .report import PluginInfo as PluginInfo
     from .report import Report as Report
     from .report import status_title as status_title

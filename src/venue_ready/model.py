@@ -291,7 +291,10 @@ class JournalEntry:
     ``recorded_at`` is when the entry was written; ``happened_at`` when the work was done, if
     earlier. ``signed_off_by`` records an approval given by that body (for ``version`` of the
     work). ``uid`` identifies the entry across exports and imports; ``seq`` is its position in
-    one journal file (None for an entry not read from a journal).
+    one journal file (None for an entry not read from a journal). ``key`` is the caller's
+    idempotency key (a chat update's id, say): one entry per key in a journal. ``inserted_at``
+    is when the entry was written into *this* journal file, which ``known_at`` filters on (later
+    than ``recorded_at`` for an imported entry; None for an entry not read from a journal).
     """
 
     uid: str = field(validator=_text)
@@ -306,6 +309,9 @@ class JournalEntry:
     signed_off_by: str | None = field(default=None, validator=_optional_text)
     version: str | None = None
     seq: int | None = None
+    key: str | None = field(default=None, validator=_optional_text)
+    # where this copy was written, not what it reports: equal entries of two files stay equal
+    inserted_at: datetime | None = field(default=None, validator=_aware, eq=False)
 
     @property
     def at(self) -> datetime:

@@ -31,6 +31,7 @@ from ._common import (
 )
 
 if TYPE_CHECKING:
+    from ..errors import Problem
     from ..journal import Journal
     from ..model import Event, JournalEntry
     from ..plugins import PluginManager
@@ -50,6 +51,10 @@ __all__ = [
 ]
 
 _EXPORT_FORMATS = ("jsonl", "csv")
+#: The library names a mark's problems by its arguments; the command line by its own words:
+#: the positional ITEM, the option --signed-off-by. (Message ids to reword, and paths.)
+_CLI_MESSAGES = {"journal.by-missing": "cli.by-missing", "journal.other-event": "cli.other-event"}
+_CLI_PATHS = {"subject": "item", "signed_off_by": "signed-off-by"}
 
 
 # -- the parser ----------------------------------------------------------------------------------
@@ -94,6 +99,7 @@ def add_mark_parser(commands: Commands, lang: str) -> None:
     mark.add_argument(
         "--signed-off-by", metavar=_("cli.metavar.body", lang), help=_("cli.help.signed", lang)
     )
+    mark.add_argument("--key", metavar=_("cli.metavar.text", lang), help=_("cli.help.key", lang))
     _journal_and_lang_options(mark, lang)
     plugin_options(mark, lang)
     mark.set_defaults(run=run_mark)
@@ -161,9 +167,23 @@ def default_name(event_file: str) -> str:
     return stem + ".journal.sqlite"
 
 
-def _print_problems(exc: Any, lang: str) -> None:
+def _print_problems(exc: Any, lang: str, *, options: bool = False) -> None:
+    """``exc``'s problems on stderr, in the CLI's words (with ``options``: a mark's problems,
+    whose paths are the library's argument names)."""
     for problem in exc.problems:
-        err(problem.render(lang, getattr(exc, "catalogs", None)))
+        err(_in_cli_words(problem, options=options).render(lang, getattr(exc, "catalogs", None)))
+
+
+def _in_cli_words(problem: Problem, *, options: bool) -> Problem:
+    import attrs
+
+    message = problem.message
+    if message.id in _CLI_MESSAGES:
+        message = attrs.evolve(message, id=_CLI_MESSAGES[message.id])
+    path = problem.path
+    if options and path and isinstance(path[0], str):
+        path = (_CLI_PATHS.get(path[0], path[0]), *path[1:])
+    return attrs.evolve(problem, message=message, path=path)
 
 
 def _refuse(exc: Any, lang: str) -> NoReturn:
@@ -230,27 +250,30 @@ def run_mark(args: argparse.Namespace, lang_hint: str) -> ExitCode:
         note=args.note,
         evidence=args.evidence,
         signed_off_by=args.signed_off_by,
+        key=args.key,
     )
     problems = mark_problems(event, reported, plugins=pm, event_file=args.file, now=now)
     if problems:
         # checked before the journal is opened: a refused mark creates no journal file
-        _print_problems(JournalError(problems), lang)
+        _print_problems(JournalError(problems), lang, options=True)
         err(_("cli.mark-refused", lang, count=len(problems)))
         raise Exit(ExitCode.USAGE)
     path, _named = _journal_path(args)
     journal = _open(path, lang, create=True)
     with journal:
         try:
+            before = journal.entry_with_key(args.key) if args.key else None
             entry = record_mark(journal, event, reported, plugins=pm, event_file=args.file, now=now)
         except JournalError as exc:
-            _print_problems(exc, lang)
+            _print_problems(exc, lang, options=True)
             err(_("cli.mark-refused", lang, count=len(exc.problems)))
             raise Exit(ExitCode.USAGE) from None
         except sqlite3_error() as exc:
             _database_failure(exc, path, lang)
+    again = before is not None and before.uid == entry.uid  # a retry: nothing was recorded
     write(
         _(
-            "cli.marked",
+            "cli.marked-before" if again else "cli.marked",
             lang,
             subject=entry.subject,
             status=entry.status.value,

@@ -22,13 +22,15 @@ One module per concern, each importable on its own:
   :class:`MarkFields`), the checks of an entry's fields
   (:func:`build_entry`), an entry's row as stored and exported; :class:`JournalError`.
 - :mod:`.store`: the SQLite file (:class:`Journal`, :func:`open_journal`), its layouts and
-  migrations, its transactions, where a journal sits by default.
+  migrations, its transactions, idempotency keys, where a journal sits by default
+  (:func:`default_journal_path`).
 - :mod:`.transfer`: JSON Lines and CSV exports, written and read.
 - :mod:`.replaying`: pure: the event as the entries describe it (:func:`replay`), and the entries
   it leaves out (:func:`unknown_subjects`).
 - :mod:`.marking`: a mark checked against the event (:func:`mark_problems`,
-  :func:`check_mark`), recorded and told to the plugins (:func:`record_mark`, :func:`mark`);
-  the subjects an entry may name (:func:`known_subjects`).
+  :func:`check_mark`: a dry run), recorded and told to the plugins (:func:`record_mark`,
+  :func:`mark`; several in one transaction, all or nothing: :func:`mark_many`); the subjects an
+  entry may name (:func:`known_subjects`).
 - :mod:`.history`: the readiness at past moments (:func:`readiness_history`), a report with
   its history (:func:`assess_with_history`), and ``history --format json``'s layout
   (:func:`history_document`).
@@ -53,7 +55,7 @@ from .history import (
     history_document,
     readiness_history,
 )
-from .marking import check_mark, known_subjects, mark, mark_problems, record_mark
+from .marking import check_mark, known_subjects, mark, mark_many, mark_problems, record_mark
 from .replaying import replay, unknown_subjects
 from .store import _MIGRATIONS as _MIGRATIONS  # the layouts, for tests of old journals
 from .store import _SCHEMA_V1 as _SCHEMA_V1
@@ -88,6 +90,7 @@ __all__ = [
     "history_document",
     "known_subjects",
     "mark",
+    "mark_many",
     "mark_problems",
     "open_journal",
     "read_export",

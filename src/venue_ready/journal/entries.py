@@ -9,7 +9,7 @@ the event.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import UTC, datetime
+from datetime import UTC, datetime, tzinfo
 from typing import Any, Required, TypedDict
 
 import attrs
@@ -42,7 +42,11 @@ FIELDS = (
     "evidence",
     "signed_off_by",
     "version",
+    "key",
 )
+#: A stored row's columns, as :func:`from_row` reads them: ``seq``, the :data:`FIELDS`, and
+#: when the entry was written into the file (not exported: another file's is another moment).
+COLUMNS = ("seq", *FIELDS, "inserted_at")
 
 
 class JournalError(LoadError):
@@ -84,6 +88,9 @@ class Mark:
     :param version: the version of the work the sign-off was given for.
         :func:`~venue_ready.mark` records the item's current version with a sign-off when this
         is None.
+    :param key: an idempotency key, unique in the journal (``"telegram:update:123"``): the
+        same mark recorded again with its key gives back the first entry, unchanged; the same
+        key with other fields is refused (:class:`JournalError`). None: no key.
     """
 
     subject: str
@@ -95,6 +102,7 @@ class Mark:
     evidence: str | None = attrs.field(default=None, kw_only=True)
     signed_off_by: str | None = attrs.field(default=None, kw_only=True)
     version: str | None = attrs.field(default=None, kw_only=True)
+    key: str | None = attrs.field(default=None, kw_only=True)
 
 
 class MarkFields(TypedDict, total=False):
@@ -110,6 +118,7 @@ class MarkFields(TypedDict, total=False):
     evidence: str | None
     signed_off_by: str | None
     version: str | None
+    key: str | None
 
 
 def mark_fields(mark: Mark, *, uid: str, recorded_at: datetime) -> dict[str, Any]:
@@ -225,6 +234,7 @@ def build_entry(
         problems.append(future_problem("happened_at", happened, recorded, file=where))
     note, evidence = text("note"), text("evidence")
     signed, version = text("signed_off_by"), text("version")
+    idempotency = text("key")
     if problems:
         raise JournalError(problems)
     assert uid and subject and status and by and recorded  # noqa: PT018 - checked above
@@ -241,6 +251,7 @@ def build_entry(
         signed_off_by=signed,
         version=version,
         seq=data.get("seq") if isinstance(data.get("seq"), int) else None,
+        key=idempotency,
     )
 
 
@@ -268,14 +279,28 @@ def to_row(entry: JournalEntry) -> dict[str, Any]:
         "evidence": entry.evidence,
         "signed_off_by": entry.signed_off_by,
         "version": entry.version,
+        "key": entry.key,
     }
 
 
 def from_row(row: Sequence[Any]) -> JournalEntry:
-    """The entry of a stored row: ``seq`` followed by the :data:`FIELDS`, in their order."""
-    seq, uid, subject, status, progress, by, recorded, happened, note, evidence, signed, version = (
-        row
-    )
+    """The entry of a stored row: the :data:`COLUMNS`, in their order."""
+    (
+        seq,
+        uid,
+        subject,
+        status,
+        progress,
+        by,
+        recorded,
+        happened,
+        note,
+        evidence,
+        signed,
+        version,
+        key,
+        inserted,
+    ) = row
     return JournalEntry(
         uid=uid,
         subject=subject,
@@ -289,6 +314,8 @@ def from_row(row: Sequence[Any]) -> JournalEntry:
         signed_off_by=signed,
         version=version,
         seq=seq,
+        key=key,
+        inserted_at=datetime.fromisoformat(inserted) if inserted else None,
     )
 
 
@@ -298,8 +325,10 @@ def read_row(row: Sequence[Any], *, file: str) -> JournalEntry:
     or a damaged disk) raises :class:`JournalError` naming the row, not a traceback (#11)."""
     try:
         entry = from_row(row)
-        if not isinstance(entry.version, str | None):
-            raise TypeError(f"version is {type(entry.version).__name__}, not text")
+        for name in ("version", "key"):
+            value = getattr(entry, name)
+            if not isinstance(value, str | None):
+                raise TypeError(f"{name} is {type(value).__name__}, not text")
     except (ValueError, TypeError) as exc:
         error = str(exc) if len(str(exc)) <= 120 else str(exc)[:119] + "…"
         raise JournalError(
@@ -311,3 +340,62 @@ def read_row(row: Sequence[Any], *, file: str) -> JournalEntry:
 def line_of(file: str, line: int) -> str:
     """Where a problem of an imported file is: ``journal.csv:3``, as compilers write it."""
     return f"{file}:{line}"
+
+
+# -- what a report is, and where its times are ---------------------------------------------------
+
+
+def report_fields(entry: JournalEntry) -> tuple[Any, ...]:
+    """What a team reported in ``entry``: every field but the journal's own (``uid``, ``seq``,
+    the moments it was recorded and written, the key). Two marks with one idempotency key must
+    report the same."""
+    return (
+        entry.subject,
+        entry.status,
+        entry.progress,
+        entry.by,
+        entry.happened_at,  # aware datetimes compare as instants, whatever their zone
+        entry.note,
+        entry.evidence,
+        entry.signed_off_by,
+        entry.version,
+    )
+
+
+def in_zone(entry: JournalEntry, tz: tzinfo) -> JournalEntry:
+    """``entry`` with its times shown in ``tz`` (the same instants)."""
+
+    def shown(moment: datetime | None) -> datetime | None:
+        return moment.astimezone(tz) if moment is not None else None
+
+    return attrs.evolve(
+        entry,
+        recorded_at=entry.recorded_at.astimezone(tz),
+        happened_at=shown(entry.happened_at),
+        inserted_at=shown(entry.inserted_at),
+    )
+
+
+def moment_argument(name: str, value: object, tz: tzinfo | None) -> datetime | None:
+    """The moment a caller gave as the argument ``name``, by the library's one rule: an aware
+    datetime, or a naive one read in the event's time zone ``tz``; None stays None.
+
+    :raises TypeError: for anything else (a string, a date), naming the argument; for a naive
+        datetime when there is no event zone to read it in (``tz`` None).
+    """
+    if value is None:
+        return None
+    if not isinstance(value, datetime):
+        raise TypeError(
+            f"{name} must be a datetime (aware, or naive in the event's time zone), not "
+            f"{type(value).__name__} {value!r}; parse text first, e.g. "
+            f"datetime.fromisoformat('2020-05-14T15:00+07:00')"
+        )
+    if value.tzinfo is None or value.utcoffset() is None:
+        if tz is None:
+            raise TypeError(
+                f"{name} is a naive datetime ({value.isoformat()}) and this journal is bound to "
+                f"no event whose time zone could read it: give an aware datetime"
+            )
+        return value.replace(tzinfo=tz)
+    return value

@@ -46,15 +46,19 @@ def readiness_history(
     """The event's readiness at each of ``moments``, replaying only the entries that had
     happened by then: the series of a chart.
 
-    ``event`` is the plan, without the entries replayed. Each moment costs one assessment;
+    ``event`` is the plan, without the entries replayed. Each moment is an aware datetime, or
+    a naive one read in the event's time zone (text raises TypeError). Each moment costs one
+    assessment;
     the replays cost time linear in the entries, all moments together: the moments are taken
     in time order, and each entry is applied once (:func:`~.replaying.replay_stages`), where
     replaying from the start at every moment would grow with the square of the journal.
     """
     from ..assessment import assess
     from ..report import HistoryPoint
+    from .entries import moment_argument
 
-    moments = list(moments)
+    tz = event.tz
+    moments = [_moment("moments", moment_argument("moments", m, tz)) for m in moments]
     order = sorted(range(len(moments)), key=lambda k: moments[k])
     stages = replay_stages(event, in_order(entries), (moments[k] for k in order))
     points: list[HistoryPoint | None] = [None] * len(moments)
@@ -62,6 +66,12 @@ def readiness_history(
         report = assess(stage, as_of=moments[k], plugins=plugins)
         points[k] = HistoryPoint(at=moments[k], score=report.score, status=report.status)
     return tuple(p for p in points if p is not None)
+
+
+def _moment(name: str, moment: datetime | None) -> datetime:
+    if moment is None:
+        raise TypeError(f"{name} must be datetimes, not None")
+    return moment
 
 
 def assess_with_history(
@@ -82,8 +92,8 @@ def assess_with_history(
     :param plan: the event as loaded, without the journal replayed.
     :param entries: the journal's entries; for what the journal held at a moment, pass
         ``journal.entries(as_of, known_at=...)`` (what ``check --known-at`` does).
-    :param as_of: the moment; a naive datetime is read in the event's time zone; by default,
-        now.
+    :param as_of: the moment; a naive datetime is read in the event's time zone (text raises
+        TypeError); by default, now.
     :param plugins: the plugin manager; by default the installed plugins.
 
     Costs one assessment per day of the timeline (at most
@@ -94,16 +104,14 @@ def assess_with_history(
     from ..assessment import assess
     from ..dates import get_zone
     from ..timeline import timeline_days
+    from .entries import moment_argument
 
     tz = get_zone(plan.timezone)
-    if as_of is None:
-        as_of = datetime.now(tz)
-    elif as_of.tzinfo is None:
-        as_of = as_of.replace(tzinfo=tz)
+    as_of = moment_argument("as_of", as_of, tz) or datetime.now(tz)
     if plugins is None:
-        from ..plugins import get_plugin_manager
+        from ..plugins import default_plugin_manager
 
-        plugins = get_plugin_manager()
+        plugins = default_plugin_manager()
     ordered = in_order(entries)
     upto = [e for e in ordered if e.at <= as_of]
     report = assess(replay(plan, upto), as_of=as_of, plugins=plugins)

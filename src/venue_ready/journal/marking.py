@@ -3,12 +3,17 @@ to the plugins.
 
 :func:`mark_problems` says everything wrong with a mark at once (a command line calls it before
 it opens, and creates, the journal); :func:`record_mark` checks, binds the journal to the event,
-records the entry and calls the hook ``venue_ready_status_changed``. :func:`check_mark` and
-:func:`mark` are the same with the mark's fields as keywords.
+records the entry and calls the hook ``venue_ready_status_changed``; :func:`mark_many` does so
+for several marks in one transaction, all or nothing. :func:`check_mark` and :func:`mark` are
+the same with the mark's fields as keywords.
+
+Problems name the library's arguments (``subject``, ``by``, ``signed_off_by``); the command
+line words them as its options.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Unpack
 
@@ -22,7 +27,12 @@ from .entries import (
     JournalError,
     Mark,
     MarkFields,
+    build_entry,
     future_problem,
+    in_zone,
+    mark_fields,
+    moment_argument,
+    report_fields,
     status_problem,
 )
 
@@ -30,7 +40,7 @@ if TYPE_CHECKING:
     from ..plugins import PluginManager
     from .store import Journal
 
-__all__ = ["check_mark", "known_subjects", "mark", "mark_problems", "record_mark"]
+__all__ = ["check_mark", "known_subjects", "mark", "mark_many", "mark_problems", "record_mark"]
 
 
 def known_subjects(event: Event, plugins: PluginManager | None = None) -> dict[str, str | None]:
@@ -38,9 +48,9 @@ def known_subjects(event: Event, plugins: PluginManager | None = None) -> dict[s
     ``AREA:SUBJECT`` (mapped to the area) for what each area's plugin reads from the journal
     (its :attr:`AreaSpec.journal_subjects <venue_ready.AreaSpec.journal_subjects>`)."""
     if plugins is None:
-        from ..plugins import get_plugin_manager
+        from ..plugins import default_plugin_manager
 
-        plugins = get_plugin_manager()
+        plugins = default_plugin_manager()
     subjects: dict[str, str | None] = {}
     for plan in event.areas:
         for item in plan.items:
@@ -69,14 +79,23 @@ def mark_problems(
     now: datetime | None = None,
 ) -> list[Problem]:
     """Everything wrong with ``mark`` for ``event`` at ``now`` (default: now), as
-    :class:`Problem` s naming ``event_file`` and the argument; empty when it may be recorded.
+    :class:`Problem` s naming ``event_file`` and the argument (``subject``, ``status``, ``by``,
+    ``at``, ``progress``, ``signed_off_by``, ``key``); empty when it may be recorded.
 
     A subject the event does not have (with the nearest one), a status that cannot be marked,
     ``by`` missing, a moment in the future, progress outside 0..1 or with another status than
     ``in_progress``, a sign-off on an item that needs none or by another body than the one it
-    needs, a mark on a waived item. ``note``, ``evidence`` and ``version`` are free.
+    needs, a mark on a waived item, a blank key. ``note``, ``evidence`` and ``version`` are
+    free. Whether the key is taken is the journal's to say, when it records the mark.
+
+    Moments (``now``, the mark's ``at``) are aware datetimes, or naive ones read in the event's
+    time zone.
+
+    :raises TypeError: for a moment that is not a datetime (text: parse it first).
     """
-    now = now if now is not None else datetime.now(UTC)
+    tz = event.tz
+    now = moment_argument("now", now, tz) or datetime.now(UTC)
+    at = moment_argument("at", mark.at, tz)
     problems: list[Problem] = []
 
     def problem(key: str, message_id: str, **params: Any) -> None:
@@ -90,17 +109,16 @@ def mark_problems(
     if subject not in subjects:
         hint = suggest(subject, subjects)
         problem(
-            "item",
+            "subject",
             "journal.unknown-subject-hint" if hint else "journal.unknown-subject",
             value=subject,
             hint=hint or "",
         )
     if not mark.by or not mark.by.strip():
         problem("by", "journal.by-missing")
-    if mark.at is not None and mark.at > now:
-        tz = event.tz
+    if at is not None and at > now:
         problems.append(
-            future_problem("at", mark.at.astimezone(tz), now.astimezone(tz), file=event_file)
+            future_problem("at", at.astimezone(tz), now.astimezone(tz), file=event_file)
         )
     if status not in MARKABLE_STATUSES:
         problems.append(status_problem(status, file=event_file))
@@ -111,19 +129,21 @@ def mark_problems(
         elif status in MARKABLE_STATUSES and status != Status.IN_PROGRESS.value:
             problem("progress", "journal.progress-needs-in-progress", status=status)
     if item is not None and item.status is Status.WAIVED:
-        problem("item", "journal.item-waived", value=subject)
+        problem("subject", "journal.item-waived", value=subject)
     signed_off_by = mark.signed_off_by
     if signed_off_by is not None:
         if item is None or item.requires_signoff is None:
-            problem("signed-off-by", "journal.signoff-not-required", value=subject)
+            problem("signed_off_by", "journal.signoff-not-required", value=subject)
         elif fold_name(signed_off_by) != fold_name(item.requires_signoff):
             problem(
-                "signed-off-by",
+                "signed_off_by",
                 "journal.signoff-wrong-body",
                 value=subject,
                 body=signed_off_by,
                 required=item.requires_signoff,
             )
+    if mark.key is not None and (not isinstance(mark.key, str) or not mark.key.strip()):
+        problem("key", "journal.blank-key")
     return problems
 
 
@@ -142,40 +162,132 @@ def record_mark(
     :func:`mark_problems`); so is a journal that belongs to another event. The journal is bound
     to ``event`` (:meth:`Journal.bind <venue_ready.Journal.bind>`) before the first entry. A
     sign-off is recorded under the body's name as the plan spells it, for the mark's
-    ``version`` or else the item's current one. The entry is recorded at ``now`` (default: now).
+    ``version`` or else the item's current one. The entry is recorded at ``now`` (default: now;
+    a naive moment is read in the event's time zone) and returned with its times in the event's
+    time zone, as :meth:`Journal.entries <venue_ready.Journal.entries>` reads it back.
+
+    A mark with a ``key`` already recorded (a retried call, a chat update delivered twice)
+    records nothing and calls no hook: the entry recorded with that key is returned, unchanged.
+    The same key with other fields is a :class:`JournalError`.
 
     Once recorded, when the subject's effective status (its latest entry by when it happened,
     else the plan's) changed, the hook ``venue_ready_status_changed(event, item, old, new,
     entry)`` is called for every plugin; a plugin that raises is recorded in
     ``plugins.failures`` and does not undo the entry.
     """
-    if plugins is None:
-        from ..plugins import get_plugin_manager
+    entries = _record(
+        journal, event, [mark], plugins=plugins, event_file=event_file, now=now, indexed=False
+    )
+    return entries[0]
 
-        plugins = get_plugin_manager()
-    now = now if now is not None else datetime.now(UTC)
-    problems = mark_problems(event, mark, plugins=plugins, event_file=event_file, now=now)
+
+def mark_many(
+    journal: Journal,
+    event: Event,
+    marks: Sequence[Mark],
+    *,
+    plugins: PluginManager | None = None,
+    event_file: str | None = None,
+    now: datetime | None = None,
+) -> list[JournalEntry]:
+    """:func:`record_mark` for several marks in one transaction, all or nothing: the entries,
+    in the order of ``marks``.
+
+    When any mark is wrong, nothing is recorded and one :class:`JournalError` lists every
+    problem of every mark, each path starting with ``marks`` and the mark's index
+    (``marks[2].by``). A mark whose ``key`` is already recorded (or given earlier in the batch)
+    gives back that entry, as :func:`record_mark` does. Once the batch is committed, the hook
+    ``venue_ready_status_changed`` is called once for each subject whose effective status the
+    batch changed, with the batch's latest entry about it.
+    """
+    return _record(
+        journal, event, marks, plugins=plugins, event_file=event_file, now=now, indexed=True
+    )
+
+
+def _record(
+    journal: Journal,
+    event: Event,
+    marks: Sequence[Mark],
+    *,
+    plugins: PluginManager | None,
+    event_file: str | None,
+    now: datetime | None,
+    indexed: bool,
+) -> list[JournalEntry]:
+    if plugins is None:
+        from ..plugins import default_plugin_manager
+
+        plugins = default_plugin_manager()
+    tz = event.tz
+    now = moment_argument("now", now, tz) or datetime.now(UTC)
+    problems: list[Problem] = []
+    ready: list[Mark] = []
+    for index, given in enumerate(marks):
+        name = f"marks[{index}].at" if indexed else "at"
+        reported = _as_recorded(event, attrs.evolve(given, at=moment_argument(name, given.at, tz)))
+        ready.append(reported)
+        if _recorded_before(journal, reported, now):
+            continue  # a retry: nothing to check, it was checked when it was recorded
+        found = mark_problems(event, reported, plugins=plugins, event_file=event_file, now=now)
+        if indexed:
+            found = [attrs.evolve(p, path=("marks", index, *p.path)) for p in found]
+        problems.extend(found)
     if problems:
         raise JournalError(problems)
     journal.bind(event, event_file=event_file)
 
+    items = {m.subject: _find_item(event, m.subject) for m in ready}
+    old = {subject: _effective_status(journal, subject, item) for subject, item in items.items()}
+    results = journal.record_all(ready, recorded_at=now, indexed=indexed)
+    shown = [in_zone(entry, tz) for entry, _new in results]  # as entries() reads them back
+    latest: dict[str, JournalEntry] = {}
+    for entry, (_entry, new) in zip(shown, results, strict=True):
+        if new and (entry.subject not in latest or entry.at >= latest[entry.subject].at):
+            latest[entry.subject] = entry
+    for subject, entry in latest.items():
+        item = items[subject]
+        before = old[subject]
+        after = _effective_status(journal, subject, item)
+        if after is not None and after != before:
+            for name, _result, exc in plugins.call_each(
+                "venue_ready_status_changed",
+                event=event,
+                item=item,
+                old=before,
+                new=after,
+                entry=entry,
+            ):
+                if exc is not None:
+                    plugins.record_failure(name, "status_changed", exc)
+    return shown
+
+
+def _as_recorded(event: Event, mark: Mark) -> Mark:
+    """``mark`` as the journal records it: a sign-off under the body's name as the plan spells
+    it, for the mark's version or the item's current one; no version without a sign-off."""
     item = _find_item(event, mark.subject)
     signed = item is not None and mark.signed_off_by is not None
-    recorded = attrs.evolve(
+    return attrs.evolve(
         mark,
         signed_off_by=item.requires_signoff if item is not None and signed else None,
         version=(mark.version or item.version) if item is not None and signed else None,
     )
-    old = _effective_status(journal, mark.subject, item)
-    entry = journal.record(recorded, recorded_at=now)
-    new = _effective_status(journal, mark.subject, item)
-    if new is not None and new != old:
-        for name, _result, exc in plugins.call_each(
-            "venue_ready_status_changed", event=event, item=item, old=old, new=new, entry=entry
-        ):
-            if exc is not None:
-                plugins.record_failure(name, "status_changed", exc)
-    return entry
+
+
+def _recorded_before(journal: Journal, mark: Mark, now: datetime) -> bool:
+    """Whether ``mark``'s key is in the journal with the same report (a retry). A key taken by
+    another report is the journal's to refuse, when it records the mark."""
+    if not isinstance(mark.key, str) or not mark.key.strip():
+        return False
+    known = journal.entry_with_key(mark.key)
+    if known is None:
+        return False
+    try:
+        candidate = build_entry(mark_fields(mark, uid="-", recorded_at=now))
+    except JournalError:
+        return False  # its problems are reported with the others
+    return report_fields(known) == report_fields(candidate)
 
 
 def check_mark(
@@ -190,8 +302,11 @@ def check_mark(
 ) -> list[Problem]:
     """:func:`mark_problems` with the mark's fields as keywords (:class:`MarkFields`, see
     :class:`~venue_ready.journal.Mark`): everything wrong with a mark, as :class:`Problem` s
-    naming ``event_file`` and the argument (empty when it may be recorded). A command line can
-    call it before it opens (and creates) the journal."""
+    naming ``event_file`` and the argument (empty when it may be recorded): a dry run of
+    :func:`mark`, which records nothing and opens no journal. A command line calls it before it
+    opens (and creates) the journal; a chat bot, to answer a team before it records anything.
+
+    :raises TypeError: for a moment that is not a datetime."""
     checked = Mark(subject, status, **fields)
     return mark_problems(event, checked, plugins=plugins, event_file=event_file, now=now)
 
@@ -216,7 +331,14 @@ def mark(
     ``by`` missing, a moment in the future, progress outside 0..1 or with another status than
     ``in_progress``, a sign-off on an item that needs none or by another body than the one it
     needs, a mark on a waived item. A sign-off is recorded under the body's name as the plan
-    spells it, for the mark's ``version`` or else the item's current one.
+    spells it, for the mark's ``version`` or else the item's current one. Moments (``now``,
+    ``at``) are aware datetimes, or naive ones read in the event's time zone; text raises
+    TypeError.
+
+    With ``key=`` (an idempotency key, such as ``"telegram:update:123"``), the same mark
+    recorded again records nothing and calls no hook: it returns the first entry, unchanged;
+    the same key with other fields raises :class:`JournalError`. The entry is returned with its
+    times in the event's time zone.
 
     Once recorded, when the subject's effective status (its latest entry by when it happened,
     else the plan's) changed, the hook ``venue_ready_status_changed(event, item, old, new,

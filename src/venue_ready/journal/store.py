@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import contextlib
 import os
-from datetime import UTC, datetime
+from collections.abc import Sequence
+from datetime import UTC, datetime, tzinfo
 from typing import TYPE_CHECKING, Any, Unpack
 
 import attrs
@@ -21,6 +22,7 @@ import attrs
 from ..errors import Problem
 from ..model import Event, JournalEntry, Status
 from .entries import (
+    COLUMNS,
     FIELDS,
     JournalError,
     Mark,
@@ -28,8 +30,11 @@ from .entries import (
     build_entry,
     from_row,
     future_problem,
+    in_zone,
     mark_fields,
+    moment_argument,
     read_row,
+    report_fields,
     stamp,
     to_row,
 )
@@ -53,8 +58,10 @@ __all__ = [
 #: ``version``); 2, entries carry a ``uid`` (so an import never adds an entry twice) and the
 #: version of the work a sign-off was given for; 3, each entry also records when it was written
 #: into *this* file (``inserted_at``, not exported), which ``known_at`` filters on, and the
-#: journal records the id of the event it belongs to (table ``meta``).
-SCHEMA_VERSION = 3
+#: journal records the id of the event it belongs to (table ``meta``); 4, an entry may carry
+#: an idempotency ``key``, unique in the journal (the journal also records the event's time
+#: zone when it is bound, in ``meta``: no change of layout).
+SCHEMA_VERSION = 4
 #: The suffix of a journal kept beside its event file: congress.toml → congress.journal.sqlite.
 SUFFIX = ".journal.sqlite"
 
@@ -88,6 +95,11 @@ CREATE UNIQUE INDEX entries_uid ON entries (uid);
 ALTER TABLE entries ADD COLUMN inserted_at TEXT;
 UPDATE entries SET inserted_at = recorded_at WHERE inserted_at IS NULL;
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+""",
+    # SQLite's unique indexes let any number of NULLs through: entries without a key
+    4: """
+ALTER TABLE entries ADD COLUMN key TEXT;
+CREATE UNIQUE INDEX entries_key ON entries (key);
 """,
 }
 #: How long a writer waits for another one to finish, in seconds.
@@ -400,8 +412,31 @@ class Journal:
     def event_id(self) -> str | None:
         """The id of the event this journal belongs to: set by :meth:`bind` (which the first
         :func:`~venue_ready.mark` calls); None for a journal nothing has bound yet."""
-        row = self._conn.execute("SELECT value FROM meta WHERE key = 'event_id'").fetchone()
+        return self._meta("event_id")
+
+    @property
+    def timezone(self) -> str | None:
+        """The time zone of the event this journal belongs to (an IANA name), recorded by
+        :meth:`bind`: the zone the entries read back are shown in, and naive moments given to
+        :meth:`record` or :meth:`entries` are read in. None for a journal bound to no event
+        (or bound by a venue_ready before 0.x, until the next mark): entries are then in UTC,
+        and a naive moment is refused."""
+        return self._meta("timezone")
+
+    def _meta(self, key: str) -> str | None:
+        row = self._conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return str(row[0]) if row is not None else None
+
+    def _zone(self) -> tzinfo | None:
+        from ..dates import get_zone
+
+        name = self.timezone
+        if name is None:
+            return None
+        try:
+            return get_zone(name)
+        except Exception:  # a zone this machine's database lacks: the entries stay in UTC
+            return None
 
     def check_event(self, event: Event, *, event_file: str | None = None) -> None:
         """Raise :class:`JournalError` when this journal belongs to another event than
@@ -421,13 +456,21 @@ class Journal:
         for any other event.
         """
         self.check_event(event, event_file=event_file)
-        if self.event_id == event.id:
+        if self.event_id == event.id and self.timezone == event.timezone:
             return  # bound already: nothing to write, and no write lock to wait for
+        if self.readonly and self.event_id == event.id:
+            return  # bound by an older venue_ready, without its zone: the next mark adds it
         with self._write():
             self._conn.execute(
                 "INSERT OR IGNORE INTO meta (key, value) VALUES ('event_id', ?)", (event.id,)
             )
             self._refuse_other(self.event_id, event, event_file)  # rolls back
+            # the zone follows the event file: an event moved to another zone shows its
+            # entries in the new one
+            self._conn.execute(
+                "INSERT OR REPLACE INTO meta (key, value) VALUES ('timezone', ?)",
+                (event.timezone,),
+            )
 
     def _refuse_other(self, bound: str | None, event: Event, event_file: str | None) -> None:
         if bound is not None and bound != event.id:
@@ -447,33 +490,80 @@ class Journal:
     # -- writing --------------------------------------------------------------------------------
 
     def record(self, mark: Mark, *, recorded_at: datetime | None = None) -> JournalEntry:
-        """Record ``mark`` as one entry and return it (with its ``seq`` and ``uid``);
-        committed when this returns.
+        """Record ``mark`` as one entry and return it (with its ``seq``, ``uid`` and
+        ``inserted_at``, its times in the journal's :attr:`timezone`); committed when this
+        returns.
 
         This checks the mark's fields (a status that cannot be marked, ``by`` missing, progress
         outside 0..1, a moment after ``recorded_at``), not its subject: :func:`~venue_ready.mark`
-        checks it against the event first.
+        checks it against the event first. A mark whose ``key`` is already in the journal
+        records nothing: the entry recorded with that key is returned, unchanged, when it
+        reports the same (subject, status, by, ``at``, progress, note, evidence, sign-off and
+        version); otherwise :class:`JournalError` says the key is taken.
 
         :param recorded_at: when the entry is recorded; now by default (for imports and tests).
-            Never in the future.
+            Never in the future. Moments (this and the mark's ``at``) are aware datetimes, or
+            naive ones read in the journal's :attr:`timezone`.
         :raises JournalError: listing every field that is wrong.
+        :raises TypeError: for a moment that is not a datetime.
         :raises ValueError: for a journal opened read-only.
         """
+        return self.record_all([mark], recorded_at=recorded_at, indexed=False)[0][0]
+
+    def record_many(
+        self, marks: Sequence[Mark], *, recorded_at: datetime | None = None
+    ) -> list[JournalEntry]:
+        """:meth:`record` for several marks in one transaction, all or nothing: when any mark
+        is wrong nothing is recorded, and :class:`JournalError` lists every problem, its path
+        starting with ``marks`` and the mark's index (``marks[2].by``). Returns the entries in
+        the order of ``marks``."""
+        return [entry for entry, _new in self.record_all(marks, recorded_at=recorded_at)]
+
+    def record_all(
+        self, marks: Sequence[Mark], *, recorded_at: datetime | None = None, indexed: bool = True
+    ) -> list[tuple[JournalEntry, bool]]:
+        """:meth:`record_many`, each entry with whether this call recorded it (False for a
+        mark whose ``key`` was recorded before). With ``indexed`` false (one mark), problems
+        are not prefixed with the mark's index. For :mod:`.marking`, which calls the hook only
+        for what it recorded."""
         import uuid
 
+        zone = self._zone()
+        where = str(self.path)
         now = datetime.now(UTC)
-        if recorded_at is not None:
-            if recorded_at.tzinfo is not None and recorded_at > now:
-                raise JournalError(
-                    [future_problem("recorded_at", recorded_at, now, file=str(self.path))]
-                )
-            now = recorded_at
-        entry = build_entry(
-            mark_fields(mark, uid=uuid.uuid4().hex, recorded_at=now), file=str(self.path)
-        )
+        given = moment_argument("recorded_at", recorded_at, zone)
+        if given is not None:
+            if given > now:
+                raise JournalError([future_problem("recorded_at", given, now, file=where)])
+            now = given
+        problems: list[Problem] = []
+        built: list[JournalEntry | None] = []
+        for index, mark in enumerate(marks):
+            name = f"marks[{index}].at" if indexed else "at"
+            fixed = attrs.evolve(mark, at=moment_argument(name, mark.at, zone))
+            try:
+                data = mark_fields(fixed, uid=uuid.uuid4().hex, recorded_at=now)
+                built.append(build_entry(data, file=where))
+            except JournalError as exc:
+                problems.extend(_indexed(exc.problems, index, indexed))
+                built.append(None)
+        if problems:
+            raise JournalError(problems)
+        results: list[tuple[JournalEntry, bool]] = []
         with self._write():
-            seq = self._insert(entry)
-        return attrs.evolve(entry, seq=seq)
+            for index, entry in enumerate(built):
+                assert entry is not None  # every None raised above
+                known = self._with_key(entry.key) if entry.key is not None else None
+                if known is None:
+                    results.append((self._insert(entry), True))
+                elif report_fields(known) == report_fields(entry):
+                    results.append((known, False))
+                else:
+                    problem = _key_conflict(entry.key or "", known, file=where)
+                    problems.extend(_indexed([problem], index, indexed))
+            if problems:
+                raise JournalError(problems)  # rolls the whole batch back
+        return [(self._shown(entry, zone), new) for entry, new in results]
 
     def append(
         self,
@@ -492,18 +582,35 @@ class Journal:
             raise ValueError(f"{self.path} is open read-only")
         return _Transaction(self._conn)
 
-    def _insert(self, entry: JournalEntry) -> int:
+    def _insert(self, entry: JournalEntry) -> JournalEntry:
+        """Insert ``entry``; return it with its ``seq`` and ``inserted_at``."""
         row = to_row(entry)
         # inserted_at: taken inside the write transaction, after any wait for the lock, so
         # that "what the journal held at K" is exact
+        inserted = datetime.fromisoformat(stamp(datetime.now(UTC)))
         columns = (*FIELDS, "inserted_at")
         cursor = self._conn.execute(
             f"INSERT INTO entries ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
-            [*(row[name] for name in FIELDS), stamp(datetime.now(UTC))],
+            [*(row[name] for name in FIELDS), stamp(inserted)],
         )
-        return int(cursor.lastrowid or 0)
+        return attrs.evolve(entry, seq=int(cursor.lastrowid or 0), inserted_at=inserted)
+
+    def _with_key(self, key: str) -> JournalEntry | None:
+        row = self._conn.execute(
+            f"SELECT {', '.join(COLUMNS)} FROM entries WHERE key = ?", (key,)
+        ).fetchone()
+        return read_row(row, file=str(self.path)) if row is not None else None
+
+    def _shown(self, entry: JournalEntry, zone: tzinfo | None) -> JournalEntry:
+        return in_zone(entry, zone) if zone is not None else entry
 
     # -- reading --------------------------------------------------------------------------------
+
+    def entry_with_key(self, key: str) -> JournalEntry | None:
+        """The entry recorded with the idempotency ``key``, or None: whether a chat update (say)
+        was recorded already. Its times are in the journal's :attr:`timezone`."""
+        entry = self._with_key(key)
+        return self._shown(entry, self._zone()) if entry is not None else None
 
     def entries(
         self,
@@ -512,15 +619,32 @@ class Journal:
         subject: str | None = None,
         known_at: datetime | None = None,
     ) -> list[JournalEntry]:
-        """The entries, in the order they happened (then in the order recorded).
+        """The entries, in the order they happened (then in the order recorded), their times
+        in the journal's :attr:`timezone` (the event's, once a mark has bound it; UTC before).
 
-        :param until: only entries that happened at or before this moment.
+        :param until: only entries that happened (:attr:`JournalEntry.at
+            <venue_ready.JournalEntry.at>`) at or before this moment.
         :param subject: only entries about this subject.
-        :param known_at: only entries written into this journal at or before this moment:
-            what it held then (to reproduce exactly a report made at that moment; an entry
-            imported later counts from its import).
+        :param known_at: only entries written into this journal
+            (:attr:`JournalEntry.inserted_at <venue_ready.JournalEntry.inserted_at>`) at or
+            before this moment: what it held then (to reproduce exactly a report made at that
+            moment; an entry imported later counts from its import).
+
+        Moments are aware datetimes, or naive ones read in the journal's :attr:`timezone`.
         """
-        sql = f"SELECT seq, {', '.join(FIELDS)} FROM entries"
+        return self._entries(until, subject=subject, known_at=known_at, zone=self._zone())
+
+    def _entries(
+        self,
+        until: datetime | None = None,
+        *,
+        subject: str | None = None,
+        known_at: datetime | None = None,
+        zone: tzinfo | None,
+    ) -> list[JournalEntry]:
+        until = moment_argument("until", until, zone)
+        known_at = moment_argument("known_at", known_at, zone)
+        sql = f"SELECT {', '.join(COLUMNS)} FROM entries"
         where: list[str] = []
         args: list[Any] = []
         if subject is not None:
@@ -536,7 +660,8 @@ class Journal:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY coalesce(happened_at, recorded_at), seq"
         file = str(self.path)
-        return [read_row(row, file=file) for row in self._conn.execute(sql, args)]
+        rows = self._conn.execute(sql, args)
+        return [self._shown(read_row(row, file=file), zone) for row in rows]
 
     def replay(
         self, event: Event, until: datetime | None = None, *, known_at: datetime | None = None
@@ -546,10 +671,11 @@ class Journal:
 
         Every entry that happened by ``until`` counts, including one written later with an
         earlier ``at``; pass ``known_at=until`` as well for what the journal held at ``until``,
-        which is what a report made then showed (``venue-ready check --as-of`` does so)."""
+        which is what a report made then showed (``venue-ready check --as-of`` does so).
+        Naive moments are read in the event's time zone, and the entries are in it."""
         from .replaying import replay
 
-        return replay(event, self.entries(until, known_at=known_at))
+        return replay(event, self._entries(until, known_at=known_at, zone=event.tz))
 
     # -- export and import ------------------------------------------------------------------------
 
@@ -580,12 +706,20 @@ class Journal:
         with self._write():
             for line, entry in entries:
                 known = self._conn.execute(
-                    f"SELECT seq, {', '.join(FIELDS)} FROM entries WHERE uid = ?", (entry.uid,)
+                    f"SELECT {', '.join(COLUMNS)} FROM entries WHERE uid = ?", (entry.uid,)
                 ).fetchone()
-                if known is None:
+                keyed = self._with_key(entry.key) if entry.key is not None else None
+                if known is None and keyed is None:
                     self._insert(entry)
                     added += 1
-                elif to_row(from_row(known)) == to_row(entry):
+                elif known is None and keyed is not None:
+                    # the same report under another uid (recorded in two journals, say):
+                    # already here when it reports the same, else the key is taken
+                    if report_fields(keyed) == report_fields(entry):
+                        skipped += 1
+                    else:
+                        problems.append(_key_conflict(entry.key or "", keyed, line_of(file, line)))
+                elif known is not None and to_row(from_row(known)) == to_row(entry):
                     skipped += 1
                 else:
                     problems.append(
@@ -599,6 +733,17 @@ class Journal:
             if problems:
                 raise JournalError(problems)  # rolls the whole import back
         return added, skipped
+
+
+def _indexed(problems: Sequence[Problem], index: int, indexed: bool) -> list[Problem]:
+    """``problems`` of the mark ``marks[index]`` of a batch: their paths start there."""
+    if not indexed:
+        return list(problems)
+    return [attrs.evolve(p, path=("marks", index, *p.path)) for p in problems]
+
+
+def _key_conflict(key: str, known: JournalEntry, file: str) -> Problem:
+    return Problem.of(("key",), "journal.key-conflict", file=file, key=key, seq=known.seq)
 
 
 class _Transaction:
