@@ -5,7 +5,7 @@ seed: party cells under wards under districts under a city), the script measures
 run and each in a fresh process:
 
 - **the floor**: reading every file and parsing it with ``tomli.loads``, nothing else;
-- **the roll-up**: ``venue_ready.rollup.roll_up(files, as_of, jobs=N)``: loading every file
+- **the roll-up**: ``venue_ready._rollup.roll_up(files, as_of, jobs=N)``: loading every file
   into the model, assessing every event bottom-up (parents with their children's results),
   building the tree and the totals, for each ``--jobs`` value.
 
@@ -66,7 +66,7 @@ def child(mode: str, folder: str, jobs: int) -> dict[str, Any]:
 
     import tomli
 
-    from venue_ready.rollup import discover, roll_up
+    from venue_ready._rollup import discover, roll_up
 
     files = discover([folder])
     if mode != "floor":

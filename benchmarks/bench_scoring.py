@@ -8,7 +8,7 @@ in code with a seeded mix of statuses, progress, weights, gates, due dates, sign
 waivers; their Findings are made once by the ``checklist`` plugin (the plugin hook, as
 ``assess`` calls it) and kept.
 
-(a) **scoring**: ``venue_ready.scoring.score_area`` over every event's pre-made Findings, against
+(a) **scoring**: ``venue_ready._scoring.score_area`` over every event's pre-made Findings, against
     a hand-written loop over the same Findings computing the same figures (Σ weight,
     Σ weight·credit, planned value, overdue count, with the same rules for waivers, phases and
     default due dates). Target <= 3x. Both sides' figures are compared, so the loop is checked
@@ -51,7 +51,7 @@ from zoneinfo import ZoneInfo
 
 import venue_ready
 from venue_ready import AreaPlan, Event, Finding, Item, Phase, SignOff, Status, Waiver
-from venue_ready.scoring import score_area
+from venue_ready._scoring import score_area
 
 TARGET = 3.0
 SEED = 20200515

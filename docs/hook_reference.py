@@ -1,6 +1,6 @@
 """Write the hook reference of docs/plugins.md from the hookspecs' docstrings.
 
-The docstrings in ``src/venue_ready/hookspecs.py`` are the one source: what a plugin author
+The docstrings in ``src/venue_ready/_hookspecs.py`` are the one source: what a plugin author
 reads in an editor and what the page says are the same words. Each hook's section of
 docs/plugins.md holds a block between ``<!-- hookspec: NAME -->`` and ``<!-- /hookspec -->``
 made from its docstring (RST roles become code spans, ``:param:`` lines a table); the text
@@ -81,7 +81,7 @@ def markdown(hook: object) -> str:
 def render(page: str) -> str:
     """``page`` with every hookspec block rewritten from the docstrings."""
     sys.path.insert(0, str(PAGE.parent.parent / "src"))
-    from venue_ready import hookspecs
+    from venue_ready import _hookspecs as hookspecs
 
     def block(m: re.Match[str]) -> str:
         hook = getattr(hookspecs, m.group(2))

@@ -52,13 +52,13 @@ def test_every_contract_is_written_down() -> None:
 
 # (file to plant the import in, the line to add, the contract it must break)
 PLANTED = [
-    ("venue_ready/model.py", "from . import report\n", "layers"),
-    ("venue_ready/scoring.py", "from .assessment import assess\n", "layers"),
-    ("venue_ready/findingmaker.py", "from .journal import replay\n", "layers"),  # a leaf too
-    ("venue_ready/render/text.py", "from ..journal import replay\n", "renderers-draw"),
-    ("venue_ready_security/rules.py", "from venue_ready.model import Event\n", "public-api"),
-    ("venue_ready/dates.py", "from . import files\n", None),  # harmless: nothing is broken
-    ("venue_ready/files.py", "from . import dates\n", "acyclic"),  # with the line above: a cycle
+    ("venue_ready/_model.py", "from . import _report\n", "layers"),
+    ("venue_ready/_scoring.py", "from ._assessment import assess\n", "layers"),
+    ("venue_ready/_findingmaker.py", "from .journal import replay\n", "layers"),  # a leaf too
+    ("venue_ready/_render/text.py", "from ..journal import replay\n", "renderers-draw"),
+    ("venue_ready_security/rules.py", "from venue_ready._model import Event\n", "public-api"),
+    ("venue_ready/_dates.py", "from . import _files\n", None),  # harmless: nothing is broken
+    ("venue_ready/_files.py", "from . import _dates\n", "acyclic"),  # with the line above: a cycle
 ]
 
 

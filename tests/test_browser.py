@@ -19,8 +19,8 @@ from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 
 import venue_ready
-from venue_ready.dates import parse_instant
-from venue_ready.i18n import format_score
+from venue_ready._dates import parse_instant
+from venue_ready._i18n import format_score
 
 from .conftest import ROOT, RunCli
 

@@ -1,7 +1,7 @@
 """Issue #5: a test fails when a user-facing string bypasses the message catalogs.
 
 The "pseudo-locale" technique: every catalog template (the core's, through
-``venue_ready.i18n.catalog``; the plugins', through ``PluginManager.area_specs``, which also
+``venue_ready._i18n.catalog``; the plugins', through ``PluginManager.area_specs``, which also
 feeds ``PluginManager.catalogs``), every area title, every date the formatters write and every
 string of the event itself is wrapped in ``⟦…⟧``; a template's literal runs are wrapped one by
 one, not the template whole, so a parameter value built by code (rather than taken from the
@@ -33,9 +33,9 @@ import attrs
 import pytest
 
 import venue_ready
-from venue_ready import i18n
-from venue_ready.errors import format_path
-from venue_ready.plugins import PluginManager
+from venue_ready import _i18n as i18n
+from venue_ready._errors import format_path
+from venue_ready._plugins import PluginManager
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "ngoc-thuy-2020" / "congress.toml"
@@ -201,8 +201,7 @@ def pseudo_locale(monkeypatch: pytest.MonkeyPatch) -> None:
 
     # Imported before i18n is patched: a module first imported while it is patched would bind
     # the marked formatter for good, and every later test would see ⟦…⟧ dates.
-    from venue_ready.cli import journal as cli_journal
-    from venue_ready.render import (
+    from venue_ready._render import (
         html,
         markdown,
         phrases,
@@ -211,6 +210,7 @@ def pseudo_locale(monkeypatch: pytest.MonkeyPatch) -> None:
         terminal,
         text,
     )
+    from venue_ready.cli import journal as cli_journal
 
     original_datetime = i18n.format_datetime
 
@@ -353,10 +353,10 @@ def _report() -> venue_ready.Report:
 
 def _outputs(capsys: pytest.CaptureFixture[str]) -> dict[str, str]:
     from venue_ready import cli
-    from venue_ready.render.html import render_html
-    from venue_ready.render.markdown import render_markdown
-    from venue_ready.render.terminal import render_terminal
-    from venue_ready.render.text import render_text
+    from venue_ready._render.html import render_html
+    from venue_ready._render.markdown import render_markdown
+    from venue_ready._render.terminal import render_terminal
+    from venue_ready._render.text import render_text
 
     report = _report()
     outputs: dict[str, str] = {}
@@ -436,7 +436,7 @@ def test_every_user_facing_string_comes_from_a_catalog(
 def test_the_checker_flags_a_literal_string(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from venue_ready.render import text
+    from venue_ready._render import text
 
     original: Callable[..., str] = text.render_text
     monkeypatch.setattr(text, "render_text", lambda r, lang: original(r, lang) + "\nhello\n")

@@ -11,7 +11,7 @@ import attrs
 import pytest
 
 import venue_ready
-from venue_ready import hookspecs
+from venue_ready import _hookspecs as hookspecs
 
 from .conftest import ROOT
 

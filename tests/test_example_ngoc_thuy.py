@@ -237,7 +237,7 @@ def test_reports_with_every_area_validate_against_the_schema(moment: str) -> Non
 
     import jsonschema
 
-    from venue_ready.dates import parse_instant
+    from venue_ready._dates import parse_instant
 
     schema = json.loads(
         importlib.resources.files("venue_ready").joinpath("schema/report.schema.json").read_text()

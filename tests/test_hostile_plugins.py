@@ -365,7 +365,7 @@ def test_number_and_text_subclasses_are_good_findings() -> None:
     from datetime import datetime, timedelta, timezone
 
     from venue_ready import AreaSpec, Finding, Message, hookimpl, loads
-    from venue_ready.assessment import assess
+    from venue_ready._assessment import assess
     from venue_ready.testing import plugin_manager
 
     class Real(float):

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import venue_ready
-from venue_ready.render.html import readiness_timeline
+from venue_ready._render.html import readiness_timeline
 
 from .conftest import ROOT, RunCli
 
@@ -56,7 +56,7 @@ def _parse(page: str) -> _Collect:
 
 
 def _render(lang: str) -> str:
-    from venue_ready.dates import get_zone, parse_instant
+    from venue_ready._dates import get_zone, parse_instant
 
     event = venue_ready.load(EXAMPLE)
     report = venue_ready.assess(event, as_of=parse_instant(AS_OF, get_zone(event.timezone)))
@@ -69,7 +69,7 @@ def page(request: pytest.FixtureRequest) -> tuple[str, str]:
 
 
 def test_template_ships_in_the_package() -> None:
-    template = files("venue_ready.render") / "templates" / "report.html.j2"
+    template = files("venue_ready._render") / "templates" / "report.html.j2"
     assert template.is_file()
 
 
@@ -97,9 +97,9 @@ def test_page_says_what_it_must(page: tuple[str, str]) -> None:
     assert "Đại hội Đảng bộ phường Ngọc Thụy lần thứ XXII, nhiệm kỳ 2020 - 2025" in text
     report = venue_ready.assess(
         venue_ready.load(EXAMPLE),
-        as_of=venue_ready.dates.parse_instant(AS_OF, venue_ready.load(EXAMPLE).tz),
+        as_of=venue_ready._dates.parse_instant(AS_OF, venue_ready.load(EXAMPLE).tz),
     )
-    assert venue_ready.i18n.format_score(report.score, lang) in text
+    assert venue_ready._i18n.format_score(report.score, lang) in text
     for area in report.areas:
         assert area.title(lang) in text
     for finding in report.blockers:
@@ -116,7 +116,7 @@ def test_page_says_what_it_must(page: tuple[str, str]) -> None:
 
 def test_timeline_ends_at_the_opening_with_the_overall_score() -> None:
     event = venue_ready.load(EXAMPLE)
-    as_of = venue_ready.dates.parse_instant(AS_OF, event.tz)
+    as_of = venue_ready._dates.parse_instant(AS_OF, event.tz)
     report = venue_ready.assess(event, as_of=as_of)
     points = readiness_timeline(report)
     assert points[-1].when == event.starts

@@ -8,10 +8,10 @@ from datetime import date, datetime
 import pytest
 
 from venue_ready import Message
+from venue_ready._builtin.checklist import MESSAGES as CHECKLIST
+from venue_ready._dates import end_of_day
+from venue_ready._i18n import format_datetime, format_number, gettext, translate
 from venue_ready._messages import ARGPARSE_VI, EN, VI
-from venue_ready.builtin.checklist import MESSAGES as CHECKLIST
-from venue_ready.dates import end_of_day
-from venue_ready.i18n import format_datetime, format_number, gettext, translate
 
 from .support import TZ
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import venue_ready
-from venue_ready.scaffold import new_event_file, toml_string
+from venue_ready._scaffold import new_event_file, toml_string
 
 from .conftest import RunCli
 from .support import event_header

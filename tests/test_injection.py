@@ -109,8 +109,8 @@ def test_reports_show_controls_escaped(hostile: Path, fmt: str) -> None:
 
 
 def test_terminal_report_shows_controls_escaped(hostile: Path) -> None:
-    from venue_ready.dates import get_zone, parse_instant
-    from venue_ready.render.terminal import render_terminal
+    from venue_ready._dates import get_zone, parse_instant
+    from venue_ready._render.terminal import render_terminal
 
     event = venue_ready.load(hostile)
     report = venue_ready.assess(event, as_of=parse_instant(AS_OF, get_zone(event.timezone)))
@@ -122,7 +122,7 @@ def test_terminal_report_shows_controls_escaped(hostile: Path) -> None:
 def test_json_and_html_escape_as_their_formats_do(hostile: Path) -> None:
     as_json = run_cli("check", hostile, "--as-of", AS_OF, "--format", "json")
     assert json.loads(as_json.stdout)["event"]["name"] == HOSTILE  # the data, whole
-    # C0 escaped by json itself; DEL and C1 (U+009B, a terminal's CSI) by venue_ready.jsontext
+    # C0 escaped by json itself; DEL and C1 (U+009B, a terminal's CSI) by venue_ready._jsontext
     assert RAW_CONTROL.search(as_json.stdout.replace("\n", "")) is None
     as_html = run_cli("check", hostile, "--as-of", AS_OF, "--format", "html")
     assert f"<h1>{HOSTILE}</h1>" in as_html.stdout  # text in an element: a browser obeys none

@@ -14,6 +14,7 @@ import pytest
 
 import venue_ready
 from venue_ready import Event, JournalError, Mark, Status, load, open_journal
+from venue_ready._timeline import readiness_timeline, timeline_days
 from venue_ready.journal import (
     HISTORY_SCHEMA_VERSION,
     check_mark,
@@ -21,7 +22,6 @@ from venue_ready.journal import (
     mark_problems,
     record_mark,
 )
-from venue_ready.timeline import readiness_timeline, timeline_days
 
 from .conftest import ROOT
 from .support import ENDS, event_header

@@ -993,7 +993,7 @@ def test_check_as_of_reproduces_the_past(
         "VENUE_READY_TRACE_PLUGINS",
     ):
         monkeypatch.delenv(name, raising=False)
-    from venue_ready.render.json_report import render_json
+    from venue_ready._render.json_report import render_json
 
     event_file = _copy_event(NGOC_THUY, tmp_path)
     journal_path = tmp_path / "congress.journal.sqlite"

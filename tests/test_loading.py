@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 
 import venue_ready
 from venue_ready import Entrance, LoadError, Phase, Problem, SignOff, Status, Waiver, Zone
-from venue_ready.loading import int_to_roman
+from venue_ready._loading import int_to_roman
 
 from .support import TZ, event_header
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from venue_ready.render.markdown import escape
+from venue_ready._render.markdown import escape
 
 from .conftest import RunCli, WriteEvent
 

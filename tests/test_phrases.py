@@ -7,9 +7,9 @@ from datetime import datetime
 from pathlib import Path
 
 import venue_ready
-from venue_ready.render import phrases
-from venue_ready.render.markdown import escape
-from venue_ready.render.terminal import render_terminal
+from venue_ready._render import phrases
+from venue_ready._render.markdown import escape
+from venue_ready._render.terminal import render_terminal
 
 from .support import ENDS, STARTS, TZ
 

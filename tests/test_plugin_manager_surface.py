@@ -10,7 +10,8 @@ import pluggy
 import pytest
 
 import venue_ready
-from venue_ready import PluginManager, default_plugin_manager, plugins
+from venue_ready import PluginManager, default_plugin_manager
+from venue_ready import _plugins as plugins
 
 from .conftest import SMALL_EXAMPLE
 

@@ -28,7 +28,7 @@ from venue_ready import (
     get_plugin_manager,
     hookimpl,
 )
-from venue_ready import hookspecs as specs_module
+from venue_ready import _hookspecs as specs_module
 
 from .support import ENDS, STARTS, TZ, event_header
 
@@ -80,7 +80,7 @@ def test_hookspecs_are_exactly_the_documented_ones() -> None:
 def test_builtin_checklist_comes_through_the_entry_point_group() -> None:
     eps = importlib.metadata.entry_points(group="venue_ready")
     ours = [ep for ep in eps if ep.name == "checklist"]
-    assert [ep.value for ep in ours] == ["venue_ready.builtin.checklist"]
+    assert [ep.value for ep in ours] == ["venue_ready._builtin.checklist"]
     pm = get_plugin_manager(autoload=False)
     assert pm.has_plugin("checklist")
     assert pm.origin("checklist") == ("venue-ready", venue_ready.__version__)
@@ -349,7 +349,7 @@ def test_assess_calls_each_plugin_once_per_area() -> None:
 
 @pytest.mark.parametrize("group", ["venue_ready", "console_scripts", "pytest11"])
 def test_fast_entry_point_scan_agrees_with_importlib_metadata(group: str) -> None:
-    from venue_ready.plugins import scan_entry_points
+    from venue_ready._plugins import scan_entry_points
 
     scanned = scan_entry_points(group)
     assert scanned is not None
@@ -362,7 +362,7 @@ def test_fast_entry_point_scan_agrees_with_importlib_metadata(group: str) -> Non
     if group == "venue_ready":
         assert (
             "checklist",
-            "venue_ready.builtin.checklist",
+            "venue_ready._builtin.checklist",
             "venue-ready",
             venue_ready.__version__,
         ) in ours
@@ -371,7 +371,7 @@ def test_fast_entry_point_scan_agrees_with_importlib_metadata(group: str) -> Non
 def test_fast_scan_reads_a_fake_distribution(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from venue_ready.plugins import scan_entry_points
+    from venue_ready._plugins import scan_entry_points
 
     info = tmp_path / "venue_ready_radio-2.0.dist-info"
     info.mkdir()
@@ -400,7 +400,7 @@ def test_fast_scan_reads_a_fake_distribution(
 def test_fast_scan_defers_to_importlib_metadata_for_zips(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from venue_ready.plugins import scan_entry_points
+    from venue_ready._plugins import scan_entry_points
 
     archive = tmp_path / "plugins.zip"
     archive.write_bytes(b"PK\x05\x06" + b"\0" * 18)  # an empty zip archive

@@ -71,11 +71,11 @@ def test_public_names_are_one_list() -> None:
 
 
 def test_moved_names_stay_importable_where_they_were() -> None:
-    from venue_ready.errors import PluginFailure
-    from venue_ready.plugins import PluginFailure as from_plugins
+    from venue_ready._errors import PluginFailure
+    from venue_ready._plugins import PluginFailure as from_plugins
 
     assert venue_ready.PluginFailure is PluginFailure is from_plugins
-    from venue_ready.subevents import SubeventResult
+    from venue_ready._subevents import SubeventResult
 
     assert venue_ready.SubeventResult is SubeventResult
 
@@ -140,3 +140,14 @@ def test_every_plugin_is_registered_through_the_entry_point_group() -> None:
     ]
     wheel = project["tool"]["hatch"]["build"]["targets"]["wheel"]["packages"]
     assert sorted(w.split("/")[-1] for w in wheel if w.startswith("plugins/")) == packages
+
+
+def test_only_the_public_modules_are_named_without_an_underscore() -> None:
+    """``help(venue_ready)`` lists the modules a tool may import by path; the rest are private
+    (their public names are imported from ``venue_ready`` itself)."""
+    import pkgutil
+
+    import venue_ready
+
+    public = {m.name for m in pkgutil.iter_modules(venue_ready.__path__) if m.name[0] != "_"}
+    assert public == {"cli", "journal", "pytest_plugin", "testing"}

@@ -26,7 +26,7 @@ from venue_ready import (
     Status,
     Waiver,
 )
-from venue_ready.scoring import effective_due, score_area, score_event
+from venue_ready._scoring import effective_due, score_area, score_event
 
 from .support import ENDS, STARTS
 

@@ -172,7 +172,7 @@ def test_numbers_in_the_report_s_language(report: Report) -> None:
 def test_the_renderers_write_dates_through_the_public_formatter(
     report: Report, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from venue_ready import i18n
+    from venue_ready import _i18n as i18n
 
     original = i18n.format_datetime
     monkeypatch.setattr(i18n, "format_datetime", lambda v, lang: f"⟦{original(v, lang)}⟧")

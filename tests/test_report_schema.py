@@ -24,7 +24,8 @@ import pytest
 import tomli
 
 import venue_ready as vr
-import venue_ready.report  # vr.report below: the module, not only the lazy names
+import venue_ready._dates
+import venue_ready._report  # vr._report below: the modules, not only the lazy names
 
 from .support import TZ, event_header
 
@@ -241,7 +242,7 @@ def test_schema_is_a_valid_draft_2020_12_schema(schema: dict[str, Any]) -> None:
     jsonschema.Draft202012Validator.check_schema(schema)
     assert schema["properties"]["schema_version"] == {
         "description": schema["properties"]["schema_version"]["description"],
-        "const": vr.report.REPORT_SCHEMA_VERSION,
+        "const": vr._report.REPORT_SCHEMA_VERSION,
     }
 
 
@@ -290,7 +291,7 @@ def test_small_example_report_validates(
 ) -> None:
     pm = plugin_manager()
     event = vr.load(SMALL_EXAMPLE, plugins=pm)
-    as_of = vr.dates.parse_instant(moment, TZ)
+    as_of = vr._dates.parse_instant(moment, TZ)
     data = check_report(validator, vr.assess(event, as_of=as_of, plugins=pm), lang)
     assert data["lang"] == lang
     assert data["areas"][0]["title"] == (
@@ -310,7 +311,7 @@ def test_small_example_reports_cover_several_statuses(
     event = vr.load(SMALL_EXAMPLE, plugins=pm)
     statuses = set()
     for moment in SMALL_MOMENTS:
-        report = vr.assess(event, as_of=vr.dates.parse_instant(moment, TZ), plugins=pm)
+        report = vr.assess(event, as_of=vr._dates.parse_instant(moment, TZ), plugins=pm)
         statuses.add(check_report(validator, report)["status"])
     assert len(statuses) >= 2, statuses
 
@@ -387,7 +388,8 @@ def _documented_keys(markdown: str) -> set[str]:
 
 
 def test_event_file_doc_names_every_key_and_problem() -> None:
-    from venue_ready import _messages, loading
+    from venue_ready import _loading as loading
+    from venue_ready import _messages
 
     doc = EVENT_FILE_DOC.read_text(encoding="utf-8")
     documented = _documented_keys(doc)

@@ -44,7 +44,7 @@ from hypothesis import strategies as st
 
 import venue_ready
 from venue_ready import AreaStatus, SubeventResult
-from venue_ready.rollup import Rollup, roll_up
+from venue_ready._rollup import Rollup, roll_up
 
 from .conftest import ROOT, RunCli
 from .support import ENDS, TZ, event_header
@@ -678,9 +678,9 @@ def test_summary_counts_what_the_report_lists(as_of: str) -> None:
 def test_rollup_outputs_use_only_the_catalogs(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    from venue_ready import i18n
-    from venue_ready.render import rollup_html, rollup_text
-    from venue_ready.rollup import RollupError
+    from venue_ready import _i18n as i18n
+    from venue_ready._render import rollup_html, rollup_text
+    from venue_ready._rollup import RollupError
 
     from .test_catalog_coverage import ALLOWED, KNOWN, OPEN, html_text, leftovers, mark
 
@@ -763,7 +763,7 @@ def test_init_leaves_the_subevents_area_out(run_cli: RunCli, tmp_path: Path) -> 
 
 
 def test_a_file_given_twice_is_read_once() -> None:
-    from venue_ready.rollup import discover
+    from venue_ready._rollup import discover
 
     here = TREE / "c11.toml"
     same = TREE / "w2" / ".." / "c11.toml"

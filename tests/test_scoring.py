@@ -1,4 +1,4 @@
-"""One test per scoring rule of ``venue_ready.scoring`` (its module docstring is the contract),
+"""One test per scoring rule of ``venue_ready._scoring`` (its module docstring is the contract),
 the checklist plugin's sign-off rules through ``venue_ready.assess``, and fault isolation."""
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from venue_ready import (
     Status,
     Waiver,
 )
-from venue_ready.scoring import (
+from venue_ready._scoring import (
     AreaScore,
     effective_due,
     is_blocking,

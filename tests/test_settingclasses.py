@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from venue_ready import Setting, SettingsReader, load, read_settings, read_table
-from venue_ready.errors import format_path
+from venue_ready._errors import format_path
 
 from .support import TZ
 

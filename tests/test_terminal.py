@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 import venue_ready
-from venue_ready.render.text import render_text
+from venue_ready._render.text import render_text
 
 from .conftest import ROOT, RunCli
 
@@ -32,7 +32,7 @@ on_posix = pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals 
 
 
 def _report(lang: str = "vi") -> venue_ready.Report:
-    from venue_ready.dates import get_zone, parse_instant
+    from venue_ready._dates import get_zone, parse_instant
 
     event = venue_ready.load(EXAMPLE)
     return venue_ready.assess(event, as_of=parse_instant(AS_OF, get_zone(event.timezone)))
@@ -207,7 +207,7 @@ def test_narrow_terminal_still_shows_every_area() -> None:
 
 
 def test_render_terminal_without_colour() -> None:
-    from venue_ready.render.terminal import render_terminal
+    from venue_ready._render.terminal import render_terminal
 
     report = _report()
     coloured = render_terminal(report, "vi", width=120)
@@ -218,7 +218,7 @@ def test_render_terminal_without_colour() -> None:
 
 
 def test_user_text_is_not_read_as_rich_markup(tmp_path: Path) -> None:
-    from venue_ready.render.terminal import render_terminal
+    from venue_ready._render.terminal import render_terminal
 
     source = EXAMPLE.read_text(encoding="utf-8")
     assert 'owner = "Tiểu ban Tuyên truyền"' in source
@@ -231,7 +231,7 @@ def test_user_text_is_not_read_as_rich_markup(tmp_path: Path) -> None:
     for other in EXAMPLE.parent.iterdir():
         if other.name != EXAMPLE.name and other.is_file():
             (tmp_path / other.name).write_bytes(other.read_bytes())
-    from venue_ready.dates import get_zone, parse_instant
+    from venue_ready._dates import get_zone, parse_instant
 
     event = venue_ready.load(changed)
     report = venue_ready.assess(event, as_of=parse_instant(AS_OF, get_zone(event.timezone)))

@@ -580,7 +580,7 @@ def test_the_pytest_plugin_imports_nothing_until_a_fixture_is_used() -> None:
 def test_the_lazy_package_exports_every_public_name() -> None:
     assert set(venue_ready._EXPORTS) | {"__version__"} == set(venue_ready.__all__)
     code = "import venue_ready; [getattr(venue_ready, n) for n in venue_ready.__all__]"
-    assert "venue_ready.model" in _modules_after(code)
+    assert "venue_ready._model" in _modules_after(code)
 
 
 def test_the_testing_module_does_not_import_pytest() -> None:
@@ -588,8 +588,8 @@ def test_the_testing_module_does_not_import_pytest() -> None:
     assert {
         "pytest",
         "_pytest",
-        "venue_ready.scaffold",
-        "venue_ready.builtin.checklist",
+        "venue_ready._scaffold",
+        "venue_ready._builtin.checklist",
     } & loaded == set()
 
 

@@ -30,14 +30,14 @@ from ._version import __version__
 _EXPORTS: dict[str, str] = {
     name: module
     for module, names in (
-        ("areaplugin", ("AreaPlugin", "area_plugin")),
-        ("assessment", ("assess",)),
-        ("subevents", ("SubeventResult",)),
-        ("errors", ("LoadError", "PluginError", "PluginFailure", "Problem")),
-        ("files", ("write_atomic",)),
-        ("findingmaker", ("FindingFields", "FindingMaker")),
-        ("hookspecs", ("hookimpl",)),
-        ("i18n", ("format_datetime", "format_number", "format_score")),
+        ("_areaplugin", ("AreaPlugin", "area_plugin")),
+        ("_assessment", ("assess",)),
+        ("_subevents", ("SubeventResult",)),
+        ("_errors", ("LoadError", "PluginError", "PluginFailure", "Problem")),
+        ("_files", ("write_atomic",)),
+        ("_findingmaker", ("FindingFields", "FindingMaker")),
+        ("_hookspecs", ("hookimpl",)),
+        ("_i18n", ("format_datetime", "format_number", "format_score")),
         (
             "journal",
             (
@@ -54,10 +54,10 @@ _EXPORTS: dict[str, str] = {
                 "replay",
             ),
         ),
-        ("loading", ("SCHEMA_VERSION", "from_dict", "load", "loads")),
-        ("validation", ("validate",)),
+        ("_loading", ("SCHEMA_VERSION", "from_dict", "load", "loads")),
+        ("_validation", ("validate",)),
         (
-            "model",
+            "_model",
             (
                 "AreaPlan",
                 "AreaSpec",
@@ -81,15 +81,15 @@ _EXPORTS: dict[str, str] = {
                 "Zone",
             ),
         ),
-        ("plugins", ("PluginManager", "default_plugin_manager", "get_plugin_manager")),
-        ("report", ("AreaReport", "HistoryPoint", "PluginInfo", "Report", "status_title")),
-        ("roles", ("Role",)),
-        ("rollup", ("LevelTotal", "Rollup", "RollupEntry", "RollupError", "roll_up")),
-        ("scoring", ("item_credit",)),
-        ("names", ("fold_name",)),
-        ("settings", ("SettingsReader",)),
-        ("settingclasses", ("Setting", "read_settings", "read_table", "read_tables")),
-        ("templateitems", ("template_item",)),
+        ("_plugins", ("PluginManager", "default_plugin_manager", "get_plugin_manager")),
+        ("_report", ("AreaReport", "HistoryPoint", "PluginInfo", "Report", "status_title")),
+        ("_roles", ("Role",)),
+        ("_rollup", ("LevelTotal", "Rollup", "RollupEntry", "RollupError", "roll_up")),
+        ("_scoring", ("item_credit",)),
+        ("_names", ("fold_name",)),
+        ("_settings", ("SettingsReader",)),
+        ("_settingclasses", ("Setting", "read_settings", "read_table", "read_tables")),
+        ("_templateitems", ("template_item",)),
     )
     for name in names
 }
@@ -100,20 +100,68 @@ __all__ = ["__version__", *sorted(_EXPORTS)]  # noqa: PLE0604
 # Type checkers cannot read the table above, so they get the same names as literal imports
 # (``X as X``: an explicit re-export). tests/test_project.py checks the two lists are one.
 if TYPE_CHECKING:
-    from .areaplugin import AreaPlugin as AreaPlugin
-    from .areaplugin import area_plugin as area_plugin
-    from .assessment import assess as assess
-    from .errors import LoadError as LoadError
-    from .errors import PluginError as PluginError
-    from .errors import PluginFailure as PluginFailure
-    from .errors import Problem as Problem
-    from .files import write_atomic as write_atomic
-    from .findingmaker import FindingFields as FindingFields
-    from .findingmaker import FindingMaker as FindingMaker
-    from .hookspecs import hookimpl as hookimpl
-    from .i18n import format_datetime as format_datetime
-    from .i18n import format_number as format_number
-    from .i18n import format_score as format_score
+    from ._areaplugin import AreaPlugin as AreaPlugin
+    from ._areaplugin import area_plugin as area_plugin
+    from ._assessment import assess as assess
+    from ._errors import LoadError as LoadError
+    from ._errors import PluginError as PluginError
+    from ._errors import PluginFailure as PluginFailure
+    from ._errors import Problem as Problem
+    from ._files import write_atomic as write_atomic
+    from ._findingmaker import FindingFields as FindingFields
+    from ._findingmaker import FindingMaker as FindingMaker
+    from ._hookspecs import hookimpl as hookimpl
+    from ._i18n import format_datetime as format_datetime
+    from ._i18n import format_number as format_number
+    from ._i18n import format_score as format_score
+    from ._loading import SCHEMA_VERSION as SCHEMA_VERSION
+    from ._loading import from_dict as from_dict
+    from ._loading import load as load
+    from ._loading import loads as loads
+    from ._model import AreaPlan as AreaPlan
+    from ._model import AreaSpec as AreaSpec
+    from ._model import AreaStatus as AreaStatus
+    from ._model import Entrance as Entrance
+    from ._model import Event as Event
+    from ._model import Finding as Finding
+    from ._model import Item as Item
+    from ._model import JournalEntry as JournalEntry
+    from ._model import JournalSubjects as JournalSubjects
+    from ._model import Message as Message
+    from ._model import Phase as Phase
+    from ._model import Renderer as Renderer
+    from ._model import RenderFunction as RenderFunction
+    from ._model import SettingsValidator as SettingsValidator
+    from ._model import SignOff as SignOff
+    from ._model import Status as Status
+    from ._model import TemplateItem as TemplateItem
+    from ._model import Venue as Venue
+    from ._model import Waiver as Waiver
+    from ._model import Zone as Zone
+    from ._names import fold_name as fold_name
+    from ._plugins import PluginManager as PluginManager
+    from ._plugins import default_plugin_manager as default_plugin_manager
+    from ._plugins import get_plugin_manager as get_plugin_manager
+    from ._report import AreaReport as AreaReport
+    from ._report import HistoryPoint as HistoryPoint
+    from ._report import PluginInfo as PluginInfo
+    from ._report import Report as Report
+    from ._report import status_title as status_title
+    from ._roles import Role as Role
+    from ._rollup import LevelTotal as LevelTotal
+    from ._rollup import Rollup as Rollup
+    from ._rollup import RollupEntry as RollupEntry
+    from ._rollup import RollupError as RollupError
+    from ._rollup import roll_up as roll_up
+    from ._scoring import item_credit as item_credit
+    from ._settingclasses import Setting as Setting
+    from ._settingclasses import read_settings as read_settings
+    from ._settingclasses import read_table as read_table
+    from ._settingclasses import read_tables as read_tables
+    from ._settings import SettingsReader as SettingsReader
+    from ._subevents import SubeventResult as SubeventResult
+    from ._templateitems import template_item as template_item
+    from ._validation import validate as validate
     from .journal import Journal as Journal
     from .journal import JournalError as JournalError
     from .journal import Mark as Mark
@@ -125,54 +173,6 @@ if TYPE_CHECKING:
     from .journal import open_journal as open_journal
     from .journal import readiness_history as readiness_history
     from .journal import replay as replay
-    from .loading import SCHEMA_VERSION as SCHEMA_VERSION
-    from .loading import from_dict as from_dict
-    from .loading import load as load
-    from .loading import loads as loads
-    from .model import AreaPlan as AreaPlan
-    from .model import AreaSpec as AreaSpec
-    from .model import AreaStatus as AreaStatus
-    from .model import Entrance as Entrance
-    from .model import Event as Event
-    from .model import Finding as Finding
-    from .model import Item as Item
-    from .model import JournalEntry as JournalEntry
-    from .model import JournalSubjects as JournalSubjects
-    from .model import Message as Message
-    from .model import Phase as Phase
-    from .model import Renderer as Renderer
-    from .model import RenderFunction as RenderFunction
-    from .model import SettingsValidator as SettingsValidator
-    from .model import SignOff as SignOff
-    from .model import Status as Status
-    from .model import TemplateItem as TemplateItem
-    from .model import Venue as Venue
-    from .model import Waiver as Waiver
-    from .model import Zone as Zone
-    from .names import fold_name as fold_name
-    from .plugins import PluginManager as PluginManager
-    from .plugins import default_plugin_manager as default_plugin_manager
-    from .plugins import get_plugin_manager as get_plugin_manager
-    from .report import AreaReport as AreaReport
-    from .report import HistoryPoint as HistoryPoint
-    from .report import PluginInfo as PluginInfo
-    from .report import Report as Report
-    from .report import status_title as status_title
-    from .roles import Role as Role
-    from .rollup import LevelTotal as LevelTotal
-    from .rollup import Rollup as Rollup
-    from .rollup import RollupEntry as RollupEntry
-    from .rollup import RollupError as RollupError
-    from .rollup import roll_up as roll_up
-    from .scoring import item_credit as item_credit
-    from .settingclasses import Setting as Setting
-    from .settingclasses import read_settings as read_settings
-    from .settingclasses import read_table as read_table
-    from .settingclasses import read_tables as read_tables
-    from .settings import SettingsReader as SettingsReader
-    from .subevents import SubeventResult as SubeventResult
-    from .templateitems import template_item as template_item
-    from .validation import validate as validate
 
 if not TYPE_CHECKING:  # hidden from type checkers, which would accept any name through it
 

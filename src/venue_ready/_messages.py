@@ -5,7 +5,7 @@ track), chậm tiến độ (behind schedule), quá hạn (overdue), phụ trác
 (item), hoàn thành (done), đang thực hiện (in progress), chưa thực hiện (not started).
 
 Every id must exist in both catalogs; tests/test_i18n.py fails otherwise. Templates are
-``str.format`` strings; see venue_ready.i18n for the ``{x:@prefix}`` lookup spec.
+``str.format`` strings; see venue_ready._i18n for the ``{x:@prefix}`` lookup spec.
 """
 
 VI: dict[str, str] = {

@@ -23,8 +23,8 @@ from typing import TYPE_CHECKING
 import pytest
 
 if TYPE_CHECKING:
-    from .model import Event, Finding
-    from .plugins import PluginManager
+    from ._model import Event, Finding
+    from ._plugins import PluginManager
 
 __all__ = [
     "venue_ready_assess_area",

@@ -31,13 +31,13 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from .errors import LoadError, Problem
-from .model import AreaPlan, AreaSpec, Event, Finding, Item
+from ._errors import LoadError, Problem
+from ._model import AreaPlan, AreaSpec, Event, Finding, Item
 
 if TYPE_CHECKING:
     import pluggy
 
-    from .plugins import PluginManager
+    from ._plugins import PluginManager
 
 _T = TypeVar("_T")
 
@@ -128,7 +128,7 @@ def plugin_manager(*plugins: object | str, builtins: bool = True) -> PluginManag
     :class:`LookupError`; a plugin that pluggy refuses, or with a misspelled hook, is recorded in
     ``failures`` as :func:`venue_ready.get_plugin_manager` would record it.
     """
-    from .plugins import PluginManager, _env_flag, _trace_to_stderr
+    from ._plugins import PluginManager, _env_flag, _trace_to_stderr
 
     trace = _trace_to_stderr if _env_flag("VENUE_READY_TRACE_PLUGINS") else None
     pm = PluginManager(trace=trace)
@@ -164,7 +164,7 @@ def _resolve(name: str) -> tuple[object, str, str | None, str | None]:
     """(plugin, name, distribution, version) for a plugin named by entry point or module."""
     import importlib
 
-    from .plugins import BUILTIN_PLUGINS, _dist_of, _entry_points
+    from ._plugins import BUILTIN_PLUGINS, _dist_of, _entry_points
 
     for ep in _entry_points():
         if ep.name == name:
@@ -187,7 +187,7 @@ def _resolve(name: str) -> tuple[object, str, str | None, str | None]:
 
 def _own_plugins() -> PluginManager:
     """venue_ready's own plugins (the checklist and the congress areas), no third party's."""
-    from .plugins import get_plugin_manager
+    from ._plugins import get_plugin_manager
 
     return get_plugin_manager(autoload=False)
 
@@ -215,7 +215,7 @@ def make_event(
     if toml is not None:
         if fields:
             raise TypeError("make_event takes TOML text or keyword arguments, not both")
-        from .loading import loads
+        from ._loading import loads
 
         pm = plugins if plugins is not None else _own_plugins()
         return loads(_with_schema(toml), source=_SOURCE, plugins=pm)
@@ -236,7 +236,7 @@ def _with_schema(text: str) -> str:
 
 
 def _event_in_code(fields: dict[str, Any]) -> Event:
-    from .dates import get_zone
+    from ._dates import get_zone
 
     fields.setdefault("id", "test-event")
     fields.setdefault("name", DEFAULT_NAME)
@@ -292,8 +292,8 @@ def assess_area(
     messages, when the area came out ``error`` (a plugin failed), and when the event has no
     area ``key``.
     """
-    from .assessment import assess
-    from .model import AreaStatus
+    from ._assessment import assess
+    from ._model import AreaStatus
 
     report = assess(event, as_of=event.starts if as_of is None else as_of, plugins=plugins)
     area = report.area(key)
@@ -464,7 +464,7 @@ class _Checker:
             ) from None
 
     def load(self, text: str, specs: list[AreaSpec]) -> Event:
-        from .loading import loads
+        from ._loading import loads
 
         failures_before = len(self.pm.failures)
         try:
@@ -543,7 +543,7 @@ class _Checker:
 
     def check_report(self, event: Event, as_of: datetime) -> None:
         """The whole assessment, for what only it runs (policies' adjust_report)."""
-        from .assessment import assess
+        from ._assessment import assess
 
         report = assess(event, as_of=as_of, plugins=self.pm)
         for failure in report.failures:
@@ -624,8 +624,8 @@ def check_plugin(
 def _event_text(specs: list[AreaSpec], pm: PluginManager, checker: _Checker) -> str:
     """The check's event file: the plugin's areas and the checklist's ``general`` area, whose
     items the plugin is asked about too (and which gives a plugin without areas an event)."""
-    from .dates import get_zone
-    from .scaffold import new_event_file
+    from ._dates import get_zone
+    from ._scaffold import new_event_file
 
     used = list(specs)
     general = pm.area_specs().get("general")
@@ -730,7 +730,7 @@ def _parse_example(key: str, example: str) -> dict[str, Any]:
     """The settings table ``example`` writes, read the way the event file reads it."""
     import tomli
 
-    from .scaffold import toml_string
+    from ._scaffold import toml_string
 
     data = tomli.loads(f"[areas.{toml_string(key)}.settings]\n{example}")
     settings: dict[str, Any] = data["areas"][key]["settings"]

@@ -20,8 +20,8 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 
+from .._i18n import gettext as _
 from .._version import __version__
-from ..i18n import gettext as _
 from ._common import (
     PROG,
     Exit,

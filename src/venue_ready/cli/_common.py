@@ -14,16 +14,16 @@ import os
 import sys
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
-from ..i18n import format_score
-from ..i18n import gettext as _
+from .._i18n import format_score
+from .._i18n import gettext as _
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
     from datetime import date, datetime, tzinfo
 
-    from ..model import Event
-    from ..plugins import PluginManager
-    from ..report import Report
+    from .._model import Event
+    from .._plugins import PluginManager
+    from .._report import Report
 
     #: The object ``add_subparsers`` returns, to which each command adds its parser.
     Commands = argparse._SubParsersAction["Parser"]
@@ -189,7 +189,7 @@ def plugin_selection(args: argparse.Namespace) -> tuple[list[str], list[str]]:
 def plugin_manager(args: argparse.Namespace, lang: str) -> PluginManager:
     """The plugin manager the plugin options ask for; a module that is not found is a usage
     error."""
-    from ..plugins import get_plugin_manager
+    from .._plugins import get_plugin_manager
 
     block, extra = plugin_selection(args)
     try:
@@ -223,8 +223,8 @@ def open_event(
 
 def load_event(file: str, pm: PluginManager, lang: str | None, lang_hint: str) -> Event:
     """The event in ``file``; bad input is a usage error, with every problem printed."""
-    from ..errors import LoadError
-    from ..loading import load
+    from .._errors import LoadError
+    from .._loading import load
 
     try:
         return load(file, plugins=pm)
@@ -239,7 +239,7 @@ def load_event(file: str, pm: PluginManager, lang: str | None, lang_hint: str) -
 def parse_moment(text: str, tz: tzinfo, lang: str, *, option: str) -> datetime:
     """An option's ISO 8601 moment, read in ``tz`` (an event's time zone; a bare date is the
     end of that day); anything else is a usage error."""
-    from ..dates import parse_instant
+    from .._dates import parse_instant
 
     return read_moment(lambda t: parse_instant(t, tz), text, lang, option=option)
 
@@ -248,7 +248,7 @@ def read_moment(parse: Callable[[str], _Moment], text: str, lang: str, *, option
     """``parse(text)``: an option's date or moment, within the years venue_ready reads
     everywhere; a ValueError from ``parse``, or a year outside them, is a usage error that
     names ``option``."""
-    from ..values import MAX_YEAR, MIN_YEAR
+    from .._values import MAX_YEAR, MIN_YEAR
 
     try:
         moment = parse(text)
@@ -286,7 +286,7 @@ def write(text: str, *, machine: bool) -> None:
 
     Text for people (``machine=False``: a text report, ``history``, ``mark``'s confirmation)
     is printed with its control characters escaped
-    (:func:`~venue_ready.render.inert.inert`): whatever a user string holds, it reaches the
+    (:func:`~venue_ready._render.inert.inert`): whatever a user string holds, it reaches the
     terminal as text. Machine formats are printed as they are, byte for byte."""
     buffer = getattr(sys.stdout, "buffer", None)
     try:
@@ -295,7 +295,7 @@ def write(text: str, *, machine: bool) -> None:
             buffer.write(text.encode("utf-8"))
             buffer.flush()
         else:
-            from ..render.inert import inert
+            from .._render.inert import inert
 
             sys.stdout.write(text if machine else inert(text))
             sys.stdout.flush()
@@ -310,7 +310,7 @@ def save(file: str, text: str, lang: str, *, inputs: Iterable[str] = ()) -> None
     is written in place; a link's target is replaced). A file that cannot be written, or one of
     the command's ``inputs`` (the event file, its journal), is a usage error, and nothing is
     written."""
-    from ..files import write_atomic
+    from .._files import write_atomic
 
     for source in inputs:
         if _same_file(file, source):
@@ -336,9 +336,9 @@ def _same_file(a: str, b: str) -> bool:
 
 def err(text: str) -> None:
     """Print a line on stderr: a problem, a warning, or what a command did; its control
-    characters escaped (:func:`~venue_ready.render.inert.inert`), since problems quote file
+    characters escaped (:func:`~venue_ready._render.inert.inert`), since problems quote file
     names and values from the input."""
-    from ..render.inert import inert
+    from .._render.inert import inert
 
     print(inert(text), file=sys.stderr)
 

@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from ..i18n import gettext as _
+from .._i18n import gettext as _
 from ._common import (
     Exit,
     ExitCode,
@@ -30,8 +30,8 @@ from ._common import (
 from .journal import add_check_options, apply_journal, default_name
 
 if TYPE_CHECKING:
-    from ..plugins import PluginManager
-    from ..report import Report
+    from .._plugins import PluginManager
+    from .._report import Report
     from ._common import Commands
 
 __all__ = ["add_parser", "run"]
@@ -71,9 +71,9 @@ _score_threshold.__name__ = "0..100"  # argparse names the type in its error mes
 
 def run(args: argparse.Namespace, lang_hint: str) -> ExitCode:
     """Run ``check``; returns the exit code the report earns."""
-    from ..assessment import assess
-    from ..errors import _error_text
-    from ..render import BUILTIN_FORMATS
+    from .._assessment import assess
+    from .._errors import _error_text
+    from .._render import BUILTIN_FORMATS
 
     pm, event, lang, as_of = open_event(args, lang_hint)
     if not event.areas:
@@ -110,7 +110,7 @@ def run(args: argparse.Namespace, lang_hint: str) -> ExitCode:
     elif args.format == "text" and sys.stdout.isatty():
         # On a terminal, the same report in colour (rich, imported only here); piped or
         # redirected, the plain text as it is.
-        from ..render.terminal import print_terminal
+        from .._render.terminal import print_terminal
 
         print_terminal(report, lang)
     else:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from ..i18n import gettext as _
+from .._i18n import gettext as _
 from ._common import (
     Exit,
     ExitCode,
@@ -51,8 +51,8 @@ def run(args: argparse.Namespace, lang_hint: str) -> ExitCode:
     """Run ``init``: OK, or PLUGIN when the file was written but a plugin failed."""
     from pathlib import Path
 
-    from ..files import write_atomic
-    from ..scaffold import OPT_IN_AREAS, TEMPLATES, new_event_file
+    from .._files import write_atomic
+    from .._scaffold import OPT_IN_AREAS, TEMPLATES, new_event_file
 
     lang = args.lang or lang_hint
     if args.template not in TEMPLATES:
@@ -103,7 +103,7 @@ def run(args: argparse.Namespace, lang_hint: str) -> ExitCode:
 def _check_text(option: str, value: str, lang: str) -> None:
     """``--id`` or ``--name`` (an id from the file's name too): one line of text the event file
     can hold. A newline in it wrote a file that did not load (#11)."""
-    from ..values import MAX_TEXT_LENGTH
+    from .._values import MAX_TEXT_LENGTH
 
     controls = any(ord(ch) < 0x20 or 0x7F <= ord(ch) <= 0x9F for ch in value)
     if controls or not value.strip() or len(value) > MAX_TEXT_LENGTH:

@@ -13,8 +13,8 @@ import os
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from ..i18n import format_datetime, format_number
-from ..i18n import gettext as _
+from .._i18n import format_datetime, format_number
+from .._i18n import gettext as _
 from ._common import (
     Exit,
     ExitCode,
@@ -31,10 +31,10 @@ from ._common import (
 )
 
 if TYPE_CHECKING:
-    from ..errors import Problem
+    from .._errors import Problem
+    from .._model import Event, JournalEntry
+    from .._plugins import PluginManager
     from ..journal import Journal
-    from ..model import Event, JournalEntry
-    from ..plugins import PluginManager
     from ._common import Commands
 
 __all__ = [
@@ -210,7 +210,7 @@ def sqlite3_error() -> type[Exception]:
 
 def _database_failure(exc: Exception, path: str, lang: str) -> NoReturn:
     """A database error after the journal was opened (a full disk, a lock held too long)."""
-    from ..errors import Problem
+    from .._errors import Problem
 
     err(Problem.of((), "journal.unreadable", file=path, error=str(exc)).render(lang))
     raise Exit(ExitCode.USAGE)
@@ -313,9 +313,9 @@ def run_history(args: argparse.Namespace, lang_hint: str) -> ExitCode:
             except sqlite3_error() as exc:
                 _database_failure(exc, path, lang)
     if args.item is not None:
-        from ..errors import Problem
+        from .._errors import Problem
+        from .._values import suggest
         from ..journal import known_subjects
-        from ..values import suggest
 
         chosen = [e for e in entries if e.subject == args.item]
         subjects = known_subjects(event, pm)
@@ -329,8 +329,8 @@ def run_history(args: argparse.Namespace, lang_hint: str) -> ExitCode:
         chosen = entries
 
     if args.format == "json":
+        from .._jsontext import dumps
         from ..journal import history_document
-        from ..jsontext import dumps
 
         data = history_document(event, entries, journal=str(path), subject=args.item, plugins=pm)
         write(dumps(data, indent=2) + "\n", machine=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from ..i18n import gettext as _
+from .._i18n import gettext as _
 from ._common import Exit, ExitCode, add_command, err, lang_option
 
 if TYPE_CHECKING:
@@ -37,7 +37,7 @@ def run(args: argparse.Namespace, lang_hint: str) -> ExitCode:
     """Run ``new-plugin``: OK once the folder is written."""
     from pathlib import Path
 
-    from ..newplugin import PluginNameError, new_plugin
+    from .._newplugin import PluginNameError, new_plugin
 
     lang = args.lang or lang_hint
     try:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from ..i18n import gettext as _
+from .._i18n import gettext as _
 from ._common import ExitCode, add_command, lang_option, plugin_manager, plugin_options, write
 
 if TYPE_CHECKING:
@@ -30,8 +30,8 @@ def add_parser(commands: Commands, lang: str) -> None:
 
 def run(args: argparse.Namespace, lang_hint: str) -> ExitCode:
     """Run ``plugins``: OK, or PLUGIN when a plugin failed."""
-    from ..jsontext import dumps
-    from ..plugins import describe_plugins
+    from .._jsontext import dumps
+    from .._plugins import describe_plugins
 
     lang = args.lang or lang_hint
     pm = plugin_manager(args, lang)

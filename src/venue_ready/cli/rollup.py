@@ -13,7 +13,7 @@ import sys
 import time
 from typing import TYPE_CHECKING
 
-from ..i18n import gettext as _
+from .._i18n import gettext as _
 from ._common import (
     Exit,
     ExitCode,
@@ -29,7 +29,7 @@ from ._common import (
 )
 
 if TYPE_CHECKING:
-    from ..rollup import Progress, Rollup
+    from .._rollup import Progress, Rollup
     from ._common import Commands
 
 __all__ = ["add_parser", "render_rollup", "run"]
@@ -74,9 +74,9 @@ _jobs.__name__ = "1.."  # argparse names the type in its error message
 
 def run(args: argparse.Namespace, lang_hint: str) -> ExitCode:
     """Run ``rollup``; returns the exit code."""
-    from ..dates import get_zone
-    from ..model import DEFAULT_TIMEZONE
-    from ..rollup import WorkerLost, roll_up
+    from .._dates import get_zone
+    from .._model import DEFAULT_TIMEZONE
+    from .._rollup import WorkerLost, roll_up
 
     as_of = None
     if args.as_of is not None:
@@ -131,7 +131,7 @@ def run(args: argparse.Namespace, lang_hint: str) -> ExitCode:
 
 def _inputs(paths: list[str]) -> list[str]:
     """What the roll-up reads: every event file under ``paths``, and each one's journal."""
-    from ..rollup import discover
+    from .._rollup import discover
     from .journal import default_name
 
     files = discover(paths)
@@ -143,10 +143,10 @@ def render_rollup(rollup: Rollup, fmt: str, lang: str) -> str:
     if fmt == "json":
         return rollup.to_json(lang)
     if fmt == "html":
-        from ..render.rollup_html import render_rollup_html
+        from .._render.rollup_html import render_rollup_html
 
         return render_rollup_html(rollup, lang)
-    from ..render.rollup_text import render_rollup_text
+    from .._render.rollup_text import render_rollup_text
 
     return render_rollup_text(rollup, lang)
 

@@ -14,8 +14,8 @@ from typing import Any, Required, TypedDict
 
 import attrs
 
-from ..errors import LoadError, Problem
-from ..model import JournalEntry, Status
+from .._errors import LoadError, Problem
+from .._model import JournalEntry, Status
 
 __all__ = [
     "FIELDS",
@@ -131,7 +131,7 @@ def mark_fields(mark: Mark, *, uid: str, recorded_at: datetime) -> dict[str, Any
 def status_problem(status: str, *, file: str | None) -> Problem:
     """The problem of a ``status`` that is not one of :data:`MARKABLE_STATUSES`, with the
     nearest one that is."""
-    from ..values import suggest
+    from .._values import suggest
 
     hint = suggest(status, MARKABLE_STATUSES)
     return Problem.of(
@@ -199,7 +199,7 @@ def build_entry(
         if not isinstance(value, datetime) or value.tzinfo is None:
             problem(key, "journal.bad-time", value=str(value))
             return None
-        from ..values import MAX_YEAR, MIN_YEAR
+        from .._values import MAX_YEAR, MIN_YEAR
 
         if not MIN_YEAR <= value.year <= MAX_YEAR:
             # the range every other moment of venue_ready is kept in; it also keeps the

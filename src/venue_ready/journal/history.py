@@ -5,7 +5,7 @@ each moment, and assess):
 
 - :func:`assess_with_history`: a report together with its history at the end of each day of
   its readiness timeline, which the HTML report draws. The library chooses the moments, from
-  the report alone (:func:`venue_ready.timeline.timeline_days`); renderers only draw.
+  the report alone (:func:`venue_ready._timeline.timeline_days`); renderers only draw.
 - :func:`history_document`: the entries and the readiness at each moment one happened, as the
   plain data of ``venue-ready history --format json`` (layout :data:`HISTORY_SCHEMA_VERSION`).
 - :func:`readiness_history` itself, at any moments, for a chart of one's own.
@@ -22,9 +22,9 @@ import attrs
 from .replaying import in_order, replay, replay_stages
 
 if TYPE_CHECKING:
-    from ..model import Event, JournalEntry
-    from ..plugins import PluginManager
-    from ..report import HistoryPoint, Report
+    from .._model import Event, JournalEntry
+    from .._plugins import PluginManager
+    from .._report import HistoryPoint, Report
 
 __all__ = [
     "HISTORY_SCHEMA_VERSION",
@@ -53,8 +53,8 @@ def readiness_history(
     in time order, and each entry is applied once (:func:`~.replaying.replay_stages`), where
     replaying from the start at every moment would grow with the square of the journal.
     """
-    from ..assessment import assess
-    from ..report import HistoryPoint
+    from .._assessment import assess
+    from .._report import HistoryPoint
     from .entries import moment_argument
 
     tz = event.tz
@@ -85,7 +85,7 @@ def assess_with_history(
     The report is :func:`~venue_ready.assess` of the plan with the entries that happened by
     ``as_of`` replayed (:func:`~venue_ready.replay`). Its :attr:`~venue_ready.Report.history`
     holds the readiness at the end of each day of its timeline before ``as_of``
-    (:func:`venue_ready.timeline.timeline_days`), and at ``as_of`` itself: what the HTML
+    (:func:`venue_ready._timeline.timeline_days`), and at ``as_of`` itself: what the HTML
     report's timeline draws as its earned line. ``venue-ready check --format html`` with a
     journal gives the same report.
 
@@ -97,19 +97,19 @@ def assess_with_history(
     :param plugins: the plugin manager; by default the installed plugins.
 
     Costs one assessment per day of the timeline (at most
-    :data:`~venue_ready.timeline.MAX_TIMELINE_DAYS` and one): call :func:`~venue_ready.assess`
+    :data:`~venue_ready._timeline.MAX_TIMELINE_DAYS` and one): call :func:`~venue_ready.assess`
     instead when the history will not be drawn (the text, Markdown and JSON reports leave it
     out).
     """
-    from ..assessment import assess
-    from ..dates import get_zone
-    from ..timeline import timeline_days
+    from .._assessment import assess
+    from .._dates import get_zone
+    from .._timeline import timeline_days
     from .entries import moment_argument
 
     tz = get_zone(plan.timezone)
     as_of = moment_argument("as_of", as_of, tz) or datetime.now(tz)
     if plugins is None:
-        from ..plugins import default_plugin_manager
+        from .._plugins import default_plugin_manager
 
         plugins = default_plugin_manager()
     ordered = in_order(entries)
@@ -142,7 +142,7 @@ def history_document(
     ``series`` is the event's score and status at each distinct moment an entry happened.
     Times are written in the event's time zone; scores rounded to two decimals.
     """
-    from ..dates import isoformat
+    from .._dates import isoformat
 
     entries = list(entries)
     chosen = entries if subject is None else [e for e in entries if e.subject == subject]

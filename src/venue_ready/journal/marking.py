@@ -19,9 +19,9 @@ from typing import TYPE_CHECKING, Any, Unpack
 
 import attrs
 
-from ..errors import Problem
-from ..model import Event, Item, JournalEntry, Status
-from ..names import fold_name
+from .._errors import Problem
+from .._model import Event, Item, JournalEntry, Status
+from .._names import fold_name
 from .entries import (
     MARKABLE_STATUSES,
     JournalError,
@@ -37,7 +37,7 @@ from .entries import (
 )
 
 if TYPE_CHECKING:
-    from ..plugins import PluginManager
+    from .._plugins import PluginManager
     from .store import Journal
 
 __all__ = ["check_mark", "known_subjects", "mark", "mark_many", "mark_problems", "record_mark"]
@@ -48,7 +48,7 @@ def known_subjects(event: Event, plugins: PluginManager | None = None) -> dict[s
     ``AREA:SUBJECT`` (mapped to the area) for what each area's plugin reads from the journal
     (its :attr:`AreaSpec.journal_subjects <venue_ready.AreaSpec.journal_subjects>`)."""
     if plugins is None:
-        from ..plugins import default_plugin_manager
+        from .._plugins import default_plugin_manager
 
         plugins = default_plugin_manager()
     subjects: dict[str, str | None] = {}
@@ -101,7 +101,7 @@ def mark_problems(
     def problem(key: str, message_id: str, **params: Any) -> None:
         problems.append(Problem.of((key,), message_id, file=event_file, **params))
 
-    from ..values import suggest
+    from .._values import suggest
 
     subject, status = mark.subject, mark.status
     subjects = known_subjects(event, plugins)
@@ -216,7 +216,7 @@ def _record(
     indexed: bool,
 ) -> list[JournalEntry]:
     if plugins is None:
-        from ..plugins import default_plugin_manager
+        from .._plugins import default_plugin_manager
 
         plugins = default_plugin_manager()
     tz = event.tz

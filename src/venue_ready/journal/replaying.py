@@ -12,7 +12,7 @@ from typing import Any
 
 import attrs
 
-from ..model import Event, Item, JournalEntry, SignOff, Status
+from .._model import Event, Item, JournalEntry, SignOff, Status
 
 __all__ = ["in_order", "replay", "replay_stages", "unknown_subjects"]
 

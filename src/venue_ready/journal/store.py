@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING, Any, Unpack
 
 import attrs
 
-from ..errors import Problem
-from ..model import Event, JournalEntry, Status
+from .._errors import Problem
+from .._model import Event, JournalEntry, Status
 from .entries import (
     COLUMNS,
     FIELDS,
@@ -428,7 +428,7 @@ class Journal:
         return str(row[0]) if row is not None else None
 
     def _zone(self) -> tzinfo | None:
-        from ..dates import get_zone
+        from .._dates import get_zone
 
         name = self.timezone
         if name is None:

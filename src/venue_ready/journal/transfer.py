@@ -19,8 +19,8 @@ from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from typing import Any
 
-from ..errors import Problem
-from ..model import JournalEntry
+from .._errors import Problem
+from .._model import JournalEntry
 from .entries import FIELDS, JournalError, build_entry, future_problem, line_of, to_row
 
 __all__ = ["FORMATS", "export_text", "read_export"]
@@ -41,7 +41,7 @@ def export_text(entries: Iterable[JournalEntry], fmt: str = "jsonl") -> str:
     import csv
     import io
 
-    from ..jsontext import dumps
+    from .._jsontext import dumps
 
     rows = [to_row(e) for e in entries]
     if fmt == "jsonl":

@@ -1,0 +1,133 @@
+"""The errors venue_ready raises, the problems a bad event file is reported with, and the
+record of a plugin that failed (:class:`PluginFailure`, which reports carry)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from attrs import field, frozen
+
+from ._model import Message
+
+__all__ = ["LoadError", "PluginError", "PluginFailure", "Problem", "format_path"]
+
+
+_ONE_LINE = str.maketrans({"\n": "\\n", "\r": "\\r", "\t": "\\t"})
+
+
+def _path(value: Iterable[str | int]) -> tuple[str | int, ...]:
+    return tuple(value)
+
+
+def format_path(path: Sequence[str | int]) -> str:
+    """Render a key path the way a reader finds it in the file: ``areas.general.items[2].due``."""
+    out: list[str] = []
+    for part in path:
+        if isinstance(part, int):
+            out.append(f"[{part}]")
+        else:
+            if out:
+                out.append(".")
+            # Keys that are not bare TOML keys (spaces, dots, Vietnamese letters) are quoted, as
+            # they would be in the file.
+            bare = part and all(c.isascii() and (c.isalnum() or c in "-_") for c in part)
+            quoted = part.replace("\\", "\\\\").replace('"', '\\"')
+            out.append(part if bare else f'"{quoted}"')
+    return "".join(out)
+
+
+@frozen
+class Problem:
+    """One thing wrong with an input: where it is (file and key path) and a message saying what.
+
+    ``path`` is a sequence of keys and 0-based array indexes. ``file`` may be None for an event
+    built in code. The message is rendered in the reader's language by :meth:`render`.
+    """
+
+    path: tuple[str | int, ...] = field(converter=_path)
+    message: Message
+    file: str | None = None
+
+    @classmethod
+    def of(
+        cls, path: Iterable[str | int], message_id: str, /, file: str | None = None, **params: Any
+    ) -> Problem:
+        """Shorthand: ``Problem.of(("settings", "window_hours"), "settings.not-positive")``."""
+        return cls(tuple(path), Message(message_id, params), file)
+
+    def render(
+        self, lang: str = "vi", catalogs: Mapping[str, Mapping[str, str]] | None = None
+    ) -> str:
+        """``file: key.path: what is wrong (what was expected)`` in ``lang``."""
+        from ._i18n import translate
+
+        text = translate(self.message, lang, catalogs)
+        where = format_path(self.path)
+        head = ": ".join(part for part in (self.file, where) if part)
+        line = f"{head}: {text}" if head else text
+        # One problem, one line: a value from the file may hold a newline or a tab.
+        return line.translate(_ONE_LINE)
+
+
+class LoadError(Exception):
+    """An event could not be loaded. ``problems`` holds every problem found, not only the first.
+
+    ``str(error)`` lists them, one a line, in English; a CLI renders them in the reader's
+    language with :meth:`Problem.render`.
+    """
+
+    def __init__(
+        self,
+        problems: Sequence[Problem],
+        catalogs: Mapping[str, Any] | None = None,
+        lang: str | None = None,
+    ):
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        #: Message catalogs of the plugins whose validators reported some of the problems.
+        self.catalogs: dict[str, Any] = dict(catalogs or {})
+        #: The event's language, when the file got far enough to say it.
+        self.lang = lang
+        super().__init__("\n".join(p.render("en", self.catalogs) for p in self.problems))
+
+
+class PluginError(Exception):
+    """A plugin could not be loaded or used, and the caller asked for strict plugins."""
+
+
+@frozen
+class PluginFailure:
+    """A plugin that failed: its name, its distribution, the stage it failed at, and why."""
+
+    name: str
+    distribution: str | None
+    version: str | None
+    stage: (
+        str  # import, register, hooks, areas, validate_settings, assess, adjust_report, renderers
+    )
+    error: str
+
+    def render(self, lang: str) -> str:
+        """The failure in words, in ``lang`` (``vi`` or ``en``), as the reports print it."""
+        from ._i18n import gettext
+
+        return gettext(
+            "report.failure-line",
+            lang,
+            plugin=self.name,
+            distribution=self.distribution or "-",
+            version=self.version or "-",
+            stage=self.stage,
+            error=self.error,
+        )
+
+    def describe(self) -> str:
+        """``name (dist 1.2): stage: error`` in plain words, for logs and the English text."""
+        dist = f" ({self.distribution} {self.version})" if self.distribution else ""
+        return f"{self.name}{dist}: {self.stage}: {self.error}"
+
+
+def _error_text(exc: BaseException) -> str:
+    """An exception in one line, as failures record it: ``TypeError: what``."""
+    text = str(exc)
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__

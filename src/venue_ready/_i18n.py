@@ -1,0 +1,242 @@
+"""Messages in Vietnamese and English, and numbers and dates the way each language writes them.
+
+Every user-facing string comes from a catalog: the core's (``_messages.py``) or a plugin's
+(``AreaSpec.messages``). A catalog entry is a ``str.format`` template; a field may carry a
+format spec:
+
+- ``{status:@status}``: translate ``status.<value>`` from the catalog (any prefix works);
+- floats are written with a decimal comma in Vietnamese (``87,5``), a point in English, to one
+  decimal; ``{value:exact}`` keeps every decimal (for values quoted back from a file);
+- dates and datetimes as a Vietnamese reader expects (``16 giờ 00 ngày 14 tháng 5 năm 2020``) or
+  in English (``14 May 2020, 16:00``); a bare-date instant shows as the date alone.
+
+A missing entry falls back to the other language, then to the message id with its parameters,
+so a report always renders.
+"""
+
+from __future__ import annotations
+
+import math
+import string
+from collections.abc import Mapping
+from datetime import date, datetime, tzinfo
+from typing import Any
+
+import attrs
+from attrs import field, frozen
+
+from ._dates import is_end_of_day
+from ._readonly import ReadOnlyDict, freeze
+
+__all__ = [
+    "LANGUAGES",
+    "Message",
+    "catalog",
+    "check_lang",
+    "format_datetime",
+    "format_number",
+    "format_score",
+    "gettext",
+    "level_title",
+    "translate",
+]
+
+#: The languages reports and messages come in.
+LANGUAGES = ("vi", "en")
+
+
+def check_lang(lang: str, argument: str = "lang") -> str:
+    """``lang`` when it is one of :data:`LANGUAGES`; else a :class:`ValueError` naming the
+    ``argument`` and the languages there are (a report half in English under ``"lang": "fr"``
+    would be worse than none)."""
+    if lang not in LANGUAGES:
+        known = ", ".join(repr(code) for code in LANGUAGES)
+        raise ValueError(f"{argument}={lang!r} is not a supported language; use one of {known}")
+    return lang
+
+
+def _text(_inst: object, attribute: attrs.Attribute[Any], value: str) -> None:
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"{attribute.name} must be a non-empty string, got {value!r}")
+
+
+def _params(value: Mapping[str, Any] | None) -> Mapping[str, Any]:
+    # read-only at every depth, so that a Message (and a Finding holding one) is hashable
+    if value is None:
+        return _NO_PARAMS
+    if not isinstance(value, Mapping):
+        raise TypeError(f"Message params must be a mapping, got {type(value).__name__}")
+    return freeze(value)  # type: ignore[no-any-return]
+
+
+_NO_PARAMS = ReadOnlyDict()
+
+
+@frozen
+class Message:
+    """A message id and its parameters, rendered later in the report's language.
+
+    Plugins never format user-facing text themselves: they name a message from a catalog (their
+    own, declared in :class:`AreaSpec.messages`, or the core's) and pass the values to put in it.
+    Parameter values may be strings, numbers, booleans, dates or datetimes; the renderer formats
+    numbers and dates the way the reader's language expects. ``params`` is read-only (a
+    Message is frozen and hashable).
+    """
+
+    id: str = field(validator=_text)
+    params: Mapping[str, Any] = field(default=_NO_PARAMS, converter=_params)
+
+
+_MONTHS_EN = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+_core: dict[str, dict[str, str]] | None = None
+
+
+def catalog() -> dict[str, dict[str, str]]:
+    """The core catalog: ``{lang: {message_id: template}}``."""
+    global _core  # noqa: PLW0603 - loaded once, on first use, to keep `import venue_ready` light
+    if _core is None:
+        from ._messages import EN, VI
+
+        _core = {"vi": VI, "en": EN}
+    return _core
+
+
+def _lookup(
+    message_id: str, lang: str, extra: Mapping[str, Mapping[str, str]] | None
+) -> str | None:
+    core = catalog()
+    for code in (lang, *(other for other in LANGUAGES if other != lang)):
+        # The core's catalog first: a plugin's catalog adds messages, it cannot reword the
+        # core's (a status, a heading) behind the organisers' backs.
+        found = core.get(code, {}).get(message_id)
+        if found is None and extra is not None:
+            found = extra.get(code, {}).get(message_id)
+        if found is not None:
+            return found
+    return None
+
+
+def format_number(value: float, lang: str, digits: int = 1) -> str:
+    """A number the way ``lang`` writes it, to at most ``digits`` decimals: ``96.7`` is
+    ``96,7`` in Vietnamese and ``96.7`` in English; whole numbers lose their decimals;
+    thousands are grouped with a point (vi) or a comma (en): ``12.000`` / ``12,000``.
+
+    The one number formatter: the report formats use it too. An unsupported ``lang`` raises
+    :class:`ValueError`."""
+    check_lang(lang)
+    # ints are formatted as ints: f"{10**400:,.1f}" would go through float and overflow
+    text = f"{value:,}" if isinstance(value, int) else f"{value:,.{digits}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    if lang == "vi":
+        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    return text
+
+
+def format_score(score: float | None, lang: str) -> str:
+    """A 0..100 score to one decimal in ``lang`` (:func:`format_number`), rounded *down*: 99.96
+    must not read "100" beside a "not ready" verdict or a failed --fail-under 100. None shows
+    as a dash."""
+    check_lang(lang)
+    if score is None:
+        return "—"
+    return format_number(math.floor(score * 10 + 1e-9) / 10, lang)
+
+
+def format_datetime(value: date | datetime, lang: str) -> str:
+    """A date or datetime for a reader of ``lang``, as written: the Vietnamese administrative
+    form (``16 giờ 00 ngày 14 tháng 5 năm 2020``, ``ngày 14 tháng 5 năm 2020`` for a date or
+    an end-of-day instant) or English (``14 May 2020, 16:00``).
+
+    The one date formatter: the report formats use it too. A datetime is shown in its own
+    offset: convert it first (or use :meth:`Report.moment_text
+    <venue_ready.Report.moment_text>`, which shows it in the event's zone). An unsupported
+    ``lang`` raises :class:`ValueError`."""
+    check_lang(lang)
+    if isinstance(value, datetime):
+        if is_end_of_day(value):
+            return format_datetime(value.date(), lang)
+        day = format_datetime(value.date(), lang)
+        if lang == "vi":
+            return f"{value.hour} giờ {value.minute:02d} {day}"
+        return f"{day}, {value.hour:02d}:{value.minute:02d}"
+    if lang == "vi":
+        return f"ngày {value.day} tháng {value.month} năm {value.year}"
+    return f"{value.day} {_MONTHS_EN[value.month - 1]} {value.year}"
+
+
+class _Formatter(string.Formatter):
+    def __init__(
+        self,
+        lang: str,
+        extra: Mapping[str, Mapping[str, str]] | None,
+        tz: tzinfo | None = None,
+    ) -> None:
+        self.lang = lang
+        self.extra = extra
+        self.tz = tz
+
+    def get_value(self, key: int | str, args: Any, kwargs: Mapping[str, Any]) -> Any:
+        if isinstance(key, str) and key in kwargs:
+            return kwargs[key]
+        return "{" + str(key) + "}"  # a missing parameter shows, rather than crashing a report
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if isinstance(value, Message):
+            # a parameter that is itself a message (a role named in both languages)
+            return translate(value, self.lang, self.extra, self.tz)
+        if format_spec.startswith("@"):
+            found = _lookup(f"{format_spec[1:]}.{value}", self.lang, self.extra)
+            # the entry is a template too ({{ and }} stand for braces): format it, bare
+            return self.vformat(found, (), {}) if found is not None else str(value)
+        if isinstance(value, bool):
+            return str(value)
+        if isinstance(value, datetime) and self.tz is not None:
+            value = value.astimezone(self.tz)
+        if isinstance(value, date):
+            return format_datetime(value, self.lang)
+        if format_spec == "exact":
+            # a value quoted back from the user's file: never round it into something else
+            if not isinstance(value, int | float) or isinstance(value, bool):
+                return str(value)
+            text = repr(value).removesuffix(".0")
+            return text.replace(".", ",") if self.lang == "vi" else text
+        if isinstance(value, float) and not format_spec:
+            return format_number(value, self.lang)
+        if isinstance(value, int) and not format_spec and abs(value) >= 10000:
+            return format_number(value, self.lang, 0)
+        try:
+            return str(super().format_field(value, format_spec))
+        except (ValueError, TypeError):  # a spec that does not fit the value: show the value
+            return str(value)
+
+
+def translate(
+    message: Message,
+    lang: str,
+    extra: Mapping[str, Mapping[str, str]] | None = None,
+    tz: tzinfo | None = None,
+) -> str:
+    """Render a :class:`Message` in ``lang``, looking in ``extra`` (plugins' catalogs) first;
+    datetimes among its parameters are shown in ``tz`` when given (the event's time zone)."""
+    template = _lookup(message.id, lang, extra)
+    if template is None:
+        params = ", ".join(f"{k}={v}" for k, v in sorted(message.params.items()))
+        return f"{message.id} ({params})" if params else message.id
+    return _Formatter(lang, extra, tz).vformat(template, (), message.params)
+
+
+def gettext(message_id: str, lang: str, /, **params: Any) -> str:
+    """Render a core message: ``gettext("report.overdue-heading", "vi", count=3)``."""
+    return translate(Message(message_id, params), lang)
+
+
+def level_title(level: str, lang: str) -> str:
+    """A level of the organisation in words (``ward`` is "phường" in Vietnamese); an unknown
+    level as written."""
+    key = f"level.{level}"
+    return gettext(key, lang) if key in catalog()["en"] else level

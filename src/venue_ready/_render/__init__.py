@@ -1,0 +1,74 @@
+"""Output formats. One module per format; every string comes from the message catalogs.
+
+Built-in formats: ``text`` (plain, for terminals and pipes), ``json`` (the versioned report),
+``md`` (Markdown, every user string escaped) and ``html`` (one self-contained page, printable on
+A4; the only format that imports Jinja). The wording the formats share (an area's notes, a
+Finding's owner, due date and who reported it) is built in :mod:`.phrases`.
+
+Plugins add more through the ``venue_ready_renderers`` hook. The one registry of formats,
+built-in and plugin, is :meth:`venue_ready.PluginManager.renderers`, which both
+:meth:`venue_ready.Report.render` and the CLI use.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .._model import Renderer, RenderFunction
+    from .._report import Report
+
+__all__ = ["BUILTIN_FORMATS", "builtin_renderer", "builtin_renderers"]
+
+BUILTIN_FORMATS = ("text", "json", "md", "html")
+
+_DESCRIPTIONS = {
+    "text": "plain text, for a terminal or a pipe",
+    "json": "the versioned JSON report (docs/report-json.md)",
+    "md": "Markdown, every user string escaped",
+    "html": "one self-contained page, printable on A4",
+}
+
+
+def builtin_renderer(name: str) -> RenderFunction:
+    """The render function of a built-in format (its module imported only when asked for)."""
+    if name == "text":
+        from .text import render_text
+
+        return render_text
+    if name == "json":
+        from .json_report import render_json
+
+        return render_json
+    if name == "md":
+        from .markdown import render_markdown
+
+        return render_markdown
+    if name == "html":
+        from .html import render_html
+
+        return render_html
+    raise KeyError(name)
+
+
+def builtin_renderers() -> list[Renderer]:
+    """The built-in formats as :class:`~venue_ready.Renderer` s, in :data:`BUILTIN_FORMATS`
+    order. Each imports its module on its first render, not here: listing the formats stays
+    cheap, and ``html`` loads Jinja only when a page is made."""
+    from .._model import Renderer
+
+    return [Renderer(name, _Lazy(name), _DESCRIPTIONS[name]) for name in BUILTIN_FORMATS]
+
+
+class _Lazy:
+    """A built-in format's render function, imported on first call."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.__doc__ = f"Render a report as {_DESCRIPTIONS[name]}."
+
+    def __call__(self, report: Report, lang: str) -> str:
+        return builtin_renderer(self.name)(report, lang)
+
+    def __repr__(self) -> str:
+        return f"<built-in renderer {self.name!r}>"

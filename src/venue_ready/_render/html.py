@@ -1,0 +1,283 @@
+"""``--format html``: one self-contained page to read on screen, send on, or print on A4.
+
+The page carries everything inside it: its styles, and charts drawn as inline SVG (a gauge for
+the overall score, a bar per area, a planned-against-earned readiness timeline). It links to
+nothing, loads nothing and runs no script, so it reads the same offline, in a mail attachment
+and with JavaScript off.
+
+Every string is rendered here, in Python, from the message catalogs; the Jinja template
+(``templates/report.html.j2``) only lays them out, with autoescaping on, so no text from the
+event file or a plugin can become markup. Jinja is imported only when an HTML report is asked
+for, to keep ``import venue_ready`` and the other formats light.
+
+**The readiness timeline** is drawn from :func:`venue_ready._timeline.readiness_timeline`:
+planned value day by day, and earned value either approximated from the report's credits or,
+when the report carries its history (:func:`venue_ready.assess_with_history`), the real
+readiness at the end of each day. The page only draws them: it never assesses.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
+
+from .._i18n import format_datetime, format_number, format_score
+from .._i18n import gettext as _
+from .._model import Phase
+from .._timeline import MAX_TIMELINE_DAYS, TimelinePoint, readiness_timeline
+from . import phrases
+
+if TYPE_CHECKING:
+    from jinja2 import Template
+
+    from .._model import Finding
+    from .._report import AreaReport, Report
+
+# MAX_TIMELINE_DAYS, TimelinePoint and readiness_timeline live in venue_ready._timeline, and are
+# importable from here as they were before they moved
+__all__ = ["MAX_TIMELINE_DAYS", "TimelinePoint", "readiness_timeline", "render_html"]
+
+#: The template, shipped in the package (relative to venue_ready/_render/).
+TEMPLATE = "templates/report.html.j2"
+
+
+def render_html(report: Report, lang: str) -> str:
+    """The whole report as one HTML page, ending in a newline."""
+    return load_template(TEMPLATE).render(_context(report, lang))
+
+
+@functools.cache  # compiled once, on first use
+def load_template(name: str) -> Template:
+    """A template shipped in ``venue_ready/_render/``, compiled with every page's settings:
+    autoescaping on (no text from a file or a plugin becomes markup), undefined names an
+    error rather than an empty string. Each is compiled once, when first asked for."""
+    from importlib.resources import files
+
+    import jinja2
+
+    source = files("venue_ready._render").joinpath(name).read_text(encoding="utf-8")
+    env = jinja2.Environment(
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    return env.from_string(source)
+
+
+# -- the page's data -----------------------------------------------------------------------------
+
+
+def _context(report: Report, lang: str) -> dict[str, Any]:
+    ev = report.event
+    titles = phrases.area_titles(report, lang)
+
+    def row(f: Finding) -> dict[str, Any]:
+        return {
+            "area": titles.get(f.area, f.area),
+            "text": report.translate(f.message, lang),
+            "owner": phrases.owner(report, f, lang),
+            "due": phrases.due_date(report, f, lang),
+            "credit": f"{format_number(100 * f.credit, lang)}%" if f.assessed else "—",
+            "blocking": report.is_blocking(f),
+            "overdue": id(f) in late,
+            "phase": None if f.phase is Phase.BEFORE else _(f"phase.{f.phase.value}", lang),
+            "waived": f.waiver is not None,
+            "reported": report.reported_text(f, lang),
+        }
+
+    overdue = report.overdue
+    # by identity, in a set: "f in overdue" would compare each row with every overdue Finding
+    # (attrs equality, field by field), and grow with the square of the items
+    late = {id(f) for f in overdue}
+    by_owner: dict[str, list[dict[str, Any]]] = {}
+    for f in overdue:
+        by_owner.setdefault(phrases.owner(report, f, lang), []).append(row(f))
+
+    return {
+        "lang": lang,
+        "title": ev.name,
+        "facts": phrases.facts(report, lang),
+        "labels": _labels(report, lang),
+        "overall": {
+            "score": format_score(report.score, lang),
+            "status": report.status.value,
+            "status_text": _(f"status.{report.status.value}", lang),
+            "verdict": phrases.verdict(report, lang),
+            "summary": phrases.overall(report, lang),
+            "inconclusive": _("report.inconclusive", lang) if report.inconclusive else None,
+            "gauge": _gauge(report.score),
+        },
+        "areas": [_area(area, report, lang, row) for area in report.areas],
+        "blockers": [row(f) for f in report.blockers],
+        "overdue_groups": [
+            {"owner": owner, "rows": rows, "count": len(rows)} for owner, rows in by_owner.items()
+        ],
+        "overdue_count": len(overdue),
+        "next_due": [row(f) for f in report.next_due],
+        "self_reported": [row(f) for f in report.self_reported],
+        "waivers": [
+            {
+                **row(f),
+                "reason": f.waiver.reason,
+                "approved_by": f.waiver.approved_by,
+            }
+            for f in report.waivers
+            if f.waiver is not None
+        ],
+        "failures": [failure.render(lang) for failure in report.failures],
+        "timeline": _timeline_chart(report, lang),
+        "generator": _("report.html-generated", lang, version=report.generator_version),
+    }
+
+
+def _labels(report: Report, lang: str) -> dict[str, str]:
+    def heading(message_id: str, count: int | None = None) -> str:
+        return phrases.heading(message_id, lang, count=count)
+
+    return {
+        "page_title": _("report.html-title", lang),
+        "overall": _("report.html-overall-heading", lang),
+        "areas": heading("report.areas-heading"),
+        "blockers": heading("report.blockers-heading", len(report.blockers)),
+        "overdue": heading("report.overdue-heading", len(report.overdue)),
+        "next_due": heading("report.next-due-heading", len(report.next_due)),
+        "self_reported": heading("report.reported-heading", len(report.self_reported)),
+        "waivers": heading("report.waivers-heading", len(report.waivers)),
+        "failures": heading("report.failures-heading", len(report.failures)),
+        "details": _("report.details-heading", lang),
+        "timeline": _("report.html-timeline-heading", lang),
+        "timeline_note": _(
+            "report.html-timeline-note-journal" if report.history else "report.html-timeline-note",
+            lang,
+        ),
+        "timeline_empty": _("report.html-timeline-empty", lang),
+        "none": _("report.none", lang),
+        "col_area": _("report.col-area", lang),
+        "col_score": _("report.col-score", lang),
+        "col_status": _("report.col-status", lang),
+        "col_coverage": _("report.col-coverage", lang),
+        "col_index": _("report.col-index", lang),
+        "col_finding": _("report.col-finding", lang),
+        "col_credit": _("report.col-credit", lang),
+        "col_owner": _("report.col-owner", lang),
+        "col_due": _("report.col-due", lang),
+        "col_reason": _("report.html-col-reason", lang),
+        "col_approved_by": _("report.html-col-approved-by", lang),
+        "blocking": _("report.html-blocking", lang),
+        "overdue_mark": _("report.html-overdue", lang),
+        "waived": _("item-status.waived", lang),
+    }
+
+
+def _area(area: AreaReport, report: Report, lang: str, row: Any) -> dict[str, Any]:
+    score = area.score
+    return {
+        "key": area.key,
+        "title": area.title(lang),
+        "score": format_score(score, lang),
+        "status": area.status.value,
+        "status_text": _(f"status.{area.status.value}", lang),
+        "coverage": phrases.coverage(area, lang),
+        "extra": phrases.area_notes(area, lang),
+        # the bar is 200 units wide: 2 units a point
+        "bar": _num(2 * min(max(score or 0.0, 0.0), 100.0)),
+        "threshold": _num(2 * min(max(area.threshold, 0.0), 100.0)),
+        "errors": [report.translate(e, lang) for e in area.errors],
+        "findings": [row(f) for f in area.findings],
+    }
+
+
+# -- the charts ----------------------------------------------------------------------------------
+
+
+def _num(value: float) -> str:
+    """A coordinate for SVG: fixed decimals, so the same report gives the same bytes."""
+    text = f"{value:.1f}"
+    return "0.0" if text == "-0.0" else text
+
+
+def _gauge(score: float | None) -> dict[str, Any]:
+    """A half-circle gauge (centre 100,100, radius 80): the arc from the left end to the score."""
+    if score is None or score <= 0:
+        return {"arc": None}
+    fraction = min(score, 100.0) / 100.0
+    angle = math.pi * (1.0 - fraction)
+    x = 100.0 + 80.0 * math.cos(angle)
+    y = 100.0 - 80.0 * math.sin(angle)
+    return {"arc": f"M 20.0 100.0 A 80 80 0 0 1 {_num(x)} {_num(y)}"}
+
+
+# The timeline's plot area inside a 680 x 280 viewBox.
+_LEFT, _RIGHT, _TOP, _BOTTOM = 56.0, 664.0, 16.0, 236.0
+_MAX_X_LABELS = 8
+
+
+def _timeline_chart(report: Report, lang: str) -> dict[str, Any] | None:
+    points = readiness_timeline(report)
+    if not points:
+        return None
+    tz = report.event.tz
+    t0 = points[0].when
+    span = (points[-1].when - t0).total_seconds() or 1.0
+
+    def x(moment: datetime) -> float:
+        return _LEFT + (_RIGHT - _LEFT) * (moment - t0).total_seconds() / span
+
+    def y(percent: float) -> float:
+        return _BOTTOM - (_BOTTOM - _TOP) * min(max(percent, 0.0), 100.0) / 100.0
+
+    def line(values: list[tuple[datetime, float]]) -> str:
+        return " ".join(f"{_num(x(m))},{_num(y(v))}" for m, v in values)
+
+    y_ticks = [
+        {"y": _num(y(p)), "label": f"{format_number(float(p), lang)}%"} for p in range(0, 101, 25)
+    ]
+    step = max(1, math.ceil(len(points) / _MAX_X_LABELS))
+    chosen = list(range(0, len(points) - 1, step))
+    # the opening always has its label; drop a day label that would crowd it
+    if chosen and (len(points) - 1 - chosen[-1]) < step / 2 and len(chosen) > 1:
+        chosen.pop()
+    chosen.append(len(points) - 1)
+    x_ticks = [
+        {"x": _num(x(points[i].when)), "label": _day_label(points[i].when.astimezone(tz), lang)}
+        for i in chosen
+    ]
+    as_of = report.as_of
+    marker = None
+    if t0 <= as_of <= points[-1].when:
+        marker = {"x": _num(x(as_of)), "label": _("report.html-timeline-as-of", lang)}
+    last = points[-1]
+    earned = [p.earned for p in points if p.earned is not None]
+    return {
+        "planned": line([(p.when, p.planned) for p in points]),
+        "earned": line([(p.when, p.earned) for p in points if p.earned is not None]),
+        "y_ticks": y_ticks,
+        "x_ticks": x_ticks,
+        "as_of": marker,
+        "left": _num(_LEFT),
+        "right": _num(_RIGHT),
+        "top": _num(_TOP),
+        "bottom": _num(_BOTTOM),
+        "tick_end": _num(_BOTTOM + 5),
+        "axis_x": _("report.html-timeline-axis-x", lang),
+        "axis_y": _("report.html-timeline-axis-y", lang),
+        "planned_label": _("report.html-timeline-planned", lang),
+        "earned_label": _("report.html-timeline-earned", lang),
+        "summary": _(
+            "report.html-timeline-summary",
+            lang,
+            first=format_datetime(points[0].when.astimezone(tz).date(), lang),
+            planned=format_number(last.planned, lang),
+            earned=format_number(earned[-1] if earned else 0.0, lang),
+        ),
+        "days": len(points),
+    }
+
+
+def _day_label(moment: datetime, lang: str) -> str:
+    day: date = moment.date()
+    return _("report.html-axis-day", lang, day=day.day, month=day.month)

@@ -1,0 +1,151 @@
+"""The wording the report formats share: one place builds each phrase, from the catalogs.
+
+Text, Markdown, the terminal and HTML lay the same facts out differently, but say them in the
+same words: the event's facts, the overall verdict, an area's notes, a Finding's owner, due date
+and who reported it, a waiver. Each phrase is built here once; the formats only place it (and
+escape it, style it or split it into cells). No phrase here knows about any one format.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .._i18n import format_number, format_score
+from .._i18n import gettext as _
+
+if TYPE_CHECKING:
+    from .._model import Finding
+    from .._report import AreaReport, Report
+
+__all__ = [
+    "area_notes",
+    "area_titles",
+    "as_of",
+    "coverage",
+    "due_date",
+    "facts",
+    "finding_details",
+    "heading",
+    "overall",
+    "owner",
+    "starts",
+    "venue",
+    "verdict",
+    "waiver_line",
+]
+
+#: What a table shows for a date or a value that is not there.
+NONE = "—"
+
+
+# -- the event ---------------------------------------------------------------------------------
+
+
+def starts(report: Report, lang: str) -> str:
+    """ "Opens: 07:30 15/05/2020", in the event's time zone."""
+    return _("report.starts", lang, when=report.moment_text(report.event.starts, lang))
+
+
+def venue(report: Report, lang: str) -> str | None:
+    """ "Venue: …", or None when the event names none."""
+    ev = report.event
+    return None if ev.venue is None else _("report.venue", lang, venue=ev.venue.name)
+
+
+def as_of(report: Report, lang: str) -> str:
+    """ "As of: …": the report's moment, in the event's time zone."""
+    return _("report.as-of", lang, when=report.moment_text(report.as_of, lang))
+
+
+def facts(report: Report, lang: str) -> list[str]:
+    """The event's facts under its name: when it opens, where (if known), as of when."""
+    where = venue(report, lang)
+    return [starts(report, lang), *([where] if where is not None else []), as_of(report, lang)]
+
+
+def verdict(report: Report, lang: str) -> str:
+    """ "Ready" or "Not ready"."""
+    ready = "ready" if report.status.value == "ready" else "not-ready"
+    return _(f"report.verdict-{ready}", lang)
+
+
+def overall(report: Report, lang: str) -> str:
+    """The overall line: score, status and verdict."""
+    return _(
+        "report.overall",
+        lang,
+        score=format_score(report.score, lang),
+        status=report.status.value,
+        verdict=verdict(report, lang),
+    )
+
+
+def heading(message_id: str, lang: str, **params: object) -> str:
+    """A section heading without the colon the plain text report ends it with (Markdown, HTML
+    and the terminal show headings as headings)."""
+    return _(message_id, lang, **params).rstrip(":")
+
+
+# -- areas -------------------------------------------------------------------------------------
+
+
+def area_titles(report: Report, lang: str) -> dict[str, str]:
+    """Each area's title by its key, in ``lang`` (a Finding names its area by key)."""
+    return {a.key: a.title(lang) for a in report.areas}
+
+
+def coverage(area: AreaReport, lang: str) -> str:
+    """ "assessed 3/4"."""
+    return _("report.coverage", lang, assessed=area.coverage[0], expected=area.coverage[1])
+
+
+def area_notes(area: AreaReport, lang: str) -> list[str]:
+    """What an area reports besides its score: its schedule index and its ``during`` and
+    ``after`` progress, each only when the area has one."""
+    notes = []
+    if area.schedule_index is not None:
+        index = format_number(area.schedule_index, lang, 2)
+        notes.append(_("report.schedule-index", lang, index=index))
+    if area.during is not None:
+        notes.append(_("report.during", lang, percent=format_number(100 * area.during, lang)))
+    if area.after is not None:
+        notes.append(_("report.after", lang, percent=format_number(100 * area.after, lang)))
+    return notes
+
+
+# -- Findings ----------------------------------------------------------------------------------
+
+
+def owner(report: Report, finding: Finding, lang: str) -> str:
+    """Who is in charge of ``finding``, or "no owner" when nobody is named."""
+    return report.owner_text(finding, lang) or _("report.no-owner", lang)
+
+
+def due_date(report: Report, finding: Finding, lang: str) -> str:
+    """When ``finding`` is due, for a table cell: the date in the event's time zone, or a dash
+    (:data:`NONE`, as :meth:`Report.moment_text <venue_ready.Report.moment_text>` writes it)."""
+    return report.moment_text(finding.due, lang)
+
+
+def finding_details(report: Report, finding: Finding, lang: str) -> list[str]:
+    """A listed Finding's details, in the order the lists give them: its owner ("owner: …"),
+    when it is due ("due …", when it has a date) and who reported it (when a team did)."""
+    details = [_("report.owner", lang, owner=owner(report, finding, lang))]
+    if finding.due is not None:
+        details.append(_("report.due", lang, due=finding.due.astimezone(report.event.tz)))
+    reported = report.reported_text(finding, lang)
+    if reported is not None:
+        details.append(reported)
+    return details
+
+
+def waiver_line(report: Report, finding: Finding, lang: str) -> str:
+    """A waived Finding: what, why, and who approved it."""
+    assert finding.waiver is not None
+    return _(
+        "report.waiver-line",
+        lang,
+        what=report.translate(finding.message, lang),
+        reason=finding.waiver.reason,
+        approved_by=finding.waiver.approved_by,
+    )

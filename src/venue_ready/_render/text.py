@@ -1,0 +1,89 @@
+"""``--format text``: a plain report for a terminal or a pipe, in Vietnamese or English.
+
+Plain text only, no escape codes, so it can be pasted into a message or printed as it is: a
+control character in the input is shown escaped (:mod:`.inert`), never sent.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .._i18n import format_score
+from .._i18n import gettext as _
+from . import phrases
+from .inert import inert
+
+if TYPE_CHECKING:
+    from .._model import Finding
+    from .._report import AreaReport, Report
+
+__all__ = ["render_text"]
+
+_RULE_WIDTH = 78
+
+
+def render_text(report: Report, lang: str) -> str:
+    """The whole report as text, ending in a newline; control characters in it escaped
+    (:func:`~venue_ready._render.inert.inert`)."""
+    lines: list[str] = []
+    add = lines.append
+    ev = report.event
+
+    add(ev.name)
+    lines += phrases.facts(report, lang)
+    add("=" * _RULE_WIDTH)
+
+    add(phrases.overall(report, lang))
+    if report.inconclusive:
+        add(_("report.inconclusive", lang))
+    add("")
+
+    add(_("report.areas-heading", lang))
+    width = max((len(a.title(lang)) for a in report.areas), default=0)
+    for area in report.areas:
+        add(_area_line(area, lang, width))
+        for error in area.errors:
+            add("      ! " + report.translate(error, lang))
+    add("")
+
+    _section(lines, report, "report.blockers-heading", report.blockers, lang)
+    _section(lines, report, "report.overdue-heading", report.overdue, lang)
+    _section(lines, report, "report.next-due-heading", report.next_due, lang)
+    if report.self_reported:
+        _section(lines, report, "report.reported-heading", report.self_reported, lang)
+
+    waivers = report.waivers
+    if waivers:
+        add(_("report.waivers-heading", lang, count=len(waivers)))
+        for f in waivers:
+            add("  - " + phrases.waiver_line(report, f, lang))
+        add("")
+
+    if report.failures:
+        add(_("report.failures-heading", lang, count=len(report.failures)))
+        for failure in report.failures:
+            add("  - " + failure.render(lang))
+        add("")
+    # the one choke point: whatever an event or a plugin wrote, no control reaches a terminal
+    return inert("\n".join(lines).rstrip("\n") + "\n")
+
+
+def _area_line(area: AreaReport, lang: str, width: int) -> str:
+    title = area.title(lang).ljust(width)
+    status = _("status." + area.status.value, lang)
+    head = f"  {title}  {format_score(area.score, lang):>5}  {status}"
+    return " · ".join([head, phrases.coverage(area, lang), *phrases.area_notes(area, lang)])
+
+
+def _section(
+    lines: list[str], report: Report, heading: str, findings: list[Finding], lang: str
+) -> None:
+    lines.append(_(heading, lang, count=len(findings)))
+    if not findings:
+        lines.append("  " + _("report.none", lang))
+    titles = phrases.area_titles(report, lang)
+    for f in findings:
+        details = "; ".join(phrases.finding_details(report, f, lang))
+        what = report.translate(f.message, lang)
+        lines.append(f"  - [{titles.get(f.area, f.area)}] {what} ({details})")
+    lines.append("")

@@ -1,0 +1,818 @@
+"""Roll-up: many event files, one tree (cells → ward → district → city), every event assessed.
+
+:func:`roll_up` loads every event file it is given, links each event to its ``parent``, and
+assesses the events bottom-up, so that a parent's ``subevents`` area sees its children's results
+(see :mod:`venue_ready._subevents`). It streams: an event is loaded, assessed and
+reduced to a small :class:`~venue_ready.SubeventResult` straight away, and only those summaries
+are kept, never the Event or its Report. An event whose file has a ``subevents`` area (a parent) is
+loaded again once its children are done, and assessed with their results.
+
+The steps:
+
+1. Every file is loaded; a file with no ``subevents`` area is assessed at once (``--jobs N``:
+   in a pool of N processes, in chunks of files).
+2. The tree is built from the ``parent`` links. Errors are collected, each naming what is wrong,
+   and everything else is still rolled up: a broken file (with its own problems), a duplicate
+   id (no file of that id is rolled up), a parent that no loaded event has (the children are
+   rolled up as roots), a cycle of parent links (its events are left out, their other children
+   become roots).
+3. The parents are assessed, level by level from the bottom (each level's parents in parallel),
+   each with its children's results.
+
+The result does not depend on the order of the files nor on the number of processes: the same
+files and moment give the same :class:`Rollup`, and the same JSON byte for byte.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from attrs import frozen
+
+from ._i18n import level_title
+from ._model import DEFAULT_TIMEZONE, AreaStatus, Event
+from ._subevents import AREA as SUBEVENTS_AREA
+from ._subevents import SubeventResult
+
+if TYPE_CHECKING:
+    from ._errors import PluginFailure, Problem
+    from ._plugins import PluginManager
+    from ._report import Report
+
+__all__ = [
+    "ROLLUP_SCHEMA_VERSION",
+    "LevelTotal",
+    "Rollup",
+    "RollupEntry",
+    "RollupError",
+    "WorkerLost",
+    "discover",
+    "roll_up",
+]
+
+#: Version of the roll-up's JSON layout (docs/rollup.md); bumped on any incompatible change.
+ROLLUP_SCHEMA_VERSION = 1
+#: The usual levels, lowest first: totals are listed in this order, other levels after them
+#: in alphabetical order.
+LEVELS = ("cell", "ward", "commune", "district", "city", "province", "country")
+#: Files handed to a worker process at a time (fewer when there are few files).
+CHUNK = 64
+
+Progress = Callable[[int, int], None]
+
+
+# Compared by value like the records it sits among in a Rollup (auto_exc=True would compare
+# exceptions by identity), so two roll-ups of the same files stay equal.
+@frozen(auto_exc=False)
+class RollupError(Exception):
+    """Something that kept part of the files out of the roll-up, with what it names.
+
+    The roll-up does not raise it: it collects every one in :attr:`Rollup.errors` and rolls up
+    the rest. It is an exception all the same, so a caller that wants to stop at one can
+    ``raise`` it; ``str(error)`` is its English text.
+
+    ``code`` is ``rollup.broken-file`` (``problems`` holds the file's own problems),
+    ``rollup.duplicate-id``, ``rollup.missing-parent`` (``ids`` are the children, ``parent``
+    the id they name), ``rollup.orphaned`` (children of a parent left out for a duplicate id
+    or a cycle), ``rollup.children-not-counted`` (a parent without a ``subevents`` area, and
+    its children) or ``rollup.cycle`` (``ids`` in the order of the links).
+    """
+
+    code: str
+    ids: tuple[str, ...] = ()
+    files: tuple[str, ...] = ()
+    parent: str | None = None
+    problems: tuple[Problem, ...] = ()
+
+    def render(self, lang: str, catalogs: Mapping[str, Mapping[str, str]] | None = None) -> str:
+        """The error in words, in ``lang``; a broken file's problems follow, one a line."""
+        from ._i18n import gettext
+
+        text = gettext(
+            self.code,
+            lang,
+            ids=(" → " if self.code == "rollup.cycle" else ", ").join(self.ids),
+            files=", ".join(self.files),
+            parent=self.parent or "",
+            count=len(self.problems),
+        )
+        lines = [text, *("  " + p.render(lang, catalogs) for p in self.problems)]
+        return "\n".join(lines)
+
+    def __str__(self) -> str:
+        return self.render("en")
+
+    def __reduce__(self) -> tuple[type[RollupError], tuple[object, ...]]:
+        # BaseException pickles its positional args only; these are keyword fields.
+        return type(self), (self.code, self.ids, self.files, self.parent, self.problems)
+
+
+@frozen
+class RollupEntry:
+    """One event in the roll-up: its result, its file, how deep it sits in the tree and its
+    children's ids (in id order)."""
+
+    result: SubeventResult
+    file: str
+    depth: int
+    children: tuple[str, ...] = ()
+
+
+@frozen
+class LevelTotal:
+    """The events of one level (``cell``, ``ward``, …): how many, how many of each status,
+    their mean score (over the scored ones), their blockers and overdue Findings, and how many
+    have held their congress."""
+
+    level: str
+    events: int
+    statuses: tuple[tuple[AreaStatus, int], ...]
+    mean_score: float | None
+    blockers: int
+    overdue: int
+    held: int
+
+
+@frozen
+class Rollup:
+    """The result of :func:`roll_up`.
+
+    ``entries`` are in tree order: roots by id, each followed by its children (depth first, by
+    id). ``errors`` are sorted by code and ids; ``failures`` are the plugins that failed.
+    ``lang`` is the events' language (the most common one; ``vi`` on a tie). ``files`` counts
+    the files read.
+    """
+
+    as_of: datetime
+    entries: tuple[RollupEntry, ...]
+    errors: tuple[RollupError, ...]
+    failures: tuple[PluginFailure, ...]
+    lang: str
+    files: int
+    catalogs: Mapping[str, Mapping[str, str]]
+
+    @property
+    def inconclusive(self) -> bool:
+        """True when a plugin failed for some event, so its figures are inconclusive."""
+        return bool(self.failures) or any(e.result.inconclusive for e in self.entries)
+
+    def worst_first(self) -> list[RollupEntry]:
+        """The entries, worst first: by status, then lowest score (no score first), most
+        blockers, most overdue, then id."""
+        return sorted(self.entries, key=_badness)
+
+    def levels(self) -> list[LevelTotal]:
+        """Totals per level, lowest level first (see :data:`LEVELS`)."""
+        groups: dict[str, list[SubeventResult]] = {}
+        for entry in self.entries:
+            groups.setdefault(entry.result.level, []).append(entry.result)
+        out = []
+        for level in sorted(groups, key=_level_key):
+            results = groups[level]
+            counts = Counter(r.status for r in results)
+            scores = [r.score for r in results if r.score is not None]
+            out.append(
+                LevelTotal(
+                    level=level,
+                    events=len(results),
+                    statuses=tuple(
+                        (s, counts.get(s, 0)) for s in sorted(AreaStatus, key=lambda s: -s.severity)
+                    ),
+                    mean_score=sum(scores) / len(scores) if scores else None,
+                    blockers=sum(r.blockers for r in results),
+                    overdue=sum(r.overdue for r in results),
+                    held=sum(1 for r in results if r.held_by(self.as_of)),
+                )
+            )
+        return out
+
+    def to_dict(self, lang: str | None = None) -> dict[str, Any]:
+        """The roll-up as plain data (the versioned layout of docs/rollup.md)."""
+        from ._dates import get_zone, isoformat
+        from ._version import __version__
+
+        lang = lang or self.lang
+        tz = get_zone(DEFAULT_TIMEZONE)
+        return {
+            "schema_version": ROLLUP_SCHEMA_VERSION,
+            "generator": {
+                "name": "venue_ready",
+                "version": __version__,
+                "failures": [
+                    {
+                        "name": f.name,
+                        "distribution": f.distribution,
+                        "version": f.version,
+                        "stage": f.stage,
+                        "error": f.error,
+                    }
+                    for f in self.failures
+                ],
+            },
+            "lang": lang,
+            "as_of": isoformat(self.as_of, tz),
+            "files": self.files,
+            "inconclusive": self.inconclusive,
+            "levels": [
+                {
+                    "level": t.level,
+                    "title": level_title(t.level, lang),
+                    "events": t.events,
+                    "statuses": {s.value: n for s, n in t.statuses},
+                    "mean_score": _round(t.mean_score),
+                    "blockers": t.blockers,
+                    "overdue": t.overdue,
+                    "held": t.held,
+                }
+                for t in self.levels()
+            ],
+            "events": [
+                {
+                    "id": e.result.id,
+                    "name": e.result.name,
+                    "level": e.result.level,
+                    "parent": e.result.parent,
+                    "file": e.file,
+                    "depth": e.depth,
+                    "children": list(e.children),
+                    "score": _round(e.result.score),
+                    "status": e.result.status.value,
+                    "inconclusive": e.result.inconclusive,
+                    "blockers": e.result.blockers,
+                    "overdue": e.result.overdue,
+                    "held_at": isoformat(e.result.held_at, tz)
+                    if e.result.held_at is not None
+                    else None,
+                    "delegates_elected": e.result.delegates_elected,
+                }
+                for e in self.entries
+            ],
+            "errors": [
+                {
+                    "code": err.code,
+                    "ids": list(err.ids),
+                    "files": list(err.files),
+                    "parent": err.parent,
+                    "text": err.render(lang, self.catalogs).split("\n", 1)[0],
+                    "problems": [p.render(lang, self.catalogs) for p in err.problems],
+                }
+                for err in self.errors
+            ],
+        }
+
+    def to_json(self, lang: str | None = None) -> str:
+        """The roll-up as JSON text, ending in a newline; deterministic for the same input."""
+        from ._jsontext import dumps
+
+        return dumps(self.to_dict(lang), indent=2) + "\n"
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 2)
+
+
+def _level_key(level: str) -> tuple[int, str]:
+    return (LEVELS.index(level) if level in LEVELS else len(LEVELS), level)
+
+
+def _badness(entry: RollupEntry) -> tuple[int, float, int, int, str]:
+    r = entry.result
+    return (
+        -r.status.severity,
+        -1.0 if r.score is None else r.score,
+        -r.blockers,
+        -r.overdue,
+        r.id,
+    )
+
+
+# -- finding the files -------------------------------------------------------------------------
+
+
+def discover(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
+    """The event files under ``paths``: a folder gives every ``*.toml`` file below it (hidden
+    folders and files skipped), a file gives itself. Normalised, sorted, each once. A path that
+    does not exist is kept, so that loading it reports it."""
+    found: dict[str, str] = {}  # the file's real path: the first spelling met
+
+    def add(name: str) -> None:
+        # "./a.toml", "a.toml", "/abs/a.toml" and a link to it are one file
+        found.setdefault(os.path.realpath(name), name)
+
+    for path in paths:
+        name = os.path.normpath(os.fspath(path))
+        if os.path.isdir(name):
+            for folder, dirs, files in os.walk(name):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for f in sorted(files):
+                    full = os.path.join(folder, f)
+                    # only regular files: a named pipe called x.toml would block the read
+                    if f.endswith(".toml") and not f.startswith(".") and os.path.isfile(full):
+                        add(full)
+        else:
+            add(name)
+    return sorted(found.values())
+
+
+# -- the work done in each process --------------------------------------------------------------
+
+# One plugin manager per process, made by _init (a pool's initializer, or roll_up itself), and
+# the failures it had before any file was read (a plugin that does not import): those belong to
+# every event; a failure while one file is read or assessed belongs to that file only.
+_PM: PluginManager | None = None
+_BASE: tuple[PluginFailure, ...] = ()
+
+
+def _init(block: Sequence[str], extra: Sequence[str], strict: bool) -> None:
+    global _PM, _BASE  # noqa: PLW0603 - one per worker process
+    from ._plugins import get_plugin_manager
+
+    _PM = get_plugin_manager(block=block, extra=extra, strict=strict)
+    _PM.area_specs()
+    _BASE = tuple(_PM.failures)
+
+
+def _fresh() -> PluginManager:
+    """The process's plugin manager with only the start-up failures: what one file sees, so
+    that a file's result never depends on which files the same process read before it."""
+    assert _PM is not None
+    _PM.failures[:] = list(_BASE)
+    return _PM
+
+
+def _own_failures() -> tuple[PluginFailure, ...]:
+    """The failures the current file caused while it was loaded."""
+    assert _PM is not None
+    return tuple(_PM.failures[len(_BASE) :])
+
+
+def _new(report: Report) -> tuple[PluginFailure, ...]:
+    """The failures the current file caused, loading and assessing it (a report's failures
+    start with the manager's, which hold the start-up ones first)."""
+    return tuple(report.failures[len(_BASE) :])
+
+
+@frozen
+class _Done:
+    file: str
+    result: SubeventResult
+    lang: str
+    failures: tuple[PluginFailure, ...] = ()
+
+
+@frozen
+class _Parent:
+    """An event with a ``subevents`` area: assessed once its children are."""
+
+    file: str
+    id: str
+    parent: str | None
+    lang: str
+    failures: tuple[PluginFailure, ...] = ()
+
+
+@frozen
+class _Broken:
+    """A file that could not be loaded; ``id`` and ``parent`` when its ``[event]`` table could
+    still be read, so that its parent counts it as a child it cannot judge."""
+
+    file: str
+    problems: tuple[Problem, ...]
+    lang: str | None
+    failures: tuple[PluginFailure, ...] = ()
+    id: str | None = None
+    parent: str | None = None
+
+
+_Outcome = _Done | _Parent | _Broken
+
+
+def _load_chunk(files: Sequence[str], as_of: datetime) -> list[_Outcome]:
+    """Load each file; assess those without a ``subevents`` area."""
+    out: list[_Outcome] = []
+    for file in files:
+        out.append(_load_one(file, as_of))
+    return out
+
+
+def _load_one(file: str, as_of: datetime) -> _Outcome:
+    from ._assessment import assess
+
+    pm = _fresh()
+    event = _load(file, as_of)
+    if isinstance(event, _Broken):
+        return event
+    if event.area(SUBEVENTS_AREA) is not None:
+        return _Parent(file, event.id, event.parent, event.lang, _own_failures())
+    report = assess(event, as_of, pm)
+    return _Done(file, SubeventResult.from_report(report), event.lang, _new(report))
+
+
+def _load(file: str, as_of: datetime) -> Event | _Broken:
+    """The event in ``file`` with its journal, or what is wrong with it. Never raises: one bad
+    file must not stop a roll-up of thousands."""
+    from ._errors import LoadError, Problem
+    from ._loading import load
+
+    assert _PM is not None
+    try:
+        return _with_journal(load(file, plugins=_PM), file, as_of)
+    except LoadError as exc:
+        problems, lang = exc.problems, exc.lang
+    except Exception as exc:
+        problems = (Problem.of((), "load.unreadable", file=file, error=f"{type(exc).__name__}"),)
+        lang = None
+    event_id, parent = _identify(file)
+    return _Broken(file, tuple(problems), lang, _own_failures(), event_id, parent)
+
+
+def _identify(file: str) -> tuple[str | None, str | None]:
+    """A broken file's ``[event] id`` and ``parent``, when its TOML can still be read."""
+    try:
+        import tomli
+
+        from ._loading import read_event_bytes
+
+        # never open() it: a named pipe would block the roll-up forever (#11)
+        data = tomli.loads(read_event_bytes(file).decode("utf-8"))
+        table = data.get("event")
+        if not isinstance(table, dict):
+            return None, None
+        event_id, parent = table.get("id"), table.get("parent")
+        return (
+            event_id if isinstance(event_id, str) and event_id.strip() else None,
+            parent if isinstance(parent, str) and parent.strip() else None,
+        )
+    except Exception:
+        return None, None
+
+
+def _with_journal(event: Event, file: str, as_of: datetime) -> Event:
+    """The event with its status journal (beside its file) replayed as it stood at ``as_of``,
+    as ``venue-ready check --as-of`` does; the event itself when it has none. A journal that
+    cannot be read raises its JournalError (a LoadError: the file is reported broken)."""
+    from .journal import default_journal_name
+
+    path = default_journal_name(file)
+    if not os.path.isfile(path):
+        return event
+    from .journal import open_journal
+
+    with open_journal(path, readonly=True) as journal:
+        journal.check_event(event, event_file=file)
+        return journal.replay(event, as_of, known_at=as_of)
+
+
+def _assess_parents(
+    jobs: Sequence[tuple[str, Mapping[str, SubeventResult]]], as_of: datetime
+) -> list[_Outcome]:
+    """Load and assess parents, each with its children's results."""
+    from ._assessment import assess
+
+    out: list[_Outcome] = []
+    for file, children in jobs:
+        pm = _fresh()
+        event = _load(file, as_of)
+        if isinstance(event, _Broken):  # changed since the first pass
+            out.append(event)
+            continue
+        report = assess(event, as_of, pm, subevents=children)
+        out.append(_Done(file, SubeventResult.from_report(report), event.lang, _new(report)))
+    return out
+
+
+# -- the roll-up --------------------------------------------------------------------------------
+
+
+def roll_up(
+    paths: Iterable[str | os.PathLike[str]],
+    as_of: datetime | None = None,
+    *,
+    jobs: int = 1,
+    block: Sequence[str] = (),
+    extra: Sequence[str] = (),
+    strict: bool = False,
+    progress: Progress | None = None,
+) -> Rollup:
+    """Load every event file under ``paths``, build the tree, and assess every event.
+
+    :param paths: files and folders (every ``*.toml`` below a folder; see :func:`discover`).
+    :param as_of: the moment to judge at (naive: in ``Asia/Ho_Chi_Minh``); by default, now.
+        Every event is judged at the same moment.
+    :param jobs: how many processes to spread the work over; the result is the same whatever
+        the number.
+    :param block: plugins not to load, and ``extra`` modules to load as plugins, as
+        :func:`venue_ready.get_plugin_manager` takes them (each process makes its own manager).
+    :param strict: raise at the first plugin failure instead of recording it.
+    :param progress: called as ``progress(done, total)`` as events are assessed.
+
+    Broken files, duplicate ids, missing parents and cycles are returned as
+    :attr:`Rollup.errors`; everything else is rolled up all the same. One roll-up at a time in
+    a process: the work functions share the process's plugin manager, as pool workers do.
+    """
+    from ._dates import get_zone
+
+    tz = get_zone(DEFAULT_TIMEZONE)
+    if as_of is None:
+        as_of = datetime.now(tz)
+    elif as_of.tzinfo is None:
+        as_of = as_of.replace(tzinfo=tz)
+    if jobs < 1:
+        raise ValueError(f"jobs must be at least 1, got {jobs}")
+    files = discover(paths)
+    total = len(files)
+    _init(block, extra, strict)
+    assert _PM is not None
+    main_pm = _PM
+    failures: set[PluginFailure] = set(_BASE)
+    # no more processes than chunks of work, nor than the machine has cores
+    jobs = max(1, min(jobs, len(files) or 1, os.cpu_count() or 1))
+
+    with _Runner(jobs, block, extra, strict) as runner:
+        done_count = 0
+        first: list[_Outcome] = []
+        for batch in runner.map(_load_chunk, _chunks(files, jobs), as_of):
+            first.extend(batch)
+            for outcome in batch:
+                failures.update(outcome.failures)
+            done_count += sum(1 for o in batch if not isinstance(o, _Parent))
+            if progress is not None:
+                progress(done_count, total)
+        tree = _Tree(first)
+        for level in tree.parent_levels():
+            work = [(p.file, tree.children_results(p.id)) for p in level]
+            for batch in runner.map(_assess_parents, _chunks(work, jobs), as_of):
+                for outcome in batch:
+                    failures.update(outcome.failures)
+                    tree.add(outcome)
+                done_count += len(batch)
+                if progress is not None:
+                    progress(done_count, total)
+
+    langs = Counter(tree.langs)
+    lang = "vi"
+    if langs:
+        top = max(langs.values())
+        lang = "vi" if langs["vi"] == top else min(k for k, v in langs.items() if v == top)
+    return Rollup(
+        as_of=as_of,
+        entries=tuple(tree.entries()),
+        errors=tuple(sorted(tree.errors, key=lambda e: (e.code, e.ids, e.files))),
+        failures=tuple(sorted(failures, key=lambda f: (f.name, f.stage, f.error))),
+        lang=lang,
+        files=total,
+        catalogs=main_pm.catalogs(),
+    )
+
+
+def _chunks(items: Sequence[Any], jobs: int) -> list[list[Any]]:
+    # Small enough to keep every process busy to the end, big enough to amortise the pickling.
+    size = max(1, min(CHUNK, len(items) // (jobs * 4) or 1))
+    return [list(items[i : i + size]) for i in range(0, len(items), size)]
+
+
+def _file_of(job: Any) -> str:
+    """The event file of a job: a file name, or a parent's (file, children) pair."""
+    return job if isinstance(job, str) else str(job[0])
+
+
+class WorkerLost(RuntimeError):
+    """A worker process of a roll-up with ``jobs`` > 1 ended abruptly: killed by the system
+    (the out-of-memory killer), or by a plugin that ended its own process. The roll-up is not
+    complete, and is not retried in one process, where the same cause would end the caller.
+
+    :attr:`files` are the event files of the work that was lost (the file at fault among them).
+    """
+
+    def __init__(self, files: Sequence[str]) -> None:
+        super().__init__(f"a roll-up worker process ended abruptly while working on {files[0]}")
+        #: The event files whose work was lost.
+        self.files = tuple(files)
+
+
+class _Runner:
+    """Runs a function over chunks, in this process (jobs == 1) or in a process pool, and
+    yields the results in the order of the chunks."""
+
+    def __init__(self, jobs: int, block: Sequence[str], extra: Sequence[str], strict: bool):
+        self.jobs = jobs
+        self.args = (tuple(block), tuple(extra), strict)
+        self.pool: Any = None
+
+    def __enter__(self) -> _Runner:
+        if self.jobs > 1:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            methods = multiprocessing.get_all_start_methods()
+            # fork is fast and this process has no threads; elsewhere, spawn.
+            context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+            self.pool = ProcessPoolExecutor(
+                max_workers=self.jobs, mp_context=context, initializer=_init, initargs=self.args
+            )
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(cancel_futures=True)
+
+    def map(
+        self,
+        function: Callable[[Any, datetime], list[_Outcome]],
+        chunks: list[list[Any]],
+        as_of: datetime,
+    ) -> Iterator[list[_Outcome]]:
+        if self.pool is None:
+            for chunk in chunks:
+                yield function(chunk, as_of)
+            return
+        from concurrent.futures.process import BrokenProcessPool
+
+        futures = [self.pool.submit(function, chunk, as_of) for chunk in chunks]
+        for chunk, future in zip(chunks, futures, strict=True):
+            # in order: the results must not depend on timing
+            try:
+                result = future.result()
+            except BrokenProcessPool:
+                # a worker was SIGKILLed: a traceback and exit 1 before (#11)
+                raise WorkerLost([_file_of(job) for job in chunk]) from None
+            yield result
+
+
+class _Tree:
+    """The parent links of the loaded events, and the errors found in them."""
+
+    def __init__(self, outcomes: Iterable[_Outcome]) -> None:
+        self.errors: list[RollupError] = []
+        self.broken_children: dict[str, list[_Broken]] = {}
+        self.langs: list[str] = []
+        self.done: dict[str, _Done] = {}
+        self.parents: dict[str, _Parent] = {}
+        by_id: dict[str, list[_Done | _Parent]] = {}
+        for outcome in outcomes:
+            if isinstance(outcome, _Broken):
+                self._broken(outcome)
+                continue
+            self.langs.append(outcome.lang)
+            key = outcome.result.id if isinstance(outcome, _Done) else outcome.id
+            by_id.setdefault(key, []).append(outcome)
+        duplicated = set()
+        for key, found in by_id.items():
+            if len(found) > 1:
+                duplicated.add(key)
+                self.errors.append(
+                    RollupError(
+                        "rollup.duplicate-id",
+                        ids=(key,),
+                        files=tuple(sorted(o.file for o in found)),
+                    )
+                )
+                continue
+            only = found[0]
+            if isinstance(only, _Done):
+                self.done[key] = only
+            else:
+                self.parents[key] = only
+        self.link: dict[str, str | None] = {k: _parent_of(v) for k, v in self._nodes().items()}
+        self._check_links(duplicated)
+
+    def _nodes(self) -> dict[str, _Done | _Parent]:
+        return {**self.done, **self.parents}
+
+    def _broken(self, outcome: _Broken) -> None:
+        self.errors.append(
+            RollupError("rollup.broken-file", files=(outcome.file,), problems=outcome.problems)
+        )
+        if outcome.id is not None and outcome.parent is not None:
+            # its parent must not look better for it: it counts as a child it cannot judge
+            self.broken_children.setdefault(outcome.parent, []).append(outcome)
+
+    def _check_links(self, duplicated: set[str]) -> None:
+        missing: dict[str, list[str]] = {}
+        orphaned: dict[str, list[str]] = {}  # children of a parent that cannot be rolled up
+        for key, parent in self.link.items():
+            if parent is not None and parent not in self.link:
+                if parent not in duplicated:
+                    missing.setdefault(parent, []).append(key)
+                else:
+                    orphaned.setdefault(parent, []).append(key)
+                self.link[key] = None  # rolled up as a root
+        for parent, children in missing.items():
+            self.errors.append(
+                RollupError("rollup.missing-parent", ids=tuple(sorted(children)), parent=parent)
+            )
+        # Cycles: follow each chain of links; a chain that comes back to itself is a cycle.
+        state: dict[str, int] = {}  # 1: on the current chain, 2: settled
+        for start in sorted(self.link):
+            chain: list[str] = []
+            node: str | None = start
+            while node is not None and state.get(node, 0) == 0:
+                state[node] = 1
+                chain.append(node)
+                node = self.link[node]
+            if node is not None and state.get(node) == 1:
+                cycle = chain[chain.index(node) :]
+                turn = cycle.index(min(cycle))  # start at the smallest id: deterministic
+                cycle = cycle[turn:] + cycle[:turn]
+                self.errors.append(RollupError("rollup.cycle", ids=(*cycle, cycle[0])))
+                for member in cycle:
+                    self.done.pop(member, None)
+                    self.parents.pop(member, None)
+            for member in chain:
+                state[member] = 2
+        kept = self._nodes()
+        for key, parent in self.link.items():
+            if key in kept and parent is not None and parent not in kept:  # a cycle's member
+                orphaned.setdefault(parent, []).append(key)
+        for parent, children in sorted(orphaned.items()):
+            self.errors.append(
+                RollupError("rollup.orphaned", ids=tuple(sorted(children)), parent=parent)
+            )
+        self.link = {k: (p if p in kept else None) for k, p in self.link.items() if k in kept}
+        self.children: dict[str, list[str]] = {}
+        for key in sorted(self.link):
+            parent = self.link[key]
+            if parent is not None:
+                self.children.setdefault(parent, []).append(key)
+        for parent, children in sorted(self.children.items()):
+            if parent in self.done:
+                # linked, but its file has no [areas.subevents]: its score does not count them,
+                # which nobody should find out from a "ready" beside a list of unheld cells
+                self.errors.append(
+                    RollupError("rollup.children-not-counted", ids=tuple(children), parent=parent)
+                )
+
+    def parent_levels(self) -> list[list[_Parent]]:
+        """The parents in rounds: each round's children are all assessed by the rounds before."""
+        height: dict[str, int] = {}
+
+        def measure(key: str) -> int:
+            # iterative: a district of thousands of levels must not hit the recursion limit
+            stack = [key]
+            while stack:
+                top = stack[-1]
+                pending = [
+                    c for c in self.children.get(top, ()) if c in self.parents and c not in height
+                ]
+                if pending:
+                    stack.extend(pending)
+                    continue
+                stack.pop()
+                height[top] = 1 + max(
+                    (height[c] for c in self.children.get(top, ()) if c in self.parents),
+                    default=0,
+                )
+            return height[key]
+
+        rounds: dict[int, list[_Parent]] = {}
+        for key in sorted(self.parents):
+            rounds.setdefault(measure(key), []).append(self.parents[key])
+        return [rounds[h] for h in sorted(rounds)]
+
+    def children_results(self, key: str) -> dict[str, SubeventResult]:
+        """The results of ``key``'s children that could be assessed (by id)."""
+        out = {}
+        for child in self.children.get(key, ()):
+            done = self.done.get(child)
+            if done is not None:
+                out[child] = done.result
+        for broken in self.broken_children.get(key, ()):
+            assert broken.id is not None
+            out.setdefault(
+                broken.id, SubeventResult.unreadable(broken.id, key, os.path.basename(broken.file))
+            )
+        return out
+
+    def add(self, outcome: _Outcome) -> None:
+        """Record a parent's outcome."""
+        if isinstance(outcome, _Done):
+            key = outcome.result.id
+            if key in self.parents:
+                self.done[key] = outcome
+                return
+            # the file changed between the two passes: its id is not the one linked
+            self.errors.append(
+                RollupError("rollup.changed-file", ids=(key,), files=(outcome.file,))
+            )
+        elif isinstance(outcome, _Broken):
+            self._broken(outcome)
+
+    def entries(self) -> Iterator[RollupEntry]:
+        """Tree order: roots by id, each followed by its descendants, depth first."""
+        roots = sorted(k for k, p in self.link.items() if p is None)
+        stack = [(k, 0) for k in reversed(roots)]
+        while stack:
+            key, depth = stack.pop()
+            children = self.children.get(key, [])
+            done = self.done.get(key)
+            if done is not None:
+                yield RollupEntry(done.result, done.file, depth, tuple(children))
+            stack.extend((c, depth + 1) for c in reversed(children))
+
+
+def _parent_of(outcome: _Done | _Parent) -> str | None:
+    return outcome.result.parent if isinstance(outcome, _Done) else outcome.parent

@@ -1,0 +1,149 @@
+"""New event files from the installed plugins' templates (``venue-ready init``).
+
+Each area plugin ships a template checklist (:class:`TemplateItem`: titles and owner roles in
+both languages, a lead time counted back from the event's start) and a commented example of its
+settings. ``new_event_file`` puts them together into a TOML file that ``venue-ready check``
+accepts as it is, for the organisers to fill in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime, timedelta
+
+from ._i18n import gettext as _
+from ._model import AreaSpec, Phase, TemplateItem
+
+__all__ = ["OPT_IN_AREAS", "TEMPLATES", "new_event_file", "toml_string"]
+
+#: Template names → the area keys they hold (None: every installed area but the opt-in ones).
+TEMPLATES: dict[str, tuple[str, ...] | None] = {"congress": None}
+#: Areas a template holds only when it names them: ``subevents`` counts an event's children,
+#: and an event without children would only see it unassessed.
+OPT_IN_AREAS = ("subevents",)
+
+#: How long a new event lasts when ``init`` is not told: a congress's working day.
+DEFAULT_LENGTH = timedelta(hours=9, minutes=30)
+
+# Areas of the congress template come in this order; other installed areas follow, sorted.
+_CONGRESS_ORDER = ("general", "security", "decoration", "broadcast", "disinfection")
+
+
+def toml_string(text: str) -> str:
+    """``text`` as a TOML basic string (quoted and escaped)."""
+    out = ['"']
+    for ch in text:
+        if ch in '"\\':
+            out.append("\\" + ch)
+        elif ch == "\n":
+            out.append("\\n")
+        elif ch == "\t":
+            out.append("\\t")
+        elif ord(ch) < 0x20 or ord(ch) == 0x7F:
+            out.append(f"\\u{ord(ch):04X}")
+        else:
+            out.append(ch)
+    out.append('"')
+    return "".join(out)
+
+
+def _value(value: date | datetime) -> str:
+    return value.isoformat()
+
+
+def _due(item: TemplateItem, starts: date | datetime, ends: date | datetime) -> str | None:
+    """The due date of a template item: ``lead_days`` before the start (after the end for an
+    ``after`` item); a lead of 0 days is due at the start itself."""
+    if item.lead_days is None or item.phase is Phase.DURING:
+        return None
+    base_day = starts.date() if isinstance(starts, datetime) else starts
+    if item.phase is Phase.AFTER:
+        end_day = ends.date() if isinstance(ends, datetime) else ends
+        return _value(end_day + timedelta(days=item.lead_days))
+    if item.lead_days == 0:
+        # a bare date would mean the end of the start's day, after the start: not allowed
+        return _value(starts)
+    return _value(base_day - timedelta(days=item.lead_days))
+
+
+def _ordered(specs: Iterable[AreaSpec]) -> list[AreaSpec]:
+    rank = {key: i for i, key in enumerate(_CONGRESS_ORDER)}
+    return sorted(specs, key=lambda s: (rank.get(s.key, len(rank)), s.key))
+
+
+def new_event_file(
+    specs: Sequence[AreaSpec],
+    *,
+    starts: date | datetime,
+    ends: date | datetime | None = None,
+    lang: str = "vi",
+    event_id: str = "my-event",
+    name: str | None = None,
+    timezone: str = "Asia/Ho_Chi_Minh",
+) -> str:
+    """The text of a new event file holding every area of ``specs`` with its template items.
+
+    ``starts`` and ``ends`` are written as given (for ``starts`` a bare date means the start of
+    that day, for ``ends`` its end). Without ``ends``, a start with a time of day is given a
+    working day's length (``DEFAULT_LENGTH``), for the organisers to correct: left out, the end
+    would be midnight, and the guard posts and the results broadcast would be planned around it.
+    """
+    if ends is None:
+        ends = starts + DEFAULT_LENGTH if isinstance(starts, datetime) else starts
+    lines = [
+        f"# {_('init.header', lang)}",
+        f"# {_('init.howto', lang, file=event_id + '.toml')}",
+        "schema = 1",
+        "",
+        "[event]",
+        f"id = {toml_string(event_id)}",
+        f"name = {toml_string(name or _('init.default-name', lang))}",
+        'kind = "party-congress"',
+        'level = "ward"',
+        f"# ordinal = 22  # {_('init.ordinal-comment', lang)}",
+        f'# term = "2020-2025"  # {_("init.term-comment", lang)}',
+        f"starts = {_value(starts)}",
+        f"ends = {_value(ends)}  # {_('init.ends-comment', lang)}",
+        f"timezone = {toml_string(timezone)}",
+        f"lang = {toml_string(lang)}",
+        "expected_delegates = 100",
+        "",
+        "[venue]",
+        f"name = {toml_string(_('init.venue-name', lang))}",
+        "zones = [",
+        f'  {{ id = "hall", name = {toml_string(_("init.zone-hall", lang))} }},',
+        f'  {{ id = "lobby", name = {toml_string(_("init.zone-lobby", lang))} }},',
+        "]",
+        f'entrances = [{{ id = "main-gate", name = {toml_string(_("init.main-gate", lang))} }}]',
+    ]
+    for spec in _ordered(specs):
+        lines += ["", f"# -- {spec.title(lang)} " + "-" * max(3, 90 - len(spec.title(lang)))]
+        lines += ["", f"[areas.{spec.key}]", f"weight = {spec.default_weight:g}"]
+        if spec.settings_example.strip():
+            lines += ["", f"[areas.{spec.key}.settings]", spec.settings_example.strip("\n")]
+        for item in spec.template:
+            lines += ["", f"[[areas.{spec.key}.items]]", *_item_lines(item, starts, ends, lang)]
+    return "\n".join(lines) + "\n"
+
+
+def _item_lines(
+    item: TemplateItem, starts: date | datetime, ends: date | datetime, lang: str
+) -> list[str]:
+    title = item.title_vi if lang == "vi" else item.title_en
+    owner = item.owner_vi if lang == "vi" else item.owner_en
+    out = [f"id = {toml_string(item.id)}", f"title = {toml_string(title)}"]
+    if owner:
+        out.append(f"owner = {toml_string(owner)}")
+    due = _due(item, starts, ends)
+    if due is not None:
+        out.append(f"due = {due}")
+    if item.phase is not Phase.BEFORE:
+        out.append(f"phase = {toml_string(item.phase.value)}")
+    if item.weight != 1.0:
+        out.append(f"weight = {item.weight:g}")
+    if item.gate:
+        out.append("gate = true")
+    if item.requires_signoff:
+        out.append(f"requires_signoff = {toml_string(item.requires_signoff)}")
+    out.append('status = "todo"')
+    return out
