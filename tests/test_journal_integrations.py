@@ -523,3 +523,27 @@ def test_a_journal_beside_an_event_file_is_the_clis(run_cli: RunCli, event_file:
     assert result.returncode == 0, result.stderr
     with open_journal(default_journal_path(event_file), create=False) as journal:
         assert len(journal) == 1
+
+
+def test_a_sign_off_by_the_wrong_body_is_refused_by_mark_as_by_check_mark(tmp_path: Path) -> None:
+    """From the review: mark() checked the mark as it would record it (the sign-off spelt as the
+    plan spells it), so a sign-off by any body was recorded as the required body's."""
+    from venue_ready import AreaPlan, Item
+
+    starts = datetime(2020, 5, 15, 7, 30)
+    item = Item(
+        "docs", "Docs", owner="VP", due=datetime(2020, 5, 10), requires_signoff="District group"
+    )
+    built = Event(id="e", name="E", starts=starts, areas=[AreaPlan("general", items=[item])])
+    at = datetime(2020, 5, 9, 9, 0)
+    wrong = {"by": "me", "signed_off_by": "Anyone", "at": at}
+    assert [p.path for p in check_mark(built, "docs", "done", **wrong)] == [("signed_off_by",)]
+    with open_journal(tmp_path / "j.sqlite") as journal:
+        with pytest.raises(JournalError) as refused:
+            mark(journal, built, "docs", "done", **wrong)
+        assert [p.path for p in refused.value.problems] == [("signed_off_by",)]
+        with pytest.raises(JournalError):
+            mark_many(journal, built, [Mark("docs", "done", **wrong)])  # type: ignore[arg-type]
+        assert journal.entries() == []
+        entry = mark(journal, built, "docs", "done", by="me", signed_off_by="district GROUP", at=at)
+    assert entry.signed_off_by == "District group"  # the plan's spelling, for the right body

@@ -225,11 +225,14 @@ def _record(
     ready: list[Mark] = []
     for index, given in enumerate(marks):
         name = f"marks[{index}].at" if indexed else "at"
-        reported = _as_recorded(event, attrs.evolve(given, at=moment_argument(name, given.at, tz)))
+        given = attrs.evolve(given, at=moment_argument(name, given.at, tz))
+        reported = _as_recorded(event, given)
         ready.append(reported)
         if _recorded_before(journal, reported, now):
             continue  # a retry: nothing to check, it was checked when it was recorded
-        found = mark_problems(event, reported, plugins=plugins, event_file=event_file, now=now)
+        # The mark as given is checked, as check_mark checks it: its recorded form spells the
+        # sign-off as the plan does, and would hide a sign-off by the wrong body.
+        found = mark_problems(event, given, plugins=plugins, event_file=event_file, now=now)
         if indexed:
             found = [attrs.evolve(p, path=("marks", index, *p.path)) for p in found]
         problems.extend(found)
