@@ -43,7 +43,7 @@ def event(**fields: object) -> Event:
 
 
 def test_areas_must_be_area_plans() -> None:
-    with pytest.raises(TypeError, match=r"^areas\[0\] must be a AreaPlan, got str 'general'"):
+    with pytest.raises(TypeError, match=r"^areas\[0\] must be an AreaPlan, got str 'general'"):
         event(areas=["general"])
 
 

@@ -148,6 +148,11 @@ def _moment(_inst: object, attribute: attrs.Attribute[Any], value: datetime | No
         _moment_type(attribute.name, value)
 
 
+def _a(noun: str) -> str:
+    """``noun`` with its English article: "an AreaPlan", "a Zone"."""
+    return f"{'an' if noun[:1] in 'AEIOU' else 'a'} {noun}"
+
+
 def moment_in(
     event: Event, value: datetime | None, name: str, *, default_now: bool = False
 ) -> datetime:
@@ -188,7 +193,7 @@ def _member(kind: type[_E], value: object, name: str) -> _E:
     except ValueError:
         known = ", ".join(repr(m.value) for m in kind)
         raise ValueError(
-            f"{name} must be a {kind.__name__} or one of its values ({known}), got {value!r}"
+            f"{name} must be {_a(kind.__name__)} or one of its values ({known}), got {value!r}"
         ) from None
 
 
@@ -223,7 +228,7 @@ def _tuple_of(value: object, kind: type[_T], name: str, hint: str = "") -> tuple
     for index, element in enumerate(out):
         if not isinstance(element, kind):
             raise TypeError(
-                f"{name}[{index}] must be a {kind.__name__}, got {type(element).__name__} "
+                f"{name}[{index}] must be {_a(kind.__name__)}, got {type(element).__name__} "
                 f"{_short(element)}{hint}"
             )
     return out

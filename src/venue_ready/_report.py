@@ -22,7 +22,7 @@ from attrs import field, frozen
 
 from ._dates import isoformat
 from ._i18n import check_lang
-from ._model import AreaStatus, Event, Finding, Message, Phase, Status
+from ._model import AreaStatus, Event, Finding, Message, Phase, Status, moment_in
 from ._names import fold_name
 from ._scoring import effective_due, is_blocking, is_overdue
 
@@ -182,22 +182,32 @@ class Report:
         ``findings`` defaults to every Finding of the report (:meth:`findings`); pass
         ``report.findings(met=False)`` for the work still to do, or :attr:`overdue`. An owner a
         plugin names as a role (a :class:`~venue_ready.Message`) is its name in ``lang``
-        (default: the event's language), as :meth:`owner_text` gives it; names written with a
-        different case or spacing are one owner (:func:`~venue_ready.fold_name`), under the
-        spelling seen first. Owners come in the order they are first met; Findings with no
-        owner come last, under ``None``.
+        (default: the event's language), as :meth:`owner_text` gives it. One body is one owner:
+        names written with a different case or spacing (:func:`~venue_ready.fold_name`), and a
+        role whose name in the event's language is a name the file writes, are one group, under
+        the role's name in ``lang`` (else the spelling seen first). Owners come in the order
+        they are first met; Findings with no owner come last, under ``None``.
         """
         lang = self._lang(lang)
-        groups: dict[str | None, list[Finding]] = {}
-        spelling: dict[str, str] = {}  # a name's fold -> the spelling its group is under
+        # One body is one owner in every language: a role a plugin names and the same body
+        # written in the file are matched by their names in the event's own language, and the
+        # group shown under the role's name in ``lang`` (the file's spelling is the event's).
+        home = self.event.lang
+        labels: dict[str, str] = {}  # a body's fold (in the event's language) -> its label
+        members: dict[str, list[Finding]] = {}
         unowned: list[Finding] = []
         for f in self._all() if findings is None else findings:
             name = self.owner_text(f, lang)
             if name is None:
                 unowned.append(f)
                 continue
-            key = spelling.setdefault(fold_name(name), name)
-            groups.setdefault(key, []).append(f)
+            body = fold_name(self.owner_text(f, home) or name)
+            if body not in labels or isinstance(f.owner, Message):
+                labels[body] = name
+            members.setdefault(body, []).append(f)
+        groups: dict[str | None, list[Finding]] = {}
+        for body, found in members.items():
+            groups.setdefault(labels[body], []).extend(found)
         if unowned:
             groups[None] = unowned
         return groups
@@ -264,8 +274,11 @@ class Report:
     def due_until(self, until: datetime | None) -> list[Finding]:
         """Findings not met whose effective due falls from ``as_of`` up to ``until`` (None: any
         time later), soonest first. A Finding without a due date counts as due at the event's
-        start (``before``) or end (``during``)."""
+        start (``before``) or end (``during``). ``until`` follows the one moment rule: an aware
+        datetime, or a naive one read in the event's zone."""
         ev = self.event
+        if until is not None:
+            until = moment_in(ev, until, "until")
         upcoming = []
         for f in self._all():
             due = effective_due(f, ev.starts, ev.ends)

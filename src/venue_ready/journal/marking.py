@@ -223,9 +223,9 @@ def _record(
     now = moment_argument("now", now, tz) or datetime.now(UTC)
     problems: list[Problem] = []
     ready: list[Mark] = []
-    for index, given in enumerate(marks):
+    for index, as_given in enumerate(marks):
         name = f"marks[{index}].at" if indexed else "at"
-        given = attrs.evolve(given, at=moment_argument(name, given.at, tz))
+        given = attrs.evolve(as_given, at=moment_argument(name, as_given.at, tz))
         reported = _as_recorded(event, given)
         ready.append(reported)
         if _recorded_before(journal, reported, now):
