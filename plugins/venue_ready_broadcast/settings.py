@@ -6,8 +6,6 @@ table holds. Every default below is a module-level constant, and every one of th
 lead times, windows, thresholds and limits differ between localities.
 """
 
-from __future__ import annotations
-
 from collections.abc import Mapping
 from datetime import datetime
 from typing import Annotated, Any, Literal, get_args

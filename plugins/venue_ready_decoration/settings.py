@@ -5,8 +5,6 @@ and the assess hook, so the two can never disagree about what the table means. E
 that may differ between localities is a named constant here.
 """
 
-from __future__ import annotations
-
 import string
 from collections.abc import Mapping
 from datetime import datetime
@@ -109,7 +107,7 @@ def _before_start(
     return due
 
 
-def _elements(reader: SettingsReader, key: str, values: object) -> dict[str, StageElement]:
+def _elements(reader: SettingsReader, key: str, values: object) -> "dict[str, StageElement]":
     """The stage elements recorded: each a moment (when it was put in place) or a table."""
     out: dict[str, StageElement] = {}
     for name in STAGE_ELEMENTS:

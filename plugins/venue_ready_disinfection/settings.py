@@ -5,8 +5,6 @@ person needs) is a setting; its default is a named constant below, taken from th
 (the Ministry of Health's rules for meetings of 30 or more people, Directive 19/CT-TTg practice).
 """
 
-from __future__ import annotations
-
 import re
 from collections.abc import Mapping
 from datetime import date, datetime, time

@@ -5,8 +5,6 @@ hook, so both read the table the same way. Every default is a named constant bel
 is documented in docs/areas/security.md.
 """
 
-from __future__ import annotations
-
 from collections.abc import Mapping
 from datetime import datetime
 from typing import Annotated, Any
@@ -135,7 +133,7 @@ def _some_team(
     return teams
 
 
-def _posts(reader: SettingsReader, key: str, values: Mapping[str, Any]) -> tuple[Post, ...]:
+def _posts(reader: SettingsReader, key: str, values: Mapping[str, Any]) -> "tuple[Post, ...]":
     """The guard posts; a post's team must be one of ``teams`` (when there are any)."""
     teams = values["teams"]
     posts: list[Post] = []

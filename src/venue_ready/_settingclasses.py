@@ -193,15 +193,16 @@ def _fields(cls: type) -> tuple[_Field, ...]:
 def _analyse(cls: type) -> tuple[_Field, ...]:
     if not attrs.has(cls):
         raise TypeError(f"{cls!r} is not an attrs class: a settings class is declared with attrs")
-    try:
-        hints = typing.get_type_hints(cls, include_extras=True)
-    except NameError as error:  # a string annotation naming what the module does not hold
-        raise TypeError(
-            f"{cls.__qualname__}: cannot resolve the type of a field ({error}); declare settings "
-            "classes at module level, with every type they name imported at run time"
-        ) from None
+    fields = attrs.fields(cls)
+    if any(isinstance(f.type, str) for f in fields):
+        hints = _resolved(cls)
+    else:
+        # Annotations already evaluated (a module without ``from __future__ import
+        # annotations``) are taken as they are: resolving them again would compile each one
+        # at every start (the four plugins' settings classes cost 4 % of a ``check`` so).
+        hints = {f.name: f.type for f in fields}
     out: list[_Field] = []
-    for field in attrs.fields(cls):
+    for field in fields:
         annotation, setting = _unwrap(hints[field.name])
         if not setting.file:
             continue
@@ -222,6 +223,17 @@ def _analyse(cls: type) -> tuple[_Field, ...]:
             )
         )
     return tuple(out)
+
+
+def _resolved(cls: type) -> dict[str, Any]:
+    """The class's string annotations, evaluated in its module's names."""
+    try:
+        return typing.get_type_hints(cls, include_extras=True)
+    except NameError as error:  # a string annotation naming what the module does not hold
+        raise TypeError(
+            f"{cls.__qualname__}: cannot resolve the type of a field ({error}); declare settings "
+            "classes at module level, with every type they name imported at run time"
+        ) from None
 
 
 def known_keys(cls: type) -> tuple[str, ...]:
