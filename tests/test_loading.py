@@ -343,7 +343,7 @@ def test_all_problems_are_reported_at_once() -> None:
     assert lines == [p.render("en") for p in error.problems]
     assert lines[0] == (
         "x.toml: event.timezone: unknown time zone 'Asia/Ha_Noi' "
-        "(expected an IANA name such as Asia/Ho_Chi_Minh)"
+        "(did you mean 'Asia/Ho_Chi_Minh'?)"
     )
 
 
