@@ -31,7 +31,8 @@ _COMMENT = r"((?:^#:.*\n)+)^{name}\s*[:=]"
 
 def _hook_reference() -> object:
     spec = importlib.util.spec_from_file_location("hook_reference", DOCS / "hook_reference.py")
-    assert spec is not None and spec.loader is not None
+    assert spec is not None
+    assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -41,7 +42,7 @@ def public_names() -> list[str]:
     """Every name the page must document: ``venue_ready.__all__`` (but ``__version__``) and
     ``venue_ready.journal.__all__``, a journal name that is also ``venue_ready``'s once."""
     import venue_ready
-    import venue_ready.journal as journal
+    from venue_ready import journal
 
     names = [f"venue_ready.{n}" for n in venue_ready.__all__ if n != "__version__"]
     for name in journal.__all__:
@@ -75,9 +76,11 @@ def _defining_module(module_name: str, name: str) -> str:
     package = importlib.import_module(module_name)
     for sub in ("entries", "store", "history", "marking", "replaying", "transfer"):
         candidate = importlib.import_module(f"{module_name}.{sub}")
-        if name in vars(candidate) and getattr(candidate, name) is getattr(package, name):
-            if re.search(_COMMENT.format(name=re.escape(name)), inspect.getsource(candidate), re.M):
-                return candidate.__name__
+        pattern = _COMMENT.format(name=re.escape(name))
+        if getattr(candidate, name, None) is getattr(package, name) and re.search(
+            pattern, inspect.getsource(candidate), re.M
+        ):
+            return candidate.__name__
     return module_name
 
 
