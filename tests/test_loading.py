@@ -342,8 +342,7 @@ def test_all_problems_are_reported_at_once() -> None:
     lines = str(error).splitlines()
     assert lines == [p.render("en") for p in error.problems]
     assert lines[0] == (
-        "x.toml: event.timezone: unknown time zone 'Asia/Ha_Noi' "
-        "(expected an IANA name such as Asia/Ho_Chi_Minh)"
+        "x.toml: event.timezone: unknown time zone 'Asia/Ha_Noi' (did you mean 'Asia/Ho_Chi_Minh'?)"
     )
 
 

@@ -237,3 +237,82 @@ def test_entrances_are_checked_for_duplicates_too() -> None:
     venue = Venue("Hội trường", entrances=(Entrance("gate", "Cổng"), Entrance("gate", "Cổng 2")))
     built = Event(id="e", name="n", starts=STARTS, venue=venue)
     assert [p.path for p in validate(built, plugins=SECURITY)] == [("venue", "entrances", 1, "id")]
+
+
+def test_the_loaders_value_limits_apply_to_an_event_built_in_code() -> None:
+    """The same ValueReader methods that limit a file's values limit a built event's, with the
+    same message ids: weights, text lengths, counts and years (#18)."""
+    item = Item(
+        "a",
+        "Việc",
+        due=datetime(1850, 1, 1, tzinfo=TZ),
+        weight=2e6,
+        evidence=("x" * 10_001,),
+        notes="n" * 10_001,
+    )
+    built = Event(
+        id="e",
+        name="n" * 10_001,
+        starts=STARTS,
+        term=(1800, 2025),
+        expected_delegates=10**9,
+        venue=Venue("Hội trường", capacity=10**9),
+        areas=(AreaPlan("general", weight=1e9, items=(item,)),),
+    )
+    found = {(p.path, p.message.id) for p in validate(built, plugins=SECURITY)}
+    assert found == {
+        (("name",), "load.too-long"),
+        (("term",), "load.date-out-of-range"),
+        (("expected_delegates",), "load.out-of-range"),
+        (("venue", "capacity"), "load.out-of-range"),
+        (("areas", "general", "weight"), "load.out-of-range"),
+        (("areas", "general", "items", 0, "notes"), "load.too-long"),
+        (("areas", "general", "items", 0, "due"), "load.date-out-of-range"),
+        (("areas", "general", "items", 0, "weight"), "load.out-of-range"),
+        (("areas", "general", "items", 0, "evidence", 0), "load.too-long"),
+    }
+    with pytest.raises(LoadError):
+        venue_ready.assess(built, as_of=STARTS, plugins=SECURITY)
+
+
+def test_values_at_the_limits_are_valid_in_code_as_in_a_file() -> None:
+    item = Item("a", "Việc", due=datetime(1900, 1, 1, tzinfo=TZ), weight=1e6)
+    built = Event(
+        id="e",
+        name="n" * 10_000,
+        starts=STARTS,
+        term=(1900, 2200),
+        expected_delegates=10**8,
+        areas=(AreaPlan("general", weight=1e6, items=(item,)),),
+    )
+    assert validate(built, plugins=SECURITY) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("vi", "múi giờ 'Hanoi' không tồn tại (có phải ý bạn là 'Asia/Ho_Chi_Minh'?)"),
+        ("en", "unknown time zone 'Hanoi' (did you mean 'Asia/Ho_Chi_Minh'?)"),
+    ],
+)
+def test_a_bad_time_zone_in_a_file_says_which_one_was_meant(lang: str, expected: str) -> None:
+    text = _zone_file("Hanoi", lang)
+    with pytest.raises(LoadError) as caught:
+        venue_ready.loads(text, plugins=SECURITY)
+    problem = caught.value.problems[0]
+    assert problem.path == ("event", "timezone")
+    assert problem.render(lang) == f"<string>: event.timezone: {expected}"
+
+
+def test_a_time_zone_nothing_resembles_keeps_the_plain_message() -> None:
+    text = _zone_file("Qqqqq/Zzzzz", "en")
+    with pytest.raises(LoadError) as caught:
+        venue_ready.loads(text, plugins=SECURITY)
+    assert "expected an IANA name such as Asia/Ho_Chi_Minh" in str(caught.value)
+
+
+def _zone_file(zone: str, lang: str) -> str:
+    return (
+        f'schema = 1\n[event]\nid = "e"\nname = "n"\nstarts = 2020-05-15T08:00:00\n'
+        f'timezone = "{zone}"\nlang = "{lang}"\n[areas.general]\n'
+    )

@@ -69,8 +69,11 @@ def suggest_zone(name: str) -> str | None:
     from zoneinfo import available_timezones
 
     folded = _fold_zone(name)
-    if folded in _ZONE_ALIASES:
-        return _ZONE_ALIASES[folded]
+    # "Asia/Ha_Noi" is the city's name under a region: the alias of its last part, not the
+    # closest spelling (Asia/Shanghai)
+    for key in (folded, _fold_zone(name.rpartition("/")[2])):
+        if key in _ZONE_ALIASES:
+            return _ZONE_ALIASES[key]
     zones = sorted(available_timezones())
     by_name = {_fold_zone(zone): zone for zone in zones}
     by_name.update({_fold_zone(zone.rpartition("/")[2]): zone for zone in zones})

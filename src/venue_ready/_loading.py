@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import tomli
 
-from ._dates import get_zone, to_instant
+from ._dates import get_zone, suggest_zone, to_instant
 from ._errors import LoadError, Problem
 from ._model import (
     DEFAULT_TIMEZONE,
@@ -37,10 +37,7 @@ from ._model import (
 from ._validation import EventChecks, _remember
 from ._values import (
     MAX_COUNT,
-    MAX_TEXT_LENGTH,
     MAX_WEIGHT,
-    MAX_YEAR,
-    MIN_YEAR,
     Path,
     shorten,
 )
@@ -258,7 +255,13 @@ class _Reader(EventChecks):
         try:
             self.tz = get_zone(tz_name)
         except ValueError:
-            self.problem((*path, "timezone"), "load.bad-timezone", value=tz_name)
+            hint = suggest_zone(tz_name)
+            self.problem(
+                (*path, "timezone"),
+                "load.bad-timezone-hint" if hint else "load.bad-timezone",
+                value=tz_name,
+                hint=hint or "",
+            )
 
         out: dict[str, Any] = {"timezone": tz_name}
         for key in ("id", "name", "kind", "level", "parent"):
@@ -323,8 +326,7 @@ class _Reader(EventChecks):
             isinstance(v, int) and not isinstance(v, bool) for v in value
         ):
             years = list(value)
-        if len(years) == 2 and not all(MIN_YEAR <= y <= MAX_YEAR for y in years):
-            self.problem((*path, "term"), "load.date-out-of-range", low=MIN_YEAR, high=MAX_YEAR)
+        if len(years) == 2 and not self.years_limit(years, (*path, "term")):
             return None
         if len(years) != 2 or years[0] >= years[1]:
             self.problem((*path, "term"), "load.bad-term", value=shorten(value))
@@ -456,8 +458,8 @@ class _Reader(EventChecks):
         notes = value.get("notes", "")
         if not isinstance(notes, str):
             self.wrong_type((*path, "notes"), notes, "string")
-        elif len(notes) > MAX_TEXT_LENGTH:
-            self.too_long((*path, "notes"), notes)
+        else:
+            self.text_limit(notes, (*path, "notes"))
         evidence = self.strings(value, "evidence", path)
 
         signed_off = None

@@ -156,7 +156,8 @@ class PluginManager:
 
         Returns False (and records a failure) when pluggy refuses it, for example because a
         hook implementation asks for an argument its spec does not have, or when it asks for a
-        hook option venue_ready does not honour (:data:`UNSUPPORTED_HOOK_OPTIONS`). A manager
+        hook option venue_ready does not honour (``tryfirst``, ``trylast``, ``wrapper``,
+        ``hookwrapper``). A manager
         from :func:`default_plugin_manager` is shared and refuses (:class:`RuntimeError`): build
         your own with :func:`get_plugin_manager` to add plugins.
         """
@@ -207,7 +208,7 @@ class PluginManager:
         return getattr(self.get_plugin(name), "VENUE_READY_POLICY", False) is True
 
     def is_builtin(self, name: str) -> bool:
-        """True when plugin ``name`` is one of venue_ready's own (:data:`BUILTIN_PLUGINS`)."""
+        """True when plugin ``name`` is one of venue_ready's own (``checklist``, ``subevents``)."""
         module = BUILTIN_PLUGINS.get(name)
         return module is not None and self.get_plugin(name) is sys.modules.get(module)
 

@@ -128,7 +128,8 @@ class Report:
     message catalogs, so the report can be rendered after the plugins are gone. ``history``
     is the readiness at earlier moments, replayed from the journal, oldest first: empty unless
     the report was made by :func:`venue_ready.assess_with_history`, which fills it at the end of
-    each day of the readiness timeline (:mod:`venue_ready._timeline`); the HTML timeline draws it.
+    each day of the readiness timeline (the days the library chooses for it, at most 120 of
+    them); the HTML timeline draws it.
     """
 
     event: Event

@@ -166,7 +166,8 @@ class Rollup:
         return sorted(self.entries, key=_badness)
 
     def levels(self) -> list[LevelTotal]:
-        """Totals per level, lowest level first (see :data:`LEVELS`)."""
+        """Totals per level, lowest level first: ``cell``, ``ward``, ``commune``, ``district``,
+        ``city``, ``province``, ``country``, then any other level by name."""
         groups: dict[str, list[SubeventResult]] = {}
         for entry in self.entries:
             groups.setdefault(entry.result.level, []).append(entry.result)
@@ -500,7 +501,8 @@ def roll_up(
 ) -> Rollup:
     """Load every event file under ``paths``, build the tree, and assess every event.
 
-    :param paths: files and folders (every ``*.toml`` below a folder; see :func:`discover`).
+    :param paths: files and folders: every ``*.toml`` file below a folder (hidden folders and
+        files skipped), each file once.
     :param as_of: the moment to judge at (naive: in ``Asia/Ho_Chi_Minh``); by default, now.
         Every event is judged at the same moment.
     :param jobs: how many processes to spread the work over; the result is the same whatever

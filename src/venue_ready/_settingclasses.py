@@ -84,15 +84,17 @@ class Setting:
 
     :param key: the key in the file, when it is not the field's name (``from`` is a keyword).
     :param low: the smallest number accepted (0 when not given).
-    :param high: the largest number accepted (:data:`~venue_ready._values.MAX_COUNT` when not
+    :param high: the largest number accepted (100,000,000 when not
         given; give lead times a smaller one, as date arithmetic overflows).
     :param bare_date: how a bare date is read: ``"end"`` of that day (a deadline) or
         ``"start"`` (a record of something done that day).
     :param unique: on an array entry's id field: an id used by an earlier entry is a problem,
         and that entry is left out.
-    :param read: the field's own reader (:data:`ReadSetting`), for what no type says.
+    :param read: the field's own reader, ``(reader, key, table) -> value`` (``reader`` a
+        :class:`SettingsReader`), for what no type says.
     :param keys: the table keys that ``read`` consumes, when not just ``key``.
-    :param check: a check after reading (:data:`CheckSetting`): a rule between fields, a date
+    :param check: a check after reading, ``(reader, key, value, table) -> value``: a rule
+        between fields, a date
         that must come before the event.
     :param file: False for a field that is not read from the file at all (filled in later by
         the plugin, e.g. from the journal).

@@ -139,7 +139,7 @@ class SettingsReader:
         required: bool = False,
     ) -> float | _D:
         """A finite number within ``low``..``high`` (``default`` may be None); ``high`` is
-        :data:`MAX_COUNT` when not given, as larger numbers overflow arithmetic on them."""
+        100,000,000 when not given, as larger numbers overflow arithmetic on them."""
         return self._read(key, default, required, self._values.number, low, _bound(high))
 
     def integer(
@@ -152,7 +152,7 @@ class SettingsReader:
         required: bool = False,
     ) -> int | _D:
         """A whole number within ``low``..``high`` (``default`` may be None). ``high`` is
-        :data:`MAX_COUNT` when not given (a 300-digit count overflows a plugin's arithmetic);
+        100,000,000 when not given (a 300-digit count overflows a plugin's arithmetic);
         give lead times a smaller one: date arithmetic on a lead of a million days overflows."""
         return self._read(key, default, required, self._values.integer, low, _bound(high))
 
@@ -204,7 +204,7 @@ class SettingsReader:
         high: float | None = None,
         required: bool = False,
     ) -> tuple[float, ...]:
-        """An array of finite numbers within ``low``..``high`` (:data:`MAX_COUNT` when not
+        """An array of finite numbers within ``low``..``high`` (100,000,000 when not
         given), as a tuple. A wrong element is a problem at that element (``thresholds[2]``),
         and is left out."""
         return self._each(key, default, required, self._values.number, low, _bound(high))

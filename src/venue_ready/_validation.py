@@ -19,8 +19,8 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from ._errors import LoadError, Problem, format_path
-from ._model import LANGUAGES, Event, Phase
-from ._values import Path, ValueReader, suggest
+from ._model import LANGUAGES, Event, Item, Phase, Venue
+from ._values import MAX_COUNT, MAX_WEIGHT, Path, ValueReader, suggest
 
 if TYPE_CHECKING:
     import pluggy
@@ -43,8 +43,10 @@ def validate(event: Event, *, plugins: PluginManager | None = None) -> list[Prob
 
     The checks: duplicate item ids (across areas), duplicate zone or entrance ids, an area
     planned twice, an area no plugin provides (with "did you mean"), a ``before`` item due after
-    the start, an event longer than :data:`MAX_SPAN_DAYS`, and every area's ``settings`` through
-    its plugin's validator. Each problem's path is relative to the event
+    the start, an event longer than a year (366 days), the file format's value limits (a weight
+    up to 1,000,000, a threshold within 0..100, a text up to 10,000 characters, a count up to
+    100,000,000, years within 1900..2200), and every area's ``settings`` through its plugin's
+    validator. Each problem's path is relative to the event
     (``areas.security.items[0].due``, ``areas.security.settings.entrances[1]``) and its ``file``
     is None. ``plugins`` is the plugin manager whose areas apply; by default the installed
     plugins. A validator that raises is recorded as that plugin's failure, not as a problem.
@@ -125,8 +127,10 @@ class EventChecks(ValueReader):
     def check_event(self, event: Event) -> None:
         """Every check, on a built event (paths relative to it)."""
         self.tz = event.tz
+        self.event_limits(event)
         self.span(event.starts, event.ends, ("ends",))
         if event.venue is not None:
+            self.venue_limits(event.venue)
             for kind in ("zones", "entrances"):
                 seen: dict[str, Path] = {}
                 for index, place in enumerate(getattr(event.venue, kind)):
@@ -134,12 +138,68 @@ class EventChecks(ValueReader):
         for plan in event.areas:
             where: Path = ("areas", plan.key)
             self.area_key(plan.key, where)
+            self.number_limit(plan.weight, (*where, "weight"), 0.0, MAX_WEIGHT)
             for index, item in enumerate(plan.items):
                 path: Path = (*where, "items", index)
+                self.item_limits(item, path)
                 self.item_id(item.id, path)
                 self.due(item.due, item.phase, event.starts, path)
         for plan in event.areas:
             self.settings(plan.key, plan.settings, event)
+
+    # -- the file format's value limits, on a built event ---------------------------------------
+    #
+    # The model's constructors check types and what makes a value meaningless (a negative
+    # weight); the limits that keep scoring and rendering cheap and in range (MAX_WEIGHT,
+    # MAX_TEXT_LENGTH, MAX_COUNT, the years) are the loader's, and the same methods of
+    # ValueReader apply them here, with the same words.
+
+    def texts(self, owner: object, names: tuple[str, ...], path: Path) -> None:
+        """The text limit on each of ``owner``'s attributes ``names`` that is a string."""
+        for name in names:
+            value = getattr(owner, name)
+            if isinstance(value, str):
+                self.text_limit(value, (*path, name))
+
+    def moments(self, owner: object, names: tuple[str, ...], path: Path) -> None:
+        """The year limit on each of ``owner``'s attributes ``names`` that is set."""
+        for name in names:
+            value = getattr(owner, name)
+            if value is not None:
+                self.year_limit(value, (*path, name))
+
+    def event_limits(self, event: Event) -> None:
+        """The value limits of ``[event]``."""
+        self.texts(event, ("id", "name", "kind", "level", "parent"), ())
+        self.moments(event, ("starts", "ends", "held_at"), ())
+        if event.term is not None:
+            self.years_limit(event.term, ("term",))
+        for name in ("expected_delegates", "delegates_elected"):
+            count = getattr(event, name)
+            if count is not None:
+                self.integer_limit(count, (name,), 0, MAX_COUNT)
+
+    def venue_limits(self, venue: Venue) -> None:
+        """The value limits of ``[venue]`` and its zones and entrances."""
+        self.texts(venue, ("name", "address"), ("venue",))
+        if venue.capacity is not None:
+            self.integer_limit(venue.capacity, ("venue", "capacity"), 0, MAX_COUNT)
+        for kind in ("zones", "entrances"):
+            for index, place in enumerate(getattr(venue, kind)):
+                self.texts(place, ("id", "name"), ("venue", kind, index))
+
+    def item_limits(self, item: Item, path: Path) -> None:
+        """The value limits of one item, its sign-off and its waiver."""
+        self.texts(item, ("id", "title", "owner", "requires_signoff", "version", "notes"), path)
+        self.moments(item, ("due",), path)
+        self.number_limit(item.weight, (*path, "weight"), 0.0, MAX_WEIGHT)
+        self.texts_limit(item.evidence, (*path, "evidence"))
+        if item.signed_off is not None:
+            where: Path = (*path, "signed_off")
+            self.texts(item.signed_off, ("by", "version"), where)
+            self.moments(item.signed_off, ("at",), where)
+        if item.waiver is not None:
+            self.texts(item.waiver, ("reason", "approved_by"), (*path, "waiver"))
 
     # -- one check each -------------------------------------------------------------------------
 

@@ -163,10 +163,16 @@ class ValueReader:
         if not value.strip():
             self.problem((*path, key), "load.empty-string")
             return None
+        return value if self.text_limit(value, (*path, key)) else None
+
+    def text_limit(self, value: str, path: Path) -> bool:
+        """True when ``value`` is no longer than :data:`MAX_TEXT_LENGTH`; else a problem at
+        ``path``. A check of the value alone: the loader's getters and the checks of an event
+        built in code (``validate``) share it."""
         if len(value) > MAX_TEXT_LENGTH:
-            self.too_long((*path, key), value)
-            return None
-        return value
+            self.too_long(path, value)
+            return False
+        return True
 
     def too_long(self, path: Path, value: str) -> None:
         """Record that ``value`` is longer than :data:`MAX_TEXT_LENGTH`."""
@@ -178,18 +184,25 @@ class ValueReader:
         value = self.typed(table, key, path, (int, float), "number")
         if value is None:
             return None
+        return self.number_limit(value, (*path, key), low, high)
+
+    def number_limit(
+        self, value: float, path: Path, low: float, high: float | None
+    ) -> float | None:
+        """``value`` as a float when it is finite and within ``low``..``high`` (None: no upper
+        bound); else None, with a problem at ``path``. Shared as :meth:`text_limit` is."""
         try:
             number = float(value)  # an int of 400 digits is valid TOML but no float
         except OverflowError:
             number = math.inf
         if not math.isfinite(number):  # TOML allows inf and nan; a score cannot use them
-            self.problem((*path, key), "load.not-finite", value=shorten(value))
+            self.problem(path, "load.not-finite", value=shorten(value))
             return None
         if not (value >= low and (high is None or value <= high)):  # NaN fails both
             if high is None:
-                self.problem((*path, key), "load.below-min", value=value, low=low)
+                self.problem(path, "load.below-min", value=value, low=low)
             else:
-                self.problem((*path, key), "load.out-of-range", value=value, low=low, high=high)
+                self.problem(path, "load.out-of-range", value=value, low=low, high=high)
             return None
         return number
 
@@ -199,13 +212,16 @@ class ValueReader:
         value = self.typed(table, key, path, int, "integer")
         if value is None:
             return None
+        return self.integer_limit(value, (*path, key), low, high)
+
+    def integer_limit(self, value: int, path: Path, low: int, high: int | None) -> int | None:
+        """``value`` when it is within ``low``..``high`` (None: no upper bound); else None, with
+        a problem at ``path``. Shared as :meth:`text_limit` is."""
         if value < low:
-            self.problem((*path, key), "load.below-min", value=shorten(value), low=low)
+            self.problem(path, "load.below-min", value=shorten(value), low=low)
             return None
         if high is not None and value > high:
-            self.problem(
-                (*path, key), "load.out-of-range", value=shorten(value), low=low, high=high
-            )
+            self.problem(path, "load.out-of-range", value=shorten(value), low=low, high=high)
             return None
         return value
 
@@ -247,14 +263,27 @@ class ValueReader:
         else:
             moment = None
         if moment is not None:
-            # Year 1 and year 9999 are valid TOML, but arithmetic on them (a lead time, a time
-            # zone) overflows; no event is planned that far away.
-            if not MIN_YEAR <= moment.year <= MAX_YEAR:
-                self.problem((*path, key), "load.date-out-of-range", low=MIN_YEAR, high=MAX_YEAR)
-                return None
-            return moment
+            return moment if self.year_limit(moment, (*path, key)) else None
         self.wrong_type((*path, key), value, "date")
         return None
+
+    def years_limit(self, years: Iterable[int], path: Path) -> bool:
+        """True when every one of ``years`` (a term's) is within :data:`MIN_YEAR`..
+        :data:`MAX_YEAR`; else one problem at ``path``."""
+        if all(MIN_YEAR <= year <= MAX_YEAR for year in years):
+            return True
+        self.problem(path, "load.date-out-of-range", low=MIN_YEAR, high=MAX_YEAR)
+        return False
+
+    def year_limit(self, moment: date, path: Path) -> bool:
+        """True when ``moment``'s year is within :data:`MIN_YEAR`..:data:`MAX_YEAR`; else a
+        problem at ``path``. Shared as :meth:`text_limit` is."""
+        # Year 1 and year 9999 are valid TOML, but arithmetic on them (a lead time, a time
+        # zone) overflows; no event is planned that far away.
+        if not MIN_YEAR <= moment.year <= MAX_YEAR:
+            self.problem(path, "load.date-out-of-range", low=MIN_YEAR, high=MAX_YEAR)
+            return False
+        return True
 
     def version(self, table: Mapping[str, Any], path: Path) -> str | None:
         value = table.get("version")
@@ -267,14 +296,14 @@ class ValueReader:
         if value is None:
             return ()
         if isinstance(value, str):
-            if len(value) > MAX_TEXT_LENGTH:
-                self.too_long((*path, key), value)
-                return ()
-            return (value,)
+            return (value,) if self.text_limit(value, (*path, key)) else ()
         if isinstance(value, list) and all(isinstance(v, str) for v in value):
-            long = [i for i, v in enumerate(value) if len(v) > MAX_TEXT_LENGTH]
-            for i in long:
-                self.too_long((*path, key, i), value[i])
-            return () if long else tuple(value)
+            return tuple(value) if self.texts_limit(value, (*path, key)) else ()
         self.wrong_type((*path, key), value, "strings")
         return ()
+
+    def texts_limit(self, values: Iterable[str], path: Path) -> bool:
+        """True when every one of ``values`` passes :meth:`text_limit`; else a problem at each
+        long one's ``path[i]``."""
+        results = [self.text_limit(v, (*path, i)) for i, v in enumerate(values)]
+        return all(results)

@@ -85,7 +85,7 @@ def assess_with_history(
     The report is :func:`~venue_ready.assess` of the plan with the entries that happened by
     ``as_of`` replayed (:func:`~venue_ready.replay`). Its :attr:`~venue_ready.Report.history`
     holds the readiness at the end of each day of its timeline before ``as_of``
-    (:func:`venue_ready._timeline.timeline_days`), and at ``as_of`` itself: what the HTML
+    (the days the library chooses for the timeline), and at ``as_of`` itself: what the HTML
     report's timeline draws as its earned line. ``venue-ready check --format html`` with a
     journal gives the same report.
 
@@ -97,7 +97,7 @@ def assess_with_history(
     :param plugins: the plugin manager; by default the installed plugins.
 
     Costs one assessment per day of the timeline (at most
-    :data:`~venue_ready._timeline.MAX_TIMELINE_DAYS` and one): call :func:`~venue_ready.assess`
+    120 days and one): call :func:`~venue_ready.assess`
     instead when the history will not be drawn (the text, Markdown and JSON reports leave it
     out).
     """

@@ -63,7 +63,7 @@ def read_export(
 ) -> list[tuple[int, JournalEntry]]:
     """The entries of an export, each with the line it starts on.
 
-    Every entry is checked (:func:`~venue_ready.journal.entries.build_entry`), and none may have
+    Every entry is checked (:func:`~venue_ready.journal.build_entry`), and none may have
     been recorded after ``now`` (default: now): a :class:`JournalError` lists every problem, by
     line and field, or nothing is returned.
     """
