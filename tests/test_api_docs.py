@@ -112,10 +112,11 @@ def test_the_morning_digest_sends_each_team_its_open_work(
     shown = _printed_after("digest.py")
     assert lines[: len(shown)] == shown  # the first message, as the page shows it
     headers = [line for line in lines if line.startswith("To ")]
-    # one message per owner, each owner once; the roles a plugin names are in English
+    # one message per owner, each owner once; the roles a plugin names are in English, and the
+    # same body written in the file ("Tiểu ban Phục vụ") is in the role's message
     assert len(headers) == len(set(headers)) > 5
-    assert "To Service sub-committee: 1 open" in headers
-    assert not any("Tiểu ban Phục vụ (" in line for line in headers)
+    assert "To Service sub-committee: 3 open" in headers
+    assert not any("Tiểu ban Phục vụ" in line for line in headers)
     # every open Finding of the report is in exactly one message
     report = venue_ready.assess(
         venue_ready.load(folder / "congress.toml"), as_of=_moment(2020, 5, 14, 7)
