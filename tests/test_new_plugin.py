@@ -44,6 +44,18 @@ def test_scaffold_passes_its_own_tests(run_cli: RunCli, tmp_path: Path) -> None:
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "3 passed" in proc.stdout
+    # and its own pyproject's mypy --strict and ruff find nothing to say
+    for tool in (["mypy"], ["ruff", "check", "--no-cache"], ["ruff", "format", "--check"]):
+        checked = subprocess.run(
+            [sys.executable, "-m", *tool],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=300,
+            check=False,
+        )
+        assert checked.returncode == 0, (tool, checked.stdout + checked.stderr)
 
 
 def test_scaffold_is_written_with_the_plugin_kit(run_cli: RunCli, tmp_path: Path) -> None:
@@ -60,6 +72,42 @@ def test_scaffold_is_written_with_the_plugin_kit(run_cli: RunCli, tmp_path: Path
     for name, text in code.items():
         assert "Finding(" not in text, name
         assert "TemplateItem(" not in text, name
+
+
+def test_scaffold_declares_its_settings_once(run_cli: RunCli, tmp_path: Path) -> None:
+    """settings.py is a frozen attrs Config read by read_settings, as in the in-tree plugins:
+    no list of keys by hand, no SettingsReader getter per key, no keyword constructor."""
+    made = run_cli("new-plugin", "venue-ready-catering", "--dir", tmp_path, "--lang", "en")
+    assert made.returncode == 0, made.stderr
+    package = tmp_path / "venue-ready-catering" / "src" / "venue_ready_catering"
+    settings = (package / "settings.py").read_text("utf-8")
+    assert "@frozen\nclass Config:" in settings
+    assert "return read_settings(Config, settings, event)" in settings
+    assert "Annotated[int, Setting(low=1, high=MAX_COUNT)]" in settings
+    for hand_written in ("SettingsReader", ".known(", "reader.", "dataclass", "Config("):
+        assert hand_written not in settings, hand_written
+    # the keys of the settings example that `init` writes are the fields, in the same order;
+    # any other key is refused, by the declaration alone
+    module = tmp_path / "venue-ready-catering" / "src"
+    probe = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import attrs, tomllib, venue_ready_catering.settings as s, "
+            "venue_ready_catering.template as t;"
+            "print([f.name for f in attrs.fields(s.Config)]);"
+            "print(list(tomllib.loads(t.SETTINGS_EXAMPLE)));"
+            "print([p.path for p in s.parse({'target': 4, 'dne': 1}, None)[1]])",
+        ],
+        cwd=module,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert probe.returncode == 0, probe.stderr
+    fields = "['target', 'done', 'lead_days']"
+    assert probe.stdout.splitlines() == [fields, fields, "[('dne',)]"]
 
 
 def test_area_option(run_cli: RunCli, tmp_path: Path) -> None:

@@ -4,8 +4,10 @@ The package has a pyproject with its entry point in the ``venue_ready`` group, a
 package with one area laid out as the in-tree plugins are: ``__init__`` is
 ``area_plugin(AreaSpec(...), package=__name__)``, ``template.py`` holds the key, the default
 owner (a ``Role``) and the template (``template_item`` rows), ``messages.py`` the catalog,
-``settings.py`` the parser and ``rules.py`` the rules (made with ``FindingMaker``). Its test
-uses venue_ready's pytest fixtures and conformance check; it passes as generated.
+``settings.py`` the settings table declared once (a frozen attrs ``Config`` read by
+``read_settings``) and ``rules.py`` the rules (made with ``FindingMaker``). Its test uses
+venue_ready's pytest fixtures and conformance check; it passes as generated, and so do
+``mypy --strict`` and ruff with the configuration its pyproject holds.
 """
 
 from __future__ import annotations
@@ -92,7 +94,7 @@ name = "«name»"
 version = "0.1.0"
 description = "A venue_ready plugin: the «title» area."
 requires-python = ">=3.11"
-dependencies = ["venue-ready"]
+dependencies = ["venue-ready", "attrs"]
 
 [project.optional-dependencies]
 test = ["pytest"]
@@ -108,6 +110,21 @@ packages = ["src/«module»"]
 [tool.pytest.ini_options]
 testpaths = ["tests"]
 pythonpath = ["src"]
+
+[tool.mypy]
+strict = true
+files = ["src", "tests"]
+mypy_path = "src"
+
+[tool.ruff]
+line-length = 100
+target-version = "py311"
+src = ["src", "tests"]
+
+[tool.ruff.lint]
+select = ["E", "F", "W", "I", "B", "UP", "SIM", "RUF"]
+# Vietnamese text is full of characters ruff takes for confusables.
+ignore = ["RUF001", "RUF002", "RUF003"]
 """
 
 _README = """\
@@ -217,15 +234,21 @@ MESSAGES: dict[str, dict[str, str]] = {"vi": _VI, "en": _EN}
 '''
 
 _SETTINGS = '''\
-"""The ``[areas.«key».settings]`` table: ``parse``, which is the area's settings validator too."""
+"""The ``[areas.«key».settings]`` table, declared once as the :class:`Config` class.
+
+``read_settings`` reads the table by the class's fields: their names are the keys the table
+may hold (any other key is a problem, with "did you mean"), their types say how each value is
+read, ``Setting(...)`` gives the bounds a type cannot. ``parse`` is the area's settings
+validator too.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Any
+from typing import Annotated, Any
 
-from venue_ready import Event, Problem, SettingsReader
+from attrs import frozen
+from venue_ready import Event, Problem, Setting, read_settings
 
 __all__ = ["MAX_COUNT", "MAX_DAYS", "Config", "parse"]
 
@@ -235,30 +258,24 @@ MAX_COUNT = 1_000_000
 MAX_DAYS = 366
 
 
-@dataclass(frozen=True)
+@frozen
 class Config:
-    """The area's settings, parsed, with every default filled in."""
+    """The area's settings, read, with every default filled in."""
 
-    target: int = 1
-    done: int = 0
-    lead_days: int = 1
+    #: How many units the area needs.
+    target: Annotated[int, Setting(low=1, high=MAX_COUNT)] = 1
+    #: How many are ready.
+    done: Annotated[int, Setting(high=MAX_COUNT)] = 0
+    #: They are due this many days before the opening.
+    lead_days: Annotated[int, Setting(high=MAX_DAYS)] = 1
 
 
-def parse(
-    settings: Mapping[str, Any], event: Event | None
-) -> tuple[Config, list[Problem]]:
+def parse(settings: Mapping[str, Any], event: Event | None) -> tuple[Config, list[Problem]]:
     """The :class:`Config` the settings table describes, and every problem found in it.
 
-    Never raises: a wrong value is reported, and its default is used.
+    Never raises: a wrong value is reported, and its field keeps its default.
     """
-    reader = SettingsReader(settings, event)
-    reader.known("target", "done", "lead_days")
-    config = Config(
-        target=reader.integer("target", 1, low=1, high=MAX_COUNT),
-        done=reader.integer("done", 0, high=MAX_COUNT),
-        lead_days=reader.integer("lead_days", 1, high=MAX_DAYS),
-    )
-    return config, reader.problems
+    return read_settings(Config, settings, event)
 '''
 
 _RULES = '''\
@@ -282,9 +299,7 @@ __all__ = ["assess"]
 _make = FindingMaker(KEY, owner=SERVICE.owner)
 
 
-def assess(
-    config: Config, event: Event, area: AreaPlan, as_of: datetime
-) -> list[Finding]:
+def assess(config: Config, event: Event, area: AreaPlan, as_of: datetime) -> list[Finding]:
     """How much of the target is ready (``«key».progress``, weight 1), due ``lead_days``
     before the opening."""
     # the settings say what is ready now; the area's items are the core's to score
@@ -335,9 +350,7 @@ def test_progress(
     assert finding.owner == SERVICE.owner  # the data names no one: the default role
 
 
-def test_bad_settings_are_problems(
-    venue_ready_plugins: Any, venue_ready_event: Any
-) -> None:
+def test_bad_settings_are_problems(venue_ready_plugins: Any, venue_ready_event: Any) -> None:
     from venue_ready import LoadError
 
     plugins = venue_ready_plugins(plugin)

@@ -38,15 +38,12 @@ __all__ = [
     "HelpFormatter",
     "Parser",
     "add_command",
+    "deliver",
     "err",
-    "file_argument",
-    "lang_option",
     "load_event",
     "open_event",
-    "output_option",
     "parse_moment",
     "plugin_manager",
-    "plugin_options",
     "plugin_selection",
     "read_moment",
     "report_exit_code",
@@ -118,6 +115,49 @@ class Parser(argparse.ArgumentParser):
             self._print_message(message, sys.stderr)
         raise Exit(ExitCode.OK if status == 0 else ExitCode.USAGE)
 
+    # The options several commands share, each named once; the parser knows its language.
+
+    def event_file(self) -> None:
+        """``FILE``: the event file the command reads."""
+        self.add_argument(
+            "file", metavar=_("cli.file-metavar", self.lang), help=_("cli.help.file", self.lang)
+        )
+
+    def lang_option(self, help_key: str = "cli.help.lang") -> None:
+        """``--lang vi|en``: the language the command speaks (``help_key`` says what of it)."""
+        self.add_argument("--lang", choices=("vi", "en"), help=_(help_key, self.lang))
+
+    def output_option(self) -> None:
+        """``-o/--output FILE``: where the command writes instead of stdout (see
+        :func:`deliver`)."""
+        self.add_argument(
+            "-o",
+            "--output",
+            metavar=_("cli.file-metavar", self.lang),
+            help=_("cli.help.output", self.lang),
+        )
+
+    def plugin_options(self) -> None:
+        """``-p no:NAME|MODULE``, ``--plugin MODULE`` and ``--strict-plugins``."""
+        lang = self.lang
+        self.add_argument(
+            "-p",
+            dest="plugin_opts",
+            action="append",
+            default=[],
+            metavar="no:" + _("cli.metavar.name", lang) + "|" + _("cli.metavar.module", lang),
+            help=_("cli.help.p", lang),
+        )
+        self.add_argument(
+            "--plugin",
+            dest="plugin_modules",
+            action="append",
+            default=[],
+            metavar=_("cli.metavar.module", lang),
+            help=_("cli.help.plugin", lang),
+        )
+        self.add_argument("--strict-plugins", action="store_true", help=_("cli.help.strict", lang))
+
 
 def add_command(
     commands: Commands, name: str, lang: str, help_key: str, description_key: str | None = None
@@ -131,46 +171,6 @@ def add_command(
         formatter_class=HelpFormatter,
         lang=lang,
     )
-
-
-def file_argument(parser: argparse.ArgumentParser, lang: str) -> None:
-    """``FILE``: the event file the command reads."""
-    parser.add_argument("file", metavar=_("cli.file-metavar", lang), help=_("cli.help.file", lang))
-
-
-def lang_option(
-    parser: argparse.ArgumentParser, lang: str, help_key: str = "cli.help.lang"
-) -> None:
-    """``--lang vi|en``: the language the command speaks (``help_key`` says what of it)."""
-    parser.add_argument("--lang", choices=("vi", "en"), help=_(help_key, lang))
-
-
-def output_option(parser: argparse.ArgumentParser, lang: str) -> None:
-    """``-o/--output FILE``: where the command writes instead of stdout."""
-    parser.add_argument(
-        "-o", "--output", metavar=_("cli.file-metavar", lang), help=_("cli.help.output", lang)
-    )
-
-
-def plugin_options(parser: argparse.ArgumentParser, lang: str) -> None:
-    """``-p no:NAME|MODULE``, ``--plugin MODULE`` and ``--strict-plugins``."""
-    parser.add_argument(
-        "-p",
-        dest="plugin_opts",
-        action="append",
-        default=[],
-        metavar="no:" + _("cli.metavar.name", lang) + "|" + _("cli.metavar.module", lang),
-        help=_("cli.help.p", lang),
-    )
-    parser.add_argument(
-        "--plugin",
-        dest="plugin_modules",
-        action="append",
-        default=[],
-        metavar=_("cli.metavar.module", lang),
-        help=_("cli.help.plugin", lang),
-    )
-    parser.add_argument("--strict-plugins", action="store_true", help=_("cli.help.strict", lang))
 
 
 def plugin_selection(args: argparse.Namespace) -> tuple[list[str], list[str]]:
@@ -303,6 +303,17 @@ def write(text: str, *, machine: bool) -> None:
         # The reader went away (| head): nothing more to print, but the command's verdict
         # (--fail-under, an inconclusive report) still makes its exit code.
         quiet_stdout()
+
+
+def deliver(
+    args: argparse.Namespace, text: str, lang: str, *, machine: bool, inputs: Iterable[str]
+) -> None:
+    """The command's output: saved to ``-o``'s file when the user named one (see :func:`save`;
+    never one of ``inputs``), else printed (see :func:`write`)."""
+    if args.output is None:
+        write(text, machine=machine)
+    else:
+        save(args.output, text, lang, inputs=inputs)
 
 
 def save(file: str, text: str, lang: str, *, inputs: Iterable[str] = ()) -> None:

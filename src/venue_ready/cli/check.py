@@ -13,20 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from .._i18n import gettext as _
-from ._common import (
-    Exit,
-    ExitCode,
-    add_command,
-    err,
-    file_argument,
-    lang_option,
-    open_event,
-    output_option,
-    plugin_options,
-    report_exit_code,
-    save,
-    write,
-)
+from ._common import Exit, ExitCode, add_command, deliver, err, open_event, report_exit_code
 from .journal import add_check_options, apply_journal, default_name
 
 if TYPE_CHECKING:
@@ -40,7 +27,7 @@ __all__ = ["add_parser", "run"]
 def add_parser(commands: Commands, lang: str) -> None:
     """Add ``check`` to the CLI's commands."""
     check = add_command(commands, "check", lang, "cli.help.check")
-    file_argument(check, lang)
+    check.event_file()
     check.add_argument("--as-of", metavar="ISO", help=_("cli.help.as-of", lang))
     check.add_argument(
         "--format",
@@ -48,12 +35,12 @@ def add_parser(commands: Commands, lang: str) -> None:
         metavar=_("cli.metavar.format", lang),
         help=_("cli.help.format", lang),
     )
-    lang_option(check, lang)
-    output_option(check, lang)
+    check.lang_option()
+    check.output_option()
     check.add_argument(
         "--fail-under", type=_score_threshold, metavar="N", help=_("cli.help.fail-under", lang)
     )
-    plugin_options(check, lang)
+    check.plugin_options()
     add_check_options(check, lang)
     check.set_defaults(run=run)
 
@@ -102,19 +89,17 @@ def run(args: argparse.Namespace, lang_hint: str) -> ExitCode:
             raise  # a fault of the core's own renderers is a bug to see whole
         err(_("cli.render-failed", lang, format=args.format, error=_error_text(exc)))
         raise Exit(ExitCode.PLUGIN) from None
-    if args.output is not None:
-        # The user named this file: replace it, atomically, and print nothing; never the
-        # event file or its journal.
-        journal = args.journal or default_name(args.file)
-        save(args.output, text, lang, inputs=(args.file, journal))
-    elif args.format == "text" and sys.stdout.isatty():
+    if args.output is None and args.format == "text" and sys.stdout.isatty():
         # On a terminal, the same report in colour (rich, imported only here); piped or
         # redirected, the plain text as it is.
         from .._render.terminal import print_terminal
 
         print_terminal(report, lang)
     else:
-        write(text, machine=args.format != "text")
+        # -o: the user named this file: replace it, atomically, and print nothing; never the
+        # event file or its journal.
+        journal = args.journal or default_name(args.file)
+        deliver(args, text, lang, machine=args.format != "text", inputs=(args.file, journal))
     return report_exit_code(report, args.fail_under, lang)
 
 

@@ -7,16 +7,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 from .._i18n import gettext as _
-from ._common import (
-    Exit,
-    ExitCode,
-    add_command,
-    err,
-    lang_option,
-    plugin_manager,
-    plugin_options,
-    read_moment,
-)
+from ._common import Exit, ExitCode, add_command, err, plugin_manager, read_moment
 
 if TYPE_CHECKING:
     from datetime import date, datetime
@@ -38,12 +29,12 @@ def add_parser(commands: Commands, lang: str) -> None:
     )
     init.add_argument("--starts", required=True, metavar="ISO", help=_("cli.help.starts", lang))
     init.add_argument("--ends", metavar="ISO", help=_("cli.help.ends", lang))
-    lang_option(init, lang, "cli.help.init-lang")
+    init.lang_option("cli.help.init-lang")
     init.add_argument(
         "--id", dest="event_id", metavar=_("cli.metavar.id", lang), help=_("cli.help.id", lang)
     )
     init.add_argument("--name", metavar=_("cli.metavar.name", lang), help=_("cli.help.name", lang))
-    plugin_options(init, lang)
+    init.plugin_options()
     init.set_defaults(run=run)
 
 

@@ -15,27 +15,14 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 from .._i18n import format_datetime, format_number
 from .._i18n import gettext as _
-from ._common import (
-    Exit,
-    ExitCode,
-    add_command,
-    err,
-    file_argument,
-    lang_option,
-    open_event,
-    output_option,
-    parse_moment,
-    plugin_options,
-    save,
-    write,
-)
+from ._common import Exit, ExitCode, add_command, deliver, err, open_event, parse_moment, write
 
 if TYPE_CHECKING:
     from .._errors import Problem
     from .._model import Event, JournalEntry
     from .._plugins import PluginManager
     from ..journal import Journal
-    from ._common import Commands
+    from ._common import Commands, Parser
 
 __all__ = [
     "add_check_options",
@@ -72,16 +59,16 @@ def _journal_option(parser: argparse.ArgumentParser, lang: str) -> None:
     )
 
 
-def _journal_and_lang_options(parser: argparse.ArgumentParser, lang: str) -> None:
+def _journal_and_lang_options(parser: Parser, lang: str) -> None:
     # the options every journal command ends its list with, in this order
     _journal_option(parser, lang)
-    lang_option(parser, lang)
+    parser.lang_option()
 
 
 def add_mark_parser(commands: Commands, lang: str) -> None:
     """Add ``mark`` to the CLI's commands."""
     mark = add_command(commands, "mark", lang, "cli.help.mark", "cli.help.mark-long")
-    file_argument(mark, lang)
+    mark.event_file()
     mark.add_argument(
         "item", metavar=_("cli.metavar.item", lang), help=_("cli.help.mark-item", lang)
     )
@@ -101,14 +88,14 @@ def add_mark_parser(commands: Commands, lang: str) -> None:
     )
     mark.add_argument("--key", metavar=_("cli.metavar.text", lang), help=_("cli.help.key", lang))
     _journal_and_lang_options(mark, lang)
-    plugin_options(mark, lang)
+    mark.plugin_options()
     mark.set_defaults(run=run_mark)
 
 
 def add_history_parser(commands: Commands, lang: str) -> None:
     """Add ``history`` to the CLI's commands."""
     history = add_command(commands, "history", lang, "cli.help.history")
-    file_argument(history, lang)
+    history.event_file()
     history.add_argument(
         "item",
         nargs="?",
@@ -123,7 +110,7 @@ def add_history_parser(commands: Commands, lang: str) -> None:
     )
     history.add_argument("--as-of", metavar="ISO", help=_("cli.help.history-as-of", lang))
     _journal_and_lang_options(history, lang)
-    plugin_options(history, lang)
+    history.plugin_options()
     history.set_defaults(run=run_history)
 
 
@@ -134,15 +121,15 @@ def add_journal_parser(commands: Commands, lang: str) -> None:
     actions = journal.add_subparsers(dest="action", metavar=_("cli.command-metavar", lang))
     actions.required = True
     export = add_command(actions, "export", lang, "cli.help.export")
-    file_argument(export, lang)
+    export.event_file()
     export.add_argument(
         "--format", choices=_EXPORT_FORMATS, default="jsonl", help=_("cli.help.export-format", lang)
     )
-    output_option(export, lang)
+    export.output_option()
     _journal_and_lang_options(export, lang)
     export.set_defaults(run=run_export)
     imp = add_command(actions, "import", lang, "cli.help.import")
-    file_argument(imp, lang)
+    imp.event_file()
     imp.add_argument("source", metavar=file_metavar, help=_("cli.help.import-source", lang))
     imp.add_argument("--format", choices=_EXPORT_FORMATS, help=_("cli.help.import-format", lang))
     _journal_and_lang_options(imp, lang)
@@ -387,10 +374,7 @@ def run_export(args: argparse.Namespace, lang_hint: str) -> ExitCode:
             _refuse(exc, lang)
         except sqlite3_error() as exc:
             _database_failure(exc, path, lang)
-    if args.output is None:
-        write(text, machine=True)
-    else:
-        save(args.output, text, lang, inputs=(path, args.file))
+    deliver(args, text, lang, machine=True, inputs=(path, args.file))
     return ExitCode.OK
 
 

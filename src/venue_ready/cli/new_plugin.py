@@ -6,7 +6,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 from .._i18n import gettext as _
-from ._common import Exit, ExitCode, add_command, err, lang_option
+from ._common import Exit, ExitCode, add_command, err
 
 if TYPE_CHECKING:
     from ._common import Commands
@@ -29,7 +29,7 @@ def add_parser(commands: Commands, lang: str) -> None:
         metavar=_("cli.metavar.dir", lang),
         help=_("cli.help.plugin-dir", lang),
     )
-    lang_option(scaffold, lang)
+    scaffold.lang_option()
     scaffold.set_defaults(run=run)
 
 

@@ -6,7 +6,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 from .._i18n import gettext as _
-from ._common import ExitCode, add_command, lang_option, plugin_manager, plugin_options, write
+from ._common import ExitCode, add_command, plugin_manager, write
 
 if TYPE_CHECKING:
     from ._common import Commands
@@ -23,8 +23,8 @@ def add_parser(commands: Commands, lang: str) -> None:
         default="text",
         help=_("cli.help.plugins-format", lang),
     )
-    lang_option(plugins, lang)
-    plugin_options(plugins, lang)
+    plugins.lang_option()
+    plugins.plugin_options()
     plugins.set_defaults(run=run)
 
 

@@ -14,19 +14,7 @@ import time
 from typing import TYPE_CHECKING
 
 from .._i18n import gettext as _
-from ._common import (
-    Exit,
-    ExitCode,
-    add_command,
-    err,
-    lang_option,
-    output_option,
-    parse_moment,
-    plugin_options,
-    plugin_selection,
-    save,
-    write,
-)
+from ._common import Exit, ExitCode, add_command, deliver, err, parse_moment, plugin_selection
 
 if TYPE_CHECKING:
     from .._rollup import Progress, Rollup
@@ -54,10 +42,10 @@ def add_parser(commands: Commands, lang: str) -> None:
         default="text",
         help=_("cli.help.rollup-format", lang),
     )
-    lang_option(rollup, lang, "cli.help.rollup-lang")
+    rollup.lang_option("cli.help.rollup-lang")
     rollup.add_argument("--jobs", type=_jobs, default=1, metavar="N", help=_("cli.help.jobs", lang))
-    output_option(rollup, lang)
-    plugin_options(rollup, lang)
+    rollup.output_option()
+    rollup.plugin_options()
     rollup.set_defaults(run=run)
 
 
@@ -113,10 +101,7 @@ def run(args: argparse.Namespace, lang_hint: str) -> ExitCode:
         raise Exit(ExitCode.USAGE)
 
     text = render_rollup(rollup, args.format, lang)
-    if args.output is not None:
-        save(args.output, text, lang, inputs=_inputs(args.paths))
-    else:
-        write(text, machine=args.format != "text")
+    deliver(args, text, lang, machine=args.format != "text", inputs=_inputs(args.paths))
     if args.format != "text" or args.output is not None:
         # the errors are in the document; say them where a person sees them too
         for error in rollup.errors:

@@ -1,8 +1,12 @@
-"""The ``[areas.documents.settings]`` table: its parse and its validator.
+"""The ``[areas.documents.settings]`` table, declared once as attrs classes: its parse and its
+validator.
 
-``parse`` is shared by the validator (called when an event file is loaded) and by the assess
-hook, so both read the table the same way. It never raises: a wrong value is reported and
-replaced by its default; a wrong document, comment or sign-off is reported and left out.
+The classes below are the one statement of what the table holds: ``read_settings`` reads it by
+their fields (any other key is a problem, with "did you mean"), their types say how each value
+is read and ``Setting(...)`` what a type cannot (bounds, a check, a reader of the plugin's
+own). ``parse`` is shared by the validator (called when an event file is loaded) and by the
+assess hook, so both read the table the same way. It never raises: a wrong value is reported
+and replaced by its default; a wrong document, comment or sign-off is reported and left out.
 Every key is described in the package's README.
 """
 
@@ -11,11 +15,11 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Annotated, Any
 
-from venue_ready import Event, Problem, SettingsReader
+from attrs import frozen
+from venue_ready import Event, Problem, Setting, SettingsReader, read_settings, read_table
 
 from .template import (
     COMMENT_KINDS,
@@ -29,7 +33,6 @@ from .template import (
 )
 
 __all__ = [
-    "KNOWN_KEYS",
     "MAX_COUNT",
     "MAX_DAYS",
     "Comment",
@@ -47,81 +50,6 @@ __all__ = [
 MAX_DAYS = 366
 MAX_COUNT = 100_000
 
-KNOWN_KEYS = (
-    "required_kinds",
-    "comment_kinds",
-    "comment_bodies",
-    "signoff_kinds",
-    "steering_group",
-    "documents_lead_days",
-    "standing_committee",
-    "dossiers_lead_days",
-    "documents",
-    "dossiers",
-)
-DOCUMENT_KEYS = ("id", "kind", "title", "owner", "version", "due", "comments", "signed_off")
-COMMENT_KEYS = ("body", "received", "notes")
-SIGNOFF_KEYS = ("by", "at", "version")
-DOSSIER_KEYS = ("expected", "count", "reported_on", "owner")
-
-
-@dataclass(frozen=True, slots=True)
-class Comment:
-    """Comments on a draft from ``body``, received at ``received`` (None: not yet)."""
-
-    body: str
-    received: datetime | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class SignOff:
-    """``by`` signed off ``version`` of a document at ``at``."""
-
-    by: str
-    at: datetime
-    version: str
-
-
-@dataclass(frozen=True, slots=True)
-class Document:
-    """A congress document at its current ``version``; ``due`` None: the area's default."""
-
-    id: str
-    kind: str
-    title: str
-    version: str
-    owner: str | None = None
-    due: datetime | None = None
-    comments: tuple[Comment, ...] = ()
-    signed_off: SignOff | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Dossiers:
-    """The personnel dossiers: ``count`` of ``expected`` reported at ``reported_on``."""
-
-    expected: int
-    count: int = 0
-    reported_on: datetime | None = None
-    owner: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Config:
-    """The documents area's settings, parsed, with every default filled in."""
-
-    required_kinds: tuple[str, ...] = KINDS
-    comment_kinds: tuple[str, ...] = COMMENT_KINDS
-    comment_bodies: tuple[str, ...] = DEFAULT_COMMENT_BODIES
-    signoff_kinds: tuple[str, ...] = SIGNOFF_KINDS
-    steering_group: str = DEFAULT_STEERING_GROUP
-    documents_lead_days: int = DEFAULT_DOCUMENTS_LEAD_DAYS
-    standing_committee: str = DEFAULT_STANDING_COMMITTEE
-    dossiers_lead_days: int = DEFAULT_DOSSIERS_LEAD_DAYS
-    documents: tuple[Document, ...] = ()
-    dossiers: Dossiers | None = None
-
-
 _VERSION = re.compile(r"\D*?(\d+(?:\.\d+)*)\D*")
 
 
@@ -132,11 +60,16 @@ def version_key(version: str) -> tuple[int, ...] | None:
     return tuple(int(part) for part in found.group(1).split(".")) if found else None
 
 
-def _kinds(r: SettingsReader, key: str, default: tuple[str, ...]) -> tuple[str, ...]:
-    """A list of document kinds; an unknown one is reported (with "did you mean") and left out."""
-    values = r.strings(key, default)
+# -- reading and checking what a type does not say ---------------------------------------------
+
+
+def _known_kinds(
+    r: SettingsReader, key: str, kinds: tuple[str, ...], values: object
+) -> tuple[str, ...]:
+    """A list of document kinds, each once; an unknown one is reported (with "did you mean")
+    and left out."""
     out: list[str] = []
-    for value in values:
+    for value in kinds:
         if value in KINDS:
             if value not in out:
                 out.append(value)
@@ -155,7 +88,17 @@ def _kinds(r: SettingsReader, key: str, default: tuple[str, ...]) -> tuple[str, 
     return tuple(out)
 
 
-def _version(r: SettingsReader, key: str = "version") -> str | None:
+def _distinct(
+    r: SettingsReader, key: str, names: tuple[str, ...], values: object
+) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(names))
+
+
+def _kind(r: SettingsReader, key: str, values: object) -> str | None:
+    return r.one_of(key, KINDS, required=True)
+
+
+def _version(r: SettingsReader, key: str, values: object) -> str | None:
     """A version, written as a string or a whole number (``3`` and ``"3"`` are the same)."""
     value = r.raw(key)
     if value is None:
@@ -169,65 +112,131 @@ def _version(r: SettingsReader, key: str = "version") -> str | None:
     return None
 
 
-def _signoff(d: SettingsReader, current: str | None) -> SignOff | None:
-    s = d.table("signed_off")
-    if not s.is_table:
-        return None
-    s.known(*SIGNOFF_KEYS)
-    by = s.text("by", required=True)
-    at = s.instant("at", required=True, bare_date="start")
-    version = _version(s)
-    if version is not None and current is not None:
-        signed, now = version_key(version), version_key(current)
-        if signed is not None and now is not None and signed > now:
-            s.problem("version", "documents.signoff-version-ahead", signed=version, current=current)
-            version = None
-    if by is None or at is None or version is None:
-        return None
-    return SignOff(by, at, version)
-
-
-def _document(
-    d: SettingsReader, ident: str | None, bodies: tuple[str, ...], event: Event | None
-) -> Document | None:
-    d.known(*DOCUMENT_KEYS)
-    kind = d.one_of("kind", KINDS, required=True)
-    title = d.text("title", required=True)
-    owner = d.text("owner")
-    version = _version(d)
-    due = d.instant("due")
+def _before_start(
+    r: SettingsReader, key: str, due: datetime | None, values: object
+) -> datetime | None:
+    """A document's own ``due``, refused when it falls after the opening."""
+    event = r.event
     if due is not None and event is not None and due > event.starts:
-        d.problem("due", "documents.due-after-start", due=due, starts=event.starts)
-        due = None
-    comments: list[Comment] = []
-    for c in d.tables("comments"):
-        c.known(*COMMENT_KEYS)
-        body = c.one_of("body", bodies, required=True) if bodies else c.text("body", required=True)
-        received = c.instant("received", bare_date="start")
-        c.text("notes")
-        if body is not None:
-            comments.append(Comment(body, received))
-    signed_off = _signoff(d, version) if "signed_off" in d else None
-    if ident is None or kind is None or title is None or version is None:
+        r.problem(key, "documents.due-after-start", due=due, starts=event.starts)
         return None
-    return Document(ident, kind, title, version, owner, due, tuple(comments), signed_off)
+    return due
 
 
-def _dossiers(r: SettingsReader) -> Dossiers | None:
-    t = r.table("dossiers")
-    if not t.is_table:
+def _not_ahead(
+    r: SettingsReader, key: str, signed: SignOff | None, values: Mapping[str, Any]
+) -> SignOff | None:
+    """A sign-off, refused when it signs a version newer than the document's current one."""
+    current = values["version"]
+    if signed is None or current is None:
+        return signed
+    ahead, now = version_key(signed.version), version_key(current)
+    if ahead is not None and now is not None and ahead > now:
+        r.table(key).problem(
+            "version", "documents.signoff-version-ahead", signed=signed.version, current=current
+        )
         return None
-    t.known(*DOSSIER_KEYS)
-    expected = t.integer("expected", None, high=MAX_COUNT, required=True)
-    count = t.integer("count", 0, high=MAX_COUNT)
-    reported_on = t.instant("reported_on", bare_date="start")
-    owner = t.text("owner")
-    if expected is None:
-        return None
-    if count > expected:
-        t.problem("count", "documents.count-above-expected", count=count, expected=expected)
-        count = expected
-    return Dossiers(expected, count, reported_on, owner)
+    return signed
+
+
+def _not_above_expected(
+    r: SettingsReader, key: str, count: int | None, values: Mapping[str, Any]
+) -> int | None:
+    """The dossiers reported, at most as many as expected (a count above is reported and
+    taken as ``expected``)."""
+    expected = values["expected"]
+    if count is not None and expected is not None and count > expected:
+        r.problem(key, "documents.count-above-expected", count=count, expected=expected)
+        return int(expected)
+    return count
+
+
+def _documents(r: SettingsReader, key: str, values: Mapping[str, Any]) -> tuple[Document, ...]:
+    """The ``[[documents]]``, each read as a :class:`Document`: its id unique among them, its
+    comments' bodies among the ``comment_bodies`` read before (which no single document knows,
+    so the comments are read here and handed to the document)."""
+    bodies: tuple[str, ...] = values["comment_bodies"]
+    subs = [sub for sub in r.tables(key) if sub.is_table]
+    out: list[Document] = []
+    for sub, ident in zip(subs, r.unique(subs), strict=True):
+        comments = (_comment(c, bodies) for c in sub.tables("comments") if c.is_table)
+        preset = {"id": ident, "comments": tuple(c for c in comments if c is not None)}
+        document = read_table(sub, Document, preset)
+        if document is not None:
+            out.append(document)
+    return tuple(out)
+
+
+def _comment(c: SettingsReader, bodies: tuple[str, ...]) -> Comment | None:
+    body = c.one_of("body", bodies, required=True) if bodies else c.text("body", required=True)
+    return read_table(c, Comment, {"body": body})
+
+
+#: A record of something done that day, when only a date is given.
+_Done = Annotated[datetime | None, Setting(bare_date="start")]
+#: A list of document kinds.
+_Kinds = Annotated[tuple[str, ...], Setting(check=_known_kinds)]
+
+
+# -- the parsed configuration --------------------------------------------------------------------
+
+
+@frozen
+class Comment:
+    """Comments on a draft from ``body``, received at ``received`` (None: not yet)."""
+
+    body: str  # one of Config.comment_bodies: read by _documents
+    received: _Done = None
+    notes: str | None = None
+
+
+@frozen
+class SignOff:
+    """``by`` signed off ``version`` of a document at ``at``."""
+
+    by: str
+    at: Annotated[datetime, Setting(bare_date="start")]
+    version: Annotated[str, Setting(read=_version)]
+
+
+@frozen(kw_only=True)
+class Document:
+    """A congress document at its current ``version``; ``due`` None: the area's default."""
+
+    id: str  # unique among the documents: read by _documents
+    kind: Annotated[str, Setting(read=_kind)]
+    title: str
+    owner: str | None = None
+    version: Annotated[str, Setting(read=_version)]
+    due: Annotated[datetime | None, Setting(check=_before_start)] = None
+    comments: tuple[Comment, ...] = ()  # read by _documents, against Config.comment_bodies
+    signed_off: Annotated[SignOff | None, Setting(check=_not_ahead)] = None
+
+
+@frozen
+class Dossiers:
+    """The personnel dossiers: ``count`` of ``expected`` reported at ``reported_on``."""
+
+    expected: Annotated[int, Setting(high=MAX_COUNT)]
+    count: Annotated[int, Setting(high=MAX_COUNT, check=_not_above_expected)] = 0
+    reported_on: _Done = None
+    owner: str | None = None
+
+
+@frozen
+class Config:
+    """The documents area's settings, parsed, with every default filled in."""
+
+    required_kinds: _Kinds = KINDS
+    comment_kinds: _Kinds = COMMENT_KINDS
+    comment_bodies: Annotated[tuple[str, ...], Setting(check=_distinct)] = DEFAULT_COMMENT_BODIES
+    signoff_kinds: _Kinds = SIGNOFF_KINDS
+    steering_group: str = DEFAULT_STEERING_GROUP
+    documents_lead_days: Annotated[int, Setting(high=MAX_DAYS)] = DEFAULT_DOCUMENTS_LEAD_DAYS
+    standing_committee: str = DEFAULT_STANDING_COMMITTEE
+    dossiers_lead_days: Annotated[int, Setting(high=MAX_DAYS)] = DEFAULT_DOSSIERS_LEAD_DAYS
+    documents: Annotated[tuple[Document, ...], Setting(read=_documents)] = ()
+    dossiers: Dossiers | None = None
 
 
 def parse(settings: Mapping[str, Any], event: Event | None) -> tuple[Config, list[Problem]]:
@@ -236,33 +245,7 @@ def parse(settings: Mapping[str, Any], event: Event | None) -> tuple[Config, lis
     Never raises, whatever ``settings`` is. ``event`` may be None; with an event, a document
     due after the opening is a problem.
     """
-    r = SettingsReader(settings, event)
-    r.known(*KNOWN_KEYS)
-    bodies = r.strings("comment_bodies", DEFAULT_COMMENT_BODIES)
-    tables = r.tables("documents")
-    documents = [
-        _document(d, ident, bodies, event)
-        for d, ident in zip(tables, r.unique(tables), strict=True)
-    ]
-    config = Config(
-        required_kinds=_kinds(r, "required_kinds", KINDS),
-        comment_kinds=_kinds(r, "comment_kinds", COMMENT_KINDS),
-        comment_bodies=tuple(dict.fromkeys(bodies)),
-        signoff_kinds=_kinds(r, "signoff_kinds", SIGNOFF_KINDS),
-        steering_group=r.text("steering_group", DEFAULT_STEERING_GROUP) or DEFAULT_STEERING_GROUP,
-        documents_lead_days=r.integer(
-            "documents_lead_days", DEFAULT_DOCUMENTS_LEAD_DAYS, high=MAX_DAYS
-        ),
-        standing_committee=(
-            r.text("standing_committee", DEFAULT_STANDING_COMMITTEE) or DEFAULT_STANDING_COMMITTEE
-        ),
-        dossiers_lead_days=r.integer(
-            "dossiers_lead_days", DEFAULT_DOSSIERS_LEAD_DAYS, high=MAX_DAYS
-        ),
-        documents=tuple(d for d in documents if d is not None),
-        dossiers=_dossiers(r) if "dossiers" in r else None,
-    )
-    return config, r.problems
+    return read_settings(Config, settings, event)
 
 
 def validate(settings: Mapping[str, Any], event: Event | None) -> list[Problem]:
