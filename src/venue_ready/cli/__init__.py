@@ -64,11 +64,8 @@ def build_parser(lang: str, command: str | None = None) -> argparse.ArgumentPars
     parser = Parser(
         prog=PROG, description=_("cli.description", lang), formatter_class=HelpFormatter, lang=lang
     )
-    parser.add_argument(
-        "--version",
-        action="version",
-        version=f"{PROG} {__version__}",
-        help=_("cli.help.version", lang),
+    parser.option(
+        "--version", action="version", version=f"{PROG} {__version__}", help_id="cli.help.version"
     )
     commands = parser.add_subparsers(dest="command", metavar=_("cli.command-metavar", lang))
     commands.required = True

@@ -115,48 +115,50 @@ class Parser(argparse.ArgumentParser):
             self._print_message(message, sys.stderr)
         raise Exit(ExitCode.OK if status == 0 else ExitCode.USAGE)
 
+    def option(
+        self, *flags: str, help_id: str, metavar_id: str | None = None, **kwargs: Any
+    ) -> argparse.Action:
+        """``add_argument`` with its help (and metavar) given as message ids, shown in the
+        parser's language: every option of the CLI is declared this way."""
+        if metavar_id is not None:
+            kwargs["metavar"] = _(metavar_id, self.lang)
+        return self.add_argument(*flags, help=_(help_id, self.lang), **kwargs)
+
     # The options several commands share, each named once; the parser knows its language.
 
     def event_file(self) -> None:
         """``FILE``: the event file the command reads."""
-        self.add_argument(
-            "file", metavar=_("cli.file-metavar", self.lang), help=_("cli.help.file", self.lang)
-        )
+        self.option("file", metavar_id="cli.file-metavar", help_id="cli.help.file")
 
     def lang_option(self, help_key: str = "cli.help.lang") -> None:
         """``--lang vi|en``: the language the command speaks (``help_key`` says what of it)."""
-        self.add_argument("--lang", choices=("vi", "en"), help=_(help_key, self.lang))
+        self.option("--lang", choices=("vi", "en"), help_id=help_key)
 
     def output_option(self) -> None:
         """``-o/--output FILE``: where the command writes instead of stdout (see
         :func:`deliver`)."""
-        self.add_argument(
-            "-o",
-            "--output",
-            metavar=_("cli.file-metavar", self.lang),
-            help=_("cli.help.output", self.lang),
-        )
+        self.option("-o", "--output", metavar_id="cli.file-metavar", help_id="cli.help.output")
 
     def plugin_options(self) -> None:
         """``-p no:NAME|MODULE``, ``--plugin MODULE`` and ``--strict-plugins``."""
         lang = self.lang
-        self.add_argument(
+        self.option(
             "-p",
             dest="plugin_opts",
             action="append",
             default=[],
             metavar="no:" + _("cli.metavar.name", lang) + "|" + _("cli.metavar.module", lang),
-            help=_("cli.help.p", lang),
+            help_id="cli.help.p",
         )
-        self.add_argument(
+        self.option(
             "--plugin",
             dest="plugin_modules",
             action="append",
             default=[],
-            metavar=_("cli.metavar.module", lang),
-            help=_("cli.help.plugin", lang),
+            metavar_id="cli.metavar.module",
+            help_id="cli.help.plugin",
         )
-        self.add_argument("--strict-plugins", action="store_true", help=_("cli.help.strict", lang))
+        self.option("--strict-plugins", action="store_true", help_id="cli.help.strict")
 
 
 def add_command(

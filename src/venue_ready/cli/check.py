@@ -28,18 +28,13 @@ def add_parser(commands: Commands, lang: str) -> None:
     """Add ``check`` to the CLI's commands."""
     check = add_command(commands, "check", lang, "cli.help.check")
     check.event_file()
-    check.add_argument("--as-of", metavar="ISO", help=_("cli.help.as-of", lang))
-    check.add_argument(
-        "--format",
-        default="text",
-        metavar=_("cli.metavar.format", lang),
-        help=_("cli.help.format", lang),
+    check.option("--as-of", metavar="ISO", help_id="cli.help.as-of")
+    check.option(
+        "--format", default="text", metavar_id="cli.metavar.format", help_id="cli.help.format"
     )
     check.lang_option()
     check.output_option()
-    check.add_argument(
-        "--fail-under", type=_score_threshold, metavar="N", help=_("cli.help.fail-under", lang)
-    )
+    check.option("--fail-under", type=_score_threshold, metavar="N", help_id="cli.help.fail-under")
     check.plugin_options()
     add_check_options(check, lang)
     check.set_defaults(run=run)

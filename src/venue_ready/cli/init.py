@@ -20,20 +20,18 @@ __all__ = ["add_parser", "run"]
 def add_parser(commands: Commands, lang: str) -> None:
     """Add ``init`` to the CLI's commands."""
     init = add_command(commands, "init", lang, "cli.help.init")
-    init.add_argument("out", metavar=_("cli.file-metavar", lang), help=_("cli.help.out", lang))
-    init.add_argument(
+    init.option("out", metavar_id="cli.file-metavar", help_id="cli.help.out")
+    init.option(
         "--template",
         default="congress",
-        metavar=_("cli.metavar.template", lang),
-        help=_("cli.help.template", lang),
+        metavar_id="cli.metavar.template",
+        help_id="cli.help.template",
     )
-    init.add_argument("--starts", required=True, metavar="ISO", help=_("cli.help.starts", lang))
-    init.add_argument("--ends", metavar="ISO", help=_("cli.help.ends", lang))
+    init.option("--starts", required=True, metavar="ISO", help_id="cli.help.starts")
+    init.option("--ends", metavar="ISO", help_id="cli.help.ends")
     init.lang_option("cli.help.init-lang")
-    init.add_argument(
-        "--id", dest="event_id", metavar=_("cli.metavar.id", lang), help=_("cli.help.id", lang)
-    )
-    init.add_argument("--name", metavar=_("cli.metavar.name", lang), help=_("cli.help.name", lang))
+    init.option("--id", dest="event_id", metavar_id="cli.metavar.id", help_id="cli.help.id")
+    init.option("--name", metavar_id="cli.metavar.name", help_id="cli.help.name")
     init.plugin_options()
     init.set_defaults(run=run)
 

@@ -47,21 +47,19 @@ _CLI_PATHS = {"subject": "item", "signed_off_by": "signed-off-by"}
 # -- the parser ----------------------------------------------------------------------------------
 
 
-def add_check_options(check: argparse.ArgumentParser, lang: str) -> None:
+def add_check_options(check: Parser, lang: str) -> None:
     """``check``'s journal options: which journal, and what it knew when."""
-    _journal_option(check, lang)
-    check.add_argument("--known-at", metavar="ISO", help=_("cli.help.known-at", lang))
+    _journal_option(check)
+    check.option("--known-at", metavar="ISO", help_id="cli.help.known-at")
 
 
-def _journal_option(parser: argparse.ArgumentParser, lang: str) -> None:
-    parser.add_argument(
-        "--journal", metavar=_("cli.file-metavar", lang), help=_("cli.help.journal", lang)
-    )
+def _journal_option(parser: Parser) -> None:
+    parser.option("--journal", metavar_id="cli.file-metavar", help_id="cli.help.journal")
 
 
 def _journal_and_lang_options(parser: Parser, lang: str) -> None:
     # the options every journal command ends its list with, in this order
-    _journal_option(parser, lang)
+    _journal_option(parser)
     parser.lang_option()
 
 
@@ -69,24 +67,16 @@ def add_mark_parser(commands: Commands, lang: str) -> None:
     """Add ``mark`` to the CLI's commands."""
     mark = add_command(commands, "mark", lang, "cli.help.mark", "cli.help.mark-long")
     mark.event_file()
-    mark.add_argument(
-        "item", metavar=_("cli.metavar.item", lang), help=_("cli.help.mark-item", lang)
-    )
-    mark.add_argument(
-        "status", metavar=_("cli.metavar.status", lang), help=_("cli.help.mark-status", lang)
-    )
-    mark.add_argument("--progress", metavar="0..1", help=_("cli.help.progress", lang))
+    mark.option("item", metavar_id="cli.metavar.item", help_id="cli.help.mark-item")
+    mark.option("status", metavar_id="cli.metavar.status", help_id="cli.help.mark-status")
+    mark.option("--progress", metavar="0..1", help_id="cli.help.progress")
     # --by is checked with the other fields, so a mark with several mistakes hears of all
-    mark.add_argument("--by", metavar=_("cli.metavar.name", lang), help=_("cli.help.by", lang))
-    mark.add_argument("--at", metavar="ISO", help=_("cli.help.at", lang))
-    mark.add_argument("--note", metavar=_("cli.metavar.text", lang), help=_("cli.help.note", lang))
-    mark.add_argument(
-        "--evidence", metavar=_("cli.metavar.path", lang), help=_("cli.help.evidence", lang)
-    )
-    mark.add_argument(
-        "--signed-off-by", metavar=_("cli.metavar.body", lang), help=_("cli.help.signed", lang)
-    )
-    mark.add_argument("--key", metavar=_("cli.metavar.text", lang), help=_("cli.help.key", lang))
+    mark.option("--by", metavar_id="cli.metavar.name", help_id="cli.help.by")
+    mark.option("--at", metavar="ISO", help_id="cli.help.at")
+    mark.option("--note", metavar_id="cli.metavar.text", help_id="cli.help.note")
+    mark.option("--evidence", metavar_id="cli.metavar.path", help_id="cli.help.evidence")
+    mark.option("--signed-off-by", metavar_id="cli.metavar.body", help_id="cli.help.signed")
+    mark.option("--key", metavar_id="cli.metavar.text", help_id="cli.help.key")
     _journal_and_lang_options(mark, lang)
     mark.plugin_options()
     mark.set_defaults(run=run_mark)
@@ -96,19 +86,13 @@ def add_history_parser(commands: Commands, lang: str) -> None:
     """Add ``history`` to the CLI's commands."""
     history = add_command(commands, "history", lang, "cli.help.history")
     history.event_file()
-    history.add_argument(
-        "item",
-        nargs="?",
-        metavar=_("cli.metavar.item", lang),
-        help=_("cli.help.history-item", lang),
+    history.option(
+        "item", nargs="?", metavar_id="cli.metavar.item", help_id="cli.help.history-item"
     )
-    history.add_argument(
-        "--format",
-        choices=("text", "json"),
-        default="text",
-        help=_("cli.help.history-format", lang),
+    history.option(
+        "--format", choices=("text", "json"), default="text", help_id="cli.help.history-format"
     )
-    history.add_argument("--as-of", metavar="ISO", help=_("cli.help.history-as-of", lang))
+    history.option("--as-of", metavar="ISO", help_id="cli.help.history-as-of")
     _journal_and_lang_options(history, lang)
     history.plugin_options()
     history.set_defaults(run=run_history)
@@ -122,16 +106,16 @@ def add_journal_parser(commands: Commands, lang: str) -> None:
     actions.required = True
     export = add_command(actions, "export", lang, "cli.help.export")
     export.event_file()
-    export.add_argument(
-        "--format", choices=_EXPORT_FORMATS, default="jsonl", help=_("cli.help.export-format", lang)
+    export.option(
+        "--format", choices=_EXPORT_FORMATS, default="jsonl", help_id="cli.help.export-format"
     )
     export.output_option()
     _journal_and_lang_options(export, lang)
     export.set_defaults(run=run_export)
     imp = add_command(actions, "import", lang, "cli.help.import")
     imp.event_file()
-    imp.add_argument("source", metavar=file_metavar, help=_("cli.help.import-source", lang))
-    imp.add_argument("--format", choices=_EXPORT_FORMATS, help=_("cli.help.import-format", lang))
+    imp.option("source", metavar=file_metavar, help_id="cli.help.import-source")
+    imp.option("--format", choices=_EXPORT_FORMATS, help_id="cli.help.import-format")
     _journal_and_lang_options(imp, lang)
     imp.set_defaults(run=run_import)
 

@@ -17,17 +17,10 @@ __all__ = ["add_parser", "run"]
 def add_parser(commands: Commands, lang: str) -> None:
     """Add ``new-plugin`` to the CLI's commands."""
     scaffold = add_command(commands, "new-plugin", lang, "cli.help.new-plugin")
-    scaffold.add_argument(
-        "name", metavar=_("cli.metavar.name", lang), help=_("cli.help.plugin-name", lang)
-    )
-    scaffold.add_argument(
-        "--area", metavar=_("cli.metavar.key", lang), help=_("cli.help.plugin-area", lang)
-    )
-    scaffold.add_argument(
-        "--dir",
-        default=".",
-        metavar=_("cli.metavar.dir", lang),
-        help=_("cli.help.plugin-dir", lang),
+    scaffold.option("name", metavar_id="cli.metavar.name", help_id="cli.help.plugin-name")
+    scaffold.option("--area", metavar_id="cli.metavar.key", help_id="cli.help.plugin-area")
+    scaffold.option(
+        "--dir", default=".", metavar_id="cli.metavar.dir", help_id="cli.help.plugin-dir"
     )
     scaffold.lang_option()
     scaffold.set_defaults(run=run)

@@ -17,11 +17,8 @@ __all__ = ["add_parser", "run"]
 def add_parser(commands: Commands, lang: str) -> None:
     """Add ``plugins`` to the CLI's commands."""
     plugins = add_command(commands, "plugins", lang, "cli.help.plugins")
-    plugins.add_argument(
-        "--format",
-        choices=("text", "json"),
-        default="text",
-        help=_("cli.help.plugins-format", lang),
+    plugins.option(
+        "--format", choices=("text", "json"), default="text", help_id="cli.help.plugins-format"
     )
     plugins.lang_option()
     plugins.plugin_options()

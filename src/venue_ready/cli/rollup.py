@@ -29,21 +29,18 @@ PROGRESS_EVERY = 0.2
 def add_parser(commands: Commands, lang: str) -> None:
     """Add ``rollup`` to the CLI's commands."""
     rollup = add_command(commands, "rollup", lang, "cli.help.rollup")
-    rollup.add_argument(
-        "paths",
-        nargs="+",
-        metavar=_("cli.metavar.paths", lang),
-        help=_("cli.help.rollup-paths", lang),
+    rollup.option(
+        "paths", nargs="+", metavar_id="cli.metavar.paths", help_id="cli.help.rollup-paths"
     )
-    rollup.add_argument("--as-of", metavar="ISO", help=_("cli.help.rollup-as-of", lang))
-    rollup.add_argument(
+    rollup.option("--as-of", metavar="ISO", help_id="cli.help.rollup-as-of")
+    rollup.option(
         "--format",
         choices=("text", "json", "html"),
         default="text",
-        help=_("cli.help.rollup-format", lang),
+        help_id="cli.help.rollup-format",
     )
     rollup.lang_option("cli.help.rollup-lang")
-    rollup.add_argument("--jobs", type=_jobs, default=1, metavar="N", help=_("cli.help.jobs", lang))
+    rollup.option("--jobs", type=_jobs, default=1, metavar="N", help_id="cli.help.jobs")
     rollup.output_option()
     rollup.plugin_options()
     rollup.set_defaults(run=run)
