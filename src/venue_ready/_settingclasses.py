@@ -54,7 +54,7 @@ import types
 import typing
 from collections.abc import Callable, Mapping
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, TypeVar
 
 import attrs
 
@@ -77,8 +77,7 @@ ReadSetting = Callable[[SettingsReader, str, Mapping[str, Any]], Any]
 CheckSetting = Callable[[SettingsReader, str, Any, Mapping[str, Any]], Any]
 
 
-@attrs.frozen
-class Setting:
+class Setting(NamedTuple):
     """How one field of a settings class is read, beyond what its type says; given as
     ``Annotated[type, Setting(...)]``.
 
@@ -98,6 +97,9 @@ class Setting:
         that must come before the event.
     :param file: False for a field that is not read from the file at all (filled in later by
         the plugin, e.g. from the journal).
+
+    A named tuple rather than an attrs class: every plugin imports it when it is loaded, and a
+    tuple costs nothing to define, where an attrs class is compiled at every start.
     """
 
     key: str | None = None
@@ -114,19 +116,36 @@ class Setting:
 _PLAIN = Setting()
 
 
-@attrs.frozen
 class _Field:
-    """One field of a settings class, analysed once: what to read and how."""
+    """One field of a settings class, analysed once: what to read and how. (A plain class, as
+    :class:`Setting` is a named tuple: nothing to compile at start-up.)"""
 
-    name: str
-    key: str
-    setting: Setting
-    kind: str  # text, integer, number, boolean, instant, choice, strings, numbers, instants,
-    #            table, tables, custom
-    required: bool
-    default: Any  # attrs.NOTHING when required, else the value (a factory's already made)
-    factory: Callable[[], Any] | None
-    inner: Any = None  # the entry class of a table(s), the words of a choice
+    __slots__ = ("default", "factory", "inner", "key", "kind", "name", "required", "setting")
+
+    def __init__(
+        self,
+        *,
+        name: str,
+        key: str,
+        setting: Setting,
+        kind: str,
+        required: bool,
+        default: Any,
+        factory: Callable[[], Any] | None,
+        inner: Any = None,
+    ) -> None:
+        self.name = name
+        self.key = key
+        self.setting = setting
+        #: text, integer, number, boolean, instant, choice, strings, numbers, instants, table,
+        #: tables or custom
+        self.kind = kind
+        self.required = required
+        #: attrs.NOTHING when required, else the value (None when a factory makes it)
+        self.default = default
+        self.factory = factory
+        #: the entry class of a table or of an array of tables, the words of a choice
+        self.inner = inner
 
     def default_value(self) -> Any:
         if self.factory is not None:
