@@ -316,3 +316,26 @@ def _zone_file(zone: str, lang: str) -> str:
         f'schema = 1\n[event]\nid = "e"\nname = "n"\nstarts = 2020-05-15T08:00:00\n'
         f'timezone = "{zone}"\nlang = "{lang}"\n[areas.general]\n'
     )
+
+
+def test_a_plugins_problem_from_validate_or_load_renders_as_text_without_catalogs() -> None:
+    """From the review: a settings problem of a plugin rendered as its message id."""
+    from datetime import datetime
+
+    from venue_ready import AreaPlan, Event, LoadError, Venue, Zone, assess, validate
+
+    event = Event(
+        id="e",
+        name="E",
+        starts=datetime(2020, 5, 15, 7, 30),
+        venue=Venue("Hall", zones=[Zone("hall", "Hội trường")]),
+        areas=[AreaPlan("security", settings={"extinguishers": [{"id": "x", "zone": "hal"}]})],
+    )
+    (problem,) = validate(event)
+    text = problem.render("en")
+    assert "security.unknown-zone" not in text
+    assert "hal" in text
+    assert "hall" in text  # the zone it probably meant
+    with pytest.raises(LoadError) as refused:
+        assess(event)
+    assert [p.render("en") for p in refused.value.problems] == [text]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from attrs import field, frozen
+from attrs import evolve, field, frozen
 
 from ._model import Message
 
@@ -43,11 +43,18 @@ class Problem:
 
     ``path`` is a sequence of keys and 0-based array indexes. ``file`` may be None for an event
     built in code. The message is rendered in the reader's language by :meth:`render`.
+    ``catalogs`` are the words of the plugin whose message it is, when the library knows them
+    (a problem from :func:`~venue_ready.validate` or in a :class:`LoadError` carries them, so
+    ``problem.render(lang)`` reads as text); they are not part of what the problem says, and
+    do not take part in comparing problems.
     """
 
     path: tuple[str | int, ...] = field(converter=_path)
     message: Message
     file: str | None = None
+    catalogs: Mapping[str, Mapping[str, str]] | None = field(
+        default=None, eq=False, repr=False, kw_only=True
+    )
 
     @classmethod
     def of(
@@ -59,10 +66,11 @@ class Problem:
     def render(
         self, lang: str = "vi", catalogs: Mapping[str, Mapping[str, str]] | None = None
     ) -> str:
-        """``file: key.path: what is wrong (what was expected)`` in ``lang``."""
+        """``file: key.path: what is wrong (what was expected)`` in ``lang``, a plugin's message
+        in ``catalogs`` (default: the ones the problem carries)."""
         from ._i18n import translate
 
-        text = translate(self.message, lang, catalogs)
+        text = translate(self.message, lang, self.catalogs if catalogs is None else catalogs)
         where = format_path(self.path)
         head = ": ".join(part for part in (self.file, where) if part)
         line = f"{head}: {text}" if head else text
@@ -83,12 +91,21 @@ class LoadError(Exception):
         catalogs: Mapping[str, Any] | None = None,
         lang: str | None = None,
     ):
-        self.problems: tuple[Problem, ...] = tuple(problems)
         #: Message catalogs of the plugins whose validators reported some of the problems.
         self.catalogs: dict[str, Any] = dict(catalogs or {})
+        self.problems: tuple[Problem, ...] = with_catalogs(problems, self.catalogs)
         #: The event's language, when the file got far enough to say it.
         self.lang = lang
         super().__init__("\n".join(p.render("en", self.catalogs) for p in self.problems))
+
+
+def with_catalogs(
+    problems: Iterable[Problem], catalogs: Mapping[str, Any] | None
+) -> tuple[Problem, ...]:
+    """``problems``, each carrying ``catalogs`` where it carries none: they render as text."""
+    if not catalogs:
+        return tuple(problems)
+    return tuple(p if p.catalogs is not None else evolve(p, catalogs=catalogs) for p in problems)
 
 
 class PluginError(Exception):

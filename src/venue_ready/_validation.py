@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from ._errors import LoadError, Problem, format_path
+from ._errors import LoadError, Problem, format_path, with_catalogs
 from ._model import LANGUAGES, Event, Item, Phase, Venue
 from ._values import MAX_COUNT, MAX_WEIGHT, Path, ValueReader, suggest
 
@@ -46,7 +46,8 @@ def validate(event: Event, *, plugins: PluginManager | None = None) -> list[Prob
     the start, an event longer than a year (366 days), the file format's value limits (a weight
     up to 1,000,000, a threshold within 0..100, a text up to 10,000 characters, a count up to
     100,000,000, years within 1900..2200), and every area's ``settings`` through its plugin's
-    validator. Each problem's path is relative to the event
+    validator. Each problem carries the plugins' words (``problem.render("en")`` reads as text).
+    Each problem's path is relative to the event
     (``areas.security.items[0].due``, ``areas.security.settings.entrances[1]``) and its ``file``
     is None. ``plugins`` is the plugin manager whose areas apply; by default the installed
     plugins. A validator that raises is recorded as that plugin's failure, not as a problem.
@@ -58,7 +59,8 @@ def validate(event: Event, *, plugins: PluginManager | None = None) -> list[Prob
     checks.check_event(event)
     if not checks.problems:
         _remember(event, plugins)
-    return checks.problems
+        return []
+    return list(with_catalogs(checks.problems, plugins.catalogs()))
 
 
 def require_valid(event: Event, plugins: PluginManager) -> None:
