@@ -134,7 +134,7 @@ def test_every_plugin_is_registered_through_the_entry_point_group() -> None:
     project = tomli.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     entry_points = project["project"]["entry-points"]["venue_ready"]
     packages = sorted(p.name for p in (ROOT / "plugins").iterdir() if p.is_dir())
-    builtins = ("checklist", "subevents")  # the core's own, in src/venue_ready/builtin
+    builtins = ("checklist", "subevents")  # the core's own, in src/venue_ready/_builtin
     assert sorted(v for k, v in entry_points.items() if k not in builtins) == [
         p for p in packages if p.startswith("venue_ready_")
     ]

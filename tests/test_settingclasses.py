@@ -275,3 +275,16 @@ def test_the_example_in_docs_plugins_md_reads_a_table(
         "dishes[2].due",
     ]
     assert "did you mean 'snack'" in rendered[1]
+
+
+@frozen
+class NeedsAKey:
+    caterer: str | None  # no default: required, though it may be None
+
+
+def test_a_top_level_class_with_a_required_field_is_a_clear_type_error() -> None:
+    with pytest.raises(TypeError, match=r"NeedsAKey: .*default for every field.*caterer"):
+        read_settings(NeedsAKey, {}, None)
+    outer, problems = read_settings(Outer, {"team": {"name": "x"}}, None)
+    assert outer.team is None  # a sub-table missing a required key is left out, no raise
+    assert [format_path(p.path) for p in problems] == ["team.members"]

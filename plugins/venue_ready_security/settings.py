@@ -138,9 +138,13 @@ def _posts(reader: SettingsReader, key: str, values: Mapping[str, Any]) -> "tupl
     teams = values["teams"]
     posts: list[Post] = []
     for sub in reader.tables(key):
-        post = read_table(sub, Post) if sub.is_table else None
-        if post is not None and teams and post.team not in teams:
-            sub.one_of("team", teams)  # says so, with "did you mean" and the teams
+        if not sub.is_table:
+            continue  # the reader said so
+        post = read_table(sub, Post)
+        team = sub.raw("team")
+        if teams and isinstance(team, str) and team.strip() and team not in teams:
+            # said with the post's other problems, if any: "did you mean" and the teams
+            sub.one_of("team", teams)
         elif post is not None:
             posts.append(post)
     return tuple(posts)

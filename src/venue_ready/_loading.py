@@ -177,12 +177,14 @@ def from_dict(
         from ._plugins import default_plugin_manager
 
         plugins = default_plugin_manager()
+    failed_before = len(plugins.failures)
     reader = _Reader(source, plugins)
     event = reader.read(_without_none(data))
     if reader.problems or event is None:
         raw = data.get("event")
         raise reader.error(raw.get("lang") if isinstance(raw, dict) else None)
-    _remember(event, plugins)  # valid: assess need not check it again
+    if len(plugins.failures) == failed_before:  # valid, and no validator failed on it
+        _remember(event, plugins)  # assess need not check it again
     return event
 
 

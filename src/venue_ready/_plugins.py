@@ -40,6 +40,7 @@ import pluggy
 from . import _hookspecs as hookspecs
 from ._errors import PluginError, PluginFailure, _error_text
 from ._hookspecs import PROJECT_NAME
+from ._readonly import freeze
 
 if TYPE_CHECKING:
     from importlib.metadata import EntryPoint
@@ -376,8 +377,8 @@ class PluginManager:
         return self._providers.get(area_key, "")
 
     def catalogs(self) -> dict[str, dict[str, str]]:
-        """The plugins' message catalogs merged: ``{lang: {message_id: text}}``. Treat it as
-        read-only: it is merged once per set of areas (every report of a roll-up holds it)."""
+        """The plugins' message catalogs merged: ``{lang: {message_id: text}}``, read-only: it is
+        merged once per set of areas, and every report of a roll-up holds it."""
         specs = self.area_specs()
         if self._catalogs is not None and self._catalogs[0] is specs:
             return self._catalogs[1]
@@ -386,8 +387,10 @@ class PluginManager:
         for spec in self._catalog_specs:
             for lang, messages in spec.messages.items():
                 merged.setdefault(lang, {}).update(messages)
-        self._catalogs = (specs, merged)
-        return merged
+        # read-only: every report, problem and copy of the default manager holds this one
+        frozen: dict[str, dict[str, str]] = freeze(merged)
+        self._catalogs = (specs, frozen)
+        return frozen
 
     # -- output formats: the one registry, for Report.render and the CLI ------------------------
 

@@ -25,8 +25,9 @@ one statement of it, and :func:`read_settings` reads the table by the class's fi
     def parse(settings, event):
         return read_settings(Config, settings, event)          # (Config, problems)
 
-What each field's annotation reads (``X | None`` makes a field optional; a field without a
-default is required, and an entry of an array of tables missing one is reported and left out):
+What each field's annotation reads. A field without a default is required (an entry of an array
+of tables, or a sub-table, missing one is reported and left out); ``X | None`` lets a field's
+value be None, which is its usual default. The top-level class has a default for every field:
 
 =======================================  ===================================================
 ``str``                                  :meth:`SettingsReader.text`
@@ -358,6 +359,12 @@ def read_settings(
     found in it; never raises. A wrong value is reported and its field keeps its default, so
     the result is always usable: the ``parse`` an :func:`~venue_ready.area_plugin` expects is
     ``lambda settings, event: read_settings(Config, settings, event)``."""
+    required = [f.name for f in _fields(cls) if f.required]
+    if required:  # a mistake in the plugin, not in the file: said at once
+        raise TypeError(
+            f"{cls.__qualname__}: the top-level settings class needs a default for every field "
+            f"(none for: {', '.join(required)}), as an empty table is a valid one"
+        )
     reader = SettingsReader(settings, event)
     config = read_table(reader, cls)
     if config is None:  # a required top-level key is missing: the defaults, and the problems

@@ -55,10 +55,14 @@ def validate(event: Event, *, plugins: PluginManager | None = None) -> list[Prob
     if not isinstance(event, Event):
         raise TypeError(f"validate(event): expected an Event, got {type(event).__name__}")
     plugins = _manager(plugins)
+    failed_before = len(plugins.failures)
     checks = EventChecks(None, plugins)
     checks.check_event(event)
     if not checks.problems:
-        _remember(event, plugins)
+        # Remembered only when no plugin failed meanwhile: a validator that raised leaves its
+        # failure on this manager, and a later assess with another copy must see it again.
+        if len(plugins.failures) == failed_before:
+            _remember(event, plugins)
         return []
     return list(with_catalogs(checks.problems, plugins.catalogs()))
 

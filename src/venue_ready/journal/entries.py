@@ -235,6 +235,8 @@ def build_entry(
     note, evidence = text("note"), text("evidence")
     signed, version = text("signed_off_by"), text("version")
     idempotency = text("key")
+    if "key" in data and isinstance(data["key"], str) and not data["key"].strip():
+        problem("key", "journal.blank-key")  # as mark() says: a blank key would key nothing
     if problems:
         raise JournalError(problems)
     assert uid and subject and status and by and recorded  # noqa: PT018 - checked above

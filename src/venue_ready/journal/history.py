@@ -5,7 +5,7 @@ each moment, and assess):
 
 - :func:`assess_with_history`: a report together with its history at the end of each day of
   its readiness timeline, which the HTML report draws. The library chooses the moments, from
-  the report alone (:func:`venue_ready._timeline.timeline_days`); renderers only draw.
+  the report alone (the library chooses them); renderers only draw.
 - :func:`history_document`: the entries and the readiness at each moment one happened, as the
   plain data of ``venue-ready history --format json`` (layout :data:`HISTORY_SCHEMA_VERSION`).
 - :func:`readiness_history` itself, at any moments, for a chart of one's own.

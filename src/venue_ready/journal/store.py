@@ -419,7 +419,8 @@ class Journal:
         """The time zone of the event this journal belongs to (an IANA name), recorded by
         :meth:`bind`: the zone the entries read back are shown in, and naive moments given to
         :meth:`record` or :meth:`entries` are read in. None for a journal bound to no event
-        (or bound by a venue_ready before 0.x, until the next mark): entries are then in UTC,
+        (or bound by an earlier layout of the journal, which did not record it, until the next
+        mark): entries are then in UTC,
         and a naive moment is refused."""
         return self._meta("timezone")
 
