@@ -183,8 +183,8 @@ def from_dict(
     if reader.problems or event is None:
         raw = data.get("event")
         raise reader.error(raw.get("lang") if isinstance(raw, dict) else None)
-    if len(plugins.failures) == failed_before:  # valid, and no validator failed on it
-        _remember(event, plugins)  # assess need not check it again
+    # valid: assess need not check it again (with this very manager only, if a validator failed)
+    _remember(event, plugins, failed=len(plugins.failures) > failed_before)
     return event
 
 

@@ -23,8 +23,6 @@ from ._model import LANGUAGES, Event, Item, Phase, Venue
 from ._values import MAX_COUNT, MAX_WEIGHT, Path, ValueReader, suggest
 
 if TYPE_CHECKING:
-    import pluggy
-
     from ._model import AreaSpec
     from ._plugins import PluginManager
 
@@ -59,10 +57,7 @@ def validate(event: Event, *, plugins: PluginManager | None = None) -> list[Prob
     checks = EventChecks(None, plugins)
     checks.check_event(event)
     if not checks.problems:
-        # Remembered only when no plugin failed meanwhile: a validator that raised leaves its
-        # failure on this manager, and a later assess with another copy must see it again.
-        if len(plugins.failures) == failed_before:
-            _remember(event, plugins)
+        _remember(event, plugins, failed=len(plugins.failures) > failed_before)
         return []
     return list(with_catalogs(checks.problems, plugins.catalogs()))
 
@@ -90,20 +85,26 @@ def _manager(plugins: PluginManager | None) -> PluginManager:
 # An Event is frozen, so one found valid stays valid for the same plugin manager. The table is
 # keyed by id(event) and holds weak references only: an entry goes when its event does, and a
 # reused id is told apart by the reference. (attrs.evolve makes a new Event: it is checked anew.)
-# The manager is pluggy's, which the default manager's copies share (default_plugin_manager).
+# The manager is pluggy's, which the default manager's copies share (default_plugin_manager),
+# unless a plugin failed while the event was checked: the failure is recorded on that one
+# manager (a copy has its own list), so only that manager may skip the check; another copy must
+# check again and meet the failure itself.
 
-_valid: dict[int, tuple[weakref.ref[Event], weakref.ref[pluggy.PluginManager]]] = {}
+_valid: dict[int, tuple[weakref.ref[Event], weakref.ref[Any]]] = {}
 
 
-def _remember(event: Event, plugins: PluginManager) -> None:
+def _remember(event: Event, plugins: PluginManager, *, failed: bool = False) -> None:
     key = id(event)
     ref = weakref.ref(event, lambda _ref: _valid.pop(key, None))
-    _valid[key] = (ref, weakref.ref(plugins.pluggy))
+    _valid[key] = (ref, weakref.ref(plugins if failed else plugins.pluggy))
 
 
 def _known_valid(event: Event, plugins: PluginManager) -> bool:
     entry = _valid.get(id(event))
-    return entry is not None and entry[0]() is event and entry[1]() is plugins.pluggy
+    if entry is None or entry[0]() is not event:
+        return False
+    manager = entry[1]()
+    return manager is plugins.pluggy or manager is plugins
 
 
 class EventChecks(ValueReader):
