@@ -547,3 +547,35 @@ def test_a_sign_off_by_the_wrong_body_is_refused_by_mark_as_by_check_mark(tmp_pa
         assert journal.entries() == []
         entry = mark(journal, built, "docs", "done", by="me", signed_off_by="district GROUP", at=at)
     assert entry.signed_off_by == "District group"  # the plan's spelling, for the right body
+
+
+def test_a_retried_sign_off_keeps_its_version_when_the_plan_moved_on(tmp_path: Path) -> None:
+    """From the final review: a keyed sign-off given without a version takes the item's; a retry
+    after the plan's version changed was refused as a key taken by another report."""
+    from venue_ready import AreaPlan, Item
+
+    def planned(version: str) -> Event:
+        item = Item(
+            "docs",
+            "Docs",
+            owner="VP",
+            due=datetime(2020, 5, 10),
+            requires_signoff="District group",
+            version=version,
+        )
+        return Event(
+            id="e",
+            name="E",
+            starts=datetime(2020, 5, 15, 7, 30),
+            areas=[AreaPlan("general", items=[item])],
+        )
+
+    fields = {"by": "me", "signed_off_by": "District group", "at": datetime(2020, 5, 9, 9, 0)}
+    with open_journal(tmp_path / "j.sqlite") as journal:
+        first = mark(journal, planned("v1"), "docs", "done", key="chat:1", **fields)
+        again = mark(journal, planned("v2"), "docs", "done", key="chat:1", **fields)
+        assert again == first
+        assert again.version == "v1"
+        assert len(journal.entries()) == 1
+        with pytest.raises(JournalError):  # a version given, and another: another report
+            mark(journal, planned("v2"), "docs", "done", key="chat:1", version="v2", **fields)

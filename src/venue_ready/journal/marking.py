@@ -227,9 +227,13 @@ def _record(
         name = f"marks[{index}].at" if indexed else "at"
         given = attrs.evolve(as_given, at=moment_argument(name, as_given.at, tz))
         reported = _as_recorded(event, given)
+        retried = _recorded_before(journal, reported, now, keep_version=given.version is None)
+        if retried is not None:
+            # a retry: nothing to check, it was checked when it was recorded; the version a
+            # sign-off took from the plan then is the one it keeps (the plan may have moved on)
+            ready.append(attrs.evolve(reported, version=retried.version))
+            continue
         ready.append(reported)
-        if _recorded_before(journal, reported, now):
-            continue  # a retry: nothing to check, it was checked when it was recorded
         # The mark as given is checked, as check_mark checks it: its recorded form spells the
         # sign-off as the plan does, and would hide a sign-off by the wrong body.
         found = mark_problems(event, given, plugins=plugins, event_file=event_file, now=now)
@@ -278,19 +282,25 @@ def _as_recorded(event: Event, mark: Mark) -> Mark:
     )
 
 
-def _recorded_before(journal: Journal, mark: Mark, now: datetime) -> bool:
-    """Whether ``mark``'s key is in the journal with the same report (a retry). A key taken by
-    another report is the journal's to refuse, when it records the mark."""
+def _recorded_before(
+    journal: Journal, mark: Mark, now: datetime, *, keep_version: bool
+) -> JournalEntry | None:
+    """The entry ``mark``'s key recorded, when it reports the same (a retry); else None. With
+    ``keep_version`` (the caller gave no version: the plan's was filled in), the version is
+    the recorded entry's. A key taken by another report is the journal's to refuse, when it
+    records the mark."""
     if not isinstance(mark.key, str) or not mark.key.strip():
-        return False
+        return None
     known = journal.entry_with_key(mark.key)
     if known is None:
-        return False
+        return None
+    if keep_version and mark.signed_off_by is not None:
+        mark = attrs.evolve(mark, version=known.version)
     try:
         candidate = build_entry(mark_fields(mark, uid="-", recorded_at=now))
     except JournalError:
-        return False  # its problems are reported with the others
-    return report_fields(known) == report_fields(candidate)
+        return None  # its problems are reported with the others
+    return known if report_fields(known) == report_fields(candidate) else None
 
 
 def check_mark(
