@@ -246,7 +246,7 @@ def _record(
 
     items = {m.subject: _find_item(event, m.subject) for m in ready}
     old = {subject: _effective_status(journal, subject, item) for subject, item in items.items()}
-    results = journal.record_all(ready, recorded_at=now, indexed=indexed)
+    results = journal._record_all(ready, recorded_at=now, indexed=indexed)
     shown = [in_zone(entry, tz) for entry, _new in results]  # as entries() reads them back
     latest: dict[str, JournalEntry] = {}
     for entry, (_entry, new) in zip(shown, results, strict=True):

@@ -509,7 +509,7 @@ class Journal:
         :raises TypeError: for a moment that is not a datetime.
         :raises ValueError: for a journal opened read-only.
         """
-        return self.record_all([mark], recorded_at=recorded_at, indexed=False)[0][0]
+        return self._record_all([mark], recorded_at=recorded_at, indexed=False)[0][0]
 
     def record_many(
         self, marks: Sequence[Mark], *, recorded_at: datetime | None = None
@@ -518,9 +518,9 @@ class Journal:
         is wrong nothing is recorded, and :class:`JournalError` lists every problem, its path
         starting with ``marks`` and the mark's index (``marks[2].by``). Returns the entries in
         the order of ``marks``."""
-        return [entry for entry, _new in self.record_all(marks, recorded_at=recorded_at)]
+        return [entry for entry, _new in self._record_all(marks, recorded_at=recorded_at)]
 
-    def record_all(
+    def _record_all(
         self, marks: Sequence[Mark], *, recorded_at: datetime | None = None, indexed: bool = True
     ) -> list[tuple[JournalEntry, bool]]:
         """:meth:`record_many`, each entry with whether this call recorded it (False for a
