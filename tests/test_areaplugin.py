@@ -181,3 +181,32 @@ def test_a_package_without_the_conventional_files_keeps_what_the_spec_gives(
     assert spec.messages == messages
     assert spec.template == ()
     assert spec.settings_example == ""
+
+
+def test_the_same_events_settings_are_parsed_once_and_a_changed_table_again() -> None:
+    """Loading validates an area's settings and assessing parses them again: the second parse
+    of the same event's equal settings is the first's result; a table changed since is not."""
+    from datetime import datetime
+
+    from venue_ready import AreaPlan, AreaSpec, Event, area_plugin
+
+    calls: list[dict[str, object]] = []
+
+    def parse(settings: object, event: object) -> tuple[object, list[Problem]]:
+        calls.append(dict(settings))  # type: ignore[call-overload]
+        return dict(settings), []  # type: ignore[call-overload]
+
+    def rules(config: object, event: object, area: object, as_of: object) -> list[object]:
+        return []
+
+    plugin = area_plugin(AreaSpec(key="x", title_vi="X", title_en="X"), settings=parse, rules=rules)
+    table: dict[str, object] = {"n": 1}
+    event = Event(id="e", name="E", starts=datetime(2020, 5, 15, 7, 30), areas=[AreaPlan("x")])
+    assert plugin.parse(table, event)[0] == {"n": 1}
+    assert plugin.parse({"n": 1}, event)[0] == {"n": 1}  # an equal table: parsed once
+    assert len(calls) == 1
+    table["n"] = 2  # the table given first, changed since: parsed again
+    assert plugin.parse(table, event)[0] == {"n": 2}
+    other = Event(id="f", name="F", starts=datetime(2020, 5, 15, 7, 30), areas=[AreaPlan("x")])
+    plugin.parse(table, other)  # another event: parsed again
+    assert len(calls) == 3

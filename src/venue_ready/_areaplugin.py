@@ -29,6 +29,7 @@ the plugin: every command loads every plugin, and most events use only some of t
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
@@ -36,6 +37,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 import attrs
 
 from ._hookspecs import hookimpl
+from ._readonly import freeze
 
 if TYPE_CHECKING:
     from ._errors import Problem
@@ -154,6 +156,10 @@ class AreaPlugin:
             spec = attrs.evolve(spec, journal_subjects=subjects)
         self._given = attrs.evolve(spec, validate_settings=self.validate)
         self._spec: AreaSpec | None = None
+        # the last parse, for the same event's same settings: loading validates an area's
+        # settings and assessing parses them again, and parsing is pure
+        self._last: tuple[weakref.ref[Event], Mapping[str, Any], Any, tuple[Problem, ...]] | None
+        self._last = None
 
     def __repr__(self) -> str:
         return f"<area plugin {self.key!r}>"
@@ -181,8 +187,16 @@ class AreaPlugin:
         return self._spec
 
     def parse(self, settings: Mapping[str, Any], event: Event | None) -> tuple[Any, list[Problem]]:
-        """The parsed settings and every problem found in them; never raises."""
-        config, problems = self._settings.get()(settings, event)
+        """The parsed settings and every problem found in them; never raises. The same event's
+        equal settings are parsed once (the parser is pure: a settings class is frozen)."""
+        last = self._last
+        if last is not None and event is not None and last[0]() is event and last[1] == settings:
+            return last[2], list(last[3])
+        config, found = self._settings.get()(settings, event)
+        problems = tuple(found)
+        if event is not None:
+            # frozen (a copy only of a table not frozen yet): one changed since cannot match
+            self._last = (weakref.ref(event), freeze(settings), config, problems)
         return config, list(problems)
 
     def validate(self, settings: Mapping[str, Any], event: Event | None) -> list[Problem]:
