@@ -12,7 +12,15 @@ from typing import Annotated, Any, Literal, get_args
 
 from attrs import field, frozen
 
-from venue_ready import Event, Problem, Setting, SettingsReader, read_settings, read_table
+from venue_ready import (
+    Event,
+    Problem,
+    Setting,
+    SettingsReader,
+    before_start,
+    read_settings,
+    read_table,
+)
 
 # -- defaults (see docs/areas/decoration.md) ---------------------------------------------------
 
@@ -96,17 +104,6 @@ def _check_title_format(
     return text if ok else None
 
 
-def _before_start(
-    reader: SettingsReader, key: str, due: datetime | None, values: object
-) -> datetime | None:
-    """A ``due`` of the decoration's own, refused when it falls after the opening."""
-    event = reader.event
-    if due is not None and event is not None and due > event.starts:
-        reader.problem(key, "load.due-after-start", due=due, starts=event.starts)
-        return None
-    return due
-
-
 def _elements(reader: SettingsReader, key: str, values: object) -> "dict[str, StageElement]":
     """The stage elements recorded: each a moment (when it was put in place) or a table."""
     out: dict[str, StageElement] = {}
@@ -133,7 +130,7 @@ def _chosen_elements(reader: SettingsReader, key: str, values: object) -> tuple[
 
 
 #: A deadline of the decoration's own, before the opening.
-_Due = Annotated[datetime | None, Setting(check=_before_start)]
+_Due = Annotated[datetime | None, Setting(check=before_start)]
 #: A record of something done that day, when only a date is given.
 _Done = Annotated[datetime | None, Setting(bare_date="start")]
 #: A lead time in days.

@@ -88,7 +88,10 @@ _EXPORTS: dict[str, str] = {
         ("_scoring", ("item_credit",)),
         ("_names", ("fold_name",)),
         ("_settings", ("SettingsReader",)),
-        ("_settingclasses", ("Setting", "read_settings", "read_table", "read_tables")),
+        (
+            "_settingclasses",
+            ("Setting", "before_start", "read_settings", "read_table", "read_tables"),
+        ),
         ("_templateitems", ("template_item",)),
     )
     for name in names
@@ -155,6 +158,7 @@ if TYPE_CHECKING:
     from ._rollup import roll_up as roll_up
     from ._scoring import item_credit as item_credit
     from ._settingclasses import Setting as Setting
+    from ._settingclasses import before_start as before_start
     from ._settingclasses import read_settings as read_settings
     from ._settingclasses import read_table as read_table
     from ._settingclasses import read_tables as read_tables

@@ -65,7 +65,15 @@ if TYPE_CHECKING:
     from ._errors import Problem
     from ._model import Event
 
-__all__ = ["CheckSetting", "ReadSetting", "Setting", "read_settings", "read_table", "read_tables"]
+__all__ = [
+    "CheckSetting",
+    "ReadSetting",
+    "Setting",
+    "before_start",
+    "read_settings",
+    "read_table",
+    "read_tables",
+]
 
 _C = TypeVar("_C")
 
@@ -350,6 +358,21 @@ def read_tables(reader: SettingsReader, key: str, cls: type[_C]) -> tuple[_C, ..
         if entry is not None:
             out.append(entry)
     return tuple(out)
+
+
+def before_start(
+    reader: SettingsReader, key: str, due: datetime | None, values: object = None
+) -> datetime | None:
+    """A :class:`Setting` ``check`` for a deadline of the plugin's own that must fall before the
+    event starts: ``Annotated[datetime | None, Setting(check=before_start)]``. A later one is a
+    problem at ``key`` ("due …, after the event starts …") and is refused (None); with no event
+    to compare with, the value is kept. Also callable by hand:
+    ``before_start(reader, "due", reader.instant("due"))``."""
+    event = reader.event
+    if due is not None and event is not None and due > event.starts:
+        reader.problem(key, "settings.due-after-start", due=due, starts=event.starts)
+        return None
+    return due
 
 
 def read_settings(

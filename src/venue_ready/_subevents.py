@@ -47,6 +47,7 @@ from attrs import field, frozen
 from ._findingmaker import FindingMaker
 from ._model import AreaPlan, AreaStatus, Event, Finding, Phase
 from ._scoring import effective_due
+from ._settingclasses import before_start
 from ._settings import SettingsReader
 from ._values import MAX_COUNT
 
@@ -173,12 +174,9 @@ def parse_settings(
     gate = r.boolean("gate", False)
     expected = r.integer("expected", None, low=0, high=MAX_COUNT)
     delegates = r.boolean("delegates", False)
-    due = r.instant("due")
-    if event is not None and isinstance(event, Event):
-        if delegates and event.expected_delegates is None:
-            r.problem("delegates", "subevents.delegates-need-expected")
-        if due is not None and due > event.starts:
-            r.problem("due", "subevents.due-after-start", due=due, starts=event.starts)
+    due = before_start(r, "due", r.instant("due"))
+    if isinstance(event, Event) and delegates and event.expected_delegates is None:
+        r.problem("delegates", "subevents.delegates-need-expected")
     return SubeventSettings(credit, gate, expected, delegates, due), r.problems
 
 

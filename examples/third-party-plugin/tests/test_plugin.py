@@ -130,7 +130,6 @@ def test_every_message_renders_in_both_languages(report: MakeReport) -> None:
         "documents.unknown-kind-hint",
         "documents.bad-version",
         "documents.signoff-version-ahead",
-        "documents.due-after-start",
         "documents.count-above-expected",
     }
     assert findings_ids - settings_problems - seen == set()

@@ -102,8 +102,8 @@ def test_signoff_needs_by_at_and_version(load: Load) -> None:
 def test_due_after_the_opening(load: Load) -> None:
     [problem] = problems(load, event_toml(tables=document("programme", due="2020-05-16")))
     assert problem.endswith(
-        "documents[0].due: the due date 16 May 2020 is after the event starts, "
-        "15 May 2020, 07:30 (expected a date before the start)"
+        "documents[0].due: due 16 May 2020, after the event starts 15 May 2020, 07:30 "
+        "(expected a due date before the start)"
     )
 
 

@@ -80,9 +80,6 @@ _VI: dict[str, str] = {
         "phiên bản được duyệt ({signed}) mới hơn phiên bản hiện tại của văn kiện ({current}) "
         "(cần sửa version của văn kiện hoặc của lần duyệt)"
     ),
-    "documents.due-after-start": (
-        "thời hạn {due} sau lúc khai mạc {starts} (cần thời hạn trước khai mạc)"
-    ),
     "documents.count-above-expected": (
         "số hồ sơ đã báo cáo ({count}) nhiều hơn số hồ sơ cần có ({expected})"
     ),
@@ -153,9 +150,6 @@ _EN: dict[str, str] = {
     "documents.signoff-version-ahead": (
         "the version signed off ({signed}) is newer than the document's current version "
         "({current}) (correct the document's version or the sign-off's)"
-    ),
-    "documents.due-after-start": (
-        "the due date {due} is after the event starts, {starts} (expected a date before the start)"
     ),
     "documents.count-above-expected": (
         "more dossiers reported ({count}) than expected ({expected})"

@@ -19,7 +19,15 @@ from datetime import datetime
 from typing import Annotated, Any
 
 from attrs import frozen
-from venue_ready import Event, Problem, Setting, SettingsReader, read_settings, read_table
+from venue_ready import (
+    Event,
+    Problem,
+    Setting,
+    SettingsReader,
+    before_start,
+    read_settings,
+    read_table,
+)
 
 from .template import (
     COMMENT_KINDS,
@@ -112,17 +120,6 @@ def _version(r: SettingsReader, key: str, values: object) -> str | None:
     return None
 
 
-def _before_start(
-    r: SettingsReader, key: str, due: datetime | None, values: object
-) -> datetime | None:
-    """A document's own ``due``, refused when it falls after the opening."""
-    event = r.event
-    if due is not None and event is not None and due > event.starts:
-        r.problem(key, "documents.due-after-start", due=due, starts=event.starts)
-        return None
-    return due
-
-
 def _not_ahead(
     r: SettingsReader, key: str, signed: SignOff | None, values: Mapping[str, Any]
 ) -> SignOff | None:
@@ -208,7 +205,7 @@ class Document:
     title: str
     owner: str | None = None
     version: Annotated[str, Setting(read=_version)]
-    due: Annotated[datetime | None, Setting(check=_before_start)] = None
+    due: Annotated[datetime | None, Setting(check=before_start)] = None
     comments: tuple[Comment, ...] = ()  # read by _documents, against Config.comment_bodies
     signed_off: Annotated[SignOff | None, Setting(check=_not_ahead)] = None
 
