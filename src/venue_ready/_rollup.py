@@ -587,13 +587,20 @@ class WorkerLost(RuntimeError):
     (the out-of-memory killer), or by a plugin that ended its own process. The roll-up is not
     complete, and is not retried in one process, where the same cause would end the caller.
 
-    :attr:`files` are the event files of the work that was lost (the file at fault among them).
+    :attr:`files` are the event files of the work that was lost, in order; :attr:`suspects`,
+    those that were in work when it happened (at most one batch a worker): the file at fault is
+    one of them, which one cannot be known, as the process that ran it is gone.
     """
 
-    def __init__(self, files: Sequence[str]) -> None:
-        super().__init__(f"a roll-up worker process ended abruptly while working on {files[0]}")
+    def __init__(self, files: Sequence[str], suspects: Sequence[str] | None = None) -> None:
         #: The event files whose work was lost.
         self.files = tuple(files)
+        #: The files in work when the worker ended: the one at fault among them.
+        self.suspects = tuple(self.files if suspects is None else suspects)
+        super().__init__(
+            "a roll-up worker process ended abruptly while working on one of "
+            + ", ".join(self.suspects)
+        )
 
 
 class _Runner:
@@ -635,13 +642,23 @@ class _Runner:
         from concurrent.futures.process import BrokenProcessPool
 
         futures = [self.pool.submit(function, chunk, as_of) for chunk in chunks]
-        for chunk, future in zip(chunks, futures, strict=True):
+        for index, future in enumerate(futures):
             # in order: the results must not depend on timing
             try:
                 result = future.result()
             except BrokenProcessPool:
-                # a worker was SIGKILLed: a traceback and exit 1 before (#11)
-                raise WorkerLost([_file_of(job) for job in chunk]) from None
+                # a worker was SIGKILLed: a traceback and exit 1 before (#11). Which worker is
+                # not known: every chunk the broken pool failed is lost work, the first named
+                # being the first in order, not necessarily the one at fault.
+                lost = [
+                    [_file_of(job) for job in chunk]
+                    for chunk, later in zip(chunks[index:], futures[index:], strict=True)
+                    if isinstance(later.exception(), BrokenProcessPool)
+                ]
+                # workers take chunks in order, so the ones in work were the first lost ones,
+                # at most one a worker: the file at fault is in those
+                suspects = [file for chunk in lost[: self.jobs] for file in chunk]
+                raise WorkerLost([f for chunk in lost for f in chunk], suspects) from None
             yield result
 
 

@@ -85,7 +85,7 @@ def run(args: argparse.Namespace, lang_hint: str) -> ExitCode:
         raise Exit(ExitCode.USAGE) from None
     except WorkerLost as exc:
         # exit 3, as for a plugin that failed: no report, rather than one missing events
-        files = ", ".join(exc.files[:3]) + (", …" if len(exc.files) > 3 else "")
+        files = ", ".join(exc.suspects[:5]) + (", …" if len(exc.suspects) > 5 else "")
         err(_("cli.rollup-worker-lost", args.lang or lang_hint, files=files, jobs=args.jobs))
         raise Exit(ExitCode.PLUGIN) from None
     finally:
