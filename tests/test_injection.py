@@ -20,8 +20,14 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import venue_ready
+from venue_ready._jsontext import _ESCAPES as _JSON_ESCAPES
+from venue_ready._jsontext import dumps
+from venue_ready._render.inert import _ESCAPES as _INERT_ESCAPES
+from venue_ready._render.inert import CONTROLS, inert
 
 from .conftest import ROOT
 
@@ -223,3 +229,23 @@ def test_csv_export_neutralises_formulas_and_imports_back_whole(
     original = jsonl(journal)
     assert {json.loads(line)["note"] for line in original.splitlines()} == set(FORMULAS)
     assert jsonl(copy) == original  # exactly what was exported, the escapes undone
+
+
+# -- the quick paths: a text without controls is returned as it is, one with them escaped -------
+
+# Vietnamese letters, the controls, and the characters on either side of each range
+_EDGES = "".join(map(chr, [*CONTROLS, 0x09, 0x0A, 0x20, 0x7E, 0xA0, 0x1EA1, 0x1EE5]))
+
+
+@given(st.text(alphabet=st.sampled_from(_EDGES) | st.characters(), max_size=40))
+def test_inert_is_the_escape_table_applied(text: str) -> None:
+    # the regular expression only decides whether to translate: the result is the table's
+    assert inert(text) == text.translate(_INERT_ESCAPES)
+
+
+@given(st.text(alphabet=st.sampled_from(_EDGES) | st.characters(), max_size=40))
+def test_json_text_escapes_del_and_c1_and_reads_back(text: str) -> None:
+    written = dumps({"s": text})
+    assert written == json.dumps({"s": text}, ensure_ascii=False).translate(_JSON_ESCAPES)
+    assert not any(0x7F <= ord(c) <= 0x9F for c in written)
+    assert json.loads(written) == {"s": text}

@@ -209,3 +209,30 @@ def test_mypy_strict_rejects_each_typed_mistake_at_its_line() -> None:
     }
     assert len(expected) == 9
     assert found == expected, done.stdout
+
+
+def test_freeze_copies_every_table_and_array_and_keeps_leaves() -> None:
+    from datetime import date, datetime, time
+    from types import MappingProxyType
+
+    from venue_ready._readonly import ReadOnlyDict, ReadOnlyList, freeze
+
+    moment = datetime(2020, 5, 15, 7, 30)
+    value = {
+        "a": [1, {"b": (2, [3])}],
+        "c": MappingProxyType({"d": "x"}),
+        "e": (date(2020, 5, 15), time(7, 30), moment, None, True, 1.5),
+    }
+    frozen = freeze(value)
+    assert frozen == {"a": [1, {"b": (2, [3])}], "c": {"d": "x"}, "e": value["e"]}
+    assert type(frozen) is ReadOnlyDict
+    assert type(frozen["a"]) is ReadOnlyList
+    assert type(frozen["a"][1]) is ReadOnlyDict
+    assert type(frozen["a"][1]["b"][1]) is ReadOnlyList
+    assert type(frozen["c"]) is ReadOnlyDict  # any Mapping, not only dict
+    assert frozen["e"][2] is moment
+    value["a"].append(4)  # a copy: the caller's table changes alone
+    assert len(frozen["a"]) == 2
+    assert freeze(frozen) is frozen
+    with pytest.raises(TypeError, match="read-only"):
+        frozen["a"][1]["b"][1].append(4)

@@ -5,6 +5,7 @@ process, built again when the environment that chose its plugins changes."""
 from __future__ import annotations
 
 import pydoc
+import types
 
 import pluggy
 import pytest
@@ -141,3 +142,59 @@ def test_rebuild_builds_it_again(monkeypatch: pytest.MonkeyPatch) -> None:
     assert built == [1]
     assert after.pluggy is not before.pluggy
     assert default_plugin_manager().pluggy is after.pluggy
+
+
+def _hooks_module() -> types.ModuleType:
+    """A plugin module with hook implementations in every form pluggy takes, and look-alikes."""
+    hookimpl = venue_ready.hookimpl
+    module = types.ModuleType("forms_of_hooks")
+
+    @hookimpl
+    def venue_ready_areas() -> list[object]:
+        return []
+
+    @hookimpl(specname="venue_ready_assess")
+    def assess_under_another_name(event: object, area: str, as_of: object) -> list[object]:
+        return []
+
+    def venue_ready_renderers() -> list[object]:  # no marker: not a hook
+        return []
+
+    class Holder:
+        @staticmethod
+        @hookimpl
+        def venue_ready_catalogs() -> dict[str, object]:
+            return {}
+
+    module.__dict__.update(
+        venue_ready_areas=venue_ready_areas,
+        assess_under_another_name=assess_under_another_name,
+        venue_ready_renderers=venue_ready_renderers,
+        venue_ready_catalogs=Holder.__dict__["venue_ready_catalogs"],  # a staticmethod object
+        bound=Holder().__init__,  # a method-wrapper: not a hook
+        Holder=Holder,
+        KEY="forms",
+        submodule=types,
+        marker_on_a_string="venue_ready_impl",
+    )
+    return module
+
+
+def test_the_quick_look_at_a_module_finds_what_pluggy_finds() -> None:
+    """venue_ready's manager skips a module's names that cannot be hooks without pluggy's
+    static look-up: for every name of every installed plugin module, and of a module with
+    hooks in every form, it reads the same options as pluggy's own manager."""
+    ours = PluginManager().pluggy
+    theirs = pluggy.PluginManager("venue_ready")
+    modules = [_hooks_module(), *(p for _, p in default_plugin_manager().pluggy.list_name_plugin())]
+    compared = 0
+    for module in modules:
+        for name in dir(module):
+            assert ours.parse_hookimpl_opts(module, name) == theirs.parse_hookimpl_opts(
+                module, name
+            ), (module, name)
+            compared += 1
+    assert compared > 100
+    forms = _hooks_module()
+    found = {n for n in dir(forms) if ours.parse_hookimpl_opts(forms, n) is not None}
+    assert found == {"venue_ready_areas", "assess_under_another_name", "venue_ready_catalogs"}

@@ -266,12 +266,18 @@ def _resolved(cls: type) -> dict[str, Any]:
         ) from None
 
 
+_KNOWN: dict[type, tuple[str, ...]] = {}
+
+
 def known_keys(cls: type) -> tuple[str, ...]:
     """The keys a table read by ``cls`` may hold."""
-    keys: list[str] = []
-    for f in _fields(cls):
-        keys.extend(f.setting.keys or (f.key,))
-    return tuple(keys)
+    found = _KNOWN.get(cls)
+    if found is None:  # once per class, as the fields are analysed once
+        keys: list[str] = []
+        for f in _fields(cls):
+            keys.extend(f.setting.keys or (f.key,))
+        found = _KNOWN[cls] = tuple(keys)
+    return found
 
 
 def _read_field(reader: SettingsReader, f: _Field, values: Mapping[str, Any]) -> Any:
