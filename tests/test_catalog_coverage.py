@@ -169,7 +169,8 @@ def _mark_event_data(value: Any, key: str | None = None) -> Any:
 
 @pytest.fixture
 def pseudo_locale(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Wrap every catalog template, area title, formatted date and argparse word in ⟦…⟧."""
+    """Wrap every catalog template, area title, kind's name, formatted date and argparse word
+    in ⟦…⟧."""
     core = _mark_catalog(i18n.catalog())
     monkeypatch.setattr(i18n, "catalog", lambda: core)
 
@@ -187,6 +188,16 @@ def pseudo_locale(monkeypatch: pytest.MonkeyPatch) -> None:
         }
 
     monkeypatch.setattr(PluginManager, "area_specs", area_specs)
+    original_kinds = PluginManager.event_kinds
+
+    def event_kinds(self: PluginManager) -> dict[str, venue_ready.EventKind]:
+        # a kind's names are data of the kind, as an area's title is of its spec
+        return {
+            key: attrs.evolve(kind, title_vi=mark(kind.title_vi), title_en=mark(kind.title_en))
+            for key, kind in original_kinds(self).items()
+        }
+
+    monkeypatch.setattr(PluginManager, "event_kinds", event_kinds)
     original_catalogs = PluginManager.catalogs
     # catalogs() already merges the marked specs' messages; patched too, should it ever stop
     # going through area_specs(), marking what is not marked yet.

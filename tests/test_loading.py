@@ -622,9 +622,11 @@ def valid_events(draw: st.DrawFn) -> dict[str, Any]:
             event["ends"] = starts + timedelta(days=draw(st.integers(0, 5)))
         else:
             event["ends"] = starts + timedelta(minutes=draw(st.integers(0, 5 * 24 * 60)))
-    for key in ("kind", "level", "parent"):
+    for key in ("level", "parent"):
         if draw(st.booleans()):
             event[key] = draw(texts)
+    if draw(st.booleans()):  # a kind of event the core knows (others are refused, tested below)
+        event["kind"] = draw(st.sampled_from(sorted(venue_ready.BUILTIN_KINDS)))
     if draw(st.booleans()):
         number = draw(st.integers(1, 3999))
         event["ordinal"] = int_to_roman(number) if draw(st.booleans()) else number

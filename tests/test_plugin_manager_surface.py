@@ -25,6 +25,7 @@ SURFACE = {
     "catalogs",
     "check_hooks",
     "contested",
+    "event_kinds",
     "format_names",
     "get_plugin",
     "has_plugin",

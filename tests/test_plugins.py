@@ -67,6 +67,7 @@ def test_hookspecs_are_exactly_the_documented_ones() -> None:
         "venue_ready_adjust_report",
         "venue_ready_areas",
         "venue_ready_assess",
+        "venue_ready_kinds",
         "venue_ready_renderers",
         "venue_ready_status_changed",
     ]

@@ -30,7 +30,8 @@ from ._version import __version__
 _EXPORTS: dict[str, str] = {
     name: module
     for module, names in (
-        ("_areaplugin", ("AreaPlugin", "area_plugin")),
+        ("_areaplugin", ("AreaPlugin", "applies_to", "area_plugin", "rule_kinds")),
+        ("_kinds", ("BUILTIN_KINDS", "EventKind")),
         ("_assessment", ("assess",)),
         ("_subevents", ("SubeventResult",)),
         ("_errors", ("LoadError", "PluginError", "PluginFailure", "Problem")),
@@ -61,6 +62,7 @@ _EXPORTS: dict[str, str] = {
             (
                 "AreaPlan",
                 "AreaSpec",
+                "Attendance",
                 "AreaStatus",
                 "Entrance",
                 "Event",
@@ -104,7 +106,9 @@ __all__ = ["__version__", *sorted(_EXPORTS)]  # noqa: PLE0604
 # (``X as X``: an explicit re-export). tests/test_project.py checks the two lists are one.
 if TYPE_CHECKING:
     from ._areaplugin import AreaPlugin as AreaPlugin
+    from ._areaplugin import applies_to as applies_to
     from ._areaplugin import area_plugin as area_plugin
+    from ._areaplugin import rule_kinds as rule_kinds
     from ._assessment import assess as assess
     from ._errors import LoadError as LoadError
     from ._errors import PluginError as PluginError
@@ -117,6 +121,8 @@ if TYPE_CHECKING:
     from ._i18n import format_datetime as format_datetime
     from ._i18n import format_number as format_number
     from ._i18n import format_score as format_score
+    from ._kinds import BUILTIN_KINDS as BUILTIN_KINDS
+    from ._kinds import EventKind as EventKind
     from ._loading import SCHEMA_VERSION as SCHEMA_VERSION
     from ._loading import from_dict as from_dict
     from ._loading import load as load
@@ -124,6 +130,7 @@ if TYPE_CHECKING:
     from ._model import AreaPlan as AreaPlan
     from ._model import AreaSpec as AreaSpec
     from ._model import AreaStatus as AreaStatus
+    from ._model import Attendance as Attendance
     from ._model import Entrance as Entrance
     from ._model import Event as Event
     from ._model import Finding as Finding

@@ -30,7 +30,7 @@ the plugin: every command loads every plugin, and most events use only some of t
 from __future__ import annotations
 
 import weakref
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
@@ -43,7 +43,7 @@ if TYPE_CHECKING:
     from ._errors import Problem
     from ._model import AreaPlan, AreaSpec, Event, Finding
 
-__all__ = ["AreaPlugin", "ParseSettings", "Rules", "area_plugin"]
+__all__ = ["AreaPlugin", "ParseSettings", "Rules", "applies_to", "area_plugin", "rule_kinds"]
 
 _F = TypeVar("_F", bound=Callable[..., Any])
 
@@ -53,6 +53,37 @@ ParseSettings = Callable[["Mapping[str, Any]", "Event | None"], "tuple[Any, Iter
 #: ``(config, event, area, as_of) -> Findings``: the area's derived Findings, from the parsed
 #: settings. Pure: no I/O, no clock, the same Findings in the same order for the same input.
 Rules = Callable[[Any, "Event", "AreaPlan", datetime], "Iterable[Finding]"]
+#: Where :func:`applies_to` keeps a rule's kinds.
+_KINDS_ATTRIBUTE = "__venue_ready_kinds__"
+
+
+def applies_to(*kinds: str) -> Callable[[_F], _F]:
+    """Declare the kinds of event a rule applies to: ``@applies_to("party-congress",
+    "congress")`` above a rule function. A rule that does not apply to an event's kind is not
+    run for it (it is neither a Finding nor "not assessed"); a rule without the decorator
+    applies to every kind. The kinds are keys of :class:`~venue_ready.EventKind` (the core's,
+    or a plugin's)."""
+    if not kinds or not all(isinstance(k, str) and k for k in kinds):
+        raise TypeError(f"applies_to takes one or more kind keys, got {kinds!r}")
+
+    def mark(rule: _F) -> _F:
+        setattr(rule, _KINDS_ATTRIBUTE, frozenset(kinds))
+        return rule
+
+    return mark
+
+
+def rule_kinds(rule: object) -> frozenset[str] | None:
+    """The kinds ``rule`` applies to (:func:`applies_to`), or None: every kind."""
+    kinds = getattr(rule, _KINDS_ATTRIBUTE, None)
+    return kinds if isinstance(kinds, frozenset) else None
+
+
+def _applies(rule: object, kind: str) -> bool:
+    kinds = rule_kinds(rule)
+    return kinds is None or kind in kinds
+
+
 #: ``(event, area) -> subject ids``: what the area takes journal entries about.
 JournalSubjectsOf = Callable[["Event", "AreaPlan"], Iterable[str]]
 
@@ -137,7 +168,7 @@ class AreaPlugin:
         self,
         spec: AreaSpec,
         settings: str | ParseSettings | None,
-        rules: str | Rules | None,
+        rules: str | Rules | Sequence[Rules] | None,
         journal_subjects: str | JournalSubjectsOf | None = None,
         package: str | None = None,
     ) -> None:
@@ -150,7 +181,15 @@ class AreaPlugin:
         self.key = spec.key
         self._package = package
         self._settings: _Lazy[ParseSettings] = _Lazy(_absolute(settings or _SETTINGS, package))
-        self._rules: _Lazy[Rules] = _Lazy(_absolute(rules or _RULES, package))
+        self._rules: _Lazy[Rules] | tuple[Rules, ...]
+        if isinstance(rules, Sequence) and not isinstance(rules, str):
+            if not rules or not all(callable(rule) for rule in rules):
+                raise TypeError(
+                    "rules= takes a function, a sequence of functions, or 'module:name'"
+                )
+            self._rules = tuple(rules)
+        else:
+            self._rules = _Lazy(_absolute(rules or _RULES, package))
         if journal_subjects is not None:
             subjects = _Lazy(_absolute(journal_subjects, package))
             spec = attrs.evolve(spec, journal_subjects=subjects)
@@ -199,6 +238,18 @@ class AreaPlugin:
             self._last = (weakref.ref(event), freeze(settings), config, problems)
         return config, list(problems)
 
+    def rules(self) -> tuple[Rules, ...]:
+        """The area's rules, in the order they run (a ``"module:name"`` is imported now; one
+        that names a sequence gives its rules)."""
+        if isinstance(self._rules, tuple):
+            return self._rules
+        found: Any = self._rules.get()
+        if callable(found):
+            return (found,)
+        if isinstance(found, Sequence) and found and all(callable(rule) for rule in found):
+            return tuple(found)
+        raise TypeError(f"{self._rules._ref!r} names neither a rule nor a sequence of rules")
+
     def validate(self, settings: Mapping[str, Any], event: Event | None) -> list[Problem]:
         """The area's settings validator: the problems of ``[areas.KEY.settings]``."""
         return self.parse(settings, event)[1]
@@ -223,14 +274,19 @@ class AreaPlugin:
         if problems:
             listed = "; ".join(p.render("en", self.spec.messages) for p in problems)
             raise ValueError(f"invalid [areas.{self.key}.settings]: {listed}")
-        return list(self._rules.get()(config, event, area, as_of))
+        return [
+            finding
+            for rule in self.rules()
+            if _applies(rule, event.kind)
+            for finding in rule(config, event, area, as_of)
+        ]
 
 
 def area_plugin(
     spec: AreaSpec,
     *,
     settings: str | ParseSettings | None = None,
-    rules: str | Rules | None = None,
+    rules: str | Rules | Sequence[Rules] | None = None,
     journal_subjects: str | JournalSubjectsOf | None = None,
     package: str | None = None,
 ) -> AreaPlugin:
@@ -241,7 +297,9 @@ def area_plugin(
         (and ``journal_subjects``, unless given below).
     :param settings: ``(settings, event) -> (config, problems)``, or ``"module:name"`` of one,
         imported on first use. It serves as the area's settings validator too.
-    :param rules: ``(config, event, area, as_of) -> Findings``, or ``"module:name"`` of one.
+    :param rules: ``(config, event, area, as_of) -> Findings``, a sequence of such rules run in
+        order, or ``"module:name"`` of either. A rule marked with :func:`applies_to` runs only
+        for an event of one of its kinds.
     :param journal_subjects: ``(event, area) -> subject ids``, or ``"module:name"`` of one:
         what the area takes journal entries about.
     :param package: the plugin's package (``__name__`` in its ``__init__``), laid out the usual

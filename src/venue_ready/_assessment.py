@@ -88,6 +88,7 @@ def assess(
         ),
         failures=tuple(failures),
         catalogs=plugins.catalogs(),
+        kind=plugins.event_kinds().get(event.kind),
     )
     return _adjust(report, plugins)
 

@@ -119,9 +119,8 @@ class PluginFailure:
     name: str
     distribution: str | None
     version: str | None
-    stage: (
-        str  # import, register, hooks, areas, validate_settings, assess, adjust_report, renderers
-    )
+    #: import, register, hooks, kinds, areas, validate_settings, assess, adjust_report, renderers
+    stage: str
     error: str
 
     def render(self, lang: str) -> str:

@@ -25,6 +25,7 @@ An implementation may accept fewer arguments than the spec lists (pluggy passes 
 names). The order hooks are called in, per command::
 
     venue-ready check FILE
+      ├─ venue_ready_kinds()                      once per plugin, when the file is loaded
       ├─ venue_ready_areas()                      once per plugin, when the file is loaded
       │    └─ AreaSpec.validate_settings(...)     once per area the file uses
       ├─ venue_ready_assess(event, area, as_of)   once per area, every plugin
@@ -45,6 +46,7 @@ from typing import TYPE_CHECKING
 import pluggy
 
 if TYPE_CHECKING:
+    from ._kinds import EventKind
     from ._model import AreaPlan, AreaSpec, Event, Finding, Item, JournalEntry, Renderer, Status
     from ._report import Report
 
@@ -54,6 +56,23 @@ PROJECT_NAME = "venue_ready"
 hookspec = pluggy.HookspecMarker(PROJECT_NAME)
 #: The marker for hook implementations. Import it from ``venue_ready``.
 hookimpl = pluggy.HookimplMarker(PROJECT_NAME)
+
+
+@hookspec
+def venue_ready_kinds() -> Sequence[EventKind] | None:
+    """Return the kinds of event this plugin adds.
+
+    Called once per plugin when the plugin manager is first asked for kinds (the loader does,
+    to check an event's ``[event] kind``). An event file names a kind by its ``key``; rules
+    marked with :func:`~venue_ready.applies_to` run only for their kinds. The core's kinds
+    (``party-congress``, ``congress``, ``election``, ``council-session``, ``conference``,
+    ``ceremony``) cannot be redefined: a key the core or an earlier plugin has is a failure of
+    the plugin that adds it again (stage ``kinds``), and that kind is left out.
+
+    :return: a list of :class:`~venue_ready.EventKind`, or None (or an empty list).
+
+    .. versionadded:: 0.2
+    """
 
 
 @hookspec

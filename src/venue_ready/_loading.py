@@ -20,10 +20,12 @@ import tomli
 
 from ._dates import get_zone, suggest_zone, to_instant
 from ._errors import LoadError, Problem
+from ._kinds import FORMS, ORGANISERS
 from ._model import (
     DEFAULT_TIMEZONE,
     LANGUAGES,
     AreaPlan,
+    Attendance,
     Entrance,
     Event,
     Item,
@@ -66,7 +68,11 @@ _EVENT_KEYS = (
     "parent",
     "held_at",
     "delegates_elected",
+    "form",
+    "organiser",
+    "attendance",
 )
+_ATTENDANCE_KEYS = ("participants", "guests", "staff")
 _VENUE_KEYS = ("name", "address", "capacity", "zones", "entrances")
 _PLACE_KEYS = ("id", "name")
 _AREA_KEYS = ("weight", "threshold", "settings", "items")
@@ -270,12 +276,33 @@ class _Reader(EventChecks):
             value_ = self.text(table, key, path)
             if value_ is not None:
                 out[key] = value_
+        if "kind" in out and not self.event_kind(out["kind"], (*path, "kind")):
+            del out["kind"]  # reported, with "did you mean"
+        form = self.choice(table, "form", path, {f: f for f in FORMS})
+        if form is not None and self.form_of_kind(form, out.get("kind"), (*path, "form")):
+            out["form"] = form
+        organiser = self.choice(table, "organiser", path, {o: o for o in ORGANISERS})
+        if organiser is not None:
+            out["organiser"] = organiser
+        attendance = self.read_attendance(table, path)
+        if attendance is not None:
+            out["attendance"] = attendance
         lang = self.choice(table, "lang", path, {lang: lang for lang in LANGUAGES})
         if lang is not None:
             out["lang"] = lang
         delegates = self.integer(table, "expected_delegates", path, 0, MAX_COUNT)
         if delegates is not None:
-            out["expected_delegates"] = delegates
+            participants = attendance.participants if attendance is not None else None
+            if participants is not None and participants != delegates:
+                # one number under two names (the older one kept for old files)
+                self.problem(
+                    (*path, "expected_delegates"),
+                    "load.delegates-and-participants",
+                    delegates=delegates,
+                    participants=participants,
+                )
+            else:
+                out["expected_delegates"] = delegates
         ordinal = self.read_ordinal(table, path)
         if ordinal is not None:
             out["ordinal"] = ordinal
@@ -300,6 +327,18 @@ class _Reader(EventChecks):
                 out["ends"] = ends
         missing = {"id", "name", "starts", "ends"} - out.keys()
         return None if missing else out
+
+    def read_attendance(self, table: Mapping[str, Any], path: Path) -> Attendance | None:
+        """``[event.attendance]``: participants, guests and staff, each a count."""
+        if "attendance" not in table:
+            return None
+        where: Path = (*path, "attendance")
+        sub = self.table(table["attendance"], where)
+        if sub is None:
+            return None
+        self.check_keys(sub, where, _ATTENDANCE_KEYS, ())
+        counts = {key: self.integer(sub, key, where, 0, MAX_COUNT) for key in _ATTENDANCE_KEYS}
+        return Attendance(**counts)
 
     def read_ordinal(self, table: Mapping[str, Any], path: Path) -> int | None:
         value = table.get("ordinal")

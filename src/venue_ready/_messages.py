@@ -76,6 +76,17 @@ VI: dict[str, str] = {
     "load.due-after-start": 'hạng mục trước đại hội có thời hạn {due}, sau lúc khai mạc {starts} (cần thời hạn trước khai mạc, hoặc phase = "during")',
     "load.duplicate-area": "mảng '{area}' được lập kế hoạch hai lần (mỗi mảng cần đúng một AreaPlan)",
     "load.unknown-area-hint": "không có plugin nào cung cấp mảng '{area}' (có phải ý bạn là '{hint}'?)",
+    "load.unknown-kind": "không có loại sự kiện '{kind}' (các loại: {known})",
+    "load.unknown-kind-hint": "không có loại sự kiện '{kind}' (có phải ý bạn là '{hint}'? các loại: {known})",
+    "load.form-not-for-kind": "sự kiện loại '{kind}' không có hình thức đại hội (form = '{form}'): bỏ khóa form",
+    "load.delegates-and-participants": (
+        "expected_delegates ({delegates}) và attendance.participants ({participants}) là một con số "
+        "nhưng ghi khác nhau: chỉ giữ attendance.participants"
+    ),
+    "report.kind": "Loại sự kiện: {kind}",
+    "report.kind-form": "Loại sự kiện: {kind} ({form})",
+    "form.delegates": "đại hội đại biểu",
+    "form.members": "đại hội toàn thể",
     "load.unknown-area": "không có plugin nào cung cấp mảng '{area}' (các mảng có sẵn: {known})",
     "load.blocked-area": "mảng '{area}' do plugin '{plugin}' cung cấp, nhưng plugin này đã bị chặn bằng -p no:{plugin}",
     "load.unknown-area-blocked": "không có plugin nào đã nạp cung cấp mảng '{area}'; các plugin bị chặn bằng -p no:TÊN: {blocked}",
@@ -422,6 +433,17 @@ EN: dict[str, str] = {
     "load.due-after-start": 'a before-phase item is due {due}, after the event starts {starts} (expected a due date before the start, or phase = "during")',
     "load.duplicate-area": "area '{area}' is planned twice (expected one AreaPlan per area)",
     "load.unknown-area-hint": "no installed plugin provides area '{area}' (did you mean '{hint}'?)",
+    "load.unknown-kind": "unknown kind of event '{kind}' (known kinds: {known})",
+    "load.unknown-kind-hint": "unknown kind of event '{kind}' (did you mean '{hint}'? known kinds: {known})",
+    "load.form-not-for-kind": "an event of kind '{kind}' has no congress form (form = '{form}'): remove the key",
+    "load.delegates-and-participants": (
+        "expected_delegates ({delegates}) and attendance.participants ({participants}) are one "
+        "number written twice, and they differ: keep attendance.participants only"
+    ),
+    "report.kind": "Kind of event: {kind}",
+    "report.kind-form": "Kind of event: {kind} ({form})",
+    "form.delegates": "a delegates' congress",
+    "form.members": "a members' congress",
     "load.unknown-area": "no installed plugin provides area '{area}' (available areas: {known})",
     "load.blocked-area": "area '{area}' belongs to plugin '{plugin}', which was blocked with -p no:{plugin}",
     "load.unknown-area-blocked": "no loaded plugin provides area '{area}'; plugins blocked with -p no:NAME: {blocked}",

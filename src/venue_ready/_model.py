@@ -45,6 +45,7 @@ from attrs import field, frozen, validators
 # Message and LANGUAGES belong to the messages (i18n), which the model must not import back
 from ._i18n import LANGUAGES as LANGUAGES  # noqa: PLC0414 - re-exported
 from ._i18n import Message as Message  # noqa: PLC0414 - re-exported
+from ._kinds import FORMS, ORGANISERS, Form, Organiser, builtin_kind
 from ._readonly import ReadOnlyDict, freeze
 
 if TYPE_CHECKING:
@@ -512,6 +513,47 @@ def _areas(value: Sequence[AreaPlan]) -> tuple[AreaPlan, ...]:
     return _tuple_of(value, AreaPlan, "areas", " (an area is AreaPlan(key=..., items=[...]))")
 
 
+@frozen(kw_only=True)
+class Attendance:
+    """Who is expected at the event, said once in ``[event.attendance]`` and read by every area.
+
+    ``participants`` are those the event is for, by its kind: delegates at a congress, voters at
+    a polling area, councillors at a session (``EventKind.participants`` names them).
+    ``guests`` are invited guests (khách mời) and ``staff`` the people serving the event (the
+    sub-committees, the guards, the medical team). Each is None when not known.
+    """
+
+    participants: int | None = field(default=None, validator=_optional_count)
+    guests: int | None = field(default=None, validator=_optional_count)
+    staff: int | None = field(default=None, validator=_optional_count)
+
+    @property
+    def total(self) -> int | None:
+        """Everyone expected: participants, guests and staff; None while the participants are
+        not known (a guess from guests alone would undercount)."""
+        if self.participants is None:
+            return None
+        return self.participants + (self.guests or 0) + (self.staff or 0)
+
+
+def _attendance(_inst: object, _attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, Attendance):
+        raise TypeError(f"attendance must be an Attendance, got {type(value).__name__} ({value!r})")
+
+
+def _form(_inst: object, _attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and value not in FORMS:
+        raise ValueError(
+            f"form must be one of {', '.join(map(repr, FORMS))} or None, got {value!r}"
+        )
+
+
+def _organiser(_inst: object, _attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and value not in ORGANISERS:
+        known = ", ".join(map(repr, ORGANISERS))
+        raise ValueError(f"organiser must be one of {known} or None, got {value!r}")
+
+
 def _venue(_inst: object, _attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None and not isinstance(value, Venue):
         raise TypeError(f"venue must be a Venue or None, got {type(value).__name__} {value!r}")
@@ -552,6 +594,9 @@ def _language(_inst: object, _attribute: attrs.Attribute[Any], value: object) ->
         raise ValueError(f"lang must be one of {known}, got {value!r}")
 
 
+_NO_ATTENDANCE = Attendance()
+
+
 @frozen
 class Event:
     """An event to get ready for, with its venue and its checklist areas.
@@ -561,6 +606,13 @@ class Event:
     so every moment of a built Event is timezone-aware. ``ends`` defaults, as in the event file,
     to the end of the day the event starts (in its zone). ``term`` is the pair of years of the
     term, e.g. ``(2020, 2025)``. ``lang`` is the reports' language, ``"vi"`` or ``"en"``.
+
+    ``kind`` names its :class:`EventKind` (``party-congress`` by default; ``election``,
+    ``council-session``…): it decides which rules apply. ``form`` is a congress's form
+    (``"delegates"`` or ``"members"``, None when not said) and ``organiser`` whose protocol it
+    follows (``"party"``, ``"state"`` or ``"organisation"``): by default the kind's, for a kind
+    the core knows. ``attendance`` is who is expected; ``expected_delegates`` is the older name
+    of ``attendance.participants``, kept equal to it.
 
     ``parent`` is the id of the higher event this one rolls up into (a cell congress names its
     ward congress). ``held_at`` records when the event actually took place and
@@ -584,8 +636,27 @@ class Event:
     parent: str | None = field(default=None, validator=_optional_str)
     held_at: datetime | None = field(default=None, validator=_moment)
     delegates_elected: int | None = field(default=None, validator=_optional_count)
+    form: Form | None = field(default=None, validator=_form)
+    organiser: Organiser | None = field(default=None, validator=_organiser)
+    attendance: Attendance = field(factory=lambda: _NO_ATTENDANCE, validator=_attendance)
 
     def __attrs_post_init__(self) -> None:
+        if self.organiser is None:  # the kind's, when the core knows the kind
+            known = builtin_kind(self.kind)
+            if known is not None:
+                object.__setattr__(self, "organiser", known.organiser)
+        # expected_delegates is the older name of attendance.participants: one number, two names
+        participants = self.attendance.participants
+        if participants is None and self.expected_delegates is not None:
+            attendance = attrs.evolve(self.attendance, participants=self.expected_delegates)
+            object.__setattr__(self, "attendance", attendance)
+        elif participants is not None and self.expected_delegates is None:
+            object.__setattr__(self, "expected_delegates", participants)
+        elif participants != self.expected_delegates:
+            raise ValueError(
+                f"expected_delegates ({self.expected_delegates}) and attendance.participants "
+                f"({participants}) are one number under two names, and they differ"
+            )
         # The one rule for moments: naive ones are read in the event's zone, here, once.
         tz = self.tz
         starts = _in_zone(self.starts, tz)

@@ -45,6 +45,7 @@ from ._readonly import freeze
 if TYPE_CHECKING:
     from importlib.metadata import EntryPoint
 
+    from ._kinds import EventKind
     from ._model import AreaSpec, Renderer
 
 __all__ = [
@@ -129,6 +130,7 @@ class PluginManager:
         self.failures: list[PluginFailure] = []
         self._origins: dict[str, tuple[str | None, str | None]] = {}
         self._specs: dict[str, AreaSpec] | None = None
+        self._kinds: dict[str, EventKind] | None = None
         self._providers: dict[str, str] = {}
         self._catalogs: tuple[object, dict[str, dict[str, str]]] | None = None
         self._renderers: dict[str, Renderer] | None = None
@@ -216,6 +218,7 @@ class PluginManager:
             self.record_failure(name, "register", exc)
             return False
         self._specs = None
+        self._kinds = None
         self._renderers = None
         return True
 
@@ -394,6 +397,35 @@ class PluginManager:
         self._specs, self._providers, self._contested = specs, providers, contested
         self._catalog_specs = well_formed
         return specs
+
+    def event_kinds(self) -> dict[str, EventKind]:
+        """Every kind of event known: the core's, then the plugins' (``venue_ready_kinds``), by
+        key (cached until a plugin registers). A plugin that returns something other than an
+        :class:`~venue_ready.EventKind`, or a key already known, has a failure recorded and that
+        kind is left out."""
+        if self._kinds is not None:
+            return self._kinds
+        from ._kinds import BUILTIN_KINDS, EventKind
+
+        kinds: dict[str, EventKind] = dict(BUILTIN_KINDS)
+        for name, result, exc in self.call_each("venue_ready_kinds"):
+            if exc is not None:
+                self.record_failure(name, "kinds", exc)
+                continue
+            for kind in [] if result is None else list(result):
+                if not isinstance(kind, EventKind):
+                    returned = type(kind).__name__
+                    self.record_failure(
+                        name, "kinds", TypeError(f"venue_ready_kinds returned {returned}")
+                    )
+                elif kind.key in kinds:
+                    self.record_failure(
+                        name, "kinds", ValueError(f"kind {kind.key!r} is known already")
+                    )
+                else:
+                    kinds[kind.key] = kind
+        self._kinds = kinds
+        return kinds
 
     def contested(self, area_key: str) -> tuple[str, ...]:
         """The plugins that all claim ``area_key`` (none of which provides it), or ()."""
@@ -750,6 +782,7 @@ def default_plugin_manager(*, rebuild: bool = False) -> PluginManager:
             built = get_plugin_manager()
             # computed now, once, so that every copy shares them rather than computing its own
             built.area_specs()
+            built.event_kinds()
             built.catalogs()
             _default = (key, built)
         shared = _default[1]

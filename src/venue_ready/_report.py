@@ -22,6 +22,7 @@ from attrs import field, frozen
 
 from ._dates import isoformat
 from ._i18n import check_lang
+from ._kinds import EventKind
 from ._model import AreaStatus, Event, Finding, Message, Phase, Status, moment_in
 from ._names import fold_name
 from ._scoring import effective_due, is_blocking, is_overdue
@@ -129,7 +130,8 @@ class Report:
     is the readiness at earlier moments, replayed from the journal, oldest first: empty unless
     the report was made by :func:`venue_ready.assess_with_history`, which fills it at the end of
     each day of the readiness timeline (the days the library chooses for it, at most 120 of
-    them); the HTML timeline draws it.
+    them); the HTML timeline draws it. ``kind`` is the event's :class:`EventKind`, as the
+    plugins knew it (None for a report made without it).
     """
 
     event: Event
@@ -143,6 +145,7 @@ class Report:
     failures: tuple[PluginFailure, ...] = ()
     catalogs: Mapping[str, Mapping[str, str]] = field(factory=dict, eq=False, repr=False)
     history: tuple[HistoryPoint, ...] = ()
+    kind: EventKind | None = field(default=None, eq=False, repr=False)
 
     # -- derived lists: computed from the areas, never stored ----------------------------------
 
@@ -221,6 +224,16 @@ class Report:
             known = ", ".join(a.key for a in self.areas) or "none"
             raise KeyError(f"area {key!r} is not in this report (its areas: {known})")
         return found.title(self._lang(lang))
+
+    def kind_text(self, lang: str | None = None) -> str:
+        """The event's kind in words, with a congress's form: "Đại hội Đảng bộ (đại hội đại
+        biểu)"; the kind's key when the plugins that made the report did not know it."""
+        lang = self._lang(lang)
+        title = self.kind.title(lang) if self.kind is not None else self.event.kind
+        if self.event.form is None:
+            return title
+        form = self.translate(Message(f"form.{self.event.form}"), lang)
+        return f"{title} ({form})"
 
     def moment_text(self, value: date | datetime | None, lang: str | None = None) -> str:
         """A date or moment the way the report writes it: in ``lang`` (default: the event's
@@ -466,6 +479,14 @@ class Report:
                 "id": ev.id,
                 "name": ev.name,
                 "kind": ev.kind,
+                "kind_title": self.kind.title(lang) if self.kind is not None else None,
+                "form": ev.form,
+                "organiser": ev.organiser,
+                "attendance": {
+                    "participants": ev.attendance.participants,
+                    "guests": ev.attendance.guests,
+                    "staff": ev.attendance.staff,
+                },
                 "level": ev.level,
                 "ordinal": ev.ordinal,
                 "term": list(ev.term) if ev.term is not None else None,

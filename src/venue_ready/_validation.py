@@ -19,10 +19,12 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from ._errors import LoadError, Problem, format_path, with_catalogs
+from ._kinds import DEFAULT_KIND
 from ._model import LANGUAGES, Event, Item, Phase, Venue
 from ._values import MAX_COUNT, MAX_WEIGHT, Path, ValueReader, suggest
 
 if TYPE_CHECKING:
+    from ._kinds import EventKind
     from ._model import AreaSpec
     from ._plugins import PluginManager
 
@@ -33,6 +35,7 @@ MAX_SPAN_DAYS = 366
 
 #: The stages a plugin fails at before it has said which areas it provides.
 _EARLY_STAGES = frozenset({"import", "register", "areas"})
+_KIND_STAGES = frozenset({"import", "register", "kinds"})
 
 
 def validate(event: Event, *, plugins: PluginManager | None = None) -> list[Problem]:
@@ -119,6 +122,7 @@ class EventChecks(ValueReader):
         super().__init__(source)
         self.plugins = plugins
         self._specs: Mapping[str, AreaSpec] | None = None
+        self._kinds: Mapping[str, EventKind] | None = None
         self._item_ids: dict[str, Path] = {}
         self._area_keys: dict[str, Path] = {}
 
@@ -129,12 +133,21 @@ class EventChecks(ValueReader):
             self._specs = self.plugins.area_specs()
         return self._specs
 
+    @property
+    def kinds(self) -> Mapping[str, EventKind]:
+        """The kinds of event the core and the plugins know, by key."""
+        if self._kinds is None:
+            self._kinds = self.plugins.event_kinds()
+        return self._kinds
+
     # -- the whole event ------------------------------------------------------------------------
 
     def check_event(self, event: Event) -> None:
         """Every check, on a built event (paths relative to it)."""
         self.tz = event.tz
         self.event_limits(event)
+        if self.event_kind(event.kind, ("kind",)) and event.form is not None:
+            self.form_of_kind(event.form, event.kind, ("form",))
         self.span(event.starts, event.ends, ("ends",))
         if event.venue is not None:
             self.venue_limits(event.venue)
@@ -185,6 +198,11 @@ class EventChecks(ValueReader):
             count = getattr(event, name)
             if count is not None:
                 self.integer_limit(count, (name,), 0, MAX_COUNT)
+        for name in ("participants", "guests", "staff"):
+            count = getattr(event.attendance, name)
+            # participants is expected_delegates under its newer name: said once, above
+            if count is not None and name != "participants":
+                self.integer_limit(count, ("attendance", name), 0, MAX_COUNT)
 
     def venue_limits(self, venue: Venue) -> None:
         """The value limits of ``[venue]`` and its zones and entrances."""
@@ -220,6 +238,33 @@ class EventChecks(ValueReader):
             self.problem(path, "load.too-long-event", limit=MAX_SPAN_DAYS)
             return False
         return True
+
+    def event_kind(self, key: str, path: Path) -> bool:
+        """``key`` names a kind of event the core or a plugin knows; else a problem at ``path``
+        with "did you mean" and the known kinds."""
+        if key in self.kinds:
+            return True
+        hint = suggest(key, self.kinds)
+        if hint is None and any(f.stage in _KIND_STAGES for f in self.plugins.failures):
+            # a plugin that failed may be the one that adds it (#11: blame the plugin, not the
+            # file); its rules cannot run anyway, and the report is inconclusive (exit 3)
+            return True
+        self.problem(
+            path,
+            "load.unknown-kind-hint" if hint else "load.unknown-kind",
+            kind=key,
+            hint=hint or "",
+            known=", ".join(self.kinds),
+        )
+        return False
+
+    def form_of_kind(self, form: str, kind: str | None, path: Path) -> bool:
+        """A congress's ``form`` is one its kind can take (a kind without forms takes none)."""
+        known = self.kinds.get(kind or DEFAULT_KIND)
+        if known is None or form in known.forms:
+            return True
+        self.problem(path, "load.form-not-for-kind", form=form, kind=known.key)
+        return False
 
     def duplicate_place(self, seen: dict[str, Path], place_id: str, path: Path) -> bool:
         """True (with a problem at ``path``'s ``id``) when ``place_id`` is in ``seen`` already;

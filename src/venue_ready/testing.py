@@ -31,6 +31,8 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any, TypeVar
 
+import attrs
+
 from ._errors import LoadError, Problem
 from ._model import AreaPlan, AreaSpec, Event, Finding, Item
 
@@ -570,7 +572,8 @@ def check_plugin(
         a day before, at its start and after its end.
 
     The check builds an event file from the plugin's own areas (their templates and settings
-    examples, with ``scaffold.new_event_file``), loads it, and assesses it. Raises
+    examples, with ``scaffold.new_event_file``), loads it, and assesses it, as it is and as an
+    event of every kind the plugins know (:class:`~venue_ready.EventKind`). Raises
     :class:`PluginConformanceError` with the plugin's name and the id of the first rule it
     breaks (:data:`RULES`); returns None when it keeps them all.
     """
@@ -618,6 +621,12 @@ def check_plugin(
             if again != first:
                 raise checker.fail("not-deterministic", _difference(first, again, moment, how))
         checker.check_report(event, moment)
+    # every kind of event the core and the plugins know: a rule meant for another kind may
+    # be skipped, never crash or return a Finding out of range
+    for kind in pm.event_kinds():
+        other = attrs.evolve(probe, kind=kind, form=None, organiser=None)
+        for moment in (event.starts - timedelta(days=1), event.ends + timedelta(days=1)):
+            checker.findings(other, moment)
     checker.check_speed()
 
 

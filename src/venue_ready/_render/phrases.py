@@ -58,9 +58,20 @@ def as_of(report: Report, lang: str) -> str:
 
 
 def facts(report: Report, lang: str) -> list[str]:
-    """The event's facts under its name: when it opens, where (if known), as of when."""
+    """The event's facts under its name: its kind, when it opens, where (if known), as of
+    when."""
     where = venue(report, lang)
-    return [starts(report, lang), *([where] if where is not None else []), as_of(report, lang)]
+    return [
+        kind(report, lang),
+        starts(report, lang),
+        *([where] if where is not None else []),
+        as_of(report, lang),
+    ]
+
+
+def kind(report: Report, lang: str) -> str:
+    """ "Kind of event: Party congress (a delegates' congress)"."""
+    return _("report.kind", lang, kind=report.kind_text(lang))
 
 
 def verdict(report: Report, lang: str) -> str:

@@ -135,6 +135,7 @@ def _summary(report: Report, lang: str, width: int) -> RenderableType:
     if report.inconclusive:
         lines.append(Text(_("report.inconclusive", lang), style="magenta"))
     lines.append(Text(""))
+    lines.append(Text(phrases.kind(report, lang)))
     lines.append(Text(phrases.starts(report, lang)))
     venue = phrases.venue(report, lang)
     if venue is not None:

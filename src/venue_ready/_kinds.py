@@ -1,0 +1,158 @@
+"""Kinds of event: what an event is decides which rules apply to it.
+
+The same ward teams prepare a Party congress, an election day at a polling area, a session of
+the People's Council, a conference, a ceremony, or the congress of another organisation (the
+Fatherland Front, the Youth Union). The congress's rules (a backdrop title "ĐẠI HỘI … LẦN THỨ …",
+the Party flag beside the national flag, an opening and a closing broadcast) would block any
+other kind of event for something it never needs. An event's ``kind`` names one
+:class:`EventKind`; a rule says which kinds it applies to (:func:`~venue_ready.applies_to`), and a
+rule that does not apply is not run.
+
+The core knows :data:`BUILTIN_KINDS`; a plugin adds its own through the ``venue_ready_kinds``
+hook. Each kind says whose protocol it follows (its ``organiser``: the Party's, the State's, or
+another organisation's), what its participants are called, and whether it has a form (a
+delegates' congress or a members' congress).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Any, Literal
+
+import attrs
+from attrs import field, frozen
+
+__all__ = [
+    "BUILTIN_KINDS",
+    "DEFAULT_KIND",
+    "FORMS",
+    "ORGANISERS",
+    "EventKind",
+    "Form",
+    "Organiser",
+    "builtin_kind",
+]
+
+#: Whose protocol an event follows: the Party's (Party flag and national flag, Hồ Chí Minh, Marx
+#: and Lenin), the State's (the national flag alone, and Hồ Chí Minh), or another organisation's
+#: (the Fatherland Front's, the Youth Union's: the national flag and the organisation's own).
+Organiser = Literal["party", "state", "organisation"]
+ORGANISERS: tuple[Organiser, ...] = ("party", "state", "organisation")
+#: A congress's form: of delegates elected by the cells or branches (đại hội đại biểu), or of
+#: all members (đại hội đảng viên, đại hội toàn thể). Hướng dẫn 26-HD/BTCTW describes both.
+Form = Literal["delegates", "members"]
+FORMS: tuple[Form, ...] = ("delegates", "members")
+#: The kind of an event that names none: the project's first users prepare a Party congress.
+DEFAULT_KIND = "party-congress"
+
+
+def _key(_inst: object, _attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str) or not value or value != value.strip().lower():
+        raise ValueError(f"a kind's key is a lower-case word such as 'election', got {value!r}")
+
+
+def _text(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"{attribute.name} must be a non-empty string, got {value!r}")
+
+
+def _organiser(_inst: object, _attribute: attrs.Attribute[Any], value: object) -> None:
+    if value not in ORGANISERS:
+        raise ValueError(f"organiser must be one of {', '.join(ORGANISERS)}, got {value!r}")
+
+
+def _forms(_inst: object, _attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, tuple) or any(form not in FORMS for form in value):
+        raise ValueError(f"forms must be a tuple of {', '.join(FORMS)}, got {value!r}")
+
+
+@frozen(kw_only=True)
+class EventKind:
+    """A kind of event: its key in the event file (``[event] kind``), its name in both
+    languages, whose protocol it follows, and what its participants are called.
+
+    ``forms`` lists the forms the kind can take (a congress of delegates or of all members);
+    an event of a kind without forms gives no ``form``.
+    """
+
+    key: str = field(validator=_key)
+    title_vi: str = field(validator=_text)
+    title_en: str = field(validator=_text)
+    organiser: Organiser = field(validator=_organiser)
+    participants_vi: str = field(default="người dự", validator=_text)
+    participants_en: str = field(default="participants", validator=_text)
+    forms: tuple[Form, ...] = field(default=(), validator=_forms)
+
+    def title(self, lang: str) -> str:
+        """The kind's name in ``lang`` (``"vi"`` or ``"en"``)."""
+        return self.title_vi if lang == "vi" else self.title_en
+
+    def participants(self, lang: str) -> str:
+        """What the kind's participants are called in ``lang`` (delegates, voters…)."""
+        return self.participants_vi if lang == "vi" else self.participants_en
+
+
+#: The kinds the core knows, by key (read-only). A plugin adds more with ``venue_ready_kinds``.
+BUILTIN_KINDS: Mapping[str, EventKind] = MappingProxyType(
+    {
+        kind.key: kind
+        for kind in (
+            EventKind(
+                key="party-congress",
+                title_vi="Đại hội Đảng bộ",
+                title_en="Party congress",
+                organiser="party",
+                participants_vi="đại biểu",
+                participants_en="delegates",
+                forms=FORMS,
+            ),
+            EventKind(
+                key="congress",
+                title_vi="Đại hội của tổ chức chính trị - xã hội",
+                title_en="Congress of another organisation",
+                organiser="organisation",
+                participants_vi="đại biểu",
+                participants_en="delegates",
+                forms=FORMS,
+            ),
+            EventKind(
+                key="election",
+                title_vi="Bầu cử tại khu vực bỏ phiếu",
+                title_en="Election day at a polling area",
+                organiser="state",
+                participants_vi="cử tri",
+                participants_en="voters",
+            ),
+            EventKind(
+                key="council-session",
+                title_vi="Kỳ họp Hội đồng nhân dân",
+                title_en="People's Council session",
+                organiser="state",
+                participants_vi="đại biểu Hội đồng nhân dân",
+                participants_en="councillors",
+            ),
+            EventKind(
+                key="conference",
+                title_vi="Hội nghị",
+                title_en="Conference",
+                organiser="state",
+                participants_vi="đại biểu",
+                participants_en="participants",
+            ),
+            EventKind(
+                key="ceremony",
+                title_vi="Lễ kỷ niệm, mít tinh",
+                title_en="Ceremony or mass meeting",
+                organiser="state",
+                participants_vi="người dự",
+                participants_en="participants",
+            ),
+        )
+    }
+)
+
+
+def builtin_kind(key: str) -> EventKind | None:
+    """The core's kind ``key``, or None (a plugin's kind, or no kind at all)."""
+    return BUILTIN_KINDS.get(key)
