@@ -37,7 +37,16 @@ _EXPORTS: dict[str, str] = {
         ("_files", ("write_atomic",)),
         ("_findingmaker", ("FindingFields", "FindingMaker")),
         ("_hookspecs", ("hookimpl",)),
-        ("_i18n", ("format_datetime", "format_number", "format_score")),
+        (
+            "_i18n",
+            (
+                "format_date_short",
+                "format_datetime",
+                "format_number",
+                "format_range",
+                "format_score",
+            ),
+        ),
         (
             "journal",
             (
@@ -114,8 +123,10 @@ if TYPE_CHECKING:
     from ._findingmaker import FindingFields as FindingFields
     from ._findingmaker import FindingMaker as FindingMaker
     from ._hookspecs import hookimpl as hookimpl
+    from ._i18n import format_date_short as format_date_short
     from ._i18n import format_datetime as format_datetime
     from ._i18n import format_number as format_number
+    from ._i18n import format_range as format_range
     from ._i18n import format_score as format_score
     from ._loading import SCHEMA_VERSION as SCHEMA_VERSION
     from ._loading import from_dict as from_dict
