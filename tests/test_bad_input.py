@@ -215,7 +215,7 @@ CASES: dict[str, Case] = {
     ),
     "term-with-superscript-digits": Case(
         edit(BASE, ('lang = "vi"', 'lang = "vi"\nterm = "²-³"')),
-        ("{file}: event.term: invalid term '²-³' (expected \"2020-2025\" or [2020, 2025])",),
+        ("{file}: event.term: invalid term '²-³' (expected \"2020 - 2025\" or [2020, 2025])",),
     ),
     "infinite-weight": Case(
         edit(BASE, ("progress = 0.6", "progress = 0.6\nweight = inf")),
@@ -241,8 +241,8 @@ CASES: dict[str, Case] = {
     "vi-duplicate-item-id": Case(
         edit(BASE, ('id = "service.programme"', 'id = "cells.congresses"')),
         (
-            f"{{file}}: {ITEM1}.id: mã hạng mục 'cells.congresses' bị trùng, đã dùng ở {ITEM0} "
-            "(mỗi hạng mục cần một mã riêng)",
+            f"{{file}}: {ITEM1}.id: mã đầu việc 'cells.congresses' bị trùng, đã dùng ở {ITEM0} "
+            "(mỗi đầu việc cần một mã riêng)",
         ),
         lang="vi",
     ),

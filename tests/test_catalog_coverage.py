@@ -229,10 +229,23 @@ def pseudo_locale(monkeypatch: pytest.MonkeyPatch) -> None:
         return mark(original_datetime(value, lang))
 
     monkeypatch.setattr(i18n, "format_datetime", format_datetime)
+    # the other date formatters write their own words ("từ … đến …", "14/5/2020"): marked too
+    original_range, original_short = i18n.format_range, i18n.format_date_short
+
+    def format_range(start: Any, end: Any, lang: str) -> str:
+        return mark(original_range(start, end, lang))
+
+    def format_date_short(value: Any, lang: str) -> str:
+        return mark(original_short(value, lang))
+
+    monkeypatch.setattr(i18n, "format_range", format_range)
+    monkeypatch.setattr(i18n, "format_date_short", format_date_short)
     modules = (html, markdown, phrases, rollup_html, rollup_text, terminal, text, cli_journal)
     for module in modules:
         if hasattr(module, "format_datetime"):
             monkeypatch.setattr(module, "format_datetime", format_datetime)
+        if hasattr(module, "format_date_short"):
+            monkeypatch.setattr(module, "format_date_short", format_date_short)
 
     # argparse's own words: its "catalog" is _messages.ARGPARSE_VI (the keys are argparse's
     # English msgids, the values their Vietnamese). Mark what goes through that table; a word

@@ -22,8 +22,8 @@ def test_check_prints_the_report_in_vietnamese(run_cli: RunCli, small_example: P
     out = proc.stdout
     assert "Đại hội Đảng bộ phường Mẫu lần thứ XV" in out
     assert "Khai mạc: 7 giờ 30 ngày 15 tháng 5 năm 2020" in out
-    assert "Đánh giá tại thời điểm: 16 giờ 00 ngày 8 tháng 5 năm 2020" in out
-    assert "Mức độ sẵn sàng chung: 52/100 · Vướng điều kiện bắt buộc · CHƯA SẴN SÀNG" in out
+    assert "Thời điểm đánh giá: 16 giờ 00 ngày 8 tháng 5 năm 2020" in out
+    assert "Mức độ sẵn sàng chung: 52/100 · Còn điều kiện bắt buộc chưa đạt · CHƯA SẴN SÀNG" in out
     assert "Công tác chung" in out
     assert "đã đánh giá 6/6" in out
     assert "chỉ số tiến độ 0,87" in out
@@ -32,10 +32,10 @@ def test_check_prints_the_report_in_vietnamese(run_cli: RunCli, small_example: P
     assert "mới duyệt phiên bản 3, phiên bản hiện tại là 4" in out
     assert "phụ trách: Tiểu ban Văn kiện" in out
     assert "thời hạn: ngày 5 tháng 5 năm 2020" in out
-    assert "Hạng mục quá hạn (1):" in out
-    assert "Hạng mục sắp đến hạn (3):" in out
+    assert "Đầu việc quá hạn (1):" in out
+    assert "Đầu việc sắp đến hạn (3):" in out
     assert "Tổng duyệt chương trình Đại hội: chưa thực hiện" in out
-    assert "Hạng mục được miễn (1):" in out
+    assert "Đầu việc được miễn (1):" in out
     assert "người duyệt: Đ/c Bí thư Đảng ủy" in out
     assert proc.stderr == ""
 

@@ -100,9 +100,10 @@ def test_overdue(data: dict[str, Any]) -> None:
 def test_cli_shows_the_gaps_in_both_languages(run_cli: RunCli) -> None:
     vi = run_cli("check", EXAMPLE, "--as-of", AS_OF)
     assert vi.returncode == 0, vi.stderr
-    assert "Mức độ sẵn sàng chung: 93/100 · Vướng điều kiện bắt buộc · CHƯA SẴN SÀNG" in vi.stdout
-    assert "Cổng phụ (side-gate): chưa bố trí chốt gác" in vi.stdout
-    assert "Tầng hầm để xe (basement)" in vi.stdout
+    overall = "Mức độ sẵn sàng chung: 93/100 · Còn điều kiện bắt buộc chưa đạt · CHƯA SẴN SÀNG"
+    assert overall in vi.stdout
+    assert "Cổng phụ: chưa bố trí chốt gác" in vi.stdout
+    assert "Khu vực Tầng hầm để xe được phun khử khuẩn lần gần nhất" in vi.stdout
     for title in ("An ninh, trật tự", "Trang trí, tuyên truyền", "Truyền thanh", "Khử khuẩn, y tế"):
         assert title in vi.stdout
     en = run_cli("check", EXAMPLE, "--as-of", AS_OF, "--lang", "en")
@@ -139,7 +140,7 @@ def test_check_readiness_script() -> None:
     assert proc.returncode == 1  # not ready
     assert "Mức độ sẵn sàng: 93,0/100 — CHƯA SẴN SÀNG" in proc.stdout
     assert "Còn vướng (3):" in proc.stdout
-    assert "Cổng phụ (side-gate)" in proc.stdout
+    assert "Cổng phụ: chưa bố trí chốt gác" in proc.stdout
     en = _script("check_readiness.py", EXAMPLE, "--as-of", AS_OF, "--lang", "en")
     assert "Readiness: 93.0/100 — NOT READY" in en.stdout
     assert "Security and order" in en.stdout
@@ -206,7 +207,7 @@ def test_export_for_district_script(tmp_path: Path) -> None:
     assert data["lang"] == "vi"
     md = md_file.read_text(encoding="utf-8")
     assert md.startswith("# Đại hội Đảng bộ phường Ngọc Thụy lần thứ XXII")
-    assert "| An ninh, trật tự | 90 | Vướng điều kiện bắt buộc | 20/20 | 0,9 |" in md
+    assert "| An ninh, trật tự | 90 | Còn điều kiện bắt buộc chưa đạt | 20/20 | 0,9 |" in md
 
     again = _script("export_for_district.py", EXAMPLE, "--as-of", AS_OF, "--out-dir", out_dir)
     assert again.returncode == 2  # never overwrites what was sent

@@ -22,7 +22,7 @@ ROWS = [
 ]
 REQUIRED = (
     "sẵn sàng", "chưa sẵn sàng", "mức độ sẵn sàng", "đúng tiến độ", "chậm tiến độ", "quá hạn",
-    "thời hạn", "phụ trách", "phối hợp", "hạng mục", "danh mục kiểm tra", "đạt / không đạt",
+    "thời hạn", "phụ trách", "phối hợp", "đầu việc", "danh mục kiểm tra", "đạt / không đạt",
     "hoàn thành", "đang thực hiện", "chưa thực hiện", "rủi ro", "phương án dự phòng", "tiểu ban",
     "tổ công tác",
 )  # fmt: skip
@@ -36,7 +36,7 @@ def test_the_glossary_has_every_required_term() -> None:
 NOT_THE_TERM = {
     ("due", "report.next-due-heading"): '"items due" means soon due: "sắp đến hạn"',
     ("done", "report.html-timeline-empty"): '"has to be done" is the verb: "phải xong"',
-    ("item", "cli.metavar.item"): 'a metavar: the term, with an underscore, "HẠNG_MỤC"',
+    ("item", "cli.metavar.item"): 'a metavar: the term, with an underscore, "ĐẦU_VIỆC"',
 }
 
 

@@ -62,8 +62,10 @@ def test_markdown_report_reads_well(run_cli: RunCli, small_example: Path) -> Non
     assert proc.returncode == 0
     md = proc.stdout
     assert md.startswith("# Đại hội Đảng bộ phường Mẫu lần thứ XV, nhiệm kỳ 2020 - 2025\n")
-    assert "## Mức độ sẵn sàng chung: 52/100 · Vướng điều kiện bắt buộc · CHƯA SẴN SÀNG" in md
-    assert "| Công tác chung | 52 | Vướng điều kiện bắt buộc | 6/6 | 0,87 |" in md
+    assert (
+        "## Mức độ sẵn sàng chung: 52/100 · Còn điều kiện bắt buộc chưa đạt · CHƯA SẴN SÀNG" in md
+    )
+    assert "| Công tác chung | 52 | Còn điều kiện bắt buộc chưa đạt | 6/6 | 0,87 |" in md
     assert (
         textwrap.dedent(
             """\

@@ -162,7 +162,7 @@ def test_terminal_report_in_colour() -> None:
     assert text != render_text(report, "vi")
     for area in report.areas:
         assert area.title("vi") in text
-    assert "Mức độ sẵn sàng chung: 93/100 · Vướng điều kiện bắt buộc · CHƯA SẴN SÀNG" in text
+    assert "Mức độ sẵn sàng chung: 93/100 · Còn điều kiện bắt buộc chưa đạt · CHƯA SẴN SÀNG" in text
     assert "█" in text  # the bars
     assert "11/11" in text  # coverage
     assert report.overdue
@@ -170,8 +170,8 @@ def test_terminal_report_in_colour() -> None:
         owner = report.owner_text(f, "vi")
         assert owner is not None
         assert owner in text
-    assert "Hạng mục sắp đến hạn (10)" in text
-    assert "Điều kiện bắt buộc chưa đạt (3) · Hạng mục quá hạn (5)" in text
+    assert "Đầu việc sắp đến hạn (10)" in text
+    assert "Điều kiện bắt buộc chưa đạt (3) · Đầu việc quá hạn (5)" in text
 
 
 @on_posix

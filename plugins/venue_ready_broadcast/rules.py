@@ -215,7 +215,8 @@ def _event_slot(
         slot = min(matches, key=lambda s: s.at)  # min keeps the first of equal times
         return make(
             f"broadcast.{kind}-scheduled",
-            params={"slot": slot.id, "at": _shown(slot.at, tz)},
+            # the slot by what it airs and when: its id is the file's, not a word of the report
+            params={"content": slot.content, "at": _shown(slot.at, tz)},
             credit=1.0,
             subject=slot.id,
             owner=slot.owner or owner,
@@ -251,7 +252,7 @@ def slot_findings(config: Config, event: Event, area: AreaPlan, as_of: datetime)
         phase = _phase(_day(slot.at, tz), event, tz)
         make = _make.sharing(phase=phase, subject=slot.id, owner=_owner(config, event, slot.owner))
         at = _shown(slot.at, tz)
-        head: dict[str, object] = {"slot": slot.id, "content": slot.content, "at": at}
+        head: dict[str, object] = {"content": slot.content, "at": at}
 
         if slot.approved_by is not None and slot.approved_on is not None:
             on = _shown(slot.approved_on, tz)

@@ -13,33 +13,28 @@ __all__ = ["MESSAGES"]
 _VI: dict[str, str] = {
     # -- spraying ---------------------------------------------------------------------------------
     "disinfection.zone-sprayed": (
-        "Khu vực {zone} ({zone_id}) đã được phun khử khuẩn lúc {at} ({by}), trong vòng {window} "
-        "giờ trước giờ khai mạc {opening}"
+        "Khu vực {zone} đã được {by} phun khử khuẩn lúc {at}, trong vòng {window} giờ trước "
+        "giờ khai mạc {opening}"
     ),
     "disinfection.zone-missed": (
-        "Khu vực {zone} ({zone_id}) chưa được phun khử khuẩn trước giờ khai mạc {opening}"
+        "Khu vực {zone} chưa được phun khử khuẩn trước giờ khai mạc {opening}"
     ),
     "disinfection.zone-too-early": (
-        "Khu vực {zone} ({zone_id}) được phun khử khuẩn lần gần nhất lúc {last}, trước "
-        "{window_start} (sớm hơn {window} giờ trước giờ khai mạc {opening}): cần phun lại"
+        "Khu vực {zone} được phun khử khuẩn lần gần nhất lúc {last}, trước giờ khai mạc hơn "
+        "{window} giờ: cần phun lại trong khoảng {window_start:range=opening}"
     ),
     "disinfection.zone-planned": (
-        "Khu vực {zone} ({zone_id}) có lịch phun khử khuẩn lúc {at}, chưa đến thời điểm đó; chưa "
-        "được tính là đã phun trước giờ khai mạc {opening}"
+        "Khu vực {zone} có lịch phun khử khuẩn lúc {at}, chưa đến thời điểm đó; chưa được tính "
+        "là đã phun trước giờ khai mạc {opening}"
     ),
     "disinfection.no-zones": (
         "Địa điểm chưa khai báo khu vực nào ([venue] zones): chưa đánh giá được việc phun khử khuẩn"
     ),
     # -- temperature checkpoints --------------------------------------------------------------
-    "disinfection.checkpoint-set": (
-        "Lối vào {entrance} ({entrance_id}) có điểm đo thân nhiệt, do {staff} phụ trách"
-    ),
-    "disinfection.checkpoint-missing": (
-        "Lối vào {entrance} ({entrance_id}) chưa có điểm đo thân nhiệt"
-    ),
+    "disinfection.checkpoint-set": ("{entrance} có điểm đo thân nhiệt, do {staff} phụ trách"),
+    "disinfection.checkpoint-missing": ("{entrance} chưa có điểm đo thân nhiệt"),
     "disinfection.checkpoint-planned": (
-        "Điểm đo thân nhiệt ở lối vào {entrance} ({entrance_id}) dự kiến bố trí lúc {at}, chưa "
-        "đến thời điểm đó"
+        "Điểm đo thân nhiệt ở {entrance} dự kiến bố trí lúc {at}, chưa đến thời điểm đó"
     ),
     "disinfection.no-entrances": (
         "Địa điểm chưa khai báo lối vào nào ([venue] entrances): chưa đánh giá được các điểm đo "
@@ -73,27 +68,27 @@ _VI: dict[str, str] = {
     "disinfection.soap-missing": "Nhà vệ sinh chưa có xà phòng rửa tay: cần bổ sung",
     # -- medical team -------------------------------------------------------------------------
     "disinfection.medical-team-ready": (
-        "Đội y tế thường trực {team}: {members} người, đã xác nhận {confirmed}"
+        "Đội y tế thường trực của {team}: {members} người, đã xác nhận {confirmed}"
     ),
     "disinfection.medical-team-unconfirmed": (
-        "Đội y tế thường trực {team} ({members} người) chưa xác nhận tham gia"
+        "Đội y tế thường trực của {team} ({members} người) chưa xác nhận tham gia"
     ),
     "disinfection.medical-team-short": (
-        "Đội y tế thường trực {team} mới có {members} người, cần ít nhất {needed}"
+        "Đội y tế thường trực của {team} mới có {members} người, cần ít nhất {needed}"
     ),
     "disinfection.medical-team-unconfirmed-short": (
-        "Đội y tế thường trực {team} chưa xác nhận tham gia và mới có {members} người, cần ít "
-        "nhất {needed}"
+        "Đội y tế thường trực của {team} chưa xác nhận tham gia và mới có {members} người, cần "
+        "ít nhất {needed}"
     ),
     "disinfection.medical-team-missing": ("Chưa bố trí đội y tế thường trực ([medical_team])"),
     "disinfection.medical-on-duty": (
-        "Đội y tế {team} trực từ {since}, trước giờ khai mạc {opening}"
+        "Đội y tế của {team} trực từ {since}, trước giờ khai mạc {opening}"
     ),
     "disinfection.medical-not-on-duty": (
-        "Đội y tế {team} chưa vào vị trí trực (cần có mặt trước giờ khai mạc {opening})"
+        "Đội y tế của {team} chưa vào vị trí trực (cần có mặt trước giờ khai mạc {opening})"
     ),
     "disinfection.medical-late": (
-        "Đội y tế {team} vào trực lúc {since}, sau giờ khai mạc {opening}"
+        "Đội y tế của {team} vào trực lúc {since}, sau giờ khai mạc {opening}"
     ),
     # -- settings problems --------------------------------------------------------------------
     "disinfection.settings.bare-date": (
@@ -123,84 +118,80 @@ _VI: dict[str, str] = {
 
 _EN: dict[str, str] = {
     "disinfection.zone-sprayed": (
-        "zone {zone} ({zone_id}) was disinfected at {at} by {by}, within {window} hours before "
-        "the opening at {opening}"
+        "Zone {zone} was disinfected at {at} by {by}, within {window} hours before the opening "
+        "at {opening}"
     ),
-    "disinfection.zone-missed": (
-        "zone {zone} ({zone_id}) not disinfected before the opening at {opening}"
-    ),
+    "disinfection.zone-missed": ("Zone {zone} not disinfected before the opening at {opening}"),
     "disinfection.zone-too-early": (
-        "zone {zone} ({zone_id}) was last disinfected at {last}, before {window_start} (more than "
-        "{window} hours before the opening at {opening}): spray it again"
+        "Zone {zone} was last disinfected at {last}, more than {window} hours before the "
+        "opening: spray it again within {window_start:range=opening}"
     ),
     "disinfection.zone-planned": (
-        "zone {zone} ({zone_id}) is to be sprayed at {at}, which is still to come; it does not "
-        "count yet for the opening at {opening}"
+        "Zone {zone} is to be sprayed at {at}, which is still to come; it does not count yet "
+        "for the opening at {opening}"
     ),
     "disinfection.no-zones": (
-        "the venue lists no zones ([venue] zones): disinfection cannot be checked"
+        "The venue lists no zones ([venue] zones): disinfection cannot be checked"
     ),
     "disinfection.checkpoint-set": (
-        "entrance {entrance} ({entrance_id}) has a temperature checkpoint, staffed by {staff}"
+        "Entrance {entrance} has a temperature checkpoint, staffed by {staff}"
     ),
-    "disinfection.checkpoint-missing": (
-        "no temperature checkpoint at entrance {entrance} ({entrance_id})"
-    ),
+    "disinfection.checkpoint-missing": ("No temperature checkpoint at entrance {entrance}"),
     "disinfection.checkpoint-planned": (
-        "the temperature checkpoint at entrance {entrance} ({entrance_id}) is to be set up at "
-        "{at}, which is still to come"
+        "The temperature checkpoint at entrance {entrance} is to be set up at {at}, which is "
+        "still to come"
     ),
     "disinfection.no-entrances": (
-        "the venue lists no entrances ([venue] entrances): temperature checkpoints cannot be "
+        "The venue lists no entrances ([venue] entrances): temperature checkpoints cannot be "
         "checked"
     ),
     "disinfection.masks-enough": (
         "{stock} masks for {people} people ({need} needed, {per_person} per person)"
     ),
     "disinfection.masks-short": (
-        "only {stock} masks for {people} people, {need} needed ({per_person} per person): "
+        "Only {stock} masks for {people} people, {need} needed ({per_person} per person): "
         "{missing} short"
     ),
-    "disinfection.masks-unknown": "the stock of masks is not recorded ([supplies] masks)",
+    "disinfection.masks-unknown": "The stock of masks is not recorded ([supplies] masks)",
     "disinfection.sanitiser-enough": (
         "{stock} litres of hand sanitiser for {people} people ({need} litres needed, "
         "{per_person} ml per person)"
     ),
     "disinfection.sanitiser-short": (
-        "only {stock} litres of hand sanitiser for {people} people, {need} litres needed "
+        "Only {stock} litres of hand sanitiser for {people} people, {need} litres needed "
         "({per_person} ml per person): {missing} litres short"
     ),
     "disinfection.sanitiser-unknown": (
-        "the stock of hand sanitiser is not recorded ([supplies] sanitiser_litres)"
+        "The stock of hand sanitiser is not recorded ([supplies] sanitiser_litres)"
     ),
     "disinfection.attendance-unknown": (
-        "the attendance is unknown, so what is needed cannot be worked out (set "
+        "The attendance is unknown, so what is needed cannot be worked out (set "
         "expected_delegates in [event], or attendance in the settings)"
     ),
-    "disinfection.soap-present": "there is soap in the toilets",
-    "disinfection.soap-missing": "no soap in the toilets: put soap in every toilet",
+    "disinfection.soap-present": "There is soap in the toilets",
+    "disinfection.soap-missing": "No soap in the toilets: put soap in every toilet",
     "disinfection.medical-team-ready": (
-        "medical standby team {team}: {members} members, confirmed on {confirmed}"
+        "The medical standby team of {team}: {members} members, confirmed on {confirmed}"
     ),
     "disinfection.medical-team-unconfirmed": (
-        "medical standby team {team} ({members} members) has not confirmed yet"
+        "The medical standby team of {team} ({members} members) has not confirmed yet"
     ),
     "disinfection.medical-team-short": (
-        "medical standby team {team} has {members} members, at least {needed} needed"
+        "The medical standby team of {team} has {members} members, at least {needed} needed"
     ),
     "disinfection.medical-team-unconfirmed-short": (
-        "medical standby team {team} has not confirmed yet and has {members} members, at least "
-        "{needed} needed"
+        "The medical standby team of {team} has not confirmed yet and has {members} members, "
+        "at least {needed} needed"
     ),
-    "disinfection.medical-team-missing": "no medical standby team arranged ([medical_team])",
+    "disinfection.medical-team-missing": "No medical standby team arranged ([medical_team])",
     "disinfection.medical-on-duty": (
-        "medical team {team} on duty since {since}, before the opening at {opening}"
+        "The medical team of {team} on duty since {since}, before the opening at {opening}"
     ),
     "disinfection.medical-not-on-duty": (
-        "medical team {team} is not on duty yet (needed before the opening at {opening})"
+        "The medical team of {team} is not on duty yet (needed before the opening at {opening})"
     ),
     "disinfection.medical-late": (
-        "medical team {team} went on duty at {since}, after the opening at {opening}"
+        "The medical team of {team} went on duty at {since}, after the opening at {opening}"
     ),
     "disinfection.settings.bare-date": (
         "'{value}' is a date without a time (expected a date and time such as "

@@ -102,9 +102,9 @@ def sprayings(config: Config, event: Event, area: AreaPlan, as_of: datetime) -> 
         start = opening - window
         for zone in zones:
             records = by_zone.get(zone.id, [])
+            # the zone by its name: its id is the file's, not a word of the report
             base: dict[str, object] = {
                 "zone": zone.name,
-                "zone_id": zone.id,
                 "opening": opening,
                 "window": config.window_hours,
             }
@@ -158,7 +158,7 @@ def checkpoints(config: Config, event: Event, area: AreaPlan, as_of: datetime) -
         return [make(code, f"{KEY}.no-entrances", owner=role, assessed=False)]
     out: list[Finding] = []
     for entrance in entrances:
-        base: dict[str, object] = {"entrance": entrance.name, "entrance_id": entrance.id}
+        base: dict[str, object] = {"entrance": entrance.name}
         records = [c for c in config.checkpoints if c.entrance == entrance.id]
         active = [c for c in records if c.set_up_at is None or c.set_up_at <= as_of]
         credit = 0.0

@@ -15,8 +15,8 @@ _VI: dict[str, str] = {
     # -- the security plan ----------------------------------------------------------------------
     "security.plan-approved": "{title}: đã được {by} phê duyệt",
     "security.plan-missing": (
-        "Chưa có hạng mục phương án bảo đảm an ninh, trật tự '{item}' "
-        "(thêm hạng mục này và trình {police} phê duyệt)"
+        "Chưa có đầu việc lập phương án bảo đảm an ninh, trật tự "
+        '(thêm đầu việc có id = "{item}" và trình {police} phê duyệt)'
     ),
     "security.plan-waived": "{title}: được miễn",
     "security.plan-not-done": (
@@ -34,15 +34,13 @@ _VI: dict[str, str] = {
         "(cần trình duyệt lại)"
     ),
     # -- guard posts ----------------------------------------------------------------------------
-    "security.entrance-guarded": (
-        "{entrance} ({entrance_id}): có người gác suốt từ {start} đến {end}"
-    ),
+    "security.entrance-guarded": ("{entrance}: có người gác suốt {start:range=end}"),
     "security.entrance-unguarded": (
-        "{entrance} ({entrance_id}): chưa bố trí chốt gác (cần người gác từ {start} đến {end})"
+        "{entrance}: chưa bố trí chốt gác (cần người gác {start:range=end})"
     ),
     "security.guard-gap": (
-        "{entrance} ({entrance_id}): chốt gác còn bỏ trống {gaps} "
-        "(mới có người gác {percent}% thời gian cần gác, từ {start} đến {end})"
+        "{entrance}: chốt gác còn bỏ trống {gaps} "
+        "(mới có người gác {percent}% thời gian cần gác, {start:range=end})"
     ),
     "security.no-entrances": (
         "Địa điểm chưa khai báo lối vào nào (thêm entrances vào [venue]) "
@@ -53,8 +51,8 @@ _VI: dict[str, str] = {
         "Bình chữa cháy {id} ({zone}): kiểm định {inspected}, còn hạn đến {expires}"
     ),
     "security.extinguisher-expired": (
-        "Bình chữa cháy {id} ({zone}): hạn kiểm định chỉ đến {expires}, trước khi Đại hội "
-        "kết thúc (cần kiểm định lại hoặc thay bình)"
+        "Bình chữa cháy {id} ({zone}): hết hạn kiểm định {expires}, trước khi Đại hội kết thúc "
+        "(cần kiểm định lại hoặc thay bình)"
     ),
     "security.extinguisher-not-inspected": (
         "Bình chữa cháy {id} ({zone}): chưa có ngày kiểm định (ghi inspected)"
@@ -70,16 +68,18 @@ _VI: dict[str, str] = {
         "Chưa biết số người dự (khai báo expected_delegates trong [event] hoặc attendance "
         "trong cài đặt) nên chưa tính được số bình chữa cháy cần có"
     ),
-    "security.exit-checked": "Lối thoát hiểm {exit}: đã kiểm tra {checked}",
+    "security.exit-name": "{name}",
+    "security.exit-name-kind": "{name} (lối thoát hiểm)",
+    "security.exit-checked": "{exit}: đã kiểm tra {checked}",
     "security.exit-never-checked": (
-        "Lối thoát hiểm {exit}: chưa kiểm tra (cần kiểm tra trong {days} ngày trước khai mạc)"
+        "{exit}: chưa kiểm tra (cần kiểm tra trong {days} ngày trước khai mạc)"
     ),
     "security.exit-check-stale": (
-        "Lối thoát hiểm {exit}: kiểm tra lần cuối {checked}, quá {days} ngày trước khai mạc "
+        "{exit}: kiểm tra lần cuối {checked}, quá {days} ngày trước khai mạc "
         "(cần kiểm tra lại từ {since})"
     ),
     "security.exit-check-later": (
-        "Lối thoát hiểm {exit}: kiểm tra {checked}, sau thời điểm đánh giá nên chưa tính"
+        "{exit}: kiểm tra {checked}, sau thời điểm đánh giá nên chưa tính"
     ),
     "security.no-exits": (
         "Chưa khai báo lối thoát hiểm nào (thêm [[areas.security.settings.exits]]) "
@@ -96,10 +96,10 @@ _VI: dict[str, str] = {
     ),
     # -- required items -------------------------------------------------------------------------
     "security.required-item-missing": (
-        "Thiếu hạng mục bắt buộc '{item}' ({title}): thêm vào danh sách hạng mục của mảng"
+        'Thiếu đầu việc bắt buộc "{title}": thêm vào danh sách đầu việc của mảng (id = "{item}")'
     ),
     "security.required-item-missing-untitled": (
-        "Thiếu hạng mục bắt buộc '{item}': thêm vào danh sách hạng mục của mảng"
+        'Thiếu một đầu việc bắt buộc: thêm vào danh sách đầu việc của mảng (id = "{item}")'
     ),
     # -- settings problems ----------------------------------------------------------------------
     "security.unknown-entrance-hint": (
@@ -121,7 +121,8 @@ _VI: dict[str, str] = {
 _EN: dict[str, str] = {
     "security.plan-approved": "{title}: approved by {by}",
     "security.plan-missing": (
-        "There is no security plan item '{item}' (add it, and have {police} approve it)"
+        'There is no security plan item (add an item with id = "{item}", and have {police} '
+        "approve it)"
     ),
     "security.plan-waived": "{title}: waived",
     "security.plan-not-done": (
@@ -138,13 +139,13 @@ _EN: dict[str, str] = {
         "{title}: {police} approved version {signed}, the current version is {current} "
         "(have it approved again)"
     ),
-    "security.entrance-guarded": "{entrance} ({entrance_id}): guarded throughout, {start} to {end}",
+    "security.entrance-guarded": "{entrance}: guarded throughout {start:range=end}",
     "security.entrance-unguarded": (
-        "{entrance} ({entrance_id}): no guard post (a guard is needed from {start} to {end})"
+        "{entrance}: no guard post (a guard is needed for {start:range=end})"
     ),
     "security.guard-gap": (
-        "{entrance} ({entrance_id}): the guard post is unstaffed {gaps} "
-        "(guarded {percent}% of the time needed, {start} to {end})"
+        "{entrance}: the guard post is unstaffed {gaps} "
+        "(guarded {percent}% of the time needed, {start:range=end})"
     ),
     "security.no-entrances": (
         "The venue lists no entrances (add entrances to [venue]), so guard posts cannot be checked"
@@ -153,8 +154,8 @@ _EN: dict[str, str] = {
         "Extinguisher {id} ({zone}): inspected on {inspected}, valid until {expires}"
     ),
     "security.extinguisher-expired": (
-        "Extinguisher {id} ({zone}): its inspection is valid only until {expires}, before the "
-        "congress ends (have it re-inspected or replaced)"
+        "Extinguisher {id} ({zone}): its inspection expires on {expires}, before the congress "
+        "ends (have it re-inspected or replaced)"
     ),
     "security.extinguisher-not-inspected": (
         "Extinguisher {id} ({zone}): no inspection recorded (set inspected)"
@@ -171,16 +172,18 @@ _EN: dict[str, str] = {
         "The attendance is not known (set expected_delegates in [event] or attendance in the "
         "settings), so the number of extinguishers needed cannot be worked out"
     ),
-    "security.exit-checked": "Emergency exit {exit}: checked on {checked}",
+    "security.exit-name": "Emergency exit {name}",
+    "security.exit-name-kind": "Emergency exit {name}",
+    "security.exit-checked": "{exit}: checked on {checked}",
     "security.exit-never-checked": (
-        "Emergency exit {exit}: not checked (check it within {days} days before the opening)"
+        "{exit}: not checked (check it within {days} days before the opening)"
     ),
     "security.exit-check-stale": (
-        "Emergency exit {exit}: last checked on {checked}, more than {days} days before the "
+        "{exit}: last checked on {checked}, more than {days} days before the "
         "opening (check it again on or after {since})"
     ),
     "security.exit-check-later": (
-        "Emergency exit {exit}: checked on {checked}, after the assessment, so not counted yet"
+        "{exit}: checked on {checked}, after the assessment, so not counted yet"
     ),
     "security.no-exits": (
         "No emergency exits are listed (add [[areas.security.settings.exits]]), "
@@ -196,10 +199,10 @@ _EN: dict[str, str] = {
         "so the badges cannot be counted against it"
     ),
     "security.required-item-missing": (
-        "The required item '{item}' ({title}) is missing: add it to the area's items"
+        'The required item "{title}" is missing: add it to the area\'s items (id = "{item}")'
     ),
     "security.required-item-missing-untitled": (
-        "The required item '{item}' is missing: add it to the area's items"
+        'A required item is missing: add it to the area\'s items (id = "{item}")'
     ),
     "security.unknown-entrance-hint": (
         "no entrance '{value}' in [venue] (did you mean '{hint}'? entrances: {known})"

@@ -23,11 +23,12 @@ from venue_ready import (
     Event,
     Finding,
     FindingMaker,
+    Message,
     Status,
     fold_name,
 )
 
-from .settings import DEFAULT_PLAN_ITEM, Config, Post
+from .settings import DEFAULT_PLAN_ITEM, Config, Exit, Post
 from .template import KEY, OFFICE, POLICE, SERVICE, by_id
 
 __all__ = [
@@ -172,12 +173,8 @@ def guard_findings(config: Config, event: Event, area: AreaPlan, as_of: datetime
         ]
     out: list[Finding] = []
     for entrance in entrances:
-        params: dict[str, object] = {
-            "entrance": entrance.name,
-            "entrance_id": entrance.id,
-            "start": start,
-            "end": end,
-        }
+        # the entrance by its name: its id is the file's, not a word of the report
+        params: dict[str, object] = {"entrance": entrance.name, "start": start, "end": end}
         posts = [p for p in config.posts if p.entrance == entrance.id]
         manned = area.done_records().get(entrance.id, [])
         if manned:
@@ -294,7 +291,7 @@ def fire_findings(config: Config, event: Event, area: AreaPlan, as_of: datetime)
     since = event.starts - timedelta(days=config.exit_check_days)
     share = 1.0 / len(config.exits)
     for exit_ in config.exits:
-        params = {"exit": exit_.name or exit_.id, "days": config.exit_check_days}
+        params = {"exit": _exit_name(exit_), "days": config.exit_check_days}
         code, credit = "security.exit-unchecked", 0.0
         if exit_.checked is None:
             message_id = "security.exit-never-checked"
@@ -310,6 +307,19 @@ def fire_findings(config: Config, event: Event, area: AreaPlan, as_of: datetime)
                 credit = 1.0
         out.append(make(code, message_id, params, weight=share, credit=credit, subject=exit_.id))
     return out
+
+
+def _exit_name(exit_: Exit) -> Message:
+    """An exit as a sentence names it: "Cửa thoát hiểm bên trái" says what it is already, while
+    "Lối lên từ tầng hầm" gets "(lối thoát hiểm)" after it, so the kind is said once. Names are
+    written in Vietnamese (the event's language); the English catalog always says the kind."""
+    name = exit_.name or exit_.id
+    says_kind = any(word in name.lower() for word in _EXIT_WORDS)
+    return Message("security.exit-name" if says_kind else "security.exit-name-kind", {"name": name})
+
+
+#: Words that make an exit's name say it is one ("cửa thoát hiểm", "lối thoát nạn", "exit").
+_EXIT_WORDS = ("thoát hiểm", "thoát nạn", "exit")
 
 
 def _zone_name(event: Event, zone_id: str) -> str:

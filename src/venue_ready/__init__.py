@@ -38,7 +38,16 @@ _EXPORTS: dict[str, str] = {
         ("_files", ("write_atomic",)),
         ("_findingmaker", ("FindingFields", "FindingMaker")),
         ("_hookspecs", ("hookimpl",)),
-        ("_i18n", ("format_datetime", "format_number", "format_score")),
+        (
+            "_i18n",
+            (
+                "format_date_short",
+                "format_datetime",
+                "format_number",
+                "format_range",
+                "format_score",
+            ),
+        ),
         (
             "journal",
             (
@@ -118,8 +127,10 @@ if TYPE_CHECKING:
     from ._findingmaker import FindingFields as FindingFields
     from ._findingmaker import FindingMaker as FindingMaker
     from ._hookspecs import hookimpl as hookimpl
+    from ._i18n import format_date_short as format_date_short
     from ._i18n import format_datetime as format_datetime
     from ._i18n import format_number as format_number
+    from ._i18n import format_range as format_range
     from ._i18n import format_score as format_score
     from ._kinds import BUILTIN_KINDS as BUILTIN_KINDS
     from ._kinds import EventKind as EventKind

@@ -8,7 +8,11 @@ format spec:
 - floats are written with a decimal comma in Vietnamese (``87,5``), a point in English, to one
   decimal; ``{value:exact}`` keeps every decimal (for values quoted back from a file);
 - dates and datetimes as a Vietnamese reader expects (``16 giờ 00 ngày 14 tháng 5 năm 2020``) or
-  in English (``14 May 2020, 16:00``); a bare-date instant shows as the date alone.
+  in English (``14 May 2020, 16:00``); a bare-date instant shows as the date alone;
+- ``{start:range=end}``: the period from parameter ``start`` to parameter ``end``, written once
+  (``từ 6 giờ 00 đến 17 giờ 30 ngày 15 tháng 5 năm 2020``, ``15 May 2020, 06:00–17:30``; see
+  :func:`format_range`). The message keeps both parameters, so the JSON report still carries
+  each instant.
 
 A missing entry falls back to the other language, then to the message id with its parameters,
 so a report always renders.
@@ -33,8 +37,10 @@ __all__ = [
     "Message",
     "catalog",
     "check_lang",
+    "format_date_short",
     "format_datetime",
     "format_number",
+    "format_range",
     "format_score",
     "gettext",
     "level_title",
@@ -169,16 +175,137 @@ def format_datetime(value: date | datetime, lang: str) -> str:
     return f"{value.day} {_MONTHS_EN[value.month - 1]} {value.year}"
 
 
+def format_date_short(value: date | datetime, lang: str) -> str:
+    """A date or datetime as a table cell wants it: the short administrative form in
+    Vietnamese (``14/5/2020``; ``16:00 14/5/2020`` with its time, which an end-of-day instant
+    does not show), and in English the form :func:`format_datetime` writes, short already
+    (``14 May 2020``, ``14 May 2020, 16:00``).
+
+    Sentences keep :func:`format_datetime`'s long form; this one is for columns, where the long
+    form wraps to several lines. A datetime is shown in its own offset. An unsupported ``lang``
+    raises :class:`ValueError`."""
+    check_lang(lang)
+    if lang != "vi":
+        return format_datetime(value, lang)
+    if isinstance(value, datetime):
+        day = format_date_short(value.date(), lang)
+        return day if is_end_of_day(value) else f"{value.hour:02d}:{value.minute:02d} {day}"
+    return f"{value.day}/{value.month}/{value.year}"
+
+
+def _split(value: date | datetime) -> tuple[date, tuple[int, int] | None]:
+    """A range's end as a day and its clock time; a bare date, or an end-of-day instant (a
+    bare-date deadline), has no clock time."""
+    if isinstance(value, datetime):
+        if is_end_of_day(value):
+            return value.date(), None
+        return value.date(), (value.hour, value.minute)
+    return value, None
+
+
+def _clock(clock: tuple[int, int], lang: str) -> str:
+    hour, minute = clock
+    return f"{hour} giờ {minute:02d}" if lang == "vi" else f"{hour:02d}:{minute:02d}"
+
+
+def _day_vi(day: date, *, month: bool = True, year: bool = True) -> str:
+    text = f"ngày {day.day}"
+    if month:
+        text += f" tháng {day.month}"
+    if year:
+        text += f" năm {day.year}"
+    return text
+
+
+def _day_en(day: date, *, month: bool = True, year: bool = True) -> str:
+    text = str(day.day)
+    if month:
+        text += f" {_MONTHS_EN[day.month - 1]}"
+    if year:
+        text += f" {day.year}"
+    return text
+
+
+def _range_vi(start: date | datetime, end: date | datetime) -> str:
+    (first, since), (last, until) = _split(start), _split(end)
+    if first == last:
+        day = _day_vi(first)
+        if since is None:
+            return day if until is None else f"{day}, đến {_clock(until, 'vi')}"
+        if until is None:
+            return f"từ {_clock(since, 'vi')} đến hết {day}"
+        return f"từ {_clock(since, 'vi')} đến {_clock(until, 'vi')} {day}"
+    # the month and the year are written once, at the end, when both days share them:
+    # "từ ngày 14 đến ngày 15 tháng 5 năm 2020"
+    same_year = first.year == last.year
+    head = _day_vi(first, month=not (same_year and first.month == last.month), year=not same_year)
+    if since is not None:
+        head = f"{_clock(since, 'vi')} {head}"
+    tail = _day_vi(last)
+    if until is not None:
+        tail = f"{_clock(until, 'vi')} {tail}"
+    elif since is not None:
+        tail = f"hết {tail}"  # from a time of day to the end of a day
+    return f"từ {head} đến {tail}"
+
+
+def _range_en(start: date | datetime, end: date | datetime) -> str:
+    (first, since), (last, until) = _split(start), _split(end)
+    if first == last:
+        day = _day_en(first)
+        if since is None:
+            return day if until is None else f"{day}, until {_clock(until, 'en')}"
+        if until is None:
+            return f"{day}, {_clock(since, 'en')} to the end of the day"
+        return f"{day}, {_clock(since, 'en')}–{_clock(until, 'en')}"
+    if since is None and until is None:
+        same_year = first.year == last.year
+        same_month = same_year and first.month == last.month
+        head = _day_en(first, month=not same_month, year=not same_year)
+        return f"{head}–{_day_en(last)}" if same_month else f"{head} – {_day_en(last)}"
+    # the year shared is written once, at the end: "14 May, 06:00 – 15 May 2020, 17:30"
+    head = _day_en(first, year=first.year != last.year)
+    head += f", {_clock(since, 'en')}" if since is not None else ""
+    if until is None:
+        return f"{head} to the end of {_day_en(last)}"
+    return f"{head} – {_day_en(last)}, {_clock(until, 'en')}"
+
+
+def format_range(start: date | datetime, end: date | datetime, lang: str) -> str:
+    """The period from ``start`` to ``end`` for a reader of ``lang``, its day written once when
+    both ends share it: ``từ 6 giờ 00 đến 17 giờ 30 ngày 15 tháng 5 năm 2020`` /
+    ``15 May 2020, 06:00–17:30``; over several days the month and year shared are written once
+    (``từ 6 giờ 00 ngày 14 đến 17 giờ 30 ngày 15 tháng 5 năm 2020``, ``từ ngày 14 đến ngày 15
+    tháng 5 năm 2020`` / ``14–15 May 2020``). An end of day (a bare date, or a bare-date
+    deadline's instant) has no time: after a time of day it reads "đến hết ngày …" / "to the
+    end of …".
+
+    The Vietnamese form carries its own "từ … đến …"; the English one is a noun phrase, which a
+    message introduces ("needed for …"). Each end is shown in its own offset, as
+    :func:`format_datetime` shows it; messages get it in the event's zone through
+    ``{start:range=end}``. An unsupported ``lang`` raises :class:`ValueError`."""
+    check_lang(lang)
+    return _range_vi(start, end) if lang == "vi" else _range_en(start, end)
+
+
 class _Formatter(string.Formatter):
     def __init__(
         self,
         lang: str,
         extra: Mapping[str, Mapping[str, str]] | None,
         tz: tzinfo | None = None,
+        params: Mapping[str, Any] | None = None,
     ) -> None:
         self.lang = lang
         self.extra = extra
         self.tz = tz
+        self.params = params if params is not None else _NO_PARAMS
+
+    def _local(self, value: Any) -> Any:
+        # a datetime parameter is shown in the event's zone, when the caller knows it
+        if isinstance(value, datetime) and self.tz is not None:
+            return value.astimezone(self.tz)
+        return value
 
     def get_value(self, key: int | str, args: Any, kwargs: Mapping[str, Any]) -> Any:
         if isinstance(key, str) and key in kwargs:
@@ -195,8 +322,13 @@ class _Formatter(string.Formatter):
             return self.vformat(found, (), {}) if found is not None else str(value)
         if isinstance(value, bool):
             return str(value)
-        if isinstance(value, datetime) and self.tz is not None:
-            value = value.astimezone(self.tz)
+        value = self._local(value)
+        if format_spec.startswith("range="):
+            # the period from this parameter to the one named after "range="
+            end = self._local(self.params.get(format_spec[len("range=") :]))
+            if isinstance(value, date) and isinstance(end, date):
+                return format_range(value, end, self.lang)
+            format_spec = ""  # a partner missing or not a date: show this value alone
         if isinstance(value, date):
             return format_datetime(value, self.lang)
         if format_spec == "exact":
@@ -227,7 +359,7 @@ def translate(
     if template is None:
         params = ", ".join(f"{k}={v}" for k, v in sorted(message.params.items()))
         return f"{message.id} ({params})" if params else message.id
-    return _Formatter(lang, extra, tz).vformat(template, (), message.params)
+    return _Formatter(lang, extra, tz, message.params).vformat(template, (), message.params)
 
 
 def gettext(message_id: str, lang: str, /, **params: Any) -> str:

@@ -235,21 +235,25 @@ class Report:
         form = self.translate(Message(f"form.{self.event.form}"), lang)
         return f"{title} ({form})"
 
-    def moment_text(self, value: date | datetime | None, lang: str | None = None) -> str:
+    def moment_text(
+        self, value: date | datetime | None, lang: str | None = None, *, short: bool = False
+    ) -> str:
         """A date or moment the way the report writes it: in ``lang`` (default: the event's
         language), a datetime shown in the event's time zone (a naive one is read as already
         there): ``report.moment_text(finding.due)`` is "17 giờ 00 ngày 14 tháng 5 năm 2020".
         None (no due date) is a dash, as in the reports' tables. The formatting is
-        :func:`~venue_ready.format_datetime`'s."""
+        :func:`~venue_ready.format_datetime`'s; with ``short=True``, the table form of
+        :func:`~venue_ready.format_date_short` ("17:00 14/5/2020"), as the reports' due
+        columns write it."""
 
         lang = self._lang(lang)
         if value is None:
             return "—"
         if isinstance(value, datetime) and value.tzinfo is not None:
             value = value.astimezone(self.event.tz)
-        from ._i18n import format_datetime
+        from ._i18n import format_date_short, format_datetime
 
-        return format_datetime(value, lang)
+        return format_date_short(value, lang) if short else format_datetime(value, lang)
 
     def number_text(self, value: float, lang: str | None = None, *, digits: int = 1) -> str:
         """A number the way the report writes it, in ``lang`` (default: the event's language),

@@ -192,7 +192,7 @@ def test_a_day_with_no_slot_is_missing() -> None:
     )
     vi = one(event, "broadcast.day-missing", "2020-05-10", lang="vi")
     assert text(vi) == (
-        "ngày 10 tháng 5 năm 2020: chưa có buổi phát thanh nào về Đại hội (cần ít nhất một "
+        "Lịch phát thanh ngày 10 tháng 5 năm 2020: chưa có buổi nào về Đại hội (cần ít nhất một "
         "buổi mỗi ngày, từ 7 ngày trước ngày khai mạc)"
     )
     assert area_of(event)["status"] == "at_risk"
@@ -212,10 +212,10 @@ def test_opening_and_closing_broadcasts_on_the_congress_day() -> None:
     event = broadcast_event()
     opening = one(event, "broadcast.opening-scheduled", "opening")
     assert (opening["credit"], opening["phase"], opening["weight"]) == (1.0, "during", 2.0)
-    assert text(opening) == "Broadcast on the opening day: slot 'opening' at 15 May 2020, 06:00"
+    assert text(opening) == 'Broadcast on the opening day: "Tin opening" at 15 May 2020, 06:00'
     closing = one(event, "broadcast.closing-scheduled", "closing")
     assert closing["credit"] == 1.0
-    assert text(closing) == "Closing broadcast: slot 'closing' at 15 May 2020, 17:30"
+    assert text(closing) == 'Closing broadcast: "Tin closing" at 15 May 2020, 17:30'
 
 
 def test_a_missing_opening_broadcast() -> None:
@@ -265,7 +265,7 @@ def test_the_results_broadcast_within_the_window() -> None:
     found = one(event, "broadcast.results-scheduled", "results")
     assert found["credit"] == 1.0
     assert text(found) == (
-        "Broadcast of the congress's results: slot 'results' at 19 May 2020, 06:00"
+        'Broadcast of the congress\'s results: "Tin results" at 19 May 2020, 06:00'
     )
 
 
@@ -293,12 +293,12 @@ def test_an_approved_slot() -> None:
     assert (found["credit"], found["phase"], found["weight"]) == (1.0, "before", 1.0)
     assert found["due"] == "2020-05-11T06:00:00+07:00"
     assert text(found) == (
-        "Broadcast 'd12-06' (Tin d12-06, 12 May 2020, 06:00): content approved by "
+        'Broadcast "Tin d12-06" (12 May 2020, 06:00): content approved by '
         "Phó Chủ tịch UBND phường on 6 May 2020"
     )
     vi = one(broadcast_event(), "broadcast.slot-approved", "d12-06", lang="vi")
     assert text(vi) == (
-        "Buổi phát 'd12-06' (Tin d12-06, 6 giờ 00 ngày 12 tháng 5 năm 2020): nội dung đã được "
+        'Buổi phát thanh "Tin d12-06" (6 giờ 00 ngày 12 tháng 5 năm 2020): nội dung đã được '
         "Phó Chủ tịch UBND phường duyệt ngày 6 tháng 5 năm 2020"
     )
 
@@ -311,7 +311,7 @@ def test_a_slot_not_approved_in_time() -> None:
     assert found["due"] == "2020-05-13T17:30:00+07:00"
     assert found["overdue"] is True
     assert text(found) == (
-        "Broadcast 'd14-17' (Tin d14-17, 14 May 2020, 17:30): content not approved yet "
+        'Broadcast "Tin d14-17" (14 May 2020, 17:30): content not approved yet '
         "(approval is needed 24 hours before it airs)"
     )
     # with a 2-hour lead it is not late yet
@@ -328,7 +328,7 @@ def test_an_approval_dated_after_the_assessment_does_not_count_yet() -> None:
     found = one(event, "broadcast.slot-approved", "results")
     assert (found["credit"], found["phase"]) == (0.0, "after")
     assert text(found) == (
-        "Broadcast 'results' (Tin results, 16 May 2020, 06:00): approved by "
+        'Broadcast "Tin results" (16 May 2020, 06:00): approved by '
         "Phó Chủ tịch UBND phường on 15 May 2020, after the assessment"
     )
     later = datetime(2020, 5, 15, 12, 0, tzinfo=TZ)
@@ -338,7 +338,7 @@ def test_an_approval_dated_after_the_assessment_does_not_count_yet() -> None:
 def test_a_past_slot_with_a_record_that_it_aired() -> None:
     found = one(broadcast_event(), "broadcast.slot-aired", "d13-06")
     assert (found["credit"], found["due"]) == (1.0, "2020-05-13T06:00:00+07:00")
-    assert text(found) == "Broadcast 'd13-06' (Tin d13-06): aired, recorded 13 May 2020, 06:00"
+    assert text(found) == 'Broadcast "Tin d13-06": aired on 13 May 2020, 06:00'
 
 
 def test_a_past_slot_with_no_record_that_it_aired() -> None:
@@ -347,12 +347,12 @@ def test_a_past_slot_with_no_record_that_it_aired() -> None:
     found = one(event, "broadcast.slot-aired", "d13-17")
     assert (found["credit"], found["overdue"], found["phase"]) == (0.0, True, "before")
     assert text(found) == (
-        "Broadcast 'd13-17' (Tin d13-17): due on air at 13 May 2020, 17:30, but there is no "
+        'Broadcast "Tin d13-17": due on air at 13 May 2020, 17:30, but there is no '
         "record that it went out (aired)"
     )
     vi = one(event, "broadcast.slot-aired", "d13-17", lang="vi")
     assert text(vi) == (
-        "Buổi phát 'd13-17' (Tin d13-17): đã đến giờ phát 17 giờ 30 ngày 13 tháng 5 năm 2020 "
+        'Buổi phát thanh "Tin d13-17": đã đến giờ phát 17 giờ 30 ngày 13 tháng 5 năm 2020 '
         "nhưng chưa có ghi nhận đã phát (aired)"
     )
 
@@ -462,7 +462,9 @@ def test_a_day_over_the_limit() -> None:
         "12 May 2020: 3 broadcasts, over the limit of 2 a day; drop or move some of them"
     )
     vi = one(event, "broadcast.over-limit", "2020-05-12", lang="vi")
-    assert text(vi).startswith("ngày 12 tháng 5 năm 2020: có 3 buổi phát thanh, vượt giới hạn 2")
+    assert text(vi).startswith(
+        "Lịch phát thanh ngày 12 tháng 5 năm 2020: có 3 buổi, vượt giới hạn 2"
+    )
     # a campaign may allow more: the limit is a setting
     event = broadcast_event(settings_body="max_per_day = 5", slots=[*good_slots(), *extra])
     assert findings(event, code="broadcast.over-limit") == []
@@ -474,7 +476,8 @@ def test_a_slot_too_long() -> None:
     found = one(event, "broadcast.too-long", "d12-17")
     assert (found["credit"], found["weight"]) == (0.0, 1.0)
     assert text(found) == (
-        "Broadcast 'd12-17' (Tin d12-17): 20 minutes long, over the limit of 15 minutes a broadcast"
+        'Broadcast "Tin d12-17" (12 May 2020, 17:30): 20 minutes long, over the limit of 15 '
+        "minutes a broadcast"
     )
     event = broadcast_event(settings_body="max_minutes = 30", slots=[*good_slots(), long])
     assert findings(event, code="broadcast.too-long") == []

@@ -114,7 +114,7 @@ def test_zones_sprayed_within_the_window_pass() -> None:
         assert f["due"] == "2020-05-15T07:30:00+07:00"
     # 15:00 on the eve is within 24 hours of the 07:30 opening, as of 16:00 that day
     assert zones["basement"]["message"]["text"] == (
-        "zone Tầng hầm (basement) was disinfected at 14 May 2020, 15:00 by Trung tâm Y tế quận, "
+        "Zone Tầng hầm was disinfected at 14 May 2020, 15:00 by Trung tâm Y tế quận, "
         "within 24 hours before the opening at 15 May 2020, 07:30"
     )
     assert zones["basement"]["owner"] == "Trung tâm Y tế quận"
@@ -122,9 +122,8 @@ def test_zones_sprayed_within_the_window_pass() -> None:
         zones["hall"]["owner"] == "Ward health station"
     )  # the template's role, in the report's language
     assert vi[1] == (
-        "Khu vực Tầng hầm (basement) đã được phun khử khuẩn lúc 15 giờ 00 ngày 14 tháng 5 năm 2020 "
-        "(Trung tâm Y tế quận), trong vòng 24 giờ trước giờ khai mạc 7 giờ 30 ngày 15 tháng 5 năm "
-        "2020"
+        "Khu vực Tầng hầm đã được Trung tâm Y tế quận phun khử khuẩn lúc 15 giờ 00 ngày 14 tháng 5 "
+        "năm 2020, trong vòng 24 giờ trước giờ khai mạc 7 giờ 30 ngày 15 tháng 5 năm 2020"
     )
 
 
@@ -135,10 +134,10 @@ def test_a_zone_never_sprayed_is_named_and_blocks_at_the_opening() -> None:
     assert basement["credit"] == 0.0
     assert basement["gate"] is True
     assert basement["message"]["text"] == (
-        "zone Tầng hầm (basement) not disinfected before the opening at 15 May 2020, 07:30"
+        "Zone Tầng hầm not disinfected before the opening at 15 May 2020, 07:30"
     )
     assert vi[1] == (
-        "Khu vực Tầng hầm (basement) chưa được phun khử khuẩn trước giờ khai mạc 7 giờ 30 ngày 15 "
+        "Khu vực Tầng hầm chưa được phun khử khuẩn trước giờ khai mạc 7 giờ 30 ngày 15 "
         "tháng 5 năm 2020"
     )
     area = _area(_event(settings_toml))
@@ -159,12 +158,14 @@ sprayings = [
     basement = _by_subject(en)["basement"]
     assert basement["credit"] == 0.0
     assert basement["message"]["text"] == (
-        "zone Tầng hầm (basement) was last disinfected at 10 May 2020, 08:00, before "
-        "14 May 2020, 07:30 (more than 24 hours before the opening at 15 May 2020, 07:30): "
-        "spray it again"
+        "Zone Tầng hầm was last disinfected at 10 May 2020, 08:00, more than 24 hours before "
+        "the opening: spray it again within 14 May, 07:30 – 15 May 2020, 07:30"
     )
-    assert vi[1].startswith(
-        "Khu vực Tầng hầm (basement) được phun khử khuẩn lần gần nhất lúc 8 giờ 00 ngày 10 tháng 5"
+    # the window to spray again, its month and year written once
+    assert vi[1] == (
+        "Khu vực Tầng hầm được phun khử khuẩn lần gần nhất lúc 8 giờ 00 ngày 10 tháng 5 năm 2020, "
+        "trước giờ khai mạc hơn 24 giờ: cần phun lại trong khoảng từ 7 giờ 30 ngày 14 đến 7 giờ "
+        "30 ngày 15 tháng 5 năm 2020"
     )
 
 
@@ -172,7 +173,9 @@ def test_the_window_is_a_setting() -> None:
     en, _ = _findings("window_hours = 6\n" + SPRAYED, "disinfection.zone-sprayed")
     basement = _by_subject(en)["basement"]
     assert basement["credit"] == 0.0
-    assert "before 15 May 2020, 01:30 (more than 6 hours before" in basement["message"]["text"]
+    assert basement["message"]["text"].endswith(
+        "more than 6 hours before the opening: spray it again within 15 May 2020, 01:30–07:30"
+    )
 
 
 def test_a_spraying_recorded_after_as_of_does_not_count_yet() -> None:
@@ -186,7 +189,7 @@ sprayings = [
     basement = _by_subject(en)["basement"]
     assert basement["credit"] == 0.0
     assert basement["message"]["text"] == (
-        "zone Tầng hầm (basement) is to be sprayed at 15 May 2020, 06:00, which is still to "
+        "Zone Tầng hầm is to be sprayed at 15 May 2020, 06:00, which is still to "
         "come; it does not count yet for the opening at 15 May 2020, 07:30"
     )
     assert "chưa đến thời điểm đó" in vi[1]
@@ -227,9 +230,8 @@ sprayings = [
         ("basement", "during", "2020-05-16T08:00:00+07:00", 0.0),
     ]
     assert en[3]["message"]["text"] == (
-        "zone Tầng hầm (basement) was last disinfected at 14 May 2020, 15:00, before "
-        "15 May 2020, 08:00 (more than 24 hours before the opening at 16 May 2020, 08:00): "
-        "spray it again"
+        "Zone Tầng hầm was last disinfected at 14 May 2020, 15:00, more than 24 hours before "
+        "the opening: spray it again within 15 May, 08:00 – 16 May 2020, 08:00"
     )
 
 
@@ -252,7 +254,7 @@ def test_no_venue_zones_is_not_assessed() -> None:
     assert f["assessed"] is False
     assert f["subject"] is None
     assert f["message"]["text"] == (
-        "the venue lists no zones ([venue] zones): disinfection cannot be checked"
+        "The venue lists no zones ([venue] zones): disinfection cannot be checked"
     )
 
 
@@ -276,13 +278,9 @@ def test_a_checkpoint_at_every_entrance_passes() -> None:
     assert en[1]["owner"] == "Đoàn Thanh niên phường"
     assert en[1]["due"] == "2020-05-14T19:30:00+07:00"  # 12 hours before the start
     assert en[1]["message"]["text"] == (
-        "entrance Cổng phụ (side-gate) has a temperature checkpoint, staffed by Đoàn Thanh niên "
-        "phường"
+        "Entrance Cổng phụ has a temperature checkpoint, staffed by Đoàn Thanh niên phường"
     )
-    assert (
-        vi[1]
-        == "Lối vào Cổng phụ (side-gate) có điểm đo thân nhiệt, do Đoàn Thanh niên phường phụ trách"
-    )
+    assert vi[1] == "Cổng phụ có điểm đo thân nhiệt, do Đoàn Thanh niên phường phụ trách"
 
 
 def test_an_entrance_without_a_checkpoint_is_named() -> None:
@@ -298,8 +296,8 @@ def test_an_entrance_without_a_checkpoint_is_named() -> None:
         f for f in in_vi if f["code"] == "disinfection.checkpoint" and f["subject"] == "side-gate"
     ]
     assert side_vi["owner"] == "Tiểu ban Phục vụ"
-    assert side["message"]["text"] == "no temperature checkpoint at entrance Cổng phụ (side-gate)"
-    assert vi[1] == "Lối vào Cổng phụ (side-gate) chưa có điểm đo thân nhiệt"
+    assert side["message"]["text"] == "No temperature checkpoint at entrance Cổng phụ"
+    assert vi[1] == "Cổng phụ chưa có điểm đo thân nhiệt"
 
 
 def test_a_checkpoint_set_up_after_as_of_does_not_count_yet() -> None:
@@ -313,7 +311,7 @@ checkpoints = [
     side = _by_subject(en)["side-gate"]
     assert side["credit"] == 0.0
     assert side["message"]["text"] == (
-        "the temperature checkpoint at entrance Cổng phụ (side-gate) is to be set up at "
+        "The temperature checkpoint at entrance Cổng phụ is to be set up at "
         "15 May 2020, 06:00, which is still to come"
     )
 
@@ -360,16 +358,16 @@ supplies = { masks = 100, sanitiser_litres = 2, soap_in_toilets = false }
     masks, sanitiser = found["disinfection.masks"], found["disinfection.sanitiser"]
     assert masks["credit"] == 0.5  # 100 of 200 (150 delegates + 20 guests + 30 staff)
     assert masks["message"]["text"] == (
-        "only 100 masks for 200 people, 200 needed (1 per person): 100 short"
+        "Only 100 masks for 200 people, 200 needed (1 per person): 100 short"
     )
     assert sanitiser["credit"] == 0.5  # 2 of 4 litres
     assert sanitiser["message"]["text"] == (
-        "only 2 litres of hand sanitiser for 200 people, 4 litres needed (20 ml per person): "
+        "Only 2 litres of hand sanitiser for 200 people, 4 litres needed (20 ml per person): "
         "2 litres short"
     )
     soap = found["disinfection.soap"]
     assert soap["credit"] == 0.0
-    assert soap["message"]["text"] == "no soap in the toilets: put soap in every toilet"
+    assert soap["message"]["text"] == "No soap in the toilets: put soap in every toilet"
     assert "Nhà vệ sinh chưa có xà phòng rửa tay: cần bổ sung" in vi
 
 
@@ -387,7 +385,7 @@ def test_unrecorded_stock_is_not_assessed_and_soap_is_optional() -> None:
     masks, sanitiser = found["disinfection.masks"], found["disinfection.sanitiser"]
     assert (masks["assessed"], sanitiser["assessed"]) == (False, False)
     assert masks["owner"] == "Văn phòng Đảng ủy"
-    assert masks["message"]["text"] == "the stock of masks is not recorded ([supplies] masks)"
+    assert masks["message"]["text"] == "The stock of masks is not recorded ([supplies] masks)"
     assert "Chưa ghi số khẩu trang đã chuẩn bị ([supplies] masks)" in vi
 
 
@@ -395,7 +393,7 @@ def test_unknown_attendance_is_not_assessed() -> None:
     en, _ = _findings("supplies = { masks = 400, sanitiser_litres = 6 }", delegates=None)
     found = {f["code"]: f for f in en}
     assert found["disinfection.masks"]["assessed"] is False
-    assert found["disinfection.masks"]["message"]["text"].startswith("the attendance is unknown")
+    assert found["disinfection.masks"]["message"]["text"].startswith("The attendance is unknown")
     assert found["disinfection.sanitiser"]["assessed"] is False
 
 
@@ -423,10 +421,11 @@ def test_a_confirmed_medical_team_passes() -> None:
     assert f["due"] == "2020-05-13T07:30:00+07:00"  # 2 days before the start
     assert f["owner"] == "Trạm Y tế phường Mẫu"
     assert f["message"]["text"] == (
-        "medical standby team Trạm Y tế phường Mẫu: 3 members, confirmed on 12 May 2020"
+        "The medical standby team of Trạm Y tế phường Mẫu: 3 members, confirmed on 12 May 2020"
     )
     assert vi == [
-        "Đội y tế thường trực Trạm Y tế phường Mẫu: 3 người, đã xác nhận ngày 12 tháng 5 năm 2020"
+        "Đội y tế thường trực của Trạm Y tế phường Mẫu: 3 người, đã xác nhận ngày 12 tháng 5 "
+        "năm 2020"
     ]
 
 
@@ -439,7 +438,7 @@ def test_no_medical_team_fails() -> None:
     assert [f["owner"] for f in in_vi if f["code"] == "disinfection.medical-team-arranged"] == [
         "Trạm Y tế phường"
     ]
-    assert f["message"]["text"] == "no medical standby team arranged ([medical_team])"
+    assert f["message"]["text"] == "No medical standby team arranged ([medical_team])"
     assert vi == ["Chưa bố trí đội y tế thường trực ([medical_team])"]
 
 
@@ -447,7 +446,7 @@ def test_an_unconfirmed_or_small_medical_team_earns_part() -> None:
     (unconfirmed,), _ = _findings(_team(3), "disinfection.medical-team-arranged")
     assert unconfirmed["credit"] == 0.5
     assert unconfirmed["message"]["text"] == (
-        "medical standby team Trạm Y tế phường Mẫu (3 members) has not confirmed yet"
+        "The medical standby team of Trạm Y tế phường Mẫu (3 members) has not confirmed yet"
     )
     # a confirmation dated after as_of does not count yet
     (future,), _ = _findings(
@@ -460,7 +459,7 @@ def test_an_unconfirmed_or_small_medical_team_earns_part() -> None:
     )
     assert short["credit"] == 0.75
     assert short["message"]["text"] == (
-        "medical standby team Trạm Y tế phường Mẫu has 3 members, at least 4 needed"
+        "The medical standby team of Trạm Y tế phường Mẫu has 3 members, at least 4 needed"
     )
     (both,), _ = _findings(_team(1), "disinfection.medical-team-arranged")
     assert both["credit"] == 0.25
@@ -474,20 +473,20 @@ def test_the_medical_team_on_duty_is_a_during_finding() -> None:
     (f,) = en
     assert (f["phase"], f["credit"], f["gate"]) == ("during", 0.0, False)
     assert f["message"]["text"] == (
-        "medical team Trạm Y tế phường Mẫu is not on duty yet (needed before the opening at "
+        "The medical team of Trạm Y tế phường Mẫu is not on duty yet (needed before the opening at "
         "15 May 2020, 07:30)"
     )
-    assert vi[0].startswith("Đội y tế Trạm Y tế phường Mẫu chưa vào vị trí trực")
+    assert vi[0].startswith("Đội y tế của Trạm Y tế phường Mẫu chưa vào vị trí trực")
     area = _area(_event(settings_toml + SPRAYED + CHECKPOINTS))
     assert area["during"] == 0.0
     # at the opening: on duty since 06:30
     (f,), vi = _findings(settings_toml, "disinfection.medical-team-on-duty", as_of=STARTS)
     assert f["credit"] == 1.0
     assert f["message"]["text"] == (
-        "medical team Trạm Y tế phường Mẫu on duty since 15 May 2020, 06:30, before the opening "
-        "at 15 May 2020, 07:30"
+        "The medical team of Trạm Y tế phường Mẫu on duty since 15 May 2020, 06:30, before the "
+        "opening at 15 May 2020, 07:30"
     )
-    assert vi[0].startswith("Đội y tế Trạm Y tế phường Mẫu trực từ 6 giờ 30")
+    assert vi[0].startswith("Đội y tế của Trạm Y tế phường Mẫu trực từ 6 giờ 30")
 
 
 def test_a_medical_team_arriving_after_the_opening_fails() -> None:
@@ -500,7 +499,7 @@ def test_a_medical_team_arriving_after_the_opening_fails() -> None:
     assert f["credit"] == 0.0
     assert f["overdue"] is True
     assert f["message"]["text"] == (
-        "medical team Trạm Y tế phường Mẫu went on duty at 15 May 2020, 08:00, after the "
+        "The medical team of Trạm Y tế phường Mẫu went on duty at 15 May 2020, 08:00, after the "
         "opening at 15 May 2020, 07:30"
     )
 
@@ -834,7 +833,7 @@ def test_the_ngoc_thuy_part_names_the_basement() -> None:
     blockers = [b for b in data["blockers"] if b["area"] == KEY]
     assert [b["subject"] for b in blockers] == ["basement"]
     assert (
-        "Tầng hầm để xe (basement) was last disinfected at 10 May 2020, 08:00"
+        "Zone Tầng hầm để xe was last disinfected at 10 May 2020, 08:00"
         in (blockers[0]["message"]["text"])
     )
     assert all(

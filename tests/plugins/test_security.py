@@ -228,10 +228,10 @@ def test_police_name_matches_in_any_case() -> None:
     [
         pytest.param(
             "",
-            "Chưa có hạng mục phương án bảo đảm an ninh, trật tự 'security.plan' "
-            "(thêm hạng mục này và trình Công an phường phê duyệt)",
-            "There is no security plan item 'security.plan' (add it, and have Công an phường "
-            "approve it)",
+            "Chưa có đầu việc lập phương án bảo đảm an ninh, trật tự "
+            '(thêm đầu việc có id = "security.plan" và trình Công an phường phê duyệt)',
+            'There is no security plan item (add an item with id = "security.plan", and have '
+            "Công an phường approve it)",
             id="no-such-item",
         ),
         pytest.param(
@@ -308,12 +308,9 @@ def test_guarded_entrance() -> None:
     assert f["due"] == "2020-05-13T07:30:00+07:00"  # posts_lead_days = 2
     vi, en = text(event, "security.entrance-guarded", "main-gate")
     assert vi == (
-        "Cổng chính (main-gate): có người gác suốt từ 6 giờ 00 ngày 15 tháng 5 năm 2020 đến "
-        "17 giờ 30 ngày 15 tháng 5 năm 2020"
+        "Cổng chính: có người gác suốt từ 6 giờ 00 đến 17 giờ 30 ngày 15 tháng 5 năm 2020"
     )
-    assert (
-        en == "Cổng chính (main-gate): guarded throughout, 15 May 2020, 06:00 to 15 May 2020, 17:30"
-    )
+    assert en == "Cổng chính: guarded throughout 15 May 2020, 06:00–17:30"
 
 
 def test_unguarded_entrance_is_named_and_blocks() -> None:
@@ -322,11 +319,11 @@ def test_unguarded_entrance_is_named_and_blocks() -> None:
     assert (f["subject"], f["weight"], f["credit"], f["gate"]) == ("side-gate", 1.0, 0.0, True)
     assert f["blocking"]  # due two days before the start, past at as_of
     vi, en = text(event, "security.entrance-unguarded")
-    assert vi.startswith("Cổng phụ (side-gate): chưa bố trí chốt gác (cần người gác từ 6 giờ 00")
-    assert en == (
-        "Cổng phụ (side-gate): no guard post (a guard is needed from 15 May 2020, 06:00 to "
-        "15 May 2020, 17:30)"
+    assert vi == (
+        "Cổng phụ: chưa bố trí chốt gác (cần người gác từ 6 giờ 00 đến 17 giờ 30 ngày 15 tháng 5 "
+        "năm 2020)"
     )
+    assert en == "Cổng phụ: no guard post (a guard is needed for 15 May 2020, 06:00–17:30)"
 
 
 def test_guard_gaps_are_each_named_and_overlapping_posts_of_any_team_merge() -> None:
@@ -370,13 +367,12 @@ until = 2020-05-15T18:00:00+07:00
     assert f["gate"] is True
     vi, en = text(event, "security.guard-gap", "main-gate")
     assert vi == (
-        "Cổng chính (main-gate): chốt gác còn bỏ trống 09:00–10:00, 17:00–17:30 (mới có người "
-        "gác 87% thời gian cần gác, từ 6 giờ 00 ngày 15 tháng 5 năm 2020 đến 17 giờ 30 ngày 15 "
-        "tháng 5 năm 2020)"
+        "Cổng chính: chốt gác còn bỏ trống 09:00–10:00, 17:00–17:30 (mới có người gác 87% thời "
+        "gian cần gác, từ 6 giờ 00 đến 17 giờ 30 ngày 15 tháng 5 năm 2020)"
     )
     assert en == (
-        "Cổng chính (main-gate): the guard post is unstaffed 09:00–10:00, 17:00–17:30 (guarded "
-        "87% of the time needed, 15 May 2020, 06:00 to 15 May 2020, 17:30)"
+        "Cổng chính: the guard post is unstaffed 09:00–10:00, 17:00–17:30 (guarded 87% of the "
+        "time needed, 15 May 2020, 06:00–17:30)"
     )
 
 
@@ -421,9 +417,9 @@ def test_expired_extinguisher_is_named_with_its_expiry_date() -> None:
     assert f["overdue"] is True
     # valid until 15 May 2020 00:00, before the congress ends at 17:00 that day
     assert text(event, "security.extinguisher-expired", "BCC-02") == (
-        "Bình chữa cháy BCC-02 (Sảnh đón tiếp): hạn kiểm định chỉ đến ngày 15 tháng 5 năm 2020, "
+        "Bình chữa cháy BCC-02 (Sảnh đón tiếp): hết hạn kiểm định ngày 15 tháng 5 năm 2020, "
         "trước khi Đại hội kết thúc (cần kiểm định lại hoặc thay bình)",
-        "Extinguisher BCC-02 (Sảnh đón tiếp): its inspection is valid only until 15 May 2020, "
+        "Extinguisher BCC-02 (Sảnh đón tiếp): its inspection expires on 15 May 2020, "
         "before the congress ends (have it re-inspected or replaced)",
     )
     count = one(found, "security.extinguishers-count")
@@ -483,7 +479,7 @@ def test_exit_checked() -> None:
     f = one(findings(event), "security.exit-checked", "exit-1")
     assert (f["weight"], f["credit"]) == (1.0, 1.0)
     assert text(event, "security.exit-checked", "exit-1") == (
-        "Lối thoát hiểm Cửa thoát hiểm sân khấu: đã kiểm tra ngày 13 tháng 5 năm 2020",
+        "Cửa thoát hiểm sân khấu: đã kiểm tra ngày 13 tháng 5 năm 2020",
         "Emergency exit Cửa thoát hiểm sân khấu: checked on 13 May 2020",
     )
 
@@ -516,8 +512,7 @@ def test_exit_never_checked() -> None:
     event = make(fire=FIRE.replace("checked = 2020-05-13\n", ""))
     vi, en = text(event, "security.exit-unchecked", "exit-1")
     assert vi == (
-        "Lối thoát hiểm Cửa thoát hiểm sân khấu: chưa kiểm tra (cần kiểm tra trong 7 ngày "
-        "trước khai mạc)"
+        "Cửa thoát hiểm sân khấu: chưa kiểm tra (cần kiểm tra trong 7 ngày trước khai mạc)"
     )
     assert en.endswith("not checked (check it within 7 days before the opening)")
 
@@ -568,10 +563,10 @@ def test_missing_required_item_is_named() -> None:
     f = one(findings(event), "security.required-item-missing")
     assert (f["subject"], f["weight"], f["credit"]) == ("security.traffic-plan", 1.0, 0.0)
     assert text(event, "security.required-item-missing") == (
-        "Thiếu hạng mục bắt buộc 'security.traffic-plan' (Phương án phân luồng giao thông, bố "
-        "trí nơi đỗ xe cho đại biểu): thêm vào danh sách hạng mục của mảng",
-        "The required item 'security.traffic-plan' (Phương án phân luồng giao thông, bố trí nơi "
-        "đỗ xe cho đại biểu) is missing: add it to the area's items",
+        'Thiếu đầu việc bắt buộc "Phương án phân luồng giao thông, bố trí nơi đỗ xe cho đại biểu": '
+        'thêm vào danh sách đầu việc của mảng (id = "security.traffic-plan")',
+        'The required item "Phương án phân luồng giao thông, bố trí nơi đỗ xe cho đại biểu" is '
+        'missing: add it to the area\'s items (id = "security.traffic-plan")',
     )
 
 
@@ -581,7 +576,7 @@ def test_required_items_follow_the_setting() -> None:
     (f,) = [f for f in found if f["code"] == "security.required-item-missing"]
     assert f["subject"] == "security.rehearsal"
     assert f["message"]["text"] == (
-        "The required item 'security.rehearsal' is missing: add it to the area's items"
+        'A required item is missing: add it to the area\'s items (id = "security.rehearsal")'
     )
 
 
@@ -779,7 +774,7 @@ def test_ngoc_thuy_part_names_the_unguarded_side_gate() -> None:
     assert [(b["code"], b["subject"]) for b in blockers] == [
         ("security.entrance-unguarded", "side-gate")
     ]
-    assert blockers[0]["message"]["text"].startswith("Cổng phụ (side-gate): no guard post")
+    assert blockers[0]["message"]["text"].startswith("Cổng phụ: no guard post")
     unmet = sorted(
         (f["code"], f["subject"])
         for f in area["findings"]

@@ -42,7 +42,7 @@ NONE = "—"
 
 
 def starts(report: Report, lang: str) -> str:
-    """ "Opens: 07:30 15/05/2020", in the event's time zone."""
+    """ "Opens: 15 May 2020, 07:30", in the event's time zone."""
     return _("report.starts", lang, when=report.moment_text(report.event.starts, lang))
 
 
@@ -133,9 +133,11 @@ def owner(report: Report, finding: Finding, lang: str) -> str:
 
 
 def due_date(report: Report, finding: Finding, lang: str) -> str:
-    """When ``finding`` is due, for a table cell: the date in the event's time zone, or a dash
-    (:data:`NONE`, as :meth:`Report.moment_text <venue_ready.Report.moment_text>` writes it)."""
-    return report.moment_text(finding.due, lang)
+    """When ``finding`` is due, for a table cell: the short date in the event's time zone
+    ("17:00 14/5/2020", "14/5/2020": the long form a sentence uses wraps a column to four
+    lines), or a dash (:data:`NONE`, as :meth:`Report.moment_text
+    <venue_ready.Report.moment_text>` writes it)."""
+    return report.moment_text(finding.due, lang, short=True)
 
 
 def finding_details(report: Report, finding: Finding, lang: str) -> list[str]:
