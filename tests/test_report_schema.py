@@ -105,7 +105,8 @@ gate = true
 status = "done"
 version = "3"
 requires_signoff = "Tổ chỉ đạo đại hội của Quận ủy"
-signed_off = { by = "Tổ chỉ đạo đại hội của Quận ủy", at = 2020-05-08T10:00:00+07:00, version = "3" }
+signed_off = { by = "Tổ chỉ đạo đại hội của Quận ủy", \
+at = 2020-05-08T10:00:00+07:00, version = "3" }
 notes = "Bản 3 đã tiếp thu góp ý của Tổ chỉ đạo."
 
 [[areas.general.items]]
