@@ -29,7 +29,7 @@ def test_check_prints_the_report_in_vietnamese(run_cli: RunCli, small_example: P
     assert "chỉ số tiến độ 0,87" in out
     # the blocker: a sign-off of version 3 while the report is at version 4
     assert "Điều kiện bắt buộc chưa đạt (1):" in out
-    assert "mới duyệt phiên bản 3, phiên bản hiện tại là 4" in out
+    assert "mới cho ý kiến vào bản 3, bản hiện tại là bản 4" in out
     assert "phụ trách: Tiểu ban Văn kiện" in out
     assert "thời hạn: ngày 5 tháng 5 năm 2020" in out
     assert "Đầu việc quá hạn (1):" in out
@@ -48,7 +48,7 @@ def test_check_prints_the_report_in_english(run_cli: RunCli, small_example: Path
     assert "Overall readiness: 52/100 · Blocked by a critical condition · NOT READY" in out
     assert "General preparations" in out
     assert "schedule index 0.87" in out
-    assert "approved version 3, the current version is 4" in out
+    assert "signed off version 3, the current version is 4" in out
     assert "in charge: Tiểu ban Văn kiện" in out
     assert "Waived items (1):" in out
     # nothing of the Vietnamese frame is left in the English report

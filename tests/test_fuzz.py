@@ -246,12 +246,12 @@ def test_a_mutated_journal_export_is_imported_or_refused_never_crashes(
 def test_none_in_data_built_in_code_counts_as_absent() -> None:
     doc = _copy(DATA)
     doc["event"]["id"] = None  # a required key given as None: missing
-    doc["areas"]["general"]["items"][3]["requires_signoff"] = None  # signed off, not required
+    doc["areas"]["general"]["items"][7]["requires_signoff"] = None  # signed off, not required
     with pytest.raises(LoadError) as caught:
         from_dict(doc, source="code", plugins=PM)
     paths = [p.path for p in caught.value.problems]
     assert ("event", "id") in paths
-    assert ("areas", "general", "items", 3, "signed_off") in paths
+    assert ("areas", "general", "items", 7, "signed_off") in paths
 
 
 @pytest.mark.parametrize("table", ["event", "areas"])

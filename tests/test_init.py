@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 import venue_ready
+from venue_ready import Phase
 from venue_ready._scaffold import new_event_file, toml_string
 
 from .conftest import RunCli
@@ -53,9 +54,15 @@ def test_due_dates_are_counted_back_from_the_start(tmp_path: Path) -> None:
     by_id = {item.id: item for item in event.areas[0].items}
     for template in spec.template:
         due = by_id[template.id].due
+        if template.phase is Phase.DURING:  # while the congress sits: due by its end
+            assert due is None
+            continue
         assert due is not None
         assert template.lead_days is not None
-        assert due.date() == date(2020, 5, 15) - timedelta(days=template.lead_days)
+        if template.phase is Phase.AFTER:  # counted on from the end (a bare date: the end's day)
+            assert due.date() == date(2020, 5, 15) + timedelta(days=template.lead_days)
+        else:
+            assert due.date() == date(2020, 5, 15) - timedelta(days=template.lead_days)
 
 
 def test_init_refuses_to_overwrite(run_cli: RunCli, tmp_path: Path) -> None:

@@ -152,7 +152,7 @@ def test_mark_with_a_configured_journal_path(run_cli: RunCli, small: Path, tmp_p
         ),
         (
             ("documents.political-report", "done", "--by", "A", "--signed-off-by", "Ai đó"),
-            "needs the sign-off of Tổ chỉ đạo đại hội của Quận, not Ai đó",
+            "needs the sign-off of Tổ chỉ đạo đại hội của Quận ủy, not Ai đó",
         ),
     ],
 )
@@ -393,7 +393,7 @@ def test_history_shows_who_did_what_and_when(run_cli: RunCli, small: Path) -> No
             "--by",
             "Tiểu ban Văn kiện",
             "--signed-off-by",
-            "Tổ chỉ đạo đại hội của Quận",
+            "Tổ chỉ đạo đại hội của Quận ủy",
             "--at",
             "2020-05-13T10:00+07:00",
         ).returncode
@@ -403,7 +403,7 @@ def test_history_shows_who_did_what_and_when(run_cli: RunCli, small: Path) -> No
     assert "2 entries" in text
     assert "13 May 2020, 09:00 · service.rehearsal · in progress (50%) · Đ/c Lan" in text
     assert "note: đã mời đại biểu" in text
-    assert "approved by Tổ chỉ đạo đại hội của Quận" in text
+    assert "approved by Tổ chỉ đạo đại hội của Quận ủy" in text
     assert "recorded at" in text
     one = run_cli("history", small, "service.rehearsal", "--lang", "en").stdout
     assert "1 entry" in one
@@ -414,7 +414,7 @@ def test_history_shows_who_did_what_and_when(run_cli: RunCli, small: Path) -> No
         "documents.political-report",
     ]
     assert data["entries"][0]["at"] == "2020-05-13T09:00:00+07:00"
-    assert data["entries"][1]["signed_off_by"] == "Tổ chỉ đạo đại hội của Quận"
+    assert data["entries"][1]["signed_off_by"] == "Tổ chỉ đạo đại hội của Quận ủy"
     assert [p["at"] for p in data["series"]] == [
         "2020-05-13T09:00:00+07:00",
         "2020-05-13T10:00:00+07:00",
@@ -436,7 +436,7 @@ def test_signoff_through_the_journal_counts_for_the_current_version(small: Path)
             item,
             "done",
             by="Tiểu ban Văn kiện",
-            signed_off_by="Tổ chỉ đạo đại hội của Quận",
+            signed_off_by="Tổ chỉ đạo đại hội của Quận ủy",
             at=_moment("2020-05-13T10:00+07:00"),
         )
         (entry,) = j.entries()
@@ -777,10 +777,10 @@ def test_a_body_typed_with_other_accents_is_the_same_body(tmp_path: Path, small:
     import unicodedata
 
     event = load(small)
-    typed = unicodedata.normalize("NFD", "tổ chỉ đạo  đại hội của quận")
+    typed = unicodedata.normalize("NFD", "tổ chỉ đạo  đại hội của quận ủy")
     with open_journal(tmp_path / "j.sqlite") as j:
         entry = mark(j, event, "documents.political-report", "done", by="A", signed_off_by=typed)
-    assert entry.signed_off_by == "Tổ chỉ đạo đại hội của Quận"  # as the plan spells it
+    assert entry.signed_off_by == "Tổ chỉ đạo đại hội của Quận ủy"  # as the plan spells it
 
 
 def test_progress_goes_with_in_progress_only(run_cli: RunCli, small: Path) -> None:

@@ -101,10 +101,10 @@ def test_example_file_loads_with_its_fields() -> None:
     report = general.items[1]
     assert report.gate is True
     assert report.version == "4"
-    assert report.requires_signoff == "Tổ chỉ đạo đại hội của Quận"
+    assert report.requires_signoff == "Tổ chỉ đạo đại hội của Quận ủy"
     # A sign-off's bare date is when it happened: the start of that day (a deadline's is its end).
     assert report.signed_off == SignOff(
-        "Tổ chỉ đạo đại hội của Quận", datetime(2020, 5, 6, 0, 0, tzinfo=TZ), "3"
+        "Tổ chỉ đạo đại hội của Quận ủy", datetime(2020, 5, 6, 0, 0, tzinfo=TZ), "3"
     )
     assert general.items[3].progress == 0.6
     assert general.items[3].status is Status.IN_PROGRESS

@@ -97,15 +97,16 @@ status = "done"
 
 [[areas.general.items]]
 id = "documents.district-review"
-title = "Văn kiện, chương trình, kịch bản gửi Tổ chỉ đạo đại hội của Quận cho ý kiến"
+title = "Văn kiện, chương trình, kịch bản gửi Tổ chỉ đạo đại hội của Quận ủy cho ý kiến"
 owner = "Tiểu ban Văn kiện"
 due = 2020-05-09
 weight = 2
 gate = true
 status = "done"
 version = "3"
-requires_signoff = "Tổ chỉ đạo đại hội của Quận"
-signed_off = { by = "Tổ chỉ đạo đại hội của Quận", at = 2020-05-08T10:00:00+07:00, version = "3" }
+requires_signoff = "Tổ chỉ đạo đại hội của Quận ủy"
+signed_off = { by = "Tổ chỉ đạo đại hội của Quận ủy", \
+at = 2020-05-08T10:00:00+07:00, version = "3" }
 notes = "Bản 3 đã tiếp thu góp ý của Tổ chỉ đạo."
 
 [[areas.general.items]]

@@ -162,9 +162,9 @@ def test_terminal_report_in_colour() -> None:
     assert text != render_text(report, "vi")
     for area in report.areas:
         assert area.title("vi") in text
-    assert "Mức độ sẵn sàng chung: 93/100 · Còn điều kiện bắt buộc chưa đạt · CHƯA SẴN SÀNG" in text
+    assert "Mức độ sẵn sàng chung: 93,2/100 · Còn điều kiện bắt buộc chưa đạt · CHƯA SẴN SÀNG" in text
     assert "█" in text  # the bars
-    assert "11/11" in text  # coverage
+    assert "19/19" in text  # coverage
     assert report.overdue
     for f in report.overdue:
         owner = report.owner_text(f, "vi")
@@ -179,7 +179,7 @@ def test_terminal_report_in_english() -> None:
     text = _plain(_check_on_pty("--lang", "en"))
     for area in _report().areas:
         assert area.title("en") in text
-    assert "Overall readiness: 93/100 · Blocked by a critical condition · NOT READY" in text
+    assert "Overall readiness: 93.2/100 · Blocked by a critical condition · NOT READY" in text
     assert "Unmet critical conditions (3) · Overdue items (5)" in text
     assert "In charge" in text
     assert "critical" in text
@@ -191,7 +191,7 @@ def test_no_color_is_honoured_on_a_terminal() -> None:
     out = _check_on_pty(NO_COLOR="1")
     assert _colour_codes(out) == []
     text = _plain(out)
-    assert "Mức độ sẵn sàng chung: 93/100" in text
+    assert "Mức độ sẵn sàng chung: 93,2/100" in text
     assert "█" in text  # the layout stays: only the colour goes
 
 

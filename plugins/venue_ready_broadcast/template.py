@@ -10,13 +10,16 @@ __all__ = ["KEY", "RADIO", "ROLES", "SETTINGS_EXAMPLE", "TEMPLATE", "owner_role"
 KEY = "broadcast"
 
 #: Owner roles, every one in ROLES for the catalog (messages.py): the radio answers for its
-#: work when the data names no one; the other two own the plan and the schedule's approval.
+#: work when the data names no one; the Party committee's propaganda side owns the plan, and the
+#: ward Party committee approves the schedule and the content (broadcasts about a Party congress
+#: are the Party committee's to approve, not the People's Committee's: the seed article, "Đảng ủy
+#: phường đã chỉ đạo Đài truyền thanh phường tuyên truyền ... về Đại hội").
 RADIO, PROPAGANDA, COMMITTEE = ROLES = (
     Role("broadcast.role.radio", "Đài truyền thanh phường", "Ward radio station"),
     Role(
         "broadcast.role.propaganda", "Ban Tuyên giáo Đảng ủy", "Party committee's propaganda board"
     ),
-    Role("broadcast.role.committee", "Ủy ban nhân dân phường", "Ward People's Committee"),
+    Role("broadcast.role.committee", "Đảng ủy phường", "Ward Party committee"),
 )
 
 
@@ -51,10 +54,12 @@ TEMPLATE = (
     ),
     template_item(
         "broadcast.schedule",
-        "Lịch phát thanh trước, trong và sau Đại hội được lãnh đạo phường duyệt",
-        "Broadcast schedule before, during and after the congress approved by the ward",
-        COMMITTEE,
+        "Lịch phát thanh trước, trong và sau Đại hội được Đảng ủy phường duyệt",
+        "Broadcast schedule before, during and after the congress approved by the ward Party "
+        "committee",
+        RADIO,
         8,
+        requires_signoff=COMMITTEE.vi,
     ),
 )
 
@@ -94,14 +99,16 @@ clusters_check_days = 7
 # owner = "Đài truyền thanh phường"
 
 # Mỗi buổi phát một bảng (one table per broadcast); kind: daily, opening, closing, results,
-# other. approved_by và approved_on ghi việc duyệt nội dung; aired ghi ngày giờ đã phát.
+# other. approved_by và approved_on ghi việc duyệt nội dung (nội dung tuyên truyền về Đại hội
+# do Đảng ủy phường duyệt); aired ghi ngày giờ đã phát. (approved_by, approved_on: who approved
+# the content and when, the ward Party committee for a congress; aired: when it went out)
 # [[areas.broadcast.settings.slots]]
 # id = "d-2020-05-08"
 # at = 2020-05-08T06:00:00+07:00
 # kind = "daily"
 # content = "Chào mừng Đại hội Đảng bộ phường lần thứ XXII"
 # minutes = 15
-# approved_by = "Phó Chủ tịch UBND phường"
+# approved_by = "Đảng ủy phường"
 # approved_on = 2020-05-06
 # aired = 2020-05-08T06:00:00+07:00
 """

@@ -16,21 +16,21 @@ _VI: dict[str, str] = {
     "security.plan-approved": "{title}: đã được {by} phê duyệt",
     "security.plan-missing": (
         "Chưa có đầu việc lập phương án bảo đảm an ninh, trật tự "
-        '(thêm đầu việc có id = "{item}" và trình {police} phê duyệt)'
+        '(thêm đầu việc có id = "{item}" và trình {approver} phê duyệt)'
     ),
     "security.plan-waived": "{title}: được miễn",
     "security.plan-not-done": (
-        "{title}: {status:@item-status}; phương án phải hoàn thành và được {police} phê duyệt"
+        "{title}: {status:@item-status}; phương án phải hoàn thành và được {approver} phê duyệt"
     ),
-    "security.plan-not-signed": "{title}: chưa được {police} phê duyệt",
+    "security.plan-not-signed": "{title}: chưa được {approver} phê duyệt",
     "security.plan-wrong-signer": (
-        "{title}: mới có {by} duyệt, phương án cần được {police} phê duyệt"
+        "{title}: mới có {by} duyệt, phương án cần được {approver} phê duyệt"
     ),
     "security.plan-signoff-future": (
-        "{title}: {police} duyệt lúc {at}, sau thời điểm đánh giá nên chưa tính"
+        "{title}: {approver} duyệt lúc {at}, sau thời điểm đánh giá nên chưa tính"
     ),
     "security.plan-outdated": (
-        "{title}: {police} mới duyệt phiên bản {signed}, phiên bản hiện tại là {current} "
+        "{title}: {approver} mới duyệt phiên bản {signed}, phiên bản hiện tại là {current} "
         "(cần trình duyệt lại)"
     ),
     # -- guard posts ----------------------------------------------------------------------------
@@ -121,22 +121,22 @@ _VI: dict[str, str] = {
 _EN: dict[str, str] = {
     "security.plan-approved": "{title}: approved by {by}",
     "security.plan-missing": (
-        'There is no security plan item (add an item with id = "{item}", and have {police} '
+        'There is no security plan item (add an item with id = "{item}", and have {approver} '
         "approve it)"
     ),
     "security.plan-waived": "{title}: waived",
     "security.plan-not-done": (
-        "{title}: {status:@item-status}; the plan must be finished and approved by {police}"
+        "{title}: {status:@item-status}; the plan must be finished and approved by {approver}"
     ),
-    "security.plan-not-signed": "{title}: not yet approved by {police}",
+    "security.plan-not-signed": "{title}: not yet approved by {approver}",
     "security.plan-wrong-signer": (
-        "{title}: approved by {by} only; the plan needs the approval of {police}"
+        "{title}: approved by {by} only; the plan needs the approval of {approver}"
     ),
     "security.plan-signoff-future": (
-        "{title}: approved by {police} at {at}, after the assessment, so not counted yet"
+        "{title}: approved by {approver} at {at}, after the assessment, so not counted yet"
     ),
     "security.plan-outdated": (
-        "{title}: {police} approved version {signed}, the current version is {current} "
+        "{title}: {approver} approved version {signed}, the current version is {current} "
         "(have it approved again)"
     ),
     "security.entrance-guarded": "{entrance}: guarded throughout {start:range=end}",

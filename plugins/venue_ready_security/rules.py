@@ -49,16 +49,19 @@ __all__ = [
 _make = FindingMaker(KEY)
 
 
-# -- 1. the security plan, approved by the ward police ---------------------------------------------
+# -- 1. the security plan (the ward police's own), signed off by ``plan_approver`` -----------------
 
 
 def plan_findings(config: Config, event: Event, area: AreaPlan, as_of: datetime) -> list[Finding]:
-    """One gate of weight 0: the plan item exists, is done, and is signed off by the police
-    (its current version, at or before ``as_of``)."""
+    """One gate of weight 0: the plan item exists, is done, and is signed off by
+    ``config.plan_approver`` (its current version, at or before ``as_of``).
+
+    The messages name the approver as ``{approver}``."""
     code = "security.plan-approved"
+    approver = config.plan_approver
     police = config.police
     item = next((i for i in area.items if i.id == config.plan_item), None)
-    make = _make.sharing(weight=0.0, gate=True, owner=SERVICE.owner)
+    make = _make.sharing(weight=0.0, gate=True, owner=police)
     if item is None:
         template = by_id(DEFAULT_PLAN_ITEM)
         lead = template.lead_days if template is not None else None
@@ -66,12 +69,12 @@ def plan_findings(config: Config, event: Event, area: AreaPlan, as_of: datetime)
             make(
                 code,
                 "security.plan-missing",
-                {"item": config.plan_item, "police": police},
+                {"item": config.plan_item, "approver": approver},
                 subject=config.plan_item,
                 due=event.starts - timedelta(days=lead) if lead is not None else None,
             )
         ]
-    params: dict[str, object] = {"title": item.title, "police": police}
+    params: dict[str, object] = {"title": item.title, "approver": approver}
     signed = item.signed_off
     credit = 0.0
     if item.status is Status.WAIVED:
@@ -81,7 +84,7 @@ def plan_findings(config: Config, event: Event, area: AreaPlan, as_of: datetime)
         params["status"] = item.status.value
     elif signed is None:
         message_id = "security.plan-not-signed"
-    elif fold_name(police) not in fold_name(signed.by):
+    elif fold_name(approver) not in fold_name(signed.by):
         message_id = "security.plan-wrong-signer"
         params["by"] = signed.by
     elif signed.at is not None and signed.at > as_of:
@@ -103,7 +106,7 @@ def plan_findings(config: Config, event: Event, area: AreaPlan, as_of: datetime)
             credit=credit,
             subject=item.id,
             due=item.due,
-            owner=item.owner or SERVICE.owner,
+            owner=item.owner or police,
             waiver=item.waiver if item.status is Status.WAIVED else None,
         )
     ]

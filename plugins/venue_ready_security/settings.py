@@ -15,6 +15,7 @@ from venue_ready import Event, Problem, Setting, SettingsReader, read_settings, 
 
 from .template import (
     CONTINGENCY_PLAN_ITEM,
+    DEFAULT_PLAN_APPROVER,
     DEFAULT_PLAN_ITEM,
     DEFAULT_POLICE,
     TRAFFIC_PLAN_ITEM,
@@ -31,6 +32,7 @@ __all__ = [
     "DEFAULT_GUESTS",
     "DEFAULT_MIN_EXTINGUISHERS",
     "DEFAULT_PEOPLE_PER_EXTINGUISHER",
+    "DEFAULT_PLAN_APPROVER",
     "DEFAULT_PLAN_ITEM",
     "DEFAULT_POLICE",
     "DEFAULT_POSTS_LEAD_DAYS",
@@ -44,8 +46,9 @@ __all__ = [
     "validate",
 ]
 
-#: The forces that may staff a guard post.
-DEFAULT_TEAMS = ("Công an phường", "Dân quân tự vệ", "Lực lượng bảo vệ dân phố")
+#: The forces that may staff a guard post: the ward police, the ward militia (a ward has dân quân;
+#: "tự vệ" are the self-defence units of agencies and enterprises) and the residential order force.
+DEFAULT_TEAMS = ("Công an phường", "Dân quân phường", "Lực lượng bảo vệ dân phố")
 #: Guards stand from this many minutes before the opening ...
 DEFAULT_DOORS_OPEN_MINUTES = 90
 #: ... until this many minutes after the close.
@@ -187,6 +190,10 @@ class Config:
     """The security area's settings, parsed, with every default filled in."""
 
     plan_item: str = DEFAULT_PLAN_ITEM
+    #: The body whose sign-off the plan needs. Until 0.x the plan needed the sign-off of
+    #: ``police``; a file that wants that rule back sets ``plan_approver`` to the same name.
+    plan_approver: str = DEFAULT_PLAN_APPROVER
+    #: The ward police: the plan's default owner and the owner of the guard posts.
     police: str = DEFAULT_POLICE
     teams: Annotated[tuple[str, ...], Setting(check=_some_team)] = DEFAULT_TEAMS
     doors_open_minutes: Annotated[int, Setting(high=MAX_MINUTES)] = DEFAULT_DOORS_OPEN_MINUTES

@@ -9,14 +9,20 @@ from venue_ready import Phase, Role, TemplateItem, template_item
 
 #: The item of the area's [[items]] that is the security plan (phương án bảo đảm ANCT, TTATXH).
 DEFAULT_PLAN_ITEM = "security.plan"
-#: The body whose sign-off the plan needs; a sign-off's ``by`` must contain this name.
+#: The ward police: the security plan is their own plan (they draw it up and own it), and they
+#: lead the guard posts.
 DEFAULT_POLICE = "Công an phường"
+#: The body whose sign-off the plan needs (a sign-off's ``by`` must contain this name): the ward
+#: Party committee, which leads the congress's preparation. The project's default, not a rule
+#: found in an official text: a setting (``plan_approver``), for wards whose practice differs.
+DEFAULT_PLAN_APPROVER = "Đảng ủy phường"
 #: The traffic and parking plan, and the contingency plan (template items, required by default).
 TRAFFIC_PLAN_ITEM = "security.traffic-plan"
 CONTINGENCY_PLAN_ITEM = "security.contingency-plan"
 
 __all__ = [
     "CONTINGENCY_PLAN_ITEM",
+    "DEFAULT_PLAN_APPROVER",
     "DEFAULT_PLAN_ITEM",
     "DEFAULT_POLICE",
     "KEY",
@@ -48,10 +54,10 @@ TEMPLATE = (
         DEFAULT_PLAN_ITEM,
         "Phương án bảo đảm an ninh chính trị, trật tự an toàn xã hội phục vụ Đại hội",
         "Plan for political security and public order during the congress",
-        SERVICE,
+        POLICE,
         5,
         gate=True,
-        requires_signoff=DEFAULT_POLICE,
+        requires_signoff=DEFAULT_PLAN_APPROVER,
     ),
     template_item(
         "security.risk-watch",
@@ -105,36 +111,49 @@ def by_id(item_id: str) -> TemplateItem | None:
 # entrances and zones; they come last, as tables, because every key after a [[...]] header
 # belongs to that table.
 SETTINGS_EXAMPLE = """\
-# The item of this area that is the security plan, and the body that must approve it
-# (its sign-off's "by" must contain this name).
+# Hạng mục là phương án bảo đảm an ninh, trật tự (phương án của Công an phường) và cơ quan
+# phải duyệt phương án ("by" của signed_off phải chứa tên này).
+# (the item that is the security plan, the ward police's own plan, and the body whose
+# sign-off it needs: the sign-off's "by" must contain this name)
 plan_item = "security.plan"
+plan_approver = "Đảng ủy phường"
+# Công an phường: chủ trì bảo đảm an ninh, trật tự, phụ trách các chốt gác.
+# (the ward police: they lead security and own the guard posts)
 police = "Công an phường"
-# The forces that may staff a guard post.
-teams = ["Công an phường", "Dân quân tự vệ", "Lực lượng bảo vệ dân phố"]
-# Every entrance is guarded from doors_open_minutes before the opening until
-# after_close_minutes after the close; the roster is due posts_lead_days before the opening.
+# Các lực lượng được bố trí trực chốt gác (the forces that may staff a guard post)
+teams = ["Công an phường", "Dân quân phường", "Lực lượng bảo vệ dân phố"]
+# Mỗi cổng có người trực từ doors_open_minutes phút trước giờ khai mạc đến after_close_minutes
+# phút sau giờ bế mạc; lịch trực phải xong trước khai mạc posts_lead_days ngày.
+# (every entrance is guarded from doors_open_minutes before the opening until
+# after_close_minutes after the close; the roster is due posts_lead_days before the opening)
 doors_open_minutes = 90
 after_close_minutes = 30
 posts_lead_days = 2
-# Fire safety (PCCC): an extinguisher's inspection is valid for extinguisher_validity_months;
-# at least min_extinguishers valid ones, and one for every people_per_extinguisher people.
+# Phòng cháy, chữa cháy: bình chữa cháy còn hạn kiểm định extinguisher_validity_months tháng;
+# ít nhất min_extinguishers bình còn hạn, và cứ people_per_extinguisher người thì một bình.
+# (fire safety: an inspection is valid for extinguisher_validity_months; at least
+# min_extinguishers valid extinguishers, and one for every people_per_extinguisher people)
 extinguisher_validity_months = 12
 min_extinguishers = 2
 people_per_extinguisher = 50
-# attendance = 200    # people at the venue; by default the event's expected_delegates + guests
+# attendance = 200    # số người có mặt; mặc định: expected_delegates + guests (people there)
+# Số khách mời ngoài đại biểu (guests besides the delegates)
 guests = 0
-# Emergency exits count as checked at most exit_check_days before the opening; extinguishers
-# and exits are due fire_lead_days before the opening.
+# Lối thoát hiểm được tính là đã kiểm tra nếu kiểm tra trong vòng exit_check_days ngày trước
+# khai mạc; bình chữa cháy và lối thoát hiểm phải xong trước khai mạc fire_lead_days ngày.
+# (an exit counts as checked at most exit_check_days before the opening; extinguishers and
+# exits are due fire_lead_days before the opening)
 exit_check_days = 7
 fire_lead_days = 1
-# Delegate badges issued so far (thẻ đại biểu), due badges_lead_days before the opening.
+# Số thẻ đại biểu đã phát, hạn phát xong trước khai mạc badges_lead_days ngày.
+# (delegate badges issued so far, due badges_lead_days before the opening)
 # badges_issued = 150
 badges_lead_days = 1
-# Items this area must list.
+# Các đầu việc bắt buộc phải có trong danh mục (items this area must list)
 required_items = ["security.plan", "security.traffic-plan", "security.contingency-plan"]
 
-# One table per guard post (an entrance of [venue] and a shift), per extinguisher and per
-# emergency exit:
+# Mỗi chốt gác (một cổng của [venue] và một ca trực), mỗi bình chữa cháy, mỗi lối thoát hiểm
+# ghi một bảng (one table per guard post, per extinguisher and per emergency exit):
 # [[areas.security.settings.posts]]
 # entrance = "main-gate"
 # team = "Công an phường"

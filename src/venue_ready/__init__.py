@@ -33,6 +33,7 @@ _EXPORTS: dict[str, str] = {
         ("_areaplugin", ("AreaPlugin", "applies_to", "area_plugin", "rule_kinds")),
         ("_kinds", ("BUILTIN_KINDS", "EventKind")),
         ("_assessment", ("assess",)),
+        ("_deadlines", ("days_after", "days_before")),
         ("_subevents", ("SubeventResult",)),
         ("_errors", ("LoadError", "PluginError", "PluginFailure", "Problem")),
         ("_files", ("write_atomic",)),
@@ -119,6 +120,8 @@ if TYPE_CHECKING:
     from ._areaplugin import area_plugin as area_plugin
     from ._areaplugin import rule_kinds as rule_kinds
     from ._assessment import assess as assess
+    from ._deadlines import days_after as days_after
+    from ._deadlines import days_before as days_before
     from ._errors import LoadError as LoadError
     from ._errors import PluginError as PluginError
     from ._errors import PluginFailure as PluginFailure

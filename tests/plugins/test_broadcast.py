@@ -47,7 +47,7 @@ def head(lang: str) -> str:
 
 
 CLUSTERS_OK = "total = 24\nworking = 22\nchecked = 2020-05-12\n"
-APPROVER = "Phó Chủ tịch UBND phường"
+APPROVER = "Đảng ủy phường Thử"
 
 
 def slot(
@@ -294,12 +294,12 @@ def test_an_approved_slot() -> None:
     assert found["due"] == "2020-05-11T06:00:00+07:00"
     assert text(found) == (
         'Broadcast "Tin d12-06" (12 May 2020, 06:00): content approved by '
-        "Phó Chủ tịch UBND phường on 6 May 2020"
+        "Đảng ủy phường Thử on 6 May 2020"
     )
     vi = one(broadcast_event(), "broadcast.slot-approved", "d12-06", lang="vi")
     assert text(vi) == (
         'Buổi phát thanh "Tin d12-06" (6 giờ 00 ngày 12 tháng 5 năm 2020): nội dung đã được '
-        "Phó Chủ tịch UBND phường duyệt ngày 6 tháng 5 năm 2020"
+        "Đảng ủy phường Thử duyệt ngày 6 tháng 5 năm 2020"
     )
 
 
@@ -329,7 +329,7 @@ def test_an_approval_dated_after_the_assessment_does_not_count_yet() -> None:
     assert (found["credit"], found["phase"]) == (0.0, "after")
     assert text(found) == (
         'Broadcast "Tin results" (16 May 2020, 06:00): approved by '
-        "Phó Chủ tịch UBND phường on 15 May 2020, after the assessment"
+        "Đảng ủy phường Thử on 15 May 2020, after the assessment"
     )
     later = datetime(2020, 5, 15, 12, 0, tzinfo=TZ)
     assert one(event, "broadcast.slot-approved", "results", as_of=later)["credit"] == 1.0

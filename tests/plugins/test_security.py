@@ -21,7 +21,12 @@ import venue_ready
 from venue_ready import AreaPlan, Event, Problem
 from venue_ready.testing import check_plugin, make_event, plugin_manager
 from venue_ready_security import KEY
-from venue_ready_security.settings import DEFAULT_POLICE, DEFAULT_TEAMS, validate
+from venue_ready_security.settings import (
+    DEFAULT_PLAN_APPROVER,
+    DEFAULT_POLICE,
+    DEFAULT_TEAMS,
+    validate,
+)
 from venue_ready_security.template import SETTINGS_EXAMPLE, TEMPLATE
 
 from ..support import ENDS, STARTS, TZ, event_header
@@ -67,7 +72,7 @@ until = 2020-05-15T17:30:00+07:00
 
 [[areas.security.settings.posts]]
 entrance = "side-gate"
-team = "Dân quân tự vệ"
+team = "Dân quân phường"
 from = 2020-05-15T06:00:00+07:00
 until = 2020-05-15T17:30:00+07:00
 """
@@ -97,10 +102,10 @@ due = 2020-05-11
 gate = true
 status = "{status}"
 version = "2"
-requires_signoff = "Công an phường Thử"
+requires_signoff = "Đảng ủy phường Thử"
 {signoff}
 """
-SIGNOFF = 'signed_off = { by = "Công an phường Thử", at = 2020-05-11, version = "2" }'
+SIGNOFF = 'signed_off = { by = "Đảng ủy phường Thử", at = 2020-05-11, version = "2" }'
 
 OTHER_ITEMS = """\
 [[areas.security.items]]
@@ -209,18 +214,44 @@ def test_bad_settings_in_an_event_built_in_code_are_refused_by_assess() -> None:
 # -- 1. the security plan ------------------------------------------------------------------------
 
 
-def test_plan_approved_by_the_police_meets_the_gate() -> None:
+def test_plan_approved_by_the_party_committee_meets_the_gate() -> None:
     f = one(findings(make()), "security.plan-approved")
     assert (f["subject"], f["weight"], f["credit"], f["gate"]) == ("security.plan", 0.0, 1.0, True)
     vi, en = text(make(), "security.plan-approved")
-    assert vi == "Phương án bảo đảm an ninh: đã được Công an phường Thử phê duyệt"
-    assert en == "Phương án bảo đảm an ninh: approved by Công an phường Thử"
+    assert vi == "Phương án bảo đảm an ninh: đã được Đảng ủy phường Thử phê duyệt"
+    assert en == "Phương án bảo đảm an ninh: approved by Đảng ủy phường Thử"
 
 
-def test_police_name_matches_in_any_case() -> None:
-    signoff = SIGNOFF.replace('by = "Công an phường Thử"', 'by = "CÔNG AN PHƯỜNG THỬ"')
+def test_approver_name_matches_in_any_case() -> None:
+    signoff = SIGNOFF.replace('by = "Đảng ủy phường Thử"', 'by = "ĐẢNG ỦY PHƯỜNG THỬ"')
     event = make(plan=PLAN.format(status="done", signoff=signoff))
     assert one(findings(event), "security.plan-approved")["credit"] == 1.0
+
+
+def test_the_plan_is_the_police_own_so_their_sign_off_alone_is_not_the_approval() -> None:
+    police_only = SIGNOFF.replace("Đảng ủy phường Thử", "Công an phường Thử")
+    event = make(plan=PLAN.format(status="done", signoff=police_only))
+    f = one(findings(event), "security.plan-approved")
+    assert f["credit"] == 0.0
+    assert text(event, "security.plan-approved")[0] == (
+        "Phương án bảo đảm an ninh: mới có Công an phường Thử duyệt, phương án cần được "
+        "Đảng ủy phường phê duyệt"
+    )
+
+
+def test_plan_approver_is_a_setting_and_restores_the_old_rule() -> None:
+    # a ward whose practice is the police's sign-off names it, as the old `police` key did
+    police_only = SIGNOFF.replace("Đảng ủy phường Thử", "Công an phường Thử")
+    event = make(
+        settings=SETTINGS + 'plan_approver = "Công an phường"\n',
+        plan=PLAN.format(status="done", signoff=police_only),
+    )
+    assert one(findings(event), "security.plan-approved")["credit"] == 1.0
+
+
+def test_a_missing_plan_is_owned_by_the_police() -> None:
+    event = make(settings=SETTINGS + 'police = "Công an phường Thử"\n', plan="")
+    assert one(findings(event), "security.plan-approved")["owner"] == "Công an phường Thử"
 
 
 @pytest.mark.parametrize(
@@ -229,46 +260,48 @@ def test_police_name_matches_in_any_case() -> None:
         pytest.param(
             "",
             "Chưa có đầu việc lập phương án bảo đảm an ninh, trật tự "
-            '(thêm đầu việc có id = "security.plan" và trình Công an phường phê duyệt)',
+            '(thêm đầu việc có id = "security.plan" và trình Đảng ủy phường phê duyệt)',
             'There is no security plan item (add an item with id = "security.plan", and have '
-            "Công an phường approve it)",
+            "Đảng ủy phường approve it)",
             id="no-such-item",
         ),
         pytest.param(
             PLAN.format(status="in_progress", signoff=""),
             "Phương án bảo đảm an ninh: đang thực hiện; phương án phải hoàn thành và được "
-            "Công an phường phê duyệt",
+            "Đảng ủy phường phê duyệt",
             "Phương án bảo đảm an ninh: in progress; the plan must be finished and approved by "
-            "Công an phường",
+            "Đảng ủy phường",
             id="not-done",
         ),
         pytest.param(
             PLAN.format(status="done", signoff=""),
-            "Phương án bảo đảm an ninh: chưa được Công an phường phê duyệt",
-            "Phương án bảo đảm an ninh: not yet approved by Công an phường",
+            "Phương án bảo đảm an ninh: chưa được Đảng ủy phường phê duyệt",
+            "Phương án bảo đảm an ninh: not yet approved by Đảng ủy phường",
             id="not-signed",
         ),
         pytest.param(
-            PLAN.format(status="done", signoff=SIGNOFF.replace("Công an phường Thử", "Đảng ủy")),
-            "Phương án bảo đảm an ninh: mới có Đảng ủy duyệt, phương án cần được Công an phường "
-            "phê duyệt",
-            "Phương án bảo đảm an ninh: approved by Đảng ủy only; the plan needs the approval "
-            "of Công an phường",
-            id="not-by-the-police",
+            PLAN.format(
+                status="done", signoff=SIGNOFF.replace("Đảng ủy phường Thử", "Ban Chỉ huy Quân sự")
+            ),
+            "Phương án bảo đảm an ninh: mới có Ban Chỉ huy Quân sự duyệt, phương án cần được "
+            "Đảng ủy phường phê duyệt",
+            "Phương án bảo đảm an ninh: approved by Ban Chỉ huy Quân sự only; the plan needs the "
+            "approval of Đảng ủy phường",
+            id="not-by-the-approver",
         ),
         pytest.param(
             PLAN.format(status="done", signoff=SIGNOFF.replace("2020-05-11", "2020-05-14T17:00")),
-            "Phương án bảo đảm an ninh: Công an phường duyệt lúc 17 giờ 00 ngày 14 tháng 5 năm "
+            "Phương án bảo đảm an ninh: Đảng ủy phường duyệt lúc 17 giờ 00 ngày 14 tháng 5 năm "
             "2020, sau thời điểm đánh giá nên chưa tính",
-            "Phương án bảo đảm an ninh: approved by Công an phường at 14 May 2020, 17:00, after "
+            "Phương án bảo đảm an ninh: approved by Đảng ủy phường at 14 May 2020, 17:00, after "
             "the assessment, so not counted yet",
             id="signed-after-as-of",
         ),
         pytest.param(
             PLAN.format(status="done", signoff=SIGNOFF.replace('version = "2"', 'version = "1"')),
-            "Phương án bảo đảm an ninh: Công an phường mới duyệt phiên bản 1, phiên bản hiện tại "
+            "Phương án bảo đảm an ninh: Đảng ủy phường mới duyệt phiên bản 1, phiên bản hiện tại "
             "là 2 (cần trình duyệt lại)",
-            "Phương án bảo đảm an ninh: Công an phường approved version 1, the current version "
+            "Phương án bảo đảm an ninh: Đảng ủy phường approved version 1, the current version "
             "is 2 (have it approved again)",
             id="outdated-version",
         ),
@@ -342,7 +375,7 @@ until = 2020-05-15T17:00:00+07:00
 
 [[areas.security.settings.posts]]
 entrance = "main-gate"
-team = "Dân quân tự vệ"
+team = "Dân quân phường"
 from = 2020-05-15T10:00:00+07:00
 until = 2020-05-15T12:00:00+07:00
 
@@ -354,7 +387,7 @@ until = 2020-05-15T12:00:00+07:00
 
 [[areas.security.settings.posts]]
 entrance = "side-gate"
-team = "Dân quân tự vệ"
+team = "Dân quân phường"
 from = 2020-05-15T11:00:00+07:00
 until = 2020-05-15T18:00:00+07:00
 """
@@ -593,9 +626,9 @@ def test_required_items_follow_the_setting() -> None:
             id="unknown-key",
         ),
         pytest.param(
-            {"posts": POSTS.replace('team = "Dân quân tự vệ"', 'team = "Dân quân tự về"')},
-            "<make_event>: areas.security.settings.posts[1].team: invalid value 'Dân quân tự về' "
-            "(did you mean 'Dân quân tự vệ'? expected one of: Công an phường, Dân quân tự vệ, "
+            {"posts": POSTS.replace('team = "Dân quân phường"', 'team = "Dân quân tự vệ"')},
+            "<make_event>: areas.security.settings.posts[1].team: invalid value 'Dân quân tự vệ' "
+            "(did you mean 'Dân quân phường'? expected one of: Công an phường, Dân quân phường, "
             "Lực lượng bảo vệ dân phố)",
             id="team-did-you-mean",
         ),
@@ -695,6 +728,7 @@ _KEYS = st.sampled_from(
         "name",
         "teams",
         "police",
+        "plan_approver",
         "plan_item",
         "attendance",
         "guests",
@@ -740,7 +774,8 @@ def test_template_items() -> None:
         assert item.owner_en
     (plan,) = (t for t in TEMPLATE if t.id == "security.plan")
     assert plan.gate
-    assert plan.requires_signoff == DEFAULT_POLICE
+    assert plan.requires_signoff == DEFAULT_PLAN_APPROVER == "Đảng ủy phường"
+    assert plan.owner_vi == DEFAULT_POLICE  # the plan is the ward police's own
     assert {"security.traffic-plan", "security.contingency-plan"} <= {t.id for t in TEMPLATE}
 
 

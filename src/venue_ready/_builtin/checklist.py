@@ -18,6 +18,7 @@ from venue_ready import (
     Finding,
     Item,
     Message,
+    Phase,
     Role,
     Status,
     TemplateItem,
@@ -41,28 +42,42 @@ ORGANISATION = Role(
 DOCUMENTS = Role("checklist.role.documents", "Tiểu ban Văn kiện", "Documents sub-committee")
 PERSONNEL = Role("checklist.role.personnel", "Tiểu ban Nhân sự", "Personnel sub-committee")
 SERVICE = Role("checklist.role.service", "Tiểu ban Phục vụ", "Service sub-committee")
+
+#: The working group that reviews every item before, during and after the congress (the seed
+#: article: "tổ công tác phục vụ Đại hội ... rà soát các nội dung trước, trong và sau Đại hội").
+WORKING_GROUP = Role(
+    "checklist.role.working-group", "Tổ công tác phục vụ Đại hội", "The congress's working group"
+)
+#: The ward's People's Committee, which receives citizens (tiếp công dân).
+PEOPLES_COMMITTEE = Role(
+    "checklist.role.peoples-committee", "Ủy ban nhân dân phường", "Ward People's Committee"
+)
+
 #: Every role, for the catalog below (the plugins' convention: a Role names itself there).
-ROLES = (COMMITTEE, ORGANISATION, DOCUMENTS, PERSONNEL, SERVICE)
+ROLES = (COMMITTEE, ORGANISATION, DOCUMENTS, PERSONNEL, SERVICE, WORKING_GROUP, PEOPLES_COMMITTEE)
 
 MESSAGES = {
     "vi": {
         "checklist.item": "{title}: {status:@item-status}",
         "checklist.item-progress": "{title}: {status:@item-status} ({percent}%)",
-        "checklist.signoff-missing": "{title}: {status:@item-status}, chưa được {body} phê duyệt",
+        # A sign-off is the named body's word on the item: for the higher level's bodies a
+        # comment ("cho ý kiến"), not an approval ("phê duyệt"), so the wording says neither
+        # more nor less than that the body has given its view.
+        "checklist.signoff-missing": "{title}: {status:@item-status}, chưa có ý kiến của {body}",
         "checklist.signoff-outdated": (
-            "{title}: {body} mới duyệt phiên bản {signed}, phiên bản hiện tại là {current}"
+            "{title}: {body} mới cho ý kiến vào bản {signed}, bản hiện tại là bản {current}"
         ),
-        "checklist.signoff-future": "{title}: {body} duyệt lúc {at}, sau thời điểm đánh giá",
+        "checklist.signoff-future": "{title}: {body} cho ý kiến lúc {at}, sau thời điểm đánh giá",
         **{role.id: role.vi for role in ROLES},
     },
     "en": {
         "checklist.item": "{title}: {status:@item-status}",
         "checklist.item-progress": "{title}: {status:@item-status} ({percent}%)",
-        "checklist.signoff-missing": "{title}: {status:@item-status}, not yet approved by {body}",
+        "checklist.signoff-missing": "{title}: {status:@item-status}, not yet signed off by {body}",
         "checklist.signoff-outdated": (
-            "{title}: {body} approved version {signed}, the current version is {current}"
+            "{title}: {body} signed off version {signed}, the current version is {current}"
         ),
-        "checklist.signoff-future": "{title}: approved by {body} at {at}, after the assessment",
+        "checklist.signoff-future": "{title}: signed off by {body} at {at}, after the assessment",
         **{role.id: role.en for role in ROLES},
     },
 }
@@ -84,8 +99,32 @@ def _item(
     )
 
 
-#: The congress's preconditions: id, owner, lead days, title (vi, en), then what is special.
+#: The congress's preconditions, in the order the seed article names them: id, owner, lead
+#: days, title (vi, en), then what is special. Lead times are the project's defaults (the
+#: Ngọc Thụy example's dates, counted back from 15 May 2020), for the organisers to correct.
 TEMPLATE = (
+    _item(
+        "committee.sub-committees",
+        COMMITTEE,
+        230,
+        "Thành lập các tiểu ban phục vụ Đại hội (Văn kiện, Nhân sự, Tuyên truyền, Phục vụ)",
+        "Sub-committees serving the congress set up (documents, personnel, propaganda, service)",
+    ),
+    _item(
+        "committee.working-groups",
+        COMMITTEE,
+        230,
+        "Thành lập các tổ công tác chỉ đạo đại hội các chi bộ trực thuộc",
+        "Working groups set up to direct the congresses of the subordinate party cells",
+    ),
+    _item(
+        "committee.plan",
+        COMMITTEE,
+        180,
+        "Kế hoạch chi tiết của Ban Thường vụ Đảng ủy về công tác chuẩn bị văn kiện và công tác "
+        "nhân sự Đại hội",
+        "The standing committee's detailed plan for the documents and the personnel work",
+    ),
     _item(
         "cells.congresses",
         COMMITTEE,
@@ -103,10 +142,21 @@ TEMPLATE = (
         gate=True,
     ),
     _item(
+        "documents.drafts",
+        DOCUMENTS,
+        45,
+        "Dự thảo văn kiện Đại hội: Báo cáo chính trị, Báo cáo kiểm điểm của Ban Chấp hành "
+        "Đảng bộ, dự thảo Nghị quyết Đại hội",
+        "Draft documents: the political report, the outgoing committee's review report, the "
+        "draft resolution",
+        gate=True,
+    ),
+    _item(
         "documents.drafts-comments",
         DOCUMENTS,
         21,
-        "Lấy ý kiến MTTQ, các đoàn thể, cán bộ nghỉ hưu và đảng viên vào dự thảo văn kiện",
+        "Lấy ý kiến MTTQ, các đoàn thể chính trị - xã hội, nguyên lãnh đạo đã nghỉ hưu và đảng "
+        "viên vào dự thảo văn kiện",
         "Comments on the draft documents from the Fatherland Front, the mass organisations, "
         "retired leaders and party members",
     ),
@@ -114,17 +164,34 @@ TEMPLATE = (
         "documents.district-review",
         DOCUMENTS,
         7,
-        "Văn kiện, chương trình, kịch bản gửi Tổ chỉ đạo đại hội của Quận cho ý kiến",
-        "Documents, programme and script reviewed by the district's steering group",
+        "Văn kiện, chương trình, kịch bản gửi Tổ chỉ đạo đại hội của Quận ủy cho ý kiến",
+        "Documents, programme and script sent to the district Party committee's steering group "
+        "for comment",
         gate=True,
-        requires_signoff="Tổ chỉ đạo đại hội của Quận",
+        requires_signoff="Tổ chỉ đạo đại hội của Quận ủy",
+    ),
+    _item(
+        "personnel.cadre-plan",
+        PERSONNEL,
+        75,
+        "Rà soát, bổ sung quy hoạch cán bộ, làm cơ sở chuẩn bị nhân sự cấp ủy khóa mới",
+        "Cadre plan reviewed and supplemented, as the basis for the new committee's personnel",
+    ),
+    _item(
+        "personnel.plan",
+        PERSONNEL,
+        10,
+        "Đề án nhân sự cấp ủy khóa mới",
+        "Personnel plan for the new Party committee",
+        gate=True,
     ),
     _item(
         "personnel.dossiers",
         PERSONNEL,
-        10,
-        "Hồ sơ nhân sự báo cáo Ban Thường vụ Quận ủy",
-        "Personnel dossiers reported to the district standing committee",
+        7,
+        "Hồ sơ nhân sự báo cáo Ban Thường vụ Quận ủy cho ý kiến",
+        "Personnel dossiers reported to the district Party committee's standing committee for "
+        "comment",
         gate=True,
         requires_signoff="Ban Thường vụ Quận ủy",
     ),
@@ -134,6 +201,36 @@ TEMPLATE = (
         3,
         "Chương trình, kịch bản điều hành Đại hội",
         "Congress programme and running script",
+    ),
+    _item(
+        "service.citizen-reception",
+        PEOPLES_COMMITTEE,
+        3,
+        "Bố trí tiếp công dân trước và trong Đại hội",
+        "Citizen reception arranged before and during the congress",
+    ),
+    _item(
+        "review.before",
+        WORKING_GROUP,
+        1,
+        "Tổ công tác rà soát, kiểm duyệt các đầu mục, nội dung phục vụ Đại hội trước Đại hội",
+        "The working group reviews every item and content serving the congress beforehand",
+    ),
+    _item(
+        "review.during",
+        WORKING_GROUP,
+        0,
+        "Tổ công tác rà soát, giải quyết kịp thời các nội dung phát sinh trong Đại hội",
+        "The working group reviews and settles what comes up during the congress",
+        phase=Phase.DURING,
+    ),
+    _item(
+        "review.after",
+        WORKING_GROUP,
+        7,
+        "Tổ công tác rà soát các nội dung sau Đại hội, hoàn thiện hồ sơ Đại hội",
+        "The working group reviews what follows the congress and completes its records",
+        phase=Phase.AFTER,
     ),
 )
 
