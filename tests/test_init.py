@@ -21,7 +21,7 @@ from .support import event_header
 def test_init_writes_a_file_that_check_accepts(run_cli: RunCli, tmp_path: Path, lang: str) -> None:
     out = tmp_path / "dai-hoi.toml"
     made = run_cli(
-        "init", "--template", "congress", "--starts", "2020-05-15T07:30:00+07:00",
+        "init", "--template", "party-congress", "--starts", "2020-05-15T07:30:00+07:00",
         "--lang", lang, out,
     )  # fmt: skip
     assert made.returncode == 0, made.stderr
@@ -36,7 +36,7 @@ def test_init_writes_a_file_that_check_accepts(run_cli: RunCli, tmp_path: Path, 
     # every installed area is in the congress template, but the opt-in subevents (#7)
     assert sorted(keys) == sorted(k for k in specs if k != "subevents")
     assert keys[0] == "general"
-    items = sum(len(spec.template) for spec in specs.values())
+    items = sum(1 for spec in specs.values() for t in spec.template if t.for_kind("party-congress"))
     assert sum(a["coverage"]["expected"] for a in data["areas"]) >= items
     titles = [f["message"]["params"].get("title") for a in data["areas"] for f in a["findings"]]
     general = specs["general"].template[0]
@@ -52,7 +52,7 @@ def test_due_dates_are_counted_back_from_the_start(tmp_path: Path) -> None:
     )
     event = venue_ready.loads(text)
     by_id = {item.id: item for item in event.areas[0].items}
-    for template in spec.template:
+    for template in (t for t in spec.template if t.for_kind("party-congress")):
         due = by_id[template.id].due
         if template.phase is Phase.DURING:  # while the congress sits: due by its end
             assert due is None
@@ -79,7 +79,11 @@ def test_init_refuses_to_overwrite(run_cli: RunCli, tmp_path: Path) -> None:
     ("args", "needle"),
     [
         (("--starts", "tomorrow"), "--starts: 'tomorrow' is not a valid moment"),
-        (("--starts", "2020-05-15", "--template", "wedding"), "no template 'wedding'"),
+        (
+            ("--starts", "2020-05-15", "--template", "wedding"),
+            "no template for the kind of event 'wedding' (known kinds: party-congress, congress",
+        ),
+        (("--starts", "2020-05-15", "--template", "electon"), "did you mean 'election'?"),
     ],
 )
 def test_init_usage_errors(
@@ -103,3 +107,25 @@ def test_toml_string_round_trips(text: str) -> None:
     import tomli
 
     assert tomli.loads(f"v = {toml_string(text)}")["v"] == text
+
+
+@pytest.mark.parametrize("kind", sorted(venue_ready.BUILTIN_KINDS))
+def test_init_writes_each_kinds_checklist(run_cli: RunCli, tmp_path: Path, kind: str) -> None:
+    """``init --template KIND``: the kind in [event], its participants named, the general
+    area's items of that kind only, a file check accepts."""
+    out = tmp_path / "e.toml"
+    made = run_cli("init", "--template", kind, "--starts", "2026-05-24T07:00", "--lang", "en", out)
+    assert made.returncode == 0, made.stderr
+    event = venue_ready.load(out)
+    assert event.kind == kind
+    assert event.attendance.participants == 100
+    assert (event.form == "delegates") is bool(venue_ready.BUILTIN_KINDS[kind].forms)
+    spec = venue_ready.get_plugin_manager().area_specs()["general"]
+    general = next(plan for plan in event.areas if plan.key == "general")
+    written = {item.id for item in general.items}
+    assert written == {t.id for t in spec.template if t.for_kind(kind)}
+    assert written  # every kind has a checklist of its own
+    assert all(t.kinds == (kind,) for t in spec.template if t.id in written)
+    checked = run_cli("check", out, "--as-of", "2026-05-01", "--format", "json")
+    assert checked.returncode == 0, checked.stderr
+    assert json.loads(checked.stdout)["event"]["kind"] == kind

@@ -737,11 +737,17 @@ class Finding:
         return cls(**fields)
 
 
+def _kind_keys(value: object) -> tuple[str, ...]:
+    return _tuple_of(value, str, "kinds")
+
+
 @frozen
 class TemplateItem:
     """An item of an area's template checklist, for new event files (``venue-ready init``).
 
-    ``lead_days`` counts the due date back from the event's start.
+    ``lead_days`` counts the due date back from the event's start (forward from its end for an
+    ``after`` item), as :func:`~venue_ready.days_before` does. ``kinds`` are the kinds of event
+    the item belongs to (``init --template KIND`` writes only those); empty: every kind.
     """
 
     id: str = field(validator=_text)
@@ -754,6 +760,11 @@ class TemplateItem:
     weight: float = field(default=1.0, validator=_non_negative)
     gate: bool = False
     requires_signoff: str | None = None
+    kinds: tuple[str, ...] = field(default=(), converter=_kind_keys)
+
+    def for_kind(self, kind: str) -> bool:
+        """True when the item belongs in a new file for an event of ``kind``."""
+        return not self.kinds or kind in self.kinds
 
 
 #: ``(settings, event) -> problems``: an :attr:`AreaSpec.validate_settings`. It takes an area's

@@ -11,15 +11,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
 
+from ._i18n import catalog
 from ._i18n import gettext as _
+from ._kinds import BUILTIN_KINDS, DEFAULT_KIND, EventKind
 from ._model import AreaSpec, Phase, TemplateItem
 
-__all__ = ["OPT_IN_AREAS", "TEMPLATES", "new_event_file", "toml_string"]
+__all__ = ["OPT_IN_AREAS", "new_event_file", "toml_string"]
 
-#: Template names → the area keys they hold (None: every installed area but the opt-in ones).
-TEMPLATES: dict[str, tuple[str, ...] | None] = {"congress": None}
-#: Areas a template holds only when it names them: ``subevents`` counts an event's children,
-#: and an event without children would only see it unassessed.
+#: Areas a new file holds only when asked: ``subevents`` counts an event's children, and an
+#: event without children would only see it unassessed.
 OPT_IN_AREAS = ("subevents",)
 
 #: How long a new event lasts when ``init`` is not told: a congress's working day.
@@ -80,8 +80,11 @@ def new_event_file(
     event_id: str = "my-event",
     name: str | None = None,
     timezone: str = "Asia/Ho_Chi_Minh",
+    kind: EventKind | None = None,
 ) -> str:
-    """The text of a new event file holding every area of ``specs`` with its template items.
+    """The text of a new event file holding every area of ``specs`` with its template items
+    for an event of ``kind`` (by default a Party congress): the items of another kind are left
+    out, and a congress is written as a delegates' congress.
 
     ``starts`` and ``ends`` are written as given (for ``starts`` a bare date means the start of
     that day, for ``ends`` its end). Without ``ends``, a start with a time of day is given a
@@ -90,6 +93,9 @@ def new_event_file(
     """
     if ends is None:
         ends = starts + DEFAULT_LENGTH if isinstance(starts, datetime) else starts
+    kind = kind or BUILTIN_KINDS[DEFAULT_KIND]
+    named = f"init.default-name.{kind.key}"
+    default_name = _(named, lang) if named in catalog()["en"] else kind.title(lang)
     lines = [
         f"# {_('init.header', lang)}",
         f"# {_('init.howto', lang, file=event_id + '.toml')}",
@@ -97,16 +103,26 @@ def new_event_file(
         "",
         "[event]",
         f"id = {toml_string(event_id)}",
-        f"name = {toml_string(name or _('init.default-name', lang))}",
-        'kind = "party-congress"',
+        f"name = {toml_string(name or default_name)}",
+        f"kind = {toml_string(kind.key)}  # {_('init.kind-comment', lang, kind=kind.title(lang))}",
+        *([f'form = "delegates"  # {_("init.form-comment", lang)}'] if kind.forms else []),
         'level = "ward"',
-        f"# ordinal = 22  # {_('init.ordinal-comment', lang)}",
-        f'# term = "2020-2025"  # {_("init.term-comment", lang)}',
+        *(
+            [
+                f"# ordinal = 22  # {_('init.ordinal-comment', lang)}",
+                f'# term = "2020-2025"  # {_("init.term-comment", lang)}',
+            ]
+            if kind.forms or kind.key == "council-session"  # what has an ordinal and a term
+            else []
+        ),
         f"starts = {_value(starts)}",
         f"ends = {_value(ends)}  # {_('init.ends-comment', lang)}",
         f"timezone = {toml_string(timezone)}",
         f"lang = {toml_string(lang)}",
-        "expected_delegates = 100",
+        "",
+        "[event.attendance]",
+        f"participants = 100  # {kind.participants(lang)}",
+        f"guests = 10  # {_('init.guests-comment', lang)}",
         "",
         "[venue]",
         f"name = {toml_string(_('init.venue-name', lang))}",
@@ -122,7 +138,8 @@ def new_event_file(
         if spec.settings_example.strip():
             lines += ["", f"[areas.{spec.key}.settings]", spec.settings_example.strip("\n")]
         for item in spec.template:
-            lines += ["", f"[[areas.{spec.key}.items]]", *_item_lines(item, starts, ends, lang)]
+            if item.for_kind(kind.key):
+                lines += ["", f"[[areas.{spec.key}.items]]", *_item_lines(item, starts, ends, lang)]
     return "\n".join(lines) + "\n"
 
 

@@ -26,6 +26,8 @@ from venue_ready import (
     item_credit,
 )
 
+from .kind_templates import KIND_ROLES, KIND_TEMPLATE
+
 AREA = "general"
 
 #: A policy plugin: it turns every area's items into Findings, not only its own area's (see the
@@ -54,7 +56,16 @@ PEOPLES_COMMITTEE = Role(
 )
 
 #: Every role, for the catalog below (the plugins' convention: a Role names itself there).
-ROLES = (COMMITTEE, ORGANISATION, DOCUMENTS, PERSONNEL, SERVICE, WORKING_GROUP, PEOPLES_COMMITTEE)
+ROLES = (
+    COMMITTEE,
+    ORGANISATION,
+    DOCUMENTS,
+    PERSONNEL,
+    SERVICE,
+    WORKING_GROUP,
+    PEOPLES_COMMITTEE,
+    *KIND_ROLES,
+)
 
 MESSAGES = {
     "vi": {
@@ -86,8 +97,8 @@ MESSAGES = {
 def _item(
     item_id: str, owner: Role, lead_days: int, title_vi: str, title_en: str, **rules: Any
 ) -> TemplateItem:
-    """A template item owned by ``owner``, due ``lead_days`` before the start; ``rules`` are
-    the rest of :class:`TemplateItem` (``gate``, ``requires_signoff``)."""
+    """A Party congress's template item owned by ``owner``, due ``lead_days`` before the start;
+    ``rules`` are the rest of :class:`TemplateItem` (``gate``, ``requires_signoff``)."""
     return TemplateItem(
         id=item_id,
         title_vi=title_vi,
@@ -95,6 +106,7 @@ def _item(
         owner_vi=owner.vi,
         owner_en=owner.en,
         lead_days=lead_days,
+        kinds=("party-congress",),
         **rules,
     )
 
@@ -237,14 +249,15 @@ TEMPLATE = (
 
 @hookimpl
 def venue_ready_areas() -> list[AreaSpec]:
-    """The ``general`` area, with the congress's preconditions as its template."""
+    """The ``general`` area, with each kind's preconditions as its template (a Party
+    congress's, then the other kinds')."""
     return [
         AreaSpec(
             key=AREA,
             title_vi="Công tác chung",
             title_en="General preparations",
             default_weight=1.0,
-            template=TEMPLATE,
+            template=(*TEMPLATE, *KIND_TEMPLATE),
             messages=MESSAGES,
         )
     ]

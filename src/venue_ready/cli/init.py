@@ -23,7 +23,7 @@ def add_parser(commands: Commands, lang: str) -> None:
     init.option("out", metavar_id="cli.file-metavar", help_id="cli.help.out")
     init.option(
         "--template",
-        default="congress",
+        default="party-congress",
         metavar_id="cli.metavar.template",
         help_id="cli.help.template",
     )
@@ -41,13 +41,10 @@ def run(args: argparse.Namespace, lang_hint: str) -> ExitCode:
     from pathlib import Path
 
     from .._files import write_atomic
-    from .._scaffold import OPT_IN_AREAS, TEMPLATES, new_event_file
+    from .._scaffold import OPT_IN_AREAS, new_event_file
+    from .._values import suggest
 
     lang = args.lang or lang_hint
-    if args.template not in TEMPLATES:
-        known = ", ".join(sorted(TEMPLATES))
-        err(_("cli.unknown-template", lang, template=args.template, known=known))
-        raise Exit(ExitCode.USAGE)
     starts = read_moment(_as_written, args.starts, lang, option="--starts")
     ends = None if args.ends is None else read_moment(_as_written, args.ends, lang, option="--ends")
     out = Path(args.out)
@@ -60,10 +57,15 @@ def run(args: argparse.Namespace, lang_hint: str) -> ExitCode:
         raise Exit(ExitCode.USAGE)
 
     pm = plugin_manager(args, lang)
-    wanted = TEMPLATES[args.template]
-    specs = [s for k, s in pm.area_specs().items() if wanted is None or k in wanted]
+    kinds = pm.event_kinds()  # a template per kind of event, the plugins' kinds too
+    kind = kinds.get(args.template)
+    if kind is None:
+        hint = suggest(args.template, kinds)
+        message = "cli.unknown-template-hint" if hint else "cli.unknown-template"
+        err(_(message, lang, template=args.template, hint=hint, known=", ".join(kinds)))
+        raise Exit(ExitCode.USAGE)
     # subevents only makes sense for an event with children: opt in by hand (docs/rollup.md)
-    specs = [s for s in specs if s.key not in OPT_IN_AREAS or (wanted and s.key in wanted)]
+    specs = [s for k, s in pm.area_specs().items() if k not in OPT_IN_AREAS]
     content = new_event_file(
         specs,
         starts=starts,
@@ -71,6 +73,7 @@ def run(args: argparse.Namespace, lang_hint: str) -> ExitCode:
         lang=lang,
         event_id=event_id,
         name=args.name,
+        kind=kind,
     )
     try:
         write_atomic(out, content, overwrite=False)
@@ -80,7 +83,7 @@ def run(args: argparse.Namespace, lang_hint: str) -> ExitCode:
     except OSError as exc:
         err(_("cli.cannot-write", lang, file=out, error=exc.strerror or str(exc)))
         raise Exit(ExitCode.USAGE) from None
-    items = sum(len(s.template) for s in specs)
+    items = sum(1 for s in specs for item in s.template if item.for_kind(kind.key))
     err(_("cli.init-done", lang, file=out, areas=len(specs), items=items))
     if pm.failures:
         for failure in pm.failures:
