@@ -123,9 +123,42 @@ def test_init_writes_each_kinds_checklist(run_cli: RunCli, tmp_path: Path, kind:
     spec = venue_ready.get_plugin_manager().area_specs()["general"]
     general = next(plan for plan in event.areas if plan.key == "general")
     written = {item.id for item in general.items}
-    assert written == {t.id for t in spec.template if t.for_kind(kind)}
+    assert written == {t.id for t in spec.template if t.for_event(kind, date(2026, 5, 24))}
     assert written  # every kind has a checklist of its own
     assert all(t.kinds == (kind,) for t in spec.template if t.id in written)
     checked = run_cli("check", out, "--as-of", "2026-05-01", "--format", "json")
     assert checked.returncode == 0, checked.stderr
     assert json.loads(checked.stdout)["event"]["kind"] == kind
+
+
+#: init's start, the rules it says it applies, the body above the ward, the cells' term
+TERM_CASES = [
+    ("2020-05-15", "before 1 July 2025", "Ban Thường vụ Quận ủy", "(term 2020 - 2022)"),
+    ("2025-06-30", "before 1 July 2025", "Ban Thường vụ Quận ủy", "(term 2020 - 2022)"),
+    (
+        "2026-12-20",
+        "from 1 July 2025",
+        "Ban Thường vụ cấp ủy cấp trên trực tiếp",
+        "(term 2025 - 2027)",
+    ),
+]
+
+
+@pytest.mark.parametrize("case", TERM_CASES, ids=[c[0] for c in TERM_CASES])
+def test_init_follows_the_rules_of_the_events_term(
+    run_cli: RunCli, tmp_path: Path, case: tuple[str, str, str, str]
+) -> None:
+    """#19: a date after July 2025 gets the two-level structure (no district level), and the
+    file says which rules it applies; the term's comment follows the date."""
+    starts, rules, bodies, cells = case
+    out = tmp_path / "e.toml"
+    assert run_cli("init", "--starts", starts, "--lang", "en", out).returncode == 0
+    text = out.read_text(encoding="utf-8")
+    assert f"# Template for the organisation {rules}" in text
+    assert f'requires_signoff = "{bodies}"' in text
+    assert cells in text
+    first = int(starts[:4]) - int(starts[:4]) % 5
+    assert f'# term = "{first}-{first + 5}"' in text
+    event = venue_ready.load(out)
+    ids = [item.id for plan in event.areas for item in plan.items]
+    assert len(ids) == len(set(ids))  # one version of each item

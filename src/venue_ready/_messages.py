@@ -259,6 +259,14 @@ VI: dict[str, str] = {
     "init.howto": "Kiểm tra mức độ sẵn sàng: venue-ready check {file}",
     "init.ordinal-comment": 'đại hội lần thứ mấy (có thể viết số La Mã, ví dụ "XXII")',
     "init.kind-comment": "loại sự kiện: {kind}",
+    "init.rules-three-levels": (
+        "Mẫu theo tổ chức trước ngày 1 tháng 7 năm 2025: chính quyền địa phương ba cấp, cấp trên "
+        "trực tiếp của phường là quận (Quận ủy)."
+    ),
+    "init.rules-two-levels": (
+        "Mẫu theo tổ chức từ ngày 1 tháng 7 năm 2025: chính quyền địa phương hai cấp, không còn "
+        "cấp huyện; cấp trên trực tiếp của phường là tỉnh, thành phố."
+    ),
     "init.form-comment": 'đại hội đại biểu; đại hội toàn thể: "members"',
     "init.guests-comment": "khách mời",
     "init.default-name.party-congress": "Đại hội đại biểu Đảng bộ phường … lần thứ …, nhiệm kỳ …",
@@ -625,6 +633,14 @@ EN: dict[str, str] = {
     "init.howto": "Check its readiness: venue-ready check {file}",
     "init.ordinal-comment": 'which congress this is (Roman numerals work too, e.g. "XXII")',
     "init.kind-comment": "the kind of event: {kind}",
+    "init.rules-three-levels": (
+        "Template for the organisation before 1 July 2025: three levels of local government, the "
+        "ward directly under its district (Quận ủy)."
+    ),
+    "init.rules-two-levels": (
+        "Template for the organisation from 1 July 2025: two levels of local government, no "
+        "district level; the ward directly under its province or city."
+    ),
     "init.form-comment": "a delegates' congress; a members' congress: \"members\"",
     "init.guests-comment": "invited guests",
     "init.default-name.party-congress": "Congress of the ward Party committee's delegates, term …",

@@ -36,7 +36,7 @@ from __future__ import annotations
 import enum
 import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from datetime import datetime, tzinfo
+from datetime import date, datetime, tzinfo
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 import attrs
@@ -737,6 +737,11 @@ class Finding:
         return cls(**fields)
 
 
+def _optional_day(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and (type(value) is not date):
+        raise TypeError(f"{attribute.name} must be a date or None, got {value!r}")
+
+
 def _kind_keys(value: object) -> tuple[str, ...]:
     return _tuple_of(value, str, "kinds")
 
@@ -748,6 +753,8 @@ class TemplateItem:
     ``lead_days`` counts the due date back from the event's start (forward from its end for an
     ``after`` item), as :func:`~venue_ready.days_before` does. ``kinds`` are the kinds of event
     the item belongs to (``init --template KIND`` writes only those); empty: every kind.
+    ``since`` and ``until`` bound the opening days it is for (None: unbounded), for an item whose
+    bodies or terms changed with the rules.
     """
 
     id: str = field(validator=_text)
@@ -761,10 +768,22 @@ class TemplateItem:
     gate: bool = False
     requires_signoff: str | None = None
     kinds: tuple[str, ...] = field(default=(), converter=_kind_keys)
+    since: date | None = field(default=None, validator=_optional_day)
+    until: date | None = field(default=None, validator=_optional_day)
 
     def for_kind(self, kind: str) -> bool:
         """True when the item belongs in a new file for an event of ``kind``."""
         return not self.kinds or kind in self.kinds
+
+    def for_event(self, kind: str, starts: date) -> bool:
+        """True when the item belongs in a new file for an event of ``kind`` opening on the day
+        ``starts``: one of its kinds, opening on or after ``since`` and before ``until`` (the
+        rules of a term of office: the bodies above a ward changed on 1 July 2025)."""
+        return (
+            self.for_kind(kind)
+            and (self.since is None or starts >= self.since)
+            and (self.until is None or starts < self.until)
+        )
 
 
 #: ``(settings, event) -> problems``: an :attr:`AreaSpec.validate_settings`. It takes an area's

@@ -22,6 +22,10 @@ __all__ = ["OPT_IN_AREAS", "new_event_file", "toml_string"]
 #: event without children would only see it unassessed.
 OPT_IN_AREAS = ("subevents",)
 
+#: From this day local government has two levels (provinces, communes and wards): no district
+#: level, so a ward's Party committee reports to the province's (the domain notes).
+TWO_LEVELS = date(2025, 7, 1)
+
 #: How long a new event lasts when ``init`` is not told: a congress's working day.
 DEFAULT_LENGTH = timedelta(hours=9, minutes=30)
 
@@ -94,11 +98,16 @@ def new_event_file(
     if ends is None:
         ends = starts + DEFAULT_LENGTH if isinstance(starts, datetime) else starts
     kind = kind or BUILTIN_KINDS[DEFAULT_KIND]
+    start_day = starts.date() if isinstance(starts, datetime) else starts
+    # a ward's congresses fall in the first year of a five-year term: 2020, 2025, 2030
+    first = start_day.year - start_day.year % 5
+    levels = "init.rules-two-levels" if start_day >= TWO_LEVELS else "init.rules-three-levels"
     named = f"init.default-name.{kind.key}"
     default_name = _(named, lang) if named in catalog()["en"] else kind.title(lang)
     lines = [
         f"# {_('init.header', lang)}",
         f"# {_('init.howto', lang, file=event_id + '.toml')}",
+        f"# {_(levels, lang)}",
         "schema = 1",
         "",
         "[event]",
@@ -110,7 +119,7 @@ def new_event_file(
         *(
             [
                 f"# ordinal = 22  # {_('init.ordinal-comment', lang)}",
-                f'# term = "2020-2025"  # {_("init.term-comment", lang)}',
+                f'# term = "{first}-{first + 5}"  # {_("init.term-comment", lang)}',
             ]
             if kind.forms or kind.key == "council-session"  # what has an ordinal and a term
             else []
@@ -138,7 +147,7 @@ def new_event_file(
         if spec.settings_example.strip():
             lines += ["", f"[areas.{spec.key}.settings]", spec.settings_example.strip("\n")]
         for item in spec.template:
-            if item.for_kind(kind.key):
+            if item.for_event(kind.key, start_day):
                 lines += ["", f"[[areas.{spec.key}.items]]", *_item_lines(item, starts, ends, lang)]
     return "\n".join(lines) + "\n"
 

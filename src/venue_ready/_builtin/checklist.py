@@ -8,7 +8,7 @@ and it uses only the public API.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from venue_ready import (
@@ -29,6 +29,11 @@ from venue_ready import (
 from .kind_templates import KIND_ROLES, KIND_TEMPLATE
 
 AREA = "general"
+
+#: Local government has two levels from this day (the domain notes): a ward's Party committee
+#: answers to the province's or the city's, not to a district's (Quận ủy). Items naming the
+#: level above the ward come in two versions, one for each side of it.
+TWO_LEVELS = date(2025, 7, 1)
 
 #: A policy plugin: it turns every area's items into Findings, not only its own area's (see the
 #: rule "foreign-area" of ``venue_ready.testing.check_plugin``).
@@ -141,9 +146,19 @@ TEMPLATE = (
         "cells.congresses",
         COMMITTEE,
         30,
-        "Đại hội các chi bộ trực thuộc (nhiệm kỳ 2020-2022) đã tổ chức xong",
-        "Congresses of the subordinate party cells (term 2020-2022) held",
+        "Đại hội các chi bộ trực thuộc (nhiệm kỳ 2020 - 2022) đã tổ chức xong",
+        "Congresses of the subordinate party cells (term 2020 - 2022) held",
         gate=True,
+        until=TWO_LEVELS,
+    ),
+    _item(
+        "cells.congresses",
+        COMMITTEE,
+        30,
+        "Đại hội các chi bộ trực thuộc (nhiệm kỳ 2025 - 2027) đã tổ chức xong",
+        "Congresses of the subordinate party cells (term 2025 - 2027) held",
+        gate=True,
+        since=TWO_LEVELS,
     ),
     _item(
         "cells.delegates",
@@ -181,6 +196,17 @@ TEMPLATE = (
         "for comment",
         gate=True,
         requires_signoff="Tổ chỉ đạo đại hội của Quận ủy",
+        until=TWO_LEVELS,
+    ),
+    _item(
+        "documents.district-review",
+        DOCUMENTS,
+        7,
+        "Văn kiện, chương trình, kịch bản gửi cấp ủy cấp trên trực tiếp cho ý kiến",
+        "Documents, programme and script sent to the directly superior Party committee for comment",
+        gate=True,
+        requires_signoff="Ban Thường vụ cấp ủy cấp trên trực tiếp",
+        since=TWO_LEVELS,
     ),
     _item(
         "personnel.cadre-plan",
@@ -206,6 +232,18 @@ TEMPLATE = (
         "comment",
         gate=True,
         requires_signoff="Ban Thường vụ Quận ủy",
+        until=TWO_LEVELS,
+    ),
+    _item(
+        "personnel.dossiers",
+        PERSONNEL,
+        7,
+        "Hồ sơ nhân sự báo cáo Ban Thường vụ cấp ủy cấp trên trực tiếp cho ý kiến",
+        "Personnel dossiers reported to the directly superior Party committee's standing "
+        "committee for comment",
+        gate=True,
+        requires_signoff="Ban Thường vụ cấp ủy cấp trên trực tiếp",
+        since=TWO_LEVELS,
     ),
     _item(
         "service.programme",

@@ -83,7 +83,10 @@ def run(args: argparse.Namespace, lang_hint: str) -> ExitCode:
     except OSError as exc:
         err(_("cli.cannot-write", lang, file=out, error=exc.strerror or str(exc)))
         raise Exit(ExitCode.USAGE) from None
-    items = sum(1 for s in specs for item in s.template if item.for_kind(kind.key))
+    from datetime import datetime
+
+    day = starts.date() if isinstance(starts, datetime) else starts
+    items = sum(1 for s in specs for item in s.template if item.for_event(kind.key, day))
     err(_("cli.init-done", lang, file=out, areas=len(specs), items=items))
     if pm.failures:
         for failure in pm.failures:
