@@ -288,3 +288,25 @@ def test_an_unknown_kind_is_blamed_on_a_plugin_whose_kinds_failed(
     proc = run_cli("check", typo, "--plugin", "broken_kinds", "--lang", "en", env=env)
     assert proc.returncode == 2
     assert "did you mean 'election'?" in proc.stderr
+
+
+def test_the_conformance_check_refuses_a_misspelt_kind() -> None:
+    """A rule marked for a kind nobody knows would silently never run: the check says so."""
+    from venue_ready.testing import PluginConformanceError, check_plugin
+
+    @applies_to("party-congres")
+    def misspelt(config: object, event: Event, area: AreaPlan, as_of: datetime) -> list[Finding]:
+        return []
+
+    class Misspelt:
+        venue_ready_areas, venue_ready_assess = area_plugin(
+            AreaSpec(key="flags", title_vi="Cờ", title_en="Flags"),
+            settings=lambda settings, event: (None, []),
+            rules=(misspelt, _everywhere),
+        )
+
+    with pytest.raises(PluginConformanceError) as caught:
+        check_plugin(Misspelt)
+    assert caught.value.rule == "unknown-kind"
+    assert "did you mean 'party-congress'?" in str(caught.value)
+    check_plugin(_flags_plugin())  # the same plugin with known kinds keeps every rule

@@ -162,7 +162,9 @@ def test_terminal_report_in_colour() -> None:
     assert text != render_text(report, "vi")
     for area in report.areas:
         assert area.title("vi") in text
-    assert "Mức độ sẵn sàng chung: 93,2/100 · Còn điều kiện bắt buộc chưa đạt · CHƯA SẴN SÀNG" in text
+    assert (
+        "Mức độ sẵn sàng chung: 93,2/100 · Còn điều kiện bắt buộc chưa đạt · CHƯA SẴN SÀNG" in text
+    )
     assert "█" in text  # the bars
     assert "19/19" in text  # coverage
     assert report.overdue

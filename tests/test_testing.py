@@ -259,6 +259,10 @@ class EndlessLead(Catering):
     template = (TemplateItem(id="catering.menu", title_vi="x", title_en="x", lead_days=10**9),)
 
 
+class MisspeltTemplateKind(Catering):
+    template = (TemplateItem(id="catering.menu", title_vi="x", title_en="x", kinds=("electon",)),)
+
+
 class RaisingAssess(Catering):
     def findings(self, event: Event, area: AreaPlan, as_of: datetime) -> Any:
         raise RuntimeError("no water today")
@@ -314,6 +318,7 @@ BROKEN: list[tuple[str, Callable[[], object], str]] = [
     ("not-deterministic", ByIdentity, "a freshly loaded copy of the same event"),
     ("template", NegativeLead, "lead_days is -1, not >= 0"),
     ("template", EndlessLead, "no event file can be built from its templates"),
+    ("unknown-kind", MisspeltTemplateKind, "names the kind 'electon' (did you mean 'election'?)"),
     ("plugin-fails", RaisingAssess, "raised RuntimeError: no water today"),
     ("plugin-fails", AreasNotAList, "venue_ready_areas returned dict"),
     ("plugin-fails", Misspelled, "unknown hook 'venue_ready_asess'"),

@@ -35,6 +35,7 @@ import attrs
 
 from ._errors import LoadError, Problem
 from ._model import AreaPlan, AreaSpec, Event, Finding, Item
+from ._values import suggest
 
 if TYPE_CHECKING:
     import pluggy
@@ -84,6 +85,10 @@ RULES: dict[str, str] = {
     "not-deterministic": (
         "the same event (or a freshly loaded copy of it) at the same moment gives the same "
         "Findings, in the same order"
+    ),
+    "unknown-kind": (
+        "every kind a rule applies to (@applies_to) and every kind of a template item is one the "
+        "core or the plugins know: a misspelt kind would silently never run"
     ),
 }
 
@@ -361,6 +366,32 @@ class _Checker:
                 if impl.plugin_name == self.name and not impl.optionalhook:
                     raise self.fail("plugin-fails", f"unknown hook {hook_name!r}")
 
+    def check_kinds(self, specs: list[AreaSpec]) -> None:
+        """The kinds its rules and template items name are known kinds."""
+        from ._areaplugin import AreaPlugin, rule_kinds
+
+        known = self.pm.event_kinds()
+        named: list[tuple[str, str]] = []
+        for impl in self.pm.hook.venue_ready_assess.get_hookimpls():
+            owner = getattr(impl.function, "__self__", None)
+            if impl.plugin_name == self.name and isinstance(owner, AreaPlugin):
+                for rule in owner.rules():
+                    where = f"rule {getattr(rule, '__qualname__', rule)!r}"
+                    named += [(where, kind) for kind in sorted(rule_kinds(rule) or ())]
+        for spec in specs:
+            for item in spec.template:
+                where = f"template item {item.id!r} of area {spec.key!r}"
+                named += [(where, kind) for kind in item.kinds]
+        for where, kind in named:
+            if kind not in known:
+                hint = suggest(kind, known)
+                also = f" (did you mean {hint!r}?)" if hint else ""
+                raise self.fail(
+                    "unknown-kind",
+                    f"{where} names the kind {kind!r}{also}, which no plugin knows; known "
+                    f"kinds: {', '.join(known)}",
+                )
+
     def own_specs(self) -> list[AreaSpec]:
         specs: list[AreaSpec] = []
         for result in self.call("venue_ready_areas"):
@@ -592,6 +623,7 @@ def check_plugin(
     checker.check_keys(specs)
     checker.check_titles(specs)
     checker.check_template(specs)
+    checker.check_kinds(specs)
     for spec in specs:
         checker.check_validator(spec, None)
         checker.check_example_parses(spec)
