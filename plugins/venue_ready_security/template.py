@@ -25,14 +25,19 @@ __all__ = [
     "DEFAULT_PLAN_APPROVER",
     "DEFAULT_PLAN_ITEM",
     "DEFAULT_POLICE",
+    "ELECTION_TEAM",
     "KEY",
     "OFFICE",
+    "ORGANISERS",
+    "OWNER_ROLES",
     "POLICE",
     "ROLES",
     "SERVICE",
     "SETTINGS_EXAMPLE",
+    "STATE_OFFICE",
     "TEMPLATE",
     "TRAFFIC_PLAN_ITEM",
+    "WARD_COMMITTEE",
     "by_id",
 ]
 
@@ -45,6 +50,22 @@ SERVICE, OFFICE, POLICE = ROLES = (
     Role("security.role.service", "Tiểu ban Phục vụ", "Service sub-committee"),
     Role("security.role.office", "Văn phòng Đảng ủy", "Party committee office"),
     Role("security.role.police", DEFAULT_POLICE, "Ward police"),
+)
+
+#: The default owners of the fire-safety and badge checks for events that are not the Party's
+#: (settings ``owner_fire`` and ``owner_badges``; see settings.owner_defaults): a state event's
+#: are the ward People's Committee and its office, an election's the polling area's election
+#: team (tổ bầu cử), another organisation's its organising committee (ban tổ chức, the project's
+#: default, unverified).
+WARD_COMMITTEE, STATE_OFFICE, ELECTION_TEAM, ORGANISERS = OWNER_ROLES = (
+    Role("security.role.ward-committee", "Ủy ban nhân dân phường", "Ward People's Committee"),
+    Role(
+        "security.role.state-office",
+        "Văn phòng HĐND - UBND phường",
+        "Office of the ward People's Council and People's Committee",
+    ),
+    Role("security.role.election-team", "Tổ bầu cử", "Election team"),
+    Role("security.role.organisers", "Ban Tổ chức", "Organising committee"),
 )
 
 
