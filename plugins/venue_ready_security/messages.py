@@ -139,6 +139,9 @@ _VI: dict[str, str] = {
         "chốt gác cần ghi một trong hai: entrance (lối vào) hoặc place (nơi canh gác)"
     ),
     "security.guarded-unnamed": "nơi canh gác cần có zone, id hoặc name",
+    "security.guarded-is-entrance": (
+        "'{id}' là một lối vào của [venue]: đặt cho nơi canh gác một id khác"
+    ),
     "security.guarded-duplicate": "nơi canh gác '{id}' đã khai báo ở guarded[{first}]",
 }
 
@@ -258,6 +261,9 @@ _EN: dict[str, str] = {
     ),
     "security.post-where": "a post needs one of entrance or place (not both)",
     "security.guarded-unnamed": "a guarded place needs a zone, an id or a name",
+    "security.guarded-is-entrance": (
+        "'{id}' is an entrance of [venue]: give the guarded place another id"
+    ),
     "security.guarded-duplicate": (
         "the guarded place '{id}' is already declared at guarded[{first}]"
     ),

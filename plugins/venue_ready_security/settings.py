@@ -184,6 +184,10 @@ def _guarded(reader: SettingsReader, key: str, values: Mapping[str, Any]) -> "tu
         if place.key is None:
             sub.problem(None, "security.guarded-unnamed")
             continue
+        if place.key in (_venue_ids(reader, "entrance") or ()):
+            # the journal's subject would name both the entrance and the place
+            sub.problem(None, "security.guarded-is-entrance", id=place.key)
+            continue
         if place.key in seen:
             sub.problem(None, "security.guarded-duplicate", id=place.key, first=seen[place.key])
             continue

@@ -739,6 +739,10 @@ _KEYS = st.sampled_from(
         "extinguisher_validity_months",
         "people_per_extinguisher",
         "required_items",
+        "guarded",
+        "place",
+        "owner_fire",
+        "owner_badges",
         "other",
     ]
 ) | st.text(max_size=8)

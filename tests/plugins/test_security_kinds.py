@@ -290,6 +290,12 @@ def test_the_journal_takes_guarded_places_besides_entrances() -> None:
             id="duplicate",
         ),
         pytest.param(
+            GUARDED.replace('zone = "storage"', 'id = "main-gate"'),
+            "<make_event>: areas.security.settings.guarded[0]: 'main-gate' is an entrance of "
+            "[venue]: give the guarded place another id",
+            id="id-is-an-entrance",
+        ),
+        pytest.param(
             GUARDED.replace("until = 2020-05-15T07:30", "until = 2020-05-14T07:30"),
             "<make_event>: areas.security.settings.guarded[0].until: the post ends (14 May 2020, "
             "07:30) no later than it starts (14 May 2020, 17:00) (until must be after from)",
