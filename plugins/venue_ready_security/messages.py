@@ -7,7 +7,7 @@ numbers passed as parameters are formatted by the core for the reader's language
 
 from __future__ import annotations
 
-from .template import ROLES
+from .template import OWNER_ROLES, ROLES
 
 __all__ = ["MESSAGES"]
 
@@ -46,12 +46,21 @@ _VI: dict[str, str] = {
         "Địa điểm chưa khai báo lối vào nào (thêm entrances vào [venue]) "
         "nên chưa kiểm tra được chốt gác"
     ),
+    # -- guarded rooms and zones ----------------------------------------------------------------
+    "security.place-guarded": "{place}: có người canh gác suốt {start:range=end}",
+    "security.place-unguarded": (
+        "{place}: chưa bố trí người canh gác (cần canh gác {start:range=end})"
+    ),
+    "security.place-guard-gap": (
+        "{place}: còn bỏ trống {gaps}, không có người canh gác "
+        "(mới có người canh gác {percent}% thời gian cần canh gác, {start:range=end})"
+    ),
     # -- fire safety (PCCC) ---------------------------------------------------------------------
     "security.extinguisher-valid": (
         "Bình chữa cháy {id} ({zone}): kiểm định {inspected}, còn hạn đến {expires}"
     ),
     "security.extinguisher-expired": (
-        "Bình chữa cháy {id} ({zone}): hết hạn kiểm định {expires}, trước khi Đại hội kết thúc "
+        "Bình chữa cháy {id} ({zone}): hết hạn kiểm định {expires}, trước khi {event_end} "
         "(cần kiểm định lại hoặc thay bình)"
     ),
     "security.extinguisher-not-inspected": (
@@ -65,9 +74,15 @@ _VI: dict[str, str] = {
         "({attendance} người, mỗi bình cho {per} người, tối thiểu {minimum} bình)"
     ),
     "security.extinguishers-no-attendance": (
-        "Chưa biết số người dự (khai báo expected_delegates trong [event] hoặc attendance "
+        "Chưa biết số người dự (khai báo participants trong [event.attendance] hoặc attendance "
         "trong cài đặt) nên chưa tính được số bình chữa cháy cần có"
     ),
+    "security.end.congress": "Đại hội kết thúc",
+    "security.end.election": "kết thúc bỏ phiếu",
+    "security.end.council-session": "kỳ họp bế mạc",
+    "security.end.conference": "hội nghị kết thúc",
+    "security.end.ceremony": "buổi lễ kết thúc",
+    "security.end.event": "sự kiện kết thúc",
     "security.exit-name": "{name}",
     "security.exit-name-kind": "{name} (lối thoát hiểm)",
     "security.exit-checked": "{exit}: đã kiểm tra {checked}",
@@ -91,7 +106,7 @@ _VI: dict[str, str] = {
         "Chưa ghi số thẻ đại biểu đã cấp (badges_issued trong cài đặt), cần {expected}"
     ),
     "security.badges-no-delegates": (
-        "Chưa biết số đại biểu (khai báo expected_delegates trong [event]) "
+        "Chưa biết số đại biểu (khai báo participants trong [event.attendance]) "
         "nên chưa đối chiếu được số thẻ đại biểu"
     ),
     # -- required items -------------------------------------------------------------------------
@@ -116,6 +131,18 @@ _VI: dict[str, str] = {
     "security.no-teams": (
         'danh sách lực lượng trống (cần ít nhất một lực lượng, ví dụ "Công an phường")'
     ),
+    "security.unknown-place": (
+        "không có nơi canh gác '{value}' (khai báo nơi đó trong "
+        "[[areas.security.settings.guarded]] trước)"
+    ),
+    "security.post-where": (
+        "chốt gác cần ghi một trong hai: entrance (lối vào) hoặc place (nơi canh gác)"
+    ),
+    "security.guarded-unnamed": "nơi canh gác cần có zone, id hoặc name",
+    "security.guarded-is-entrance": (
+        "'{id}' là một lối vào của [venue]: đặt cho nơi canh gác một id khác"
+    ),
+    "security.guarded-duplicate": "nơi canh gác '{id}' đã khai báo ở guarded[{first}]",
 }
 
 _EN: dict[str, str] = {
@@ -150,13 +177,26 @@ _EN: dict[str, str] = {
     "security.no-entrances": (
         "The venue lists no entrances (add entrances to [venue]), so guard posts cannot be checked"
     ),
+    "security.place-guarded": "{place}: guarded throughout {start:range=end}",
+    "security.place-unguarded": (
+        "{place}: nobody on guard (a guard is needed for {start:range=end})"
+    ),
+    "security.place-guard-gap": (
+        "{place}: nobody on guard {gaps} (guarded {percent}% of the time needed, {start:range=end})"
+    ),
     "security.extinguisher-valid": (
         "Extinguisher {id} ({zone}): inspected on {inspected}, valid until {expires}"
     ),
     "security.extinguisher-expired": (
-        "Extinguisher {id} ({zone}): its inspection expires on {expires}, before the congress "
-        "ends (have it re-inspected or replaced)"
+        "Extinguisher {id} ({zone}): its inspection expires on {expires}, before {event_end} "
+        "(have it re-inspected or replaced)"
     ),
+    "security.end.congress": "the congress ends",
+    "security.end.election": "polling closes",
+    "security.end.council-session": "the session closes",
+    "security.end.conference": "the conference ends",
+    "security.end.ceremony": "the ceremony ends",
+    "security.end.event": "the event ends",
     "security.extinguisher-not-inspected": (
         "Extinguisher {id} ({zone}): no inspection recorded (set inspected)"
     ),
@@ -169,8 +209,8 @@ _EN: dict[str, str] = {
         "({attendance} people, one per {per} people, at least {minimum})"
     ),
     "security.extinguishers-no-attendance": (
-        "The attendance is not known (set expected_delegates in [event] or attendance in the "
-        "settings), so the number of extinguishers needed cannot be worked out"
+        "The attendance is not known (set participants in [event.attendance] or attendance in "
+        "the settings), so the number of extinguishers needed cannot be worked out"
     ),
     "security.exit-name": "Emergency exit {name}",
     "security.exit-name-kind": "Emergency exit {name}",
@@ -195,7 +235,7 @@ _EN: dict[str, str] = {
         "{expected} are needed"
     ),
     "security.badges-no-delegates": (
-        "The number of delegates is not known (set expected_delegates in [event]), "
+        "The number of delegates is not known (set participants in [event.attendance]), "
         "so the badges cannot be counted against it"
     ),
     "security.required-item-missing": (
@@ -216,10 +256,21 @@ _EN: dict[str, str] = {
         "the post ends ({end}) no later than it starts ({start}) (until must be after from)"
     ),
     "security.no-teams": 'the list of teams is empty (give at least one, e.g. "Công an phường")',
+    "security.unknown-place": (
+        "no guarded place '{value}' (declare it in [[areas.security.settings.guarded]] first)"
+    ),
+    "security.post-where": "a post needs one of entrance or place (not both)",
+    "security.guarded-unnamed": "a guarded place needs a zone, an id or a name",
+    "security.guarded-is-entrance": (
+        "'{id}' is an entrance of [venue]: give the guarded place another id"
+    ),
+    "security.guarded-duplicate": (
+        "the guarded place '{id}' is already declared at guarded[{first}]"
+    ),
 }
 
 # The default owner roles, named in both languages (template.ROLES).
-for _role in ROLES:
+for _role in (*ROLES, *OWNER_ROLES):
     _VI[_role.id], _EN[_role.id] = _role.vi, _role.en
 
 MESSAGES: dict[str, dict[str, str]] = {"vi": _VI, "en": _EN}

@@ -1,12 +1,16 @@
 """The security area's derived rules: pure functions from (config, event, area, as_of) to Findings.
 
 No I/O, no clock. Each function returns its Findings in a fixed order (the venue's entrances in
-file order, extinguishers and exits in settings order), so the same input gives the same
-Findings. Weights (see docs/areas/security.md):
+file order, guarded places, extinguishers and exits in settings order), so the same input gives
+the same Findings. :data:`RULES` runs them in order; a rule marked with ``applies_to`` runs only
+for those kinds of event (the badges), the others for every kind. Weights (see
+docs/areas/security.md):
 
 - ``security.plan-approved``: weight 0, a gate;
 - per entrance, one of ``security.entrance-guarded`` / ``security.guard-gap`` /
   ``security.entrance-unguarded``: weight 1, a gate;
+- per guarded room or zone, one of ``security.place-guarded`` / ``security.place-guard-gap`` /
+  ``security.place-unguarded``: weight 1, a gate;
 - per extinguisher, one of ``security.extinguisher-valid`` / ``-expired`` / ``-not-inspected``:
   together weight 1 (each 1/n); ``security.extinguishers-count``: weight 1;
 - per exit, ``security.exit-checked`` / ``security.exit-unchecked``: together weight 1;
@@ -16,33 +20,44 @@ Findings. Weights (see docs/areas/security.md):
 from __future__ import annotations
 
 import calendar
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, tzinfo
 
 from venue_ready import (
     AreaPlan,
     Event,
     Finding,
     FindingMaker,
+    JournalEntry,
     Message,
     Status,
+    applies_to,
+    days_before,
     fold_name,
+    rule_kinds,
 )
 
-from .settings import DEFAULT_PLAN_ITEM, Config, Exit, Post
-from .template import KEY, OFFICE, POLICE, SERVICE, by_id
+from .settings import DEFAULT_PLAN_ITEM, Config, Exit, Post, owners, parse, window_minutes
+from .template import KEY, POLICE, SERVICE, by_id
 
 __all__ = [
+    "BADGE_KINDS",
     "KEY",
+    "RULES",
     "add_months",
     "assess",
     "badge_findings",
     "fire_findings",
     "guard_findings",
+    "guarded_findings",
     "journal_subjects",
     "merge",
     "plan_findings",
     "required_item_findings",
 ]
+
+#: The kinds whose participants wear a badge (thẻ đại biểu): a congress, a council session, a
+#: conference. A polling area has voter cards (thẻ cử tri), not badges; a ceremony neither.
+BADGE_KINDS = ("party-congress", "congress", "council-session", "conference")
 
 
 #: Every Finding of the area.
@@ -71,7 +86,7 @@ def plan_findings(config: Config, event: Event, area: AreaPlan, as_of: datetime)
                 "security.plan-missing",
                 {"item": config.plan_item, "approver": approver},
                 subject=config.plan_item,
-                due=event.starts - timedelta(days=lead) if lead is not None else None,
+                due=days_before(event, lead) if lead is not None else None,
             )
         ]
     params: dict[str, object] = {"title": item.title, "approver": approver}
@@ -157,46 +172,74 @@ def _clock(moment: datetime, day: date) -> str:
     return text if moment.date() == day else f"{moment:%Y-%m-%d} {text}"
 
 
+def _cover(
+    posts: list[Post],
+    manned: list[JournalEntry],
+    window: tuple[datetime, datetime],
+    tz: tzinfo,
+    params: dict[str, object],
+) -> tuple[str, float]:
+    """How the posts (and the first ``done`` record of the journal, as a post from that moment
+    to ``end``) cover ``start``..``end``: ``"guarded"``, ``"gap"`` (the gaps put in
+    ``params``) or ``"unguarded"``, and the credit earned."""
+    start, end = window
+    if manned:
+        first = manned[0]
+        posts = [*posts, Post(team=first.by, start=first.at, end=end)]
+    if not posts:
+        return "unguarded", 0.0
+    holes, share = _gaps(posts, start, end)
+    if not holes:
+        return "guarded", 1.0
+    # a hole of a few microseconds in a long window could round the share up to 1
+    credit = min(share, 0.999)
+    day = start.date()
+    params["gaps"] = ", ".join(
+        f"{_clock(s.astimezone(tz), day)}–{_clock(e.astimezone(tz), day)}" for s, e in holes
+    )
+    params["gap_count"] = len(holes)
+    params["percent"] = round(100.0 * credit, 1)
+    return "gap", credit
+
+
+#: The Finding codes of an entrance and of a guarded place, by how the posts cover them.
+_ENTRANCE_CODES = {
+    "guarded": "security.entrance-guarded",
+    "gap": "security.guard-gap",
+    "unguarded": "security.entrance-unguarded",
+}
+_PLACE_CODES = {
+    "guarded": "security.place-guarded",
+    "gap": "security.place-guard-gap",
+    "unguarded": "security.place-unguarded",
+}
+
+
 def guard_findings(config: Config, event: Event, area: AreaPlan, as_of: datetime) -> list[Finding]:
     """Per venue entrance: guarded, with gaps, or unguarded (gates, weight 1 each).
 
-    The roster is the plan for the event's window. A post the ward police report manned in the
-    status journal (``security:ENTRANCE done``) counts as a post from that moment to the end of
-    the window, by whoever reported it."""
+    The roster is the plan for the event's window, which follows the kind (an election's
+    guards stand from the evening before: :func:`~.settings.window_minutes`). A post the ward
+    police report manned in the status journal (``security:ENTRANCE done``) counts as a post
+    from that moment to the end of the window, by whoever reported it."""
     del as_of  # the records were cut at the assessment's moment already
     tz = event.tz
-    start = (event.starts - timedelta(minutes=config.doors_open_minutes)).astimezone(tz)
-    end = (event.ends + timedelta(minutes=config.after_close_minutes)).astimezone(tz)
-    make = _make.sharing(due=event.starts - timedelta(days=config.posts_lead_days))
-    owner = config.police
+    before, after = window_minutes(config, event.kind)
+    start = (event.starts - timedelta(minutes=before)).astimezone(tz)
+    end = (event.ends + timedelta(minutes=after)).astimezone(tz)
+    make = _make.sharing(due=days_before(event, config.posts_lead_days), owner=config.police)
     entrances = event.venue.entrances if event.venue is not None else ()
     if not entrances:
-        return [
-            make("security.entrances-unknown", "security.no-entrances", owner=owner, assessed=False)
-        ]
+        return [make("security.entrances-unknown", "security.no-entrances", assessed=False)]
+    records = area.done_records()
     out: list[Finding] = []
     for entrance in entrances:
         # the entrance by its name: its id is the file's, not a word of the report
         params: dict[str, object] = {"entrance": entrance.name, "start": start, "end": end}
         posts = [p for p in config.posts if p.entrance == entrance.id]
-        manned = area.done_records().get(entrance.id, [])
-        if manned:
-            first = manned[0]
-            posts.append(Post(entrance=entrance.id, team=first.by, start=first.at, end=end))
-        holes, share = _gaps(posts, start, end)
-        if not posts:
-            code, credit = "security.entrance-unguarded", 0.0
-        elif holes:
-            # a hole of a few microseconds in a long window could round the share up to 1
-            code, credit = "security.guard-gap", min(share, 0.999)
-            day = start.date()
-            params["gaps"] = ", ".join(
-                f"{_clock(s.astimezone(tz), day)}–{_clock(e.astimezone(tz), day)}" for s, e in holes
-            )
-            params["gap_count"] = len(holes)
-            params["percent"] = round(100.0 * credit, 1)
-        else:
-            code, credit = "security.entrance-guarded", 1.0
+        manned = records.get(entrance.id, [])
+        cover, credit = _cover(posts, manned, (start, end), tz, params)
+        code = _ENTRANCE_CODES[cover]
         out.append(
             make(
                 code,
@@ -205,7 +248,42 @@ def guard_findings(config: Config, event: Event, area: AreaPlan, as_of: datetime
                 credit=credit,
                 gate=True,
                 subject=entrance.id,
-                owner=owner,
+                record=manned[0] if manned else None,
+            )
+        )
+    return out
+
+
+def guarded_findings(
+    config: Config, event: Event, area: AreaPlan, as_of: datetime
+) -> list[Finding]:
+    """Per guarded room or zone (``[[guarded]]``): guarded for its own window, with gaps, or
+    unguarded (gates, weight 1 each), as the entrances are; none when nothing is declared.
+
+    A post names the place by its id (``place``); a ``security:PLACE done`` record of the
+    journal counts as a post from that moment to the end of the place's window."""
+    del as_of
+    tz = event.tz
+    make = _make.sharing(due=days_before(event, config.posts_lead_days), gate=True)
+    records = area.done_records()
+    out: list[Finding] = []
+    for place in config.guarded:
+        key = place.key or ""  # the parser left out places without one
+        start, end = place.start.astimezone(tz), place.end.astimezone(tz)
+        name = place.name or (_zone_name(event, place.zone) if place.zone else key)
+        params: dict[str, object] = {"place": name, "start": start, "end": end}
+        posts = [p for p in config.posts if p.place == key]
+        manned = [r for r in records.get(key, []) if r.at < end]
+        cover, credit = _cover(posts, manned, (start, end), tz, params)
+        code = _PLACE_CODES[cover]
+        out.append(
+            make(
+                code,
+                code,
+                params,
+                credit=credit,
+                subject=key,
+                owner=place.team or config.police,
                 record=manned[0] if manned else None,
             )
         )
@@ -228,12 +306,35 @@ def _day_or_moment(moment: datetime) -> date | datetime:
     return moment.date() if (moment.hour, moment.minute, moment.second) == (0, 0, 0) else moment
 
 
+def people(config: Config, event: Event) -> int | None:
+    """Everyone at the venue: the ``attendance`` setting, else ``[event.attendance]``'s total
+    with the ``guests`` setting in place of its guests when given; None while unknown."""
+    if config.attendance is not None:
+        return config.attendance
+    count = event.attendance
+    if count.participants is None:
+        return None
+    guests = config.guests if config.guests is not None else count.guests or 0
+    return count.participants + guests + (count.staff or 0)
+
+
+#: How an extinguisher's message says "before the event ends", by kind (``security.end.*``).
+_ENDS = {
+    "party-congress": "security.end.congress",
+    "congress": "security.end.congress",
+    "election": "security.end.election",
+    "council-session": "security.end.council-session",
+    "conference": "security.end.conference",
+    "ceremony": "security.end.ceremony",
+}
+
+
 def fire_findings(config: Config, event: Event, area: AreaPlan, as_of: datetime) -> list[Finding]:
     """Each extinguisher's inspection, their number, and each exit's check."""
     del area
     tz = event.tz
     make = _make.sharing(
-        due=event.starts - timedelta(days=config.fire_lead_days), owner=SERVICE.owner
+        due=days_before(event, config.fire_lead_days), owner=owners(config, event)[0]
     )
     out: list[Finding] = []
 
@@ -254,15 +355,14 @@ def fire_findings(config: Config, event: Event, area: AreaPlan, as_of: datetime)
             params["expires"] = _day_or_moment(expires)
             if expires < event.ends:
                 code = message_id = "security.extinguisher-expired"
+                params["event_end"] = Message(_ENDS.get(event.kind, "security.end.event"))
             else:
                 code = message_id = "security.extinguisher-valid"
                 credit = 1.0
                 valid += 1
         out.append(make(code, message_id, params, weight=share, credit=credit, subject=x.id))
 
-    attendance = config.attendance
-    if attendance is None and event.expected_delegates is not None:
-        attendance = event.expected_delegates + config.guests
+    attendance = people(config, event)
     if attendance is None:
         out.append(
             make(
@@ -291,7 +391,9 @@ def fire_findings(config: Config, event: Event, area: AreaPlan, as_of: datetime)
     if not config.exits:
         out.append(make("security.exits-unknown", "security.no-exits", assessed=False))
         return out
-    since = event.starts - timedelta(days=config.exit_check_days)
+    # a check counts from the start of the calendar day exit_check_days before the opening day
+    # (a ward writes "trong 7 ngày trước khai mạc" by days, not by the opening's hour)
+    since = event.starts.astimezone(tz).date() - timedelta(days=config.exit_check_days)
     share = 1.0 / len(config.exits)
     for exit_ in config.exits:
         params = {"exit": _exit_name(exit_), "days": config.exit_check_days}
@@ -302,9 +404,9 @@ def fire_findings(config: Config, event: Event, area: AreaPlan, as_of: datetime)
             params["checked"] = _day_or_moment(exit_.checked.astimezone(tz))
             if exit_.checked > as_of:
                 message_id = "security.exit-check-later"
-            elif exit_.checked < since:
+            elif exit_.checked.astimezone(tz).date() < since:
                 message_id = "security.exit-check-stale"
-                params["since"] = _day_or_moment(since.astimezone(tz))
+                params["since"] = since
             else:
                 code = message_id = "security.exit-checked"
                 credit = 1.0
@@ -336,16 +438,20 @@ def _zone_name(event: Event, zone_id: str) -> str:
 # -- 4. access control: delegate badges -----------------------------------------------------------
 
 
+@applies_to(*BADGE_KINDS)
 def badge_findings(config: Config, event: Event, area: AreaPlan, as_of: datetime) -> list[Finding]:
-    """Badges issued against the delegates (and guests) expected."""
+    """Badges issued against the participants (and guests) expected: ``[event.attendance]``,
+    with the ``guests`` setting in place of its guests when given."""
     del area, as_of
     make = _make.sharing(
-        due=event.starts - timedelta(days=config.badges_lead_days), owner=OFFICE.owner
+        due=days_before(event, config.badges_lead_days), owner=owners(config, event)[1]
     )
     code = "security.badges"
-    if event.expected_delegates is None:
+    participants = event.attendance.participants
+    if participants is None:
         return [make(code, "security.badges-no-delegates", assessed=False)]
-    expected = event.expected_delegates + config.guests
+    guests = config.guests if config.guests is not None else event.attendance.guests or 0
+    expected = participants + guests
     if config.badges_issued is None:
         return [make(code, "security.badges-unknown", {"expected": expected}, assessed=False)]
     issued = config.badges_issued
@@ -371,13 +477,16 @@ def required_item_findings(
         template = by_id(item_id)
         params: dict[str, object] = {"item": item_id}
         message_id = "security.required-item-missing-untitled"
-        due = owner = None
+        due: datetime | None = None
+        owner: str | Message | None = None
         if template is not None:
             message_id = "security.required-item-missing"
             params["title"] = template.title_vi if event.lang == "vi" else template.title_en
             owner = template.owner_vi if event.lang == "vi" else template.owner_en
+            if template.owner_vi == SERVICE.vi:  # the service's, as the kind names it
+                owner = owners(config, event)[0]
             if template.lead_days is not None:
-                due = event.starts - timedelta(days=template.lead_days)
+                due = days_before(event, template.lead_days)
         out.append(
             _make(
                 "security.required-item-missing",
@@ -391,21 +500,32 @@ def required_item_findings(
     return out
 
 
+#: The area's rules, in the order their Findings are reported (``area_plugin(rules=...)``).
+RULES = (
+    plan_findings,
+    guard_findings,
+    guarded_findings,
+    fire_findings,
+    badge_findings,
+    required_item_findings,
+)
+
+
 def assess(config: Config, event: Event, area: AreaPlan, as_of: datetime) -> list[Finding]:
-    """Every derived Finding of the area, in a fixed order."""
+    """Every derived Finding of the area, in a fixed order: :data:`RULES`, each run only for
+    its kinds (as the core runs them)."""
     out: list[Finding] = []
-    for rule in (
-        plan_findings,
-        guard_findings,
-        fire_findings,
-        badge_findings,
-        required_item_findings,
-    ):
-        out.extend(rule(config, event, area, as_of))
+    for rule in RULES:
+        kinds = rule_kinds(rule)
+        if kinds is None or event.kind in kinds:
+            out.extend(rule(config, event, area, as_of))
     return out
 
 
 def journal_subjects(event: Event, area: AreaPlan) -> list[str]:
-    """The entrances the ward police report manned in the journal (``security:ENTRANCE``)."""
-    del area
-    return [e.id for e in event.venue.entrances] if event.venue is not None else []
+    """What the ward police report manned in the journal (``security:ID``): the venue's
+    entrances, then the guarded rooms and zones of the area's settings."""
+    entrances = [e.id for e in event.venue.entrances] if event.venue is not None else []
+    config, _ = parse(area.settings, event)  # wrong entries are left out, reported at load
+    places = [p.key for p in config.guarded if p.key is not None and p.key not in entrances]
+    return entrances + places

@@ -25,14 +25,19 @@ __all__ = [
     "DEFAULT_PLAN_APPROVER",
     "DEFAULT_PLAN_ITEM",
     "DEFAULT_POLICE",
+    "ELECTION_TEAM",
     "KEY",
     "OFFICE",
+    "ORGANISERS",
+    "OWNER_ROLES",
     "POLICE",
     "ROLES",
     "SERVICE",
     "SETTINGS_EXAMPLE",
+    "STATE_OFFICE",
     "TEMPLATE",
     "TRAFFIC_PLAN_ITEM",
+    "WARD_COMMITTEE",
     "by_id",
 ]
 
@@ -45,6 +50,22 @@ SERVICE, OFFICE, POLICE = ROLES = (
     Role("security.role.service", "Tiểu ban Phục vụ", "Service sub-committee"),
     Role("security.role.office", "Văn phòng Đảng ủy", "Party committee office"),
     Role("security.role.police", DEFAULT_POLICE, "Ward police"),
+)
+
+#: The default owners of the fire-safety and badge checks for events that are not the Party's
+#: (settings ``owner_fire`` and ``owner_badges``; see settings.owner_defaults): a state event's
+#: are the ward People's Committee and its office, an election's the polling area's election
+#: team (tổ bầu cử), another organisation's its organising committee (ban tổ chức, the project's
+#: default, unverified).
+WARD_COMMITTEE, STATE_OFFICE, ELECTION_TEAM, ORGANISERS = OWNER_ROLES = (
+    Role("security.role.ward-committee", "Ủy ban nhân dân phường", "Ward People's Committee"),
+    Role(
+        "security.role.state-office",
+        "Văn phòng HĐND - UBND phường",
+        "Office of the ward People's Council and People's Committee",
+    ),
+    Role("security.role.election-team", "Tổ bầu cử", "Election team"),
+    Role("security.role.organisers", "Ban Tổ chức", "Organising committee"),
 )
 
 
@@ -111,7 +132,7 @@ def by_id(item_id: str) -> TemplateItem | None:
 # entrances and zones; they come last, as tables, because every key after a [[...]] header
 # belongs to that table.
 SETTINGS_EXAMPLE = """\
-# Hạng mục là phương án bảo đảm an ninh, trật tự (phương án của Công an phường) và cơ quan
+# Đầu việc là phương án bảo đảm an ninh, trật tự (phương án của Công an phường) và cơ quan
 # phải duyệt phương án ("by" của signed_off phải chứa tên này).
 # (the item that is the security plan, the ward police's own plan, and the body whose
 # sign-off it needs: the sign-off's "by" must contain this name)
@@ -123,11 +144,15 @@ police = "Công an phường"
 # Các lực lượng được bố trí trực chốt gác (the forces that may staff a guard post)
 teams = ["Công an phường", "Dân quân phường", "Lực lượng bảo vệ dân phố"]
 # Mỗi cổng có người trực từ doors_open_minutes phút trước giờ khai mạc đến after_close_minutes
-# phút sau giờ bế mạc; lịch trực phải xong trước khai mạc posts_lead_days ngày.
+# phút sau giờ bế mạc; mặc định theo loại sự kiện: 90 và 30 phút, riêng ngày bầu cử là 720 và
+# 180 phút (canh gác từ tối hôm trước; chưa kiểm chứng). Lịch trực phải xong trước khai mạc
+# posts_lead_days ngày.
 # (every entrance is guarded from doors_open_minutes before the opening until
-# after_close_minutes after the close; the roster is due posts_lead_days before the opening)
-doors_open_minutes = 90
-after_close_minutes = 30
+# after_close_minutes after the close; by default per kind: 90 and 30 minutes, an election 720
+# and 180, from the evening before, unverified; the roster is due posts_lead_days before the
+# opening)
+# doors_open_minutes = 90
+# after_close_minutes = 30
 posts_lead_days = 2
 # Phòng cháy, chữa cháy: bình chữa cháy còn hạn kiểm định extinguisher_validity_months tháng;
 # ít nhất min_extinguishers bình còn hạn, và cứ people_per_extinguisher người thì một bình.
@@ -136,29 +161,52 @@ posts_lead_days = 2
 extinguisher_validity_months = 12
 min_extinguishers = 2
 people_per_extinguisher = 50
-# attendance = 200    # số người có mặt; mặc định: expected_delegates + guests (people there)
-# Số khách mời ngoài đại biểu (guests besides the delegates)
-guests = 0
+# Số người lấy từ [event.attendance]; chỉ ghi ở đây khi cần số khác.
+# (the counts come from [event.attendance]; set these only to override them)
+# attendance = 200    # tổng số người có mặt (everyone at the venue)
+# guests = 20         # số khách mời (guests, for the badges and the extinguishers)
 # Lối thoát hiểm được tính là đã kiểm tra nếu kiểm tra trong vòng exit_check_days ngày trước
 # khai mạc; bình chữa cháy và lối thoát hiểm phải xong trước khai mạc fire_lead_days ngày.
 # (an exit counts as checked at most exit_check_days before the opening; extinguishers and
 # exits are due fire_lead_days before the opening)
 exit_check_days = 7
 fire_lead_days = 1
-# Số thẻ đại biểu đã phát, hạn phát xong trước khai mạc badges_lead_days ngày.
-# (delegate badges issued so far, due badges_lead_days before the opening)
+# Số thẻ đại biểu đã phát, hạn phát xong trước khai mạc badges_lead_days ngày (đại hội, kỳ họp
+# Hội đồng nhân dân, hội nghị; ngày bầu cử dùng thẻ cử tri nên không kiểm tra).
+# (delegate badges issued so far, due badges_lead_days before the opening: a congress, a
+# council session, a conference; not an election, whose voters have voter cards)
 # badges_issued = 150
 badges_lead_days = 1
+# Đơn vị phụ trách phòng cháy, chữa cháy (bình chữa cháy, lối thoát hiểm) và thẻ đại biểu;
+# mặc định theo loại sự kiện: Tiểu ban Phục vụ và Văn phòng Đảng ủy (sự kiện của Đảng), Ủy ban
+# nhân dân phường và Văn phòng HĐND - UBND phường (sự kiện của Nhà nước), Tổ bầu cử (bầu cử).
+# (who owns fire safety and the badges; by default per kind, as above)
+# owner_fire = "Tiểu ban Phục vụ"
+# owner_badges = "Văn phòng Đảng ủy"
 # Các đầu việc bắt buộc phải có trong danh mục (items this area must list)
 required_items = ["security.plan", "security.traffic-plan", "security.contingency-plan"]
 
-# Mỗi chốt gác (một cổng của [venue] và một ca trực), mỗi bình chữa cháy, mỗi lối thoát hiểm
-# ghi một bảng (one table per guard post, per extinguisher and per emergency exit):
+# Mỗi nơi canh gác ngoài các cổng (phòng lưu giữ hòm phiếu, tài liệu qua đêm; phòng kiểm phiếu),
+# mỗi chốt gác (một cổng của [venue] hoặc một nơi canh gác, và một ca trực), mỗi bình chữa cháy,
+# mỗi lối thoát hiểm ghi một bảng (one table per guarded room or zone besides the entrances,
+# per guard post, at an entrance or a guarded place, per extinguisher and per emergency exit):
+# [[areas.security.settings.guarded]]
+# id = "document-store"   # hoặc zone = một khu vực của [venue] (or zone = a zone of [venue])
+# name = "Phòng lưu giữ tài liệu Đại hội"
+# from = 2020-05-14T17:00:00+07:00
+# until = 2020-05-15T07:30:00+07:00
+#
 # [[areas.security.settings.posts]]
 # entrance = "main-gate"
 # team = "Công an phường"
 # from = 2020-05-15T06:00:00+07:00
 # until = 2020-05-15T17:30:00+07:00
+#
+# [[areas.security.settings.posts]]
+# place = "document-store"
+# team = "Dân quân phường"
+# from = 2020-05-14T17:00:00+07:00
+# until = 2020-05-15T07:30:00+07:00
 #
 # [[areas.security.settings.extinguishers]]
 # id = "BCC-01"
