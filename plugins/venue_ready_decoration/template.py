@@ -12,12 +12,46 @@ from venue_ready import Phase, Role, template_item
 #: The area's key: the prefix of its template items, Finding codes and message ids.
 KEY = "decoration"
 
-#: Owner roles, used by the rules when the settings name no owner; every one in ROLES for the
-#: catalog (messages.py).
-ROLE_SERVICE, ROLE_PROPAGANDA = ROLES = (
+#: Owner roles, used by the rules when the settings name no owner (``owner_stage``,
+#: ``owner_propaganda``); every one in ROLES for the catalog (messages.py). A congress's
+#: sub-committees; the Party committee's office; the People's Council and Committee's office and
+#: the People's Committee (a State event); the election team of a polling area; the organising
+#: committee of another organisation's event.
+(
+    ROLE_SERVICE,
+    ROLE_PROPAGANDA,
+    ROLE_PARTY_OFFICE,
+    ROLE_STATE_OFFICE,
+    ROLE_PEOPLES_COMMITTEE,
+    ROLE_ELECTION_TEAM,
+    ROLE_ORGANISING,
+) = ROLES = (
     Role("decoration.role.service", "Tiểu ban Phục vụ", "Service sub-committee"),
     Role("decoration.role.propaganda", "Tiểu ban Tuyên truyền", "Propaganda sub-committee"),
+    Role("decoration.role.party-office", "Văn phòng Đảng ủy", "Office of the Party committee"),
+    Role(
+        "decoration.role.state-office",
+        "Văn phòng HĐND - UBND phường",
+        "Office of the ward People's Council and People's Committee",
+    ),
+    Role("decoration.role.peoples-committee", "Ủy ban nhân dân phường", "Ward People's Committee"),
+    Role("decoration.role.election-team", "Tổ bầu cử", "Election team"),
+    Role("decoration.role.organising", "Ban Tổ chức", "Organising committee"),
 )
+
+#: The default owners (the stage and backdrop's, the banners and propaganda's) by kind of event;
+#: a kind not listed takes its organiser's (OWNERS_BY_ORGANISER).
+OWNERS_BY_KIND: dict[str, tuple[Role, Role]] = {
+    "party-congress": (ROLE_SERVICE, ROLE_PROPAGANDA),
+    "congress": (ROLE_SERVICE, ROLE_PROPAGANDA),
+    "election": (ROLE_ELECTION_TEAM, ROLE_PEOPLES_COMMITTEE),
+    "council-session": (ROLE_STATE_OFFICE, ROLE_STATE_OFFICE),
+}
+OWNERS_BY_ORGANISER: dict[str, tuple[Role, Role]] = {
+    "party": (ROLE_PARTY_OFFICE, ROLE_PARTY_OFFICE),
+    "state": (ROLE_STATE_OFFICE, ROLE_PEOPLES_COMMITTEE),
+    "organisation": (ROLE_ORGANISING, ROLE_ORGANISING),
+}
 
 
 TEMPLATE = (
@@ -31,8 +65,8 @@ TEMPLATE = (
     ),
     template_item(
         "decoration.slogan-list",
-        "Danh sách khẩu hiệu theo Hướng dẫn 8355-CV/BTGTW được Ban Thường vụ duyệt",
-        "Slogan list (after 8355-CV/BTGTW) approved by the standing committee",
+        "Danh sách khẩu hiệu theo Công văn 8355-CV/BTGTW được Ban Thường vụ duyệt",
+        "Slogan list (after Công văn 8355-CV/BTGTW) approved by the standing committee",
         ROLE_PROPAGANDA,
         10,
     ),
