@@ -51,6 +51,7 @@ PLAIN_KEYS = frozenset(
     {
         "id",
         "kind",
+        "form",
         "level",
         "lang",
         "timezone",

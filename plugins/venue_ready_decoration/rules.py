@@ -200,6 +200,9 @@ _CONGRESS_NAME = re.compile(r"đại\s+hội\s+(?:đại\s+biểu\s+)?(.{1,200}?
 _COUNCIL_NAME = re.compile(r"hội\s+đồng\s+nhân\s+dân\s+(.{1,200}?)\s+kh(?:óa|oá)", re.IGNORECASE)
 _SESSION = re.compile(r"kỳ\s+họp\s+thứ\s+([^\s,]{1,20})", re.IGNORECASE)
 _POLLING_AREA = re.compile(r"khu\s+vực\s+bỏ\s+phiếu\s+số\s+([^\s,]{1,20})", re.IGNORECASE)
+#: The congress's pattern under its older name (tests/test_bad_input_paths.py checks it is
+#: bounded).
+_NAME = _CONGRESS_NAME
 
 
 def _from_name(pattern: re.Pattern[str], event: Event) -> str | None:
