@@ -513,8 +513,7 @@ def test_no_stage_table_is_not_assessed() -> None:
     assert [f["subject"] for f in found] == list(DEFAULT_STAGE_ELEMENTS)
     assert all(f["assessed"] is False for f in found)
     assert found[1]["message"]["text"] == (
-        "The stage dressing is not recorded (table [stage]): the state of the Party flag is "
-        "unknown"
+        "The stage dressing is not recorded (table [stage]): the state of the Party flag is unknown"
     )
     vi = [f for f in findings(make(stage_=""), "vi") if f["subject"] == "party_flag"]
     assert vi[0]["message"]["text"] == (
