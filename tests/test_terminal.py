@@ -171,7 +171,7 @@ def test_terminal_report_in_colour() -> None:
         assert owner is not None
         assert owner in text
     assert "Đầu việc sắp đến hạn (10)" in text
-    assert "Điều kiện bắt buộc chưa đạt (3) · Đầu việc quá hạn (5)" in text
+    assert "Điều kiện bắt buộc chưa đạt (3) · Đầu việc quá hạn (4)" in text
 
 
 @on_posix
@@ -180,7 +180,7 @@ def test_terminal_report_in_english() -> None:
     for area in _report().areas:
         assert area.title("en") in text
     assert "Overall readiness: 93.2/100 · Blocked by a critical condition · NOT READY" in text
-    assert "Unmet critical conditions (3) · Overdue items (5)" in text
+    assert "Unmet critical conditions (3) · Overdue items (4)" in text
     assert "In charge" in text
     assert "critical" in text
     assert "overdue" in text

@@ -74,7 +74,7 @@ VI_SENTENCES = (
     'Buổi phát thanh "Kết quả Đại hội Đảng bộ phường Ngọc Thụy lần thứ XXII, nhiệm kỳ 2020 - '
     '2025" (6 giờ 00 ngày 16 tháng 5 năm 2020): nội dung chưa được duyệt',
     "Lịch phát thanh ngày 10 tháng 5 năm 2020: chưa có buổi nào về Đại hội",
-    "Đầu việc quá hạn (5):",
+    "Đầu việc quá hạn (4):",
     "Đầu việc sắp đến hạn (10):",
 )
 
