@@ -51,6 +51,7 @@ PLAIN_KEYS = frozenset(
     {
         "id",
         "kind",
+        "form",
         "level",
         "lang",
         "timezone",
@@ -102,13 +103,14 @@ KNOWN: frozenset[str] = frozenset()
 #: every language, and translating them would be wrong.
 QUOTED = frozenset(
     {
-        # The backdrop's official title, "ĐẠI HỘI ĐẢNG BỘ PHƯỜNG … LẦN THỨ …, NHIỆM KỲ …",
-        # built from the event's name when the settings give none
-        # (plugins/venue_ready_decoration/settings.py, DEFAULT_TITLE_FORMAT) and quoted by the
-        # decoration.backdrop-* findings: it is what the backdrop must read, in Vietnamese,
+        # The backdrop's official title, "ĐẠI HỘI (ĐẠI BIỂU) ĐẢNG BỘ PHƯỜNG … LẦN THỨ …, NHIỆM KỲ
+        # …", built from the event's name when the settings give none
+        # (plugins/venue_ready_decoration/rules.py, TITLE_DELEGATES, TITLE_MEMBERS) and quoted by
+        # the decoration.backdrop-* findings: it is what the backdrop must read, in Vietnamese,
         # whatever the report's language, like a slogan.
         "ĐẠI",
         "HỘI",
+        "BIỂU",
         "LẦN",
         "THỨ",
         "NHIỆM",

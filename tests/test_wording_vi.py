@@ -63,7 +63,7 @@ def _ids() -> set[str]:
 
 VI_SENTENCES = (
     "Thời điểm đánh giá: 16 giờ 00 ngày 14 tháng 5 năm 2020",
-    "Mức độ sẵn sàng chung: 93,2/100 · Còn điều kiện bắt buộc chưa đạt · CHƯA SẴN SÀNG",
+    "Mức độ sẵn sàng chung: 92,9/100 · Còn điều kiện bắt buộc chưa đạt · CHƯA SẴN SÀNG",
     "Cổng phụ: chưa bố trí chốt gác (cần người gác từ 6 giờ 00 đến 17 giờ 30 ngày 15 tháng 5 năm "
     "2020)",
     "Bình chữa cháy BCC-04 (Tầng hầm để xe): hết hạn kiểm định ngày 10 tháng 5 năm 2020, trước "
@@ -74,7 +74,7 @@ VI_SENTENCES = (
     'Buổi phát thanh "Kết quả Đại hội Đảng bộ phường Ngọc Thụy lần thứ XXII, nhiệm kỳ 2020 - '
     '2025" (6 giờ 00 ngày 16 tháng 5 năm 2020): nội dung chưa được duyệt',
     "Lịch phát thanh ngày 10 tháng 5 năm 2020: chưa có buổi nào về Đại hội",
-    "Đầu việc quá hạn (4):",
+    "Đầu việc quá hạn (3):",
     "Đầu việc sắp đến hạn (10):",
 )
 

@@ -40,4 +40,5 @@ __all__ = ["KEY", "venue_ready_areas", "venue_ready_assess"]
 venue_ready_areas, venue_ready_assess = area_plugin(
     AreaSpec(key=KEY, title_vi="Trang trí, tuyên truyền", title_en="Decoration and propaganda"),
     package=__name__,
+    rules=".rules:RULES",
 )

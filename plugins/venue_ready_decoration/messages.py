@@ -14,43 +14,99 @@ _HUNG = ("đã treo", "chưa treo", "hung", "not hung yet")
 _PLACED = ("đã đặt", "chưa đặt", "placed", "not placed yet")
 _ARRANGED = ("đã bày", "chưa bày", "arranged", "not arranged yet")
 
-#: Each stage element: how it is put in place, and its name in Vietnamese and in English.
+#: Each stage element: how it is put in place, its name in Vietnamese and in English, and its
+#: name inside a sentence ("chưa biết tình trạng cờ Đảng", "the state of the Party flag").
 _ELEMENTS = {
     "top_slogan": (
         _HUNG,
         'Khẩu hiệu "ĐẢNG CỘNG SẢN VIỆT NAM QUANG VINH MUÔN NĂM!" trên cùng sân khấu',
         'Top slogan "ĐẢNG CỘNG SẢN VIỆT NAM QUANG VINH MUÔN NĂM!" above the stage',
+        'khẩu hiệu "ĐẢNG CỘNG SẢN VIỆT NAM QUANG VINH MUÔN NĂM!" trên cùng sân khấu',
+        'the top slogan "ĐẢNG CỘNG SẢN VIỆT NAM QUANG VINH MUÔN NĂM!"',
     ),
-    "party_flag": (_HUNG, "Cờ Đảng trên sân khấu", "Party flag on the stage"),
-    "national_flag": (_HUNG, "Cờ Tổ quốc trên sân khấu", "National flag on the stage"),
-    "marx_lenin": (_HUNG, "Chân dung Các Mác và V.I. Lênin", "Portraits of Marx and Lenin"),
-    "ho_chi_minh_bust": (_PLACED, "Tượng Chủ tịch Hồ Chí Minh", "Bust of Hồ Chí Minh"),
-    "ho_chi_minh_portrait": (_HUNG, "Ảnh Chủ tịch Hồ Chí Minh", "Portrait of Hồ Chí Minh"),
-    "flowers": (_ARRANGED, "Hoa tươi trang trí sân khấu", "Fresh flowers on the stage"),
+    "party_flag": (
+        _HUNG,
+        "Cờ Đảng trên sân khấu",
+        "Party flag on the stage",
+        "cờ Đảng",
+        "the Party flag",
+    ),
+    "national_flag": (
+        _HUNG,
+        "Cờ Tổ quốc trên sân khấu",
+        "National flag on the stage",
+        "cờ Tổ quốc",
+        "the national flag",
+    ),
+    "organisation_flag": (
+        _HUNG,
+        "Cờ, biểu trưng của tổ chức trên sân khấu",
+        "The organisation's flag or emblem on the stage",
+        "cờ, biểu trưng của tổ chức",
+        "the organisation's flag or emblem",
+    ),
+    "marx_lenin": (
+        _HUNG,
+        "Chân dung Các Mác và V.I. Lênin",
+        "Portraits of Marx and Lenin",
+        "chân dung Các Mác và V.I. Lênin",
+        "the portraits of Marx and Lenin",
+    ),
+    "ho_chi_minh_bust": (
+        _PLACED,
+        "Tượng Chủ tịch Hồ Chí Minh",
+        "Bust of Hồ Chí Minh",
+        "tượng Chủ tịch Hồ Chí Minh",
+        "the bust of Hồ Chí Minh",
+    ),
+    "ho_chi_minh_portrait": (
+        _HUNG,
+        "Ảnh Chủ tịch Hồ Chí Minh",
+        "Portrait of Hồ Chí Minh",
+        "ảnh Chủ tịch Hồ Chí Minh",
+        "the portrait of Hồ Chí Minh",
+    ),
+    "flowers": (
+        _ARRANGED,
+        "Hoa tươi trang trí sân khấu",
+        "Fresh flowers on the stage",
+        "hoa tươi trang trí sân khấu",
+        "the fresh flowers on the stage",
+    ),
 }
 
 
 def _elements(lang: str) -> dict[str, str]:
-    """Each stage element's done and to-do messages in ``lang`` (``vi`` or ``en``)."""
+    """Each stage element's done, to-do and not-recorded messages in ``lang`` (``vi`` or
+    ``en``)."""
     vi = lang == "vi"
     on = "" if vi else "on "  # "đã treo 14/5", "hung on 14 May"
     out: dict[str, str] = {}
-    for key, (verbs, name_vi, name_en) in _ELEMENTS.items():
+    for key, (verbs, name_vi, name_en, inner_vi, inner_en) in _ELEMENTS.items():
         name = name_vi if vi else name_en
         done, todo = verbs[:2] if vi else verbs[2:]
         out[f"decoration.stage.{key}.done"] = f"{name}: {done} {on}{{installed}}"
         out[f"decoration.stage.{key}.todo"] = f"{name}: {todo}"
+        out[f"decoration.stage.{key}.unrecorded"] = (
+            f"Chưa ghi nhận trang trí sân khấu (bảng [stage]): chưa biết tình trạng {inner_vi}"
+            if vi
+            else f"The stage dressing is not recorded (table [stage]): the state of {inner_en} "
+            "is unknown"
+        )
     return out
 
 
 VI: dict[str, str] = {
     # -- the backdrop's title ------------------------------------------------------------------
-    "decoration.backdrop-title-ok": (
-        'Tiêu đề phông sân khấu đúng tên chính thức của Đại hội: "{printed}"'
-    ),
+    "decoration.backdrop-title-ok": 'Tiêu đề phông sân khấu đúng tên chính thức: "{printed}"',
     "decoration.backdrop-title-ordinal": (
-        'Tiêu đề phông sân khấu sai số thứ Đại hội (in "lần thứ {printed_ordinal}", đúng là '
-        '"lần thứ {expected_ordinal}"): phông in "{printed}", tên chính thức là "{expected}"; '
+        'Tiêu đề phông sân khấu sai số thứ Đại hội (in "{printed_ordinal}", đúng là '
+        '"{expected_ordinal}"): phông in "{printed}", tên chính thức là "{expected}"; '
+        "cần in lại phông"
+    ),
+    "decoration.backdrop-title-khoa": (
+        'Tiêu đề phông sân khấu sai khóa Hội đồng nhân dân (in "{printed_ordinal}", đúng là '
+        '"{expected_ordinal}"): phông in "{printed}", tên chính thức là "{expected}"; '
         "cần in lại phông"
     ),
     "decoration.backdrop-title-term": (
@@ -58,8 +114,8 @@ VI: dict[str, str] = {
         'phông in "{printed}", tên chính thức là "{expected}"; cần in lại phông'
     ),
     "decoration.backdrop-title-ordinal-term": (
-        'Tiêu đề phông sân khấu sai cả số thứ và nhiệm kỳ (in "lần thứ {printed_ordinal}, '
-        'nhiệm kỳ {printed_term}", đúng là "lần thứ {expected_ordinal}, nhiệm kỳ '
+        'Tiêu đề phông sân khấu sai cả số thứ và nhiệm kỳ (in "{printed_ordinal}, '
+        'nhiệm kỳ {printed_term}", đúng là "{expected_ordinal}, nhiệm kỳ '
         '{expected_term}"): phông in "{printed}", tên chính thức là "{expected}"; có thể đang '
         "dùng lại phông nhiệm kỳ trước, cần in lại phông"
     ),
@@ -67,13 +123,22 @@ VI: dict[str, str] = {
         'Tiêu đề phông sân khấu sai tên đảng bộ: phông in "{printed}", tên chính thức là '
         '"{expected}"; cần in lại phông'
     ),
+    "decoration.backdrop-title-name": (
+        'Tiêu đề phông sân khấu sai tên đơn vị: phông in "{printed}", tên chính thức là '
+        '"{expected}"; cần in lại phông'
+    ),
+    "decoration.backdrop-title-form": (
+        'Tiêu đề phông sân khấu ghi "ĐẠI HỘI ĐẠI BIỂU" nhưng đây là đại hội toàn thể, không '
+        'phải đại hội đại biểu: phông in "{printed}", tên chính thức là "{expected}"; cần in '
+        "lại phông"
+    ),
     "decoration.backdrop-title-other": (
-        'Tiêu đề phông sân khấu không khớp tên chính thức của Đại hội: phông in "{printed}", '
+        'Tiêu đề phông sân khấu không khớp tên chính thức: phông in "{printed}", '
         'tên chính thức là "{expected}"; cần soát lại từng chữ và in lại phông'
     ),
     "decoration.backdrop-title-cannot-generate": (
         "Chưa kiểm tra được tiêu đề phông sân khấu: tệp sự kiện chưa ghi {missing}, là những "
-        "thông tin cần để lập tên chính thức của Đại hội"
+        "thông tin cần để lập tên chính thức"
     ),
     "decoration.backdrop-title-not-recorded": (
         "Chưa ghi nhận tiêu đề in trên phông sân khấu ([backdrop] title); tiêu đề đúng phải là "
@@ -99,11 +164,41 @@ VI: dict[str, str] = {
     ),
     # -- the stage -----------------------------------------------------------------------------
     **_elements("vi"),
-    "decoration.stage-unrecorded": (
-        "Chưa ghi nhận trang trí sân khấu (bảng [stage]): chưa biết tình trạng của '{element}'"
-    ),
     "decoration.flag-layout-ok": (
-        "Cờ Đảng bên trái, cờ Tổ quốc bên phải (nhìn từ phía đại biểu), đúng quy định"
+        "Cờ Đảng bên trái, cờ Tổ quốc bên phải (nhìn từ phía đại biểu), đúng cách bố trí sân "
+        "khấu đại hội nhiệm kỳ 2020 - 2025 (trước Quy định 99-QĐ/TW năm 2023)"
+    ),
+    "decoration.flag-layout-2020-wrong": (
+        "Cờ Đảng phải treo bên trái, cờ Tổ quốc bên phải (nhìn từ phía đại biểu, cách bố trí "
+        "sân khấu đại hội nhiệm kỳ 2020 - 2025); cần chuyển lại"
+    ),
+    "decoration.flag-layout-2023-ok": (
+        "Cờ Đảng và cờ Tổ quốc treo bên trái sân khấu (nhìn từ dưới lên), đúng Quy định "
+        "99-QĐ/TW ngày 27/02/2023 của Ban Bí thư và Hướng dẫn 105-HD/BTGTW ngày 29/05/2023"
+    ),
+    "decoration.flag-layout-2023-center": (
+        "Cờ Đảng và cờ Tổ quốc treo ở giữa sân khấu, phía trên tượng Bác: Hướng dẫn "
+        "105-HD/BTGTW ngày 29/05/2023 cho phép cách bố trí này ở hội trường quá nhỏ hoặc quá lớn"
+    ),
+    "decoration.flag-layout-2023-wrong": (
+        "Theo Quy định 99-QĐ/TW ngày 27/02/2023 của Ban Bí thư và Hướng dẫn 105-HD/BTGTW ngày "
+        "29/05/2023, cờ Đảng và cờ Tổ quốc treo cùng bên trái sân khấu (nhìn từ dưới lên), "
+        "tượng Bác đặt phía dưới (hội trường quá nhỏ hoặc quá lớn có thể treo ở giữa); cần bố "
+        "trí lại"
+    ),
+    "decoration.flag-layout-2023-unrecorded": (
+        "Chưa ghi nhận vị trí cờ Đảng, cờ Tổ quốc ([stage] party_flag_side, national_flag_side); "
+        "theo Quy định 99-QĐ/TW và Hướng dẫn 105-HD/BTGTW, hai cờ treo bên trái sân khấu "
+        "(nhìn từ dưới lên)"
+    ),
+    "decoration.flag-layout-state-ok": "Cờ Tổ quốc treo chính giữa sân khấu",
+    "decoration.flag-layout-state-wrong": (
+        "Cờ Tổ quốc đang treo lệch một bên: sự kiện của chính quyền treo cờ Tổ quốc chính giữa "
+        "sân khấu; cần chuyển lại"
+    ),
+    "decoration.flag-layout-state-unrecorded": (
+        'Chưa ghi nhận vị trí cờ Tổ quốc ([stage] national_flag_side = "center" khi treo chính '
+        "giữa sân khấu)"
     ),
     "decoration.flag-layout-swapped": (
         "Cờ Đảng và cờ Tổ quốc đang treo ngược: cờ Đảng phải ở bên trái, cờ Tổ quốc bên phải "
@@ -144,9 +239,8 @@ VI: dict[str, str] = {
         'Khẩu hiệu "{text}" ({location}) đúng câu chữ khẩu hiệu chính thức'
     ),
     "decoration.slogan-unofficial": (
-        'Khẩu hiệu "{text}" ({location}) không có trong danh sách khẩu hiệu chính thức '
-        '(8355-CV/BTGTW): cần sửa đúng câu chữ, hoặc ghi kind = "banner" nếu đây không phải '
-        "khẩu hiệu chính thức"
+        'Khẩu hiệu "{text}" ({location}) không có trong danh sách khẩu hiệu chính thức: cần sửa '
+        'đúng câu chữ, hoặc ghi kind = "banner" nếu đây không phải khẩu hiệu chính thức'
     ),
     # -- propaganda across the ward ------------------------------------------------------------
     "decoration.panels": "Pa nô tuyên truyền trên địa bàn phường: đã dựng {installed}/{planned}",
@@ -167,7 +261,7 @@ VI: dict[str, str] = {
     ),
     # -- settings problems ---------------------------------------------------------------------
     "decoration.title-format-syntax": (
-        "mẫu tiêu đề '{value}' có dấu ngoặc nhọn không khớp (cần dạng "
+        "mẫu tiêu đề '{value}' có dấu ngoặc nhọn không khớp (ví dụ "
         '"ĐẠI HỘI {{organisation}} LẦN THỨ {{ordinal}}, NHIỆM KỲ {{term_start}} - {{term_end}}")'
     ),
     "decoration.title-format-field": (
@@ -180,13 +274,16 @@ VI: dict[str, str] = {
 
 EN: dict[str, str] = {
     # -- the backdrop's title ------------------------------------------------------------------
-    "decoration.backdrop-title-ok": (
-        'The stage backdrop shows the congress\'s official title: "{printed}"'
-    ),
+    "decoration.backdrop-title-ok": 'The stage backdrop shows the official title: "{printed}"',
     "decoration.backdrop-title-ordinal": (
-        'The stage backdrop has the wrong congress number (printed "lần thứ {printed_ordinal}", '
-        'should be "lần thứ {expected_ordinal}"): it reads "{printed}", the official title is '
+        'The stage backdrop has the wrong congress number (printed "{printed_ordinal}", '
+        'should be "{expected_ordinal}"): it reads "{printed}", the official title is '
         '"{expected}"; reprint the backdrop'
+    ),
+    "decoration.backdrop-title-khoa": (
+        "The stage backdrop has the wrong number of the council's term (printed "
+        '"{printed_ordinal}", should be "{expected_ordinal}"): it reads "{printed}", the '
+        'official title is "{expected}"; reprint the backdrop'
     ),
     "decoration.backdrop-title-term": (
         'The stage backdrop has the wrong term (printed "{printed_term}", should be '
@@ -194,22 +291,31 @@ EN: dict[str, str] = {
         "reprint the backdrop"
     ),
     "decoration.backdrop-title-ordinal-term": (
-        'The stage backdrop has the wrong congress number and term (printed "lần thứ '
-        '{printed_ordinal}, nhiệm kỳ {printed_term}", should be "lần thứ {expected_ordinal}, '
-        'nhiệm kỳ {expected_term}"): it reads "{printed}", the official title is "{expected}"; '
-        "it may be the last term's backdrop: reprint it"
+        'The stage backdrop has the wrong number and term (printed "{printed_ordinal}, '
+        'nhiệm kỳ {printed_term}", should be "{expected_ordinal}, nhiệm kỳ {expected_term}"): '
+        'it reads "{printed}", the official title is "{expected}"; it may be the last term\'s '
+        "backdrop: reprint it"
     ),
     "decoration.backdrop-title-organisation": (
         'The stage backdrop names the wrong organisation: it reads "{printed}", the official '
         'title is "{expected}"; reprint the backdrop'
     ),
+    "decoration.backdrop-title-name": (
+        'The stage backdrop names the wrong body: it reads "{printed}", the official title is '
+        '"{expected}"; reprint the backdrop'
+    ),
+    "decoration.backdrop-title-form": (
+        'The stage backdrop reads "ĐẠI HỘI ĐẠI BIỂU" but this is a congress of all members, not '
+        'of delegates: it reads "{printed}", the official title is "{expected}"; reprint the '
+        "backdrop"
+    ),
     "decoration.backdrop-title-other": (
-        "The stage backdrop's title does not match the congress's official title: it reads "
+        "The stage backdrop's title does not match the official title: it reads "
         '"{printed}", the official title is "{expected}"; check it word by word and reprint it'
     ),
     "decoration.backdrop-title-cannot-generate": (
         "Cannot check the stage backdrop's title: the event file does not give {missing}, "
-        "which the congress's official title is made from"
+        "which the official title is made from"
     ),
     "decoration.backdrop-title-not-recorded": (
         "The title printed on the stage backdrop is not recorded ([backdrop] title); it must "
@@ -235,12 +341,42 @@ EN: dict[str, str] = {
     ),
     # -- the stage -----------------------------------------------------------------------------
     **_elements("en"),
-    "decoration.stage-unrecorded": (
-        "The stage dressing is not recorded (table [stage]): the state of '{element}' is unknown"
-    ),
     "decoration.flag-layout-ok": (
-        "Party flag on the left, national flag on the right (as the delegates see them), "
-        "as required"
+        "Party flag on the left, national flag on the right (as the delegates see them), as a "
+        "congress stage of the 2020 - 2025 term was laid out (before Quy định 99-QĐ/TW, 2023)"
+    ),
+    "decoration.flag-layout-2020-wrong": (
+        "The Party flag goes on the left and the national flag on the right (as the delegates "
+        "see them, the 2020 - 2025 term's layout); move them"
+    ),
+    "decoration.flag-layout-2023-ok": (
+        "The Party flag and the national flag hang on the left of the stage (seen from the "
+        "hall), as Quy định 99-QĐ/TW of the Secretariat (27/02/2023) and Hướng dẫn "
+        "105-HD/BTGTW (29/05/2023) require"
+    ),
+    "decoration.flag-layout-2023-center": (
+        "The Party flag and the national flag hang in the centre of the stage, above the bust: "
+        "Hướng dẫn 105-HD/BTGTW (29/05/2023) allows this in a very small or very large hall"
+    ),
+    "decoration.flag-layout-2023-wrong": (
+        "Under Quy định 99-QĐ/TW of the Secretariat (27/02/2023) and Hướng dẫn 105-HD/BTGTW "
+        "(29/05/2023) the Party flag and the national flag hang together on the left of the "
+        "stage (seen from the hall), the bust below them (in the centre in a very small or very "
+        "large hall); lay them out again"
+    ),
+    "decoration.flag-layout-2023-unrecorded": (
+        "Not recorded which side the Party flag and the national flag hang on ([stage] "
+        "party_flag_side, national_flag_side); under Quy định 99-QĐ/TW and Hướng dẫn "
+        "105-HD/BTGTW both hang on the left of the stage (seen from the hall)"
+    ),
+    "decoration.flag-layout-state-ok": "The national flag hangs in the centre of the stage",
+    "decoration.flag-layout-state-wrong": (
+        "The national flag hangs to one side: at a State event it hangs in the centre of the "
+        "stage; move it"
+    ),
+    "decoration.flag-layout-state-unrecorded": (
+        'Not recorded where the national flag hangs ([stage] national_flag_side = "center" '
+        "when it hangs in the centre of the stage)"
     ),
     "decoration.flag-layout-swapped": (
         "The Party flag and the national flag are swapped: the Party flag goes on the left, "
@@ -280,8 +416,8 @@ EN: dict[str, str] = {
     "decoration.banner-not-installed": 'Banner "{text}" ({location}): not up yet',
     "decoration.slogan-official": ('Slogan "{text}" ({location}) reads as an official slogan'),
     "decoration.slogan-unofficial": (
-        'Slogan "{text}" ({location}) is not in the list of official slogans (8355-CV/BTGTW): '
-        'correct its wording, or write kind = "banner" if it is not meant as an official slogan'
+        'Slogan "{text}" ({location}) is not in the list of official slogans: correct its '
+        'wording, or write kind = "banner" if it is not meant as an official slogan'
     ),
     # -- propaganda across the ward ------------------------------------------------------------
     "decoration.panels": "Propaganda panels across the ward: {installed}/{planned} up",

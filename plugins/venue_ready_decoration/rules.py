@@ -12,13 +12,33 @@ import re
 import string
 import unicodedata
 from collections.abc import Mapping
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 from typing import Any, NamedTuple
 
-from venue_ready import AreaPlan, Event, Finding, FindingMaker, Message
+from venue_ready import (
+    AreaPlan,
+    Event,
+    Finding,
+    FindingMaker,
+    Message,
+    applies_to,
+    days_before,
+    rule_kinds,
+)
 
-from .settings import Backdrop, Banner, Config, Propaganda, Stage
-from .template import KEY, ROLE_PROPAGANDA, ROLE_SERVICE
+from .settings import (
+    DEFAULT_HO_CHI_MINH_KIND,
+    DEFAULT_STAGE_ELEMENTS,
+    SLOGANS_2020,
+    SLOGANS_LATER,
+    STAGE_ELEMENTS_BY_ORGANISER,
+    Backdrop,
+    Banner,
+    Config,
+    Propaganda,
+    Stage,
+)
+from .template import KEY, OWNERS_BY_KIND, OWNERS_BY_ORGANISER
 
 # -- weights (see docs/areas/decoration.md) ------------------------------------------------------
 
@@ -86,6 +106,17 @@ _AROUND_DASH = re.compile(r"\s*-\s*")
 _AROUND_COMMA = re.compile(r"\s*,\s*")
 
 
+# Old-style tone marks ("hoá", "thuỵ") and new-style ("hóa", "thụy") are the same word: the
+# comparison puts the tone on the first vowel of an open "oa", "oe", "uy".
+_OLD_TONE = re.compile(r"([OU])([AEY])([\u0300\u0301\u0303\u0309\u0323])(?!\w)")
+
+
+def _tone_first(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text)
+    moved = _OLD_TONE.sub(lambda m: m.group(1) + m.group(3) + m.group(2), decomposed)
+    return unicodedata.normalize("NFC", moved)
+
+
 def normalise(text: str) -> str:
     """Text compared without letting case, spacing or dash style count: Unicode NFC, upper
     case, one space between words, ``-`` for every dash with no space around it, ``, `` after
@@ -97,35 +128,107 @@ def normalise(text: str) -> str:
     return _AROUND_COMMA.sub(", ", text).strip(", ")
 
 
+def title_key(text: str) -> str:
+    """A title as compared: :func:`normalise` applied, commas counting as spaces (a title block set
+    on two lines drops the comma at the break: "… LẦN THỨ XXII / NHIỆM KỲ 2020 - 2025"), and
+    the tone marks of "oa", "oe", "uy" in one place."""
+    text = _tone_first(normalise(text))
+    return _SPACES.sub(" ", text.replace(",", " ")).strip()
+
+
 def normalise_slogan(text: str) -> str:
     """A slogan, normalised; a final ``!`` or ``.`` does not count either."""
     return normalise(text).rstrip("!. ")
 
 
-# The organisation's length bounded, as in _FIELD_PATTERNS: unbounded, a name that repeats
-# "đại hội" is searched in quadratic time.
-_NAME = re.compile(r"đại\s+hội\s+(.{1,200}?)\s+lần\s+thứ", re.IGNORECASE)
+# -- the official title, per kind of event -------------------------------------------------------
+
+#: A congress of delegates (đại hội đại biểu) and a congress of all members: Hướng dẫn
+#: 26-HD/BTCTW (18/10/2019) describes both forms of a Party congress.
+TITLE_DELEGATES = (
+    "ĐẠI HỘI ĐẠI BIỂU {organisation} LẦN THỨ {ordinal}, NHIỆM KỲ {term_start} - {term_end}"
+)
+TITLE_MEMBERS = "ĐẠI HỘI {organisation} LẦN THỨ {ordinal}, NHIỆM KỲ {term_start} - {term_end}"
+#: A People's Council session (chưa kiểm chứng: the usual layout, kept configurable).
+TITLE_COUNCIL = (
+    "KỲ HỌP THỨ {session} HỘI ĐỒNG NHÂN DÂN {organisation} KHÓA {ordinal}, "
+    "NHIỆM KỲ {term_start} - {term_end}"
+)
+#: A polling area's sign (chưa kiểm chứng).
+TITLE_POLLING_AREA = "KHU VỰC BỎ PHIẾU SỐ {polling_area}"
+#: The kinds whose title is a congress's.
+CONGRESS_KINDS = ("party-congress", "congress")
+
+
+class TitleFormat(NamedTuple):
+    """One layout of the official title, and whether a backdrop printed in it is right."""
+
+    format: str
+    accepted: bool = True
+
+
+def title_formats(config: Config, event: Event) -> tuple[TitleFormat, ...]:
+    """The layouts of the title the event's backdrop or sign must carry, the one shown first;
+    none: no title is due (a conference or a ceremony whose settings give none).
+
+    ``title`` (a fixed text) or ``title_format`` in the settings win; else the kind's: a
+    delegates' congress accepts the short form too (the seed article calls the Ngọc Thụy
+    congress both), a members' congress only the short one, a congress whose form is not
+    said either."""
+    if config.title is not None:
+        return (TitleFormat(config.title.replace("{", "{{").replace("}", "}}")),)
+    if config.title_format is not None:
+        return (TitleFormat(config.title_format),)
+    if event.kind in CONGRESS_KINDS:
+        if event.form == "delegates":
+            return TitleFormat(TITLE_DELEGATES), TitleFormat(TITLE_MEMBERS)
+        if event.form == "members":
+            return TitleFormat(TITLE_MEMBERS), TitleFormat(TITLE_DELEGATES, accepted=False)
+        if event.kind == "party-congress":
+            return TitleFormat(TITLE_MEMBERS), TitleFormat(TITLE_DELEGATES)
+        return TitleFormat(TITLE_DELEGATES), TitleFormat(TITLE_MEMBERS)
+    if event.kind == "council-session":
+        return (TitleFormat(TITLE_COUNCIL),)
+    if event.kind == "election":
+        return (TitleFormat(TITLE_POLLING_AREA),)
+    return ()
+
+
+# Each bounded, as in _FIELD_PATTERNS: unbounded, a name that repeats "đại hội" is searched in
+# quadratic time.
+_CONGRESS_NAME = re.compile(r"đại\s+hội\s+(?:đại\s+biểu\s+)?(.{1,200}?)\s+lần\s+thứ", re.IGNORECASE)
+_COUNCIL_NAME = re.compile(r"hội\s+đồng\s+nhân\s+dân\s+(.{1,200}?)\s+kh(?:óa|oá)", re.IGNORECASE)
+_SESSION = re.compile(r"kỳ\s+họp\s+thứ\s+([^\s,]{1,20})", re.IGNORECASE)
+_POLLING_AREA = re.compile(r"khu\s+vực\s+bỏ\s+phiếu\s+số\s+([^\s,]{1,20})", re.IGNORECASE)
+#: The congress's pattern under its older name (tests/test_bad_input_paths.py checks it is
+#: bounded).
+_NAME = _CONGRESS_NAME
+
+
+def _from_name(pattern: re.Pattern[str], event: Event) -> str | None:
+    found = pattern.search(unicodedata.normalize("NFC", event.name))
+    return found.group(1).strip() if found else None
 
 
 def organisation(config: Config, event: Event) -> str | None:
-    """The organisation holding the congress: the ``organisation`` setting, else the text
-    between "Đại hội " and " lần thứ" in the event's name."""
+    """The organisation the title names: the ``organisation`` setting, else from the event's
+    name: the words between "Đại hội (đại biểu) " and " lần thứ", or for a council session
+    between "Hội đồng nhân dân " and " khóa"."""
     if config.organisation is not None:
         return config.organisation.strip()
-    found = _NAME.search(unicodedata.normalize("NFC", event.name))
-    return found.group(1).strip() if found else None
+    if event.kind == "council-session":
+        return _from_name(_COUNCIL_NAME, event)
+    return _from_name(_CONGRESS_NAME, event)
 
 
 def _fields(title_format: str) -> list[str]:
     return [name for _, name, _, _ in string.Formatter().parse(title_format) if name]
 
 
-def official_title(config: Config, event: Event) -> tuple[str | None, dict[str, str], list[str]]:
-    """The congress's official title, the values of its fields, and what is missing to make it.
-
-    Returns ``(title, values, missing)``; ``title`` is None when ``missing`` is not empty.
-    """
-    fields = set(_fields(config.title_format))
+def title_values(
+    config: Config, event: Event, fields: set[str]
+) -> tuple[dict[str, str], list[str]]:
+    """The values of the title's ``fields``, and what the event file lacks to give them."""
     values: dict[str, str] = {}
     missing: list[str] = []
     if "organisation" in fields:
@@ -144,9 +247,31 @@ def official_title(config: Config, event: Event) -> tuple[str | None, dict[str, 
             missing.append("[event] term")
         else:
             values["term_start"], values["term_end"] = str(event.term[0]), str(event.term[1])
+    for name, setting, pattern in (
+        ("session", config.session, _SESSION),
+        ("polling_area", config.polling_area, _POLLING_AREA),
+    ):
+        if name in fields:
+            value = setting if setting is not None else _from_name(pattern, event)
+            if value is None:
+                missing.append(f"[areas.decoration.settings] {name}")
+            else:
+                values[name] = unicodedata.normalize("NFC", value.strip().upper())
+    return values, missing
+
+
+def official_title(config: Config, event: Event) -> tuple[str | None, dict[str, str], list[str]]:
+    """The official title (in its first layout), the values of its fields, and what is missing
+    to make it. Returns ``(title, values, missing)``; ``title`` is None when ``missing`` is not
+    empty or no title is due."""
+    formats = title_formats(config, event)
+    if not formats:
+        return None, {}, []
+    fields = {name for layout in formats for name in _fields(layout.format)}
+    values, missing = title_values(config, event, fields)
     if missing:
         return None, values, missing
-    return config.title_format.format(**values), values, missing
+    return formats[0].format.format(**values), values, missing
 
 
 # Each field's pattern is bounded: the title is matched from its start, so with bounded fields
@@ -158,12 +283,15 @@ _FIELD_PATTERNS = {
     "ordinal": r"[^\s,]{1,20}",
     "term_start": r"\d{1,8}",
     "term_end": r"\d{1,8}",
+    "session": r".{1,30}?",
+    "polling_area": r"[^\s,]{1,20}",
 }
 
 
 def _title_pattern(title_format: str) -> re.Pattern[str]:
-    """A regular expression matching any title printed in ``title_format`` (normalised), with
-    a named group per field, so that a printed title can be taken apart."""
+    """A regular expression matching any title printed in ``title_format`` (as
+    :func:`title_key` gives it), with a named group per field, so that a printed title can be
+    taken apart."""
     names: list[str] = []
     pieces: list[str] = []
     for literal, name, _, _ in string.Formatter().parse(title_format):
@@ -171,7 +299,7 @@ def _title_pattern(title_format: str) -> re.Pattern[str]:
         if name:
             pieces.append(f"\x00{len(names)}\x00")
             names.append(name)
-    parts = re.split(r"\x00(\d+)\x00", normalise("".join(pieces)))
+    parts = re.split(r"\x00(\d+)\x00", title_key("".join(pieces)))
     regex: list[str] = []
     used: set[str] = set()
     for index, part in enumerate(parts):
@@ -187,41 +315,77 @@ def _title_pattern(title_format: str) -> re.Pattern[str]:
     return re.compile("".join(regex))
 
 
-def title_difference(
-    title_format: str, values: Mapping[str, str], printed: str
-) -> tuple[str, dict[str, str]]:
-    """What differs between the official title and the printed one.
+#: The differences a title can be told apart by, for :func:`title_difference`.
+_DIFFERENCES = {
+    ("ordinal",): "ordinal",
+    ("term",): "term",
+    ("organisation",): "organisation",
+    ("ordinal", "term"): "ordinal-term",
+}
 
-    Returns ``(kind, parts)``: ``kind`` is ``same``, ``ordinal``, ``term``, ``organisation``,
-    ``ordinal-term`` or ``other`` (several other differences, or a title that does not follow
-    the format at all); ``parts`` holds the printed ordinal and term when they could be read.
-    """
-    expected = normalise(title_format.format(**values))
-    text = normalise(printed)
-    if text == expected:
-        return "same", {}
+
+def _differences(title_format: str, values: Mapping[str, str], text: str) -> list[str] | None:
+    """The fields in which ``text`` (a :func:`title_key`) differs from the title in
+    ``title_format``, or None when it does not follow that layout at all."""
     found = _title_pattern(title_format).fullmatch(text)
     if found is None:
-        return "other", {}
+        return None
     groups = found.groupdict()
     differs: list[str] = []
-    if "organisation" in groups and groups["organisation"] != normalise(values["organisation"]):
-        differs.append("organisation")
-    if "ordinal" in groups and groups["ordinal"] != values["ordinal"]:
-        differs.append("ordinal")
+    for name in ("organisation", "session", "polling_area", "ordinal"):
+        if name in groups and groups[name] != title_key(values[name]):
+            differs.append(name)
     if any(k in groups and groups[k] != values[k] for k in ("term_start", "term_end")):
         differs.append("term")
+    return differs
+
+
+class TitleCheck(NamedTuple):
+    """What :func:`title_difference` found: the kind of difference, the official title in the
+    layout closest to the printed one, and the printed ordinal and term when they could be
+    read."""
+
+    kind: str
+    expected: str
+    parts: dict[str, str]
+
+
+def title_difference(
+    formats: tuple[TitleFormat, ...] | str, values: Mapping[str, str], printed: str
+) -> TitleCheck:
+    """What differs between the official title and the printed one.
+
+    ``kind`` is ``same``, ``ordinal``, ``term``, ``organisation``, ``ordinal-term``, ``form``
+    (a members' congress printed as a delegates' one) or ``other`` (several other differences,
+    or a title that follows no layout at all).
+    """
+    if isinstance(formats, str):
+        formats = (TitleFormat(formats),)
+    text = title_key(printed)
+    for layout in formats:
+        if text == title_key(layout.format.format(**values)):
+            if layout.accepted:
+                return TitleCheck("same", layout.format.format(**values), {})
+            return TitleCheck("form", formats[0].format.format(**values), {})
+    best: tuple[int, TitleFormat, list[str]] | None = None
+    for layout in formats:
+        if not layout.accepted:
+            continue
+        differs = _differences(layout.format, values, text)
+        if differs is not None and (best is None or len(differs) < best[0]):
+            best = (len(differs), layout, differs)
+    if best is None:
+        return TitleCheck("other", formats[0].format.format(**values), {})
+    _, layout, differs = best
+    found = _title_pattern(layout.format).fullmatch(text)
+    assert found is not None  # _differences matched it
+    groups = found.groupdict()
     parts = {
         "printed_ordinal": groups.get("ordinal") or "",
         "printed_term": f"{groups.get('term_start', '')} - {groups.get('term_end', '')}",
     }
-    kind = {
-        ("ordinal",): "ordinal",
-        ("term",): "term",
-        ("organisation",): "organisation",
-        ("ordinal", "term"): "ordinal-term",
-    }.get(tuple(differs), "other")
-    return kind, parts
+    kind = _DIFFERENCES.get(tuple(differs), "other")
+    return TitleCheck(kind, layout.format.format(**values), parts)
 
 
 # -- helpers -------------------------------------------------------------------------------------
@@ -275,30 +439,71 @@ def _shown(moment: datetime) -> date | datetime:
     return moment.date() if moment.time() == time(0, 0) else moment
 
 
-def _lead(event: Event, days: float) -> datetime:
-    return event.starts - timedelta(days=days)
+def owners(config: Config, event: Event) -> tuple[str | Message, str | Message]:
+    """The default owners of the stage and backdrop, and of the banners and propaganda: the
+    ``owner_stage`` and ``owner_propaganda`` settings, else the kind's (OWNERS_BY_KIND), else
+    the organiser's."""
+    roles = OWNERS_BY_KIND.get(event.kind) or OWNERS_BY_ORGANISER.get(
+        event.organiser or "party", OWNERS_BY_ORGANISER["party"]
+    )
+    return (
+        config.owner_stage or roles[0].owner,
+        config.owner_propaganda or roles[1].owner,
+    )
+
+
+#: The year from which the Party's 2023 rules on the stage apply to a term (Quy định
+#: 99-QĐ/TW, Ban Bí thư, 27/02/2023; Hướng dẫn 105-HD/BTGTW, 29/05/2023): the 2025 - 2030
+#: congresses are the first held under them.
+RULES_2023_FROM_TERM = 2025
+#: An event without a term follows the 2023 rules when it opens after they were issued.
+RULES_2023_ISSUED = date(2023, 2, 27)
+
+
+def stage_rules_2023(event: Event) -> bool:
+    """Whether the event's stage follows Quy định 99-QĐ/TW and Hướng dẫn 105-HD/BTGTW (a term
+    starting 2025 or later) rather than the 2020 layout (earlier terms)."""
+    if event.term is not None:
+        return event.term[0] >= RULES_2023_FROM_TERM
+    return event.starts.astimezone(event.tz).date() >= RULES_2023_ISSUED
 
 
 # -- the backdrop --------------------------------------------------------------------------------
 
+#: The word before the ordinal, as the title prints it: a congress's number, a council's term.
+_ORDINAL_WORD = {"council-session": "khóa"}
 
-def backdrop_title(config: Config, event: Event) -> Outcome:
-    """The printed title against the official one; what differs, when that can be told."""
+
+def backdrop_title(config: Config, event: Event) -> Outcome | None:
+    """The printed title against the official one; what differs, when that can be told. None
+    when no title is due."""
+    formats = title_formats(config, event)
+    if not formats:
+        return None
     expected, values, missing = official_title(config, event)
     printed = config.backdrop.title if config.backdrop is not None else None
     if expected is None:
         return _unknown("backdrop-title-cannot-generate", missing=", ".join(missing))
     if printed is None:
         return _unknown("backdrop-title-not-recorded", expected=expected)
-    kind, parts = title_difference(config.title_format, values, printed)
-    if kind == "same":
-        return _met("backdrop-title-ok", expected=expected, printed=printed)
-    params: dict[str, Any] = {"expected": expected, "printed": printed}
+    check = title_difference(formats, values, printed)
+    params: dict[str, Any] = {"expected": check.expected, "printed": printed}
+    if check.kind == "same":
+        return _met("backdrop-title-ok", printed=printed)
+    word = _ORDINAL_WORD.get(event.kind, "lần thứ")
+    kind = check.kind
     if kind in ("ordinal", "ordinal-term"):
-        params.update(printed_ordinal=parts["printed_ordinal"], expected_ordinal=values["ordinal"])
+        params.update(
+            printed_ordinal=f"{word} {check.parts['printed_ordinal']}",
+            expected_ordinal=f"{word} {values['ordinal']}",
+        )
+        if kind == "ordinal" and event.kind == "council-session":
+            kind = "khoa"
     if kind in ("term", "ordinal-term"):
         expected_term = f"{values['term_start']} - {values['term_end']}"
-        params.update(printed_term=parts["printed_term"], expected_term=expected_term)
+        params.update(printed_term=check.parts["printed_term"], expected_term=expected_term)
+    if kind == "organisation" and event.kind != "party-congress":
+        kind = "name"
     return _unmet(f"backdrop-title-{kind}", **params)
 
 
@@ -320,35 +525,71 @@ def backdrop_installed(backdrop: Backdrop | None, as_of: datetime) -> Outcome:
     return _unmet("backdrop-not-installed")
 
 
-def backdrop_rules(config: Config, event: Event, as_of: datetime) -> list[Finding]:
-    """The backdrop's title, its kind and its installation: three gates."""
+def _backdrop_maker(config: Config, event: Event) -> FindingMaker:
     backdrop = config.backdrop
     due = backdrop.due if backdrop is not None else None
     owner = backdrop.owner if backdrop is not None else None
-    make = _make.sharing(
+    return _make.sharing(
         subject="backdrop",
-        due=due or _lead(event, config.stage_lead_days),
-        owner=owner or ROLE_SERVICE.owner,
+        due=due or days_before(event, config.stage_lead_days),
+        owner=owner or owners(config, event)[0],
     )
-    title, kind = backdrop_title(config, event), backdrop_kind(backdrop)
-    installed = backdrop_installed(backdrop, as_of)
-    return [
-        _finding(make, "backdrop-title", title, WEIGHT_BACKDROP_TITLE, True),
-        _finding(make, "backdrop-led", kind, WEIGHT_BACKDROP_LED, True),
-        _finding(make, "backdrop-installed", installed, WEIGHT_BACKDROP_INSTALLED, True),
-    ]
+
+
+def backdrop_title_rule(
+    config: Config, event: Event, area: AreaPlan, as_of: datetime
+) -> list[Finding]:
+    """Every kind: the title the backdrop or sign must carry (a gate), where one is due: a
+    congress's, a council session's, a polling area's, or the one the settings give."""
+    outcome = backdrop_title(config, event)
+    if outcome is None:
+        return []
+    make = _backdrop_maker(config, event)
+    return [_finding(make, "backdrop-title", outcome, WEIGHT_BACKDROP_TITLE, True)]
+
+
+@applies_to("party-congress")
+def backdrop_led_rule(
+    config: Config, event: Event, area: AreaPlan, as_of: datetime
+) -> list[Finding]:
+    """A Party congress: an LED screen may not replace the main backdrop (a gate)."""
+    make = _backdrop_maker(config, event)
+    outcome = backdrop_kind(config.backdrop)
+    return [_finding(make, "backdrop-led", outcome, WEIGHT_BACKDROP_LED, True)]
+
+
+def backdrop_installed_rule(
+    config: Config, event: Event, area: AreaPlan, as_of: datetime
+) -> list[Finding]:
+    """Every kind: the backdrop (or the polling area's sign) is up by its deadline (a gate)."""
+    make = _backdrop_maker(config, event)
+    outcome = backdrop_installed(config.backdrop, as_of)
+    return [_finding(make, "backdrop-installed", outcome, WEIGHT_BACKDROP_INSTALLED, True)]
 
 
 # -- the stage -----------------------------------------------------------------------------------
 
 
+def stage_elements(config: Config, event: Event) -> tuple[str, ...]:
+    """The elements the stage is checked for: the ``stage_elements`` setting, else the
+    organiser's (STAGE_ELEMENTS_BY_ORGANISER)."""
+    if config.stage_elements is not None:
+        return config.stage_elements
+    return STAGE_ELEMENTS_BY_ORGANISER.get(event.organiser or "party", DEFAULT_STAGE_ELEMENTS)
+
+
+def _element_id(name: str, stage: Stage | None) -> str:
+    if name == "ho_chi_minh":
+        kind = stage.ho_chi_minh_kind if stage is not None else DEFAULT_HO_CHI_MINH_KIND
+        return f"ho_chi_minh_{kind}"
+    return name
+
+
 def stage_element(name: str, stage: Stage | None, as_of: datetime) -> Outcome:
     """One stage element is in place (a record dated after ``as_of`` does not count yet)."""
+    base = f"stage.{_element_id(name, stage)}"
     if stage is None:
-        return _unknown("stage-unrecorded", element=name)
-    base = f"stage.{name}"
-    if name == "ho_chi_minh":
-        base = f"stage.ho_chi_minh_{stage.ho_chi_minh_kind}"
+        return _unknown(f"{base}.unrecorded")
     element = stage.elements.get(name)
     if element is not None and element.installed is not None and element.installed <= as_of:
         return _met(f"{base}.done", installed=_shown(element.installed))
@@ -356,8 +597,9 @@ def stage_element(name: str, stage: Stage | None, as_of: datetime) -> Outcome:
 
 
 def flag_layout(stage: Stage | None) -> Outcome:
-    """The Party flag on the left, the national flag on the right (as the delegates see them);
-    a side not recorded is taken to be the right one when the other side is recorded."""
+    """The 2020 layout of a Party event: the Party flag on the left, the national flag on the
+    right (as the delegates see them); a side not recorded is taken to be the right one when
+    the other side is recorded."""
     party = stage.party_flag_side if stage is not None else None
     national = stage.national_flag_side if stage is not None else None
     if party is None and national is None:
@@ -366,18 +608,53 @@ def flag_layout(stage: Stage | None) -> Outcome:
     national_ok = national in (None, "right")
     if party_ok and national_ok:
         return _met("flag-layout-ok")
-    if not party_ok and not national_ok:
+    if party == "right" and national == "left":
         return _unmet("flag-layout-swapped")
+    if not party_ok and not national_ok:
+        return _unmet("flag-layout-2020-wrong")
     return _unmet("flag-layout-national" if party_ok else "flag-layout-party")
 
 
-def stage_rules(config: Config, event: Event, as_of: datetime) -> list[Finding]:
-    """One Finding per expected stage element (the flags are gates), then the flags' layout."""
+def flag_layout_2023(stage: Stage | None) -> Outcome:
+    """Quy định 99-QĐ/TW and Hướng dẫn 105-HD/BTGTW: the Party flag and the national flag
+    together on the left of the stage, "nhìn từ dưới lên" (as seen from the hall), the bust
+    below them; in a very small or very large hall both may hang in the centre, above the bust.
+    A side not recorded is taken to be the other flag's."""
+    party = stage.party_flag_side if stage is not None else None
+    national = stage.national_flag_side if stage is not None else None
+    if party is None and national is None:
+        return _unknown("flag-layout-2023-unrecorded")
+    sides = {side for side in (party, national) if side is not None}
+    if sides == {"left"}:
+        return _met("flag-layout-2023-ok")
+    if sides == {"center"}:
+        return _met("flag-layout-2023-center")
+    return _unmet("flag-layout-2023-wrong")
+
+
+def flag_layout_state(stage: Stage | None) -> Outcome:
+    """A State event: the national flag alone, in the centre of the stage."""
+    national = stage.national_flag_side if stage is not None else None
+    if national is None:
+        return _unknown("flag-layout-state-unrecorded")
+    if national == "center":
+        return _met("flag-layout-state-ok")
+    return _unmet("flag-layout-state-wrong")
+
+
+def _stage_due_owner(config: Config, event: Event) -> tuple[datetime, str | Message]:
     stage = config.stage
-    stage_due = _lead(event, config.stage_lead_days)
-    stage_owner = (stage.owner if stage is not None else None) or ROLE_SERVICE.owner
+    owner = (stage.owner if stage is not None else None) or owners(config, event)[0]
+    return days_before(event, config.stage_lead_days), owner
+
+
+def stage_rule(config: Config, event: Event, area: AreaPlan, as_of: datetime) -> list[Finding]:
+    """Every kind, keyed on ``event.organiser``: one Finding per stage element the organiser's
+    stage has (the flags are gates: the opening flag ceremony needs them)."""
+    stage = config.stage
+    stage_due, stage_owner = _stage_due_owner(config, event)
     findings: list[Finding] = []
-    for name in config.stage_elements:
+    for name in stage_elements(config, event):
         element = stage.elements.get(name) if stage is not None else None
         make = _make.sharing(
             subject=name,
@@ -388,10 +665,28 @@ def stage_rules(config: Config, event: Event, as_of: datetime) -> list[Finding]:
         findings.append(
             _finding(make, "stage-element", outcome, WEIGHT_STAGE_ELEMENT, name in GATE_ELEMENTS)
         )
-    if GATE_ELEMENTS & set(config.stage_elements):
-        make = _make.sharing(subject="flags", due=stage_due, owner=stage_owner)
-        findings.append(_finding(make, "flag-layout", flag_layout(stage), WEIGHT_FLAG_LAYOUT))
     return findings
+
+
+def flag_layout_rule(
+    config: Config, event: Event, area: AreaPlan, as_of: datetime
+) -> list[Finding]:
+    """Keyed on ``event.organiser``: a Party event's two flags (the 2020 layout, or the 2023
+    rules for a term from 2025), a State event's national flag in the centre; another
+    organisation's flags are not checked. Run only when the stage has a flag to check."""
+    elements = set(stage_elements(config, event))
+    if event.organiser == "state":
+        check, needs = flag_layout_state, {"national_flag"}
+    elif event.organiser in (None, "party"):
+        check = flag_layout_2023 if stage_rules_2023(event) else flag_layout
+        needs = {"party_flag", "national_flag"}
+    else:
+        return []
+    if not needs & elements:
+        return []
+    due, owner = _stage_due_owner(config, event)
+    make = _make.sharing(subject="flags", due=due, owner=owner)
+    return [_finding(make, "flag-layout", check(config.stage), WEIGHT_FLAG_LAYOUT)]
 
 
 # -- banners and slogans -------------------------------------------------------------------------
@@ -430,15 +725,27 @@ def slogan_official(banner: Banner, official: set[str]) -> Outcome:
     return _unmet("slogan-unofficial", **where)
 
 
-def banner_rules(config: Config, event: Event, as_of: datetime) -> list[Finding]:
-    """Per banner: its content approved, it is up, and a slogan is an official one."""
-    default_due = _lead(event, config.banner_lead_days)
-    propaganda = ROLE_PROPAGANDA.owner
+def official_slogans(config: Config, event: Event) -> tuple[str, ...]:
+    """The official slogans: the setting, else a Party congress's by its term (Công văn
+    8355-CV/BTGTW's for 2020 - 2025, only the top slogan later); other kinds have no default
+    list, so their slogans are not checked unless the settings give one."""
+    if config.official_slogans is not None:
+        return config.official_slogans
+    if event.kind != "party-congress":
+        return ()
+    return SLOGANS_LATER if stage_rules_2023(event) else SLOGANS_2020
+
+
+def banner_rule(config: Config, event: Event, area: AreaPlan, as_of: datetime) -> list[Finding]:
+    """Every kind: per banner, its content approved and it is up; a slogan is an official one
+    where there is a list of them (a Party congress's by default, or the settings')."""
+    default_due = days_before(event, config.banner_lead_days)
+    propaganda = owners(config, event)[1]
     if not config.banners:
         make = _make.sharing(due=default_due, owner=propaganda)
         unrecorded = _unknown("banners-unrecorded")
         return [_finding(make, "banner-installed", unrecorded, WEIGHT_BANNER_INSTALLED)]
-    official = {normalise_slogan(text) for text in config.official_slogans}
+    official = {normalise_slogan(text) for text in official_slogans(config, event)}
     findings: list[Finding] = []
     for banner in config.banners:
         due = banner.due or default_due
@@ -447,7 +754,7 @@ def banner_rules(config: Config, event: Event, as_of: datetime) -> list[Finding]
         findings.append(_finding(make, "banner-approved", approved, WEIGHT_BANNER_APPROVED))
         installed = banner_installed(banner, due, as_of)
         findings.append(_finding(make, "banner-installed", installed, WEIGHT_BANNER_INSTALLED))
-        if banner.kind == "slogan":
+        if banner.kind == "slogan" and official:
             outcome = slogan_official(banner, official)
             findings.append(_finding(make, "slogan-unofficial", outcome, WEIGHT_SLOGAN))
     return findings
@@ -470,13 +777,22 @@ def propaganda_count(kind: str, prop: Propaganda | None, as_of: datetime) -> Out
     return Outcome(f"{KEY}.{kind}", {"installed": installed, "planned": planned}, share)
 
 
-def propaganda_rules(config: Config, event: Event, as_of: datetime) -> list[Finding]:
-    """Panels and posters across the ward."""
+#: The kinds whose propaganda runs across the ward (panels and posters), checked even when not
+#: recorded; for the others the counts are checked only when ``[propaganda]`` is recorded.
+PROPAGANDA_KINDS = frozenset({"party-congress", "congress", "election"})
+
+
+def propaganda_rule(config: Config, event: Event, area: AreaPlan, as_of: datetime) -> list[Finding]:
+    """Panels and posters across the ward: a congress's and an election's always; another
+    kind's when ``[propaganda]`` is recorded."""
     prop = config.propaganda
-    due = (prop.due if prop is not None else None) or _lead(event, config.propaganda_lead_days)
-    make = _make.sharing(
-        due=due, owner=(prop.owner if prop is not None else None) or ROLE_PROPAGANDA.owner
+    if prop is None and event.kind not in PROPAGANDA_KINDS:
+        return []
+    due = (prop.due if prop is not None else None) or days_before(
+        event, config.propaganda_lead_days
     )
+    owner = (prop.owner if prop is not None else None) or owners(config, event)[1]
+    make = _make.sharing(due=due, owner=owner)
     return [
         _finding(make.sharing(subject=kind), kind, propaganda_count(kind, prop, as_of), weight)
         for kind, weight in (("panels", WEIGHT_PANELS), ("posters", WEIGHT_POSTERS))
@@ -485,14 +801,25 @@ def propaganda_rules(config: Config, event: Event, as_of: datetime) -> list[Find
 
 # -- all of them ---------------------------------------------------------------------------------
 
+#: The area's rules, run in this order (``area_plugin(..., rules=".rules:RULES")``), each for
+#: the kinds it applies to (``venue_ready.rule_kinds``): backdrop, stage, banners, propaganda.
+RULES = (
+    backdrop_title_rule,
+    backdrop_led_rule,
+    backdrop_installed_rule,
+    stage_rule,
+    flag_layout_rule,
+    banner_rule,
+    propaganda_rule,
+)
+
 
 def assess(config: Config, event: Event, area: AreaPlan, as_of: datetime) -> list[Finding]:
-    """Every derived Finding of the area, in a fixed order: backdrop, stage, banners,
-    propaganda."""
-    del area  # its settings are parsed into config already; its items are the core's
+    """Every derived Finding of the area for ``event``, in a fixed order: the rules of
+    :data:`RULES` that apply to its kind."""
     return [
-        *backdrop_rules(config, event, as_of),
-        *stage_rules(config, event, as_of),
-        *banner_rules(config, event, as_of),
-        *propaganda_rules(config, event, as_of),
+        finding
+        for rule in RULES
+        if (kinds := rule_kinds(rule)) is None or event.kind in kinds
+        for finding in rule(config, event, area, as_of)
     ]

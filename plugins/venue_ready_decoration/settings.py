@@ -24,48 +24,62 @@ from venue_ready import (
 
 # -- defaults (see docs/areas/decoration.md) ---------------------------------------------------
 
-#: The congress's official title, as it must be printed on the stage backdrop. Fields:
-#: ``{organisation}`` (upper-cased), ``{ordinal}`` (Roman numerals), ``{term_start}``,
-#: ``{term_end}``.
-DEFAULT_TITLE_FORMAT = (
-    "ĐẠI HỘI {organisation} LẦN THỨ {ordinal}, NHIỆM KỲ {term_start} - {term_end}"
-)
-#: The fields a title format may use.
-TITLE_FIELDS = ("organisation", "ordinal", "term_start", "term_end")
+#: The fields a title format may use: the organisation (upper-cased), the congress's ordinal or
+#: the council's term number (``[event] ordinal``, in Roman numerals), the term's years, the
+#: council session's number and the polling area's number (both as printed, upper-cased).
+TITLE_FIELDS = ("organisation", "ordinal", "term_start", "term_end", "session", "polling_area")
 
-#: The slogans DOMAIN.md quotes verbatim from 8355-CV/BTGTW (1 April 2020). That document lists
-#: 17 official slogans: a ward pastes its full list into ``official_slogans``.
-DEFAULT_OFFICIAL_SLOGANS = (
+#: The official slogans of the 2020 - 2025 congresses that DOMAIN.md quotes verbatim from Công
+#: văn 8355-CV/BTGTW (Ban Tuyên giáo Trung ương, 01/04/2020). It lists 17: a ward pastes its
+#: full list into ``official_slogans``.
+SLOGANS_2020 = (
     "Nhiệt liệt chào mừng đại hội đảng bộ các cấp nhiệm kỳ 2020-2025!",
     "Đảng Cộng sản Việt Nam quang vinh muôn năm!",
 )
+#: For a later term only the stage's top slogan is known here: the list of Hướng dẫn
+#: 24-HD/BTGDVTW (29/07/2025) is not quoted in DOMAIN.md, so the ward pastes it.
+SLOGANS_LATER = ("Đảng Cộng sản Việt Nam quang vinh muôn năm!",)
+#: The default list of a Party congress of the 2020 - 2025 term (kept for older callers).
+DEFAULT_OFFICIAL_SLOGANS = SLOGANS_2020
 
 #: Days before the opening by which the backdrop and the stage are dressed.
-DEFAULT_STAGE_LEAD_DAYS = 1.0
+DEFAULT_STAGE_LEAD_DAYS = 1
 #: Days before the opening by which banners and slogans hang (when a banner gives no ``due``).
-DEFAULT_BANNER_LEAD_DAYS = 3.0
+DEFAULT_BANNER_LEAD_DAYS = 3
 #: Days before the opening by which the ward's panels and posters are up.
-DEFAULT_PROPAGANDA_LEAD_DAYS = 7.0
+DEFAULT_PROPAGANDA_LEAD_DAYS = 7
 #: Longest lead time accepted, in days.
-MAX_LEAD_DAYS = 366.0
+MAX_LEAD_DAYS = 366
 
-#: The stage elements, in the order the report lists them (DOMAIN.md "A typical layout").
+#: The stage elements, in the order the report lists them (DOMAIN.md "A typical layout";
+#: ``organisation_flag`` is another organisation's own flag or emblem).
 STAGE_ELEMENTS = (
     "top_slogan",
     "party_flag",
     "national_flag",
+    "organisation_flag",
     "marx_lenin",
     "ho_chi_minh",
     "flowers",
 )
-#: Which elements the stage is checked for, unless ``stage_elements`` says otherwise.
-DEFAULT_STAGE_ELEMENTS = STAGE_ELEMENTS
+#: The elements checked by default, by the event's organiser (``event.organiser``): a Party
+#: event's stage, a State event's (the national flag alone, and Hồ Chí Minh), another
+#: organisation's (the national flag and its own flag or emblem). ``stage_elements`` overrides.
+STAGE_ELEMENTS_BY_ORGANISER: Mapping[str, tuple[str, ...]] = {
+    "party": ("top_slogan", "party_flag", "national_flag", "marx_lenin", "ho_chi_minh", "flowers"),
+    "state": ("national_flag", "ho_chi_minh", "flowers"),
+    "organisation": ("national_flag", "organisation_flag", "ho_chi_minh", "flowers"),
+}
+#: A Party event's elements: the default of an event whose organiser is not known.
+DEFAULT_STAGE_ELEMENTS = STAGE_ELEMENTS_BY_ORGANISER["party"]
 #: How Hồ Chí Minh is shown: a bust, or a portrait where there is no bust.
 HoChiMinhKind = Literal["bust", "portrait"]
 HO_CHI_MINH_KINDS: tuple[HoChiMinhKind, ...] = get_args(HoChiMinhKind)
 DEFAULT_HO_CHI_MINH_KIND: HoChiMinhKind = "bust"
-#: Where the flags hang, as the delegates see them from the hall.
-Side = Literal["left", "right"]
+#: Where a flag hangs on the stage, as seen from the hall: on the left, on the right, or in the
+#: centre (a State event's national flag; both flags of a very small or very large hall under
+#: Hướng dẫn 105-HD/BTGTW).
+Side = Literal["left", "right", "center"]
 SIDES: tuple[Side, ...] = get_args(Side)
 #: What the main backdrop is: printed, or an LED screen (not allowed as the main backdrop).
 BackdropKind = Literal["printed", "led"]
@@ -118,8 +132,11 @@ def _elements(reader: SettingsReader, key: str, values: object) -> "dict[str, St
     return out
 
 
-def _chosen_elements(reader: SettingsReader, key: str, values: object) -> tuple[str, ...]:
-    names = reader.strings(key, DEFAULT_STAGE_ELEMENTS)
+def _chosen_elements(reader: SettingsReader, key: str, values: object) -> tuple[str, ...] | None:
+    """The stage elements to check, or None: the organiser's (STAGE_ELEMENTS_BY_ORGANISER)."""
+    if key not in reader:
+        return None
+    names = reader.strings(key)
     chosen: list[str] = []
     for name in names:
         if name not in STAGE_ELEMENTS:
@@ -129,12 +146,23 @@ def _chosen_elements(reader: SettingsReader, key: str, values: object) -> tuple[
     return tuple(chosen)
 
 
+def _number_or_text(reader: SettingsReader, key: str, values: object) -> str | None:
+    """A number as printed on a sign or backdrop: a whole number (``5``) or a text (``"V"``,
+    ``"MƯỜI HAI"``), kept as text."""
+    if key not in reader:
+        return None
+    raw = reader.raw(key)
+    if isinstance(raw, int) and not isinstance(raw, bool):
+        return str(reader.integer(key, 0))
+    return reader.text(key)
+
+
 #: A deadline of the decoration's own, before the opening.
 _Due = Annotated[datetime | None, Setting(check=before_start)]
 #: A record of something done that day, when only a date is given.
 _Done = Annotated[datetime | None, Setting(bare_date="start")]
 #: A lead time in days.
-_LeadDays = Annotated[float, Setting(high=MAX_LEAD_DAYS)]
+_LeadDays = Annotated[int, Setting(high=MAX_LEAD_DAYS)]
 
 
 # -- the parsed configuration --------------------------------------------------------------------
@@ -207,14 +235,17 @@ class Config:
     """The area's settings, parsed, with every default filled in."""
 
     organisation: str | None = None
-    title_format: Annotated[str, Setting(check=_check_title_format)] = DEFAULT_TITLE_FORMAT
-    official_slogans: tuple[str, ...] = DEFAULT_OFFICIAL_SLOGANS
+    title: str | None = None
+    title_format: Annotated[str | None, Setting(check=_check_title_format)] = None
+    session: Annotated[str | None, Setting(read=_number_or_text)] = None
+    polling_area: Annotated[str | None, Setting(read=_number_or_text)] = None
+    official_slogans: tuple[str, ...] | None = None
     stage_lead_days: _LeadDays = DEFAULT_STAGE_LEAD_DAYS
     banner_lead_days: _LeadDays = DEFAULT_BANNER_LEAD_DAYS
     propaganda_lead_days: _LeadDays = DEFAULT_PROPAGANDA_LEAD_DAYS
-    stage_elements: Annotated[tuple[str, ...], Setting(read=_chosen_elements)] = (
-        DEFAULT_STAGE_ELEMENTS
-    )
+    stage_elements: Annotated[tuple[str, ...] | None, Setting(read=_chosen_elements)] = None
+    owner_stage: str | None = None
+    owner_propaganda: str | None = None
     backdrop: Backdrop | None = None
     stage: Stage | None = None
     banners: tuple[Banner, ...] = ()

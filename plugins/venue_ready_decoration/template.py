@@ -12,12 +12,46 @@ from venue_ready import Phase, Role, template_item
 #: The area's key: the prefix of its template items, Finding codes and message ids.
 KEY = "decoration"
 
-#: Owner roles, used by the rules when the settings name no owner; every one in ROLES for the
-#: catalog (messages.py).
-ROLE_SERVICE, ROLE_PROPAGANDA = ROLES = (
+#: Owner roles, used by the rules when the settings name no owner (``owner_stage``,
+#: ``owner_propaganda``); every one in ROLES for the catalog (messages.py). A congress's
+#: sub-committees; the Party committee's office; the People's Council and Committee's office and
+#: the People's Committee (a State event); the election team of a polling area; the organising
+#: committee of another organisation's event.
+(
+    ROLE_SERVICE,
+    ROLE_PROPAGANDA,
+    ROLE_PARTY_OFFICE,
+    ROLE_STATE_OFFICE,
+    ROLE_PEOPLES_COMMITTEE,
+    ROLE_ELECTION_TEAM,
+    ROLE_ORGANISING,
+) = ROLES = (
     Role("decoration.role.service", "Tiểu ban Phục vụ", "Service sub-committee"),
     Role("decoration.role.propaganda", "Tiểu ban Tuyên truyền", "Propaganda sub-committee"),
+    Role("decoration.role.party-office", "Văn phòng Đảng ủy", "Office of the Party committee"),
+    Role(
+        "decoration.role.state-office",
+        "Văn phòng HĐND - UBND phường",
+        "Office of the ward People's Council and People's Committee",
+    ),
+    Role("decoration.role.peoples-committee", "Ủy ban nhân dân phường", "Ward People's Committee"),
+    Role("decoration.role.election-team", "Tổ bầu cử", "Election team"),
+    Role("decoration.role.organising", "Ban Tổ chức", "Organising committee"),
 )
+
+#: The default owners (the stage and backdrop's, the banners and propaganda's) by kind of event;
+#: a kind not listed takes its organiser's (OWNERS_BY_ORGANISER).
+OWNERS_BY_KIND: dict[str, tuple[Role, Role]] = {
+    "party-congress": (ROLE_SERVICE, ROLE_PROPAGANDA),
+    "congress": (ROLE_SERVICE, ROLE_PROPAGANDA),
+    "election": (ROLE_ELECTION_TEAM, ROLE_PEOPLES_COMMITTEE),
+    "council-session": (ROLE_STATE_OFFICE, ROLE_STATE_OFFICE),
+}
+OWNERS_BY_ORGANISER: dict[str, tuple[Role, Role]] = {
+    "party": (ROLE_PARTY_OFFICE, ROLE_PARTY_OFFICE),
+    "state": (ROLE_STATE_OFFICE, ROLE_PEOPLES_COMMITTEE),
+    "organisation": (ROLE_ORGANISING, ROLE_ORGANISING),
+}
 
 
 TEMPLATE = (
@@ -31,8 +65,8 @@ TEMPLATE = (
     ),
     template_item(
         "decoration.slogan-list",
-        "Danh sách khẩu hiệu theo Hướng dẫn 8355-CV/BTGTW được Ban Thường vụ duyệt",
-        "Slogan list (after 8355-CV/BTGTW) approved by the standing committee",
+        "Danh sách khẩu hiệu theo Công văn 8355-CV/BTGTW được Ban Thường vụ duyệt",
+        "Slogan list (after Công văn 8355-CV/BTGTW) approved by the standing committee",
         ROLE_PROPAGANDA,
         10,
     ),
@@ -63,54 +97,76 @@ TEMPLATE = (
 #: The body of ``[areas.decoration.settings]`` that ``venue-ready init`` writes. Valid for any
 #: event: the records (backdrop, stage, banners, panels) are commented-out examples.
 SETTINGS_EXAMPLE = """\
-# Lead times, in days before the opening (0.5 is twelve hours).
-stage_lead_days = 1        # backdrop and stage dressed (sân khấu, phông)
-banner_lead_days = 3       # banners and slogans up, unless a banner gives its own due
-propaganda_lead_days = 7   # panels and posters up across the ward (pa nô, tranh cổ động)
+# Thời hạn, tính bằng số ngày trước ngày khai mạc (hết ngày đó).
+# Lead times, in whole days before the opening day (to the end of that day).
+stage_lead_days = 1        # dựng phông, trang trí sân khấu / backdrop and stage dressed
+banner_lead_days = 3       # treo băng rôn, khẩu hiệu / banners and slogans up
+propaganda_lead_days = 7   # pa nô, tranh cổ động trên địa bàn / panels and posters up
 
-# The official slogans. 8355-CV/BTGTW (1 April 2020) lists 17: paste your full list here.
-official_slogans = [
-  "Nhiệt liệt chào mừng đại hội đảng bộ các cấp nhiệm kỳ 2020-2025!",
-  "Đảng Cộng sản Việt Nam quang vinh muôn năm!",
-]
+# Đơn vị phụ trách mặc định theo loại sự kiện (Đại hội: Tiểu ban Phục vụ, Tiểu ban Tuyên
+# truyền; bầu cử: Tổ bầu cử; kỳ họp HĐND: Văn phòng HĐND - UBND phường); ghi để thay:
+# Default owners follow the kind of event (a congress's sub-committees, an election team, the
+# People's Council office); name others here:
+# owner_stage = "Tiểu ban Phục vụ"
+# owner_propaganda = "Tiểu ban Tuyên truyền"
 
-# The title is generated from the event (name, ordinal, term). Set the organisation when the
-# event's name does not read "Đại hội <organisation> lần thứ ...":
+# Khẩu hiệu chính thức. Mặc định của Đại hội Đảng bộ nhiệm kỳ 2020 - 2025 là 2 khẩu hiệu trích
+# Công văn 8355-CV/BTGTW (01/04/2020, có 17 khẩu hiệu): dán đủ danh sách vào đây.
+# The official slogans. A 2020 - 2025 Party congress defaults to 2 of the 17 in Công văn
+# 8355-CV/BTGTW (1 April 2020): paste the full list here.
+# official_slogans = ["Nhiệt liệt chào mừng đại hội đảng bộ các cấp nhiệm kỳ 2020-2025!",
+#   "Đảng Cộng sản Việt Nam quang vinh muôn năm!"]
+
+# Tiêu đề chính thức được lập từ sự kiện (tên, lần thứ, nhiệm kỳ, hình thức đại hội). Ghi tên
+# đơn vị khi tên sự kiện không có dạng "Đại hội <đơn vị> lần thứ ...":
+# The official title is made from the event (name, ordinal, term, form). Set the organisation
+# when the event's name does not read "Đại hội <organisation> lần thứ ...":
 # organisation = "Đảng bộ phường Ngọc Thụy"
-# and the title's layout, when it differs ({organisation} is written in capitals):
+# Hoặc ghi mẫu tiêu đề ({organisation} viết hoa), hay chính tiêu đề (hội nghị, lễ kỷ niệm):
+# Or the title's layout ({organisation} in capitals), or the title itself (a conference):
 # title_format = "ĐẠI HỘI {organisation} LẦN THỨ {ordinal}, NHIỆM KỲ {term_start} - {term_end}"
+# Số kỳ họp HĐND, số khu vực bỏ phiếu, như in trên phông, biển:
+# The council session's number, the polling area's number, as printed:
+# session = 5
+# polling_area = 3
 
-# Which stage elements are checked (all six by default):
+# Các thành phần sân khấu được kiểm tra (mặc định theo đơn vị tổ chức: Đảng, chính quyền, đoàn
+# thể): / Which stage elements are checked (by default the organiser's):
 # stage_elements = ["top_slogan", "party_flag", "national_flag", "marx_lenin", "ho_chi_minh",
 #                   "flowers"]
 
+# Phông chính: tiêu đề đúng như đã in, ngày dựng, phông in ("printed") hay màn hình LED ("led").
 # The main backdrop: the title exactly as printed, the day it went up, "printed" or "led".
-# backdrop.title = "ĐẠI HỘI ĐẢNG BỘ PHƯỜNG NGỌC THỤY LẦN THỨ XXII, NHIỆM KỲ 2020 - 2025"
+# backdrop.title = "ĐẠI HỘI ĐẠI BIỂU ĐẢNG BỘ PHƯỜNG NGỌC THỤY LẦN THỨ XXII, NHIỆM KỲ 2020 - 2025"
 # backdrop.installed = 2020-05-14
 # backdrop.kind = "printed"
 
+# Sân khấu: ngày đặt, treo từng thành phần; ghi dạng bảng khi có thời hạn riêng.
 # The stage: the day each element was put in place; a table gives its own deadline.
 # stage.top_slogan = 2020-05-14
 # stage.party_flag = 2020-05-14
 # stage.national_flag = 2020-05-14
 # stage.marx_lenin = 2020-05-14
 # stage.ho_chi_minh = 2020-05-14
-# stage.ho_chi_minh_kind = "bust"          # or "portrait"
+# stage.ho_chi_minh_kind = "bust"          # tượng / bust, hoặc ảnh / or "portrait"
 # stage.flowers = { due = 2020-05-15T06:30:00+07:00 }
-# stage.party_flag_side = "left"           # as the delegates see it
+# Vị trí cờ, nhìn từ dưới hội trường lên: "left", "right", "center".
+# Where the flags hang, seen from the hall: "left", "right" or "center".
+# stage.party_flag_side = "left"
 # stage.national_flag_side = "right"
 
-# Panels and posters across the ward.
+# Pa nô, tranh cổ động trên địa bàn. / Panels and posters across the ward.
 # propaganda.panels_planned = 6
 # propaganda.panels_installed = 6
 # propaganda.posters_planned = 100
 # propaganda.posters_installed = 100
 
+# Băng rôn, khẩu hiệu, mỗi cái một khối (kind = "slogan" nếu là khẩu hiệu chính thức).
 # Banners and slogans, one block each (kind = "slogan" for one of the official slogans):
 # [[areas.decoration.settings.banners]]
-# id = "slogan-hall-left"
-# text = "Đảng Cộng sản Việt Nam quang vinh muôn năm!"
-# location = "Hội trường, bên trái"
+# id = "slogan-welcome-gate"
+# text = "Nhiệt liệt chào mừng đại hội đảng bộ các cấp nhiệm kỳ 2020-2025!"
+# location = "Cổng trụ sở phường"
 # kind = "slogan"
 # approved_by = "Ban Thường vụ Đảng ủy"
 # approved_on = 2020-05-05
