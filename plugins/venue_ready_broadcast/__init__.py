@@ -42,5 +42,6 @@ __all__ = ["KEY", "venue_ready_areas", "venue_ready_assess"]
 venue_ready_areas, venue_ready_assess = area_plugin(
     AreaSpec(key=KEY, title_vi="Truyền thanh", title_en="Ward radio"),
     package=__name__,
+    rules=".rules:RULES",  # each rule in turn; each gives Findings only for what the event requires
     journal_subjects=".settings:journal_subjects",  # the slot ids come from the settings
 )

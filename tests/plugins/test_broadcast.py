@@ -381,7 +381,8 @@ def test_slots_still_to_come_have_no_aired_finding_and_late_records_do_not_count
 def test_clusters_in_working_order() -> None:
     found = one(broadcast_event(), "broadcast.clusters", "clusters")
     assert (found["credit"], found["weight"], found["gate"]) == (1.0, 3.0, False)
-    assert found["due"] == "2020-05-12T07:30:00+07:00"
+    # three days before the opening day: the end of 12 May (days_before), not its 07:30
+    assert found["due"] == "2020-05-12"
     assert text(found) == (
         "22 of 24 loudspeaker clusters working (91.7%, threshold 90%), checked 12 May 2020"
     )
