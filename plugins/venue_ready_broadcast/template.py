@@ -175,6 +175,17 @@ clusters_lead_days = 3
 clusters_check_days = 7
 # Người phụ trách lịch phát thanh (who is in charge of the schedule)
 # owner = "Đài truyền thanh phường"
+# Các buổi phát bắt buộc; không ghi thì theo loại sự kiện: Đại hội: daily, opening, closing,
+# results; kỳ họp HĐND, hội nghị: opening, closing; bầu cử: daily, reminder, results; lễ kỷ
+# niệm, mít tinh: daily, reminder (the slots required; by default the event kind's)
+# required = ["daily", "opening", "closing", "results"]
+# Số buổi nhắc tối thiểu trong mỗi ngày diễn ra sự kiện; ngày bầu cử mặc định 2
+# (reminders a day of the event at least; 2 on election day, else 1)
+# reminders_per_day = 1
+# Cấp duyệt nội dung; mặc định: Đảng ủy phường (sự kiện của Đảng), Ủy ban nhân dân phường
+# (sự kiện của Nhà nước), Ban Thường vụ hoặc Ban Thường trực của tổ chức (Đại hội của tổ chức
+# khác) (who approves the content; by default whose event it is)
+# approver = "Đảng ủy phường"
 
 # Cụm loa (loudspeaker clusters):
 # [areas.broadcast.settings.clusters]
@@ -183,10 +194,11 @@ clusters_check_days = 7
 # checked = 2020-05-12
 # owner = "Đài truyền thanh phường"
 
-# Mỗi buổi phát một bảng (one table per broadcast); kind: daily, opening, closing, results,
-# other. approved_by và approved_on ghi việc duyệt nội dung (nội dung tuyên truyền về Đại hội
-# do Đảng ủy phường duyệt); aired ghi ngày giờ đã phát. (approved_by, approved_on: who approved
-# the content and when, the ward Party committee for a congress; aired: when it went out)
+# Mỗi buổi phát một bảng (one table per broadcast); kind: daily, opening, reminder, closing,
+# results, other. Hai khóa approved_by và approved_on ghi việc duyệt nội dung (nội dung tuyên
+# truyền về Đại hội do Đảng ủy phường duyệt); aired ghi ngày giờ đã phát. (Who approved
+# the content and when, approved_by and approved_on: the ward Party committee for a congress;
+# when it went out, aired.)
 # [[areas.broadcast.settings.slots]]
 # id = "d-2020-05-08"
 # at = 2020-05-08T06:00:00+07:00
