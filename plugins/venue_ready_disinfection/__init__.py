@@ -38,5 +38,6 @@ __all__ = ["KEY", "venue_ready_areas", "venue_ready_assess"]
 venue_ready_areas, venue_ready_assess = area_plugin(
     AreaSpec(key=KEY, title_vi="Khử khuẩn, y tế", title_en="Disinfection and health"),
     package=__name__,
+    rules=".rules:RULES",  # every rule applies to every kind of event
     journal_subjects=".rules:journal_subjects",  # the zones the health station reports sprayed
 )
