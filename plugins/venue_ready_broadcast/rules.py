@@ -201,7 +201,12 @@ def daily_findings(config: Config, event: Event, area: AreaPlan, as_of: datetime
         else:
             message = Message(
                 "broadcast.day-missing",
-                {"day": day, "from_days": config.daily_from_days, **words},
+                {
+                    "day": day,
+                    "from_days": config.daily_from_days,
+                    "about": words["about"],
+                    "start_day": words["start_day"],
+                },
             )
         out.append(
             _make(
@@ -318,7 +323,12 @@ def results_findings(
     last = days_after(event, config.results_within_days)
     matches = [s for s in config.slots if s.kind == "results" and event.ends <= s.at <= last]
     words = _words(event)
-    params = {"by": last, "days": config.results_within_days, **words}
+    params = {
+        "by": last,
+        "days": config.results_within_days,
+        "about": words["about"],
+        "end": words["end"],
+    }
     return [
         _event_slot(
             "results",
