@@ -294,7 +294,8 @@ def reminder_findings(
         if not given:
             message = Message("broadcast.reminder-no-schedule", {"day": day})
         else:
-            message = Message(f"broadcast.reminder-{'scheduled' if met else 'missing'}", params)
+            state = "scheduled" if met else "missing" if count else "none"
+            message = Message(f"broadcast.reminder-{state}", params)
         out.append(
             _make(
                 f"broadcast.reminder-{'scheduled' if met else 'missing'}",
