@@ -72,7 +72,7 @@ VI_SENTENCES = (
     "2020, trước giờ khai mạc hơn 24 giờ: cần phun lại trong khoảng từ 7 giờ 30 ngày 14 đến 7 "
     "giờ 30 ngày 15 tháng 5 năm 2020",
     'Buổi phát thanh "Kết quả Đại hội Đảng bộ phường Ngọc Thụy lần thứ XXII, nhiệm kỳ 2020 - '
-    '2025" (6 giờ 00 ngày 16 tháng 5 năm 2020): nội dung chưa được duyệt',
+    '2025" (6 giờ 00 ngày 16 tháng 5 năm 2020): nội dung chưa được Đảng ủy phường duyệt',
     "Lịch phát thanh ngày 10 tháng 5 năm 2020: chưa có buổi nào về Đại hội",
     "Đầu việc quá hạn (3):",
     "Đầu việc sắp đến hạn (10):",

@@ -8,27 +8,47 @@ counts in the area) are the constants below; docs/areas/broadcast.md explains ea
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime, time, timedelta, tzinfo
 
-from venue_ready import AreaPlan, Event, Finding, FindingMaker, Message, Phase
+from venue_ready import (
+    AreaPlan,
+    Event,
+    Finding,
+    FindingMaker,
+    Message,
+    Phase,
+    days_after,
+    days_before,
+    fold_name,
+)
 
-from .settings import Config, Slot
-from .template import KEY, owner_role
+from .settings import Config, Slot, reminders_per_day, required
+from .template import APPROVER_WORDS, APPROVERS, COMPETENT, KEY, KIND_WORDS, owner_role
 
 __all__ = [
+    "RULES",
+    "SCHEDULE_RULES",
     "WEIGHT_CLOSING",
     "WEIGHT_CLUSTERS",
     "WEIGHT_DAY",
     "WEIGHT_OPENING",
     "WEIGHT_OVER_LIMIT",
+    "WEIGHT_REMINDERS",
     "WEIGHT_RESULTS",
     "WEIGHT_SLOT_AIRED",
     "WEIGHT_SLOT_APPROVED",
     "WEIGHT_TOO_LONG",
+    "approved_by_approver",
+    "approver",
     "assess",
+    "closing_findings",
     "cluster_findings",
+    "daily_findings",
     "limit_findings",
+    "opening_findings",
+    "reminder_findings",
+    "results_findings",
     "schedule_findings",
     "slot_findings",
 ]
@@ -36,6 +56,8 @@ __all__ = [
 
 #: Each expected day of daily broadcasts before the congress.
 WEIGHT_DAY = 1.0
+#: Each day of the event's reminders (a share of ``reminders_per_day``).
+WEIGHT_REMINDERS = 2.0
 #: The opening-day broadcast, the closing broadcast and the results broadcast.
 WEIGHT_OPENING = 2.0
 WEIGHT_CLOSING = 2.0
@@ -59,14 +81,9 @@ _EPSILON = 1e-9
 
 
 def assess(config: Config, event: Event, area: AreaPlan, as_of: datetime) -> list[Finding]:
-    """Every derived Finding of the area, in a fixed order: the schedule, each slot, the
-    limits, the clusters."""
-    return [
-        *schedule_findings(config, event, area, as_of),
-        *slot_findings(config, event, area, as_of),
-        *limit_findings(config, event, area, as_of),
-        *cluster_findings(config, event, area, as_of),
-    ]
+    """Every derived Finding of the area, in a fixed order (each of :data:`RULES` in turn):
+    the schedule, each slot, the limits, the clusters."""
+    return [finding for rule in RULES for finding in rule(config, event, area, as_of)]
 
 
 # -- helpers -------------------------------------------------------------------------------------
@@ -116,19 +133,58 @@ def _owner(config: Config, event: Event, named: str | None = None) -> str | Mess
 # -- the schedule: every day before, the opening and closing, the results -----------------------
 
 
+def _words(event: Event) -> dict[str, Message]:
+    """How the messages name the event and its moments, for its kind (template.KIND_WORDS)."""
+    kind = event.kind if event.kind in KIND_WORDS else "event"
+    return {
+        part.replace("-", "_"): Message(f"broadcast.word.{part}.{kind}")
+        for part in KIND_WORDS[kind]
+    }
+
+
+def approver(config: Config, event: Event) -> str | Message:
+    """Who approves the content: the ``approver`` setting, else the body whose event it is
+    (``event.organiser``: template.APPROVERS); a kind of event that says no organiser, "the
+    competent body"."""
+    if config.approver is not None:
+        return config.approver
+    role = APPROVERS.get(event.organiser) if event.organiser is not None else None
+    return (role or COMPETENT).owner
+
+
+def approved_by_approver(config: Config, event: Event, by: str) -> bool:
+    """Whether ``by`` (a slot's ``approved_by``) names the approver: contains the ``approver``
+    setting's name, or by default one of the organiser's bodies (template.APPROVER_WORDS);
+    anyone, for an event with no organiser."""
+    folded = fold_name(by)
+    if config.approver is not None:
+        return fold_name(config.approver) in folded
+    words = APPROVER_WORDS.get(event.organiser) if event.organiser is not None else None
+    return words is None or any(fold_name(word) in folded for word in words)
+
+
 def schedule_findings(
     config: Config, event: Event, area: AreaPlan, as_of: datetime
 ) -> list[Finding]:
-    """One Finding per expected day of daily broadcasts, then the opening-day, closing-day and
-    results broadcasts. With no slot at all, they are not assessed (the schedule is missing)."""
+    """The schedule rules in turn: the daily broadcasts, the opening, the reminders on the
+    day, the closing and the results, each only where the event requires it."""
+    return [finding for rule in SCHEDULE_RULES for finding in rule(config, event, area, as_of)]
+
+
+def daily_findings(config: Config, event: Event, area: AreaPlan, as_of: datetime) -> list[Finding]:
+    """``broadcast.day-scheduled`` / ``-missing``: one Finding per expected day of daily
+    broadcasts before the event, where ``daily`` is required. With no slot at all, not
+    assessed (the schedule is missing)."""
     del area, as_of  # the schedule is judged as written; airing and approval are judged per slot
+    if "daily" not in required(config, event):
+        return []
     tz = event.tz
     lead = _lead(config)
     owner = _owner(config, event)
     given = bool(config.slots)
     by_day = _by_day(config.slots, tz)
     start_day = _day(event.starts, tz)
-    end_day = _day(event.ends, tz)
+    words = _words(event)
     out: list[Finding] = []
 
     for back in range(config.daily_from_days, 0, -1):
@@ -139,10 +195,18 @@ def schedule_findings(
         if not given:
             message = Message("broadcast.day-no-schedule", {"day": day})
         elif count:
-            message = Message("broadcast.day-scheduled", {"day": day, "count": count})
+            message = Message(
+                "broadcast.day-scheduled", {"day": day, "count": count, "about": words["about"]}
+            )
         else:
             message = Message(
-                "broadcast.day-missing", {"day": day, "from_days": config.daily_from_days}
+                "broadcast.day-missing",
+                {
+                    "day": day,
+                    "from_days": config.daily_from_days,
+                    "about": words["about"],
+                    "start_day": words["start_day"],
+                },
             )
         out.append(
             _make(
@@ -158,43 +222,128 @@ def schedule_findings(
                 assessed=given,
             )
         )
+    return out
 
-    for kind, day, due, weight in (
-        ("opening", start_day, event.starts - lead, WEIGHT_OPENING),
-        ("closing", end_day, event.ends - lead, WEIGHT_CLOSING),
-    ):
-        matches = [s for s in config.slots if s.kind == kind and _day(s.at, tz) == day]
+
+def opening_findings(
+    config: Config, event: Event, area: AreaPlan, as_of: datetime
+) -> list[Finding]:
+    """``broadcast.opening-scheduled`` / ``-missing``: an ``opening`` slot on the opening day,
+    where ``opening`` is required."""
+    del area, as_of
+    day = _day(event.starts, event.tz)
+    return _on_day("opening", config, event, day=day, moment=event.starts, weight=WEIGHT_OPENING)
+
+
+def closing_findings(
+    config: Config, event: Event, area: AreaPlan, as_of: datetime
+) -> list[Finding]:
+    """``broadcast.closing-scheduled`` / ``-missing``: a ``closing`` slot on the closing day,
+    where ``closing`` is required."""
+    del area, as_of
+    day = _day(event.ends, event.tz)
+    return _on_day("closing", config, event, day=day, moment=event.ends, weight=WEIGHT_CLOSING)
+
+
+def _on_day(
+    kind: str, config: Config, event: Event, *, day: date, moment: datetime, weight: float
+) -> list[Finding]:
+    """The opening's or the closing's Finding: a ``kind`` slot on ``day``, due ``moment`` minus
+    the lead; none when the event does not require it."""
+    if kind not in required(config, event):
+        return []
+    tz = event.tz
+    matches = [s for s in config.slots if s.kind == kind and _day(s.at, tz) == day]
+    return [
+        _event_slot(
+            kind,
+            matches=matches,
+            given=bool(config.slots),
+            params={"day": day},
+            due=moment - _lead(config),
+            weight=weight,
+            phase=Phase.DURING,
+            owner=_owner(config, event),
+            tz=tz,
+        )
+    ]
+
+
+def reminder_findings(
+    config: Config, event: Event, area: AreaPlan, as_of: datetime
+) -> list[Finding]:
+    """``broadcast.reminder-scheduled`` / ``-missing``: on each calendar day of the event, at
+    least ``reminders_per_day`` slots of kind ``reminder`` (credit: the share there is), where
+    ``reminder`` is required. Due at that day's first moment of the event, minus the lead."""
+    del area, as_of
+    if "reminder" not in required(config, event):
+        return []
+    tz = event.tz
+    lead = _lead(config)
+    owner = _owner(config, event)
+    given = bool(config.slots)
+    needed = reminders_per_day(config, event)
+    about = _words(event)["about"]
+    reminders = _by_day((s for s in config.slots if s.kind == "reminder"), tz)
+    out: list[Finding] = []
+    day, last = _day(event.starts, tz), _day(event.ends, tz)
+    while day <= last:
+        count = len(reminders.get(day, ()))
+        params: dict[str, object] = {"day": day, "count": count, "min": needed, "about": about}
+        met = count >= needed
+        if not given:
+            message = Message("broadcast.reminder-no-schedule", {"day": day})
+        else:
+            state = "scheduled" if met else "missing" if count else "none"
+            message = Message(f"broadcast.reminder-{state}", params)
         out.append(
-            _event_slot(
-                kind,
-                matches=matches,
-                given=given,
-                params={"day": day},
-                due=due,
-                weight=weight,
+            _make(
+                f"broadcast.reminder-{'scheduled' if met else 'missing'}",
+                message,
+                weight=WEIGHT_REMINDERS,
+                credit=min(1.0, count / needed),
                 phase=Phase.DURING,
+                subject=day.isoformat(),
+                due=max(event.starts, datetime.combine(day, _MIDNIGHT, tz)) - lead,
                 owner=owner,
-                tz=tz,
+                assessed=given,
             )
         )
+        day += timedelta(days=1)
+    return out
 
-    last = _end_of_day(end_day + timedelta(days=config.results_within_days), tz)
+
+def results_findings(
+    config: Config, event: Event, area: AreaPlan, as_of: datetime
+) -> list[Finding]:
+    """``broadcast.results-scheduled`` / ``-missing``: a ``results`` slot after the end, no
+    later than ``results_within_days`` after the closing day, where ``results`` is required."""
+    del area, as_of
+    if "results" not in required(config, event):
+        return []
+    last = days_after(event, config.results_within_days)
     matches = [s for s in config.slots if s.kind == "results" and event.ends <= s.at <= last]
-    params = {"by": last, "days": config.results_within_days}
-    out.append(
+    words = _words(event)
+    params = {
+        "by": last,
+        "days": config.results_within_days,
+        "about": words["about"],
+        "end": words["end"],
+    }
+    return [
         _event_slot(
             "results",
             matches=matches,
-            given=given,
+            given=bool(config.slots),
             params=params,
-            due=last - lead,
+            due=last - _lead(config),
             weight=WEIGHT_RESULTS,
             phase=Phase.AFTER,
-            owner=owner,
-            tz=tz,
+            owner=_owner(config, event),
+            tz=event.tz,
+            about=words["about"],
         )
-    )
-    return out
+    ]
 
 
 def _event_slot(
@@ -208,6 +357,7 @@ def _event_slot(
     phase: Phase,
     owner: str | Message,
     tz: tzinfo,
+    about: Message | None = None,
 ) -> Finding:
     """The Finding for the opening, closing or results broadcast: met by the earliest match."""
     make = _make.sharing(weight=weight, phase=phase, due=due)
@@ -216,7 +366,11 @@ def _event_slot(
         return make(
             f"broadcast.{kind}-scheduled",
             # the slot by what it airs and when: its id is the file's, not a word of the report
-            params={"content": slot.content, "at": _shown(slot.at, tz)},
+            params={
+                "content": slot.content,
+                "at": _shown(slot.at, tz),
+                **({"about": about} if about is not None else {}),
+            },
             credit=1.0,
             subject=slot.id,
             owner=slot.owner or owner,
@@ -247,6 +401,7 @@ def slot_findings(config: Config, event: Event, area: AreaPlan, as_of: datetime)
     # the first report that still stands: when the broadcast went out
     reported = {slot_id: records[0] for slot_id, records in area.done_records().items()}
     lead = _lead(config)
+    who = approver(config, event)
     out: list[Finding] = []
     for slot in config.slots:
         phase = _phase(_day(slot.at, tz), event, tz)
@@ -256,15 +411,22 @@ def slot_findings(config: Config, event: Event, area: AreaPlan, as_of: datetime)
 
         if slot.approved_by is not None and slot.approved_on is not None:
             on = _shown(slot.approved_on, tz)
-            approved = slot.approved_on <= as_of
-            message = Message(
-                "broadcast.slot-approved" if approved else "broadcast.slot-approved-later",
-                {**head, "by": slot.approved_by, "on": on},
-            )
+            params = {**head, "by": slot.approved_by, "on": on}
+            if not approved_by_approver(config, event, slot.approved_by):
+                # approved, but not by whose event it is: the content still needs that approval
+                approved = False
+                message = Message("broadcast.slot-approved-other", {**params, "approver": who})
+            else:
+                approved = slot.approved_on <= as_of
+                message = Message(
+                    "broadcast.slot-approved" if approved else "broadcast.slot-approved-later",
+                    params,
+                )
         else:
             approved = False
             message = Message(
-                "broadcast.slot-not-approved", {**head, "lead": config.approval_lead_hours}
+                "broadcast.slot-not-approved",
+                {**head, "lead": config.approval_lead_hours, "approver": who},
             )
         out.append(
             make(
@@ -350,7 +512,7 @@ def cluster_findings(
     make = _make.sharing(
         weight=WEIGHT_CLUSTERS,
         subject="clusters",
-        due=event.starts - timedelta(days=config.clusters_lead_days),
+        due=days_before(event, config.clusters_lead_days),
     )
     clusters = config.clusters
     if clusters is None:
@@ -370,6 +532,7 @@ def cluster_findings(
         "percent": round(100.0 * working / total, 1),
         "threshold": round(100.0 * ratio, 6),
         "check_days": config.clusters_check_days,
+        "start": _words(event)["start"],
     }
     oldest = _day(event.starts, tz) - timedelta(days=config.clusters_check_days)
     credit = 0.0
@@ -396,3 +559,20 @@ def cluster_findings(
             owner=_owner(config, event, clusters.owner),
         )
     ]
+
+
+Rule = Callable[[Config, Event, AreaPlan, datetime], list[Finding]]
+
+#: The schedule's rules, in the order their Findings appear. Each runs for every kind of event
+#: and gives Findings only where the event requires its slots (the ``required`` setting, else
+#: the kind's default: settings.DEFAULT_REQUIRED), so a setting can ask an election for an
+#: opening broadcast: no rule is fixed to some kinds with ``applies_to``.
+SCHEDULE_RULES: tuple[Rule, ...] = (
+    daily_findings,
+    opening_findings,
+    reminder_findings,
+    closing_findings,
+    results_findings,
+)
+#: Every derived rule of the area, in the order their Findings appear (``rules=".rules:RULES"``).
+RULES: tuple[Rule, ...] = (*SCHEDULE_RULES, slot_findings, limit_findings, cluster_findings)

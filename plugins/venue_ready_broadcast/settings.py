@@ -22,15 +22,22 @@ __all__ = [
     "DEFAULT_MAX_MINUTES",
     "DEFAULT_MAX_PER_DAY",
     "DEFAULT_MIN_WORKING_RATIO",
+    "DEFAULT_REMINDERS_PER_DAY",
+    "DEFAULT_REQUIRED",
+    "DEFAULT_REQUIRED_OTHER",
     "DEFAULT_RESULTS_WITHIN_DAYS",
     "KINDS",
+    "REQUIREMENTS",
     "WEEKDAYS",
     "Clusters",
     "Config",
     "Kind",
+    "Requirement",
     "Slot",
     "journal_subjects",
     "parse",
+    "reminders_per_day",
+    "required",
     "validate",
 ]
 
@@ -57,9 +64,35 @@ DEFAULT_MAX_MINUTES = 15.0
 MAX_DAYS = 366
 MAX_LEAD_HOURS = 24.0 * MAX_DAYS
 
-#: What a slot is for.
-Kind = Literal["daily", "opening", "closing", "results", "other"]
+#: What a slot is for: a daily broadcast before the event, the opening, a reminder on the day
+#: (the polls are open; "còn … giờ nữa kết thúc bỏ phiếu"), the closing, the results, or other.
+Kind = Literal["daily", "opening", "reminder", "closing", "results", "other"]
 KINDS: tuple[Kind, ...] = get_args(Kind)
+#: What ``required`` may name: the slot kinds the schedule must have (``other`` is never due).
+Requirement = Literal["daily", "opening", "reminder", "closing", "results"]
+REQUIREMENTS: tuple[Requirement, ...] = get_args(Requirement)
+
+#: The slots each kind of event requires when ``required`` is not set. A Party congress and
+#: another organisation's congress: a broadcast every day before it, the opening, the closing and
+#: the results (the propaganda's three phases, before, during and after). A People's Council
+#: session and a conference: the opening and the closing. An election day: a broadcast every day
+#: before it, reminders on the day (the polls are open; "còn … giờ nữa kết thúc bỏ phiếu") and the
+#: results; no opening or closing speech. A ceremony: before it, and on the day. Only the
+#: congress's three phases are in the domain notes; the other kinds' lists are the project's
+#: defaults (unverified), which ``required`` overrides.
+DEFAULT_REQUIRED: Mapping[str, tuple[Requirement, ...]] = {
+    "party-congress": ("daily", "opening", "closing", "results"),
+    "congress": ("daily", "opening", "closing", "results"),
+    "council-session": ("opening", "closing"),
+    "conference": ("opening", "closing"),
+    "election": ("daily", "reminder", "results"),
+    "ceremony": ("daily", "reminder"),
+}
+#: What a kind the project does not know (a plugin's) requires: the daily broadcasts before it.
+DEFAULT_REQUIRED_OTHER: tuple[Requirement, ...] = ("daily",)
+#: Reminders a day of the event at least, by kind (1 for a kind not listed): on election day,
+#: one as the polls open and one before they close (unverified).
+DEFAULT_REMINDERS_PER_DAY: Mapping[str, int] = {"election": 2}
 #: Weekday names for ``rest_days``, Monday first (``datetime.weekday()`` order).
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
@@ -83,6 +116,30 @@ def _rest_days(reader: SettingsReader, key: str, values: object) -> frozenset[in
             choices=", ".join(WEEKDAYS),
         )
     return frozenset(found)
+
+
+def _required(reader: SettingsReader, key: str, values: object) -> tuple[Requirement, ...] | None:
+    """The slot kinds the schedule must have, in the order of :data:`REQUIREMENTS`; None when
+    the file does not say (the kind's default then applies). ``[]`` requires none."""
+    if key not in reader:
+        return None
+    found: set[str] = set()
+    for name in reader.strings(key):
+        word = name.strip().lower()
+        if word in REQUIREMENTS:
+            found.add(word)
+            continue
+        import difflib
+
+        hint = difflib.get_close_matches(word, REQUIREMENTS, n=1, cutoff=0.6)
+        reader.problem(
+            key,
+            "load.bad-choice-hint" if hint else "load.bad-choice",
+            value=name,
+            hint=hint[0] if hint else "",
+            choices=", ".join(REQUIREMENTS),
+        )
+    return tuple(r for r in REQUIREMENTS if r in found)
 
 
 def _approved_by_and_on(
@@ -151,6 +208,9 @@ class Config:
     clusters_lead_days: Annotated[int, Setting(high=MAX_DAYS)] = DEFAULT_CLUSTERS_LEAD_DAYS
     clusters_check_days: Annotated[int, Setting(high=MAX_DAYS)] = DEFAULT_CLUSTERS_CHECK_DAYS
     owner: str | None = None
+    required: Annotated[tuple[Requirement, ...] | None, Setting(read=_required)] = None
+    reminders_per_day: Annotated[int | None, Setting(low=1, high=24)] = None
+    approver: str | None = None
     slots: tuple[Slot, ...] = ()
     clusters: Clusters | None = None
 
@@ -164,6 +224,21 @@ def parse(settings: Mapping[str, Any], event: Event | None) -> tuple[Config, lis
 def validate(settings: Mapping[str, Any], event: Event | None) -> list[Problem]:
     """The area's settings validator (``AreaSpec.validate_settings``): the problems only."""
     return parse(settings, event)[1]
+
+
+def required(config: Config, event: Event) -> tuple[Requirement, ...]:
+    """The slot kinds the schedule must have: the ``required`` setting, else the event kind's
+    default (:data:`DEFAULT_REQUIRED`)."""
+    if config.required is not None:
+        return config.required
+    return DEFAULT_REQUIRED.get(event.kind, DEFAULT_REQUIRED_OTHER)
+
+
+def reminders_per_day(config: Config, event: Event) -> int:
+    """How many reminders each day of the event needs: the setting, else the kind's default."""
+    if config.reminders_per_day is not None:
+        return config.reminders_per_day
+    return DEFAULT_REMINDERS_PER_DAY.get(event.kind, 1)
 
 
 def journal_subjects(event: Event, area: AreaPlan) -> list[str]:

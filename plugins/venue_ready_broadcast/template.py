@@ -4,7 +4,18 @@ from __future__ import annotations
 
 from venue_ready import Message, Role, template_item
 
-__all__ = ["KEY", "RADIO", "ROLES", "SETTINGS_EXAMPLE", "TEMPLATE", "owner_role"]
+__all__ = [
+    "APPROVERS",
+    "APPROVER_WORDS",
+    "COMPETENT",
+    "KEY",
+    "KIND_WORDS",
+    "RADIO",
+    "ROLES",
+    "SETTINGS_EXAMPLE",
+    "TEMPLATE",
+    "owner_role",
+]
 
 #: The area's key: the prefix of its template items, Finding codes and message ids.
 KEY = "broadcast"
@@ -14,13 +25,87 @@ KEY = "broadcast"
 #: ward Party committee approves the schedule and the content (broadcasts about a Party congress
 #: are the Party committee's to approve, not the People's Committee's: the seed article, "Đảng ủy
 #: phường đã chỉ đạo Đài truyền thanh phường tuyên truyền ... về Đại hội").
-RADIO, PROPAGANDA, COMMITTEE = ROLES = (
+RADIO, PROPAGANDA, COMMITTEE, PEOPLES_COMMITTEE, STANDING_BODY, COMPETENT = ROLES = (
     Role("broadcast.role.radio", "Đài truyền thanh phường", "Ward radio station"),
     Role(
         "broadcast.role.propaganda", "Ban Tuyên giáo Đảng ủy", "Party committee's propaganda board"
     ),
     Role("broadcast.role.committee", "Đảng ủy phường", "Ward Party committee"),
+    Role("broadcast.role.peoples-committee", "Ủy ban nhân dân phường", "Ward People's Committee"),
+    Role(
+        "broadcast.role.standing-body",
+        "Ban Thường vụ (Ban Thường trực) của tổ chức",
+        "The organisation's standing body",
+    ),
+    # the approver of an event whose kind says no organiser (a plugin's kind)
+    Role("broadcast.role.competent", "cấp có thẩm quyền", "the competent body"),
 )
+
+#: Who approves what the radio says, by whose event it is (``event.organiser``), when the
+#: ``approver`` setting names no one: the Party committee for a Party event (#19), the People's
+#: Committee for a state event (an election, a council session, a conference, a ceremony), the
+#: organisation's standing body for another organisation's congress (the Fatherland Front's
+#: Ban Thường trực, the Youth Union's Ban Thường vụ). Only the first follows from the seed
+#: article; the other two are the project's defaults (unverified).
+APPROVERS = {"party": COMMITTEE, "state": PEOPLES_COMMITTEE, "organisation": STANDING_BODY}
+#: With no ``approver`` set, an approval counts when ``approved_by`` names one of these bodies
+#: (compared as ``fold_name`` compares names): "Đảng ủy phường Ngọc Thụy", "Ban Thường vụ Đảng ủy"
+#: for a Party event; "UBND phường" for a state event; "Ban Thường trực Ủy ban MTTQ phường" for
+#: another organisation's.
+APPROVER_WORDS = {
+    "party": ("Đảng ủy", "Party committee"),
+    "state": ("Ủy ban nhân dân", "UBND", "People's Committee"),
+    "organisation": ("Ban Thường vụ", "Ban Thường trực", "standing committee", "standing body"),
+}
+
+#: How the messages name the event and its moments, by kind (``"event"``: a kind the project
+#: does not know): what the radio talks about ("về Đại hội"), the day it is counted back from
+#: ("trước ngày khai mạc"), its start ("trước khai mạc") and its end ("sau bế mạc"), in
+#: Vietnamese and English. The catalog (messages.py) holds them as ``broadcast.word.PART.KIND``.
+KIND_WORDS: dict[str, dict[str, tuple[str, str]]] = {
+    "party-congress": {
+        "about": ("Đại hội", "the congress"),
+        "start-day": ("ngày khai mạc", "the opening day"),
+        "start": ("khai mạc", "the opening"),
+        "end": ("bế mạc", "the closing"),
+    },
+    "congress": {
+        "about": ("Đại hội", "the congress"),
+        "start-day": ("ngày khai mạc", "the opening day"),
+        "start": ("khai mạc", "the opening"),
+        "end": ("bế mạc", "the closing"),
+    },
+    "council-session": {
+        "about": ("kỳ họp", "the session"),
+        "start-day": ("ngày khai mạc", "the opening day"),
+        "start": ("khai mạc", "the opening"),
+        "end": ("bế mạc", "the closing"),
+    },
+    "conference": {
+        "about": ("hội nghị", "the conference"),
+        "start-day": ("ngày khai mạc", "the opening day"),
+        "start": ("khai mạc", "the opening"),
+        "end": ("bế mạc", "the closing"),
+    },
+    "election": {
+        "about": ("cuộc bầu cử", "the election"),
+        "start-day": ("ngày bầu cử", "election day"),
+        "start": ("ngày bầu cử", "election day"),
+        "end": ("khi kết thúc bỏ phiếu", "the close of the poll"),
+    },
+    "ceremony": {
+        "about": ("buổi lễ", "the ceremony"),
+        "start-day": ("ngày tổ chức buổi lễ", "the day of the ceremony"),
+        "start": ("buổi lễ", "the ceremony"),
+        "end": ("khi buổi lễ kết thúc", "the end of the ceremony"),
+    },
+    "event": {
+        "about": ("sự kiện", "the event"),
+        "start-day": ("ngày bắt đầu sự kiện", "the first day of the event"),
+        "start": ("sự kiện", "the event"),
+        "end": ("khi sự kiện kết thúc", "the end of the event"),
+    },
+}
 
 
 def owner_role() -> Message:
@@ -90,6 +175,17 @@ clusters_lead_days = 3
 clusters_check_days = 7
 # Người phụ trách lịch phát thanh (who is in charge of the schedule)
 # owner = "Đài truyền thanh phường"
+# Các buổi phát bắt buộc; không ghi thì theo loại sự kiện: Đại hội: daily, opening, closing,
+# results; kỳ họp HĐND, hội nghị: opening, closing; bầu cử: daily, reminder, results; lễ kỷ
+# niệm, mít tinh: daily, reminder (the slots required; by default the event kind's)
+# required = ["daily", "opening", "closing", "results"]
+# Số buổi nhắc tối thiểu trong mỗi ngày diễn ra sự kiện; ngày bầu cử mặc định 2
+# (reminders a day of the event at least; 2 on election day, else 1)
+# reminders_per_day = 1
+# Cấp duyệt nội dung; mặc định: Đảng ủy phường (sự kiện của Đảng), Ủy ban nhân dân phường
+# (sự kiện của Nhà nước), Ban Thường vụ hoặc Ban Thường trực của tổ chức (Đại hội của tổ chức
+# khác) (who approves the content; by default whose event it is)
+# approver = "Đảng ủy phường"
 
 # Cụm loa (loudspeaker clusters):
 # [areas.broadcast.settings.clusters]
@@ -98,10 +194,11 @@ clusters_check_days = 7
 # checked = 2020-05-12
 # owner = "Đài truyền thanh phường"
 
-# Mỗi buổi phát một bảng (one table per broadcast); kind: daily, opening, closing, results,
-# other. approved_by và approved_on ghi việc duyệt nội dung (nội dung tuyên truyền về Đại hội
-# do Đảng ủy phường duyệt); aired ghi ngày giờ đã phát. (approved_by, approved_on: who approved
-# the content and when, the ward Party committee for a congress; aired: when it went out)
+# Mỗi buổi phát một bảng (one table per broadcast); kind: daily, opening, reminder, closing,
+# results, other. Hai khóa approved_by và approved_on ghi việc duyệt nội dung (nội dung tuyên
+# truyền về Đại hội do Đảng ủy phường duyệt); aired ghi ngày giờ đã phát. (Who approved
+# the content and when, approved_by and approved_on: the ward Party committee for a congress;
+# when it went out, aired.)
 # [[areas.broadcast.settings.slots]]
 # id = "d-2020-05-08"
 # at = 2020-05-08T06:00:00+07:00

@@ -14,13 +14,17 @@ entrances, and a medical team stands by. This plugin derives those checks from t
   checkpoint at every venue entrance, weight 1, due ``checkpoint_lead_hours`` before the start;
 - ``[supplies]`` (``masks``, ``sanitiser_litres``, ``soap_in_toilets``) →
   ``disinfection.masks`` and ``disinfection.sanitiser`` (credit = stock / need for the
-  attendance, weight 1 each) and ``disinfection.soap`` (weight 0.5, only when stated), due
+  attendance, ``[event.attendance]`` unless the area's ``attendance``, ``guests`` or ``staff``
+  override it, weight 1 each) and ``disinfection.soap`` (weight 0.5, only when stated), due
   ``supplies_lead_days`` before the start;
 - ``[medical_team]`` (``team``, ``members``, ``confirmed_on``, ``on_duty_from``) →
   ``disinfection.medical-team-arranged`` (weight 1, due ``medical_lead_days`` before the start)
   and ``disinfection.medical-team-on-duty`` (``during``, weight 1, due at the start).
 
-Records dated after the assessment's ``as_of`` do not count yet. The area's plain checklist
+Every rule applies to every kind of event; the default owners of the checkpoints and the
+supplies follow the kind (``owner_checkpoints``, ``owner_supplies``; the health station sprays
+and stands by, ``team``, ``owner_medical``). Records dated after the assessment's ``as_of`` do
+not count yet. The area's plain checklist
 items (the prevention plan, spaced seating, health declarations…) are the core ``checklist``
 plugin's; the template in ``template.py`` suggests them.
 """
@@ -38,5 +42,6 @@ __all__ = ["KEY", "venue_ready_areas", "venue_ready_assess"]
 venue_ready_areas, venue_ready_assess = area_plugin(
     AreaSpec(key=KEY, title_vi="Khử khuẩn, y tế", title_en="Disinfection and health"),
     package=__name__,
+    rules=".rules:RULES",  # every rule applies to every kind of event
     journal_subjects=".rules:journal_subjects",  # the zones the health station reports sprayed
 )

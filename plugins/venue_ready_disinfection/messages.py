@@ -61,8 +61,8 @@ _VI: dict[str, str] = {
         "Chưa ghi lượng dung dịch sát khuẩn tay đã chuẩn bị ([supplies] sanitiser_litres)"
     ),
     "disinfection.attendance-unknown": (
-        "Chưa biết số người dự nên chưa tính được lượng cần chuẩn bị (khai báo expected_delegates "
-        "ở [event] hoặc attendance trong settings)"
+        "Chưa biết số người dự nên chưa tính được lượng cần chuẩn bị (khai báo participants ở "
+        "[event.attendance], hoặc attendance trong settings của khu vực)"
     ),
     "disinfection.soap-present": "Nhà vệ sinh có xà phòng rửa tay",
     "disinfection.soap-missing": "Nhà vệ sinh chưa có xà phòng rửa tay: cần bổ sung",
@@ -165,8 +165,8 @@ _EN: dict[str, str] = {
         "The stock of hand sanitiser is not recorded ([supplies] sanitiser_litres)"
     ),
     "disinfection.attendance-unknown": (
-        "The attendance is unknown, so what is needed cannot be worked out (set "
-        "expected_delegates in [event], or attendance in the settings)"
+        "The attendance is unknown, so what is needed cannot be worked out (set participants "
+        "in [event.attendance], or attendance in the area's settings)"
     ),
     "disinfection.soap-present": "There is soap in the toilets",
     "disinfection.soap-missing": "No soap in the toilets: put soap in every toilet",

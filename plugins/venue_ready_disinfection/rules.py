@@ -11,10 +11,10 @@ import math
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from venue_ready import AreaPlan, Event, Finding, FindingMaker, Message, Phase
+from venue_ready import AreaPlan, Event, Finding, FindingMaker, Message, Phase, days_before
 
 from .settings import Config, Spraying
-from .template import HEALTH_STATION, KEY, SERVICE
+from .template import HEALTH_STATION, KEY, SERVICE, SERVICE_BY_KIND, SERVICE_BY_ORGANISER
 
 __all__ = [
     "RULES",
@@ -24,6 +24,7 @@ __all__ = [
     "journal_subjects",
     "medical_team",
     "openings",
+    "service_owner",
     "sprayings",
     "supplies",
 ]
@@ -149,7 +150,7 @@ def sprayings(config: Config, event: Event, area: AreaPlan, as_of: datetime) -> 
 def checkpoints(config: Config, event: Event, area: AreaPlan, as_of: datetime) -> list[Finding]:
     """``disinfection.checkpoint``: a staffed temperature checkpoint at every entrance."""
     code = f"{KEY}.checkpoint"
-    role = SERVICE.owner
+    role = config.owner_checkpoints or service_owner(event)
     make = _make.sharing(
         weight=CHECKPOINT_WEIGHT, due=event.starts - timedelta(hours=config.checkpoint_lead_hours)
     )
@@ -177,13 +178,27 @@ def checkpoints(config: Config, event: Event, area: AreaPlan, as_of: datetime) -
 
 
 def attendance(config: Config, event: Event) -> int | None:
-    """How many people to stock for: ``attendance``, else the expected delegates plus guests
-    and staff; None when neither is known."""
+    """How many people to stock for: the area's ``attendance``, else the event's attendance
+    (``[event.attendance]``: participants, guests, staff), with the area's ``guests`` and
+    ``staff`` in place of the event's where they are set; None while the participants are not
+    known."""
     if config.attendance is not None:
         return config.attendance
-    if event.expected_delegates is None:
+    people = event.attendance
+    if people.participants is None:
         return None
-    return event.expected_delegates + config.guests + config.staff
+    guests = config.guests if config.guests is not None else people.guests
+    staff = config.staff if config.staff is not None else people.staff
+    return people.participants + (guests or 0) + (staff or 0)
+
+
+def service_owner(event: Event) -> Message:
+    """Who sets up the checkpoints and buys the supplies by default: by the event's kind
+    (template.SERVICE_BY_KIND), else by whose event it is, else the service sub-committee."""
+    role = SERVICE_BY_KIND.get(event.kind)
+    if role is None and event.organiser is not None:
+        role = SERVICE_BY_ORGANISER.get(event.organiser)
+    return (role or SERVICE).owner
 
 
 def supplies(config: Config, event: Event, area: AreaPlan, as_of: datetime) -> list[Finding]:
@@ -192,8 +207,10 @@ def supplies(config: Config, event: Event, area: AreaPlan, as_of: datetime) -> l
     del as_of  # a stock is what the file says now; it carries no date
     stock = config.supplies
     make = _make.sharing(
-        due=event.starts - timedelta(days=config.supplies_lead_days),
-        owner=(stock.owner if stock is not None else None) or SERVICE.owner,
+        due=days_before(event, config.supplies_lead_days),
+        owner=(stock.owner if stock is not None else None)
+        or config.owner_supplies
+        or service_owner(event),
     )
     people = attendance(config, event)
 
@@ -273,7 +290,7 @@ def medical_team(config: Config, event: Event, area: AreaPlan, as_of: datetime) 
     team = config.medical_team
     arranged = f"{KEY}.medical-team-arranged"
     on_duty = f"{KEY}.medical-team-on-duty"
-    due = event.starts - timedelta(days=config.medical_lead_days)
+    due = days_before(event, config.medical_lead_days)
     make = _make.sharing(weight=MEDICAL_WEIGHT, subject="medical-team")
     if team is None:
         return [
@@ -282,7 +299,7 @@ def medical_team(config: Config, event: Event, area: AreaPlan, as_of: datetime) 
                 f"{KEY}.medical-team-missing",
                 phase=phase,
                 due=when,
-                owner=HEALTH_STATION.owner,
+                owner=config.owner_medical or HEALTH_STATION.owner,
             )
             for code, phase, when in (
                 (arranged, Phase.BEFORE, due),
@@ -335,7 +352,10 @@ def medical_team(config: Config, event: Event, area: AreaPlan, as_of: datetime) 
 
 Rule = Callable[[Config, Event, AreaPlan, datetime], list[Finding]]
 
-#: Every derived rule, in the order its Findings appear in the report.
+#: Every derived rule, in the order its Findings appear in the report (``rules=".rules:RULES"``).
+#: None is marked with ``applies_to``: every kind of event that gathers people in a hall or at a
+#: polling area (a Party congress, another organisation's congress, an election day, a council
+#: session, a conference, a ceremony) is sprayed, checked at the door, stocked and stood by.
 RULES: tuple[Rule, ...] = (sprayings, checkpoints, supplies, medical_team)
 
 

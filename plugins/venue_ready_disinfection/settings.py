@@ -46,19 +46,19 @@ MAX_LEAD_HOURS = 720.0
 #: The highest amounts per person and the longest lead in days accepted (typing mistakes).
 MAX_MASKS_PER_PERSON = 100.0
 MAX_SANITISER_ML_PER_PERSON = 10_000.0
-MAX_LEAD_DAYS = 365.0
+MAX_LEAD_DAYS = 365
 #: Temperature checkpoints are due this many hours before the opening.
 DEFAULT_CHECKPOINT_LEAD_HOURS = 12.0
 #: One mask on arrival and one spare (Decision 3888/QĐ-BYT: "spare masks").
 DEFAULT_MASKS_PER_PERSON = 2.0
 #: Hand sanitiser per person for a one-day meeting, in millilitres (*unverified*: a few uses).
 DEFAULT_SANITISER_ML_PER_PERSON = 30.0
-#: Masks and sanitiser are due this many days before the opening.
-DEFAULT_SUPPLIES_LEAD_DAYS = 1.0
+#: Masks and sanitiser are due this many days before the opening day (the end of that day).
+DEFAULT_SUPPLIES_LEAD_DAYS = 1
 #: The medical standby team has at least this many members.
 DEFAULT_MIN_MEDICAL_MEMBERS = 2
-#: The medical standby team is confirmed this many days before the opening.
-DEFAULT_MEDICAL_LEAD_DAYS = 2.0
+#: The medical standby team is confirmed this many days before the opening day (its end).
+DEFAULT_MEDICAL_LEAD_DAYS = 2
 
 _HHMM = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 
@@ -224,19 +224,22 @@ class Config:
     )
     checkpoints: tuple[Checkpoint, ...] = ()
     attendance: Annotated[int | None, Setting(check=_attendance_alone)] = None
-    guests: int = 0
-    staff: int = 0
+    guests: int | None = None
+    staff: int | None = None
     masks_per_person: Annotated[float, Setting(high=MAX_MASKS_PER_PERSON)] = (
         DEFAULT_MASKS_PER_PERSON
     )
     sanitiser_ml_per_person: Annotated[float, Setting(high=MAX_SANITISER_ML_PER_PERSON)] = (
         DEFAULT_SANITISER_ML_PER_PERSON
     )
-    supplies_lead_days: Annotated[float, Setting(high=MAX_LEAD_DAYS)] = DEFAULT_SUPPLIES_LEAD_DAYS
+    supplies_lead_days: Annotated[int, Setting(high=MAX_LEAD_DAYS)] = DEFAULT_SUPPLIES_LEAD_DAYS
     supplies: Supplies | None = None
     min_medical_members: Annotated[int, Setting(low=1)] = DEFAULT_MIN_MEDICAL_MEMBERS
-    medical_lead_days: Annotated[float, Setting(high=MAX_LEAD_DAYS)] = DEFAULT_MEDICAL_LEAD_DAYS
+    medical_lead_days: Annotated[int, Setting(high=MAX_LEAD_DAYS)] = DEFAULT_MEDICAL_LEAD_DAYS
     medical_team: MedicalTeam | None = None
+    owner_checkpoints: str | None = None
+    owner_supplies: str | None = None
+    owner_medical: str | None = None
 
 
 def parse(settings: Mapping[str, Any], event: Event | None) -> tuple[Config, list[Problem]]:

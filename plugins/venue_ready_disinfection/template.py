@@ -11,10 +11,15 @@ from __future__ import annotations
 from venue_ready import Phase, Role, template_item
 
 __all__ = [
+    "ELECTION_TEAM",
     "HEALTH_STATION",
     "KEY",
+    "OFFICE",
+    "ORGANISING",
     "ROLES",
     "SERVICE",
+    "SERVICE_BY_KIND",
+    "SERVICE_BY_ORGANISER",
     "SETTINGS_EXAMPLE",
     "TEMPLATE",
 ]
@@ -25,10 +30,35 @@ KEY = "disinfection"
 #: Owner roles, every one in ROLES for the catalog (messages.py). The ward health station
 #: sprays, checks health and stands by; the congress's service sub-committee sets up
 #: checkpoints and buys supplies.
-HEALTH_STATION, SERVICE = ROLES = (
+HEALTH_STATION, SERVICE, ORGANISING, OFFICE, ELECTION_TEAM = ROLES = (
     Role("disinfection.role.health-station", "Trạm Y tế phường", "Ward health station"),
     Role("disinfection.role.service", "Tiểu ban Phục vụ", "Service sub-committee"),
+    Role("disinfection.role.organising", "Ban Tổ chức Đại hội", "Congress organising committee"),
+    Role(
+        "disinfection.role.office",
+        "Văn phòng HĐND - UBND phường",
+        "Office of the ward People's Council and People's Committee",
+    ),
+    Role("disinfection.role.election-team", "Tổ bầu cử", "Election team"),
 )
+
+#: Who sets up the checkpoints and buys the supplies when the settings name no one
+#: (``owner_checkpoints``, ``owner_supplies``), by kind of event: a Party congress's service
+#: sub-committee; another organisation's congress's organising committee; the People's
+#: Committee's office for a state event (a council session, a conference, a ceremony); the
+#: election team (Tổ bầu cử) at a polling area. Only the Party congress's is the seed
+#: article's; the others are the project's defaults (unverified). The ward health station sprays
+#: and stands by (``team``, ``owner_medical``) for every kind.
+SERVICE_BY_KIND = {
+    "party-congress": SERVICE,
+    "congress": ORGANISING,
+    "council-session": OFFICE,
+    "conference": OFFICE,
+    "ceremony": OFFICE,
+    "election": ELECTION_TEAM,
+}
+#: A kind the project does not know (a plugin's): by whose event it is.
+SERVICE_BY_ORGANISER = {"party": SERVICE, "state": OFFICE, "organisation": ORGANISING}
 
 
 TEMPLATE = (
@@ -98,9 +128,10 @@ checkpoint_lead_hours = 12
 #   { entrance = "main-gate", staff = "Đoàn Thanh niên phường" },
 # ]
 
-# Khẩu trang, dung dịch sát khuẩn cho số người dự: đại biểu (expected_delegates) + khách mời
-# + phục vụ, hoặc attendance thay cho cả ba.
-# Masks and sanitiser for the attendance: delegates + guests + staff, or attendance instead.
+# Khẩu trang, dung dịch sát khuẩn cho số người dự, lấy từ [event.attendance] (người dự,
+# khách mời, phục vụ). Chỉ ghi ở đây để thay số đó: guests, staff, hoặc attendance thay cho cả ba.
+# Masks and sanitiser for everyone expected, from [event.attendance]; set these only to
+# override it: guests, staff, or attendance instead of all three.
 # guests = 10
 # staff = 20
 # attendance = 180
@@ -108,6 +139,14 @@ masks_per_person = 2
 sanitiser_ml_per_person = 30
 supplies_lead_days = 1
 # supplies = { masks = 400, sanitiser_litres = 6, soap_in_toilets = true }
+
+# Người phụ trách, mặc định theo loại sự kiện: Tiểu ban Phục vụ (Đại hội Đảng bộ), Ban Tổ chức
+# Đại hội (Đại hội của tổ chức khác), Văn phòng HĐND - UBND phường (kỳ họp, hội nghị, lễ kỷ
+# niệm), Tổ bầu cử (bầu cử); đội y tế: Trạm Y tế phường
+# (who sets up the checkpoints, buys the supplies, answers for the medical team; by kind)
+# owner_checkpoints = "Tiểu ban Phục vụ"
+# owner_supplies = "Tiểu ban Phục vụ"
+# owner_medical = "Trạm Y tế phường"
 
 # Đội y tế thường trực / the medical standby team
 min_medical_members = 2

@@ -312,7 +312,7 @@ def test_a_slot_not_approved_in_time() -> None:
     assert found["overdue"] is True
     assert text(found) == (
         'Broadcast "Tin d14-17" (14 May 2020, 17:30): content not approved yet '
-        "(approval is needed 24 hours before it airs)"
+        "(approver: Ward Party committee; approval is needed 24 hours before it airs)"
     )
     # with a 2-hour lead it is not late yet
     event = broadcast_event(settings_body="approval_lead_hours = 2", slots=[*good_slots(), pending])
@@ -381,7 +381,8 @@ def test_slots_still_to_come_have_no_aired_finding_and_late_records_do_not_count
 def test_clusters_in_working_order() -> None:
     found = one(broadcast_event(), "broadcast.clusters", "clusters")
     assert (found["credit"], found["weight"], found["gate"]) == (1.0, 3.0, False)
-    assert found["due"] == "2020-05-12T07:30:00+07:00"
+    # three days before the opening day: the end of 12 May (days_before), not its 07:30
+    assert found["due"] == "2020-05-12"
     assert text(found) == (
         "22 of 24 loudspeaker clusters working (91.7%, threshold 90%), checked 12 May 2020"
     )
@@ -529,7 +530,7 @@ def test_the_validator_names_each_problem_in_the_file() -> None:
         prefix + "min_working_ratio: value 1.5 is out of range (expected 0 to 1)",
         prefix + "slots[1].id: duplicate id 'a', already used at slots[0] (expected unique ids)",
         prefix + "slots[0].kind: invalid value 'openning' (did you mean 'opening'? expected "
-        "one of: daily, opening, closing, results, other)",
+        "one of: daily, opening, reminder, closing, results, other)",
         prefix + "slots[2].approved_on: approved_by is given but not the date of approval "
         "(expected approved_on = 2020-05-13)",
         prefix + "clusters.working: working clusters (30) are more than the total (24) "
@@ -717,7 +718,8 @@ def test_the_settings_example_is_valid_for_any_event() -> None:
     uncommented = "\n".join(
         line[2:] if line.startswith(("# [", "# total", "# working", "# checked", "# id",
                                      "# at", "# kind", "# content", "# minutes", "# approved",
-                                     "# aired", "# owner")) else line
+                                     "# aired", "# owner", "# required",
+                                     "# reminders_per_day", "# approver =")) else line
         for line in file_text.splitlines()
     )  # fmt: skip
     event = make_event(uncommented, plugins=PM)
@@ -725,6 +727,8 @@ def test_the_settings_example_is_valid_for_any_event() -> None:
     assert plan is not None
     assert plan.settings["clusters"]["total"] == 24
     assert plan.settings["slots"][0]["kind"] == "daily"
+    assert plan.settings["required"] == ["daily", "opening", "closing", "results"]
+    assert plan.settings["approver"] == "Đảng ủy phường"
 
 
 def test_the_area_spec() -> None:

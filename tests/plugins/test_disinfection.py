@@ -333,7 +333,7 @@ def test_enough_masks_and_sanitiser_pass() -> None:
     found = {f["code"]: f for f in en}
     masks, sanitiser = found["disinfection.masks"], found["disinfection.sanitiser"]
     assert (masks["subject"], masks["credit"], masks["gate"]) == ("masks", 1.0, False)
-    assert masks["due"] == "2020-05-14T07:30:00+07:00"
+    assert masks["due"] == "2020-05-14"  # the end of the day before the opening day
     assert masks["message"]["text"] == "400 masks for 150 people (300 needed, 2 per person)"
     assert sanitiser["credit"] == 1.0
     assert sanitiser["message"]["text"] == (
@@ -418,7 +418,7 @@ def test_a_confirmed_medical_team_passes() -> None:
         False,
         "before",
     )
-    assert f["due"] == "2020-05-13T07:30:00+07:00"  # 2 days before the start
+    assert f["due"] == "2020-05-13"  # the end of the day 2 days before the opening day
     assert f["owner"] == "Trạm Y tế phường Mẫu"
     assert f["message"]["text"] == (
         "The medical standby team of Trạm Y tế phường Mẫu: 3 members, confirmed on 12 May 2020"
@@ -794,7 +794,7 @@ def test_the_settings_example_is_valid_for_any_event() -> None:
 
 
 _EXAMPLE_RECORDS = ("# daily_opening", "# team", "# sprayings", "#   ", "# ]", "# checkpoints",
-                    "# supplies", "# medical_team", "# guests", "# staff")  # fmt: skip
+                    "# supplies", "# medical_team", "# guests", "# staff", "# owner_")  # fmt: skip
 
 
 def test_the_commented_records_of_the_settings_example_are_valid_too() -> None:
