@@ -86,7 +86,7 @@ def test_every_message_renders_in_both_languages(report: MakeReport) -> None:
     """A report with a Finding of every kind: each message comes from the catalog, no
     parameter is left unfilled, and the kind names are looked up."""
     signed = 'signed_off = {{ by = "{by}", at = {at}, version = {v} }}'
-    group = "Tổ chỉ đạo đại hội của Quận"
+    group = "Tổ chỉ đạo đại hội của Quận ủy"
     tables = (
         document(
             "political-report", version="4", extra=signed.format(by=group, at="2020-05-02", v=3)
@@ -178,7 +178,7 @@ def test_example_checks_with_the_version_mismatch() -> None:
     assert done.returncode == 0, done.stderr
     assert "Documents and personnel" in done.stdout
     assert (
-        "Báo cáo chính trị trình Đại hội: Tổ chỉ đạo đại hội của Quận signed off version 3, "
+        "Báo cáo chính trị trình Đại hội: Tổ chỉ đạo đại hội của Quận ủy signed off version 3, "
         "the current version is 4 (have version 4 signed off)"
     ) in done.stdout
 

@@ -19,7 +19,7 @@ from venue_ready_documents.template import (
 )
 
 MTTQ, DOAN_THE, RETIRED, MEMBERS = DEFAULT_COMMENT_BODIES
-GROUP = "Tổ chỉ đạo đại hội của Quận"
+GROUP = "Tổ chỉ đạo đại hội của Quận ủy"
 #: Only the political report is required, needs no comments, and the dossiers are in: the
 #: sign-off tests see the sign-off alone.
 ONLY_REPORT = 'required_kinds = ["political-report"]\ncomment_kinds = []'
@@ -232,7 +232,7 @@ def test_signoff_by_someone_else(assess: Assess) -> None:
 
 
 def test_signoff_by_name_in_any_case(assess: Assess) -> None:
-    found = signoff_of(assess, signed(by="TỔ CHỈ ĐẠO ĐẠI HỘI CỦA QUẬN Long Biên"))
+    found = signoff_of(assess, signed(by="TỔ CHỈ ĐẠO ĐẠI HỘI CỦA QUẬN ỦY Long Biên"))
     assert found.credit == 1
 
 

@@ -82,7 +82,7 @@ def test_bad_version(load: Load, version: str) -> None:
 
 
 def test_signoff_of_a_version_ahead_of_the_current_one(load: Load) -> None:
-    extra = 'signed_off = { by = "Tổ chỉ đạo đại hội của Quận", at = 2020-05-01, version = 5 }'
+    extra = 'signed_off = { by = "Tổ chỉ đạo đại hội của Quận ủy", at = 2020-05-01, version = 5 }'
     text = event_toml(tables=document("programme", version="4", extra=extra))
     assert problems(load, text) == [
         "<make_event>: areas.documents.settings.documents[0].signed_off.version: the version "

@@ -72,7 +72,7 @@ DEFAULT_COMMENT_BODIES = (
     "đảng viên",
 )
 #: The body that signs off the documents; a sign-off's ``by`` must contain this name.
-DEFAULT_STEERING_GROUP = "Tổ chỉ đạo đại hội của Quận"
+DEFAULT_STEERING_GROUP = "Tổ chỉ đạo đại hội của Quận ủy"
 #: The body the personnel dossiers are reported to.
 DEFAULT_STANDING_COMMITTEE = "Ban Thường vụ Quận ủy"
 #: The dossiers are due this many days before the opening (the end of that day).
@@ -162,7 +162,7 @@ signoff_kinds = [
   "political-report", "review-report", "draft-resolution", "programme", "working-rules",
   "election-rules", "script",
 ]
-steering_group = "Tổ chỉ đạo đại hội của Quận"
+steering_group = "Tổ chỉ đạo đại hội của Quận ủy"
 # A document with no due date is due documents_lead_days before the opening.
 documents_lead_days = 14
 # The personnel dossiers are reported to standing_committee dossiers_lead_days before the
@@ -182,7 +182,7 @@ dossiers_lead_days = 10
 #   { body = "Mặt trận Tổ quốc", received = 2020-04-20 },
 #   { body = "đảng viên", received = 2020-04-25 },
 # ]
-# signed_off = { by = "Tổ chỉ đạo đại hội của Quận", at = 2020-05-04, version = 3 }
+# signed_off = { by = "Tổ chỉ đạo đại hội của Quận ủy", at = 2020-05-04, version = 3 }
 #
 # [areas.documents.settings.dossiers]
 # expected = 15          # candidates whose dossiers are due
