@@ -28,6 +28,10 @@ NGOC_THUY = "examples/ngoc-thuy-2020/congress.toml"
 SMALL = "examples/small/congress.toml"
 NGOC_THUY_AS_OF = "2020-05-14T16:00+07:00"
 SMALL_AS_OF = "2020-05-08T12:00+07:00"
+ELECTION = "examples/election-2021/election.toml"
+ELECTION_AS_OF = "2021-05-22T18:00+07:00"
+MTTQ = "examples/mttq-congress-2024/congress.toml"
+MTTQ_AS_OF = "2024-06-19T16:00+07:00"
 ROLLUP_DIR = "tests/data/rollup"
 ROLLUP_AS_OF = "2020-05-10T12:00+07:00"
 EXTENSIONS = {"text": "txt", "md": "md", "json": "json", "html": "html"}
@@ -40,6 +44,8 @@ def _cases() -> list[tuple[str, tuple[str, ...], str]]:
     for name, file, as_of in (
         ("ngoc-thuy", NGOC_THUY, NGOC_THUY_AS_OF),
         ("small", SMALL, SMALL_AS_OF),
+        ("election-2021", ELECTION, ELECTION_AS_OF),
+        ("mttq-congress-2024", MTTQ, MTTQ_AS_OF),
     ):
         for fmt, ext in EXTENSIONS.items():
             for lang in LANGS:
