@@ -195,7 +195,13 @@ def pseudo_locale(monkeypatch: pytest.MonkeyPatch) -> None:
     def event_kinds(self: PluginManager) -> dict[str, venue_ready.EventKind]:
         # a kind's names are data of the kind, as an area's title is of its spec
         return {
-            key: attrs.evolve(kind, title_vi=mark(kind.title_vi), title_en=mark(kind.title_en))
+            key: attrs.evolve(
+                kind,
+                title_vi=mark(kind.title_vi),
+                title_en=mark(kind.title_en),
+                noun_vi=mark(kind.noun_vi),
+                noun_en=mark(kind.noun_en),
+            )
             for key, kind in original_kinds(self).items()
         }
 

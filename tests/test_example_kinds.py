@@ -127,14 +127,14 @@ def test_the_example_checks_in_text_and_json(name: str, lang: str, run_cli: RunC
 ELECTION_GAPS = {
     "vi": [
         "Phát thẻ cử tri đến từng cử tri: đang thực hiện (97%)",
-        "Phòng lưu giữ hòm phiếu, phiếu bầu: còn bỏ trống 23:00–2021-05-23 00:00, không có "
+        "Phòng lưu giữ hòm phiếu, phiếu bầu: còn bỏ trống 23:00–00:00 23/5/2021, không có "
         "người canh gác (mới có người canh gác 92,9% thời gian cần canh gác",
         'phông in "KHU VỰC BỎ PHIẾU SỐ 2", tên chính thức là "KHU VỰC BỎ PHIẾU SỐ 3"',
         "Cửa phòng lưu giữ hòm phiếu ra sân",
     ],
     "en": [
         "Phát thẻ cử tri đến từng cử tri: in progress (97%)",
-        "Phòng lưu giữ hòm phiếu, phiếu bầu: nobody on guard 23:00–2021-05-23 00:00 (guarded "
+        "Phòng lưu giữ hòm phiếu, phiếu bầu: nobody on guard 23:00–00:00 23/5/2021 (guarded "
         "92.9% of the time needed",
         'it reads "KHU VỰC BỎ PHIẾU SỐ 2", the official title is "KHU VỰC BỎ PHIẾU SỐ 3"',
         "Emergency exit Cửa phòng lưu giữ hòm phiếu ra sân: last checked on 12 May 2021, more "
@@ -241,12 +241,6 @@ def test_no_finding_speaks_of_a_party_congress(name: str, lang: str, run_cli: Ru
             assert word.lower() not in text.lower(), (finding["code"], text)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug in the broadcast plugin (being made per kind): an election's broadcasts are "
-    "counted as 'buổi về Đại hội' / 'about the congress' and its results broadcast is "
-    "'Phát thanh kết quả Đại hội' / 'the congress's results'",
-)
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_no_finding_of_the_election_speaks_of_a_congress(lang: str, run_cli: RunCli) -> None:
     report = _check(run_cli, ELECTION.path, ELECTION.as_of, "--lang", lang)
@@ -254,16 +248,14 @@ def test_no_finding_of_the_election_speaks_of_a_congress(lang: str, run_cli: Run
     assert not [t for t in texts if "Đại hội" in t or "congress" in t]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug in the core's text report: an area's line names its phase figures 'trong đại "
-    "hội' and 'sau đại hội' (during, after the congress) for every kind, an election too",
-)
 def test_the_election_text_report_does_not_say_dai_hoi(run_cli: RunCli) -> None:
+    """The areas' phase figures are named after the kind: "trong ngày bầu cử", not "trong đại
+    hội"."""
     done = run_cli("check", ELECTION.path, "--as-of", ELECTION.as_of, "--lang", "vi")
     areas = [line for line in done.stdout.splitlines() if line.startswith("  Công tác chung")]
     assert areas
     assert "đại hội" not in areas[0]
+    assert "trong ngày bầu cử 0%" in areas[0]
 
 
 @pytest.mark.xfail(

@@ -33,6 +33,7 @@ from venue_ready import (
     applies_to,
     days_before,
     fold_name,
+    format_date_short,
     rule_kinds,
 )
 
@@ -165,11 +166,15 @@ def _gaps(
     return holes, min(1.0, covered_seconds / total)
 
 
-def _clock(moment: datetime, day: date) -> str:
-    """A moment as the event's readers write it in a list: 06:00, or 2020-05-16 06:00 when it
-    falls on another day than ``day``."""
-    text = f"{moment:%H:%M}"
-    return text if moment.date() == day else f"{moment:%Y-%m-%d} {text}"
+def _hole(start: datetime, end: datetime, day: date) -> str:
+    """A gap in a guard window as the event's readers write it in a list: "09:00–10:00" on the
+    window's first day ``day``; on another day the date follows, in the short administrative
+    form ("06:30–07:30 15/5/2020", "22:00–00:00 15/5/2020"), never an ISO date in a sentence."""
+    if start.date() == end.date() == day:
+        return f"{start:%H:%M}–{end:%H:%M}"
+    if start.date() == end.date() or start.date() == day:
+        return f"{start:%H:%M}–{format_date_short(end, 'vi')}"
+    return f"{format_date_short(start, 'vi')}–{format_date_short(end, 'vi')}"
 
 
 def _cover(
@@ -194,9 +199,7 @@ def _cover(
     # a hole of a few microseconds in a long window could round the share up to 1
     credit = min(share, 0.999)
     day = start.date()
-    params["gaps"] = ", ".join(
-        f"{_clock(s.astimezone(tz), day)}–{_clock(e.astimezone(tz), day)}" for s, e in holes
-    )
+    params["gaps"] = ", ".join(_hole(s.astimezone(tz), e.astimezone(tz), day) for s, e in holes)
     params["gap_count"] = len(holes)
     params["percent"] = round(100.0 * credit, 1)
     return "gap", credit

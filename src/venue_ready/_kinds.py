@@ -73,7 +73,8 @@ class EventKind:
     languages, whose protocol it follows, and what its participants are called.
 
     ``forms`` lists the forms the kind can take (a congress of delegates or of all members);
-    an event of a kind without forms gives no ``form``.
+    an event of a kind without forms gives no ``form``. ``noun_vi``/``noun_en`` are how a
+    sentence names the event itself ("trong đại hội", "during the congress").
     """
 
     key: str = field(validator=_key)
@@ -83,10 +84,17 @@ class EventKind:
     participants_vi: str = field(default="người dự", validator=_text)
     participants_en: str = field(default="participants", validator=_text)
     forms: tuple[Form, ...] = field(default=(), validator=_forms)
+    noun_vi: str = field(default="sự kiện", validator=_text)
+    noun_en: str = field(default="the event", validator=_text)
 
     def title(self, lang: str) -> str:
         """The kind's name in ``lang`` (``"vi"`` or ``"en"``)."""
         return self.title_vi if lang == "vi" else self.title_en
+
+    def noun(self, lang: str) -> str:
+        """How a sentence names the event itself in ``lang``: "đại hội" ("during the
+        congress"), "ngày bầu cử", "kỳ họp"…"""
+        return self.noun_vi if lang == "vi" else self.noun_en
 
     def participants(self, lang: str) -> str:
         """What the kind's participants are called in ``lang`` (delegates, voters…)."""
@@ -106,6 +114,8 @@ BUILTIN_KINDS: Mapping[str, EventKind] = MappingProxyType(
                 participants_vi="đại biểu",
                 participants_en="delegates",
                 forms=FORMS,
+                noun_vi="đại hội",
+                noun_en="the congress",
             ),
             EventKind(
                 key="congress",
@@ -115,6 +125,8 @@ BUILTIN_KINDS: Mapping[str, EventKind] = MappingProxyType(
                 participants_vi="đại biểu",
                 participants_en="delegates",
                 forms=FORMS,
+                noun_vi="đại hội",
+                noun_en="the congress",
             ),
             EventKind(
                 key="election",
@@ -123,6 +135,8 @@ BUILTIN_KINDS: Mapping[str, EventKind] = MappingProxyType(
                 organiser="state",
                 participants_vi="cử tri",
                 participants_en="voters",
+                noun_vi="ngày bầu cử",
+                noun_en="polling day",
             ),
             EventKind(
                 key="council-session",
@@ -131,6 +145,8 @@ BUILTIN_KINDS: Mapping[str, EventKind] = MappingProxyType(
                 organiser="state",
                 participants_vi="đại biểu Hội đồng nhân dân",
                 participants_en="councillors",
+                noun_vi="kỳ họp",
+                noun_en="the session",
             ),
             EventKind(
                 key="conference",
@@ -139,6 +155,8 @@ BUILTIN_KINDS: Mapping[str, EventKind] = MappingProxyType(
                 organiser="state",
                 participants_vi="đại biểu",
                 participants_en="participants",
+                noun_vi="hội nghị",
+                noun_en="the conference",
             ),
             EventKind(
                 key="ceremony",
@@ -147,6 +165,8 @@ BUILTIN_KINDS: Mapping[str, EventKind] = MappingProxyType(
                 organiser="state",
                 participants_vi="người dự",
                 participants_en="participants",
+                noun_vi="buổi lễ",
+                noun_en="the ceremony",
             ),
         )
     }

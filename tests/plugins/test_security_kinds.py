@@ -218,7 +218,7 @@ def test_a_guarded_room_with_gaps_names_each_with_its_times() -> None:
     assert f["credit"] == pytest.approx(11.5 / 14.5)
     assert f["gate"] is True
     assert f["message"]["text"].startswith(
-        "Phòng kho: nobody on guard 22:00–2020-05-15 00:00, 2020-05-15 06:30–2020-05-15 07:30"
+        "Phòng kho: nobody on guard 22:00–00:00 15/5/2020, 06:30–07:30 15/5/2020"
     )
 
 

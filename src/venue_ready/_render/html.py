@@ -84,7 +84,9 @@ def _context(report: Report, lang: str) -> dict[str, Any]:
             "credit": f"{format_number(100 * f.credit, lang)}%" if f.assessed else "—",
             "blocking": report.is_blocking(f),
             "overdue": id(f) in late,
-            "phase": None if f.phase is Phase.BEFORE else _(f"phase.{f.phase.value}", lang),
+            "phase": None
+            if f.phase is Phase.BEFORE
+            else phrases.phase(report, f.phase.value, lang),
             "waived": f.waiver is not None,
             "reported": report.reported_text(f, lang),
         }
@@ -182,7 +184,7 @@ def _area(area: AreaReport, report: Report, lang: str, row: Any) -> dict[str, An
         "status": area.status.value,
         "status_text": _(f"status.{area.status.value}", lang),
         "coverage": phrases.coverage(area, lang),
-        "extra": phrases.area_notes(area, lang),
+        "extra": phrases.area_notes(report, area, lang),
         # the bar is 200 units wide: 2 units a point
         "bar": _num(2 * min(max(score or 0.0, 0.0), 100.0)),
         "threshold": _num(2 * min(max(area.threshold, 0.0), 100.0)),

@@ -23,11 +23,13 @@ __all__ = [
     "as_of",
     "coverage",
     "due_date",
+    "event_noun",
     "facts",
     "finding_details",
     "heading",
     "overall",
     "owner",
+    "phase",
     "starts",
     "venue",
     "verdict",
@@ -110,18 +112,35 @@ def coverage(area: AreaReport, lang: str) -> str:
     return _("report.coverage", lang, assessed=area.coverage[0], expected=area.coverage[1])
 
 
-def area_notes(area: AreaReport, lang: str) -> list[str]:
+def area_notes(report: Report, area: AreaReport, lang: str) -> list[str]:
     """What an area reports besides its score: its schedule index and its ``during`` and
-    ``after`` progress, each only when the area has one."""
+    ``after`` progress (named after the event's kind: "trong đại hội", "trong ngày bầu cử"),
+    each only when the area has one."""
     notes = []
     if area.schedule_index is not None:
         index = format_number(area.schedule_index, lang, 2)
         notes.append(_("report.schedule-index", lang, index=index))
+    event = event_noun(report, lang)
     if area.during is not None:
-        notes.append(_("report.during", lang, percent=format_number(100 * area.during, lang)))
+        percent = format_number(100 * area.during, lang)
+        notes.append(_("report.during", lang, percent=percent, event=event))
     if area.after is not None:
-        notes.append(_("report.after", lang, percent=format_number(100 * area.after, lang)))
+        percent = format_number(100 * area.after, lang)
+        notes.append(_("report.after", lang, percent=percent, event=event))
     return notes
+
+
+def event_noun(report: Report, lang: str) -> str:
+    """How a sentence names the event itself: its kind's noun ("đại hội", "ngày bầu cử"), or
+    "sự kiện" / "the event" for a kind the report's plugins did not know."""
+    if report.kind is not None:
+        return report.kind.noun(lang)
+    return "sự kiện" if lang == "vi" else "the event"
+
+
+def phase(report: Report, phase_value: str, lang: str) -> str:
+    """A Finding's phase in words, named after the event: "trong đại hội", "after polling day"."""
+    return _(f"phase.{phase_value}", lang, event=event_noun(report, lang))
 
 
 # -- Findings ----------------------------------------------------------------------------------

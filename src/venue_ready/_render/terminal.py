@@ -163,7 +163,7 @@ def _areas(report: Report, lang: str, width: int) -> RenderableType:
         style = _style(area.status.value)
         assessed, expected = area.coverage
         status = Text(_("status." + area.status.value, lang), style=style)
-        details = " · ".join(phrases.area_notes(area, lang))
+        details = " · ".join(phrases.area_notes(report, area, lang))
         if details:
             status.append("\n" + details, style="dim")
         for error in area.errors:

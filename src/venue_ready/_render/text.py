@@ -41,7 +41,7 @@ def render_text(report: Report, lang: str) -> str:
     add(_("report.areas-heading", lang))
     width = max((len(a.title(lang)) for a in report.areas), default=0)
     for area in report.areas:
-        add(_area_line(area, lang, width))
+        add(_area_line(report, area, lang, width))
         for error in area.errors:
             add("      ! " + report.translate(error, lang))
     add("")
@@ -68,11 +68,12 @@ def render_text(report: Report, lang: str) -> str:
     return inert("\n".join(lines).rstrip("\n") + "\n")
 
 
-def _area_line(area: AreaReport, lang: str, width: int) -> str:
+def _area_line(report: Report, area: AreaReport, lang: str, width: int) -> str:
     title = area.title(lang).ljust(width)
     status = _("status." + area.status.value, lang)
     head = f"  {title}  {format_score(area.score, lang):>5}  {status}"
-    return " · ".join([head, phrases.coverage(area, lang), *phrases.area_notes(area, lang)])
+    notes = phrases.area_notes(report, area, lang)
+    return " · ".join([head, phrases.coverage(area, lang), *notes])
 
 
 def _section(
