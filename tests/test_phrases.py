@@ -32,7 +32,7 @@ def test_every_format_says_the_shared_phrases(small_example: Path) -> None:
         assert phrases.overall(report, lang) in text
         assert phrases.overall(report, lang) in terminal
         for area in report.areas:
-            for note in (phrases.coverage(area, lang), *phrases.area_notes(area, lang)):
+            for note in (phrases.coverage(area, lang), *phrases.area_notes(report, area, lang)):
                 assert note in text
         for f in listed:
             details = "; ".join(phrases.finding_details(report, f, lang))
