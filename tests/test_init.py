@@ -162,3 +162,21 @@ def test_init_follows_the_rules_of_the_events_term(
     event = venue_ready.load(out)
     ids = [item.id for plan in event.areas for item in plan.items]
     assert len(ids) == len(set(ids))  # one version of each item
+
+
+def test_init_counts_days_in_the_events_zone(run_cli: RunCli, tmp_path: Path) -> None:
+    """20:00 UTC on 30 June 2025 is 03:00 on 1 July in Hồ Chí Minh City: the new rules, and
+    every deadline counted from 1 July, as the plugins' days_before counts them."""
+    out = tmp_path / "e.toml"
+    made = run_cli("init", "--starts", "2025-06-30T20:00:00+00:00", "--lang", "en", out)
+    assert made.returncode == 0, made.stderr
+    text = out.read_text(encoding="utf-8")
+    assert "# Template for the organisation from 1 July 2025" in text
+    event = venue_ready.load(out)
+    general = next(plan for plan in event.areas if plan.key == "general")
+    spec = venue_ready.get_plugin_manager().area_specs()["general"]
+    leads = {t.id: t.lead_days for t in spec.template}
+    for item in general.items:
+        lead = leads[item.id]
+        if item.phase is Phase.BEFORE and lead:
+            assert item.due == venue_ready.days_before(event, lead), item.id

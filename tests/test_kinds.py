@@ -310,3 +310,41 @@ def test_the_conformance_check_refuses_a_misspelt_kind() -> None:
     assert caught.value.rule == "unknown-kind"
     assert "did you mean 'party-congress'?" in str(caught.value)
     check_plugin(_flags_plugin())  # the same plugin with known kinds keeps every rule
+
+
+def test_evolve_derives_the_organiser_and_the_attendance_again() -> None:
+    """What was given is kept apart from what is derived: a new kind brings its organiser, a new
+    count replaces the old one, None clears it."""
+    event = Event(id="e", name="n", starts=STARTS, expected_delegates=150)
+    assert (event.organiser, event.attendance.participants) == ("party", 150)
+    election = attrs.evolve(event, kind="election")
+    assert election.organiser == "state"
+    assert attrs.evolve(event, expected_delegates=200).attendance.participants == 200
+    assert attrs.evolve(event, expected_delegates=None).expected_delegates is None
+    given = attrs.evolve(event, kind="conference", organiser="party")
+    assert attrs.evolve(given, kind="ceremony").organiser == "party"  # given, so kept
+    assert event == Event(id="e", name="n", starts=STARTS, expected_delegates=150)
+    assert hash(event) == hash(Event(id="e", name="n", starts=STARTS, expected_delegates=150))
+
+
+def test_a_plugins_kind_brings_its_organiser_to_a_loaded_event(
+    write_event: WriteEvent, tmp_path: Path
+) -> None:
+    (tmp_path / "festivals.py").write_text(
+        "from venue_ready import EventKind, hookimpl\n\n@hookimpl\ndef venue_ready_kinds():\n"
+        "    return [EventKind(key='festival', title_vi='Lễ hội', title_en='Festival',"
+        " organiser='state')]\n",
+        encoding="utf-8",
+    )
+    import sys
+
+    sys.path.insert(0, str(tmp_path))
+    try:
+        import festivals  # type: ignore[import-not-found]
+
+        pm = plugin_manager(festivals)
+        event = venue_ready.load(write_event(GENERAL, kind="festival"), plugins=pm)
+    finally:
+        sys.path.remove(str(tmp_path))
+        sys.modules.pop("festivals", None)
+    assert event.organiser == "state"

@@ -282,6 +282,10 @@ class _Reader(EventChecks):
         if form is not None and self.form_of_kind(form, out.get("kind"), (*path, "form")):
             out["form"] = form
         organiser = self.choice(table, "organiser", path, {o: o for o in ORGANISERS})
+        kind = self.kinds.get(out.get("kind", ""))  # None: no kind given, or a failed plugin's
+        if organiser is None and kind is not None:
+            # a plugin's kind: the model knows only the core's kinds' organisers
+            organiser = kind.organiser
         if organiser is not None:
             out["organiser"] = organiser
         attendance = self.read_attendance(table, path)

@@ -630,33 +630,39 @@ class Event:
     term: tuple[int, int] | None = field(default=None, validator=_term)
     timezone: str = field(default=DEFAULT_TIMEZONE, validator=_timezone)
     lang: Language = field(default="vi", validator=_language)
-    expected_delegates: int | None = field(default=None, validator=_optional_count)
+    # Given as ``expected_delegates=``: the older name of attendance.participants (see below).
+    _expected_delegates: int | None = field(default=None, validator=_optional_count)
     venue: Venue | None = field(default=None, validator=_venue)
     areas: tuple[AreaPlan, ...] = field(default=(), converter=_areas)
     parent: str | None = field(default=None, validator=_optional_str)
     held_at: datetime | None = field(default=None, validator=_moment)
     delegates_elected: int | None = field(default=None, validator=_optional_count)
     form: Form | None = field(default=None, validator=_form)
-    organiser: Organiser | None = field(default=None, validator=_organiser)
-    attendance: Attendance = field(factory=lambda: _NO_ATTENDANCE, validator=_attendance)
+    # Given as ``organiser=`` and ``attendance=``. What was given is kept apart from what is
+    # derived (the kind's organiser, the participants from expected_delegates), so that
+    # attrs.evolve(event, kind=...) derives again rather than carrying the old kind's value.
+    _organiser: Organiser | None = field(default=None, validator=_organiser)
+    _attendance: Attendance = field(default=_NO_ATTENDANCE, validator=_attendance)
+    _derived: tuple[Organiser | None, Attendance] = field(
+        init=False, eq=False, repr=False, hash=False
+    )
 
     def __attrs_post_init__(self) -> None:
-        if self.organiser is None:  # the kind's, when the core knows the kind
+        organiser = self._organiser
+        if organiser is None:  # the kind's, when the core knows the kind
             known = builtin_kind(self.kind)
-            if known is not None:
-                object.__setattr__(self, "organiser", known.organiser)
+            organiser = known.organiser if known is not None else None
         # expected_delegates is the older name of attendance.participants: one number, two names
-        participants = self.attendance.participants
-        if participants is None and self.expected_delegates is not None:
-            attendance = attrs.evolve(self.attendance, participants=self.expected_delegates)
-            object.__setattr__(self, "attendance", attendance)
-        elif participants is not None and self.expected_delegates is None:
-            object.__setattr__(self, "expected_delegates", participants)
-        elif participants != self.expected_delegates:
+        attendance, delegates = self._attendance, self._expected_delegates
+        if attendance.participants is None and delegates is not None:
+            attendance = attrs.evolve(attendance, participants=delegates)
+        elif delegates is not None and attendance.participants != delegates:
             raise ValueError(
-                f"expected_delegates ({self.expected_delegates}) and attendance.participants "
-                f"({participants}) are one number under two names, and they differ"
+                f"expected_delegates ({delegates}) and attendance.participants "
+                f"({attendance.participants}) are one number under two names, and they differ: "
+                "give one of them"
             )
+        object.__setattr__(self, "_derived", (organiser, attendance))
         # The one rule for moments: naive ones are read in the event's zone, here, once.
         tz = self.tz
         starts = _in_zone(self.starts, tz)
@@ -675,6 +681,23 @@ class Event:
         areas = tuple(_plan_in_zone(plan, tz) for plan in self.areas)
         if any(new is not old for new, old in zip(areas, self.areas, strict=True)):
             object.__setattr__(self, "areas", areas)
+
+    @property
+    def organiser(self) -> Organiser | None:
+        """Whose protocol the event follows: the one given, else its kind's (None for a kind
+        the core does not know, built in code without one)."""
+        return self._derived[0]
+
+    @property
+    def attendance(self) -> Attendance:
+        """Who is expected (:class:`Attendance`), its participants taken from
+        ``expected_delegates`` when only that was given."""
+        return self._derived[1]
+
+    @property
+    def expected_delegates(self) -> int | None:
+        """The participants, under their older name (``attendance.participants``)."""
+        return self._derived[1].participants
 
     @property
     def tz(self) -> tzinfo:

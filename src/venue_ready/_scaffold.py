@@ -55,14 +55,28 @@ def _value(value: date | datetime) -> str:
     return value.isoformat()
 
 
-def _due(item: TemplateItem, starts: date | datetime, ends: date | datetime) -> str | None:
+def local_day(value: date | datetime, timezone: str) -> date:
+    """The calendar day of ``value`` in the event's zone ``timezone``: a moment given with
+    another offset (``2025-06-30T20:00+00:00``) falls on another day there."""
+    if isinstance(value, datetime):
+        if value.tzinfo is not None:
+            from ._dates import get_zone
+
+            value = value.astimezone(get_zone(timezone))
+        return value.date()
+    return value
+
+
+def _due(
+    item: TemplateItem, starts: date | datetime, ends: date | datetime, timezone: str
+) -> str | None:
     """The due date of a template item: ``lead_days`` before the start (after the end for an
     ``after`` item); a lead of 0 days is due at the start itself."""
     if item.lead_days is None or item.phase is Phase.DURING:
         return None
-    base_day = starts.date() if isinstance(starts, datetime) else starts
+    base_day = local_day(starts, timezone)
     if item.phase is Phase.AFTER:
-        end_day = ends.date() if isinstance(ends, datetime) else ends
+        end_day = local_day(ends, timezone)
         return _value(end_day + timedelta(days=item.lead_days))
     if item.lead_days == 0:
         # a bare date would mean the end of the start's day, after the start: not allowed
@@ -98,7 +112,7 @@ def new_event_file(
     if ends is None:
         ends = starts + DEFAULT_LENGTH if isinstance(starts, datetime) else starts
     kind = kind or BUILTIN_KINDS[DEFAULT_KIND]
-    start_day = starts.date() if isinstance(starts, datetime) else starts
+    start_day = local_day(starts, timezone)
     # a ward's congresses fall in the first year of a five-year term: 2020, 2025, 2030
     first = start_day.year - start_day.year % 5
     levels = "init.rules-two-levels" if start_day >= TWO_LEVELS else "init.rules-three-levels"
@@ -148,19 +162,23 @@ def new_event_file(
             lines += ["", f"[areas.{spec.key}.settings]", spec.settings_example.strip("\n")]
         for item in spec.template:
             if item.for_event(kind.key, start_day):
-                lines += ["", f"[[areas.{spec.key}.items]]", *_item_lines(item, starts, ends, lang)]
+                lines += [
+                    "",
+                    f"[[areas.{spec.key}.items]]",
+                    *_item_lines(item, starts, ends, lang, timezone),
+                ]
     return "\n".join(lines) + "\n"
 
 
 def _item_lines(
-    item: TemplateItem, starts: date | datetime, ends: date | datetime, lang: str
+    item: TemplateItem, starts: date | datetime, ends: date | datetime, lang: str, timezone: str
 ) -> list[str]:
     title = item.title_vi if lang == "vi" else item.title_en
     owner = item.owner_vi if lang == "vi" else item.owner_en
     out = [f"id = {toml_string(item.id)}", f"title = {toml_string(title)}"]
     if owner:
         out.append(f"owner = {toml_string(owner)}")
-    due = _due(item, starts, ends)
+    due = _due(item, starts, ends, timezone)
     if due is not None:
         out.append(f"due = {due}")
     if item.phase is not Phase.BEFORE:

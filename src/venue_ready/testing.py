@@ -375,7 +375,11 @@ class _Checker:
         for impl in self.pm.hook.venue_ready_assess.get_hookimpls():
             owner = getattr(impl.function, "__self__", None)
             if impl.plugin_name == self.name and isinstance(owner, AreaPlugin):
-                for rule in owner.rules():
+                try:
+                    rules = owner.rules()
+                except Exception as exc:  # a rules= reference to something else than rules
+                    raise self.fail("plugin-fails", f"its rules: {_error(exc)}") from exc
+                for rule in rules:
                     where = f"rule {getattr(rule, '__qualname__', rule)!r}"
                     named += [(where, kind) for kind in sorted(rule_kinds(rule) or ())]
         for spec in specs:

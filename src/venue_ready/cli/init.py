@@ -41,7 +41,8 @@ def run(args: argparse.Namespace, lang_hint: str) -> ExitCode:
     from pathlib import Path
 
     from .._files import write_atomic
-    from .._scaffold import OPT_IN_AREAS, new_event_file
+    from .._model import DEFAULT_TIMEZONE
+    from .._scaffold import OPT_IN_AREAS, local_day, new_event_file
     from .._values import suggest
 
     lang = args.lang or lang_hint
@@ -83,9 +84,7 @@ def run(args: argparse.Namespace, lang_hint: str) -> ExitCode:
     except OSError as exc:
         err(_("cli.cannot-write", lang, file=out, error=exc.strerror or str(exc)))
         raise Exit(ExitCode.USAGE) from None
-    from datetime import datetime
-
-    day = starts.date() if isinstance(starts, datetime) else starts
+    day = local_day(starts, DEFAULT_TIMEZONE)
     items = sum(1 for s in specs for item in s.template if item.for_event(kind.key, day))
     err(_("cli.init-done", lang, file=out, areas=len(specs), items=items))
     if pm.failures:
