@@ -144,21 +144,16 @@ def test_the_ngoc_thuy_example_is_a_delegates_congress_and_its_full_title_passes
     raw = ev.area(KEY)
     assert raw is not None
     settings_ = {**raw.settings, "backdrop": {**raw.settings["backdrop"], "title": DELEGATES}}
-    fixed = Event(**{**_fields(ev), "areas": tuple(
-        a if a.key != KEY else type(a)(**{**_fields(a), "settings": settings_})
-        for a in ev.areas
-    )})  # fmt: skip
+    import attrs
+
+    fixed = attrs.evolve(ev, areas=tuple(
+        a if a.key != KEY else attrs.evolve(a, settings=settings_) for a in ev.areas
+    ))  # fmt: skip
     report = venue_ready.assess(fixed, as_of=AS_OF, plugins=every)
     (area,) = (a for a in report.to_dict("vi")["areas"] if a["key"] == KEY)
     (title,) = (f for f in area["findings"] if f["code"] == "decoration.backdrop-title")
     assert title["credit"] == 1.0
     assert title["message"]["text"] == f'Tiêu đề phông sân khấu đúng tên chính thức: "{DELEGATES}"'
-
-
-def _fields(instance: Any) -> dict[str, Any]:
-    import attrs
-
-    return {a.name: getattr(instance, a.name) for a in attrs.fields(type(instance)) if a.init}
 
 
 # -- the layouts a backdrop may be printed in ------------------------------------------------------
