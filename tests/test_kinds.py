@@ -348,3 +348,9 @@ def test_a_plugins_kind_brings_its_organiser_to_a_loaded_event(
         sys.path.remove(str(tmp_path))
         sys.modules.pop("festivals", None)
     assert event.organiser == "state"
+
+
+def test_a_loaded_events_organiser_follows_an_evolved_kind(write_event: WriteEvent) -> None:
+    event = venue_ready.load(write_event(GENERAL, kind="conference"))
+    assert event.organiser == "state"
+    assert attrs.evolve(event, kind="party-congress").organiser == "party"

@@ -20,7 +20,7 @@ import tomli
 
 from ._dates import get_zone, suggest_zone, to_instant
 from ._errors import LoadError, Problem
-from ._kinds import FORMS, ORGANISERS
+from ._kinds import FORMS, ORGANISERS, builtin_kind
 from ._model import (
     DEFAULT_TIMEZONE,
     LANGUAGES,
@@ -283,8 +283,9 @@ class _Reader(EventChecks):
             out["form"] = form
         organiser = self.choice(table, "organiser", path, {o: o for o in ORGANISERS})
         kind = self.kinds.get(out.get("kind", ""))  # None: no kind given, or a failed plugin's
-        if organiser is None and kind is not None:
-            # a plugin's kind: the model knows only the core's kinds' organisers
+        if organiser is None and kind is not None and builtin_kind(kind.key) is None:
+            # a plugin's kind: the model derives only the core's kinds' organisers (a core
+            # kind's is left to the model, so that evolving the kind derives it again)
             organiser = kind.organiser
         if organiser is not None:
             out["organiser"] = organiser
