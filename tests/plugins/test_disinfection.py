@@ -751,8 +751,11 @@ def test_valid_settings_are_always_assessed(
 
 def test_the_template_items() -> None:
     assert TEMPLATE
-    ids = [item.id for item in TEMPLATE]
-    assert len(ids) == len(set(ids))
+    ids = {item.id for item in TEMPLATE}
+    for kind in venue_ready.BUILTIN_KINDS:
+        # one row per id for every kind: init writes each item once, none missing
+        rows = [item.id for item in TEMPLATE if item.for_kind(kind)]
+        assert sorted(rows) == sorted(ids), kind
     for item in TEMPLATE:
         assert item.id.startswith(f"{KEY}.")
         assert item.lead_days is None or item.lead_days >= 0
