@@ -352,8 +352,9 @@ def test_backdrop_title_with_another_typo_shows_both_texts() -> None:
     f = one(make(backdrop_=backdrop(title=printed)), "decoration.backdrop-title")
     assert f["credit"] == 0.0
     assert f["en"] == (
-        "The stage backdrop's title does not match the official title: it reads "
-        f'"{printed}", the official title is "{OFFICIAL}"; check it word by word and reprint it'
+        "The title on the stage backdrop does not match the official title: it reads "
+        f'"{printed}", the official title is "{OFFICIAL}"; check it word by word and reprint '
+        "the backdrop"
     )
 
 
