@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 import tomli
 from hypothesis import HealthCheck, given, settings
@@ -851,3 +852,23 @@ def test_the_plugin_keeps_the_rules_every_plugin_must_keep() -> None:
     import venue_ready_disinfection
 
     check_plugin(venue_ready_disinfection)
+
+
+def test_on_election_day_the_start_is_the_opening_of_the_polls() -> None:
+    settings_toml = 'sprayings = [{ zone = "hall", at = 2020-05-14T14:00:00+07:00 }]'
+    event = attrs.evolve(_event(settings_toml), kind="election", form=None, organiser=None)
+    texts = {
+        lang: [
+            f["message"]["text"]
+            for f in _area(event, lang=lang)["findings"]
+            if f["code"] == "disinfection.zone-sprayed" and f["subject"] == "basement"
+        ]
+        for lang in ("vi", "en")
+    }
+    assert texts["vi"] == [
+        "Khu vực Tầng hầm chưa được phun khử khuẩn trước giờ bắt đầu bỏ phiếu 7 giờ 30 ngày 15 "
+        "tháng 5 năm 2020"
+    ]
+    assert texts["en"] == [
+        "Zone Tầng hầm not disinfected before the opening of the polls at 15 May 2020, 07:30"
+    ]
