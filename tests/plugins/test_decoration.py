@@ -362,7 +362,7 @@ def test_backdrop_title_cannot_be_checked_without_the_ordinal_or_term() -> None:
     f = one(make(ordinal=None, term=None), "decoration.backdrop-title")
     assert (f["assessed"], f["credit"], f["gate"]) == (False, 0.0, True)
     assert f["en"] == (
-        "Cannot check the stage backdrop's title: the event file does not give [event] "
+        "Cannot check the title on the stage backdrop: the event file does not give [event] "
         "ordinal, [event] term, which the official title is made from"
     )
     assert "tệp sự kiện chưa ghi [event] ordinal, [event] term" in f["vi"]
