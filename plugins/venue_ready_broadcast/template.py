@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from venue_ready import Message, Role, template_item
+from typing import Any
+
+from venue_ready import Message, Role, TemplateItem
 
 __all__ = [
     "APPROVERS",
@@ -113,40 +115,110 @@ def owner_role() -> Message:
     return RADIO.owner
 
 
+def _item(  # noqa: PLR0917 - a row of the tables below
+    kinds: tuple[str, ...],
+    item_id: str,
+    title_vi: str,
+    title_en: str,
+    owner: Role,
+    lead_days: int,
+    **rules: Any,
+) -> TemplateItem:
+    return TemplateItem(
+        id=item_id,
+        title_vi=title_vi,
+        title_en=title_en,
+        owner_vi=owner.vi,
+        owner_en=owner.en,
+        lead_days=lead_days,
+        kinds=kinds,
+        **rules,
+    )
+
+
+def _kind_items(kind: str) -> tuple[TemplateItem, ...]:
+    """The plan, content and schedule of an event other than a Party congress, named as
+    KIND_WORDS names it; another organisation's plan and schedule are its standing body's, a
+    state event's the People's Committee's (APPROVERS)."""
+    organiser = "organisation" if kind == "congress" else "state"
+    approver = APPROVERS[organiser]
+    about_vi, about_en = KIND_WORDS[kind]["about"]
+    # the days the radio covers: an election's is its day, not the election as a whole
+    days_vi, days_en = KIND_WORDS[kind]["start-day" if kind == "election" else "about"]
+    approved_by_en = approver.en[0].lower() + approver.en[1:]  # "the ward People's Committee"
+    if kind != "congress":
+        approved_by_en = "the " + approved_by_en
+    kinds = (kind,)
+    return (
+        _item(
+            kinds,
+            "broadcast.plan",
+            f"Kế hoạch tuyên truyền về {about_vi} trên hệ thống truyền thanh phường "
+            f"(trước, trong và sau {days_vi})",
+            f"Plan for the ward radio's coverage of {about_en} (before, during and after)",
+            approver,
+            14,
+        ),
+        _item(
+            kinds,
+            "broadcast.content",
+            f"Biên tập tin, bài, khẩu hiệu tuyên truyền về {about_vi}",
+            f"News items, articles and slogans about {about_en} written and edited",
+            RADIO,
+            8,
+        ),
+        _item(
+            kinds,
+            "broadcast.schedule",
+            f"Lịch phát thanh trước, trong và sau {days_vi} được "
+            f"{'Ban Thường vụ (Ban Thường trực)' if kind == 'congress' else approver.vi} duyệt",
+            f"Broadcast schedule before, during and after {days_en} approved by {approved_by_en}",
+            RADIO,
+            8,
+            # the standing body's name differs from one organisation to another: no sign-off
+            # name to require
+            requires_signoff=None if kind == "congress" else approver.vi,
+        ),
+    )
+
+
+#: The area's items, each for the kinds it names: the plan, the content and the schedule name
+#: the event (a row per kind, the same id: ``init --template KIND`` writes the row of that
+#: kind); the equipment is the same for every kind.
 TEMPLATE = (
-    # id, Vietnamese title, English title, owner, lead days
-    template_item(
-        "broadcast.plan",
+    # kinds, id, Vietnamese title, English title, owner, lead days
+    _item(
+        ("party-congress",), "broadcast.plan",
         "Kế hoạch tuyên truyền về Đại hội trên hệ thống truyền thanh phường "
         "(trước, trong và sau Đại hội)",
         "Plan for the ward radio's coverage of the congress (before, during and after)",
-        PROPAGANDA,
-        14,
+        PROPAGANDA, 14,
     ),
-    template_item(
-        "broadcast.equipment",
+    _item(
+        (), "broadcast.equipment",
         "Kiểm tra, sửa chữa cụm loa, bộ khuếch đại và đường dây truyền thanh",
         "Loudspeaker clusters, amplifiers and lines checked and repaired",
-        RADIO,
-        7,
+        RADIO, 7,
     ),
-    template_item(
-        "broadcast.content",
+    _item(
+        ("party-congress",), "broadcast.content",
         "Biên tập tin, bài, khẩu hiệu tuyên truyền về Đại hội",
         "News items, articles and slogans about the congress written and edited",
-        RADIO,
-        8,
+        RADIO, 8,
     ),
-    template_item(
-        "broadcast.schedule",
+    _item(
+        ("party-congress",), "broadcast.schedule",
         "Lịch phát thanh trước, trong và sau Đại hội được Đảng ủy phường duyệt",
         "Broadcast schedule before, during and after the congress approved by the ward Party "
         "committee",
-        RADIO,
-        8,
-        requires_signoff=COMMITTEE.vi,
+        RADIO, 8, requires_signoff=COMMITTEE.vi,
     ),
-)
+    *(
+        item
+        for kind in ("congress", "election", "council-session", "conference", "ceremony")
+        for item in _kind_items(kind)
+    ),
+)  # fmt: skip
 
 # The body of [areas.broadcast.settings]: every setting at its default, and the schedule and
 # the clusters as commented examples (their keys sit under [areas.broadcast.settings], so the

@@ -98,52 +98,57 @@ def _elements(lang: str) -> dict[str, str]:
 
 VI: dict[str, str] = {
     # -- the backdrop's title ------------------------------------------------------------------
-    "decoration.backdrop-title-ok": 'Tiêu đề phông sân khấu đúng tên chính thức: "{printed}"',
+    "decoration.backdrop-title-ok": 'Tiêu đề {board} đúng tên chính thức: "{printed}"',
     "decoration.backdrop-title-ordinal": (
-        'Tiêu đề phông sân khấu sai số thứ Đại hội (in "{printed_ordinal}", đúng là '
-        '"{expected_ordinal}"): phông in "{printed}", tên chính thức là "{expected}"; '
-        "cần in lại phông"
+        'Tiêu đề {board} sai số thứ Đại hội (in "{printed_ordinal}", đúng là '
+        '"{expected_ordinal}"): {again} in "{printed}", tên chính thức là "{expected}"; '
+        "cần in lại {again}"
     ),
     "decoration.backdrop-title-khoa": (
-        'Tiêu đề phông sân khấu sai khóa Hội đồng nhân dân (in "{printed_ordinal}", đúng là '
-        '"{expected_ordinal}"): phông in "{printed}", tên chính thức là "{expected}"; '
-        "cần in lại phông"
+        'Tiêu đề {board} sai khóa Hội đồng nhân dân (in "{printed_ordinal}", đúng là '
+        '"{expected_ordinal}"): {again} in "{printed}", tên chính thức là "{expected}"; '
+        "cần in lại {again}"
     ),
     "decoration.backdrop-title-term": (
-        'Tiêu đề phông sân khấu sai nhiệm kỳ (in "{printed_term}", đúng là "{expected_term}"): '
-        'phông in "{printed}", tên chính thức là "{expected}"; cần in lại phông'
+        'Tiêu đề {board} sai nhiệm kỳ (in "{printed_term}", đúng là "{expected_term}"): '
+        '{again} in "{printed}", tên chính thức là "{expected}"; cần in lại {again}'
     ),
     "decoration.backdrop-title-ordinal-term": (
-        'Tiêu đề phông sân khấu sai cả số thứ và nhiệm kỳ (in "{printed_ordinal}, '
+        'Tiêu đề {board} sai cả số thứ và nhiệm kỳ (in "{printed_ordinal}, '
         'nhiệm kỳ {printed_term}", đúng là "{expected_ordinal}, nhiệm kỳ '
-        '{expected_term}"): phông in "{printed}", tên chính thức là "{expected}"; có thể đang '
-        "dùng lại phông nhiệm kỳ trước, cần in lại phông"
+        '{expected_term}"): {again} in "{printed}", tên chính thức là "{expected}"; có thể đang '
+        "dùng lại {again} nhiệm kỳ trước, cần in lại {again}"
     ),
     "decoration.backdrop-title-organisation": (
-        'Tiêu đề phông sân khấu sai tên đảng bộ: phông in "{printed}", tên chính thức là '
-        '"{expected}"; cần in lại phông'
+        'Tiêu đề {board} sai tên đảng bộ: {again} in "{printed}", tên chính thức là '
+        '"{expected}"; cần in lại {again}'
     ),
     "decoration.backdrop-title-name": (
-        'Tiêu đề phông sân khấu sai tên đơn vị: phông in "{printed}", tên chính thức là '
-        '"{expected}"; cần in lại phông'
+        'Tiêu đề {board} sai tên đơn vị: {again} in "{printed}", tên chính thức là '
+        '"{expected}"; cần in lại {again}'
     ),
     "decoration.backdrop-title-form": (
-        'Tiêu đề phông sân khấu ghi "ĐẠI HỘI ĐẠI BIỂU" nhưng đây là đại hội toàn thể, không '
-        'phải đại hội đại biểu: phông in "{printed}", tên chính thức là "{expected}"; cần in '
-        "lại phông"
+        'Tiêu đề {board} ghi "ĐẠI HỘI ĐẠI BIỂU" nhưng đây là đại hội toàn thể, không '
+        'phải đại hội đại biểu: {again} in "{printed}", tên chính thức là "{expected}"; cần in '
+        "lại {again}"
     ),
     "decoration.backdrop-title-other": (
-        'Tiêu đề phông sân khấu không khớp tên chính thức: phông in "{printed}", '
-        'tên chính thức là "{expected}"; cần soát lại từng chữ và in lại phông'
+        'Tiêu đề {board} không khớp tên chính thức: {again} in "{printed}", '
+        'tên chính thức là "{expected}"; cần soát lại từng chữ và in lại {again}'
     ),
     "decoration.backdrop-title-cannot-generate": (
-        "Chưa kiểm tra được tiêu đề phông sân khấu: tệp sự kiện chưa ghi {missing}, là những "
+        "Chưa kiểm tra được tiêu đề {board}: tệp sự kiện chưa ghi {missing}, là những "
         "thông tin cần để lập tên chính thức"
     ),
     "decoration.backdrop-title-not-recorded": (
-        "Chưa ghi nhận tiêu đề in trên phông sân khấu ([backdrop] title); tiêu đề đúng phải là "
+        "Chưa ghi nhận tiêu đề in trên {board} ([backdrop] title); tiêu đề đúng phải là "
         '"{expected}"'
     ),
+    # -- the board the title is printed on: a polling area's sign, else the stage backdrop ----
+    "decoration.word.board.sign": "biển khu vực bỏ phiếu",
+    "decoration.word.board.backdrop": "phông sân khấu",
+    "decoration.word.again.sign": "biển",
+    "decoration.word.again.backdrop": "phông",
     # -- the backdrop itself -------------------------------------------------------------------
     "decoration.backdrop-printed": (
         "Phông chính là phông in, đúng quy định (màn hình LED không thay phông chính)"
@@ -274,53 +279,59 @@ VI: dict[str, str] = {
 
 EN: dict[str, str] = {
     # -- the backdrop's title ------------------------------------------------------------------
-    "decoration.backdrop-title-ok": 'The stage backdrop shows the official title: "{printed}"',
+    "decoration.backdrop-title-ok": 'The {board} shows the official title: "{printed}"',
     "decoration.backdrop-title-ordinal": (
-        'The stage backdrop has the wrong congress number (printed "{printed_ordinal}", '
+        'The {board} has the wrong congress number (printed "{printed_ordinal}", '
         'should be "{expected_ordinal}"): it reads "{printed}", the official title is '
-        '"{expected}"; reprint the backdrop'
+        '"{expected}"; reprint the {again}'
     ),
     "decoration.backdrop-title-khoa": (
-        "The stage backdrop has the wrong number of the council's term (printed "
+        "The {board} has the wrong number of the council's term (printed "
         '"{printed_ordinal}", should be "{expected_ordinal}"): it reads "{printed}", the '
-        'official title is "{expected}"; reprint the backdrop'
+        'official title is "{expected}"; reprint the {again}'
     ),
     "decoration.backdrop-title-term": (
-        'The stage backdrop has the wrong term (printed "{printed_term}", should be '
+        'The {board} has the wrong term (printed "{printed_term}", should be '
         '"{expected_term}"): it reads "{printed}", the official title is "{expected}"; '
-        "reprint the backdrop"
+        "reprint the {again}"
     ),
     "decoration.backdrop-title-ordinal-term": (
-        'The stage backdrop has the wrong number and term (printed "{printed_ordinal}, '
+        'The {board} has the wrong number and term (printed "{printed_ordinal}, '
         'nhiệm kỳ {printed_term}", should be "{expected_ordinal}, nhiệm kỳ {expected_term}"): '
         'it reads "{printed}", the official title is "{expected}"; it may be the last term\'s '
-        "backdrop: reprint it"
+        "{again}: reprint it"
     ),
     "decoration.backdrop-title-organisation": (
-        'The stage backdrop names the wrong organisation: it reads "{printed}", the official '
-        'title is "{expected}"; reprint the backdrop'
+        'The {board} names the wrong organisation: it reads "{printed}", the official '
+        'title is "{expected}"; reprint the {again}'
     ),
     "decoration.backdrop-title-name": (
-        'The stage backdrop names the wrong body: it reads "{printed}", the official title is '
-        '"{expected}"; reprint the backdrop'
+        'The {board} names the wrong body: it reads "{printed}", the official title is '
+        '"{expected}"; reprint the {again}'
     ),
     "decoration.backdrop-title-form": (
-        'The stage backdrop reads "ĐẠI HỘI ĐẠI BIỂU" but this is a congress of all members, not '
+        'The {board} reads "ĐẠI HỘI ĐẠI BIỂU" but this is a congress of all members, not '
         'of delegates: it reads "{printed}", the official title is "{expected}"; reprint the '
-        "backdrop"
+        "{again}"
     ),
     "decoration.backdrop-title-other": (
-        "The stage backdrop's title does not match the official title: it reads "
-        '"{printed}", the official title is "{expected}"; check it word by word and reprint it'
+        "The title on the {board} does not match the official title: it reads "
+        '"{printed}", the official title is "{expected}"; check it word by word and reprint '
+        "the {again}"
     ),
     "decoration.backdrop-title-cannot-generate": (
-        "Cannot check the stage backdrop's title: the event file does not give {missing}, "
+        "Cannot check the title on the {board}: the event file does not give {missing}, "
         "which the official title is made from"
     ),
     "decoration.backdrop-title-not-recorded": (
-        "The title printed on the stage backdrop is not recorded ([backdrop] title); it must "
+        "The title printed on the {board} is not recorded ([backdrop] title); it must "
         'read "{expected}"'
     ),
+    # -- the board the title is printed on: a polling area's sign, else the stage backdrop ----
+    "decoration.word.board.sign": "polling area's sign",
+    "decoration.word.board.backdrop": "stage backdrop",
+    "decoration.word.again.sign": "sign",
+    "decoration.word.again.backdrop": "backdrop",
     # -- the backdrop itself -------------------------------------------------------------------
     "decoration.backdrop-printed": (
         "The main backdrop is printed, as required (an LED screen may not replace it)"

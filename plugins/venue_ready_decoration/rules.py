@@ -477,19 +477,28 @@ _ORDINAL_WORD = {"council-session": "khóa"}
 def backdrop_title(config: Config, event: Event) -> Outcome | None:
     """The printed title against the official one; what differs, when that can be told. None
     when no title is due."""
+    # what the title is printed on: a polling area's sign, else the stage backdrop
+    # ("board", named again later in the sentence as "again": "phông", "biển")
+    what = "sign" if event.kind == "election" else "backdrop"
+    board, again = Message(f"{KEY}.word.board.{what}"), Message(f"{KEY}.word.again.{what}")
     formats = title_formats(config, event)
     if not formats:
         return None
     expected, values, missing = official_title(config, event)
     printed = config.backdrop.title if config.backdrop is not None else None
     if expected is None:
-        return _unknown("backdrop-title-cannot-generate", missing=", ".join(missing))
+        return _unknown("backdrop-title-cannot-generate", missing=", ".join(missing), board=board)
     if printed is None:
-        return _unknown("backdrop-title-not-recorded", expected=expected)
+        return _unknown("backdrop-title-not-recorded", expected=expected, board=board)
     check = title_difference(formats, values, printed)
-    params: dict[str, Any] = {"expected": check.expected, "printed": printed}
+    params: dict[str, Any] = {
+        "expected": check.expected,
+        "printed": printed,
+        "board": board,
+        "again": again,
+    }
     if check.kind == "same":
-        return _met("backdrop-title-ok", printed=printed)
+        return _met("backdrop-title-ok", printed=printed, board=board)
     word = _ORDINAL_WORD.get(event.kind, "lần thứ")
     kind = check.kind
     if kind in ("ordinal", "ordinal-term"):

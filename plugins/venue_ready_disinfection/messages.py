@@ -11,21 +11,22 @@ from .template import ROLES
 __all__ = ["MESSAGES"]
 
 _VI: dict[str, str] = {
+    # how the messages name the start: an election's polls open, any other event opens
+    "disinfection.word.start.election": "giờ bắt đầu bỏ phiếu",
+    "disinfection.word.start.other": "giờ khai mạc",
     # -- spraying ---------------------------------------------------------------------------------
     "disinfection.zone-sprayed": (
         "Khu vực {zone} đã được {by} phun khử khuẩn lúc {at}, trong vòng {window} giờ trước "
-        "giờ khai mạc {opening}"
+        "{start} {opening}"
     ),
-    "disinfection.zone-missed": (
-        "Khu vực {zone} chưa được phun khử khuẩn trước giờ khai mạc {opening}"
-    ),
+    "disinfection.zone-missed": ("Khu vực {zone} chưa được phun khử khuẩn trước {start} {opening}"),
     "disinfection.zone-too-early": (
-        "Khu vực {zone} được phun khử khuẩn lần gần nhất lúc {last}, trước giờ khai mạc hơn "
+        "Khu vực {zone} được phun khử khuẩn lần gần nhất lúc {last}, trước {start} hơn "
         "{window} giờ: cần phun lại trong khoảng {window_start:range=opening}"
     ),
     "disinfection.zone-planned": (
         "Khu vực {zone} có lịch phun khử khuẩn lúc {at}, chưa đến thời điểm đó; chưa được tính "
-        "là đã phun trước giờ khai mạc {opening}"
+        "là đã phun trước {start} {opening}"
     ),
     "disinfection.no-zones": (
         "Địa điểm chưa khai báo khu vực nào ([venue] zones): chưa đánh giá được việc phun khử khuẩn"
@@ -82,13 +83,13 @@ _VI: dict[str, str] = {
     ),
     "disinfection.medical-team-missing": ("Chưa bố trí đội y tế thường trực ([medical_team])"),
     "disinfection.medical-on-duty": (
-        "Đội y tế của {team} trực từ {since}, trước giờ khai mạc {opening}"
+        "Đội y tế của {team} trực từ {since}, trước {start} {opening}"
     ),
     "disinfection.medical-not-on-duty": (
-        "Đội y tế của {team} chưa vào vị trí trực (cần có mặt trước giờ khai mạc {opening})"
+        "Đội y tế của {team} chưa vào vị trí trực (cần có mặt trước {start} {opening})"
     ),
     "disinfection.medical-late": (
-        "Đội y tế của {team} vào trực lúc {since}, sau giờ khai mạc {opening}"
+        "Đội y tế của {team} vào trực lúc {since}, sau {start} {opening}"
     ),
     # -- settings problems --------------------------------------------------------------------
     "disinfection.settings.bare-date": (
@@ -117,18 +118,20 @@ _VI: dict[str, str] = {
 }
 
 _EN: dict[str, str] = {
+    "disinfection.word.start.election": "the opening of the polls",
+    "disinfection.word.start.other": "the opening",
     "disinfection.zone-sprayed": (
-        "Zone {zone} was disinfected at {at} by {by}, within {window} hours before the opening "
+        "Zone {zone} was disinfected at {at} by {by}, within {window} hours before {start} "
         "at {opening}"
     ),
-    "disinfection.zone-missed": ("Zone {zone} not disinfected before the opening at {opening}"),
+    "disinfection.zone-missed": ("Zone {zone} not disinfected before {start} at {opening}"),
     "disinfection.zone-too-early": (
-        "Zone {zone} was last disinfected at {last}, more than {window} hours before the "
-        "opening: spray it again within {window_start:range=opening}"
+        "Zone {zone} was last disinfected at {last}, more than {window} hours before "
+        "{start}: spray it again within {window_start:range=opening}"
     ),
     "disinfection.zone-planned": (
         "Zone {zone} is to be sprayed at {at}, which is still to come; it does not count yet "
-        "for the opening at {opening}"
+        "for {start} at {opening}"
     ),
     "disinfection.no-zones": (
         "The venue lists no zones ([venue] zones): disinfection cannot be checked"
@@ -185,13 +188,13 @@ _EN: dict[str, str] = {
     ),
     "disinfection.medical-team-missing": "No medical standby team arranged ([medical_team])",
     "disinfection.medical-on-duty": (
-        "The medical team of {team} on duty since {since}, before the opening at {opening}"
+        "The medical team of {team} on duty since {since}, before {start} at {opening}"
     ),
     "disinfection.medical-not-on-duty": (
-        "The medical team of {team} is not on duty yet (needed before the opening at {opening})"
+        "The medical team of {team} is not on duty yet (needed before {start} at {opening})"
     ),
     "disinfection.medical-late": (
-        "The medical team of {team} went on duty at {since}, after the opening at {opening}"
+        "The medical team of {team} went on duty at {since}, after {start} at {opening}"
     ),
     "disinfection.settings.bare-date": (
         "'{value}' is a date without a time (expected a date and time such as "

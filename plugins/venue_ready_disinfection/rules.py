@@ -41,6 +41,13 @@ MEDICAL_WEIGHT = 1.0
 UNCONFIRMED_CREDIT = 0.5
 
 
+def start_word(event: Event) -> Message:
+    """How the messages name the moment the day starts: an election's polls open ("giờ bắt đầu
+    bỏ phiếu"), any other event opens ("giờ khai mạc")."""
+    which = "election" if event.kind == "election" else "other"
+    return Message(f"{KEY}.word.start.{which}")
+
+
 def openings(config: Config, event: Event) -> list[datetime]:
     """Each event day's opening: day 1 is ``event.starts``; every later day opens at
     ``daily_opening`` (local time), or at the same time of day as the start, as long as that is
@@ -107,6 +114,7 @@ def sprayings(config: Config, event: Event, area: AreaPlan, as_of: datetime) -> 
             base: dict[str, object] = {
                 "zone": zone.name,
                 "opening": opening,
+                "start": start_word(event),
                 "window": config.window_hours,
             }
             credit = 0.0
@@ -328,7 +336,11 @@ def medical_team(config: Config, event: Event, area: AreaPlan, as_of: datetime) 
     first = make(arranged, message, params, credit=credit, due=due, owner=team.team)
 
     since = team.on_duty_from
-    duty: dict[str, object] = {"team": team.team, "opening": event.starts}
+    duty: dict[str, object] = {
+        "team": team.team,
+        "opening": event.starts,
+        "start": start_word(event),
+    }
     duty_credit = 0.0
     if since is not None and since > event.starts:
         duty_message = f"{KEY}.medical-late"

@@ -8,7 +8,9 @@ spaced seating, health declarations, sanitiser points. Lead times follow the dom
 
 from __future__ import annotations
 
-from venue_ready import Phase, Role, template_item
+from typing import Any
+
+from venue_ready import Phase, Role, TemplateItem
 
 __all__ = [
     "ELECTION_TEAM",
@@ -61,59 +63,154 @@ SERVICE_BY_KIND = {
 SERVICE_BY_ORGANISER = {"party": SERVICE, "state": OFFICE, "organisation": ORGANISING}
 
 
+def _item(  # noqa: PLR0917 - a row of the tables below
+    kinds: tuple[str, ...],
+    item_id: str,
+    title_vi: str,
+    title_en: str,
+    owner: Role,
+    lead_days: int | None = None,
+    **rules: Any,
+) -> TemplateItem:
+    return TemplateItem(
+        id=item_id,
+        title_vi=title_vi,
+        title_en=title_en,
+        owner_vi=owner.vi,
+        owner_en=owner.en,
+        lead_days=lead_days,
+        kinds=kinds,
+        **rules,
+    )
+
+
+#: How the titles name the event of a kind held in a hall: "tại kỳ họp", "the session".
+_NOUNS = {
+    "party-congress": ("Đại hội", "the congress"),
+    "congress": ("Đại hội", "the congress"),
+    "council-session": ("kỳ họp", "the session"),
+    "conference": ("hội nghị", "the conference"),
+    "ceremony": ("buổi lễ", "the ceremony"),
+}
+
+
+def _hall_items(kind: str) -> tuple[TemplateItem, ...]:
+    """The items of an event held in a hall (every kind but an election), owned as
+    SERVICE_BY_KIND says and naming the event as _NOUNS does."""
+    vi, en = _NOUNS[kind]
+    service = SERVICE_BY_KIND[kind]
+    kinds = (kind,)
+    return (
+        _item(
+            kinds,
+            "disinfection.plan",
+            f"Kế hoạch phòng, chống dịch COVID-19 tại {vi}",
+            f"COVID-19 prevention plan for {en}",
+            service,
+            7,
+        ),
+        _item(
+            kinds,
+            "disinfection.spraying-schedule",
+            f"Thống nhất lịch phun khử khuẩn toàn bộ khu vực {vi} với Trạm Y tế phường",
+            "Spraying schedule for the whole venue agreed with the ward health station",
+            service,
+            3,
+        ),
+        _item(
+            kinds,
+            "disinfection.health-declaration",
+            f"Đại biểu khai báo y tế; người có triệu chứng không dự {vi}",
+            "Delegates declare their health; anyone with symptoms stays away",
+            HEALTH_STATION,
+            1,
+        ),
+        _item(
+            kinds,
+            "disinfection.seating",
+            "Bố trí chỗ ngồi giãn cách, có biển tên đại biểu",
+            "Spaced seating with name cards",
+            service,
+            1,
+        ),
+        _item(
+            kinds,
+            "disinfection.sanitiser-points",
+            "Đặt dung dịch sát khuẩn tay ở lối vào, sảnh và hội trường",
+            "Hand sanitiser at the entrances, the lobby and the hall",
+            service,
+            1,
+        ),
+        _item(
+            kinds,
+            "disinfection.health-checks",
+            f"Kiểm tra y tế đại biểu trong thời gian {vi}",
+            f"Health checks of the delegates during {en}",
+            HEALTH_STATION,
+            phase=Phase.DURING,
+        ),
+    )
+
+
+_ELECTION = ("election",)
+
+#: The area's items, each for the kinds it names: an item that differs by kind is a row per
+#: kind (the same id), and ``init --template KIND`` writes the row of that kind. An election's
+#: are a polling area's: its voters, its waiting area and voting booths.
 TEMPLATE = (
-    # id, Vietnamese title, English title, owner, lead days (none during the congress)
-    template_item(
-        "disinfection.plan",
-        "Kế hoạch phòng, chống dịch COVID-19 tại Đại hội",
-        "COVID-19 prevention plan for the congress",
-        SERVICE,
-        7,
+    # kinds, id, Vietnamese title, English title, owner, lead days (none during the event)
+    *_hall_items("party-congress"),
+    *_hall_items("congress"),
+    _item(
+        _ELECTION, "disinfection.plan",
+        "Kế hoạch phòng, chống dịch COVID-19 tại khu vực bỏ phiếu",
+        "COVID-19 prevention plan for the polling area",
+        ELECTION_TEAM, 7,
     ),
-    template_item(
-        "disinfection.spraying-schedule",
-        "Thống nhất lịch phun khử khuẩn toàn bộ khu vực Đại hội với Trạm Y tế phường",
-        "Spraying schedule for the whole venue agreed with the ward health station",
-        SERVICE,
-        3,
+    _item(
+        _ELECTION, "disinfection.spraying-schedule",
+        "Thống nhất lịch phun khử khuẩn khu vực bỏ phiếu với Trạm Y tế phường",
+        "Spraying schedule for the polling area agreed with the ward health station",
+        ELECTION_TEAM, 3,
     ),
-    template_item(
-        "disinfection.health-declaration",
-        "Đại biểu khai báo y tế; người có triệu chứng không dự Đại hội",
-        "Delegates declare their health; anyone with symptoms stays away",
-        HEALTH_STATION,
-        1,
+    _item(
+        _ELECTION, "disinfection.health-declaration",
+        "Thành viên Tổ bầu cử, cử tri khai báo y tế theo hướng dẫn của Trạm Y tế phường",
+        "Polling team members and voters declare their health as the ward health station "
+        "directs",
+        HEALTH_STATION, 1,
     ),
-    template_item(
-        "disinfection.seating",
-        "Bố trí chỗ ngồi giãn cách, có biển tên đại biểu",
-        "Spaced seating with name cards",
-        SERVICE,
-        1,
+    _item(
+        _ELECTION, "disinfection.seating",
+        "Bố trí khu vực chờ, nơi viết phiếu bảo đảm giãn cách",
+        "Spaced waiting area and voting booths",
+        ELECTION_TEAM, 1,
     ),
-    template_item(
-        "disinfection.sanitiser-points",
-        "Đặt dung dịch sát khuẩn tay ở lối vào, sảnh và hội trường",
-        "Hand sanitiser at the entrances, the lobby and the hall",
-        SERVICE,
-        1,
+    _item(
+        _ELECTION, "disinfection.sanitiser-points",
+        "Đặt dung dịch sát khuẩn tay ở lối vào và phòng bỏ phiếu",
+        "Hand sanitiser at the entrances and in the polling room",
+        ELECTION_TEAM, 1,
     ),
-    template_item(
-        "disinfection.health-checks",
-        "Kiểm tra y tế đại biểu trong thời gian Đại hội",
-        "Health checks of the delegates during the congress",
-        HEALTH_STATION,
-        phase=Phase.DURING,
+    _item(
+        _ELECTION, "disinfection.health-checks",
+        "Kiểm tra y tế cử tri tại khu vực bỏ phiếu trong ngày bầu cử",
+        "Health checks of the voters at the polling area on election day",
+        HEALTH_STATION, phase=Phase.DURING,
     ),
-)
+    *_hall_items("council-session"),
+    *_hall_items("conference"),
+    *_hall_items("ceremony"),
+)  # fmt: skip
 
 #: The body of ``[areas.disinfection.settings]`` that ``venue-ready init`` writes. It names no
 #: zone or entrance (those differ from venue to venue), so it is valid for any event; the
 #: records are commented-out examples to copy and fill in.
 SETTINGS_EXAMPLE = """\
 # Phun khử khuẩn: mỗi khu vực của địa điểm phải được phun trong vòng window_hours giờ trước
-# giờ khai mạc của từng ngày Đại hội.
-# Spraying: every venue zone is sprayed within window_hours before each day's opening.
+# giờ khai mạc của từng ngày (ngày bầu cử: trước giờ bắt đầu bỏ phiếu).
+# Spraying: every venue zone is sprayed within window_hours before each day's opening (on
+# election day, before the polls open).
 window_hours = 24
 # daily_opening = "07:30"        # giờ khai mạc các ngày sau ngày đầu / later days' opening
 # team = "Trạm Y tế phường"      # đơn vị phun mặc định / who sprays, by default

@@ -37,8 +37,17 @@ from venue_ready import (
     rule_kinds,
 )
 
-from .settings import DEFAULT_PLAN_ITEM, Config, Exit, Post, owners, parse, window_minutes
-from .template import KEY, POLICE, SERVICE, by_id
+from .settings import (
+    DEFAULT_PLAN_ITEM,
+    Config,
+    Exit,
+    Post,
+    owners,
+    parse,
+    plan_approver,
+    window_minutes,
+)
+from .template import FIRE_OWNED, KEY, POLICE, by_id
 
 __all__ = [
     "BADGE_KINDS",
@@ -74,12 +83,12 @@ def plan_findings(config: Config, event: Event, area: AreaPlan, as_of: datetime)
 
     The messages name the approver as ``{approver}``."""
     code = "security.plan-approved"
-    approver = config.plan_approver
+    approver = plan_approver(config, event)
     police = config.police
     item = next((i for i in area.items if i.id == config.plan_item), None)
     make = _make.sharing(weight=0.0, gate=True, owner=police)
     if item is None:
-        template = by_id(DEFAULT_PLAN_ITEM)
+        template = by_id(DEFAULT_PLAN_ITEM, event.kind)
         lead = template.lead_days if template is not None else None
         return [
             make(
@@ -477,7 +486,7 @@ def required_item_findings(
         if item_id in listed or item_id in seen:
             continue
         seen.add(item_id)
-        template = by_id(item_id)
+        template = by_id(item_id, event.kind)
         params: dict[str, object] = {"item": item_id}
         message_id = "security.required-item-missing-untitled"
         due: datetime | None = None
@@ -486,7 +495,7 @@ def required_item_findings(
             message_id = "security.required-item-missing"
             params["title"] = template.title_vi if event.lang == "vi" else template.title_en
             owner = template.owner_vi if event.lang == "vi" else template.owner_en
-            if template.owner_vi == SERVICE.vi:  # the service's, as the kind names it
+            if item_id in FIRE_OWNED:  # fire safety's owner, as the settings or kind name it
                 owner = owners(config, event)[0]
             if template.lead_days is not None:
                 due = days_before(event, template.lead_days)

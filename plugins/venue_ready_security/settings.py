@@ -31,6 +31,7 @@ from .template import (
     ORGANISERS,
     SERVICE,
     STATE_OFFICE,
+    STATE_PLAN_APPROVER,
     TRAFFIC_PLAN_ITEM,
     WARD_COMMITTEE,
 )
@@ -286,7 +287,8 @@ class Config:
     plan_item: str = DEFAULT_PLAN_ITEM
     #: The body whose sign-off the plan needs. Until 0.x the plan needed the sign-off of
     #: ``police``; a file that wants that rule back sets ``plan_approver`` to the same name.
-    plan_approver: str = DEFAULT_PLAN_APPROVER
+    #: None: by whose event it is, see :func:`plan_approver`.
+    plan_approver: str | None = None
     #: The ward police: the plan's default owner and the owner of the guard posts.
     police: str = DEFAULT_POLICE
     teams: Annotated[tuple[str, ...], Setting(check=_some_team)] = DEFAULT_TEAMS
@@ -356,6 +358,18 @@ def owners(config: Config, event: Event) -> tuple[str | Message, str | Message]:
         config.owner_fire if config.owner_fire is not None else fire.owner,
         config.owner_badges if config.owner_badges is not None else badges.owner,
     )
+
+
+def plan_approver(config: Config, event: Event) -> str:
+    """The body whose sign-off the plan needs: the settings' ``plan_approver`` when given, else
+    the ward Party committee for a Party event or another organisation's congress (as before
+    kinds), the ward People's Committee for a state event and an election (the project's
+    default, unverified)."""
+    if config.plan_approver is not None:
+        return config.plan_approver
+    if event.kind == "election" or event.organiser == "state":
+        return STATE_PLAN_APPROVER
+    return DEFAULT_PLAN_APPROVER
 
 
 def parse(settings: Mapping[str, Any], event: Event | None) -> tuple[Config, list[Problem]]:

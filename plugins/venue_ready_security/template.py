@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from venue_ready import Phase, Role, TemplateItem, template_item
+from typing import Any
+
+from venue_ready import Phase, Role, TemplateItem
 
 # These names live here rather than in settings.py (which uses them as defaults) so that the
 # plugin's import, done by every command, does not build the settings classes.
@@ -21,20 +23,26 @@ TRAFFIC_PLAN_ITEM = "security.traffic-plan"
 CONTINGENCY_PLAN_ITEM = "security.contingency-plan"
 
 __all__ = [
+    "CONGRESSES",
     "CONTINGENCY_PLAN_ITEM",
     "DEFAULT_PLAN_APPROVER",
     "DEFAULT_PLAN_ITEM",
     "DEFAULT_POLICE",
+    "ELECTION",
     "ELECTION_TEAM",
+    "FIRE_OWNED",
     "KEY",
     "OFFICE",
     "ORGANISERS",
     "OWNER_ROLES",
+    "PARTY_CONGRESS",
     "POLICE",
     "ROLES",
     "SERVICE",
     "SETTINGS_EXAMPLE",
+    "STATE_EVENTS",
     "STATE_OFFICE",
+    "STATE_PLAN_APPROVER",
     "TEMPLATE",
     "TRAFFIC_PLAN_ITEM",
     "WARD_COMMITTEE",
@@ -69,62 +77,169 @@ WARD_COMMITTEE, STATE_OFFICE, ELECTION_TEAM, ORGANISERS = OWNER_ROLES = (
 )
 
 
+#: The kinds of event, grouped as the template's items differ: a Party congress; another
+#: organisation's congress; an election day at a polling area; a state event at a venue (a
+#: People's Council session, a conference, a ceremony), whose organiser is the ward's People's
+#: Committee.
+PARTY_CONGRESS = ("party-congress",)
+CONGRESSES = ("party-congress", "congress")
+ELECTION = ("election",)
+STATE_EVENTS = ("council-session", "conference", "ceremony")
+#: The body whose sign-off the plan needs at a state event or an election, when the settings
+#: name none (``plan_approver``): the ward People's Committee (the project's default,
+#: unverified).
+STATE_PLAN_APPROVER = "Ủy ban nhân dân phường"
+#: The items owned by whoever owns fire safety (settings ``owner_fire``): in a Party congress
+#: the service sub-committee, else as :func:`settings.owners` names it by kind.
+FIRE_OWNED = (CONTINGENCY_PLAN_ITEM, "security.electrical-safety")
+
+
+def _item(  # noqa: PLR0917 - a row of the table below
+    kinds: tuple[str, ...],
+    item_id: str,
+    title_vi: str,
+    title_en: str,
+    owner: Role,
+    lead_days: int | None = None,
+    **rules: Any,
+) -> TemplateItem:
+    return TemplateItem(
+        id=item_id,
+        title_vi=title_vi,
+        title_en=title_en,
+        owner_vi=owner.vi,
+        owner_en=owner.en,
+        lead_days=lead_days,
+        kinds=kinds,
+        **rules,
+    )
+
+
+#: The area's items, each for the kinds it names: an item that differs by kind is a row per
+#: kind (the same id), and ``init --template KIND`` writes the row of that kind.
 TEMPLATE = (
-    # id, Vietnamese title, English title, owner, lead days; then a gate, a sign-off, a phase
-    template_item(
-        DEFAULT_PLAN_ITEM,
+    # kinds, id, Vietnamese title, English title, owner, lead days; then a gate, a sign-off,
+    # a phase
+    _item(
+        CONGRESSES, DEFAULT_PLAN_ITEM,
         "Phương án bảo đảm an ninh chính trị, trật tự an toàn xã hội phục vụ Đại hội",
         "Plan for political security and public order during the congress",
-        POLICE,
-        5,
-        gate=True,
-        requires_signoff=DEFAULT_PLAN_APPROVER,
+        POLICE, 5, gate=True, requires_signoff=DEFAULT_PLAN_APPROVER,
     ),
-    template_item(
-        "security.risk-watch",
+    _item(
+        ELECTION, DEFAULT_PLAN_ITEM,
+        "Phương án bảo đảm an ninh chính trị, trật tự an toàn xã hội tại khu vực bỏ phiếu "
+        "trong ngày bầu cử",
+        "Plan for political security and public order at the polling area on election day",
+        POLICE, 5, gate=True, requires_signoff=STATE_PLAN_APPROVER,
+    ),
+    _item(
+        STATE_EVENTS, DEFAULT_PLAN_ITEM,
+        "Phương án bảo đảm an ninh chính trị, trật tự an toàn xã hội tại địa điểm tổ chức",
+        "Plan for political security and public order at the venue",
+        POLICE, 5, gate=True, requires_signoff=STATE_PLAN_APPROVER,
+    ),
+    _item(
+        CONGRESSES, "security.risk-watch",
         "Nắm tình hình, theo dõi các vụ việc phức tạp, đơn thư khiếu nại, tố cáo trước Đại hội",
         "Watch for known risks, complaints and denunciations before the congress",
-        POLICE,
-        7,
+        POLICE, 7,
     ),
-    template_item(
-        TRAFFIC_PLAN_ITEM,
+    _item(
+        ELECTION, "security.risk-watch",
+        "Nắm tình hình, theo dõi các vụ việc phức tạp, đơn thư khiếu nại, tố cáo trước ngày "
+        "bầu cử",
+        "Watch for known risks, complaints and denunciations before election day",
+        POLICE, 7,
+    ),
+    _item(
+        STATE_EVENTS, "security.risk-watch",
+        "Nắm tình hình, theo dõi các vụ việc phức tạp, đơn thư khiếu nại, tố cáo trên địa bàn",
+        "Watch for known risks, complaints and denunciations in the ward",
+        POLICE, 7,
+    ),
+    _item(
+        (*CONGRESSES, "council-session", "conference"), TRAFFIC_PLAN_ITEM,
         "Phương án phân luồng giao thông, bố trí nơi đỗ xe cho đại biểu",
         "Traffic diversion and parking plan for the delegates",
-        POLICE,
-        3,
+        POLICE, 3,
     ),
-    template_item(
-        CONTINGENCY_PLAN_ITEM,
-        "Phương án xử lý tình huống phát sinh (cháy nổ, mất điện, cấp cứu, tụ tập đông người)",
-        "Contingency plan (fire, power cut, medical emergency, crowds gathering at the venue)",
-        SERVICE,
-        3,
+    _item(
+        ELECTION, TRAFFIC_PLAN_ITEM,
+        "Phương án phân luồng giao thông, bố trí nơi để xe cho cử tri",
+        "Traffic diversion and parking plan for the voters",
+        POLICE, 3,
     ),
-    template_item(
-        "security.electrical-safety",
+    _item(
+        ("ceremony",), TRAFFIC_PLAN_ITEM,
+        "Phương án phân luồng giao thông, bố trí nơi đỗ xe cho đại biểu, khách mời",
+        "Traffic diversion and parking plan for the guests",
+        POLICE, 3,
+    ),
+    *(
+        _item(
+            kinds, CONTINGENCY_PLAN_ITEM,
+            "Phương án xử lý tình huống phát sinh (cháy nổ, mất điện, cấp cứu, tụ tập đông người)",
+            "Contingency plan (fire, power cut, medical emergency, crowds gathering at the venue)",
+            owner, 3,
+        )
+        for kinds, owner in (
+            (PARTY_CONGRESS, SERVICE),
+            (("congress",), ORGANISERS),
+            (ELECTION, ELECTION_TEAM),
+            (STATE_EVENTS, WARD_COMMITTEE),
+        )
+    ),
+    _item(
+        PARTY_CONGRESS, "security.electrical-safety",
         "Kiểm tra an toàn hệ thống điện trong hội trường",
         "Electrical safety check of the hall",
-        SERVICE,
-        2,
+        SERVICE, 2,
     ),
-    template_item(
-        "security.patrols",
+    _item(
+        ("congress",), "security.electrical-safety",
+        "Kiểm tra an toàn hệ thống điện trong hội trường",
+        "Electrical safety check of the hall",
+        ORGANISERS, 2,
+    ),
+    _item(
+        ELECTION, "security.electrical-safety",
+        "Kiểm tra an toàn hệ thống điện tại khu vực bỏ phiếu",
+        "Electrical safety check of the polling area",
+        ELECTION_TEAM, 2,
+    ),
+    _item(
+        STATE_EVENTS, "security.electrical-safety",
+        "Kiểm tra an toàn hệ thống điện tại địa điểm tổ chức",
+        "Electrical safety check of the venue",
+        WARD_COMMITTEE, 2,
+    ),
+    _item(
+        CONGRESSES, "security.patrols",
         "Tuần tra, kiểm soát khu vực xung quanh địa điểm trong thời gian Đại hội",
         "Patrols around the venue while the congress sits",
-        POLICE,
-        0,
-        phase=Phase.DURING,
+        POLICE, 0, phase=Phase.DURING,
     ),
-)
+    _item(
+        ELECTION, "security.patrols",
+        "Tuần tra, kiểm soát xung quanh khu vực bỏ phiếu trong ngày bầu cử",
+        "Patrols around the polling area on election day",
+        POLICE, 0, phase=Phase.DURING,
+    ),
+    _item(
+        STATE_EVENTS, "security.patrols",
+        "Tuần tra, kiểm soát khu vực xung quanh địa điểm trong thời gian tổ chức",
+        "Patrols around the venue while the event lasts",
+        POLICE, 0, phase=Phase.DURING,
+    ),
+)  # fmt: skip
 
 
-def by_id(item_id: str) -> TemplateItem | None:
-    """The template item ``item_id``, or None."""
-    for item in TEMPLATE:
-        if item.id == item_id:
-            return item
-    return None
+def by_id(item_id: str, kind: str = "party-congress") -> TemplateItem | None:
+    """The template item ``item_id`` of an event of ``kind`` (a kind the template does not
+    name: the Party congress's), or None."""
+    rows = [item for item in TEMPLATE if item.id == item_id]
+    return next((i for i in rows if i.for_kind(kind)), rows[0] if rows else None)
 
 
 # The body of [areas.security.settings]. `venue-ready init` writes the area's [[items]] right
@@ -133,11 +248,13 @@ def by_id(item_id: str) -> TemplateItem | None:
 # belongs to that table.
 SETTINGS_EXAMPLE = """\
 # Đầu việc là phương án bảo đảm an ninh, trật tự (phương án của Công an phường) và cơ quan
-# phải duyệt phương án ("by" của signed_off phải chứa tên này).
+# phải duyệt phương án ("by" của signed_off phải chứa tên này); mặc định theo loại sự kiện:
+# Đảng ủy phường (Đại hội), Ủy ban nhân dân phường (bầu cử, kỳ họp, hội nghị, buổi lễ).
 # (the item that is the security plan, the ward police's own plan, and the body whose
-# sign-off it needs: the sign-off's "by" must contain this name)
+# sign-off it needs: the sign-off's "by" must contain this name; by default per kind: the
+# ward Party committee for a congress, the ward People's Committee otherwise)
 plan_item = "security.plan"
-plan_approver = "Đảng ủy phường"
+# plan_approver = "Đảng ủy phường"
 # Công an phường: chủ trì bảo đảm an ninh, trật tự, phụ trách các chốt gác.
 # (the ward police: they lead security and own the guard posts)
 police = "Công an phường"
@@ -171,12 +288,12 @@ people_per_extinguisher = 50
 # exits are due fire_lead_days before the opening)
 exit_check_days = 7
 fire_lead_days = 1
-# Số thẻ đại biểu đã phát, hạn phát xong trước khai mạc badges_lead_days ngày (đại hội, kỳ họp
-# Hội đồng nhân dân, hội nghị; ngày bầu cử dùng thẻ cử tri nên không kiểm tra).
-# (delegate badges issued so far, due badges_lead_days before the opening: a congress, a
-# council session, a conference; not an election, whose voters have voter cards)
+# Số thẻ đại biểu đã phát, hạn phát xong trước khai mạc badges_lead_days ngày (mặc định 1;
+# đại hội, kỳ họp Hội đồng nhân dân, hội nghị; ngày bầu cử dùng thẻ cử tri nên không kiểm tra).
+# (delegate badges issued so far, due badges_lead_days before the opening, 1 by default: a
+# congress, a council session, a conference; not an election, whose voters have voter cards)
 # badges_issued = 150
-badges_lead_days = 1
+# badges_lead_days = 1
 # Đơn vị phụ trách phòng cháy, chữa cháy (bình chữa cháy, lối thoát hiểm) và thẻ đại biểu;
 # mặc định theo loại sự kiện: Tiểu ban Phục vụ và Văn phòng Đảng ủy (sự kiện của Đảng), Ủy ban
 # nhân dân phường và Văn phòng HĐND - UBND phường (sự kiện của Nhà nước), Tổ bầu cử (bầu cử).
@@ -192,7 +309,7 @@ required_items = ["security.plan", "security.traffic-plan", "security.contingenc
 # per guard post, at an entrance or a guarded place, per extinguisher and per emergency exit):
 # [[areas.security.settings.guarded]]
 # id = "document-store"   # hoặc zone = một khu vực của [venue] (or zone = a zone of [venue])
-# name = "Phòng lưu giữ tài liệu Đại hội"
+# name = "Phòng lưu giữ tài liệu"
 # from = 2020-05-14T17:00:00+07:00
 # until = 2020-05-15T07:30:00+07:00
 #

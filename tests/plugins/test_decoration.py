@@ -352,8 +352,9 @@ def test_backdrop_title_with_another_typo_shows_both_texts() -> None:
     f = one(make(backdrop_=backdrop(title=printed)), "decoration.backdrop-title")
     assert f["credit"] == 0.0
     assert f["en"] == (
-        "The stage backdrop's title does not match the official title: it reads "
-        f'"{printed}", the official title is "{OFFICIAL}"; check it word by word and reprint it'
+        "The title on the stage backdrop does not match the official title: it reads "
+        f'"{printed}", the official title is "{OFFICIAL}"; check it word by word and reprint '
+        "the backdrop"
     )
 
 
@@ -361,7 +362,7 @@ def test_backdrop_title_cannot_be_checked_without_the_ordinal_or_term() -> None:
     f = one(make(ordinal=None, term=None), "decoration.backdrop-title")
     assert (f["assessed"], f["credit"], f["gate"]) == (False, 0.0, True)
     assert f["en"] == (
-        "Cannot check the stage backdrop's title: the event file does not give [event] "
+        "Cannot check the title on the stage backdrop: the event file does not give [event] "
         "ordinal, [event] term, which the official title is made from"
     )
     assert "tệp sự kiện chưa ghi [event] ordinal, [event] term" in f["vi"]
@@ -845,8 +846,11 @@ def test_the_validator_never_raises(settings_: Any, with_event: bool) -> None:
 
 def test_template_items_have_titles_owners_and_lead_times() -> None:
     assert TEMPLATE
-    ids = [item.id for item in TEMPLATE]
-    assert len(set(ids)) == len(ids)
+    ids = {item.id for item in TEMPLATE}
+    for kind in venue_ready.BUILTIN_KINDS:
+        # one row per id for every kind: init writes each item once, none missing
+        rows = [item.id for item in TEMPLATE if item.for_kind(kind)]
+        assert sorted(rows) == sorted(ids), kind
     for item in TEMPLATE:
         assert item.id.startswith("decoration.")
         assert item.title_vi.strip()

@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 import tomli
 from hypothesis import HealthCheck, given, settings
@@ -751,8 +752,11 @@ def test_valid_settings_are_always_assessed(
 
 def test_the_template_items() -> None:
     assert TEMPLATE
-    ids = [item.id for item in TEMPLATE]
-    assert len(ids) == len(set(ids))
+    ids = {item.id for item in TEMPLATE}
+    for kind in venue_ready.BUILTIN_KINDS:
+        # one row per id for every kind: init writes each item once, none missing
+        rows = [item.id for item in TEMPLATE if item.for_kind(kind)]
+        assert sorted(rows) == sorted(ids), kind
     for item in TEMPLATE:
         assert item.id.startswith(f"{KEY}.")
         assert item.lead_days is None or item.lead_days >= 0
@@ -848,3 +852,23 @@ def test_the_plugin_keeps_the_rules_every_plugin_must_keep() -> None:
     import venue_ready_disinfection
 
     check_plugin(venue_ready_disinfection)
+
+
+def test_on_election_day_the_start_is_the_opening_of_the_polls() -> None:
+    settings_toml = 'sprayings = [{ zone = "hall", at = 2020-05-14T14:00:00+07:00 }]'
+    event = attrs.evolve(_event(settings_toml), kind="election", form=None, organiser=None)
+    texts = {
+        lang: [
+            f["message"]["text"]
+            for f in _area(event, lang=lang)["findings"]
+            if f["code"] == "disinfection.zone-sprayed" and f["subject"] == "basement"
+        ]
+        for lang in ("vi", "en")
+    }
+    assert texts["vi"] == [
+        "Khu vực Tầng hầm chưa được phun khử khuẩn trước giờ bắt đầu bỏ phiếu 7 giờ 30 ngày 15 "
+        "tháng 5 năm 2020"
+    ]
+    assert texts["en"] == [
+        "Zone Tầng hầm not disinfected before the opening of the polls at 15 May 2020, 07:30"
+    ]

@@ -12,13 +12,14 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 import tomli
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import venue_ready
-from venue_ready import AreaPlan, Event, Problem
+from venue_ready import BUILTIN_KINDS, AreaPlan, Event, Problem
 from venue_ready.testing import check_plugin, make_event, plugin_manager
 from venue_ready_security import KEY
 from venue_ready_security.settings import (
@@ -27,7 +28,7 @@ from venue_ready_security.settings import (
     DEFAULT_TEAMS,
     validate,
 )
-from venue_ready_security.template import SETTINGS_EXAMPLE, TEMPLATE
+from venue_ready_security.template import SETTINGS_EXAMPLE, TEMPLATE, by_id
 
 from ..support import ENDS, STARTS, TZ, event_header
 
@@ -247,6 +248,32 @@ def test_plan_approver_is_a_setting_and_restores_the_old_rule() -> None:
         plan=PLAN.format(status="done", signoff=police_only),
     )
     assert one(findings(event), "security.plan-approved")["credit"] == 1.0
+
+
+@pytest.mark.parametrize(
+    ("kind", "approver"),
+    [
+        ("party-congress", "Đảng ủy phường"),
+        ("congress", "Đảng ủy phường"),
+        ("election", "Ủy ban nhân dân phường"),
+        ("council-session", "Ủy ban nhân dân phường"),
+        ("ceremony", "Ủy ban nhân dân phường"),
+    ],
+)
+def test_the_plan_approver_defaults_by_kind(kind: str, approver: str) -> None:
+    event = attrs.evolve(make(plan=""), kind=kind, form=None, organiser=None)
+    found = one(findings(event), "security.plan-approved")
+    assert found["message"]["id"] == "security.plan-missing"
+    assert found["message"]["params"]["approver"] == approver
+
+
+def test_a_missing_required_item_is_named_as_the_kind_names_it() -> None:
+    event = attrs.evolve(make(plan="", items=""), kind="election", form=None, organiser=None)
+    missing = [f for f in findings(event) if f["code"] == "security.required-item-missing"]
+    titles = {f["subject"]: f["message"]["params"]["title"] for f in missing}
+    owners = {f["subject"]: f["owner"] for f in missing}
+    assert titles["security.traffic-plan"].endswith("cho cử tri")
+    assert owners["security.contingency-plan"] == "Election team"  # the role, in English
 
 
 def test_a_missing_plan_is_owned_by_the_police() -> None:
@@ -769,7 +796,11 @@ def test_validator_never_raises(data: Any, with_event: bool) -> None:
 
 def test_template_items() -> None:
     assert TEMPLATE
-    assert len({t.id for t in TEMPLATE}) == len(TEMPLATE)
+    ids = {t.id for t in TEMPLATE}
+    for kind in BUILTIN_KINDS:
+        # one row per id for every kind: init writes each item once, none missing
+        rows = [t.id for t in TEMPLATE if t.for_kind(kind)]
+        assert sorted(rows) == sorted(ids), kind
     for item in TEMPLATE:
         assert item.id.startswith(f"{KEY}.")
         assert item.lead_days is not None
@@ -778,10 +809,16 @@ def test_template_items() -> None:
         assert item.title_en.strip()
         assert item.owner_vi
         assert item.owner_en
-    (plan,) = (t for t in TEMPLATE if t.id == "security.plan")
+    plan = by_id("security.plan")
+    assert plan is not None
     assert plan.gate
     assert plan.requires_signoff == DEFAULT_PLAN_APPROVER == "Đảng ủy phường"
     assert plan.owner_vi == DEFAULT_POLICE  # the plan is the ward police's own
+    election = by_id("security.plan", "election")
+    assert election is not None
+    assert election.requires_signoff == "Ủy ban nhân dân phường"
+    assert "Đại hội" not in election.title_vi
+    assert election.owner_vi == DEFAULT_POLICE
     assert {"security.traffic-plan", "security.contingency-plan"} <= {t.id for t in TEMPLATE}
 
 
