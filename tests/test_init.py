@@ -180,3 +180,20 @@ def test_init_counts_days_in_the_events_zone(run_cli: RunCli, tmp_path: Path) ->
         lead = leads[item.id]
         if item.phase is Phase.BEFORE and lead:
             assert item.due == venue_ready.days_before(event, lead), item.id
+
+
+def test_a_council_session_gets_the_councils_khoa_and_term(run_cli: RunCli, tmp_path: Path) -> None:
+    """A People's Council's term runs from its elections (2021, 2026, 2031), not from the
+    Party's congresses; its ordinal is the council's khóa; an election has neither."""
+    council = tmp_path / "c.toml"
+    made = run_cli("init", "--template", "council-session", "--starts", "2026-12-20", council)
+    assert made.returncode == 0, made.stderr
+    text = council.read_text(encoding="utf-8")
+    assert '# term = "2026-2031"  # nhiệm kỳ Hội đồng nhân dân' in text
+    assert '# ordinal = "III"  # Hội đồng nhân dân khóa mấy (số La Mã)' in text
+    election = tmp_path / "e.toml"
+    assert (
+        run_cli("init", "--template", "election", "--starts", "2026-03-15", election).returncode
+        == 0
+    )
+    assert "# term =" not in election.read_text(encoding="utf-8")

@@ -257,7 +257,8 @@ VI: dict[str, str] = {
     # -- venue-ready init -------------------------------------------------------------------------
     "init.header": "Tệp sự kiện mới do venue-ready init tạo từ mẫu; hãy sửa tên, địa điểm, người phụ trách và thời hạn cho đúng.",
     "init.howto": "Kiểm tra mức độ sẵn sàng: venue-ready check {file}",
-    "init.ordinal-comment": 'đại hội lần thứ mấy (có thể viết số La Mã, ví dụ "XXII")',
+    "init.ordinal-comment.congress": 'đại hội lần thứ mấy (có thể viết số La Mã, ví dụ "XXII")',
+    "init.ordinal-comment.council": "Hội đồng nhân dân khóa mấy (số La Mã)",
     "init.kind-comment": "loại sự kiện: {kind}",
     "init.rules-three-levels": (
         "Mẫu theo tổ chức trước ngày 1 tháng 7 năm 2025: chính quyền địa phương ba cấp, cấp trên "
@@ -275,7 +276,8 @@ VI: dict[str, str] = {
     "init.default-name.council-session": "Kỳ họp thứ … Hội đồng nhân dân phường …, khóa …",
     "init.default-name.conference": "Hội nghị …",
     "init.default-name.ceremony": "Lễ kỷ niệm …",
-    "init.term-comment": "nhiệm kỳ",
+    "init.term-comment.congress": "nhiệm kỳ",
+    "init.term-comment.council": "nhiệm kỳ Hội đồng nhân dân",
     "init.ends-comment": "giờ bế mạc: hãy sửa cho đúng",
     "init.venue-name": "Hội trường phường",
     "init.zone-hall": "Hội trường",
@@ -631,7 +633,8 @@ EN: dict[str, str] = {
     "cli.render-failed": "the plugin format '{format}' failed to render the report: {error} (exit code 3)",
     "init.header": "A new event file made by venue-ready init from templates; correct the name, venue, owners and due dates.",
     "init.howto": "Check its readiness: venue-ready check {file}",
-    "init.ordinal-comment": 'which congress this is (Roman numerals work too, e.g. "XXII")',
+    "init.ordinal-comment.congress": 'which congress this is (Roman numerals work too, e.g. "XXII")',
+    "init.ordinal-comment.council": "the council's khóa (its number, in Roman numerals)",
     "init.kind-comment": "the kind of event: {kind}",
     "init.rules-three-levels": (
         "Template for the organisation before 1 July 2025: three levels of local government, the "
@@ -649,7 +652,8 @@ EN: dict[str, str] = {
     "init.default-name.council-session": "Session … of the ward People's Council",
     "init.default-name.conference": "Conference …",
     "init.default-name.ceremony": "Ceremony …",
-    "init.term-comment": "the term",
+    "init.term-comment.congress": "the term",
+    "init.term-comment.council": "the People's Council's term",
     "init.ends-comment": "when it closes: correct it",
     "init.venue-name": "Ward hall",
     "init.zone-hall": "Hall",

@@ -84,6 +84,25 @@ def _due(
     return _value(base_day - timedelta(days=item.lead_days))
 
 
+def _ordinal_and_term(kind: EventKind, day: date, lang: str) -> list[str]:
+    """The commented ``ordinal`` and ``term`` of what has them: a congress (its number, its
+    five-year term: the Party's from 2020, 2025, 2030) or a People's Council session (the
+    council's khóa, its term from the elections of 2021, 2026, 2031)."""
+    if kind.key == "council-session":
+        first = day.year - (day.year - 2021) % 5
+        ordinal, which = "III", "council"
+    elif kind.forms:
+        first = day.year - day.year % 5
+        ordinal, which = "22", "congress"
+    else:
+        return []
+    value = f'"{ordinal}"' if not ordinal.isdigit() else ordinal
+    return [
+        f"# ordinal = {value}  # {_(f'init.ordinal-comment.{which}', lang)}",
+        f'# term = "{first}-{first + 5}"  # {_(f"init.term-comment.{which}", lang)}',
+    ]
+
+
 def _ordered(specs: Iterable[AreaSpec]) -> list[AreaSpec]:
     rank = {key: i for i, key in enumerate(_CONGRESS_ORDER)}
     return sorted(specs, key=lambda s: (rank.get(s.key, len(rank)), s.key))
@@ -113,8 +132,6 @@ def new_event_file(
         ends = starts + DEFAULT_LENGTH if isinstance(starts, datetime) else starts
     kind = kind or BUILTIN_KINDS[DEFAULT_KIND]
     start_day = local_day(starts, timezone)
-    # a ward's congresses fall in the first year of a five-year term: 2020, 2025, 2030
-    first = start_day.year - start_day.year % 5
     levels = "init.rules-two-levels" if start_day >= TWO_LEVELS else "init.rules-three-levels"
     named = f"init.default-name.{kind.key}"
     default_name = _(named, lang) if named in catalog()["en"] else kind.title(lang)
@@ -130,14 +147,7 @@ def new_event_file(
         f"kind = {toml_string(kind.key)}  # {_('init.kind-comment', lang, kind=kind.title(lang))}",
         *([f'form = "delegates"  # {_("init.form-comment", lang)}'] if kind.forms else []),
         'level = "ward"',
-        *(
-            [
-                f"# ordinal = 22  # {_('init.ordinal-comment', lang)}",
-                f'# term = "{first}-{first + 5}"  # {_("init.term-comment", lang)}',
-            ]
-            if kind.forms or kind.key == "council-session"  # what has an ordinal and a term
-            else []
-        ),
+        *_ordinal_and_term(kind, start_day, lang),
         f"starts = {_value(starts)}",
         f"ends = {_value(ends)}  # {_('init.ends-comment', lang)}",
         f"timezone = {toml_string(timezone)}",
