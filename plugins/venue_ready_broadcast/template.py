@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from venue_ready import Message, Role, TemplateItem
+from venue_ready import Message, Role, TemplateItem, template_item
 
 __all__ = [
     "APPROVERS",
@@ -115,27 +113,6 @@ def owner_role() -> Message:
     return RADIO.owner
 
 
-def _item(  # noqa: PLR0917 - a row of the tables below
-    kinds: tuple[str, ...],
-    item_id: str,
-    title_vi: str,
-    title_en: str,
-    owner: Role,
-    lead_days: int,
-    **rules: Any,
-) -> TemplateItem:
-    return TemplateItem(
-        id=item_id,
-        title_vi=title_vi,
-        title_en=title_en,
-        owner_vi=owner.vi,
-        owner_en=owner.en,
-        lead_days=lead_days,
-        kinds=kinds,
-        **rules,
-    )
-
-
 def _kind_items(kind: str) -> tuple[TemplateItem, ...]:
     """The plan, content and schedule of an event other than a Party congress, named as
     KIND_WORDS names it; another organisation's plan and schedule are its standing body's, a
@@ -150,25 +127,24 @@ def _kind_items(kind: str) -> tuple[TemplateItem, ...]:
         approved_by_en = "the " + approved_by_en
     kinds = (kind,)
     return (
-        _item(
-            kinds,
+        template_item(
             "broadcast.plan",
             f"Kế hoạch tuyên truyền về {about_vi} trên hệ thống truyền thanh phường "
             f"(trước, trong và sau {days_vi})",
             f"Plan for the ward radio's coverage of {about_en} (before, during and after)",
             approver,
             14,
+            kinds=kinds,
         ),
-        _item(
-            kinds,
+        template_item(
             "broadcast.content",
             f"Biên tập tin, bài, khẩu hiệu tuyên truyền về {about_vi}",
             f"News items, articles and slogans about {about_en} written and edited",
             RADIO,
             8,
+            kinds=kinds,
         ),
-        _item(
-            kinds,
+        template_item(
             "broadcast.schedule",
             f"Lịch phát thanh trước, trong và sau {days_vi} được "
             f"{'Ban Thường vụ (Ban Thường trực)' if kind == 'congress' else approver.vi} duyệt",
@@ -178,6 +154,7 @@ def _kind_items(kind: str) -> tuple[TemplateItem, ...]:
             # the standing body's name differs from one organisation to another: no sign-off
             # name to require
             requires_signoff=None if kind == "congress" else approver.vi,
+            kinds=kinds,
         ),
     )
 
@@ -187,31 +164,31 @@ def _kind_items(kind: str) -> tuple[TemplateItem, ...]:
 #: kind); the equipment is the same for every kind.
 TEMPLATE = (
     # kinds, id, Vietnamese title, English title, owner, lead days
-    _item(
-        ("party-congress",), "broadcast.plan",
+    template_item(
+        "broadcast.plan",
         "Kế hoạch tuyên truyền về Đại hội trên hệ thống truyền thanh phường "
         "(trước, trong và sau Đại hội)",
         "Plan for the ward radio's coverage of the congress (before, during and after)",
-        PROPAGANDA, 14,
+        PROPAGANDA, 14, kinds=("party-congress",)
     ),
-    _item(
-        (), "broadcast.equipment",
+    template_item(
+        "broadcast.equipment",
         "Kiểm tra, sửa chữa cụm loa, bộ khuếch đại và đường dây truyền thanh",
         "Loudspeaker clusters, amplifiers and lines checked and repaired",
-        RADIO, 7,
+        RADIO, 7, kinds=()
     ),
-    _item(
-        ("party-congress",), "broadcast.content",
+    template_item(
+        "broadcast.content",
         "Biên tập tin, bài, khẩu hiệu tuyên truyền về Đại hội",
         "News items, articles and slogans about the congress written and edited",
-        RADIO, 8,
+        RADIO, 8, kinds=("party-congress",)
     ),
-    _item(
-        ("party-congress",), "broadcast.schedule",
+    template_item(
+        "broadcast.schedule",
         "Lịch phát thanh trước, trong và sau Đại hội được Đảng ủy phường duyệt",
         "Broadcast schedule before, during and after the congress approved by the ward Party "
         "committee",
-        RADIO, 8, requires_signoff=COMMITTEE.vi,
+        RADIO, 8, requires_signoff=COMMITTEE.vi, kinds=("party-congress",)
     ),
     *(
         item

@@ -7,9 +7,7 @@ banners, panels and posters) come from the settings instead.
 
 from __future__ import annotations
 
-from typing import Any
-
-from venue_ready import Phase, Role, TemplateItem
+from venue_ready import Phase, Role, TemplateItem, template_item
 
 #: The area's key: the prefix of its template items, Finding codes and message ids.
 KEY = "decoration"
@@ -56,27 +54,6 @@ OWNERS_BY_ORGANISER: dict[str, tuple[Role, Role]] = {
 }
 
 
-def _item(  # noqa: PLR0917 - a row of the tables below
-    kinds: tuple[str, ...],
-    item_id: str,
-    title_vi: str,
-    title_en: str,
-    owner: Role,
-    lead_days: int | None = None,
-    **rules: Any,
-) -> TemplateItem:
-    return TemplateItem(
-        id=item_id,
-        title_vi=title_vi,
-        title_en=title_en,
-        owner_vi=owner.vi,
-        owner_en=owner.en,
-        lead_days=lead_days,
-        kinds=kinds,
-        **rules,
-    )
-
-
 #: How the titles name the event of a state kind (the People's Committee's): "sau kỳ họp".
 _STATE_NOUNS = {
     "council-session": ("kỳ họp", "the session"),
@@ -92,46 +69,46 @@ def _state_items(kind: str) -> tuple[TemplateItem, ...]:
     vi, en = _STATE_NOUNS[kind]
     kinds = (kind,)
     return (
-        _item(
-            kinds,
+        template_item(
             "decoration.plan",
             f"Kế hoạch trang trí khánh tiết và tuyên truyền {vi}",
             f"Plan for the decoration and propaganda of {en}",
             propaganda,
             21,
+            kinds=kinds,
         ),
-        _item(
-            kinds,
+        template_item(
             "decoration.slogan-list",
             "Danh sách khẩu hiệu tuyên truyền được Ủy ban nhân dân phường duyệt",
             "Slogan list approved by the ward People's Committee",
             propaganda,
             10,
+            kinds=kinds,
         ),
-        _item(
-            kinds,
+        template_item(
             "decoration.backdrop-proof",
             f"Duyệt maket phông sân khấu: đối chiếu tiêu đề với tên chính thức của {vi}",
             f"Proof of the stage backdrop checked against the official title of {en}",
             stage,
             5,
+            kinds=kinds,
         ),
-        _item(
-            kinds,
+        template_item(
             "decoration.flag-ceremony",
             "Nhạc Quốc ca cho nghi thức chào cờ khai mạc",
             "National anthem for the opening flag ceremony",
             stage,
             1,
             gate=True,
+            kinds=kinds,
         ),
-        _item(
-            kinds,
+        template_item(
             "decoration.take-down",
             f"Tháo dỡ, thu hồi pa nô, băng rôn sau {vi}",
             f"Panels and banners taken down after {en}",
             propaganda,
             phase=Phase.AFTER,
+            kinds=kinds,
         ),
     )
 
@@ -142,80 +119,80 @@ def _state_items(kind: str) -> tuple[TemplateItem, ...]:
 #: Party's Công văn 8355-CV/BTGTW) and the Internationale (the Party's only).
 TEMPLATE = (
     # kinds, id, Vietnamese title, English title, owner, lead days; then a gate or a phase
-    _item(
-        ("party-congress", "congress"), "decoration.plan",
+    template_item(
+        "decoration.plan",
         "Kế hoạch trang trí khánh tiết và tuyên truyền Đại hội",
         "Plan for the congress's decoration and propaganda",
-        ROLE_PROPAGANDA, 21,
+        ROLE_PROPAGANDA, 21, kinds=("party-congress", "congress")
     ),
-    _item(
-        ("party-congress",), "decoration.slogan-list",
+    template_item(
+        "decoration.slogan-list",
         "Danh sách khẩu hiệu theo Công văn 8355-CV/BTGTW được Ban Thường vụ duyệt",
         "Slogan list (after Công văn 8355-CV/BTGTW) approved by the standing committee",
-        ROLE_PROPAGANDA, 10,
+        ROLE_PROPAGANDA, 10, kinds=("party-congress",)
     ),
-    _item(
-        ("congress",), "decoration.slogan-list",
+    template_item(
+        "decoration.slogan-list",
         "Danh sách khẩu hiệu chào mừng Đại hội được Ban Thường vụ (Ban Thường trực) duyệt",
         "Slogan list for the congress approved by the organisation's standing body",
-        ROLE_PROPAGANDA, 10,
+        ROLE_PROPAGANDA, 10, kinds=("congress",)
     ),
-    _item(
-        ("party-congress", "congress"), "decoration.backdrop-proof",
+    template_item(
+        "decoration.backdrop-proof",
         "Duyệt maket phông sân khấu: đối chiếu tiêu đề với tên chính thức của Đại hội",
         "Proof of the stage backdrop checked against the congress's official title",
-        ROLE_SERVICE, 5,
+        ROLE_SERVICE, 5, kinds=("party-congress", "congress")
     ),
-    _item(
-        ("party-congress",), "decoration.flag-ceremony",
+    template_item(
+        "decoration.flag-ceremony",
         "Nhạc Quốc ca, Quốc tế ca cho nghi thức chào cờ khai mạc và bế mạc",
         "National anthem and Internationale for the opening and closing flag ceremonies",
-        ROLE_SERVICE, 1, gate=True,
+        ROLE_SERVICE, 1, gate=True, kinds=("party-congress",)
     ),
-    _item(
-        ("congress",), "decoration.flag-ceremony",
+    template_item(
+        "decoration.flag-ceremony",
         "Nhạc Quốc ca cho nghi thức chào cờ khai mạc",
         "National anthem for the opening flag ceremony",
-        ROLE_SERVICE, 1, gate=True,
+        ROLE_SERVICE, 1, gate=True, kinds=("congress",)
     ),
-    _item(
-        ("party-congress", "congress"), "decoration.take-down",
+    template_item(
+        "decoration.take-down",
         "Tháo dỡ, thu hồi pa nô, băng rôn sau Đại hội",
         "Panels and banners taken down after the congress",
-        ROLE_PROPAGANDA, phase=Phase.AFTER,
+        ROLE_PROPAGANDA, phase=Phase.AFTER, kinds=("party-congress", "congress")
     ),
     # an election day: the polling area's sign, not a stage backdrop
-    _item(
-        ("election",), "decoration.plan",
+    template_item(
+        "decoration.plan",
         "Kế hoạch trang trí khu vực bỏ phiếu và tuyên truyền về cuộc bầu cử",
         "Plan for the polling area's decoration and the election's propaganda",
-        ROLE_PEOPLES_COMMITTEE, 21,
+        ROLE_PEOPLES_COMMITTEE, 21, kinds=("election",)
     ),
-    _item(
-        ("election",), "decoration.slogan-list",
+    template_item(
+        "decoration.slogan-list",
         "Danh sách khẩu hiệu tuyên truyền về cuộc bầu cử được Ủy ban nhân dân phường duyệt",
         "Slogan list for the election approved by the ward People's Committee",
-        ROLE_PEOPLES_COMMITTEE, 10,
+        ROLE_PEOPLES_COMMITTEE, 10, kinds=("election",)
     ),
-    _item(
-        ("election",), "decoration.backdrop-proof",
+    template_item(
+        "decoration.backdrop-proof",
         "Duyệt maket biển khu vực bỏ phiếu: đối chiếu với tên chính thức của cuộc bầu cử và "
         "số khu vực bỏ phiếu",
         "Proof of the polling area's sign checked against the election's official title and "
         "the polling area's number",
-        ROLE_ELECTION_TEAM, 5,
+        ROLE_ELECTION_TEAM, 5, kinds=("election",)
     ),
-    _item(
-        ("election",), "decoration.flag-ceremony",
+    template_item(
+        "decoration.flag-ceremony",
         "Nhạc Quốc ca cho nghi thức chào cờ trước giờ bắt đầu bỏ phiếu",
         "National anthem for the flag ceremony before the polls open",
-        ROLE_ELECTION_TEAM, 1, gate=True,
+        ROLE_ELECTION_TEAM, 1, gate=True, kinds=("election",)
     ),
-    _item(
-        ("election",), "decoration.take-down",
+    template_item(
+        "decoration.take-down",
         "Tháo dỡ, thu hồi pa nô, băng rôn sau ngày bầu cử",
         "Panels and banners taken down after election day",
-        ROLE_PEOPLES_COMMITTEE, phase=Phase.AFTER,
+        ROLE_PEOPLES_COMMITTEE, phase=Phase.AFTER, kinds=("election",)
     ),
     *(item for kind in _STATE_NOUNS for item in _state_items(kind)),
 )  # fmt: skip

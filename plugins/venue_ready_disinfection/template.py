@@ -8,9 +8,7 @@ spaced seating, health declarations, sanitiser points. Lead times follow the dom
 
 from __future__ import annotations
 
-from typing import Any
-
-from venue_ready import Phase, Role, TemplateItem
+from venue_ready import Phase, Role, TemplateItem, template_item
 
 __all__ = [
     "ELECTION_TEAM",
@@ -63,27 +61,6 @@ SERVICE_BY_KIND = {
 SERVICE_BY_ORGANISER = {"party": SERVICE, "state": OFFICE, "organisation": ORGANISING}
 
 
-def _item(  # noqa: PLR0917 - a row of the tables below
-    kinds: tuple[str, ...],
-    item_id: str,
-    title_vi: str,
-    title_en: str,
-    owner: Role,
-    lead_days: int | None = None,
-    **rules: Any,
-) -> TemplateItem:
-    return TemplateItem(
-        id=item_id,
-        title_vi=title_vi,
-        title_en=title_en,
-        owner_vi=owner.vi,
-        owner_en=owner.en,
-        lead_days=lead_days,
-        kinds=kinds,
-        **rules,
-    )
-
-
 #: How the titles name the event of a kind held in a hall: "tại kỳ họp", "the session".
 _NOUNS = {
     "party-congress": ("Đại hội", "the congress"),
@@ -101,53 +78,53 @@ def _hall_items(kind: str) -> tuple[TemplateItem, ...]:
     service = SERVICE_BY_KIND[kind]
     kinds = (kind,)
     return (
-        _item(
-            kinds,
+        template_item(
             "disinfection.plan",
             f"Kế hoạch phòng, chống dịch COVID-19 tại {vi}",
             f"COVID-19 prevention plan for {en}",
             service,
             7,
+            kinds=kinds,
         ),
-        _item(
-            kinds,
+        template_item(
             "disinfection.spraying-schedule",
             f"Thống nhất lịch phun khử khuẩn toàn bộ khu vực {vi} với Trạm Y tế phường",
             "Spraying schedule for the whole venue agreed with the ward health station",
             service,
             3,
+            kinds=kinds,
         ),
-        _item(
-            kinds,
+        template_item(
             "disinfection.health-declaration",
             f"Đại biểu khai báo y tế; người có triệu chứng không dự {vi}",
             "Delegates declare their health; anyone with symptoms stays away",
             HEALTH_STATION,
             1,
+            kinds=kinds,
         ),
-        _item(
-            kinds,
+        template_item(
             "disinfection.seating",
             "Bố trí chỗ ngồi giãn cách, có biển tên đại biểu",
             "Spaced seating with name cards",
             service,
             1,
+            kinds=kinds,
         ),
-        _item(
-            kinds,
+        template_item(
             "disinfection.sanitiser-points",
             "Đặt dung dịch sát khuẩn tay ở lối vào, sảnh và hội trường",
             "Hand sanitiser at the entrances, the lobby and the hall",
             service,
             1,
+            kinds=kinds,
         ),
-        _item(
-            kinds,
+        template_item(
             "disinfection.health-checks",
             f"Kiểm tra y tế đại biểu trong thời gian {vi}",
             f"Health checks of the delegates during {en}",
             HEALTH_STATION,
             phase=Phase.DURING,
+            kinds=kinds,
         ),
     )
 
@@ -161,42 +138,42 @@ TEMPLATE = (
     # kinds, id, Vietnamese title, English title, owner, lead days (none during the event)
     *_hall_items("party-congress"),
     *_hall_items("congress"),
-    _item(
-        _ELECTION, "disinfection.plan",
+    template_item(
+        "disinfection.plan",
         "Kế hoạch phòng, chống dịch COVID-19 tại khu vực bỏ phiếu",
         "COVID-19 prevention plan for the polling area",
-        ELECTION_TEAM, 7,
+        ELECTION_TEAM, 7, kinds=_ELECTION
     ),
-    _item(
-        _ELECTION, "disinfection.spraying-schedule",
+    template_item(
+        "disinfection.spraying-schedule",
         "Thống nhất lịch phun khử khuẩn khu vực bỏ phiếu với Trạm Y tế phường",
         "Spraying schedule for the polling area agreed with the ward health station",
-        ELECTION_TEAM, 3,
+        ELECTION_TEAM, 3, kinds=_ELECTION
     ),
-    _item(
-        _ELECTION, "disinfection.health-declaration",
+    template_item(
+        "disinfection.health-declaration",
         "Thành viên Tổ bầu cử, cử tri khai báo y tế theo hướng dẫn của Trạm Y tế phường",
         "Polling team members and voters declare their health as the ward health station "
         "directs",
-        HEALTH_STATION, 1,
+        HEALTH_STATION, 1, kinds=_ELECTION
     ),
-    _item(
-        _ELECTION, "disinfection.seating",
+    template_item(
+        "disinfection.seating",
         "Bố trí khu vực chờ, nơi viết phiếu bảo đảm giãn cách",
         "Spaced waiting area and voting booths",
-        ELECTION_TEAM, 1,
+        ELECTION_TEAM, 1, kinds=_ELECTION
     ),
-    _item(
-        _ELECTION, "disinfection.sanitiser-points",
+    template_item(
+        "disinfection.sanitiser-points",
         "Đặt dung dịch sát khuẩn tay ở lối vào và phòng bỏ phiếu",
         "Hand sanitiser at the entrances and in the polling room",
-        ELECTION_TEAM, 1,
+        ELECTION_TEAM, 1, kinds=_ELECTION
     ),
-    _item(
-        _ELECTION, "disinfection.health-checks",
+    template_item(
+        "disinfection.health-checks",
         "Kiểm tra y tế cử tri tại khu vực bỏ phiếu trong ngày bầu cử",
         "Health checks of the voters at the polling area on election day",
-        HEALTH_STATION, phase=Phase.DURING,
+        HEALTH_STATION, phase=Phase.DURING, kinds=_ELECTION
     ),
     *_hall_items("council-session"),
     *_hall_items("conference"),

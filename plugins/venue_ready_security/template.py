@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from venue_ready import Phase, Role, TemplateItem
+from venue_ready import Phase, Role, TemplateItem, template_item
 
 # These names live here rather than in settings.py (which uses them as defaults) so that the
 # plugin's import, done by every command, does not build the settings classes.
@@ -94,94 +92,73 @@ STATE_PLAN_APPROVER = "Ủy ban nhân dân phường"
 FIRE_OWNED = (CONTINGENCY_PLAN_ITEM, "security.electrical-safety")
 
 
-def _item(  # noqa: PLR0917 - a row of the table below
-    kinds: tuple[str, ...],
-    item_id: str,
-    title_vi: str,
-    title_en: str,
-    owner: Role,
-    lead_days: int | None = None,
-    **rules: Any,
-) -> TemplateItem:
-    return TemplateItem(
-        id=item_id,
-        title_vi=title_vi,
-        title_en=title_en,
-        owner_vi=owner.vi,
-        owner_en=owner.en,
-        lead_days=lead_days,
-        kinds=kinds,
-        **rules,
-    )
-
-
 #: The area's items, each for the kinds it names: an item that differs by kind is a row per
 #: kind (the same id), and ``init --template KIND`` writes the row of that kind.
 TEMPLATE = (
     # kinds, id, Vietnamese title, English title, owner, lead days; then a gate, a sign-off,
     # a phase
-    _item(
-        CONGRESSES, DEFAULT_PLAN_ITEM,
+    template_item(
+        DEFAULT_PLAN_ITEM,
         "Phương án bảo đảm an ninh chính trị, trật tự an toàn xã hội phục vụ Đại hội",
         "Plan for political security and public order during the congress",
-        POLICE, 5, gate=True, requires_signoff=DEFAULT_PLAN_APPROVER,
+        POLICE, 5, gate=True, requires_signoff=DEFAULT_PLAN_APPROVER, kinds=CONGRESSES
     ),
-    _item(
-        ELECTION, DEFAULT_PLAN_ITEM,
+    template_item(
+        DEFAULT_PLAN_ITEM,
         "Phương án bảo đảm an ninh chính trị, trật tự an toàn xã hội tại khu vực bỏ phiếu "
         "trong ngày bầu cử",
         "Plan for political security and public order at the polling area on election day",
-        POLICE, 5, gate=True, requires_signoff=STATE_PLAN_APPROVER,
+        POLICE, 5, gate=True, requires_signoff=STATE_PLAN_APPROVER, kinds=ELECTION
     ),
-    _item(
-        STATE_EVENTS, DEFAULT_PLAN_ITEM,
+    template_item(
+        DEFAULT_PLAN_ITEM,
         "Phương án bảo đảm an ninh chính trị, trật tự an toàn xã hội tại địa điểm tổ chức",
         "Plan for political security and public order at the venue",
-        POLICE, 5, gate=True, requires_signoff=STATE_PLAN_APPROVER,
+        POLICE, 5, gate=True, requires_signoff=STATE_PLAN_APPROVER, kinds=STATE_EVENTS
     ),
-    _item(
-        CONGRESSES, "security.risk-watch",
+    template_item(
+        "security.risk-watch",
         "Nắm tình hình, theo dõi các vụ việc phức tạp, đơn thư khiếu nại, tố cáo trước Đại hội",
         "Watch for known risks, complaints and denunciations before the congress",
-        POLICE, 7,
+        POLICE, 7, kinds=CONGRESSES
     ),
-    _item(
-        ELECTION, "security.risk-watch",
+    template_item(
+        "security.risk-watch",
         "Nắm tình hình, theo dõi các vụ việc phức tạp, đơn thư khiếu nại, tố cáo trước ngày "
         "bầu cử",
         "Watch for known risks, complaints and denunciations before election day",
-        POLICE, 7,
+        POLICE, 7, kinds=ELECTION
     ),
-    _item(
-        STATE_EVENTS, "security.risk-watch",
+    template_item(
+        "security.risk-watch",
         "Nắm tình hình, theo dõi các vụ việc phức tạp, đơn thư khiếu nại, tố cáo trên địa bàn",
         "Watch for known risks, complaints and denunciations in the ward",
-        POLICE, 7,
+        POLICE, 7, kinds=STATE_EVENTS
     ),
-    _item(
-        (*CONGRESSES, "council-session", "conference"), TRAFFIC_PLAN_ITEM,
+    template_item(
+        TRAFFIC_PLAN_ITEM,
         "Phương án phân luồng giao thông, bố trí nơi đỗ xe cho đại biểu",
         "Traffic diversion and parking plan for the delegates",
-        POLICE, 3,
+        POLICE, 3, kinds=(*CONGRESSES, "council-session", "conference")
     ),
-    _item(
-        ELECTION, TRAFFIC_PLAN_ITEM,
+    template_item(
+        TRAFFIC_PLAN_ITEM,
         "Phương án phân luồng giao thông, bố trí nơi để xe cho cử tri",
         "Traffic diversion and parking plan for the voters",
-        POLICE, 3,
+        POLICE, 3, kinds=ELECTION
     ),
-    _item(
-        ("ceremony",), TRAFFIC_PLAN_ITEM,
+    template_item(
+        TRAFFIC_PLAN_ITEM,
         "Phương án phân luồng giao thông, bố trí nơi đỗ xe cho đại biểu, khách mời",
         "Traffic diversion and parking plan for the guests",
-        POLICE, 3,
+        POLICE, 3, kinds=("ceremony",)
     ),
     *(
-        _item(
-            kinds, CONTINGENCY_PLAN_ITEM,
+        template_item(
+            CONTINGENCY_PLAN_ITEM,
             "Phương án xử lý tình huống phát sinh (cháy nổ, mất điện, cấp cứu, tụ tập đông người)",
             "Contingency plan (fire, power cut, medical emergency, crowds gathering at the venue)",
-            owner, 3,
+            owner, 3, kinds=kinds
         )
         for kinds, owner in (
             (PARTY_CONGRESS, SERVICE),
@@ -190,47 +167,47 @@ TEMPLATE = (
             (STATE_EVENTS, WARD_COMMITTEE),
         )
     ),
-    _item(
-        PARTY_CONGRESS, "security.electrical-safety",
+    template_item(
+        "security.electrical-safety",
         "Kiểm tra an toàn hệ thống điện trong hội trường",
         "Electrical safety check of the hall",
-        SERVICE, 2,
+        SERVICE, 2, kinds=PARTY_CONGRESS
     ),
-    _item(
-        ("congress",), "security.electrical-safety",
+    template_item(
+        "security.electrical-safety",
         "Kiểm tra an toàn hệ thống điện trong hội trường",
         "Electrical safety check of the hall",
-        ORGANISERS, 2,
+        ORGANISERS, 2, kinds=("congress",)
     ),
-    _item(
-        ELECTION, "security.electrical-safety",
+    template_item(
+        "security.electrical-safety",
         "Kiểm tra an toàn hệ thống điện tại khu vực bỏ phiếu",
         "Electrical safety check of the polling area",
-        ELECTION_TEAM, 2,
+        ELECTION_TEAM, 2, kinds=ELECTION
     ),
-    _item(
-        STATE_EVENTS, "security.electrical-safety",
+    template_item(
+        "security.electrical-safety",
         "Kiểm tra an toàn hệ thống điện tại địa điểm tổ chức",
         "Electrical safety check of the venue",
-        WARD_COMMITTEE, 2,
+        WARD_COMMITTEE, 2, kinds=STATE_EVENTS
     ),
-    _item(
-        CONGRESSES, "security.patrols",
+    template_item(
+        "security.patrols",
         "Tuần tra, kiểm soát khu vực xung quanh địa điểm trong thời gian Đại hội",
         "Patrols around the venue while the congress sits",
-        POLICE, 0, phase=Phase.DURING,
+        POLICE, 0, phase=Phase.DURING, kinds=CONGRESSES
     ),
-    _item(
-        ELECTION, "security.patrols",
+    template_item(
+        "security.patrols",
         "Tuần tra, kiểm soát xung quanh khu vực bỏ phiếu trong ngày bầu cử",
         "Patrols around the polling area on election day",
-        POLICE, 0, phase=Phase.DURING,
+        POLICE, 0, phase=Phase.DURING, kinds=ELECTION
     ),
-    _item(
-        STATE_EVENTS, "security.patrols",
+    template_item(
+        "security.patrols",
         "Tuần tra, kiểm soát khu vực xung quanh địa điểm trong thời gian tổ chức",
         "Patrols around the venue while the event lasts",
-        POLICE, 0, phase=Phase.DURING,
+        POLICE, 0, phase=Phase.DURING, kinds=STATE_EVENTS
     ),
 )  # fmt: skip
 

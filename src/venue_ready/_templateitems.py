@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import date
+
 from ._model import Phase, TemplateItem
 from ._roles import Role
 
@@ -19,6 +22,9 @@ def template_item(
     weight: float = 1.0,
     gate: bool = False,
     requires_signoff: str | None = None,
+    kinds: Sequence[str] = (),
+    since: date | None = None,
+    until: date | None = None,
 ) -> TemplateItem:
     """The :class:`~venue_ready.TemplateItem` ``id``, owned by the role ``owner``.
 
@@ -29,6 +35,10 @@ def template_item(
             template_item("security.plan", "Phương án …", "Security plan", SERVICE, 5, gate=True),
             ...
         )
+
+    ``kinds``, ``since`` and ``until`` say which events the item is for (the kinds of event; the
+    opening days, for an item whose bodies changed with the rules): see
+    :class:`~venue_ready.TemplateItem`.
     """
     return TemplateItem(
         id=id,
@@ -41,4 +51,7 @@ def template_item(
         weight=weight,
         gate=gate,
         requires_signoff=requires_signoff,
+        kinds=tuple(kinds),
+        since=since,
+        until=until,
     )

@@ -24,6 +24,7 @@ from venue_ready import (
     TemplateItem,
     hookimpl,
     item_credit,
+    template_item,
 )
 
 from .kind_templates import KIND_ROLES, KIND_TEMPLATE
@@ -104,15 +105,8 @@ def _item(
 ) -> TemplateItem:
     """A Party congress's template item owned by ``owner``, due ``lead_days`` before the start;
     ``rules`` are the rest of :class:`TemplateItem` (``gate``, ``requires_signoff``)."""
-    return TemplateItem(
-        id=item_id,
-        title_vi=title_vi,
-        title_en=title_en,
-        owner_vi=owner.vi,
-        owner_en=owner.en,
-        lead_days=lead_days,
-        kinds=("party-congress",),
-        **rules,
+    return template_item(
+        item_id, title_vi, title_en, owner, lead_days, kinds=("party-congress",), **rules
     )
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from venue_ready import Phase, Role, TemplateItem
+from venue_ready import Phase, Role, TemplateItem, template_item
 
 __all__ = ["KIND_ROLES", "KIND_TEMPLATE"]
 
@@ -72,16 +72,7 @@ def _item(  # noqa: PLR0917 - a row of the tables below: kind, id, owner, lead, 
     title_en: str,
     **rules: Any,
 ) -> TemplateItem:
-    return TemplateItem(
-        id=item_id,
-        title_vi=title_vi,
-        title_en=title_en,
-        owner_vi=owner.vi,
-        owner_en=owner.en,
-        lead_days=lead_days,
-        kinds=(kind,),
-        **rules,
-    )
+    return template_item(item_id, title_vi, title_en, owner, lead_days, kinds=(kind,), **rules)
 
 
 _CONGRESS = (
