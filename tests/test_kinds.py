@@ -354,3 +354,19 @@ def test_a_loaded_events_organiser_follows_an_evolved_kind(write_event: WriteEve
     event = venue_ready.load(write_event(GENERAL, kind="conference"))
     assert event.organiser == "state"
     assert attrs.evolve(event, kind="party-congress").organiser == "party"
+
+
+def test_the_wards_common_bodies_are_named_once_by_the_core() -> None:
+    """Bodies every area names (the People's Committee, the polling team…) are in the core's
+    catalog, so that each plugin names them the same way in both languages."""
+    from venue_ready import Bodies
+    from venue_ready._i18n import catalog
+
+    for body in Bodies.ALL:
+        assert catalog()["vi"][body.id] == body.vi
+        assert catalog()["en"][body.id] == body.en
+    pm = venue_ready.default_plugin_manager()
+    plugin_catalogs = pm.catalogs()
+    for lang in ("vi", "en"):
+        named = {text for key, text in plugin_catalogs[lang].items() if ".role." in key}
+        assert not named & {body.vi if lang == "vi" else body.en for body in Bodies.ALL}

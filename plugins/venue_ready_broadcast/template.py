@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from venue_ready import Message, Role, TemplateItem, template_item
+from venue_ready import Bodies, Message, Role, TemplateItem, template_item
 
 __all__ = [
     "APPROVERS",
@@ -25,13 +25,12 @@ KEY = "broadcast"
 #: ward Party committee approves the schedule and the content (broadcasts about a Party congress
 #: are the Party committee's to approve, not the People's Committee's: the seed article, "Đảng ủy
 #: phường đã chỉ đạo Đài truyền thanh phường tuyên truyền ... về Đại hội").
-RADIO, PROPAGANDA, COMMITTEE, PEOPLES_COMMITTEE, STANDING_BODY, COMPETENT = ROLES = (
+COMMITTEE, PEOPLES_COMMITTEE = Bodies.PARTY_COMMITTEE, Bodies.PEOPLES_COMMITTEE  # the core's
+RADIO, PROPAGANDA, STANDING_BODY, COMPETENT = ROLES = (
     Role("broadcast.role.radio", "Đài truyền thanh phường", "Ward radio station"),
     Role(
         "broadcast.role.propaganda", "Ban Tuyên giáo Đảng ủy", "Party committee's propaganda board"
     ),
-    Role("broadcast.role.committee", "Đảng ủy phường", "Ward Party committee"),
-    Role("broadcast.role.peoples-committee", "Ủy ban nhân dân phường", "Ward People's Committee"),
     Role(
         "broadcast.role.standing-body",
         "Ban Thường vụ (Ban Thường trực) của tổ chức",

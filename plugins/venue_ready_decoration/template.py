@@ -7,7 +7,7 @@ banners, panels and posters) come from the settings instead.
 
 from __future__ import annotations
 
-from venue_ready import Phase, Role, TemplateItem, template_item
+from venue_ready import Bodies, Phase, Role, TemplateItem, template_item
 
 #: The area's key: the prefix of its template items, Finding codes and message ids.
 KEY = "decoration"
@@ -17,27 +17,16 @@ KEY = "decoration"
 #: sub-committees; the Party committee's office; the People's Council and Committee's office and
 #: the People's Committee (a State event); the election team of a polling area; the organising
 #: committee of another organisation's event.
-(
-    ROLE_SERVICE,
-    ROLE_PROPAGANDA,
-    ROLE_PARTY_OFFICE,
-    ROLE_STATE_OFFICE,
-    ROLE_PEOPLES_COMMITTEE,
-    ROLE_ELECTION_TEAM,
-    ROLE_ORGANISING,
-) = ROLES = (
+ROLE_SERVICE, ROLE_PROPAGANDA, ROLE_PARTY_OFFICE = ROLES = (
     Role("decoration.role.service", "Tiểu ban Phục vụ", "Service sub-committee"),
     Role("decoration.role.propaganda", "Tiểu ban Tuyên truyền", "Propaganda sub-committee"),
     Role("decoration.role.party-office", "Văn phòng Đảng ủy", "Office of the Party committee"),
-    Role(
-        "decoration.role.state-office",
-        "Văn phòng HĐND - UBND phường",
-        "Office of the ward People's Council and People's Committee",
-    ),
-    Role("decoration.role.peoples-committee", "Ủy ban nhân dân phường", "Ward People's Committee"),
-    Role("decoration.role.election-team", "Tổ bầu cử", "Election team"),
-    Role("decoration.role.organising", "Ban Tổ chức", "Organising committee"),
 )
+# the ward's bodies every area names, named once by the core
+ROLE_STATE_OFFICE = Bodies.STATE_OFFICE
+ROLE_PEOPLES_COMMITTEE = Bodies.PEOPLES_COMMITTEE
+ROLE_ELECTION_TEAM = Bodies.ELECTION_TEAM
+ROLE_ORGANISING = Bodies.ORGANISERS
 
 #: The default owners (the stage and backdrop's, the banners and propaganda's) by kind of event;
 #: a kind not listed takes its organiser's (OWNERS_BY_ORGANISER).

@@ -8,7 +8,7 @@ spaced seating, health declarations, sanitiser points. Lead times follow the dom
 
 from __future__ import annotations
 
-from venue_ready import Phase, Role, TemplateItem, template_item
+from venue_ready import Bodies, Phase, Role, TemplateItem, template_item
 
 __all__ = [
     "ELECTION_TEAM",
@@ -30,17 +30,13 @@ KEY = "disinfection"
 #: Owner roles, every one in ROLES for the catalog (messages.py). The ward health station
 #: sprays, checks health and stands by; the congress's service sub-committee sets up
 #: checkpoints and buys supplies.
-HEALTH_STATION, SERVICE, ORGANISING, OFFICE, ELECTION_TEAM = ROLES = (
+HEALTH_STATION, SERVICE, ORGANISING = ROLES = (
     Role("disinfection.role.health-station", "Trạm Y tế phường", "Ward health station"),
     Role("disinfection.role.service", "Tiểu ban Phục vụ", "Service sub-committee"),
     Role("disinfection.role.organising", "Ban Tổ chức Đại hội", "Congress organising committee"),
-    Role(
-        "disinfection.role.office",
-        "Văn phòng HĐND - UBND phường",
-        "Office of the ward People's Council and People's Committee",
-    ),
-    Role("disinfection.role.election-team", "Tổ bầu cử", "Election team"),
 )
+# the ward's bodies every area names, named once by the core
+OFFICE, ELECTION_TEAM = Bodies.STATE_OFFICE, Bodies.ELECTION_TEAM
 
 #: Who sets up the checkpoints and buys the supplies when the settings name no one
 #: (``owner_checkpoints``, ``owner_supplies``), by kind of event: a Party congress's service

@@ -7,7 +7,7 @@ numbers passed as parameters are formatted by the core for the reader's language
 
 from __future__ import annotations
 
-from .template import OWNER_ROLES, ROLES
+from .template import ROLES
 
 __all__ = ["MESSAGES"]
 
@@ -270,7 +270,7 @@ _EN: dict[str, str] = {
 }
 
 # The default owner roles, named in both languages (template.ROLES).
-for _role in (*ROLES, *OWNER_ROLES):
+for _role in ROLES:  # the ward's common bodies (OWNER_ROLES) are in the core catalog
     _VI[_role.id], _EN[_role.id] = _role.vi, _role.en
 
 MESSAGES: dict[str, dict[str, str]] = {"vi": _VI, "en": _EN}

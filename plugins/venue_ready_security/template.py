@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from venue_ready import Phase, Role, TemplateItem, template_item
+from venue_ready import Bodies, Phase, Role, TemplateItem, template_item
 
 # These names live here rather than in settings.py (which uses them as defaults) so that the
 # plugin's import, done by every command, does not build the settings classes.
@@ -64,15 +64,11 @@ SERVICE, OFFICE, POLICE = ROLES = (
 #: team (tổ bầu cử), another organisation's its organising committee (ban tổ chức, the project's
 #: default, unverified).
 WARD_COMMITTEE, STATE_OFFICE, ELECTION_TEAM, ORGANISERS = OWNER_ROLES = (
-    Role("security.role.ward-committee", "Ủy ban nhân dân phường", "Ward People's Committee"),
-    Role(
-        "security.role.state-office",
-        "Văn phòng HĐND - UBND phường",
-        "Office of the ward People's Council and People's Committee",
-    ),
-    Role("security.role.election-team", "Tổ bầu cử", "Election team"),
-    Role("security.role.organisers", "Ban Tổ chức", "Organising committee"),
-)
+    Bodies.PEOPLES_COMMITTEE,
+    Bodies.STATE_OFFICE,
+    Bodies.ELECTION_TEAM,
+    Bodies.ORGANISERS,
+)  # the ward's bodies every area names, named once by the core
 
 
 #: The kinds of event, grouped as the template's items differ: a Party congress; another

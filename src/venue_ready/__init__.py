@@ -95,7 +95,7 @@ _EXPORTS: dict[str, str] = {
         ),
         ("_plugins", ("PluginManager", "default_plugin_manager", "get_plugin_manager")),
         ("_report", ("AreaReport", "HistoryPoint", "PluginInfo", "Report", "status_title")),
-        ("_roles", ("Role",)),
+        ("_roles", ("Bodies", "Role")),
         ("_rollup", ("LevelTotal", "Rollup", "RollupEntry", "RollupError", "roll_up")),
         ("_scoring", ("item_credit",)),
         ("_names", ("fold_name",)),
@@ -171,6 +171,7 @@ if TYPE_CHECKING:
     from ._report import PluginInfo as PluginInfo
     from ._report import Report as Report
     from ._report import status_title as status_title
+    from ._roles import Bodies as Bodies
     from ._roles import Role as Role
     from ._rollup import LevelTotal as LevelTotal
     from ._rollup import Rollup as Rollup

@@ -260,6 +260,11 @@ VI: dict[str, str] = {
     "init.ordinal-comment.congress": 'đại hội lần thứ mấy (có thể viết số La Mã, ví dụ "XXII")',
     "init.ordinal-comment.council": "Hội đồng nhân dân khóa mấy (số La Mã)",
     "init.kind-comment": "loại sự kiện: {kind}",
+    "role.party-committee": "Đảng ủy phường",
+    "role.peoples-committee": "Ủy ban nhân dân phường",
+    "role.state-office": "Văn phòng HĐND - UBND phường",
+    "role.election-team": "Tổ bầu cử",
+    "role.organisers": "Ban Tổ chức",
     "init.rules-three-levels": (
         "Mẫu theo tổ chức trước ngày 1 tháng 7 năm 2025: chính quyền địa phương ba cấp, cấp trên "
         "trực tiếp của phường là quận (Quận ủy)."
@@ -636,6 +641,11 @@ EN: dict[str, str] = {
     "init.ordinal-comment.congress": 'which congress this is (Roman numerals work too, e.g. "XXII")',
     "init.ordinal-comment.council": "the council's khóa (its number, in Roman numerals)",
     "init.kind-comment": "the kind of event: {kind}",
+    "role.party-committee": "Ward Party committee",
+    "role.peoples-committee": "Ward People's Committee",
+    "role.state-office": "Office of the ward People's Council and People's Committee",
+    "role.election-team": "Polling team",
+    "role.organisers": "Organising committee",
     "init.rules-three-levels": (
         "Template for the organisation before 1 July 2025: three levels of local government, the "
         "ward directly under its district (Quận ủy)."

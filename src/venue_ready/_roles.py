@@ -6,7 +6,7 @@ from attrs import frozen
 
 from ._model import Message
 
-__all__ = ["Role"]
+__all__ = ["Bodies", "Role"]
 
 
 @frozen
@@ -27,3 +27,26 @@ class Role:
     def owner(self) -> Message:
         """The role as a Finding's ``owner``: ``Message(id)``."""
         return Message(self.id)
+
+
+class Bodies:
+    """The ward's bodies that every area names as a default owner, named once in the core's
+    catalog (a plugin's own catalog need not repeat them): ``Bodies.PEOPLES_COMMITTEE.owner``.
+
+    Each is a :class:`Role`; :data:`ALL` lists them.
+    """
+
+    PARTY_COMMITTEE = Role("role.party-committee", "Đảng ủy phường", "Ward Party committee")
+    PEOPLES_COMMITTEE = Role(
+        "role.peoples-committee", "Ủy ban nhân dân phường", "Ward People's Committee"
+    )
+    STATE_OFFICE = Role(
+        "role.state-office",
+        "Văn phòng HĐND - UBND phường",
+        "Office of the ward People's Council and People's Committee",
+    )
+    #: The team that runs a polling area on election day.
+    ELECTION_TEAM = Role("role.election-team", "Tổ bầu cử", "Polling team")
+    #: The organising committee of an event that is neither the Party's nor the State's.
+    ORGANISERS = Role("role.organisers", "Ban Tổ chức", "Organising committee")
+    ALL = (PARTY_COMMITTEE, PEOPLES_COMMITTEE, STATE_OFFICE, ELECTION_TEAM, ORGANISERS)

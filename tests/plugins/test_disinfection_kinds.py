@@ -117,7 +117,7 @@ def test_an_unknown_attendance_points_at_event_attendance() -> None:
         ("council-session", "Office of the ward People's Council and People's Committee"),
         ("conference", "Office of the ward People's Council and People's Committee"),
         ("ceremony", "Office of the ward People's Council and People's Committee"),
-        ("election", "Election team"),
+        ("election", "Polling team"),
     ],
 )
 def test_the_default_owners_follow_the_kind(kind: str, owner: str) -> None:

@@ -273,7 +273,7 @@ def test_a_missing_required_item_is_named_as_the_kind_names_it() -> None:
     titles = {f["subject"]: f["message"]["params"]["title"] for f in missing}
     owners = {f["subject"]: f["owner"] for f in missing}
     assert titles["security.traffic-plan"].endswith("cho cử tri")
-    assert owners["security.contingency-plan"] == "Election team"  # the role, in English
+    assert owners["security.contingency-plan"] == "Polling team"  # the role, in English
 
 
 def test_a_missing_plan_is_owned_by_the_police() -> None:

@@ -14,6 +14,7 @@ from typing import Any
 from venue_ready import (
     AreaPlan,
     AreaSpec,
+    Bodies,
     Event,
     Finding,
     Item,
@@ -57,9 +58,7 @@ WORKING_GROUP = Role(
     "checklist.role.working-group", "Tổ công tác phục vụ Đại hội", "The congress's working group"
 )
 #: The ward's People's Committee, which receives citizens (tiếp công dân).
-PEOPLES_COMMITTEE = Role(
-    "checklist.role.peoples-committee", "Ủy ban nhân dân phường", "Ward People's Committee"
-)
+PEOPLES_COMMITTEE = Bodies.PEOPLES_COMMITTEE
 
 #: Every role, for the catalog below (the plugins' convention: a Role names itself there).
 ROLES = (
@@ -69,7 +68,6 @@ ROLES = (
     PERSONNEL,
     SERVICE,
     WORKING_GROUP,
-    PEOPLES_COMMITTEE,
     *KIND_ROLES,
 )
 

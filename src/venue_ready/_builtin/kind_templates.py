@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from venue_ready import Phase, Role, TemplateItem, template_item
+from venue_ready import Bodies, Phase, Role, TemplateItem, template_item
 
 __all__ = ["KIND_ROLES", "KIND_TEMPLATE"]
 
@@ -30,10 +30,8 @@ PARTY_STANDING = Role(
     "Ban Thường vụ Đảng ủy phường",
     "Standing committee of the ward Party committee",
 )
-PEOPLES_COMMITTEE = Role(
-    "checklist.role.peoples-committee", "Ủy ban nhân dân phường", "Ward People's Committee"
-)
-ELECTION_TEAM = Role("checklist.role.election-team", "Tổ bầu cử", "Polling team (tổ bầu cử)")
+PEOPLES_COMMITTEE = Bodies.PEOPLES_COMMITTEE
+ELECTION_TEAM = Bodies.ELECTION_TEAM
 COUNCIL_STANDING = Role(
     "checklist.role.council-standing",
     "Thường trực Hội đồng nhân dân phường",
@@ -44,23 +42,11 @@ COUNCIL_BOARDS = Role(
     "Các Ban của Hội đồng nhân dân phường",
     "Committees of the ward People's Council",
 )
-OFFICE = Role(
-    "checklist.role.office",
-    "Văn phòng HĐND - UBND phường",
-    "Office of the ward People's Council and People's Committee",
-)
-ORGANISERS = Role("checklist.role.organisers", "Ban Tổ chức", "The organising board")
+OFFICE = Bodies.STATE_OFFICE
+ORGANISERS = Bodies.ORGANISERS
 
 #: Every role of this module, for the checklist's catalog.
-KIND_ROLES = (
-    ORG_STANDING,
-    PARTY_STANDING,
-    ELECTION_TEAM,
-    COUNCIL_STANDING,
-    COUNCIL_BOARDS,
-    OFFICE,
-    ORGANISERS,
-)
+KIND_ROLES = (ORG_STANDING, PARTY_STANDING, COUNCIL_STANDING, COUNCIL_BOARDS)
 
 
 def _item(  # noqa: PLR0917 - a row of the tables below: kind, id, owner, lead, titles
