@@ -207,7 +207,8 @@ _NAME = _CONGRESS_NAME
 
 def _from_name(pattern: re.Pattern[str], event: Event) -> str | None:
     found = pattern.search(unicodedata.normalize("NFC", event.name))
-    return found.group(1).strip() if found else None
+    # "… phường Ngọc Thụy, khóa III": the name's own comma is no part of the organisation
+    return found.group(1).strip().rstrip(",;:").rstrip() if found else None
 
 
 def organisation(config: Config, event: Event) -> str | None:

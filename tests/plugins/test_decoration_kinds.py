@@ -12,6 +12,7 @@ import json
 from datetime import datetime
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -292,6 +293,17 @@ def test_a_council_session_has_its_title_and_a_wrong_term_number_is_named() -> N
     # the session's number a setting, as printed
     ev = council(with_backdrop(COUNCIL.replace("THỨ 5", "THỨ NĂM"), session=q("năm")))
     assert one(ev, "decoration.backdrop-title")["credit"] == 1.0
+
+
+def test_a_comma_in_the_councils_name_is_no_part_of_its_organisation() -> None:
+    """The name "… phường Ngọc Thụy, khóa XVIII" (as `init` writes it) gives the same official
+    title as without the comma: "PHƯỜNG NGỌC THỤY KHÓA XVIII", not "NGỌC THỤY, KHÓA"."""
+    wrong = COUNCIL.replace("NGỌC THỤY", "NGỌC LÂM")
+    ev = council(with_backdrop(wrong))
+    named = attrs.evolve(ev, name="Kỳ họp thứ 5 Hội đồng nhân dân phường Ngọc Thụy, khóa XVIII")
+    f = one(named, "decoration.backdrop-title")
+    assert "PHƯỜNG NGỌC THỤY KHÓA XVIII" in f["vi"], f["vi"]  # the official title, quoted
+    assert "THỤY, KHÓA" not in f["vi"]
 
 
 def test_an_election_checks_the_polling_areas_sign() -> None:
