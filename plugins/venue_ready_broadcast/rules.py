@@ -178,10 +178,10 @@ def daily_findings(config: Config, event: Event, area: AreaPlan, as_of: datetime
     del area, as_of  # the schedule is judged as written; airing and approval are judged per slot
     if "daily" not in required(config, event):
         return []
-    tz = event.tz
-    lead = _lead(config)
-    owner = _owner(config, event)
-    given = bool(config.slots)
+    tz, lead, given = event.tz, _lead(config), bool(config.slots)
+    make = _make.sharing(
+        weight=WEIGHT_DAY, phase=Phase.BEFORE, owner=_owner(config, event), assessed=given
+    )
     by_day = _by_day(config.slots, tz)
     start_day = _day(event.starts, tz)
     words = _words(event)
@@ -209,50 +209,45 @@ def daily_findings(config: Config, event: Event, area: AreaPlan, as_of: datetime
                 },
             )
         out.append(
-            _make(
+            make(
                 "broadcast.day-scheduled" if count else "broadcast.day-missing",
                 message,
-                weight=WEIGHT_DAY,
                 credit=1.0 if count else 0.0,
-                phase=Phase.BEFORE,
                 subject=day.isoformat(),
                 # the last moment a slot that day can still be scheduled and approved in time
                 due=_end_of_day(day, tz) - lead,
-                owner=owner,
-                assessed=given,
             )
         )
     return out
 
 
-def opening_findings(
-    config: Config, event: Event, area: AreaPlan, as_of: datetime
-) -> list[Finding]:
-    """``broadcast.opening-scheduled`` / ``-missing``: an ``opening`` slot on the opening day,
-    where ``opening`` is required."""
-    del area, as_of
-    day = _day(event.starts, event.tz)
-    return _on_day("opening", config, event, day=day, moment=event.starts, weight=WEIGHT_OPENING)
+def _slot_on_day(kind: str, weight: float) -> Rule:
+    """The rule for the ``kind`` slot, ``opening`` or ``closing``: ``broadcast.KIND-scheduled``
+    / ``-missing``, one such slot on the opening (closing) day, where ``kind`` is required."""
 
+    def rule(config: Config, event: Event, area: AreaPlan, as_of: datetime) -> list[Finding]:
+        del area, as_of
+        moment = event.starts if kind == "opening" else event.ends
+        return _on_day(kind, config, event, moment, weight)
 
-def closing_findings(
-    config: Config, event: Event, area: AreaPlan, as_of: datetime
-) -> list[Finding]:
-    """``broadcast.closing-scheduled`` / ``-missing``: a ``closing`` slot on the closing day,
-    where ``closing`` is required."""
-    del area, as_of
-    day = _day(event.ends, event.tz)
-    return _on_day("closing", config, event, day=day, moment=event.ends, weight=WEIGHT_CLOSING)
+    rule.__name__ = rule.__qualname__ = f"{kind}_findings"
+    rule.__doc__ = (
+        f"``broadcast.{kind}-scheduled`` / ``-missing``: an ``{kind}`` slot on the {kind} day, "
+        f"where ``{kind}`` is required."
+    )
+    return rule
 
 
 def _on_day(
-    kind: str, config: Config, event: Event, *, day: date, moment: datetime, weight: float
+    kind: str, config: Config, event: Event, moment: datetime, weight: float
 ) -> list[Finding]:
-    """The opening's or the closing's Finding: a ``kind`` slot on ``day``, due ``moment`` minus
-    the lead; none when the event does not require it."""
+    """The opening's or the closing's Finding: a ``kind`` slot on the day of ``moment`` (the
+    opening or the close), due ``moment`` minus the lead; none when the event does not require
+    it."""
     if kind not in required(config, event):
         return []
     tz = event.tz
+    day = _day(moment, tz)
     matches = [s for s in config.slots if s.kind == kind and _day(s.at, tz) == day]
     return [
         _event_slot(
@@ -278,10 +273,10 @@ def reminder_findings(
     del area, as_of
     if "reminder" not in required(config, event):
         return []
-    tz = event.tz
-    lead = _lead(config)
-    owner = _owner(config, event)
-    given = bool(config.slots)
+    tz, lead, given = event.tz, _lead(config), bool(config.slots)
+    make = _make.sharing(
+        weight=WEIGHT_REMINDERS, phase=Phase.DURING, owner=_owner(config, event), assessed=given
+    )
     needed = reminders_per_day(config, event)
     about = _words(event)["about"]
     reminders = _by_day((s for s in config.slots if s.kind == "reminder"), tz)
@@ -297,16 +292,12 @@ def reminder_findings(
             state = "scheduled" if met else "missing" if count else "none"
             message = Message(f"broadcast.reminder-{state}", params)
         out.append(
-            _make(
+            make(
                 f"broadcast.reminder-{'scheduled' if met else 'missing'}",
                 message,
-                weight=WEIGHT_REMINDERS,
                 credit=min(1.0, count / needed),
-                phase=Phase.DURING,
                 subject=day.isoformat(),
                 due=max(event.starts, datetime.combine(day, _MIDNIGHT, tz)) - lead,
-                owner=owner,
-                assessed=given,
             )
         )
         day += timedelta(days=1)
@@ -562,6 +553,9 @@ def cluster_findings(
 
 
 Rule = Callable[[Config, Event, AreaPlan, datetime], list[Finding]]
+
+opening_findings = _slot_on_day("opening", WEIGHT_OPENING)
+closing_findings = _slot_on_day("closing", WEIGHT_CLOSING)
 
 #: The schedule's rules, in the order their Findings appear. Each runs for every kind of event
 #: and gives Findings only where the event requires its slots (the ``required`` setting, else

@@ -20,6 +20,7 @@ docs/areas/security.md):
 from __future__ import annotations
 
 import calendar
+from collections.abc import Mapping
 from datetime import date, datetime, timedelta, tzinfo
 
 from venue_ready import (
@@ -244,26 +245,20 @@ def guard_findings(config: Config, event: Event, area: AreaPlan, as_of: datetime
     if not entrances:
         return [make("security.entrances-unknown", "security.no-entrances", assessed=False)]
     records = area.done_records()
-    out: list[Finding] = []
-    for entrance in entrances:
-        # the entrance by its name: its id is the file's, not a word of the report
-        params: dict[str, object] = {"entrance": entrance.name, "start": start, "end": end}
-        posts = [p for p in config.posts if p.entrance == entrance.id]
-        manned = records.get(entrance.id, [])
-        cover, credit = _cover(posts, manned, (start, end), tz, params)
-        code = _ENTRANCE_CODES[cover]
-        out.append(
-            make(
-                code,
-                code,
-                params,
-                credit=credit,
-                gate=True,
-                subject=entrance.id,
-                record=manned[0] if manned else None,
-            )
+    return [
+        _watched(
+            make.sharing(gate=True),
+            _ENTRANCE_CODES,
+            entrance.id,
+            # the entrance by its name: its id is the file's, not a word of the report
+            ("entrance", entrance.name),
+            (start, end),
+            [p for p in config.posts if p.entrance == entrance.id],
+            records.get(entrance.id, []),
+            tz,
         )
-    return out
+        for entrance in entrances
+    ]
 
 
 def guarded_findings(
@@ -283,23 +278,40 @@ def guarded_findings(
         key = place.key or ""  # the parser left out places without one
         start, end = place.start.astimezone(tz), place.end.astimezone(tz)
         name = place.name or (_zone_name(event, place.zone) if place.zone else key)
-        params: dict[str, object] = {"place": name, "start": start, "end": end}
-        posts = [p for p in config.posts if p.place == key]
-        manned = [r for r in records.get(key, []) if r.at < end]
-        cover, credit = _cover(posts, manned, (start, end), tz, params)
-        code = _PLACE_CODES[cover]
         out.append(
-            make(
-                code,
-                code,
-                params,
-                credit=credit,
-                subject=key,
-                owner=place.team or config.police,
-                record=manned[0] if manned else None,
+            _watched(
+                make.sharing(owner=place.team or config.police),
+                _PLACE_CODES,
+                key,
+                ("place", name),
+                (start, end),
+                [p for p in config.posts if p.place == key],
+                [r for r in records.get(key, []) if r.at < end],
+                tz,
             )
         )
     return out
+
+
+def _watched(  # noqa: PLR0917 - one place's parts, as both rules above hold them
+    make: FindingMaker,
+    codes: Mapping[str, str],
+    subject: str,
+    named: tuple[str, str],
+    window: tuple[datetime, datetime],
+    posts: list[Post],
+    manned: list[JournalEntry],
+    tz: tzinfo,
+) -> Finding:
+    """The Finding of one watched place, an entrance or a guarded room, named in its message
+    by ``named`` (the parameter and the name), for ``window``: coded by ``codes`` from how the
+    posts and the journal's first ``done`` record cover it (:func:`_cover`)."""
+    params: dict[str, object] = {named[0]: named[1], "start": window[0], "end": window[1]}
+    cover, credit = _cover(posts, manned, window, tz, params)
+    code = codes[cover]
+    return make(
+        code, code, params, credit=credit, subject=subject, record=manned[0] if manned else None
+    )
 
 
 # -- 3. fire safety: extinguishers and emergency exits ---------------------------------------------

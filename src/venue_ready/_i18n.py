@@ -226,15 +226,36 @@ def _day_en(day: date, *, month: bool = True, year: bool = True) -> str:
     return text
 
 
+#: A period within one day, by which of its ends has a clock time: only the end, only the
+#: start (to the end of the day), or both. The whole day alone is the day itself.
+_ONE_DAY = {
+    "vi": ("{day}, đến {until}", "từ {since} đến hết {day}", "từ {since} đến {until} {day}"),
+    "en": (
+        "{day}, until {until}",
+        "{day}, {since} to the end of the day",
+        "{day}, {since}–{until}",
+    ),
+}
+
+
+def _one_day(
+    day: str, since: tuple[int, int] | None, until: tuple[int, int] | None, lang: str
+) -> str:
+    if since is None and until is None:
+        return day
+    only_until, only_since, both = _ONE_DAY[lang]
+    form = only_until if since is None else only_since if until is None else both
+    return form.format(
+        day=day,
+        since="" if since is None else _clock(since, lang),
+        until="" if until is None else _clock(until, lang),
+    )
+
+
 def _range_vi(start: date | datetime, end: date | datetime) -> str:
     (first, since), (last, until) = _split(start), _split(end)
     if first == last:
-        day = _day_vi(first)
-        if since is None:
-            return day if until is None else f"{day}, đến {_clock(until, 'vi')}"
-        if until is None:
-            return f"từ {_clock(since, 'vi')} đến hết {day}"
-        return f"từ {_clock(since, 'vi')} đến {_clock(until, 'vi')} {day}"
+        return _one_day(_day_vi(first), since, until, "vi")
     # the month and the year are written once, at the end, when both days share them:
     # "từ ngày 14 đến ngày 15 tháng 5 năm 2020"
     same_year = first.year == last.year
@@ -252,12 +273,7 @@ def _range_vi(start: date | datetime, end: date | datetime) -> str:
 def _range_en(start: date | datetime, end: date | datetime) -> str:
     (first, since), (last, until) = _split(start), _split(end)
     if first == last:
-        day = _day_en(first)
-        if since is None:
-            return day if until is None else f"{day}, until {_clock(until, 'en')}"
-        if until is None:
-            return f"{day}, {_clock(since, 'en')} to the end of the day"
-        return f"{day}, {_clock(since, 'en')}–{_clock(until, 'en')}"
+        return _one_day(_day_en(first), since, until, "en")
     if since is None and until is None:
         same_year = first.year == last.year
         same_month = same_year and first.month == last.month

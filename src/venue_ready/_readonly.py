@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date, datetime, time
-from typing import Any, NoReturn
+from typing import Any, NoReturn, Self
 
 __all__ = ["ReadOnlyDict", "ReadOnlyList", "freeze"]
 
@@ -28,7 +28,20 @@ def _refuse(self: object, *_args: object, **_kwargs: object) -> NoReturn:
     )
 
 
-class ReadOnlyDict(dict[str, Any]):
+class _Shared:
+    """What both read-only containers share: a copy of one is the container itself, as it
+    cannot change."""
+
+    __slots__ = ()
+
+    def __copy__(self) -> Self:
+        return self
+
+    def __deepcopy__(self, _memo: object) -> Self:
+        return self
+
+
+class ReadOnlyDict(_Shared, dict[str, Any]):
     """A ``dict`` that refuses every change, and is hashable (by its items)."""
 
     __slots__ = ("_hash",)
@@ -47,14 +60,8 @@ class ReadOnlyDict(dict[str, Any]):
         # pickle's default for a dict subclass fills an empty one item by item: refused here
         return (ReadOnlyDict, (dict(self),))
 
-    def __copy__(self) -> ReadOnlyDict:
-        return self
 
-    def __deepcopy__(self, _memo: object) -> ReadOnlyDict:
-        return self
-
-
-class ReadOnlyList(list[Any]):
+class ReadOnlyList(_Shared, list[Any]):
     """A ``list`` that refuses every change, and is hashable (by its elements)."""
 
     __slots__ = ()
@@ -67,12 +74,6 @@ class ReadOnlyList(list[Any]):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (ReadOnlyList, (list(self),))
-
-    def __copy__(self) -> ReadOnlyList:
-        return self
-
-    def __deepcopy__(self, _memo: object) -> ReadOnlyList:
-        return self
 
 
 # Values that are never containers, tested by exact type first: ``freeze`` runs on every value
