@@ -62,6 +62,40 @@ def test_a_record_stamps_who_reported_the_result_and_when() -> None:
     assert FindingMaker("broadcast")("broadcast.slot-aired").reported_at is None
 
 
+def test_a_finding_from_an_item_keeps_what_the_file_says_of_it_unless_told_otherwise() -> None:
+    from venue_ready import Item
+
+    item = Item(
+        id="docs.report",
+        title="Báo cáo chính trị",
+        owner="Tiểu ban Văn kiện",
+        due=DUE,
+        phase=Phase.BEFORE,
+        status=Status.IN_PROGRESS,
+        progress=0.5,
+        weight=2.0,
+        gate=True,
+        reported_at=DUE,
+        reported_by="Văn phòng Đảng ủy",
+    )
+    message = Message("general.item", {})
+    made = Finding.from_item(item, code="general.item", area="general", message=message, credit=0.5)
+    assert (made.subject, made.weight, made.gate, made.phase, made.due, made.owner) == (
+        "docs.report",
+        2.0,
+        True,
+        Phase.BEFORE,
+        DUE,
+        "Tiểu ban Văn kiện",
+    )
+    assert (made.reported_at, made.reported_by, made.credit) == (DUE, "Văn phòng Đảng ủy", 0.5)
+    # a field given wins over the item's
+    other = Finding.from_item(
+        item, code="x.y", area="x", message=message, credit=0.0, weight=0.0, owner="Công an phường"
+    )
+    assert (other.weight, other.owner, other.gate) == (0.0, "Công an phường", True)
+
+
 def test_template_item_gives_the_item_its_owner_role_s_two_names() -> None:
     from venue_ready import Role, TemplateItem, template_item
 

@@ -759,6 +759,28 @@ class Finding:
             fields.update(reported_at=record.recorded_at, reported_by=record.by)
         return cls(**fields)
 
+    @classmethod
+    def from_item(cls, item: Item, /, **fields: Any) -> Finding:
+        """A Finding about checklist item ``item``: ``Finding(**fields)`` with the item's id as
+        its subject and the item's weight, gate, phase, due, owner, waiver and report (who
+        reported its status, and when), unless ``fields`` names them. ``fields`` gives the
+        rest: ``code``, ``area``, ``message`` and ``credit``.
+
+        This is how the core's ``checklist`` plugin turns every item into a Finding; a plugin
+        that judges an area's items its own way uses it to keep what the file says of them."""
+        taken: dict[str, Any] = {
+            "subject": item.id,
+            "weight": item.weight,
+            "gate": item.gate,
+            "phase": item.phase,
+            "due": item.due,
+            "owner": item.owner,
+            "waiver": item.waiver,
+            "reported_at": item.reported_at,
+            "reported_by": item.reported_by,
+        }
+        return cls(**(taken | fields))
+
 
 def _optional_day(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None and (type(value) is not date):

@@ -323,18 +323,6 @@ def _finding(item: Item, area_key: str, as_of: datetime) -> Finding:
             params["signed"] = signed.version or "?"
             params["current"] = item.version
             credit = 0.0
-    return Finding(
-        code=code,
-        area=area_key,
-        message=Message(message_id, params),
-        weight=item.weight,
-        credit=credit,
-        gate=item.gate,
-        phase=item.phase,
-        subject=item.id,
-        due=item.due,
-        owner=item.owner,
-        waiver=item.waiver,
-        reported_at=item.reported_at,
-        reported_by=item.reported_by,
+    return Finding.from_item(
+        item, code=code, area=area_key, message=Message(message_id, params), credit=credit
     )
