@@ -189,7 +189,13 @@ def attendance(config: Config, event: Event) -> int | None:
     """How many people to stock for: the area's ``attendance``, else the event's attendance
     (``[event.attendance]``: participants, guests, staff), with the area's ``guests`` and
     ``staff`` in place of the event's where they are set; None while the participants are not
-    known."""
+    known.
+
+    The total, not ``at_once``, for every kind, an election day included: masks and hand
+    sanitiser are used up by each person who comes over the whole event (every voter of the
+    day, not the hundred in the room at once), so the stock is for everyone expected. (The
+    security area's extinguishers, which serve the people in the room, read
+    ``Event.present_at_once`` instead.)"""
     if config.attendance is not None:
         return config.attendance
     people = event.attendance
