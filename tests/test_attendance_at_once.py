@@ -292,3 +292,27 @@ def test_the_disinfection_stock_is_for_the_whole_day() -> None:
     findings = assess_area(election, "disinfection", plugins=PM, as_of=STARTS)
     (masks,) = [f for f in findings if f.code == "disinfection.masks"]
     assert masks.message.params["people"] == 1465
+
+
+@pytest.mark.parametrize(
+    ("kind", "vi", "en"),
+    [
+        ("election", "trước giờ bắt đầu bỏ phiếu", "before the opening of the polls"),
+        ("council-session", "trước giờ khai mạc kỳ họp", "before the opening of the session"),
+        ("ceremony", "trước giờ bắt đầu buổi lễ", "before the start of the ceremony"),
+        ("conference", "trước giờ khai mạc", "before the opening at"),
+    ],
+)
+def test_the_disinfection_names_the_start_by_the_kind(kind: str, vi: str, en: str) -> None:
+    text = (
+        f'[event]\nid = "e"\nname = "n"\nkind = "{kind}"\nstarts = 2021-05-23T07:00:00\n'
+        '[venue]\nname = "Hội trường"\nzones = [{ id = "hall", name = "Hội trường" }]\n'
+        "[areas.disinfection]\n"
+    )
+    event = make_event(text, plugins=PM)
+    report = venue_ready.assess(event, as_of=STARTS, plugins=PM)
+    area = report.area("disinfection")
+    assert area is not None
+    texts = {lang: [report.message_text(f, lang) for f in area.findings] for lang in ("vi", "en")}
+    assert any(vi in t for t in texts["vi"]), texts["vi"]
+    assert any(en in t for t in texts["en"]), texts["en"]

@@ -41,10 +41,16 @@ MEDICAL_WEIGHT = 1.0
 UNCONFIRMED_CREDIT = 0.5
 
 
+#: The kinds whose start the messages name in their own words (``disinfection.word.start.*``);
+#: any other kind opens ("giờ khai mạc", "the opening").
+_START_WORDS = frozenset({"election", "council-session", "ceremony"})
+
+
 def start_word(event: Event) -> Message:
     """How the messages name the moment the day starts: an election's polls open ("giờ bắt đầu
-    bỏ phiếu"), any other event opens ("giờ khai mạc")."""
-    which = "election" if event.kind == "election" else "other"
+    bỏ phiếu"), a council's session opens ("giờ khai mạc kỳ họp"), a ceremony starts ("giờ bắt
+    đầu buổi lễ"), any other event opens ("giờ khai mạc")."""
+    which = event.kind if event.kind in _START_WORDS else "other"
     return Message(f"{KEY}.word.start.{which}")
 
 
