@@ -201,6 +201,10 @@ def pseudo_locale(monkeypatch: pytest.MonkeyPatch) -> None:
                 title_en=mark(kind.title_en),
                 noun_vi=mark(kind.noun_vi),
                 noun_en=mark(kind.noun_en),
+                starts_vi=mark(kind.starts_vi),
+                starts_en=mark(kind.starts_en),
+                opening_vi=mark(kind.opening_vi),
+                opening_en=mark(kind.opening_en),
             )
             for key, kind in original_kinds(self).items()
         }

@@ -130,7 +130,8 @@ ELECTION_GAPS = {
         "Phòng lưu giữ hòm phiếu, phiếu bầu: còn bỏ trống 23:00–00:00 23/5/2021, không có "
         "người canh gác (mới có người canh gác 92,9% thời gian cần canh gác",
         'biển in "KHU VỰC BỎ PHIẾU SỐ 2", tên chính thức là "KHU VỰC BỎ PHIẾU SỐ 3"',
-        "Cửa phòng lưu giữ hòm phiếu ra sân",
+        "Cửa phòng lưu giữ hòm phiếu ra sân (lối thoát hiểm): kiểm tra lần cuối ngày 12 tháng 5 "
+        "năm 2021, quá 7 ngày trước ngày bầu cử",
     ],
     "en": [
         "Phát thẻ cử tri đến từng cử tri: in progress (97%)",
@@ -138,7 +139,7 @@ ELECTION_GAPS = {
         "92.9% of the time needed",
         'it reads "KHU VỰC BỎ PHIẾU SỐ 2", the official title is "KHU VỰC BỎ PHIẾU SỐ 3"',
         "Emergency exit Cửa phòng lưu giữ hòm phiếu ra sân: last checked on 12 May 2021, more "
-        "than 7 days before the opening",
+        "than 7 days before polling day",
     ],
 }
 
@@ -246,6 +247,81 @@ def test_no_finding_of_the_election_speaks_of_a_congress(lang: str, run_cli: Run
     report = _check(run_cli, ELECTION.path, ELECTION.as_of, "--lang", lang)
     texts = [f["message"]["text"] for f in _findings(report)]
     assert not [t for t in texts if "Đại hội" in t or "congress" in t]
+
+
+#: The extinguishers of the polling area are counted for the voters present at once
+#: ([event.attendance] at_once = 100), not for the 1,465 on the list and on duty (30 needed).
+ELECTION_EXTINGUISHERS = {
+    "vi": "Có 2 bình chữa cháy còn hạn kiểm định, cần ít nhất 2 (100 người có mặt cùng lúc, "
+    "mỗi bình cho 50 người, tối thiểu 2 bình)",
+    "en": "2 extinguishers with a valid inspection, at least 2 needed (100 people present at "
+    "once, one per 50 people, at least 2)",
+}
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_election_counts_extinguishers_for_the_voters_at_once(
+    lang: str, run_cli: RunCli
+) -> None:
+    done = run_cli(
+        "check", ELECTION.path, "--as-of", ELECTION.as_of, "--lang", lang, "--format", "md"
+    )
+    assert done.returncode == 0, done.stderr
+    assert ELECTION_EXTINGUISHERS[lang] in done.stdout
+    assert "cần ít nhất 30" not in done.stdout
+    assert "at least 30 needed" not in done.stdout
+    report = _check(run_cli, ELECTION.path, ELECTION.as_of, "--lang", lang)
+    assert report["event"]["attendance"] == {
+        "participants": 1450,
+        "guests": None,
+        "staff": 15,
+        "at_once": 100,
+    }
+    count = [f for f in _findings(report) if f["code"] == "security.extinguishers-count"]
+    assert [(f["credit"], f["assessed"]) for f in count] == [(1.0, True)]
+
+
+def test_the_election_without_at_once_is_not_counted_from_its_voter_roll(
+    tmp_path: Path, run_cli: RunCli
+) -> None:
+    """Without at_once, the election's extinguishers count is not assessed, and the report says
+    which key to set: the voter roll (1,465 with the polling team) is no headcount."""
+    text = ELECTION.path.read_text(encoding="utf-8")
+    assert "\nat_once = 100\n" in text
+    path = tmp_path / "election.toml"
+    path.write_text(text.replace("\nat_once = 100\n", "\n"), encoding="utf-8")
+    for lang, words in (
+        ("vi", "Chưa biết số người có mặt cùng lúc (khai báo at_once trong [event.attendance]"),
+        (
+            "en",
+            "The most people present at the same time is not known (set at_once in "
+            "[event.attendance]",
+        ),
+    ):
+        report = _check(run_cli, path, ELECTION.as_of, "--lang", lang)
+        count = [f for f in _findings(report) if f["code"] == "security.extinguishers-count"]
+        assert [f["assessed"] for f in count] == [False]
+        assert count[0]["message"]["text"].startswith(words)
+
+
+@pytest.mark.parametrize(
+    ("lang", "line"),
+    [
+        ("vi", "Bắt đầu bỏ phiếu: 7 giờ 00 ngày 23 tháng 5 năm 2021"),
+        ("en", "Polls open: 23 May 2021, 07:00"),
+    ],
+)
+@pytest.mark.parametrize("fmt", ["text", "md", "html"])
+def test_the_election_header_says_the_polls_open(
+    lang: str, line: str, fmt: str, run_cli: RunCli
+) -> None:
+    done = run_cli(
+        "check", ELECTION.path, "--as-of", ELECTION.as_of, "--lang", lang, "--format", fmt
+    )
+    assert done.returncode == 0, done.stderr
+    assert line in done.stdout
+    assert "Khai mạc" not in done.stdout
+    assert "Opens:" not in done.stdout
 
 
 def test_the_election_text_report_does_not_say_dai_hoi(run_cli: RunCli) -> None:

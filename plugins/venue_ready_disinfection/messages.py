@@ -13,6 +13,8 @@ __all__ = ["MESSAGES"]
 _VI: dict[str, str] = {
     # how the messages name the start: an election's polls open, any other event opens
     "disinfection.word.start.election": "giờ bắt đầu bỏ phiếu",
+    "disinfection.word.start.council-session": "giờ khai mạc kỳ họp",
+    "disinfection.word.start.ceremony": "giờ bắt đầu buổi lễ",
     "disinfection.word.start.other": "giờ khai mạc",
     # -- spraying ---------------------------------------------------------------------------------
     "disinfection.zone-sprayed": (
@@ -119,6 +121,8 @@ _VI: dict[str, str] = {
 
 _EN: dict[str, str] = {
     "disinfection.word.start.election": "the opening of the polls",
+    "disinfection.word.start.council-session": "the opening of the session",
+    "disinfection.word.start.ceremony": "the start of the ceremony",
     "disinfection.word.start.other": "the opening",
     "disinfection.zone-sprayed": (
         "Zone {zone} was disinfected at {at} by {by}, within {window} hours before {start} "

@@ -41,10 +41,16 @@ MEDICAL_WEIGHT = 1.0
 UNCONFIRMED_CREDIT = 0.5
 
 
+#: The kinds whose start the messages name in their own words (``disinfection.word.start.*``);
+#: any other kind opens ("giờ khai mạc", "the opening").
+_START_WORDS = frozenset({"election", "council-session", "ceremony"})
+
+
 def start_word(event: Event) -> Message:
     """How the messages name the moment the day starts: an election's polls open ("giờ bắt đầu
-    bỏ phiếu"), any other event opens ("giờ khai mạc")."""
-    which = "election" if event.kind == "election" else "other"
+    bỏ phiếu"), a council's session opens ("giờ khai mạc kỳ họp"), a ceremony starts ("giờ bắt
+    đầu buổi lễ"), any other event opens ("giờ khai mạc")."""
+    which = event.kind if event.kind in _START_WORDS else "other"
     return Message(f"{KEY}.word.start.{which}")
 
 
@@ -189,7 +195,13 @@ def attendance(config: Config, event: Event) -> int | None:
     """How many people to stock for: the area's ``attendance``, else the event's attendance
     (``[event.attendance]``: participants, guests, staff), with the area's ``guests`` and
     ``staff`` in place of the event's where they are set; None while the participants are not
-    known."""
+    known.
+
+    The total, not ``at_once``, for every kind, an election day included: masks and hand
+    sanitiser are used up by each person who comes over the whole event (every voter of the
+    day, not the hundred in the room at once), so the stock is for everyone expected. (The
+    security area's extinguishers, which serve the people in the room, read
+    ``Event.present_at_once`` instead.)"""
     if config.attendance is not None:
         return config.attendance
     people = event.attendance

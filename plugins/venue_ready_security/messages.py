@@ -71,12 +71,23 @@ _VI: dict[str, str] = {
     ),
     "security.extinguishers-count": (
         "Có {valid} bình chữa cháy còn hạn kiểm định, cần ít nhất {required} "
-        "({attendance} người, mỗi bình cho {per} người, tối thiểu {minimum} bình)"
+        "({attendance} người có mặt cùng lúc, mỗi bình cho {per} người, tối thiểu {minimum} bình)"
     ),
     "security.extinguishers-no-attendance": (
         "Chưa biết số người dự (khai báo participants trong [event.attendance] hoặc attendance "
         "trong cài đặt) nên chưa tính được số bình chữa cháy cần có"
     ),
+    "security.extinguishers-no-at-once": (
+        "Chưa biết số người có mặt cùng lúc (khai báo at_once trong [event.attendance], hoặc "
+        "attendance trong cài đặt) nên chưa tính được số bình chữa cháy cần có: người dự đến "
+        "rồi đi trong ngày, tổng số người dự không phải số người có mặt cùng lúc"
+    ),
+    "security.opening.congress": "khai mạc",
+    "security.opening.election": "ngày bầu cử",
+    "security.opening.council-session": "khai mạc kỳ họp",
+    "security.opening.conference": "khai mạc hội nghị",
+    "security.opening.ceremony": "buổi lễ",
+    "security.opening.event": "sự kiện",
     "security.end.congress": "Đại hội kết thúc",
     "security.end.election": "kết thúc bỏ phiếu",
     "security.end.council-session": "kỳ họp bế mạc",
@@ -87,10 +98,10 @@ _VI: dict[str, str] = {
     "security.exit-name-kind": "{name} (lối thoát hiểm)",
     "security.exit-checked": "{exit}: đã kiểm tra {checked}",
     "security.exit-never-checked": (
-        "{exit}: chưa kiểm tra (cần kiểm tra trong {days} ngày trước khai mạc)"
+        "{exit}: chưa kiểm tra (cần kiểm tra trong {days} ngày trước {opening})"
     ),
     "security.exit-check-stale": (
-        "{exit}: kiểm tra lần cuối {checked}, quá {days} ngày trước khai mạc "
+        "{exit}: kiểm tra lần cuối {checked}, quá {days} ngày trước {opening} "
         "(cần kiểm tra lại từ {since})"
     ),
     "security.exit-check-later": (
@@ -206,21 +217,33 @@ _EN: dict[str, str] = {
     ),
     "security.extinguishers-count": (
         "{valid} extinguishers with a valid inspection, at least {required} needed "
-        "({attendance} people, one per {per} people, at least {minimum})"
+        "({attendance} people present at once, one per {per} people, at least {minimum})"
     ),
     "security.extinguishers-no-attendance": (
         "The attendance is not known (set participants in [event.attendance] or attendance in "
         "the settings), so the number of extinguishers needed cannot be worked out"
     ),
+    "security.extinguishers-no-at-once": (
+        "The most people present at the same time is not known (set at_once in "
+        "[event.attendance], or attendance in the settings), so the number of extinguishers "
+        "needed cannot be worked out: the participants come and go over the day, and their "
+        "total is not the number present at once"
+    ),
+    "security.opening.congress": "the opening",
+    "security.opening.election": "polling day",
+    "security.opening.council-session": "the opening of the session",
+    "security.opening.conference": "the opening",
+    "security.opening.ceremony": "the ceremony",
+    "security.opening.event": "the event",
     "security.exit-name": "Emergency exit {name}",
     "security.exit-name-kind": "Emergency exit {name}",
     "security.exit-checked": "{exit}: checked on {checked}",
     "security.exit-never-checked": (
-        "{exit}: not checked (check it within {days} days before the opening)"
+        "{exit}: not checked (check it within {days} days before {opening})"
     ),
     "security.exit-check-stale": (
-        "{exit}: last checked on {checked}, more than {days} days before the "
-        "opening (check it again on or after {since})"
+        "{exit}: last checked on {checked}, more than {days} days before "
+        "{opening} (check it again on or after {since})"
     ),
     "security.exit-check-later": (
         "{exit}: checked on {checked}, after the assessment, so not counted yet"

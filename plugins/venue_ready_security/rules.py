@@ -331,12 +331,18 @@ def _day_or_moment(moment: datetime) -> date | datetime:
 
 
 def people(config: Config, event: Event) -> int | None:
-    """Everyone at the venue: the ``attendance`` setting, else ``[event.attendance]``'s total
-    with the ``guests`` setting in place of its guests when given; None while unknown."""
+    """The most people at the venue at the same time, whom the extinguishers are for: the
+    ``attendance`` setting; else ``[event.attendance] at_once``; else, for a kind whose
+    participants are all present at once (every core kind but an election), the attendance's
+    total with the ``guests`` setting in place of its guests when given; else None (unknown,
+    or an election day without ``at_once``: the voter roll is no headcount, its voters come
+    and go over the day)."""
     if config.attendance is not None:
         return config.attendance
     count = event.attendance
-    if count.participants is None:
+    if count.at_once is not None:
+        return count.at_once
+    if count.participants is None or not event.all_at_once:
         return None
     guests = config.guests if config.guests is not None else count.guests or 0
     return count.participants + guests + (count.staff or 0)
@@ -350,6 +356,17 @@ _ENDS = {
     "council-session": "security.end.council-session",
     "conference": "security.end.conference",
     "ceremony": "security.end.ceremony",
+}
+
+
+#: How an exit's message says "before the opening", by kind (``security.opening.*``).
+_OPENINGS = {
+    "party-congress": "security.opening.congress",
+    "congress": "security.opening.congress",
+    "election": "security.opening.election",
+    "council-session": "security.opening.council-session",
+    "conference": "security.opening.conference",
+    "ceremony": "security.opening.ceremony",
 }
 
 
@@ -388,10 +405,15 @@ def fire_findings(config: Config, event: Event, area: AreaPlan, as_of: datetime)
 
     attendance = people(config, event)
     if attendance is None:
+        # Not assessed, not skipped: the extinguishers are still needed, and the note says the
+        # one number to write (an election's voter roll would ask for 30 extinguishers).
+        known = event.attendance.participants is not None
         out.append(
             make(
                 "security.extinguishers-count",
-                "security.extinguishers-no-attendance",
+                "security.extinguishers-no-at-once"
+                if known and not event.all_at_once
+                else "security.extinguishers-no-attendance",
                 assessed=False,
             )
         )
@@ -420,7 +442,11 @@ def fire_findings(config: Config, event: Event, area: AreaPlan, as_of: datetime)
     since = event.starts.astimezone(tz).date() - timedelta(days=config.exit_check_days)
     share = 1.0 / len(config.exits)
     for exit_ in config.exits:
-        params = {"exit": _exit_name(exit_), "days": config.exit_check_days}
+        params = {
+            "exit": _exit_name(exit_),
+            "days": config.exit_check_days,
+            "opening": Message(_OPENINGS.get(event.kind, "security.opening.event")),
+        }
         code, credit = "security.exit-unchecked", 0.0
         if exit_.checked is None:
             message_id = "security.exit-never-checked"

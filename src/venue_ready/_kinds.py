@@ -75,6 +75,17 @@ class EventKind:
     ``forms`` lists the forms the kind can take (a congress of delegates or of all members);
     an event of a kind without forms gives no ``form``. ``noun_vi``/``noun_en`` are how a
     sentence names the event itself ("trong đại hội", "during the congress").
+
+    ``starts_vi``/``starts_en`` label the moment the event starts in a report's header
+    ("Khai mạc", "Bắt đầu bỏ phiếu"; "Opens", "Polls open"), and ``opening_vi``/``opening_en``
+    name it in a sentence ("đến lúc khai mạc", "up to the opening of the polls").
+
+    ``all_at_once`` says whether the participants are all present at the same time: True for
+    a sitting (a congress, a session, a conference, a ceremony), False where they come and go
+    over the day (the voters of a polling area). A rule that needs the number present at once
+    (extinguishers for the people in the hall) reads :attr:`Event.present_at_once
+    <venue_ready.Event.present_at_once>`, which takes the whole attendance only for such a
+    kind.
     """
 
     key: str = field(validator=_key)
@@ -86,6 +97,11 @@ class EventKind:
     forms: tuple[Form, ...] = field(default=(), validator=_forms)
     noun_vi: str = field(default="sự kiện", validator=_text)
     noun_en: str = field(default="the event", validator=_text)
+    starts_vi: str = field(default="Bắt đầu", validator=_text)
+    starts_en: str = field(default="Starts", validator=_text)
+    opening_vi: str = field(default="bắt đầu", validator=_text)
+    opening_en: str = field(default="the start", validator=_text)
+    all_at_once: bool = field(default=True, validator=attrs.validators.instance_of(bool))
 
     def title(self, lang: str) -> str:
         """The kind's name in ``lang`` (``"vi"`` or ``"en"``)."""
@@ -95,6 +111,16 @@ class EventKind:
         """How a sentence names the event itself in ``lang``: "đại hội" ("during the
         congress"), "ngày bầu cử", "kỳ họp"…"""
         return self.noun_vi if lang == "vi" else self.noun_en
+
+    def starts(self, lang: str) -> str:
+        """The label of the moment the event starts, in a report's header: "Khai mạc",
+        "Bắt đầu bỏ phiếu" ("Opens", "Polls open")."""
+        return self.starts_vi if lang == "vi" else self.starts_en
+
+    def opening(self, lang: str) -> str:
+        """The moment the event starts, named in a sentence: "khai mạc", "bắt đầu bỏ phiếu"
+        ("the opening", "the opening of the polls")."""
+        return self.opening_vi if lang == "vi" else self.opening_en
 
     def participants(self, lang: str) -> str:
         """What the kind's participants are called in ``lang`` (delegates, voters…)."""
@@ -116,6 +142,10 @@ BUILTIN_KINDS: Mapping[str, EventKind] = MappingProxyType(
                 forms=FORMS,
                 noun_vi="đại hội",
                 noun_en="the congress",
+                starts_vi="Khai mạc",
+                starts_en="Opens",
+                opening_vi="khai mạc",
+                opening_en="the opening",
             ),
             EventKind(
                 key="congress",
@@ -127,6 +157,10 @@ BUILTIN_KINDS: Mapping[str, EventKind] = MappingProxyType(
                 forms=FORMS,
                 noun_vi="đại hội",
                 noun_en="the congress",
+                starts_vi="Khai mạc",
+                starts_en="Opens",
+                opening_vi="khai mạc",
+                opening_en="the opening",
             ),
             EventKind(
                 key="election",
@@ -137,6 +171,13 @@ BUILTIN_KINDS: Mapping[str, EventKind] = MappingProxyType(
                 participants_en="voters",
                 noun_vi="ngày bầu cử",
                 noun_en="polling day",
+                # the election law's words: "việc bỏ phiếu bắt đầu từ bảy giờ sáng" (unverified
+                # here: not in the project's domain notes); voters come and go over the day
+                starts_vi="Bắt đầu bỏ phiếu",
+                starts_en="Polls open",
+                opening_vi="bắt đầu bỏ phiếu",
+                opening_en="the opening of the polls",
+                all_at_once=False,
             ),
             EventKind(
                 key="council-session",
@@ -147,6 +188,10 @@ BUILTIN_KINDS: Mapping[str, EventKind] = MappingProxyType(
                 participants_en="councillors",
                 noun_vi="kỳ họp",
                 noun_en="the session",
+                starts_vi="Khai mạc kỳ họp",
+                starts_en="Session opens",
+                opening_vi="khai mạc kỳ họp",
+                opening_en="the opening of the session",
             ),
             EventKind(
                 key="conference",
@@ -157,6 +202,10 @@ BUILTIN_KINDS: Mapping[str, EventKind] = MappingProxyType(
                 participants_en="participants",
                 noun_vi="hội nghị",
                 noun_en="the conference",
+                starts_vi="Khai mạc hội nghị",
+                starts_en="Opens",
+                opening_vi="khai mạc hội nghị",
+                opening_en="the opening",
             ),
             EventKind(
                 key="ceremony",
@@ -167,6 +216,10 @@ BUILTIN_KINDS: Mapping[str, EventKind] = MappingProxyType(
                 participants_en="participants",
                 noun_vi="buổi lễ",
                 noun_en="the ceremony",
+                starts_vi="Bắt đầu buổi lễ",
+                starts_en="Starts",
+                opening_vi="bắt đầu buổi lễ",
+                opening_en="the start of the ceremony",
             ),
         )
     }

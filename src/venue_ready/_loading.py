@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
+import attrs
 import tomli
 
 from ._dates import get_zone, suggest_zone, to_instant
@@ -72,7 +73,7 @@ _EVENT_KEYS = (
     "organiser",
     "attendance",
 )
-_ATTENDANCE_KEYS = ("participants", "guests", "staff")
+_ATTENDANCE_KEYS = ("participants", "guests", "staff", "at_once")
 _VENUE_KEYS = ("name", "address", "capacity", "zones", "entrances")
 _PLACE_KEYS = ("id", "name")
 _AREA_KEYS = ("weight", "threshold", "settings", "items")
@@ -289,6 +290,9 @@ class _Reader(EventChecks):
             organiser = kind.organiser
         if organiser is not None:
             out["organiser"] = organiser
+        if kind is not None and builtin_kind(kind.key) is None:
+            # likewise whether a plugin's kind has everyone present at once
+            out["all_at_once"] = kind.all_at_once
         attendance = self.read_attendance(table, path)
         if attendance is not None:
             out["attendance"] = attendance
@@ -308,6 +312,11 @@ class _Reader(EventChecks):
                 )
             else:
                 out["expected_delegates"] = delegates
+        if attendance is not None:
+            # at most the total, counting participants given under their older name too
+            if delegates is not None and attendance.participants is None:
+                attendance = attrs.evolve(attendance, participants=delegates)
+            self.at_once_within(attendance, (*path, "attendance", "at_once"))
         ordinal = self.read_ordinal(table, path)
         if ordinal is not None:
             out["ordinal"] = ordinal
@@ -334,7 +343,8 @@ class _Reader(EventChecks):
         return None if missing else out
 
     def read_attendance(self, table: Mapping[str, Any], path: Path) -> Attendance | None:
-        """``[event.attendance]``: participants, guests and staff, each a count."""
+        """``[event.attendance]``: participants, guests and staff, each a count, and at_once,
+        the most present at the same time."""
         if "attendance" not in table:
             return None
         where: Path = (*path, "attendance")

@@ -84,6 +84,10 @@ VI: dict[str, str] = {
         "expected_delegates ({delegates}) và attendance.participants ({participants}) là một con số "
         "nhưng ghi khác nhau: chỉ giữ attendance.participants"
     ),
+    "load.at-once-over-total": (
+        "số người có mặt cùng lúc (at_once = {at_once}) lớn hơn tổng số người dự ({total}: "
+        "participants, guests và staff cộng lại): sửa lại một trong hai số"
+    ),
     "report.kind": "Loại sự kiện: {kind}",
     "report.kind-form": "Loại sự kiện: {kind} ({form})",
     "form.delegates": "đại hội đại biểu",
@@ -92,7 +96,10 @@ VI: dict[str, str] = {
     "load.blocked-area": "mảng '{area}' do plugin '{plugin}' cung cấp, nhưng plugin này đã bị chặn bằng -p no:{plugin}",
     "load.unknown-area-blocked": "không có plugin nào đã nạp cung cấp mảng '{area}'; các plugin bị chặn bằng -p no:TÊN: {blocked}",
     # -- the report ----------------------------------------------------------------------------
-    "report.starts": "Khai mạc: {when}",
+    # {starts} is the kind's label (EventKind.starts): "Khai mạc", "Bắt đầu bỏ phiếu"…
+    "report.starts": "{starts}: {when}",
+    "report.starts-label": "Bắt đầu",
+    "report.opening": "bắt đầu",
     "report.venue": "Địa điểm: {venue}",
     "report.as-of": "Thời điểm đánh giá: {when}",
     "report.overall": "Mức độ sẵn sàng chung: {score}/100 · {status:@status} · {verdict}",
@@ -141,13 +148,13 @@ VI: dict[str, str] = {
     "report.html-timeline-heading": "Diễn biến mức độ sẵn sàng: kế hoạch và thực hiện",
     "report.html-timeline-planned": "Kế hoạch: khối lượng phải xong theo thời hạn",
     "report.html-timeline-earned": "Thực hiện: khối lượng đã hoàn thành",
-    "report.html-timeline-axis-x": "Ngày (đến lúc khai mạc)",
+    "report.html-timeline-axis-x": "Ngày (đến lúc {opening})",
     "report.html-timeline-axis-y": "% khối lượng chuẩn bị",
     "report.html-timeline-as-of": "thời điểm đánh giá",
     "report.html-axis-day": "{day}/{month}",
-    "report.html-timeline-summary": "Từ {first} đến lúc khai mạc: kế hoạch {planned}%, thực hiện {earned}% khối lượng chuẩn bị.",
+    "report.html-timeline-summary": "Từ {first} đến lúc {opening}: kế hoạch {planned}%, thực hiện {earned}% khối lượng chuẩn bị.",
     "report.html-timeline-note": "Đường thực hiện tính theo mức hoàn thành hiện nay của các đầu việc có thời hạn đến từng ngày: đây là ước tính, vì venue_ready chưa lưu lịch sử cập nhật của các đầu việc.",
-    "report.html-timeline-empty": "Không có đầu việc nào phải xong trước khai mạc.",
+    "report.html-timeline-empty": "Không có đầu việc nào phải xong trước lúc {opening}.",
     # -- roll-up (venue-ready rollup, #7) --------------------------------------------------------
     "level.cell": "chi bộ",
     "level.ward": "phường",
@@ -470,6 +477,10 @@ EN: dict[str, str] = {
         "expected_delegates ({delegates}) and attendance.participants ({participants}) are one "
         "number written twice, and they differ: keep attendance.participants only"
     ),
+    "load.at-once-over-total": (
+        "the most people present at the same time (at_once = {at_once}) is more than everyone "
+        "expected ({total}: participants, guests and staff together): correct one of the two"
+    ),
     "report.kind": "Kind of event: {kind}",
     "report.kind-form": "Kind of event: {kind} ({form})",
     "form.delegates": "a delegates' congress",
@@ -477,7 +488,10 @@ EN: dict[str, str] = {
     "load.unknown-area": "no installed plugin provides area '{area}' (available areas: {known})",
     "load.blocked-area": "area '{area}' belongs to plugin '{plugin}', which was blocked with -p no:{plugin}",
     "load.unknown-area-blocked": "no loaded plugin provides area '{area}'; plugins blocked with -p no:NAME: {blocked}",
-    "report.starts": "Opens: {when}",
+    # {starts} is the kind's label (EventKind.starts): "Opens", "Polls open"…
+    "report.starts": "{starts}: {when}",
+    "report.starts-label": "Starts",
+    "report.opening": "the start",
     "report.venue": "Venue: {venue}",
     "report.as-of": "Assessed as of: {when}",
     "report.overall": "Overall readiness: {score}/100 · {status:@status} · {verdict}",
@@ -525,13 +539,13 @@ EN: dict[str, str] = {
     "report.html-timeline-heading": "Readiness timeline: planned and earned",
     "report.html-timeline-planned": "Planned: work due by each day",
     "report.html-timeline-earned": "Earned: work done",
-    "report.html-timeline-axis-x": "Day (up to the opening)",
+    "report.html-timeline-axis-x": "Day (up to {opening})",
     "report.html-timeline-axis-y": "% of the preparation",
     "report.html-timeline-as-of": "as of",
     "report.html-axis-day": "{day}/{month}",
-    "report.html-timeline-summary": "From {first} to the opening: {planned}% of the preparation planned, {earned}% earned.",
+    "report.html-timeline-summary": "From {first} to {opening}: {planned}% of the preparation planned, {earned}% earned.",
     "report.html-timeline-note": "The earned line counts the current completion of the items due by each day: an estimate, since venue_ready does not keep a history of item updates yet.",
-    "report.html-timeline-empty": "No item has to be done before the opening.",
+    "report.html-timeline-empty": "No item has to be done before {opening}.",
     "level.cell": "cell",
     "level.ward": "ward",
     "level.commune": "commune",

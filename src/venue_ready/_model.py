@@ -262,6 +262,12 @@ def _bool(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None
         raise TypeError(f"{attribute.name} must be True or False, got {value!r}")
 
 
+def _optional_bool(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and type(value) is not bool:
+        name = attribute.name.lstrip("_")
+        raise TypeError(f"{name} must be True, False or None, got {value!r}")
+
+
 @frozen
 class Waiver:
     """Takes an item out of its area's denominator. Needs a reason and who approved it."""
@@ -521,11 +527,19 @@ class Attendance:
     a polling area, councillors at a session (``EventKind.participants`` names them).
     ``guests`` are invited guests (khách mời) and ``staff`` the people serving the event (the
     sub-committees, the guards, the medical team). Each is None when not known.
+
+    ``at_once`` is the most people present at the same time (participants, guests and staff
+    together, at the peak): for an event whose participants come and go (the voters of a
+    polling area over election day) it is far below :attr:`total`. None when not said: an
+    event whose kind has everyone present at once is then taken to hold its total
+    (:attr:`Event.present_at_once`). It is at most :attr:`total` when that is known
+    (:func:`~venue_ready.validate` and the loader check it).
     """
 
     participants: int | None = field(default=None, validator=_optional_count)
     guests: int | None = field(default=None, validator=_optional_count)
     staff: int | None = field(default=None, validator=_optional_count)
+    at_once: int | None = field(default=None, validator=_optional_count)
 
     @property
     def total(self) -> int | None:
@@ -612,7 +626,10 @@ class Event:
     (``"delegates"`` or ``"members"``, None when not said) and ``organiser`` whose protocol it
     follows (``"party"``, ``"state"`` or ``"organisation"``): by default the kind's, for a kind
     the core knows. ``attendance`` is who is expected; ``expected_delegates`` is the older name
-    of ``attendance.participants``, kept equal to it.
+    of ``attendance.participants``, kept equal to it. ``all_at_once`` says whether the
+    participants are all present at the same time: by default the kind's
+    (``EventKind.all_at_once``; True for a kind the core does not know);
+    :attr:`present_at_once` is the number a rule about the people in the room reads.
 
     ``parent`` is the id of the higher event this one rolls up into (a cell congress names its
     ward congress). ``held_at`` records when the event actually took place and
@@ -643,15 +660,20 @@ class Event:
     # attrs.evolve(event, kind=...) derives again rather than carrying the old kind's value.
     _organiser: Organiser | None = field(default=None, validator=_organiser)
     _attendance: Attendance = field(default=_NO_ATTENDANCE, validator=_attendance)
-    _derived: tuple[Organiser | None, Attendance] = field(
+    # Given as ``all_at_once=``: None takes the kind's (the loader gives a plugin kind's).
+    _all_at_once: bool | None = field(default=None, validator=_optional_bool)
+    _derived: tuple[Organiser | None, Attendance, bool] = field(
         init=False, eq=False, repr=False, hash=False
     )
 
     def __attrs_post_init__(self) -> None:
+        known = builtin_kind(self.kind)
         organiser = self._organiser
         if organiser is None:  # the kind's, when the core knows the kind
-            known = builtin_kind(self.kind)
             organiser = known.organiser if known is not None else None
+        all_at_once = self._all_at_once
+        if all_at_once is None:  # the kind's; a kind the core does not know: a sitting
+            all_at_once = known.all_at_once if known is not None else True
         # expected_delegates is the older name of attendance.participants: one number, two names
         attendance, delegates = self._attendance, self._expected_delegates
         if attendance.participants is None and delegates is not None:
@@ -662,7 +684,7 @@ class Event:
                 f"({attendance.participants}) are one number under two names, and they differ: "
                 "give one of them"
             )
-        object.__setattr__(self, "_derived", (organiser, attendance))
+        object.__setattr__(self, "_derived", (organiser, attendance, all_at_once))
         # The one rule for moments: naive ones are read in the event's zone, here, once.
         tz = self.tz
         starts = _in_zone(self.starts, tz)
@@ -693,6 +715,24 @@ class Event:
         """Who is expected (:class:`Attendance`), its participants taken from
         ``expected_delegates`` when only that was given."""
         return self._derived[1]
+
+    @property
+    def all_at_once(self) -> bool:
+        """Whether the participants are all present at the same time: the one given, else the
+        kind's (``EventKind.all_at_once``: False for an election day, whose voters come and
+        go; True for a kind the core does not know, built in code without one)."""
+        return self._derived[2]
+
+    @property
+    def present_at_once(self) -> int | None:
+        """The most people present at the same time, for a rule about the people in the room
+        (extinguishers, seats): ``attendance.at_once`` when given; else ``attendance.total``
+        when everyone is present at once (:attr:`all_at_once`); else None (an election day
+        without ``at_once``: the voter roll is no headcount)."""
+        attendance = self._derived[1]
+        if attendance.at_once is not None:
+            return attendance.at_once
+        return attendance.total if self._derived[2] else None
 
     @property
     def expected_delegates(self) -> int | None:

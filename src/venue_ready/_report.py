@@ -490,6 +490,7 @@ class Report:
                     "participants": ev.attendance.participants,
                     "guests": ev.attendance.guests,
                     "staff": ev.attendance.staff,
+                    "at_once": ev.attendance.at_once,
                 },
                 "level": ev.level,
                 "ordinal": ev.ordinal,

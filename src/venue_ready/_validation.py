@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from ._errors import LoadError, Problem, format_path, with_catalogs
 from ._kinds import DEFAULT_KIND
-from ._model import LANGUAGES, Event, Item, Phase, Venue
+from ._model import LANGUAGES, Attendance, Event, Item, Phase, Venue
 from ._values import MAX_COUNT, MAX_WEIGHT, Path, ValueReader, suggest
 
 if TYPE_CHECKING:
@@ -194,15 +194,21 @@ class EventChecks(ValueReader):
         self.moments(event, ("starts", "ends", "held_at"), ())
         if event.term is not None:
             self.years_limit(event.term, ("term",))
-        for name in ("expected_delegates", "delegates_elected"):
-            count = getattr(event, name)
-            if count is not None:
-                self.integer_limit(count, (name,), 0, MAX_COUNT)
-        for name in ("participants", "guests", "staff"):
+        if event.delegates_elected is not None:
+            self.integer_limit(event.delegates_elected, ("delegates_elected",), 0, MAX_COUNT)
+        # participants and expected_delegates are one number under two names: a problem names
+        # the one the event was given (the older name only when that is the one written)
+        under_old_name = event._expected_delegates is not None  # given under that name
+        for name in ("participants", "guests", "staff", "at_once"):
             count = getattr(event.attendance, name)
-            # participants is expected_delegates under its newer name: said once, above
-            if count is not None and name != "participants":
-                self.integer_limit(count, ("attendance", name), 0, MAX_COUNT)
+            if count is not None:
+                where: Path = (
+                    ("expected_delegates",)
+                    if name == "participants" and under_old_name
+                    else ("attendance", name)
+                )
+                self.integer_limit(count, where, 0, MAX_COUNT)
+        self.at_once_within(event.attendance, ("attendance", "at_once"))
 
     def venue_limits(self, venue: Venue) -> None:
         """The value limits of ``[venue]`` and its zones and entrances."""
@@ -238,6 +244,15 @@ class EventChecks(ValueReader):
             self.problem(path, "load.too-long-event", limit=MAX_SPAN_DAYS)
             return False
         return True
+
+    def at_once_within(self, attendance: Attendance, path: Path) -> bool:
+        """``attendance.at_once`` (the most present at the same time) is at most its total,
+        when both are known; else a problem at ``path``."""
+        at_once, total = attendance.at_once, attendance.total
+        if at_once is None or total is None or at_once <= total:
+            return True
+        self.problem(path, "load.at-once-over-total", at_once=at_once, total=total)
+        return False
 
     def event_kind(self, key: str, path: Path) -> bool:
         """``key`` names a kind of event the core or a plugin knows; else a problem at ``path``

@@ -502,8 +502,8 @@ def test_enough_extinguishers() -> None:
     f = one(findings(event), "security.extinguishers-count")
     assert (f["weight"], f["credit"]) == (1.0, 1.0)
     assert text(event, "security.extinguishers-count")[1] == (
-        "2 extinguishers with a valid inspection, at least 2 needed (100 people, one per 50 "
-        "people, at least 2)"
+        "2 extinguishers with a valid inspection, at least 2 needed (100 people present at once, "
+        "one per 50 people, at least 2)"
     )
 
 
@@ -513,8 +513,8 @@ def test_too_few_extinguishers_for_the_attendance() -> None:
     assert f["credit"] == pytest.approx(2 / 5)  # ceil(220 / 50) = 5
     vi, en = text(event, "security.extinguishers-count")
     assert vi == (
-        "Có 2 bình chữa cháy còn hạn kiểm định, cần ít nhất 5 (220 người, mỗi bình cho 50 người, "
-        "tối thiểu 2 bình)"
+        "Có 2 bình chữa cháy còn hạn kiểm định, cần ít nhất 5 (220 người có mặt cùng lúc, mỗi "
+        "bình cho 50 người, tối thiểu 2 bình)"
     )
     assert en.startswith("2 extinguishers with a valid inspection, at least 5 needed")
 

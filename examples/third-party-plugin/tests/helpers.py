@@ -32,10 +32,21 @@ Assess = Callable[..., list[Finding]]
 MakeReport = Callable[..., Report]
 
 
-def event_toml(settings: str = "", tables: str = "") -> str:
+def event_toml(
+    settings: str = "", tables: str = "", *, kind: str | None = None, attendance: str = ""
+) -> str:
     """The test event's file: ``settings`` are keys of ``[areas.documents.settings]``,
-    ``tables`` the ``[[areas.documents.settings.documents]]`` (and other) tables after them."""
-    return f"{HEAD}[areas.documents.settings]\n{settings}\n{tables}"
+    ``tables`` the ``[[areas.documents.settings.documents]]`` (and other) tables after them;
+    ``kind`` the event's ``[event] kind`` (None: the default, a Party congress) and
+    ``attendance`` the lines of its ``[event.attendance]``."""
+    head = HEAD
+    if kind is not None:
+        head = head.replace('lang = "vi"\n', f'lang = "vi"\nkind = "{kind}"\n')
+    if attendance:
+        head = head.replace(
+            "\n[areas.documents]\n", f"\n[event.attendance]\n{attendance}\n\n[areas.documents]\n"
+        )
+    return f"{head}[areas.documents.settings]\n{settings}\n{tables}"
 
 
 def document(

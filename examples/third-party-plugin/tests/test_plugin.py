@@ -104,6 +104,7 @@ def test_every_message_renders_in_both_languages(report: MakeReport) -> None:
     )
     settings = 'comment_kinds = ["political-report", "script"]'
     seen: set[str] = set()
+    texts: list[str] = []
     for dossiers in (
         "",
         "expected = 3",
@@ -113,7 +114,12 @@ def test_every_message_renders_in_both_languages(report: MakeReport) -> None:
         "expected = 3\ncount = 3\nreported_on = 2020-05-20",
     ):
         table = f"[areas.documents.settings.dossiers]\n{dossiers}\n" if dossiers else ""
-        rep = report(event_toml(settings, tables + table), datetime(2020, 5, 8, 9, tzinfo=TZ))
+        texts.append(event_toml(settings, tables + table))
+    for copies, attendance in ((170, "participants = 150\nguests = 20"), (100, "guests = 5")):
+        texts.append(event_toml(f"copies = {copies}", attendance=attendance))
+    texts.append(event_toml("copies = 160", attendance="participants = 150\nguests = 20"))
+    for event_text in texts:
+        rep = report(event_text, datetime(2020, 5, 8, 9, tzinfo=TZ))
         area = rep.area("documents")
         assert area is not None
         for finding in area.findings:

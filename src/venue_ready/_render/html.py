@@ -156,7 +156,9 @@ def _labels(report: Report, lang: str) -> dict[str, str]:
             "report.html-timeline-note-journal" if report.history else "report.html-timeline-note",
             lang,
         ),
-        "timeline_empty": _("report.html-timeline-empty", lang),
+        "timeline_empty": _(
+            "report.html-timeline-empty", lang, opening=phrases.opening(report, lang)
+        ),
         "none": _("report.none", lang),
         "col_area": _("report.col-area", lang),
         "col_score": _("report.col-score", lang),
@@ -265,13 +267,14 @@ def _timeline_chart(report: Report, lang: str) -> dict[str, Any] | None:
         "top": _num(_TOP),
         "bottom": _num(_BOTTOM),
         "tick_end": _num(_BOTTOM + 5),
-        "axis_x": _("report.html-timeline-axis-x", lang),
+        "axis_x": _("report.html-timeline-axis-x", lang, opening=phrases.opening(report, lang)),
         "axis_y": _("report.html-timeline-axis-y", lang),
         "planned_label": _("report.html-timeline-planned", lang),
         "earned_label": _("report.html-timeline-earned", lang),
         "summary": _(
             "report.html-timeline-summary",
             lang,
+            opening=phrases.opening(report, lang),
             first=format_datetime(points[0].when.astimezone(tz).date(), lang),
             planned=format_number(last.planned, lang),
             earned=format_number(earned[-1] if earned else 0.0, lang),

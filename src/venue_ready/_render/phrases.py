@@ -27,6 +27,7 @@ __all__ = [
     "facts",
     "finding_details",
     "heading",
+    "opening",
     "overall",
     "owner",
     "phase",
@@ -44,8 +45,21 @@ NONE = "—"
 
 
 def starts(report: Report, lang: str) -> str:
-    """ "Opens: 15 May 2020, 07:30", in the event's time zone."""
-    return _("report.starts", lang, when=report.moment_text(report.event.starts, lang))
+    """ "Opens: 15 May 2020, 07:30", in the event's time zone, labelled after the event's
+    kind ("Khai mạc", "Bắt đầu bỏ phiếu"; "Starts" for a kind the report's plugins did not
+    know)."""
+    label = report.kind.starts(lang) if report.kind is not None else _("report.starts-label", lang)
+    return _(
+        "report.starts", lang, starts=label, when=report.moment_text(report.event.starts, lang)
+    )
+
+
+def opening(report: Report, lang: str) -> str:
+    """The moment the event starts, in a sentence: "khai mạc", "bắt đầu bỏ phiếu" ("the
+    opening", "the opening of the polls"), after its kind."""
+    if report.kind is not None:
+        return report.kind.opening(lang)
+    return _("report.opening", lang)
 
 
 def venue(report: Report, lang: str) -> str | None:

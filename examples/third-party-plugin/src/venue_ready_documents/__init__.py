@@ -15,6 +15,13 @@ venue_ready's ``checklist`` plugin scores), it derives Findings from the area's 
    ``signoff_kinds`` kind is signed off by ``steering_group``, for its current version.
 4. **The personnel dossiers** (``documents.dossiers``, a gate): all of them reported to
    ``standing_committee`` by ``dossiers_lead_days`` before the opening.
+5. **The printed sets** (``documents.copies``, when ``copies`` is set): one for each
+   participant and guest of ``[event.attendance]``.
+
+Each rule says which kinds of event it applies to: the documents and their comments to a
+congress (``party-congress``, another organisation's ``congress``), the steering group's
+sign-off and the dossiers to a Party congress only. venue_ready runs none of them for an
+election day, a council session, a conference or a ceremony.
 
 The README lists every setting, Finding code and message.
 """
@@ -34,4 +41,5 @@ __all__ = ["KEY", "venue_ready_areas", "venue_ready_assess"]
 venue_ready_areas, venue_ready_assess = area_plugin(
     AreaSpec(key=KEY, title_vi="Văn kiện, nhân sự", title_en="Documents and personnel"),
     package=__name__,
+    rules=".rules:RULES",  # each rule run only for the kinds of its @applies_to
 )

@@ -68,6 +68,17 @@ _VI: dict[str, str] = {
         "Chưa ghi nhận hồ sơ nhân sự (thêm [areas.documents.settings.dossiers] với expected, "
         "count, reported_on) nên chưa kiểm tra được việc báo cáo {committee}"
     ),
+    # -- 5. the printed sets ------------------------------------------------------------------
+    "documents.copies-enough": (
+        "Đã in {copies} bộ tài liệu, đủ cho {participants} đại biểu và {guests} khách mời"
+    ),
+    "documents.copies-short": (
+        "Mới in {copies} bộ tài liệu, cần {need} ({participants} đại biểu và {guests} khách mời)"
+    ),
+    "documents.copies-unknown": (
+        "Chưa biết số đại biểu (khai báo participants trong [event.attendance]) nên chưa kiểm "
+        "tra được {copies} bộ tài liệu đã in có đủ không"
+    ),
     # -- settings problems ----------------------------------------------------------------------
     "documents.unknown-kind-hint": (
         "'{value}' không phải loại văn kiện (có phải ý bạn là '{hint}'? các loại: {kinds})"
@@ -139,6 +150,18 @@ _EN: dict[str, str] = {
     "documents.dossiers-unknown": (
         "No personnel dossiers are recorded (add [areas.documents.settings.dossiers] with "
         "expected, count, reported_on), so their report to {committee} cannot be checked"
+    ),
+    "documents.copies-enough": (
+        "{copies} sets of the documents printed, enough for {participants} delegates and "
+        "{guests} guests"
+    ),
+    "documents.copies-short": (
+        "Only {copies} sets of the documents printed, {need} needed ({participants} delegates "
+        "and {guests} guests)"
+    ),
+    "documents.copies-unknown": (
+        "The number of delegates is not known (set participants in [event.attendance]), so "
+        "whether the {copies} sets printed are enough cannot be checked"
     ),
     "documents.unknown-kind-hint": (
         "'{value}' is not a kind of document (did you mean '{hint}'? kinds: {kinds})"

@@ -1,35 +1,63 @@
-"""The documents area's rules: pure functions from (config, event, as_of) to Findings.
+"""The documents area's rules: pure functions from (config, event, area, as_of) to Findings.
 
 No I/O, no clock. Findings come rule by rule, each in a fixed order (required kinds in the
 settings' order, documents in file order, bodies in ``comment_bodies`` order), so the same
-input gives the same Findings. Codes and weights:
+input gives the same Findings. Each rule says which kinds of event it applies to
+(``@applies_to``): venue_ready does not run it for an event of another kind (an election day, a
+council session), so none of its Findings appears there. Codes and weights:
 
-- ``documents.kind``: one per required kind. Present: weight 1, credit 1. Missing: credit 0,
-  weight 1 plus what the document's own Findings would weigh (1 for its comments when its kind
-  is in ``comment_kinds``, 1 for its sign-off when in ``signoff_kinds``), so adding a document
-  never lowers the score; a gate when the kind needs a sign-off.
-- ``documents.comments``: one per document of a ``comment_kinds`` kind × body of
+- ``documents.kind`` (a congress: ``party-congress``, ``congress``): one per required kind.
+  Present: weight 1, credit 1. Missing: credit 0, weight 1 plus what the document's own
+  Findings would weigh (1 for its comments when its kind is in ``comment_kinds``, 1 for its
+  sign-off when in ``signoff_kinds`` and the sign-off rule runs for the event's kind), so
+  adding a document never lowers the score; a gate when the kind needs a sign-off.
+- ``documents.comments`` (a congress): one per document of a ``comment_kinds`` kind × body of
   ``comment_bodies``; weight 1/len(bodies) (a document's comments weigh 1 together).
-- ``documents.signoff``: one per document of a ``signoff_kinds`` kind; weight 1, a gate.
-- ``documents.dossiers``: one; weight 1, a gate.
+- ``documents.signoff`` (a Party congress: the district's steering group follows those): one
+  per document of a ``signoff_kinds`` kind; weight 1, a gate.
+- ``documents.dossiers`` (a Party congress): one; weight 1, a gate.
+- ``documents.copies`` (a congress, when ``copies`` is set): one, weight 1, earning the share
+  of the sets needed for the participants and guests of ``[event.attendance]``.
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from collections.abc import Callable
+from datetime import date, datetime, time
 
-from venue_ready import AreaPlan, Event, Finding, FindingMaker, Message, fold_name
+from venue_ready import (
+    AreaPlan,
+    Event,
+    Finding,
+    FindingMaker,
+    Message,
+    applies_to,
+    days_before,
+    fold_name,
+    rule_kinds,
+)
 
 from .settings import Config, Document, version_key
-from .template import KEY, PERSONNEL_SUB, owner_for_kind
+from .template import (
+    CONGRESSES,
+    DEFAULT_PRINTING_LEAD_DAYS,
+    DOCUMENTS_SUB,
+    KEY,
+    PARTY_CONGRESS,
+    PERSONNEL_SUB,
+    owner_for_kind,
+)
 
 __all__ = [
     "KEY",
+    "RULES",
     "assess",
     "comment_findings",
+    "copies_findings",
     "deadline",
     "dossier_findings",
     "kind_findings",
+    "runs_for",
     "same_version",
     "signoff_findings",
 ]
@@ -37,19 +65,19 @@ __all__ = [
 #: Every Finding of the area.
 _make = FindingMaker(KEY)
 
-# venue_ready stores a bare-date deadline as the last instant of that day, and shows it as the
-# date alone (its docs: "a bare date means the end of that day").
-_END_OF_DAY = time(23, 59, 59, 999999)
-
 
 def deadline(event: Event, lead_days: int) -> datetime:
     """``lead_days`` before the opening, as an event file's bare date would be: the end of the
-    day that many days before the opening's day (the opening itself for 0 days)."""
-    if lead_days <= 0:
-        return event.starts
-    tz = event.tz
-    day = event.starts.astimezone(tz).date() - timedelta(days=lead_days)
-    return datetime.combine(day, _END_OF_DAY, tz)
+    day that many days before the opening's day (the opening itself for 0 days). venue_ready's
+    own helper, ``days_before``, so that the plugin's deadlines are the core's and ``init``'s."""
+    return days_before(event, lead_days)
+
+
+def runs_for(rule: Callable[..., object], event: Event) -> bool:
+    """True when venue_ready runs ``rule`` for ``event``: it names no kinds (every kind), or
+    the event's kind is among those of its ``@applies_to``."""
+    kinds = rule_kinds(rule)
+    return kinds is None or event.kind in kinds
 
 
 def _day(moment: datetime, event: Event) -> date | datetime:
@@ -73,9 +101,10 @@ def _owner(doc: Document) -> str | Message:
 # -- 1. every required document is listed ---------------------------------------------------------
 
 
-def kind_findings(config: Config, event: Event, as_of: datetime) -> list[Finding]:
+@applies_to(*CONGRESSES)
+def kind_findings(config: Config, event: Event, area: AreaPlan, as_of: datetime) -> list[Finding]:
     """One Finding per required kind: a document of that kind is listed, or it is missing."""
-    del as_of  # the list of documents is what the file says now
+    del area, as_of  # the list of documents is what the file says now
     default_due = deadline(event, config.documents_lead_days)
     code = "documents.kind"
     out: list[Finding] = []
@@ -98,7 +127,8 @@ def kind_findings(config: Config, event: Event, as_of: datetime) -> list[Finding
             )
             continue
         needs_comments = kind in config.comment_kinds and bool(config.comment_bodies)
-        needs_signoff = kind in config.signoff_kinds
+        # a missing document weighs what its sign-off would, where the sign-off rule runs
+        needs_signoff = kind in config.signoff_kinds and runs_for(signoff_findings, event)
         out.append(
             make(
                 code,
@@ -116,8 +146,12 @@ def kind_findings(config: Config, event: Event, as_of: datetime) -> list[Finding
 # -- 2. comments gathered from every body ---------------------------------------------------------
 
 
-def comment_findings(config: Config, event: Event, as_of: datetime) -> list[Finding]:
+@applies_to(*CONGRESSES)
+def comment_findings(
+    config: Config, event: Event, area: AreaPlan, as_of: datetime
+) -> list[Finding]:
     """Per document that needs comments, per body: received by ``as_of``, later, or not yet."""
+    del area
     bodies = config.comment_bodies
     if not bodies:
         return []
@@ -153,9 +187,13 @@ def comment_findings(config: Config, event: Event, as_of: datetime) -> list[Find
 # -- 3. the current version signed off by the steering group --------------------------------------
 
 
-def signoff_findings(config: Config, event: Event, as_of: datetime) -> list[Finding]:
+@applies_to(PARTY_CONGRESS)
+def signoff_findings(
+    config: Config, event: Event, area: AreaPlan, as_of: datetime
+) -> list[Finding]:
     """Per document that needs a sign-off: signed off (its current version, by the steering
     group, by ``as_of``), or what is wrong. A gate: blocked once the document is past due."""
+    del area
     default_due = deadline(event, config.documents_lead_days)
     group = config.steering_group
     out: list[Finding] = []
@@ -199,8 +237,12 @@ def signoff_findings(config: Config, event: Event, as_of: datetime) -> list[Find
 # -- 4. the personnel dossiers reported to the standing committee ---------------------------------
 
 
-def dossier_findings(config: Config, event: Event, as_of: datetime) -> list[Finding]:
+@applies_to(PARTY_CONGRESS)
+def dossier_findings(
+    config: Config, event: Event, area: AreaPlan, as_of: datetime
+) -> list[Finding]:
     """One gate: every expected dossier reported to the standing committee by ``as_of``."""
+    del area
     due = deadline(event, config.dossiers_lead_days)
     dossiers = config.dossiers
     params: dict[str, object] = {"committee": config.standing_committee, "deadline": due}
@@ -231,11 +273,59 @@ def dossier_findings(config: Config, event: Event, as_of: datetime) -> list[Find
     ]
 
 
+# -- 5. enough sets of the documents for the participants and guests ------------------------------
+
+
+@applies_to(*CONGRESSES)
+def copies_findings(config: Config, event: Event, area: AreaPlan, as_of: datetime) -> list[Finding]:
+    """When ``copies`` is set: a set of the documents for each participant and each guest of
+    ``[event.attendance]``, as venue_ready reads it once for every area (staff get none). Each
+    person takes a set, so this is the total, not the most present at once (``at_once``)."""
+    del area, as_of  # the number printed is what the file says now
+    if config.copies is None:
+        return []  # the printing item of the checklist covers it
+    make = _make.sharing(
+        subject="copies",
+        due=days_before(event, DEFAULT_PRINTING_LEAD_DAYS),
+        owner=DOCUMENTS_SUB.owner,
+    )
+    people = event.attendance
+    params: dict[str, object] = {"copies": config.copies}
+    if people.participants is None:
+        return [make("documents.copies", "documents.copies-unknown", params, assessed=False)]
+    guests = people.guests or 0
+    need = people.participants + guests
+    params.update(participants=people.participants, guests=guests, need=need)
+    enough = config.copies >= need
+    return [
+        make(
+            "documents.copies",
+            "documents.copies-enough" if enough else "documents.copies-short",
+            params,
+            credit=1.0 if enough else config.copies / need,
+        )
+    ]
+
+
+Rule = Callable[[Config, Event, AreaPlan, datetime], list[Finding]]
+
+#: Every rule, in the order its Findings appear in the report; the plugin names this sequence
+#: (``area_plugin(..., rules=".rules:RULES")``), and venue_ready runs each only for its kinds.
+RULES: tuple[Rule, ...] = (
+    kind_findings,
+    comment_findings,
+    signoff_findings,
+    dossier_findings,
+    copies_findings,
+)
+
+
 def assess(config: Config, event: Event, area: AreaPlan, as_of: datetime) -> list[Finding]:
-    """Every derived Finding of the area, rule by rule, in a fixed order (``area``: its
-    settings are in ``config`` already, its items are venue_ready's checklist's)."""
-    del area
-    out: list[Finding] = []
-    for rule in (kind_findings, comment_findings, signoff_findings, dossier_findings):
-        out.extend(rule(config, event, as_of))
-    return out
+    """Every derived Finding of the area for ``event``: each rule of :data:`RULES` that
+    applies to its kind, in turn (what venue_ready does with ``RULES``; for a direct call)."""
+    return [
+        finding
+        for rule in RULES
+        if runs_for(rule, event)
+        for finding in rule(config, event, area, as_of)
+    ]

@@ -234,6 +234,8 @@ class Config:
     dossiers_lead_days: Annotated[int, Setting(high=MAX_DAYS)] = DEFAULT_DOSSIERS_LEAD_DAYS
     documents: Annotated[tuple[Document, ...], Setting(read=_documents)] = ()
     dossiers: Dossiers | None = None
+    #: Sets of the documents printed for the participants and guests (None: not checked).
+    copies: Annotated[int | None, Setting(high=MAX_COUNT)] = None
 
 
 def parse(settings: Mapping[str, Any], event: Event | None) -> tuple[Config, list[Problem]]:

@@ -10,15 +10,18 @@ from venue_ready import Phase, Role, template_item
 
 __all__ = [
     "COMMENT_KINDS",
+    "CONGRESSES",
     "DEFAULT_COMMENT_BODIES",
     "DEFAULT_DOCUMENTS_LEAD_DAYS",
     "DEFAULT_DOSSIERS_LEAD_DAYS",
+    "DEFAULT_PRINTING_LEAD_DAYS",
     "DEFAULT_STANDING_COMMITTEE",
     "DEFAULT_STEERING_GROUP",
     "DOCUMENTS_SUB",
     "KEY",
     "KINDS",
     "OFFICE",
+    "PARTY_CONGRESS",
     "PERSONNEL_KINDS",
     "PERSONNEL_SUB",
     "ROLES",
@@ -30,6 +33,14 @@ __all__ = [
 
 #: The area's key: the prefix of its template items, Finding codes and message ids.
 KEY = "documents"
+
+#: The kinds of event (venue_ready's ``[event] kind``) the area serves. Every congress has its
+#: documents, opened to comments, and prints them for the delegates; the district's steering
+#: group signs off, and the standing committee receives the dossiers of, a Party congress only.
+#: An election day, a council session, a conference or a ceremony gets none of it: the rules
+#: say so with ``@applies_to`` (rules.py) and the template items with ``kinds=``.
+PARTY_CONGRESS = "party-congress"
+CONGRESSES = (PARTY_CONGRESS, "congress")
 
 #: The congress documents, by the ``kind`` a ``[[documents]]`` entry gives. Their names in both
 #: languages are the catalog entries ``documents.kind.<kind>`` (messages.py).
@@ -77,6 +88,9 @@ DEFAULT_STEERING_GROUP = "Tổ chỉ đạo đại hội của Quận ủy"
 DEFAULT_STANDING_COMMITTEE = "Ban Thường vụ Quận ủy"
 #: The dossiers are due this many days before the opening (the end of that day).
 DEFAULT_DOSSIERS_LEAD_DAYS = 10
+#: The printed sets of the documents are due this many days before the opening (the template's
+#: printing item's lead time).
+DEFAULT_PRINTING_LEAD_DAYS = 2
 #: A document with no ``due`` (and a required document not yet listed) is due this many days
 #: before the opening (the end of that day).
 DEFAULT_DOCUMENTS_LEAD_DAYS = 14
@@ -106,6 +120,7 @@ TEMPLATE = (
         "Plan for the documents, and who drafts each",
         DOCUMENTS_SUB,
         60,
+        kinds=CONGRESSES,
     ),
     template_item(
         "personnel.cadre-plan-review",
@@ -113,6 +128,7 @@ TEMPLATE = (
         "Review and update the cadre plan for the 2020-2025 term",
         PERSONNEL_SUB,
         45,
+        kinds=(PARTY_CONGRESS,),  # the Party's cadre plan (quy hoạch cán bộ)
     ),
     template_item(
         "personnel.ballots",
@@ -121,13 +137,15 @@ TEMPLATE = (
         PERSONNEL_SUB,
         3,
         gate=True,
+        kinds=CONGRESSES,
     ),
     template_item(
         "documents.printing",
         "In, đóng gói tài liệu Đại hội cho đại biểu",
         "Print and pack the congress documents for the delegates",
         DOCUMENTS_SUB,
-        2,
+        DEFAULT_PRINTING_LEAD_DAYS,
+        kinds=CONGRESSES,
     ),
     template_item(
         "documents.archive",
@@ -136,6 +154,7 @@ TEMPLATE = (
         OFFICE,
         15,
         phase=Phase.AFTER,
+        kinds=CONGRESSES,
     ),
 )
 
@@ -169,6 +188,8 @@ documents_lead_days = 14
 # opening.
 standing_committee = "Ban Thường vụ Quận ủy"
 dossiers_lead_days = 10
+# Sets of the documents printed: one for each participant and guest of [event.attendance].
+# copies = 170
 
 # One table per document, with its comments and its sign-off, and one for the dossiers:
 # [[areas.documents.settings.documents]]
