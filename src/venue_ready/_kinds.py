@@ -127,40 +127,36 @@ class EventKind:
         return self.participants_vi if lang == "vi" else self.participants_en
 
 
+#: A Party congress, and the pattern of another organisation's congress, which differs from it
+#: only in its name and whose protocol it follows.
+_PARTY_CONGRESS = EventKind(
+    key="party-congress",
+    title_vi="Đại hội Đảng bộ",
+    title_en="Party congress",
+    organiser="party",
+    participants_vi="đại biểu",
+    participants_en="delegates",
+    forms=FORMS,
+    noun_vi="đại hội",
+    noun_en="the congress",
+    starts_vi="Khai mạc",
+    starts_en="Opens",
+    opening_vi="khai mạc",
+    opening_en="the opening",
+)
+
 #: The kinds the core knows, by key (read-only). A plugin adds more with ``venue_ready_kinds``.
 BUILTIN_KINDS: Mapping[str, EventKind] = MappingProxyType(
     {
         kind.key: kind
         for kind in (
-            EventKind(
-                key="party-congress",
-                title_vi="Đại hội Đảng bộ",
-                title_en="Party congress",
-                organiser="party",
-                participants_vi="đại biểu",
-                participants_en="delegates",
-                forms=FORMS,
-                noun_vi="đại hội",
-                noun_en="the congress",
-                starts_vi="Khai mạc",
-                starts_en="Opens",
-                opening_vi="khai mạc",
-                opening_en="the opening",
-            ),
-            EventKind(
+            _PARTY_CONGRESS,
+            attrs.evolve(
+                _PARTY_CONGRESS,
                 key="congress",
                 title_vi="Đại hội của tổ chức chính trị - xã hội",
                 title_en="Congress of another organisation",
                 organiser="organisation",
-                participants_vi="đại biểu",
-                participants_en="delegates",
-                forms=FORMS,
-                noun_vi="đại hội",
-                noun_en="the congress",
-                starts_vi="Khai mạc",
-                starts_en="Opens",
-                opening_vi="khai mạc",
-                opening_en="the opening",
             ),
             EventKind(
                 key="election",
@@ -199,7 +195,6 @@ BUILTIN_KINDS: Mapping[str, EventKind] = MappingProxyType(
                 title_en="Conference",
                 organiser="state",
                 participants_vi="đại biểu",
-                participants_en="participants",
                 noun_vi="hội nghị",
                 noun_en="the conference",
                 starts_vi="Khai mạc hội nghị",
@@ -212,8 +207,6 @@ BUILTIN_KINDS: Mapping[str, EventKind] = MappingProxyType(
                 title_vi="Lễ kỷ niệm, mít tinh",
                 title_en="Ceremony or mass meeting",
                 organiser="state",
-                participants_vi="người dự",
-                participants_en="participants",
                 noun_vi="buổi lễ",
                 noun_en="the ceremony",
                 starts_vi="Bắt đầu buổi lễ",
