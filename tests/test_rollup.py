@@ -44,7 +44,7 @@ from hypothesis import strategies as st
 
 import venue_ready
 from venue_ready import AreaStatus, Message, SubeventResult
-from venue_ready._rollup import Blocker, Rollup, roll_up
+from venue_ready._rollup import Rollup, RollupBlocker, roll_up
 
 from .conftest import ROOT, RunCli
 from .support import ENDS, TZ, event_header
@@ -772,7 +772,7 @@ def test_rollup_outputs_use_only_the_catalogs(
             assert leftovers(output, frozenset(allowed)) == [], f"{name}/{lang}"
 
 
-def _marked_blocker(blocker: Blocker | None, mark: Any) -> Blocker | None:
+def _marked_blocker(blocker: RollupBlocker | None, mark: Any) -> RollupBlocker | None:
     """A first blocker whose words from the file (an item's title, an owner's name) are
     marked as data, as the names are."""
     if blocker is None:

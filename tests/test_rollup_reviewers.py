@@ -23,7 +23,7 @@ from typing import Any
 import jsonschema
 import pytest
 
-from venue_ready._rollup import Rollup, Selection, roll_up
+from venue_ready._rollup import Rollup, RollupSelection, roll_up
 from venue_ready.cli._rollup_pages import MANIFEST, page_names
 
 from .conftest import ROOT, RunCli
@@ -63,7 +63,7 @@ def test_held_congresses_are_held_and_ranked_after_the_others(rollup: Rollup) ->
 
 def test_select_filters_then_takes_the_worst(rollup: Rollup) -> None:
     def ids(**kwargs: Any) -> list[str]:
-        return [e.result.id for e in rollup.select(Selection(**kwargs))]
+        return [e.result.id for e in rollup.select(RollupSelection(**kwargs))]
 
     assert ids() == WORST_FIRST
     assert ids(levels=("ward",)) == ["w1", "w2"]

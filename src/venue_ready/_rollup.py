@@ -46,12 +46,12 @@ if TYPE_CHECKING:
 __all__ = [
     "ROLLUP_SCHEMA_VERSION",
     "STATUS_CHOICES",
-    "Blocker",
     "LevelTotal",
     "Rollup",
+    "RollupBlocker",
     "RollupEntry",
     "RollupError",
-    "Selection",
+    "RollupSelection",
     "WorkerLost",
     "discover",
     "pages",
@@ -119,7 +119,7 @@ class RollupError(Exception):
 
 
 @frozen
-class Blocker:
+class RollupBlocker:
     """What holds an event back first, for a reviewer's row: its first unmet critical
     condition, or, when it has none, its earliest overdue Finding (``overdue`` is then True).
 
@@ -136,13 +136,14 @@ class Blocker:
     zone: tzinfo | None = field(default=None, eq=False)
 
     @classmethod
-    def of(cls, report: Report, result: SubeventResult) -> Blocker | None:
+    def of(cls, report: Report, result: SubeventResult) -> RollupBlocker | None:
         """The first blocker of ``report``, whose summary is ``result``; None when it has
         neither blockers nor overdue Findings, or its congress is already held (nothing to
         chase). Looked for only when the counts say there is one: most events cost nothing."""
         if result.held_by(report.as_of) or not (result.blockers or result.overdue):
             return None
-        found = report.blockers[:1] or report.overdue[:1]
+        # one list, the one the counts say is not empty (the overdue one sorts its Findings)
+        found = report.blockers if result.blockers else report.overdue
         if not found:
             return None
         f = found[0]
@@ -168,13 +169,13 @@ class Blocker:
 @frozen
 class RollupEntry:
     """One event in the roll-up: its result, its file, how deep it sits in the tree, its
-    children's ids (in id order), and what holds it back first (:class:`Blocker`)."""
+    children's ids (in id order), and what holds it back first (:class:`RollupBlocker`)."""
 
     result: SubeventResult
     file: str
     depth: int
     children: tuple[str, ...] = ()
-    first_blocker: Blocker | None = None
+    first_blocker: RollupBlocker | None = None
 
 
 @frozen
@@ -195,7 +196,7 @@ class LevelTotal:
 
 
 @frozen
-class Selection:
+class RollupSelection:
     """Which events a roll-up shows (``--level``, ``--status``, ``--top``): those of one of
     ``levels`` (all when empty), of one of ``statuses`` (an :class:`AreaStatus` value, or
     ``held``; all when empty), the ``top`` worst of them (all when None). The totals per level
@@ -254,7 +255,7 @@ class Rollup:
         as_of = self.as_of
         return sorted(self.entries, key=lambda e: (e.result.held_by(as_of), _badness(e)))
 
-    def select(self, selection: Selection | None = None) -> list[RollupEntry]:
+    def select(self, selection: RollupSelection | None = None) -> list[RollupEntry]:
         """The entries ``selection`` keeps, worst first (:meth:`worst_first`)."""
         ranked = self.worst_first()
         if selection is None or not selection.active:
@@ -309,7 +310,7 @@ class Rollup:
         return out
 
     def to_dict(
-        self, lang: str | None = None, selection: Selection | None = None
+        self, lang: str | None = None, selection: RollupSelection | None = None
     ) -> dict[str, Any]:
         """The roll-up as plain data (the versioned layout of docs/rollup.md); with a
         ``selection``, only the events it keeps (in tree order), the totals still of all."""
@@ -401,7 +402,7 @@ class Rollup:
             ],
         }
 
-    def to_json(self, lang: str | None = None, selection: Selection | None = None) -> str:
+    def to_json(self, lang: str | None = None, selection: RollupSelection | None = None) -> str:
         """The roll-up as JSON text, ending in a newline; deterministic for the same input."""
         from ._jsontext import dumps
 
@@ -409,7 +410,7 @@ class Rollup:
 
 
 def _blocker_dict(
-    blocker: Blocker | None, lang: str, catalogs: Mapping[str, Mapping[str, str]]
+    blocker: RollupBlocker | None, lang: str, catalogs: Mapping[str, Mapping[str, str]]
 ) -> dict[str, Any] | None:
     if blocker is None:
         return None
@@ -513,7 +514,7 @@ class _Done:
     result: SubeventResult
     lang: str
     failures: tuple[PluginFailure, ...] = ()
-    blocker: Blocker | None = None
+    blocker: RollupBlocker | None = None
 
 
 @frozen
@@ -566,7 +567,7 @@ def _load_one(file: str, as_of: datetime) -> _Outcome:
 
 def _done(file: str, report: Report) -> _Done:
     result = SubeventResult.from_report(report)
-    return _Done(file, result, report.event.lang, _new(report), Blocker.of(report, result))
+    return _Done(file, result, report.event.lang, _new(report), RollupBlocker.of(report, result))
 
 
 def _load(file: str, as_of: datetime) -> Event | _Broken:

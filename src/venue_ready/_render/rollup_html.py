@@ -19,7 +19,7 @@ from .._model import DEFAULT_TIMEZONE
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-    from .._rollup import Rollup, Selection
+    from .._rollup import Rollup, RollupSelection
 
 __all__ = ["render_rollup_html"]
 
@@ -29,7 +29,7 @@ TEMPLATE = "templates/rollup.html.j2"
 def render_rollup_html(
     rollup: Rollup,
     lang: str,
-    selection: Selection | None = None,
+    selection: RollupSelection | None = None,
     links: Mapping[str, str] | None = None,
 ) -> str:
     """The whole roll-up as one HTML page, ending in a newline; ``selection`` as for the text
@@ -41,7 +41,7 @@ def render_rollup_html(
 
 
 def _context(
-    rollup: Rollup, lang: str, selection: Selection | None, links: Mapping[str, str]
+    rollup: Rollup, lang: str, selection: RollupSelection | None, links: Mapping[str, str]
 ) -> dict[str, Any]:
     from .._dates import get_zone
     from .._version import __version__

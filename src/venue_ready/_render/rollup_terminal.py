@@ -32,7 +32,7 @@ from .rollup_text import (
 from .terminal import STATUS_STYLES, Text
 
 if TYPE_CHECKING:
-    from .._rollup import Rollup, Selection
+    from .._rollup import Rollup, RollupSelection
 
 __all__ = ["print_rollup_terminal", "render_rollup_terminal"]
 
@@ -55,7 +55,7 @@ _KEYS = (
 
 
 def print_rollup_terminal(
-    rollup: Rollup, lang: str, selection: Selection | None = None, file: TextIO | None = None
+    rollup: Rollup, lang: str, selection: RollupSelection | None = None, file: TextIO | None = None
 ) -> None:
     """Print the roll-up to ``file`` (default: standard output), a terminal, with rich."""
     _print(_console(file), rollup, lang, selection)
@@ -64,7 +64,7 @@ def print_rollup_terminal(
 def render_rollup_terminal(
     rollup: Rollup,
     lang: str,
-    selection: Selection | None = None,
+    selection: RollupSelection | None = None,
     *,
     width: int = 100,
     no_color: bool = False,
@@ -95,7 +95,7 @@ def _style(status: str) -> str:
     return HELD_STYLE if status == "held" else STATUS_STYLES.get(status, "")
 
 
-def _print(console: Console, rollup: Rollup, lang: str, selection: Selection | None) -> None:
+def _print(console: Console, rollup: Rollup, lang: str, selection: RollupSelection | None) -> None:
     from .._dates import get_zone
 
     tz = get_zone(DEFAULT_TIMEZONE)

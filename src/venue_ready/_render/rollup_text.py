@@ -20,7 +20,7 @@ from .inert import inert
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from .._rollup import Rollup, RollupEntry, Selection
+    from .._rollup import Rollup, RollupEntry, RollupSelection
 
 __all__ = [
     "counts_line",
@@ -56,7 +56,7 @@ BLOCKER_WIDTH = 60
 OWNER_WIDTH = 32
 
 
-def render_rollup_text(rollup: Rollup, lang: str, selection: Selection | None = None) -> str:
+def render_rollup_text(rollup: Rollup, lang: str, selection: RollupSelection | None = None) -> str:
     """The whole roll-up as text, ending in a newline; control characters in it escaped
     (:func:`~venue_ready._render.inert.inert`). ``selection`` keeps only some events in the
     table and the tree (with their ancestors, for context); the totals count every event."""
@@ -115,7 +115,7 @@ def counts_line(rollup: Rollup, lang: str) -> str:
 def worst_heading(
     rollup: Rollup,
     shown: list[RollupEntry],
-    selection: Selection | None,
+    selection: RollupSelection | None,
     lang: str,
     *,
     html: bool = False,

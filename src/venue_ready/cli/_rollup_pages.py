@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     import argparse
     from collections.abc import Iterable, Sequence
 
-    from .._rollup import Rollup, Selection
+    from .._rollup import Rollup, RollupSelection
 
 __all__ = ["INDEX", "MANIFEST", "page_names", "write_pages"]
 
@@ -45,7 +45,7 @@ _NAME_LIMIT = 100
 def write_pages(
     args: argparse.Namespace,
     rollup: Rollup,
-    selection: Selection,
+    selection: RollupSelection,
     lang: str,
     *,
     block: Sequence[str],

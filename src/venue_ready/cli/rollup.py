@@ -21,7 +21,7 @@ from ._common import Exit, ExitCode, add_command, deliver, err, parse_moment, pl
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from .._rollup import Progress, Rollup, Selection
+    from .._rollup import Progress, Rollup, RollupSelection
     from ._common import Commands
 
 __all__ = ["add_parser", "render_rollup", "run"]
@@ -153,7 +153,9 @@ def _inputs(paths: list[str]) -> list[str]:
     return [*files, *(default_name(file) for file in files)]
 
 
-def render_rollup(rollup: Rollup, fmt: str, lang: str, selection: Selection | None = None) -> str:
+def render_rollup(
+    rollup: Rollup, fmt: str, lang: str, selection: RollupSelection | None = None
+) -> str:
     """The roll-up in ``text``, ``json`` or ``html``, in ``lang``, the events ``selection``
     keeps."""
     if fmt == "json":
@@ -167,11 +169,11 @@ def render_rollup(rollup: Rollup, fmt: str, lang: str, selection: Selection | No
     return render_rollup_text(rollup, lang, selection)
 
 
-def _selection(args: argparse.Namespace, rollup: Rollup, lang: str) -> Selection:
-    """``--level``, ``--status`` and ``--top`` as a Selection; a value that names no level or
+def _selection(args: argparse.Namespace, rollup: Rollup, lang: str) -> RollupSelection:
+    """``--level``, ``--status`` and ``--top`` as a RollupSelection; a value that names no level or
     status is a usage error (exit 2) with "did you mean" when one is close."""
     from .._i18n import level_title
-    from .._rollup import LEVELS, STATUS_CHOICES, Selection
+    from .._rollup import LEVELS, STATUS_CHOICES, RollupSelection
 
     # a level by its key, or by its title in either language ("phường", "ward")
     known = sorted({*LEVELS, *(e.result.level for e in rollup.entries)}, key=_level_order)
@@ -188,7 +190,7 @@ def _selection(args: argparse.Namespace, rollup: Rollup, lang: str) -> Selection
         )
         for value in _split(args.status)
     ]
-    return Selection(tuple(dict.fromkeys(levels)), tuple(dict.fromkeys(statuses)), args.top)
+    return RollupSelection(tuple(dict.fromkeys(levels)), tuple(dict.fromkeys(statuses)), args.top)
 
 
 def _level_order(level: str) -> tuple[int, str]:
