@@ -188,6 +188,13 @@ def test_a_bad_filter_is_exit_2_with_did_you_mean(
     assert "Traceback" not in proc.stderr
 
 
+def test_a_bad_status_is_refused_before_any_file_is_read(run_cli: RunCli, tmp_path: Path) -> None:
+    proc = run_cli("rollup", tmp_path / "nowhere", "--status", "redy", "--lang", "en")
+    assert proc.returncode == 2
+    assert proc.stderr.startswith("--status: no status 'redy' (did you mean 'ready'?")
+    assert "no event file" not in proc.stderr
+
+
 def test_top_must_be_a_positive_number(run_cli: RunCli) -> None:
     for value in ("0", "-2", "ten"):
         proc = run_cli("rollup", TREE, "--top", value)

@@ -89,6 +89,8 @@ def run(args: argparse.Namespace, lang_hint: str) -> ExitCode:
         tz = get_zone(DEFAULT_TIMEZONE)
         as_of = parse_moment(args.as_of, tz, args.lang or lang_hint, option="--as-of")
 
+    # a wrong --status is known before a district is read; a level, once its files are
+    statuses = _statuses(args, args.lang or lang_hint)
     block, extra = plugin_selection(args)
     progress = _progress(args.lang or lang_hint) if sys.stderr.isatty() else None
     try:
@@ -117,7 +119,7 @@ def run(args: argparse.Namespace, lang_hint: str) -> ExitCode:
     if rollup.files == 0:
         err(_("cli.rollup-no-files", lang, paths=", ".join(args.paths)))
         raise Exit(ExitCode.USAGE)
-    selection = _selection(args, rollup, lang)
+    selection = _selection(args, rollup, lang, statuses)
 
     if args.html_dir is not None:
         from ._rollup_pages import write_pages
@@ -169,11 +171,26 @@ def render_rollup(
     return render_rollup_text(rollup, lang, selection)
 
 
-def _selection(args: argparse.Namespace, rollup: Rollup, lang: str) -> RollupSelection:
-    """``--level``, ``--status`` and ``--top`` as a RollupSelection; a value that names no level or
-    status is a usage error (exit 2) with "did you mean" when one is close."""
+def _statuses(args: argparse.Namespace, lang: str) -> tuple[str, ...]:
+    """``--status``'s values, each once; one that names no status is a usage error (exit 2)
+    with "did you mean" when one is close."""
+    from .._rollup import STATUS_CHOICES
+
+    choices = {s: s for s in STATUS_CHOICES}
+    found = [
+        _choice(value, choices, STATUS_CHOICES, "cli.rollup-bad-status", lang)
+        for value in _split(args.status)
+    ]
+    return tuple(dict.fromkeys(found))
+
+
+def _selection(
+    args: argparse.Namespace, rollup: Rollup, lang: str, statuses: tuple[str, ...]
+) -> RollupSelection:
+    """``--level``, ``--status`` and ``--top`` as a RollupSelection; a level the files do not
+    use nor the usual ones is a usage error (exit 2), with "did you mean" when one is close."""
     from .._i18n import level_title
-    from .._rollup import LEVELS, STATUS_CHOICES, RollupSelection
+    from .._rollup import LEVELS, RollupSelection
 
     # a level by its key, or by its title in either language ("phường", "ward")
     known = sorted({*LEVELS, *(e.result.level for e in rollup.entries)}, key=_level_order)
@@ -184,13 +201,7 @@ def _selection(args: argparse.Namespace, rollup: Rollup, lang: str) -> RollupSel
     levels = [
         _choice(value, names, known, "cli.rollup-bad-level", lang) for value in _split(args.level)
     ]
-    statuses = [
-        _choice(
-            value, {s: s for s in STATUS_CHOICES}, STATUS_CHOICES, "cli.rollup-bad-status", lang
-        )
-        for value in _split(args.status)
-    ]
-    return RollupSelection(tuple(dict.fromkeys(levels)), tuple(dict.fromkeys(statuses)), args.top)
+    return RollupSelection(tuple(dict.fromkeys(levels)), statuses, args.top)
 
 
 def _level_order(level: str) -> tuple[int, str]:
