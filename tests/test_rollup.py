@@ -43,8 +43,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import venue_ready
-from venue_ready import AreaStatus, SubeventResult
-from venue_ready._rollup import Rollup, roll_up
+from venue_ready import AreaStatus, Message, SubeventResult
+from venue_ready._rollup import Rollup, RollupBlocker, roll_up
 
 from .conftest import ROOT, RunCli
 from .support import ENDS, TZ, event_header
@@ -66,7 +66,8 @@ EXPECTED: dict[str, tuple[Any, ...]] = {
     "c22": ("cell", "w2", 2, 0.0, "at_risk", 0, 1, False, None, ()),
 }
 TREE_ORDER = ["q", "w1", "c11", "c12", "c13", "w2", "c21", "c22"]
-WORST_FIRST = ["c22", "w1", "w2", "c13", "q", "c11", "c12", "c21"]
+# the congresses already held (w2, c11, c12, c21) come last, whatever their checklists say
+WORST_FIRST = ["c22", "w1", "c13", "q", "w2", "c11", "c12", "c21"]
 # level: (events, {status: count}, mean score, blockers, overdue, held)
 LEVELS = {
     "cell": (5, {"at_risk": 1, "on_track": 1, "ready": 3}, 70.0, 1, 1, 3),
@@ -245,35 +246,86 @@ def test_rollup_check_and_cli_agree_on_a_lone_event(run_cli: RunCli) -> None:
 # -- the command line --------------------------------------------------------------------------
 
 
+def _table_after(out: str, heading: str) -> list[list[str]]:
+    """The rows of the table under ``heading``, cells split on two or more spaces."""
+    block = out.split(heading + "\n", 1)[1].split("\n\n", 1)[0]
+    return [re.split(r"\s{2,}", line.strip()) for line in block.splitlines()]
+
+
 def test_cli_rollup_text(run_cli: RunCli) -> None:
     proc = run_cli("rollup", TREE, "--as-of", AS_OF_TEXT)
     assert proc.returncode == 0, proc.stderr
     out = proc.stdout
-    assert "Tổng hợp mức độ sẵn sàng: 8 sự kiện từ 8 tệp" in out
-    assert (
-        "chi bộ: 5 sự kiện, điểm trung bình 70; Chậm tiến độ 1, Đúng tiến độ 1, Sẵn sàng 3; "
-        "1 điều kiện bắt buộc chưa đạt, 1 quá hạn; 3 đại hội đã tổ chức"
-    ) in out
-    assert "phường: 2 sự kiện, điểm trung bình 69,7; Chậm tiến độ 2;" in out
+    # the top event's name is the title; the counts under it
+    assert out.startswith(
+        "Tổng hợp mức độ sẵn sàng: Đại hội Đảng bộ quận Mẫu\n8 sự kiện từ 8 tệp\n"
+    )
+    # the totals per level, a table: the statuses count the congresses not held yet
+    assert _table_after(out, "Theo cấp:") == [
+        ["Cấp", "Số sự kiện", "Điểm trung bình", "Đại hội đã tổ chức", "Chậm tiến độ",
+         "Đúng tiến độ", "Điều kiện bắt buộc chưa đạt", "Quá hạn"],
+        ["chi bộ", "5", "70", "3", "1", "1", "1", "1"],
+        ["phường", "2", "69,7", "1", "1", "0", "1", "4"],
+        ["quận", "1", "77,7", "0", "0", "1", "0", "0"],
+    ]  # fmt: skip
     tree = out.split("Cây tổng hợp:\n", 1)[1].splitlines()
     assert tree[:3] == [
         "  q — Đại hội Đảng bộ quận Mẫu: 77,7/100, Đúng tiến độ",
         "    w1 — Đại hội Đảng bộ phường Một: 68,7/100, Chậm tiến độ; "
         "1 điều kiện bắt buộc chưa đạt, 1 quá hạn",
-        "      c11 — Đại hội Chi bộ 1-1: 100/100, Sẵn sàng; "
-        "đã tổ chức đại hội ngày 10 tháng 4 năm 2020",
+        "      c11 — Đại hội Chi bộ 1-1: 100/100; đã tổ chức đại hội ngày 10 tháng 4 năm 2020",
     ]
-    table = out.split("Xếp từ kém nhất (8):\n", 1)[1].split("\n\n", 1)[0].splitlines()
-    assert [line.split()[0] for line in table[1:]] == WORST_FIRST
+    # w2 was held on 9 May: held, not "behind schedule", though its checklist has 3 overdue
+    assert tree[5] == (
+        "    w2 — Đại hội Đảng bộ phường Hai: 70,8/100; 0 điều kiện bắt buộc chưa đạt, 3 quá hạn; "
+        "đã tổ chức đại hội 8 giờ 00 ngày 9 tháng 5 năm 2020"
+    )
+    rows = _table_after(out, "Xếp từ kém nhất (8):")
+    assert rows[0][-2:] == ["Vướng mắc đầu tiên", "Phụ trách"]
+    assert [row[0] for row in rows[1:]] == WORST_FIRST
+    by_id = {row[0]: row for row in rows[1:]}
+    assert by_id["w2"][4] == "Đã tổ chức"
+    # the first blocker and its owner: w1's unmet gate is its cell c13, whose congress is not
+    # held; c22 has no unmet gate, so its earliest overdue item, marked as such
+    assert by_id["w1"][7].startswith("Đại hội Chi bộ 1-3: chưa tổ chức đại hội")
+    assert by_id["w1"][8] == "Đại hội Chi bộ 1-3"
+    assert by_id["c22"][7:] == ["(quá hạn) Báo cáo của chi bộ: chưa thực hiện", "—"]
+    assert by_id["q"][7:] == ["—", "—"]
     assert proc.stderr == ""
 
 
 def test_cli_rollup_english(run_cli: RunCli) -> None:
     proc = run_cli("rollup", TREE, "--as-of", AS_OF_TEXT, "--lang", "en")
     assert proc.returncode == 0, proc.stderr
-    assert "Readiness roll-up: 8 events from 8 files" in proc.stdout
-    assert "ward: 2 events, mean score 69.7; Behind schedule 2;" in proc.stdout
-    assert "  q — Đại hội Đảng bộ quận Mẫu: 77.7/100, On track" in proc.stdout
+    out = proc.stdout
+    assert out.startswith("Readiness roll-up: Đại hội Đảng bộ quận Mẫu\n8 events from 8 files\n")
+    assert _table_after(out, "By level:")[2] == ["ward", "2", "69.7", "1", "1", "0", "1", "4"]
+    assert "  q — Đại hội Đảng bộ quận Mẫu: 77.7/100, On track" in out
+    # plurals: one of a thing is singular, none or many plural
+    assert "w1 — Đại hội Đảng bộ phường Một: 68.7/100, Behind schedule; " in out
+    assert "; 1 critical condition not met, 1 overdue\n" in out
+    assert "; 0 critical conditions not met, 3 overdue; congress held 9 May 2020, 08:00" in out
+    assert "1 critical conditions" not in out
+    rows = _table_after(out, "Worst first (8):")
+    assert [row[4] for row in rows[1:]] == [
+        "Behind schedule", "Behind schedule", "On track", "On track",
+        "Held", "Held", "Held", "Held",
+    ]  # fmt: skip
+
+
+def test_one_event_one_file_reads_singular(run_cli: RunCli) -> None:
+    en = run_cli("rollup", TREE / "c13.toml", "--as-of", AS_OF_TEXT, "--lang", "en")
+    vi = run_cli("rollup", TREE / "c13.toml", "--as-of", AS_OF_TEXT)
+    assert en.stdout.splitlines()[:2] == [
+        "Readiness roll-up: Đại hội Chi bộ 1-3",
+        "1 event from 1 file",
+    ]
+    assert vi.stdout.splitlines()[:2] == [
+        "Tổng hợp mức độ sẵn sàng: Đại hội Chi bộ 1-3",
+        "1 sự kiện từ 1 tệp",
+    ]
+    # its parent is not in the roll-up: exit 2, said with a singular in English
+    assert en.returncode == vi.returncode == 2
 
 
 def _schema() -> dict[str, Any]:
@@ -692,7 +744,11 @@ def test_rollup_outputs_use_only_the_catalogs(
     result = attrs.evolve(
         result,
         entries=tuple(
-            attrs.evolve(e, result=attrs.evolve(e.result, name=mark(e.result.name)))
+            attrs.evolve(
+                e,
+                result=attrs.evolve(e.result, name=mark(e.result.name)),
+                first_blocker=_marked_blocker(e.first_blocker, mark),
+            )
             for e in result.entries
         ),
         # the file names, ids and key paths are identifiers; keep the paths short to allow them
@@ -714,6 +770,16 @@ def test_rollup_outputs_use_only_the_catalogs(
         for name, output in (("text", text), ("html", page)):
             assert OPEN in output
             assert leftovers(output, frozenset(allowed)) == [], f"{name}/{lang}"
+
+
+def _marked_blocker(blocker: RollupBlocker | None, mark: Any) -> RollupBlocker | None:
+    """A first blocker whose words from the file (an item's title, an owner's name) are
+    marked as data, as the names are."""
+    if blocker is None:
+        return None
+    params = {k: mark(v) if isinstance(v, str) else v for k, v in blocker.message.params.items()}
+    owner = mark(blocker.owner) if isinstance(blocker.owner, str) else blocker.owner
+    return attrs.evolve(blocker, message=Message(blocker.message.id, params), owner=owner)
 
 
 def test_progress_shows_on_a_terminal_only(run_cli: RunCli) -> None:
@@ -875,7 +941,9 @@ def _check_text_tree(out: Path, data: dict[str, Any]) -> None:
         capture_output=True, text=True, encoding="utf-8", check=False, cwd=ROOT,
     )  # fmt: skip
     assert proc.returncode == 0, proc.stderr
-    assert "Readiness roll-up: 1901 events from 1901 files" in proc.stdout
+    first, counts = proc.stdout.splitlines()[:2]
+    assert first == f"Readiness roll-up: {data['events'][0]['name']}"  # the district's name
+    assert counts == "1901 events from 1901 files"
     tree = proc.stdout.split("\nTree:\n", 1)[1].rstrip("\n").splitlines()
     assert len(tree) == 1901
     depths = [(len(line) - len(line.lstrip(" ")) - 2) // 2 for line in tree]

@@ -96,7 +96,18 @@ _EXPORTS: dict[str, str] = {
         ("_plugins", ("PluginManager", "default_plugin_manager", "get_plugin_manager")),
         ("_report", ("AreaReport", "HistoryPoint", "PluginInfo", "Report", "status_title")),
         ("_roles", ("Bodies", "Role")),
-        ("_rollup", ("LevelTotal", "Rollup", "RollupEntry", "RollupError", "roll_up")),
+        (
+            "_rollup",
+            (
+                "LevelTotal",
+                "Rollup",
+                "RollupBlocker",
+                "RollupEntry",
+                "RollupError",
+                "RollupSelection",
+                "roll_up",
+            ),
+        ),
         ("_scoring", ("item_credit",)),
         ("_names", ("fold_name",)),
         ("_settings", ("SettingsReader",)),
@@ -175,8 +186,10 @@ if TYPE_CHECKING:
     from ._roles import Role as Role
     from ._rollup import LevelTotal as LevelTotal
     from ._rollup import Rollup as Rollup
+    from ._rollup import RollupBlocker as RollupBlocker
     from ._rollup import RollupEntry as RollupEntry
     from ._rollup import RollupError as RollupError
+    from ._rollup import RollupSelection as RollupSelection
     from ._rollup import roll_up as roll_up
     from ._scoring import item_credit as item_credit
     from ._settingclasses import Setting as Setting

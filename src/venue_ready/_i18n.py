@@ -43,6 +43,7 @@ __all__ = [
     "format_range",
     "format_score",
     "gettext",
+    "gettext_count",
     "level_title",
     "translate",
 ]
@@ -381,6 +382,17 @@ def translate(
 def gettext(message_id: str, lang: str, /, **params: Any) -> str:
     """Render a core message: ``gettext("report.overdue-heading", "vi", count=3)``."""
     return translate(Message(message_id, params), lang)
+
+
+def gettext_count(message_id: str, count: int, lang: str, /, **params: Any) -> str:
+    """A core message about ``count`` things: its ``.one`` entry when ``count`` is 1 and the
+    language has one (English: "1 event", "2 events"), else the message itself, with
+    ``count`` among its parameters. Vietnamese counts without a plural form ("1 sự kiện",
+    "2 sự kiện"): its ``.one`` entries, kept so that both catalogs have the same keys, read
+    as the plural's."""
+    if count == 1 and f"{message_id}.one" in catalog().get(lang, {}):
+        message_id = f"{message_id}.one"
+    return gettext(message_id, lang, count=count, **params)
 
 
 def level_title(level: str, lang: str) -> str:

@@ -28,12 +28,12 @@ from __future__ import annotations
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from datetime import datetime, tzinfo
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from attrs import frozen
+from attrs import field, frozen
 
-from ._i18n import level_title
+from ._i18n import Message, level_title
 from ._model import DEFAULT_TIMEZONE, AreaStatus, Event
 from ._subevents import AREA as SUBEVENTS_AREA
 from ._subevents import SubeventResult
@@ -45,12 +45,16 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ROLLUP_SCHEMA_VERSION",
+    "STATUS_CHOICES",
     "LevelTotal",
     "Rollup",
+    "RollupBlocker",
     "RollupEntry",
     "RollupError",
+    "RollupSelection",
     "WorkerLost",
     "discover",
+    "pages",
     "roll_up",
 ]
 
@@ -61,8 +65,11 @@ ROLLUP_SCHEMA_VERSION = 1
 LEVELS = ("cell", "ward", "commune", "district", "city", "province", "country")
 #: Files handed to a worker process at a time (fewer when there are few files).
 CHUNK = 64
+#: What ``--status`` takes: a status's value, or ``held`` for a congress already held.
+STATUS_CHOICES = (*(s.value for s in AreaStatus), "held")
 
 Progress = Callable[[int, int], None]
+_T = TypeVar("_T")
 
 
 # Compared by value like the records it sits among in a Rollup (auto_exc=True would compare
@@ -90,15 +97,15 @@ class RollupError(Exception):
 
     def render(self, lang: str, catalogs: Mapping[str, Mapping[str, str]] | None = None) -> str:
         """The error in words, in ``lang``; a broken file's problems follow, one a line."""
-        from ._i18n import gettext
+        from ._i18n import gettext_count
 
-        text = gettext(
+        text = gettext_count(
             self.code,
+            len(self.problems),
             lang,
             ids=(" → " if self.code == "rollup.cycle" else ", ").join(self.ids),
             files=", ".join(self.files),
             parent=self.parent or "",
-            count=len(self.problems),
         )
         lines = [text, *("  " + p.render(lang, catalogs) for p in self.problems)]
         return "\n".join(lines)
@@ -112,21 +119,71 @@ class RollupError(Exception):
 
 
 @frozen
+class RollupBlocker:
+    """What holds an event back first, for a reviewer's row: its first unmet critical
+    condition, or, when it has none, its earliest overdue Finding (``overdue`` is then True).
+
+    ``message`` and ``owner`` are rendered later, in the roll-up's language, with the plugins'
+    catalogs (:attr:`Rollup.catalogs`); ``zone`` is the event's time zone, for the dates in the
+    message. ``owner`` is a name as written, a role (a :class:`~venue_ready.Message`), or None.
+    """
+
+    message: Message
+    owner: str | Message | None
+    area: str
+    subject: str | None
+    overdue: bool = False
+    zone: tzinfo | None = field(default=None, eq=False)
+
+    @classmethod
+    def of(cls, report: Report, result: SubeventResult) -> RollupBlocker | None:
+        """The first blocker of ``report``, whose summary is ``result``; None when it has
+        neither blockers nor overdue Findings, or its congress is already held (nothing to
+        chase). Looked for only when the counts say there is one: most events cost nothing."""
+        if result.held_by(report.as_of) or not (result.blockers or result.overdue):
+            return None
+        # one list, the one the counts say is not empty (the overdue one sorts its Findings)
+        found = report.blockers if result.blockers else report.overdue
+        if not found:
+            return None
+        f = found[0]
+        return cls(f.message, f.owner, f.area, f.subject, not result.blockers, report.event.tz)
+
+    def text(self, lang: str, catalogs: Mapping[str, Mapping[str, str]] | None = None) -> str:
+        """The Finding's message in ``lang``."""
+        from ._i18n import translate
+
+        return translate(self.message, lang, catalogs, self.zone)
+
+    def owner_text(
+        self, lang: str, catalogs: Mapping[str, Mapping[str, str]] | None = None
+    ) -> str | None:
+        """Who is in charge, in ``lang``; None when nobody is named."""
+        if isinstance(self.owner, Message):
+            from ._i18n import translate
+
+            return translate(self.owner, lang, catalogs, self.zone)
+        return self.owner
+
+
+@frozen
 class RollupEntry:
-    """One event in the roll-up: its result, its file, how deep it sits in the tree and its
-    children's ids (in id order)."""
+    """One event in the roll-up: its result, its file, how deep it sits in the tree, its
+    children's ids (in id order), and what holds it back first (:class:`RollupBlocker`)."""
 
     result: SubeventResult
     file: str
     depth: int
     children: tuple[str, ...] = ()
+    first_blocker: RollupBlocker | None = None
 
 
 @frozen
 class LevelTotal:
     """The events of one level (``cell``, ``ward``, …): how many, how many of each status,
     their mean score (over the scored ones), their blockers and overdue Findings, and how many
-    have held their congress."""
+    have held their congress. ``open_statuses`` counts the statuses of the events not held
+    yet only: a congress already held is counted as held, not as "not ready"."""
 
     level: str
     events: int
@@ -135,6 +192,24 @@ class LevelTotal:
     blockers: int
     overdue: int
     held: int
+    open_statuses: tuple[tuple[AreaStatus, int], ...] = ()
+
+
+@frozen
+class RollupSelection:
+    """Which events a roll-up shows (``--level``, ``--status``, ``--top``): those of one of
+    ``levels`` (all when empty), of one of ``statuses`` (an :class:`AreaStatus` value, or
+    ``held``; all when empty), the ``top`` worst of them (all when None). The totals per level
+    always count every event."""
+
+    levels: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()
+    top: int | None = None
+
+    @property
+    def active(self) -> bool:
+        """True when it leaves anything out."""
+        return bool(self.levels or self.statuses) or self.top is not None
 
 
 @frozen
@@ -154,16 +229,54 @@ class Rollup:
     lang: str
     files: int
     catalogs: Mapping[str, Mapping[str, str]]
+    #: Per parent id, its children whose files could not be loaded, as its assessment counted
+    #: them (for :func:`pages`, which assesses it again).
+    unreadable: Mapping[str, tuple[SubeventResult, ...]] = field(factory=dict, eq=False, repr=False)
 
     @property
     def inconclusive(self) -> bool:
         """True when a plugin failed for some event, so its figures are inconclusive."""
         return bool(self.failures) or any(e.result.inconclusive for e in self.entries)
 
+    def is_held(self, entry: RollupEntry) -> bool:
+        """True when ``entry``'s congress was held at or before the roll-up's moment: it is
+        shown as held, whatever its checklist still says, and never ranked among those not
+        ready."""
+        return entry.result.held_by(self.as_of)
+
+    def status_of(self, entry: RollupEntry) -> str:
+        """``held`` for a congress already held, else its status's value."""
+        return "held" if self.is_held(entry) else entry.result.status.value
+
     def worst_first(self) -> list[RollupEntry]:
-        """The entries, worst first: by status, then lowest score (no score first), most
-        blockers, most overdue, then id."""
-        return sorted(self.entries, key=_badness)
+        """The entries, worst first: the congresses not held yet by status, then lowest score
+        (no score first), most blockers, most overdue, then id; the congresses already held
+        after them all, in the same order."""
+        as_of = self.as_of
+        return sorted(self.entries, key=lambda e: (e.result.held_by(as_of), _badness(e)))
+
+    def select(self, selection: RollupSelection | None = None) -> list[RollupEntry]:
+        """The entries ``selection`` keeps, worst first (:meth:`worst_first`)."""
+        ranked = self.worst_first()
+        if selection is None or not selection.active:
+            return ranked
+        levels, statuses = set(selection.levels), set(selection.statuses)
+        kept = [
+            e
+            for e in ranked
+            if (not levels or e.result.level in levels)
+            and (not statuses or self.status_of(e) in statuses)
+        ]
+        return kept if selection.top is None else kept[: selection.top]
+
+    def top(self) -> tuple[RollupEntry | None, int]:
+        """The event at the top of the tree (the root of the highest level; of those, the first
+        in tree order), and how many other roots there are."""
+        roots = [e for e in self.entries if e.depth == 0]
+        if not roots:
+            return None, 0
+        best = max(roots, key=lambda e: _level_key(e.result.level)[0])
+        return best, len(roots) - 1
 
     def levels(self) -> list[LevelTotal]:
         """Totals per level, lowest level first: ``cell``, ``ward``, ``commune``, ``district``,
@@ -175,6 +288,7 @@ class Rollup:
         for level in sorted(groups, key=_level_key):
             results = groups[level]
             counts = Counter(r.status for r in results)
+            open_counts = Counter(r.status for r in results if not r.held_by(self.as_of))
             scores = [r.score for r in results if r.score is not None]
             out.append(
                 LevelTotal(
@@ -187,17 +301,29 @@ class Rollup:
                     blockers=sum(r.blockers for r in results),
                     overdue=sum(r.overdue for r in results),
                     held=sum(1 for r in results if r.held_by(self.as_of)),
+                    open_statuses=tuple(
+                        (s, open_counts.get(s, 0))
+                        for s in sorted(AreaStatus, key=lambda s: -s.severity)
+                    ),
                 )
             )
         return out
 
-    def to_dict(self, lang: str | None = None) -> dict[str, Any]:
-        """The roll-up as plain data (the versioned layout of docs/rollup.md)."""
+    def to_dict(
+        self, lang: str | None = None, selection: RollupSelection | None = None
+    ) -> dict[str, Any]:
+        """The roll-up as plain data (the versioned layout of docs/rollup.md); with a
+        ``selection``, only the events it keeps (in tree order), the totals still of all."""
         from ._dates import get_zone, isoformat
         from ._version import __version__
 
         lang = lang or self.lang
         tz = get_zone(DEFAULT_TIMEZONE)
+        entries: Iterable[RollupEntry] = self.entries
+        if selection is not None and selection.active:
+            kept = {id(e) for e in self.select(selection)}
+            entries = [e for e in self.entries if id(e) in kept]
+        top, _others = self.top()
         return {
             "schema_version": ROLLUP_SCHEMA_VERSION,
             "generator": {
@@ -218,6 +344,14 @@ class Rollup:
             "as_of": isoformat(self.as_of, tz),
             "files": self.files,
             "inconclusive": self.inconclusive,
+            "title": top.result.name if top is not None else None,
+            "filters": None
+            if selection is None or not selection.active
+            else {
+                "levels": list(selection.levels),
+                "statuses": list(selection.statuses),
+                "top": selection.top,
+            },
             "levels": [
                 {
                     "level": t.level,
@@ -228,6 +362,7 @@ class Rollup:
                     "blockers": t.blockers,
                     "overdue": t.overdue,
                     "held": t.held,
+                    "statuses_not_held": {s.value: n for s, n in t.open_statuses},
                 }
                 for t in self.levels()
             ],
@@ -249,8 +384,10 @@ class Rollup:
                     if e.result.held_at is not None
                     else None,
                     "delegates_elected": e.result.delegates_elected,
+                    "held": e.result.held_by(self.as_of),
+                    "first_blocker": _blocker_dict(e.first_blocker, lang, self.catalogs),
                 }
-                for e in self.entries
+                for e in entries
             ],
             "errors": [
                 {
@@ -265,11 +402,25 @@ class Rollup:
             ],
         }
 
-    def to_json(self, lang: str | None = None) -> str:
+    def to_json(self, lang: str | None = None, selection: RollupSelection | None = None) -> str:
         """The roll-up as JSON text, ending in a newline; deterministic for the same input."""
         from ._jsontext import dumps
 
-        return dumps(self.to_dict(lang), indent=2) + "\n"
+        return dumps(self.to_dict(lang, selection), indent=2) + "\n"
+
+
+def _blocker_dict(
+    blocker: RollupBlocker | None, lang: str, catalogs: Mapping[str, Mapping[str, str]]
+) -> dict[str, Any] | None:
+    if blocker is None:
+        return None
+    return {
+        "kind": "overdue" if blocker.overdue else "blocker",
+        "area": blocker.area,
+        "subject": blocker.subject,
+        "text": blocker.text(lang, catalogs),
+        "owner": blocker.owner_text(lang, catalogs),
+    }
 
 
 def _round(value: float | None) -> float | None:
@@ -363,6 +514,7 @@ class _Done:
     result: SubeventResult
     lang: str
     failures: tuple[PluginFailure, ...] = ()
+    blocker: RollupBlocker | None = None
 
 
 @frozen
@@ -410,7 +562,12 @@ def _load_one(file: str, as_of: datetime) -> _Outcome:
     if event.area(SUBEVENTS_AREA) is not None:
         return _Parent(file, event.id, event.parent, event.lang, _own_failures())
     report = assess(event, as_of, pm)
-    return _Done(file, SubeventResult.from_report(report), event.lang, _new(report))
+    return _done(file, report)
+
+
+def _done(file: str, report: Report) -> _Done:
+    result = SubeventResult.from_report(report)
+    return _Done(file, result, report.event.lang, _new(report), RollupBlocker.of(report, result))
 
 
 def _load(file: str, as_of: datetime) -> Event | _Broken:
@@ -482,7 +639,7 @@ def _assess_parents(
             out.append(event)
             continue
         report = assess(event, as_of, pm, subevents=children)
-        out.append(_Done(file, SubeventResult.from_report(report), event.lang, _new(report)))
+        out.append(_done(file, report))
     return out
 
 
@@ -568,7 +725,70 @@ def roll_up(
         lang=lang,
         files=total,
         catalogs=main_pm.catalogs(),
+        unreadable=tree.unreadable(),
     )
+
+
+def pages(
+    rollup: Rollup,
+    entries: Iterable[RollupEntry],
+    lang: str,
+    *,
+    fmt: str = "html",
+    jobs: int = 1,
+    block: Sequence[str] = (),
+    extra: Sequence[str] = (),
+    strict: bool = False,
+) -> Iterator[tuple[RollupEntry, str | None]]:
+    """Each of ``entries``' own report in format ``fmt`` (through
+    :meth:`Report.render <venue_ready.Report.render>`), in ``lang``, in the order given.
+
+    The roll-up keeps no Report, so each event is loaded and assessed again as the roll-up did
+    it (its journal as it stood at the roll-up's moment, a parent with its children's results):
+    only for the entries asked for, and only when pages are asked for. An event whose file no
+    longer gives the roll-up's figures (it changed in between) gets None, never a page that
+    disagrees with the roll-up. ``jobs``, ``block``, ``extra`` and ``strict`` as for
+    :func:`roll_up`.
+    """
+    by_id = {e.result.id: e for e in rollup.entries}
+    chosen = list(entries)
+    work = []
+    for entry in chosen:
+        children = {c: by_id[c].result for c in entry.children if c in by_id}
+        for child in rollup.unreadable.get(entry.result.id, ()):
+            children.setdefault(child.id, child)
+        work.append((entry.file, children, entry.result, fmt, lang))
+    if _PM is None:
+        _init(block, extra, strict)
+    jobs = max(1, min(jobs, len(work) or 1, os.cpu_count() or 1))
+    done = iter(chosen)
+    with _Runner(jobs, block, extra, strict) as runner:
+        for batch in runner.map(_render_pages, _chunks(work, jobs), rollup.as_of):
+            for text in batch:
+                yield next(done), text
+
+
+def _render_pages(
+    jobs: Sequence[tuple[str, Mapping[str, SubeventResult], SubeventResult, str, str]],
+    as_of: datetime,
+) -> list[str | None]:
+    """Load, assess and render events again, each as the roll-up did (see :func:`pages`)."""
+    from ._assessment import assess
+
+    out: list[str | None] = []
+    for file, children, expected, fmt, lang in jobs:
+        pm = _fresh()
+        event = _load(file, as_of)
+        if isinstance(event, _Broken):
+            out.append(None)
+            continue
+        subevents = children if event.area(SUBEVENTS_AREA) is not None else None
+        report = assess(event, as_of, pm, subevents=subevents)
+        if SubeventResult.from_report(report) != expected:
+            out.append(None)  # changed since the roll-up read it
+            continue
+        out.append(report.render(fmt, lang, plugins=pm))
+    return out
 
 
 def _chunks(items: Sequence[Any], jobs: int) -> list[list[Any]]:
@@ -631,10 +851,10 @@ class _Runner:
 
     def map(
         self,
-        function: Callable[[Any, datetime], list[_Outcome]],
+        function: Callable[[Any, datetime], list[_T]],
         chunks: list[list[Any]],
         as_of: datetime,
-    ) -> Iterator[list[_Outcome]]:
+    ) -> Iterator[list[_T]]:
         if self.pool is None:
             for chunk in chunks:
                 yield function(chunk, as_of)
@@ -806,6 +1026,16 @@ class _Tree:
             )
         return out
 
+    def unreadable(self) -> dict[str, tuple[SubeventResult, ...]]:
+        """Per parent, the children it counted as unreadable (:meth:`children_results`)."""
+        out: dict[str, tuple[SubeventResult, ...]] = {}
+        for parent in self.broken_children:
+            found = self.children_results(parent)
+            broken = tuple(r for r in found.values() if r.broken)
+            if broken:
+                out[parent] = broken
+        return out
+
     def add(self, outcome: _Outcome) -> None:
         """Record a parent's outcome."""
         if isinstance(outcome, _Done):
@@ -829,7 +1059,7 @@ class _Tree:
             children = self.children.get(key, [])
             done = self.done.get(key)
             if done is not None:
-                yield RollupEntry(done.result, done.file, depth, tuple(children))
+                yield RollupEntry(done.result, done.file, depth, tuple(children), done.blocker)
             stack.extend((c, depth + 1) for c in reversed(children))
 
 

@@ -1,5 +1,7 @@
 """``venue-ready rollup --format html``: one self-contained page (its styles inside, no script,
-no link), with the totals per level, the errors, the table worst first and the tree.
+no link to anything outside it), titled with the top event's name, with the totals per level,
+the errors, the table worst first (each event's first blocker and its owner) and the tree.
+With ``links`` (``--html-dir``), each event's name links to its own page, relatively.
 
 Every string is rendered here from the message catalogs; the Jinja template
 (``templates/rollup.html.j2``) only lays them out, with autoescaping on, so no text from an
@@ -15,41 +17,67 @@ from .._i18n import gettext as _
 from .._model import DEFAULT_TIMEZONE
 
 if TYPE_CHECKING:
-    from .._rollup import Rollup
+    from collections.abc import Mapping
+
+    from .._rollup import Rollup, RollupSelection
 
 __all__ = ["render_rollup_html"]
 
 TEMPLATE = "templates/rollup.html.j2"
 
 
-def render_rollup_html(rollup: Rollup, lang: str) -> str:
-    """The whole roll-up as one HTML page, ending in a newline."""
+def render_rollup_html(
+    rollup: Rollup,
+    lang: str,
+    selection: RollupSelection | None = None,
+    links: Mapping[str, str] | None = None,
+) -> str:
+    """The whole roll-up as one HTML page, ending in a newline; ``selection`` as for the text
+    (:func:`~venue_ready._render.rollup_text.render_rollup_text`); ``links`` maps an event's id
+    to the (relative) address of its own page."""
     from .html import load_template
 
-    return load_template(TEMPLATE).render(_context(rollup, lang))
+    return load_template(TEMPLATE).render(_context(rollup, lang, selection, links or {}))
 
 
-def _context(rollup: Rollup, lang: str) -> dict[str, Any]:
+def _context(
+    rollup: Rollup, lang: str, selection: RollupSelection | None, links: Mapping[str, str]
+) -> dict[str, Any]:
     from .._dates import get_zone
     from .._version import __version__
-    from .rollup_text import level_line, table_head, table_rows, tree_line
+    from .rollup_text import (
+        counts_line,
+        level_table,
+        table_head,
+        table_rows,
+        title,
+        tree_entries,
+        tree_line,
+        worst_heading,
+    )
 
     tz = get_zone(DEFAULT_TIMEZONE)
+    shown = rollup.select(selection)
+    level_head, level_rows = level_table(rollup, lang)
+    rows = table_rows(rollup, shown, lang)
+    for row in rows:
+        row["href"] = links.get(row["id"], "")
     return {
         "lang": lang,
         "generator": f"venue_ready {__version__}",
         "labels": {
-            "title": _("rollup.html-title", lang),
+            "title": title(rollup, lang),
             "levels": _("rollup.html-levels-heading", lang),
-            "worst": _("rollup.html-worst-heading", lang),
+            "worst": worst_heading(rollup, shown, selection, lang, html=True),
             "tree": _("rollup.html-tree-heading", lang),
             "errors": _("rollup.html-errors-heading", lang),
             "failures": _("report.failures-heading", lang, count=len(rollup.failures)),
             "generated": _("report.html-generated", lang, version=__version__),
         },
-        "summary": _("rollup.title", lang, events=len(rollup.entries), files=rollup.files),
+        "summary": counts_line(rollup, lang),
         "as_of": _("report.as-of", lang, when=format_datetime(rollup.as_of.astimezone(tz), lang)),
-        "levels": [level_line(total, lang) for total in rollup.levels()],
+        "level_head": level_head,
+        "level_rows": level_rows,
         "errors": [
             {
                 "text": error.render(lang, rollup.catalogs).split("\n", 1)[0],
@@ -59,13 +87,14 @@ def _context(rollup: Rollup, lang: str) -> dict[str, Any]:
         ],
         "failures": [f.render(lang) for f in rollup.failures],
         "columns": table_head(lang),
-        "rows": table_rows(rollup.worst_first(), lang),
+        "rows": rows,
         "tree": [
             {
                 "depth": e.depth,
-                "status": e.result.status.value,
+                "status": rollup.status_of(e),
                 "text": tree_line(e, rollup, lang),
+                "href": links.get(e.result.id, ""),
             }
-            for e in rollup.entries
+            for e in tree_entries(rollup, shown)
         ],
     }
