@@ -886,6 +886,22 @@ def _templates(value: Sequence[TemplateItem]) -> tuple[TemplateItem, ...]:
     return _tuple_of(value, TemplateItem, "template")
 
 
+#: A template given as the function that builds it: called once, the first time the template is
+#: read (``init``, the conformance check), never by ``check``, which does not use templates.
+TemplateSource = Callable[[], Sequence[TemplateItem]]
+
+
+def _template_source(
+    value: Sequence[TemplateItem] | TemplateSource,
+) -> tuple[TemplateItem, ...] | TemplateSource:
+    return value if callable(value) else _templates(value)
+
+
+def _built(value: tuple[TemplateItem, ...] | TemplateSource) -> tuple[TemplateItem, ...]:
+    # what two specs compare and hash by: their templates' items, however they were given
+    return value if isinstance(value, tuple) else _templates(value())
+
+
 def _catalogs(value: Mapping[str, Mapping[str, str]] | None) -> Mapping[str, Mapping[str, str]]:
     if value is None:
         return ReadOnlyDict()
@@ -905,13 +921,19 @@ class AreaSpec:
     names the area's own subjects a team may report in the status journal (``venue-ready mark
     FILE KEY:SUBJECT``): the zones, entrances or slots whose records the plugin reads from
     :attr:`AreaPlan.records`; None (the default) when it reads none, and ``mark`` refuses them.
+
+    ``template`` is a sequence of :class:`TemplateItem`, or a function of no arguments that
+    returns one: only ``init`` and the conformance check read templates, so a long template
+    given as a function costs a ``check`` nothing.
     """
 
     key: str = field(validator=_text)
     title_vi: str = field(validator=_text)
     title_en: str = field(validator=_text)
     default_weight: float = field(default=1.0, validator=_non_negative)
-    template: tuple[TemplateItem, ...] = field(default=(), converter=_templates)
+    _template: tuple[TemplateItem, ...] | TemplateSource = field(
+        default=(), alias="template", converter=_template_source, eq=_built, repr=False
+    )
     validate_settings: SettingsValidator | None = None
     messages: Mapping[str, Mapping[str, str]] = field(factory=ReadOnlyDict, converter=_catalogs)
     settings_example: str = ""
@@ -920,6 +942,21 @@ class AreaSpec:
     def title(self, lang: str) -> str:
         """The area's title in ``lang`` (``vi`` or ``en``)."""
         return self.title_vi if lang == "vi" else self.title_en
+
+    @property
+    def template(self) -> tuple[TemplateItem, ...]:
+        """The area's template items, for new event files. Given as a function (``template=
+        build``), it is built the first time it is read, and kept.
+
+        :raises TypeError: when the function returns something other than template items
+            (and whatever the function raises)."""
+        source = self._template
+        if isinstance(source, tuple):
+            return source
+        items = _templates(source())
+        # the frozen spec caches what it was given the means to build: the same value each time
+        object.__setattr__(self, "_template", items)
+        return items
 
 
 @frozen

@@ -46,7 +46,7 @@ if TYPE_CHECKING:
     from importlib.metadata import EntryPoint
 
     from ._kinds import EventKind
-    from ._model import AreaSpec, Renderer
+    from ._model import AreaSpec, Renderer, TemplateItem
 
 __all__ = [
     "BUILTIN_PLUGINS",
@@ -397,6 +397,19 @@ class PluginManager:
         self._specs, self._providers, self._contested = specs, providers, contested
         self._catalog_specs = well_formed
         return specs
+
+    def area_template(self, area_key: str) -> tuple[TemplateItem, ...]:
+        """The template of area ``area_key``: empty for an area nobody provides. A template its
+        plugin gives as a function is built here, the first time; if that fails, the plugin
+        has a failure recorded (stage ``template``) and the template is empty."""
+        spec = self.area_specs().get(area_key)
+        if spec is None:
+            return ()
+        try:
+            return spec.template
+        except Exception as exc:  # a plugin's function: whatever it raises is its failure
+            self.record_failure(self._providers.get(area_key, area_key), "template", exc)
+            return ()
 
     def event_kinds(self) -> dict[str, EventKind]:
         """Every kind of event known: the core's, then the plugins' (``venue_ready_kinds``), by

@@ -437,6 +437,16 @@ class _Checker:
                         f"area {spec.key!r} is already provided by plugin {other!r}",
                     )
 
+    def check_template_builds(self, specs: list[AreaSpec]) -> None:
+        # a template given as a function is built on first reading: here, not mid-way in init
+        for spec in specs:
+            try:
+                spec.template  # noqa: B018 - read to build it
+            except Exception as exc:
+                raise self.fail(
+                    "template", f"area {spec.key!r}: its template: {_error(exc)}"
+                ) from exc
+
     def check_titles(self, specs: list[AreaSpec]) -> None:
         for spec in specs:
             for lang in ("vi", "en"):
@@ -625,6 +635,7 @@ def check_plugin(
     specs = checker.own_specs()
     checker.own_keys = {spec.key for spec in specs}
     checker.check_keys(specs)
+    checker.check_template_builds(specs)
     checker.check_titles(specs)
     checker.check_template(specs)
     checker.check_kinds(specs)

@@ -28,7 +28,7 @@ from venue_ready import (
     template_item,
 )
 
-from .kind_templates import KIND_ROLES, KIND_TEMPLATE
+from .kind_templates import KIND_ROLES, kind_template
 
 AREA = "general"
 
@@ -277,6 +277,11 @@ TEMPLATE = (
 )
 
 
+def _template() -> tuple[TemplateItem, ...]:
+    """The general area's template: a Party congress's items, then the other kinds'."""
+    return (*TEMPLATE, *kind_template())
+
+
 @hookimpl
 def venue_ready_areas() -> list[AreaSpec]:
     """The ``general`` area, with each kind's preconditions as its template (a Party
@@ -287,7 +292,7 @@ def venue_ready_areas() -> list[AreaSpec]:
             title_vi="Công tác chung",
             title_en="General preparations",
             default_weight=1.0,
-            template=(*TEMPLATE, *KIND_TEMPLATE),
+            template=_template,
             messages=MESSAGES,
         )
     ]

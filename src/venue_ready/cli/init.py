@@ -40,6 +40,8 @@ def run(args: argparse.Namespace, lang_hint: str) -> ExitCode:
     """Run ``init``: OK, or PLUGIN when the file was written but a plugin failed."""
     from pathlib import Path
 
+    import attrs
+
     from .._files import write_atomic
     from .._model import DEFAULT_TIMEZONE
     from .._scaffold import OPT_IN_AREAS, local_day, new_event_file
@@ -66,7 +68,12 @@ def run(args: argparse.Namespace, lang_hint: str) -> ExitCode:
         err(_(message, lang, template=args.template, hint=hint, known=", ".join(kinds)))
         raise Exit(ExitCode.USAGE)
     # subevents only makes sense for an event with children: opt in by hand (docs/rollup.md)
-    specs = [s for k, s in pm.area_specs().items() if k not in OPT_IN_AREAS]
+    # each template built once, here, where a plugin's failing template is its failure
+    specs = [
+        attrs.evolve(s, template=pm.area_template(k))
+        for k, s in pm.area_specs().items()
+        if k not in OPT_IN_AREAS
+    ]
     content = new_event_file(
         specs,
         starts=starts,
