@@ -247,6 +247,10 @@ VI: dict[str, str] = {
         'Khẩu hiệu "{text}" ({location}) không có trong danh sách khẩu hiệu chính thức: cần sửa '
         'đúng câu chữ, hoặc ghi kind = "banner" nếu đây không phải khẩu hiệu chính thức'
     ),
+    "decoration.slogan-list-missing": (
+        'Chưa đối chiếu được khẩu hiệu "{text}" ({location}): chưa nhập danh sách khẩu hiệu '
+        "chính thức theo hướng dẫn tuyên truyền hiện hành (official_slogans)"
+    ),
     # -- propaganda across the ward ------------------------------------------------------------
     "decoration.panels": "Pa nô tuyên truyền trên địa bàn phường: đã dựng {installed}/{planned}",
     "decoration.panels-unrecorded": (
@@ -429,6 +433,10 @@ EN: dict[str, str] = {
     "decoration.slogan-unofficial": (
         'Slogan "{text}" ({location}) is not in the list of official slogans: correct its '
         'wording, or write kind = "banner" if it is not meant as an official slogan'
+    ),
+    "decoration.slogan-list-missing": (
+        'Slogan "{text}" ({location}) cannot be checked: the official slogans of the current '
+        "propaganda guidance are not entered (official_slogans)"
     ),
     # -- propaganda across the ward ------------------------------------------------------------
     "decoration.panels": "Propaganda panels across the ward: {installed}/{planned} up",

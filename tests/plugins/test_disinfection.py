@@ -3,7 +3,7 @@ validator, the template and the settings example, and the Ngọc Thụy example 
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -750,13 +750,18 @@ def test_valid_settings_are_always_assessed(
 # -- the template and the settings example ------------------------------------------------------
 
 
+#: An opening day in each term whose rows differ: 2020 - 2025, 2025 - 2030 and later.
+TERM_DAYS = (date(2020, 5, 15), date(2026, 12, 20), date(2031, 5, 1))
+
+
 def test_the_template_items() -> None:
     assert TEMPLATE
-    ids = {item.id for item in TEMPLATE}
-    for kind in venue_ready.BUILTIN_KINDS:
-        # one row per id for every kind: init writes each item once, none missing
-        rows = [item.id for item in TEMPLATE if item.for_kind(kind)]
-        assert sorted(rows) == sorted(ids), kind
+    for day in TERM_DAYS:
+        ids = {item.id for item in TEMPLATE if item.for_event("party-congress", day)}
+        for kind in venue_ready.BUILTIN_KINDS:
+            # one row per id for every kind and term: init writes each item once, none missing
+            rows = [item.id for item in TEMPLATE if item.for_event(kind, day)]
+            assert sorted(rows) == sorted(ids), (kind, day)
     for item in TEMPLATE:
         assert item.id.startswith(f"{KEY}.")
         assert item.lead_days is None or item.lead_days >= 0
