@@ -191,8 +191,9 @@ def test_messages_of_subevents_findings_read_in_both_languages(rollup: Rollup) -
     assert area is not None
     texts = [report.message_text(f, "vi") for f in area.findings]
     assert texts == [
-        "Đại hội Chi bộ 1-1: đã tổ chức đại hội ngày 10 tháng 4 năm 2020, bầu 2 đại biểu",
-        "Đại hội Chi bộ 1-2: đã tổ chức đại hội 9 giờ 00 ngày 20 tháng 4 năm 2020, bầu 3 đại biểu",
+        "Đại hội Chi bộ 1-1: đã tổ chức đại hội vào ngày 10 tháng 4 năm 2020, bầu 2 đại biểu",
+        "Đại hội Chi bộ 1-2: đã tổ chức đại hội vào 9 giờ 00 ngày 20 tháng 4 năm 2020, bầu 3 "
+        "đại biểu",
         "Đại hội Chi bộ 1-3: chưa tổ chức đại hội; mức độ sẵn sàng 50/100, Đúng tiến độ",
         "Đại biểu do các đại hội cấp dưới bầu: 5/5",
     ]
@@ -261,9 +262,13 @@ def test_cli_rollup_text(run_cli: RunCli) -> None:
         "    w1 — Đại hội Đảng bộ phường Một: 68,7/100, Chậm tiến độ; "
         "1 điều kiện bắt buộc chưa đạt, 1 quá hạn",
         "      c11 — Đại hội Chi bộ 1-1: 100/100, Sẵn sàng; "
-        "đã tổ chức đại hội ngày 10 tháng 4 năm 2020",
+        "đã tổ chức đại hội vào ngày 10 tháng 4 năm 2020",
     ]
-    table = out.split("Xếp từ kém nhất (8):\n", 1)[1].split("\n\n", 1)[0].splitlines()
+    table = (
+        out.split("Xếp theo mức độ sẵn sàng, từ thấp đến cao (8):\n", 1)[1]
+        .split("\n\n", 1)[0]
+        .splitlines()
+    )
     assert [line.split()[0] for line in table[1:]] == WORST_FIRST
     assert proc.stderr == ""
 

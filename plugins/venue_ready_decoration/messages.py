@@ -151,7 +151,7 @@ VI: dict[str, str] = {
     "decoration.word.again.backdrop": "phông",
     # -- the backdrop itself -------------------------------------------------------------------
     "decoration.backdrop-printed": (
-        "Phông chính là phông in, đúng quy định (màn hình LED không thay phông chính)"
+        "Phông chính là phông in, đúng quy định (không dùng màn hình LED thay phông chính)"
     ),
     "decoration.backdrop-led": (
         "Phông chính đang là màn hình LED: màn hình LED không được thay thế phông chính, "
@@ -161,7 +161,7 @@ VI: dict[str, str] = {
         'Chưa ghi nhận phông chính là phông in hay màn hình LED ([backdrop] kind = "printed" '
         'hoặc "led")'
     ),
-    "decoration.backdrop-installed": "Phông sân khấu đã dựng {installed}",
+    "decoration.backdrop-installed": "Phông sân khấu đã dựng xong vào {installed}",
     "decoration.backdrop-not-installed": "Phông sân khấu chưa dựng",
     "decoration.backdrop-unrecorded": (
         "Chưa ghi nhận phông sân khấu (bảng [backdrop]: tiêu đề in trên phông, ngày dựng, "
@@ -241,11 +241,11 @@ VI: dict[str, str] = {
     ),
     "decoration.banner-not-installed": 'Băng rôn "{text}" ({location}): chưa treo',
     "decoration.slogan-official": (
-        'Khẩu hiệu "{text}" ({location}) đúng câu chữ khẩu hiệu chính thức'
+        'Khẩu hiệu "{text}" ({location}) đúng nguyên văn khẩu hiệu chính thức'
     ),
     "decoration.slogan-unofficial": (
         'Khẩu hiệu "{text}" ({location}) không có trong danh sách khẩu hiệu chính thức: cần sửa '
-        'đúng câu chữ, hoặc ghi kind = "banner" nếu đây không phải khẩu hiệu chính thức'
+        'đúng nguyên văn, hoặc ghi kind = "banner" nếu đây không phải khẩu hiệu chính thức'
     ),
     "decoration.slogan-list-missing": (
         'Chưa đối chiếu được khẩu hiệu "{text}" ({location}): chưa nhập danh sách khẩu hiệu '

@@ -426,7 +426,7 @@ def test_backdrop_installed_by_the_assessment_passes() -> None:
     f = one(make(), "decoration.backdrop-installed")
     assert (f["credit"], f["gate"], f["weight"]) == (1.0, True, 2.0)
     assert f["en"] == "The stage backdrop was put up on 14 May 2020"
-    assert f["vi"] == "Phông sân khấu đã dựng ngày 14 tháng 5 năm 2020"
+    assert f["vi"] == "Phông sân khấu đã dựng xong vào ngày 14 tháng 5 năm 2020"
 
 
 def test_backdrop_not_installed_or_installed_later_is_unmet() -> None:
