@@ -232,7 +232,12 @@ def test_a_missing_opening_broadcast() -> None:
     vi = one(event, "broadcast.opening-missing", "opening", lang="vi")
     assert text(vi) == (
         'Chưa có buổi phát thanh khai mạc (kind = "opening") trong ngày khai mạc '
-        "ngày 15 tháng 5 năm 2020"
+        "(ngày 15 tháng 5 năm 2020)"
+    )
+    # the day of a file without a schedule, in brackets: "ngày khai mạc" is not said twice
+    bare = broadcast_event(slots=[])
+    assert text(one(bare, "broadcast.opening-missing", "opening", lang="vi")).startswith(
+        "Phát thanh ngày khai mạc (ngày 15 tháng 5 năm 2020): chưa nhập lịch phát thanh"
     )
 
 
