@@ -127,11 +127,11 @@ def test_the_example_checks_in_text_and_json(name: str, lang: str, run_cli: RunC
 ELECTION_GAPS = {
     "vi": [
         "Phát thẻ cử tri đến từng cử tri: đang thực hiện (97%)",
-        "Phòng lưu giữ hòm phiếu, phiếu bầu: còn bỏ trống 23:00–00:00 23/5/2021, không có "
-        "người canh gác (mới có người canh gác 92,9% thời gian cần canh gác",
+        "Phòng lưu giữ hòm phiếu, phiếu bầu: không có người canh gác 23:00–00:00 23/5/2021 "
+        "(mới bảo đảm 92,9% thời gian phải canh gác",
         'biển in "KHU VỰC BỎ PHIẾU SỐ 2", tên chính thức là "KHU VỰC BỎ PHIẾU SỐ 3"',
         "Cửa phòng lưu giữ hòm phiếu ra sân (lối thoát hiểm): kiểm tra lần cuối ngày 12 tháng 5 "
-        "năm 2021, quá 7 ngày trước ngày bầu cử",
+        "năm 2021, trước ngày bầu cử hơn 7 ngày",
     ],
     "en": [
         "Phát thẻ cử tri đến từng cử tri: in progress (97%)",
@@ -149,14 +149,14 @@ MTTQ_GAPS = {
         "kiến: đang thực hiện, chưa có ý kiến của Ban Thường vụ Đảng ủy phường",
         "Hồ sơ thẩm tra tư cách đại biểu: đang thực hiện (60%)",
         'Tiêu đề phông sân khấu sai nhiệm kỳ (in "2019 - 2024", đúng là "2024 - 2029")',
-        "Đã cấp 130 thẻ đại biểu, cần 140",
+        "Đã cấp 130 thẻ đại biểu (cần 140)",
     ],
     "en": [
         "Đề án nhân sự Ủy ban MTTQ phường khóa mới, được Ban Thường vụ Đảng ủy phường cho ý "
         "kiến: in progress, not yet signed off by Ban Thường vụ Đảng ủy phường",
         "Hồ sơ thẩm tra tư cách đại biểu: in progress (60%)",
         'The stage backdrop has the wrong term (printed "2019 - 2024", should be "2024 - 2029")',
-        "130 delegate badges issued, 140 needed",
+        "130 delegate badges issued (140 needed)",
     ],
 }
 

@@ -105,7 +105,7 @@ def test_cli_shows_the_gaps_in_both_languages(run_cli: RunCli) -> None:
     overall = "Mức độ sẵn sàng chung: 92,9/100 · Còn điều kiện bắt buộc chưa đạt · CHƯA SẴN SÀNG"
     assert overall in vi.stdout
     assert "Cổng phụ: chưa bố trí chốt gác" in vi.stdout
-    assert "Khu vực Tầng hầm để xe được phun khử khuẩn lần gần nhất" in vi.stdout
+    assert "Tầng hầm để xe được phun khử khuẩn lần gần nhất" in vi.stdout
     for title in ("An ninh, trật tự", "Trang trí, tuyên truyền", "Truyền thanh", "Khử khuẩn, y tế"):
         assert title in vi.stdout
     en = run_cli("check", EXAMPLE, "--as-of", AS_OF, "--lang", "en")

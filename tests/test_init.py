@@ -36,7 +36,8 @@ def test_init_writes_a_file_that_check_accepts(run_cli: RunCli, tmp_path: Path, 
     # every installed area is in the congress template, but the opt-in subevents (#7)
     assert sorted(keys) == sorted(k for k in specs if k != "subevents")
     assert keys[0] == "general"
-    items = sum(1 for spec in specs.values() for t in spec.template if t.for_kind("party-congress"))
+    day = date(2020, 5, 15)
+    items = sum(1 for s in specs.values() for t in s.template if t.for_event("party-congress", day))
     assert sum(a["coverage"]["expected"] for a in data["areas"]) >= items
     titles = [f["message"]["params"].get("title") for a in data["areas"] for f in a["findings"]]
     general = specs["general"].template[0]
@@ -52,7 +53,7 @@ def test_due_dates_are_counted_back_from_the_start(tmp_path: Path) -> None:
     )
     event = venue_ready.loads(text)
     by_id = {item.id: item for item in event.areas[0].items}
-    for template in (t for t in spec.template if t.for_kind("party-congress")):
+    for template in (t for t in spec.template if t.for_event("party-congress", date(2020, 5, 15))):
         due = by_id[template.id].due
         if template.phase is Phase.DURING:  # while the congress sits: due by its end
             assert due is None
@@ -134,12 +135,25 @@ def test_init_writes_each_kinds_checklist(run_cli: RunCli, tmp_path: Path, kind:
 #: init's start, the rules it says it applies, the body above the ward, the cells' term
 TERM_CASES = [
     ("2020-05-15", "before 1 July 2025", "Ban Thường vụ Quận ủy", "(term 2020 - 2022)"),
-    ("2025-06-30", "before 1 July 2025", "Ban Thường vụ Quận ủy", "(term 2020 - 2022)"),
+    # a congress of 2025 opens the term 2025 - 2030: its cells have held theirs for 2025 - 2027
+    ("2025-06-30", "before 1 July 2025", "Ban Thường vụ Quận ủy", "(term 2025 - 2027)"),
     (
         "2026-12-20",
         "from 1 July 2025",
         "Ban Thường vụ cấp ủy cấp trên trực tiếp",
         "(term 2025 - 2027)",
+    ),
+    (
+        "2028-03-01",
+        "from 1 July 2025",
+        "Ban Thường vụ cấp ủy cấp trên trực tiếp",
+        "(term 2027 - 2030)",
+    ),
+    (
+        "2030-05-15",
+        "from 1 July 2025",
+        "Ban Thường vụ cấp ủy cấp trên trực tiếp",
+        "(term 2030 - 2032)",
     ),
 ]
 

@@ -192,8 +192,9 @@ def test_messages_of_subevents_findings_read_in_both_languages(rollup: Rollup) -
     assert area is not None
     texts = [report.message_text(f, "vi") for f in area.findings]
     assert texts == [
-        "Đại hội Chi bộ 1-1: đã tổ chức đại hội ngày 10 tháng 4 năm 2020, bầu 2 đại biểu",
-        "Đại hội Chi bộ 1-2: đã tổ chức đại hội 9 giờ 00 ngày 20 tháng 4 năm 2020, bầu 3 đại biểu",
+        "Đại hội Chi bộ 1-1: đã tổ chức đại hội vào ngày 10 tháng 4 năm 2020, bầu 2 đại biểu",
+        "Đại hội Chi bộ 1-2: đã tổ chức đại hội vào 9 giờ 00 ngày 20 tháng 4 năm 2020, bầu 3 "
+        "đại biểu",
         "Đại hội Chi bộ 1-3: chưa tổ chức đại hội; mức độ sẵn sàng 50/100, Đúng tiến độ",
         "Đại biểu do các đại hội cấp dưới bầu: 5/5",
     ]
@@ -273,14 +274,14 @@ def test_cli_rollup_text(run_cli: RunCli) -> None:
         "  q — Đại hội Đảng bộ quận Mẫu: 77,7/100, Đúng tiến độ",
         "    w1 — Đại hội Đảng bộ phường Một: 68,7/100, Chậm tiến độ; "
         "1 điều kiện bắt buộc chưa đạt, 1 quá hạn",
-        "      c11 — Đại hội Chi bộ 1-1: 100/100; đã tổ chức đại hội ngày 10 tháng 4 năm 2020",
+        "      c11 — Đại hội Chi bộ 1-1: 100/100; đã tổ chức đại hội vào ngày 10 tháng 4 năm 2020",
     ]
     # w2 was held on 9 May: held, not "behind schedule", though its checklist has 3 overdue
     assert tree[5] == (
         "    w2 — Đại hội Đảng bộ phường Hai: 70,8/100; 0 điều kiện bắt buộc chưa đạt, 3 quá hạn; "
-        "đã tổ chức đại hội 8 giờ 00 ngày 9 tháng 5 năm 2020"
+        "đã tổ chức đại hội vào 8 giờ 00 ngày 9 tháng 5 năm 2020"
     )
-    rows = _table_after(out, "Xếp từ kém nhất (8):")
+    rows = _table_after(out, "Xếp theo mức độ sẵn sàng, từ thấp đến cao (8):")
     assert rows[0][-2:] == ["Vướng mắc đầu tiên", "Phụ trách"]
     assert [row[0] for row in rows[1:]] == WORST_FIRST
     by_id = {row[0]: row for row in rows[1:]}

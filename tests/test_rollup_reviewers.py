@@ -157,7 +157,10 @@ def test_filters_in_both_languages(run_cli: RunCli) -> None:
     en = run_cli("rollup", TREE, "--as-of", AS_OF_TEXT, "--lang", "en", "--level", "ward",
                  "--status", "at-risk")  # fmt: skip
     assert vi.returncode == en.returncode == 0, vi.stderr + en.stderr
-    assert "Xếp từ kém nhất (1/8 sự kiện; lọc theo --level ward --top 1):" in vi.stdout
+    assert (
+        "Xếp theo mức độ sẵn sàng, từ thấp đến cao (1/8 sự kiện; lọc theo --level ward --top 1):"
+        in vi.stdout
+    )
     table = vi.stdout.split("lọc theo --level ward --top 1):\n", 1)[1].split("\n\n")[0]
     assert [line.split()[0] for line in table.splitlines()[1:]] == ["w1"]
     # the tree keeps the events shown, under their ancestors

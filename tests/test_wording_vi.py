@@ -64,11 +64,11 @@ def _ids() -> set[str]:
 VI_SENTENCES = (
     "Thời điểm đánh giá: 16 giờ 00 ngày 14 tháng 5 năm 2020",
     "Mức độ sẵn sàng chung: 92,9/100 · Còn điều kiện bắt buộc chưa đạt · CHƯA SẴN SÀNG",
-    "Cổng phụ: chưa bố trí chốt gác (cần người gác từ 6 giờ 00 đến 17 giờ 30 ngày 15 tháng 5 năm "
-    "2020)",
+    "Cổng phụ: chưa bố trí chốt gác (cần có người gác từ 6 giờ 00 đến 17 giờ 30 ngày 15 tháng 5 "
+    "năm 2020)",
     "Bình chữa cháy BCC-04 (Tầng hầm để xe): hết hạn kiểm định ngày 10 tháng 5 năm 2020, trước "
     "khi Đại hội kết thúc (cần kiểm định lại hoặc thay bình)",
-    "Khu vực Tầng hầm để xe được phun khử khuẩn lần gần nhất lúc 8 giờ 00 ngày 10 tháng 5 năm "
+    "Tầng hầm để xe được phun khử khuẩn lần gần nhất lúc 8 giờ 00 ngày 10 tháng 5 năm "
     "2020, trước giờ khai mạc hơn 24 giờ: cần phun lại trong khoảng từ 7 giờ 30 ngày 14 đến 7 "
     "giờ 30 ngày 15 tháng 5 năm 2020",
     'Buổi phát thanh "Kết quả Đại hội Đảng bộ phường Ngọc Thụy lần thứ XXII, nhiệm kỳ 2020 - '

@@ -15,24 +15,24 @@ __all__ = ["MESSAGES"]
 _VI = {
     # -- the schedule: each day before, the opening, the closing, the results ----------------------
     "broadcast.day-scheduled": "Lịch phát thanh {day}: có {count} buổi về {about}",
-    "broadcast.day-missing": "Lịch phát thanh {day}: chưa có buổi nào về {about} (cần ít nhất một buổi mỗi ngày, từ {from_days} ngày trước {start_day})",
+    "broadcast.day-missing": "Lịch phát thanh {day}: chưa có buổi nào về {about} (cần ít nhất một buổi mỗi ngày, kể từ {from_days} ngày trước {start_day})",
     "broadcast.day-no-schedule": "Phát thanh {day}: chưa nhập lịch phát thanh ([[slots]]), chưa đánh giá được ngày này",
     "broadcast.opening-scheduled": 'Phát thanh ngày khai mạc: có buổi phát "{content}" vào {at}',
-    "broadcast.opening-missing": 'Chưa có buổi phát thanh khai mạc (kind = "opening") trong ngày khai mạc {day}',
-    "broadcast.opening-no-schedule": "Phát thanh ngày khai mạc {day}: chưa nhập lịch phát thanh ([[slots]]), chưa đánh giá được",
+    "broadcast.opening-missing": 'Chưa có buổi phát thanh khai mạc (kind = "opening") trong ngày khai mạc ({day})',
+    "broadcast.opening-no-schedule": "Phát thanh ngày khai mạc ({day}): chưa nhập lịch phát thanh ([[slots]]), chưa đánh giá được",
     "broadcast.reminder-scheduled": "Phát thanh {day}: có {count} buổi nhắc về {about} trong ngày (cần ít nhất {min} buổi)",
     "broadcast.reminder-missing": 'Phát thanh {day}: mới có {count} buổi nhắc về {about} trong ngày (kind = "reminder"), cần ít nhất {min} buổi',
     "broadcast.reminder-none": 'Phát thanh {day}: chưa có buổi nhắc nào về {about} trong ngày (kind = "reminder"), cần ít nhất {min} buổi',
     "broadcast.reminder-no-schedule": "Phát thanh {day}, các buổi nhắc trong ngày: chưa nhập lịch phát thanh ([[slots]]), chưa đánh giá được",
     "broadcast.closing-scheduled": 'Phát thanh bế mạc: có buổi phát "{content}" vào {at}',
-    "broadcast.closing-missing": 'Chưa có buổi phát thanh bế mạc (kind = "closing") trong ngày bế mạc {day}',
-    "broadcast.closing-no-schedule": "Phát thanh ngày bế mạc {day}: chưa nhập lịch phát thanh ([[slots]]), chưa đánh giá được",
+    "broadcast.closing-missing": 'Chưa có buổi phát thanh bế mạc (kind = "closing") trong ngày bế mạc ({day})',
+    "broadcast.closing-no-schedule": "Phát thanh ngày bế mạc ({day}): chưa nhập lịch phát thanh ([[slots]]), chưa đánh giá được",
     "broadcast.results-scheduled": 'Phát thanh kết quả {about}: có buổi phát "{content}" vào {at}',
     "broadcast.results-missing": 'Chưa có buổi phát thanh kết quả {about} (kind = "results") sau {end}, chậm nhất {by} ({days} ngày sau {end})',
     "broadcast.results-no-schedule": "Phát thanh kết quả {about} (chậm nhất {by}): chưa nhập lịch phát thanh ([[slots]]), chưa đánh giá được",
     # -- each slot ---------------------------------------------------------------------------------
     "broadcast.slot-approved": 'Buổi phát thanh "{content}" ({at}): nội dung đã được {by} duyệt {on}',
-    "broadcast.slot-not-approved": 'Buổi phát thanh "{content}" ({at}): nội dung chưa được {approver} duyệt (cần duyệt trước giờ phát {lead} giờ)',
+    "broadcast.slot-not-approved": 'Buổi phát thanh "{content}" ({at}): nội dung chưa được {approver} duyệt (phải duyệt trước giờ phát ít nhất {lead} giờ)',
     "broadcast.slot-approved-later": 'Buổi phát thanh "{content}" ({at}): {by} duyệt {on}, sau thời điểm đánh giá',
     "broadcast.slot-approved-other": 'Buổi phát thanh "{content}" ({at}): mới có {by} duyệt {on}, nội dung cần được {approver} duyệt',
     "broadcast.slot-aired": 'Buổi phát thanh "{content}": đã phát vào {aired}',
@@ -41,11 +41,11 @@ _VI = {
     # -- the local limits --------------------------------------------------------------------------
     "broadcast.over-limit": "Lịch phát thanh {day}: có {count} buổi, vượt giới hạn {max} buổi mỗi ngày; hãy bớt hoặc dời bớt buổi phát",
     # -- the loudspeaker clusters ------------------------------------------------------------------
-    "broadcast.clusters-ok": "{working} trên {total} cụm loa hoạt động tốt ({percent}%, ngưỡng {threshold}%), kiểm tra {checked}",
-    "broadcast.clusters-low": "Chỉ {working} trên {total} cụm loa hoạt động ({percent}%, dưới ngưỡng {threshold}%), kiểm tra {checked}: cần sửa thêm {needed} cụm loa",
-    "broadcast.clusters-stale": "{working} trên {total} cụm loa hoạt động nhưng lần kiểm tra {checked} đã quá {check_days} ngày trước {start} (ngưỡng {threshold}%): cần kiểm tra lại",
-    "broadcast.clusters-unchecked": "{working} trên {total} cụm loa hoạt động (ngưỡng {threshold}%) nhưng chưa ghi ngày kiểm tra (checked): cần kiểm tra trong vòng {check_days} ngày trước {start}",
-    "broadcast.clusters-checked-later": "Cụm loa được kiểm tra {checked}, sau thời điểm đánh giá (ngưỡng {threshold}%)",
+    "broadcast.clusters-ok": "{working}/{total} cụm loa hoạt động tốt ({percent}%, yêu cầu tối thiểu {threshold}%), kiểm tra {checked}",
+    "broadcast.clusters-low": "Mới có {working}/{total} cụm loa hoạt động ({percent}%, dưới mức yêu cầu tối thiểu {threshold}%), kiểm tra {checked}: cần sửa thêm {needed} cụm loa",
+    "broadcast.clusters-stale": "{working}/{total} cụm loa hoạt động nhưng lần kiểm tra {checked} cách {start} hơn {check_days} ngày (yêu cầu tối thiểu {threshold}%): cần kiểm tra lại",
+    "broadcast.clusters-unchecked": "{working}/{total} cụm loa hoạt động (yêu cầu tối thiểu {threshold}%) nhưng chưa ghi ngày kiểm tra (checked): cần kiểm tra trong vòng {check_days} ngày trước {start}",
+    "broadcast.clusters-checked-later": "Cụm loa được kiểm tra {checked}, sau thời điểm đánh giá (yêu cầu tối thiểu {threshold}%)",
     "broadcast.clusters-missing": "Chưa có số liệu cụm loa ([clusters]: total, working, checked), chưa đánh giá được",
     # -- settings problems -------------------------------------------------------------------------
     "broadcast.settings.working-above-total": "số cụm loa hoạt động ({working}) lớn hơn tổng số cụm loa ({total}) (cần working không quá total)",
@@ -73,7 +73,7 @@ _EN = {
     "broadcast.results-no-schedule": "Broadcast of {about}'s results (by {by}): no broadcast schedule ([[slots]]) given, not assessed",
     # -- each slot ---------------------------------------------------------------------------------
     "broadcast.slot-approved": 'Broadcast "{content}" ({at}): content approved by {by} on {on}',
-    "broadcast.slot-not-approved": 'Broadcast "{content}" ({at}): content not approved yet (approver: {approver}; approval is needed {lead} hours before it airs)',
+    "broadcast.slot-not-approved": 'Broadcast "{content}" ({at}): content not approved yet (approver: {approver}; approval is needed at least {lead} hours before it airs)',
     "broadcast.slot-approved-later": 'Broadcast "{content}" ({at}): approved by {by} on {on}, after the assessment',
     "broadcast.slot-approved-other": 'Broadcast "{content}" ({at}): approved by {by} on {on} only, but the content needs approval (approver: {approver})',
     "broadcast.slot-aired": 'Broadcast "{content}": aired on {aired}',
@@ -82,11 +82,11 @@ _EN = {
     # -- the local limits --------------------------------------------------------------------------
     "broadcast.over-limit": "{day}: {count} broadcasts, over the limit of {max} a day; drop or move some of them",
     # -- the loudspeaker clusters ------------------------------------------------------------------
-    "broadcast.clusters-ok": "{working} of {total} loudspeaker clusters working ({percent}%, threshold {threshold}%), checked {checked}",
-    "broadcast.clusters-low": "Only {working} of {total} loudspeaker clusters working ({percent}%, below the threshold of {threshold}%), checked {checked}: repair {needed} more",
-    "broadcast.clusters-stale": "{working} of {total} loudspeaker clusters working, but the check on {checked} is more than {check_days} days before {start} (threshold {threshold}%): check them again",
-    "broadcast.clusters-unchecked": "{working} of {total} loudspeaker clusters working (threshold {threshold}%), but no date of the check (checked): check them within {check_days} days before {start}",
-    "broadcast.clusters-checked-later": "The loudspeaker clusters were checked {checked}, after the assessment (threshold {threshold}%)",
+    "broadcast.clusters-ok": "{working}/{total} loudspeaker clusters working ({percent}%, at least {threshold}% required), checked {checked}",
+    "broadcast.clusters-low": "Only {working}/{total} loudspeaker clusters working ({percent}%, below the {threshold}% required), checked {checked}: repair {needed} more",
+    "broadcast.clusters-stale": "{working}/{total} loudspeaker clusters working, but the check on {checked} is more than {check_days} days before {start} (at least {threshold}% required): check them again",
+    "broadcast.clusters-unchecked": "{working}/{total} loudspeaker clusters working (at least {threshold}% required), but no date of the check (checked): check them within {check_days} days before {start}",
+    "broadcast.clusters-checked-later": "The loudspeaker clusters were checked {checked}, after the assessment (at least {threshold}% required)",
     "broadcast.clusters-missing": "No loudspeaker cluster figures given ([clusters]: total, working, checked): not assessed",
     # -- settings problems -------------------------------------------------------------------------
     "broadcast.settings.working-above-total": "working clusters ({working}) are more than the total ({total}) (expected working to be at most total)",

@@ -151,7 +151,7 @@ VI: dict[str, str] = {
     "decoration.word.again.backdrop": "phông",
     # -- the backdrop itself -------------------------------------------------------------------
     "decoration.backdrop-printed": (
-        "Phông chính là phông in, đúng quy định (màn hình LED không thay phông chính)"
+        "Phông chính là phông in, đúng quy định (không dùng màn hình LED thay phông chính)"
     ),
     "decoration.backdrop-led": (
         "Phông chính đang là màn hình LED: màn hình LED không được thay thế phông chính, "
@@ -161,7 +161,7 @@ VI: dict[str, str] = {
         'Chưa ghi nhận phông chính là phông in hay màn hình LED ([backdrop] kind = "printed" '
         'hoặc "led")'
     ),
-    "decoration.backdrop-installed": "Phông sân khấu đã dựng {installed}",
+    "decoration.backdrop-installed": "Phông sân khấu đã dựng xong vào {installed}",
     "decoration.backdrop-not-installed": "Phông sân khấu chưa dựng",
     "decoration.backdrop-unrecorded": (
         "Chưa ghi nhận phông sân khấu (bảng [backdrop]: tiêu đề in trên phông, ngày dựng, "
@@ -241,11 +241,15 @@ VI: dict[str, str] = {
     ),
     "decoration.banner-not-installed": 'Băng rôn "{text}" ({location}): chưa treo',
     "decoration.slogan-official": (
-        'Khẩu hiệu "{text}" ({location}) đúng câu chữ khẩu hiệu chính thức'
+        'Khẩu hiệu "{text}" ({location}) đúng nguyên văn khẩu hiệu chính thức'
     ),
     "decoration.slogan-unofficial": (
         'Khẩu hiệu "{text}" ({location}) không có trong danh sách khẩu hiệu chính thức: cần sửa '
-        'đúng câu chữ, hoặc ghi kind = "banner" nếu đây không phải khẩu hiệu chính thức'
+        'đúng nguyên văn, hoặc ghi kind = "banner" nếu đây không phải khẩu hiệu chính thức'
+    ),
+    "decoration.slogan-list-missing": (
+        'Chưa đối chiếu được khẩu hiệu "{text}" ({location}): chưa nhập danh sách khẩu hiệu '
+        "chính thức theo hướng dẫn tuyên truyền hiện hành (official_slogans)"
     ),
     # -- propaganda across the ward ------------------------------------------------------------
     "decoration.panels": "Pa nô tuyên truyền trên địa bàn phường: đã dựng {installed}/{planned}",
@@ -429,6 +433,10 @@ EN: dict[str, str] = {
     "decoration.slogan-unofficial": (
         'Slogan "{text}" ({location}) is not in the list of official slogans: correct its '
         'wording, or write kind = "banner" if it is not meant as an official slogan'
+    ),
+    "decoration.slogan-list-missing": (
+        'Slogan "{text}" ({location}) cannot be checked: the official slogans of the current '
+        "propaganda guidance are not entered (official_slogans)"
     ),
     # -- propaganda across the ward ------------------------------------------------------------
     "decoration.panels": "Propaganda panels across the ward: {installed}/{planned} up",

@@ -737,8 +737,9 @@ def slogan_official(banner: Banner, official: set[str]) -> Outcome:
 
 def official_slogans(config: Config, event: Event) -> tuple[str, ...]:
     """The official slogans: the setting, else a Party congress's by its term (Công văn
-    8355-CV/BTGTW's for 2020 - 2025, only the top slogan later); other kinds have no default
-    list, so their slogans are not checked unless the settings give one."""
+    8355-CV/BTGTW's for 2020 - 2025; none later, the current guidance to be entered); other
+    kinds have no default list, so their slogans are not checked unless the settings give
+    one."""
     if config.official_slogans is not None:
         return config.official_slogans
     if event.kind != "party-congress":
@@ -767,6 +768,10 @@ def banner_rule(config: Config, event: Event, area: AreaPlan, as_of: datetime) -
         if banner.kind == "slogan" and official:
             outcome = slogan_official(banner, official)
             findings.append(_finding(make, "slogan-unofficial", outcome, WEIGHT_SLOGAN))
+        elif banner.kind == "slogan" and event.kind == "party-congress":
+            # a later term's Party congress: the list is the current guidance's, to be entered
+            missing = _unknown("slogan-list-missing", text=banner.text, location=banner.location)
+            findings.append(_finding(make, "slogan-unofficial", missing, WEIGHT_SLOGAN))
     return findings
 
 

@@ -7,7 +7,15 @@ banners, panels and posters) come from the settings instead.
 
 from __future__ import annotations
 
+from datetime import date
+
 from venue_ready import Bodies, Phase, Role, TemplateItem, template_item
+
+#: The first opening days of the 2025 - 2030 and 2030 - 2035 terms (an event opening in 2025
+#: belongs to the term 2025 - 2030, as ``init`` counts a term): a Party congress's slogans
+#: follow its term's propaganda guidance, Công văn 8355-CV/BTGTW (01/04/2020) for 2020 - 2025,
+#: Hướng dẫn 24-HD/BTGDVTW (29/07/2025) for 2025 - 2030, a guidance still to come later.
+TERM_2025, TERM_2030 = date(2025, 1, 1), date(2030, 1, 1)
 
 #: The area's key: the prefix of its template items, Finding codes and message ids.
 KEY = "decoration"
@@ -118,7 +126,21 @@ TEMPLATE = (
         "decoration.slogan-list",
         "Danh sách khẩu hiệu theo Công văn 8355-CV/BTGTW được Ban Thường vụ duyệt",
         "Slogan list (after Công văn 8355-CV/BTGTW) approved by the standing committee",
-        ROLE_PROPAGANDA, 10, kinds=("party-congress",)
+        ROLE_PROPAGANDA, 10, kinds=("party-congress",), until=TERM_2025
+    ),
+    template_item(
+        "decoration.slogan-list",
+        "Danh sách khẩu hiệu theo Hướng dẫn 24-HD/BTGDVTW được Ban Thường vụ duyệt",
+        "Slogan list (after Hướng dẫn 24-HD/BTGDVTW) approved by the standing committee",
+        ROLE_PROPAGANDA, 10, kinds=("party-congress",), since=TERM_2025, until=TERM_2030
+    ),
+    template_item(
+        "decoration.slogan-list",
+        "Danh sách khẩu hiệu theo hướng dẫn tuyên truyền của Trung ương cho nhiệm kỳ được "
+        "Ban Thường vụ duyệt",
+        "Slogan list (after the central propaganda guidance for the term) approved by the "
+        "standing committee",
+        ROLE_PROPAGANDA, 10, kinds=("party-congress",), since=TERM_2030
     ),
     template_item(
         "decoration.slogan-list",
@@ -202,10 +224,15 @@ propaganda_lead_days = 7   # pa nô, tranh cổ động trên địa bàn / pane
 # owner_stage = "Tiểu ban Phục vụ"
 # owner_propaganda = "Tiểu ban Tuyên truyền"
 
-# Khẩu hiệu chính thức. Mặc định của Đại hội Đảng bộ nhiệm kỳ 2020 - 2025 là 2 khẩu hiệu trích
-# Công văn 8355-CV/BTGTW (01/04/2020, có 17 khẩu hiệu): dán đủ danh sách vào đây.
+# Khẩu hiệu chính thức. Đại hội Đảng bộ nhiệm kỳ 2020 - 2025: mặc định 2 khẩu hiệu trích Công
+# văn 8355-CV/BTGTW (01/04/2020, có 17 khẩu hiệu), dán đủ danh sách vào đây. Từ nhiệm kỳ 2025 -
+# 2030: không có danh sách mặc định (chưa kiểm chứng), phải nhập danh sách khẩu hiệu của hướng
+# dẫn tuyên truyền hiện hành (Hướng dẫn 24-HD/BTGDVTW, 29/07/2025), nếu không các khẩu hiệu
+# chưa được đối chiếu.
 # The official slogans. A 2020 - 2025 Party congress defaults to 2 of the 17 in Công văn
-# 8355-CV/BTGTW (1 April 2020): paste the full list here.
+# 8355-CV/BTGTW (1 April 2020): paste the full list here. From the 2025 - 2030 term there is no
+# default list (unverified): enter the current guidance's (Hướng dẫn 24-HD/BTGDVTW, 29 July
+# 2025), or the slogans are not checked.
 # official_slogans = ["Nhiệt liệt chào mừng đại hội đảng bộ các cấp nhiệm kỳ 2020-2025!",
 #   "Đảng Cộng sản Việt Nam quang vinh muôn năm!"]
 

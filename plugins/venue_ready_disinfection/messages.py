@@ -18,23 +18,25 @@ _VI: dict[str, str] = {
     "disinfection.word.start.other": "giờ khai mạc",
     # -- spraying ---------------------------------------------------------------------------------
     "disinfection.zone-sprayed": (
-        "Khu vực {zone} đã được {by} phun khử khuẩn lúc {at}, trong vòng {window} giờ trước "
-        "{start} {opening}"
+        "{zone} đã được {by} phun khử khuẩn lúc {at}, trong vòng {window} giờ trước {start} "
+        "({opening})"
     ),
-    "disinfection.zone-missed": ("Khu vực {zone} chưa được phun khử khuẩn trước {start} {opening}"),
+    "disinfection.zone-missed": ("{zone} chưa được phun khử khuẩn trước {start} ({opening})"),
     "disinfection.zone-too-early": (
-        "Khu vực {zone} được phun khử khuẩn lần gần nhất lúc {last}, trước {start} hơn "
+        "{zone} được phun khử khuẩn lần gần nhất lúc {last}, trước {start} hơn "
         "{window} giờ: cần phun lại trong khoảng {window_start:range=opening}"
     ),
     "disinfection.zone-planned": (
-        "Khu vực {zone} có lịch phun khử khuẩn lúc {at}, chưa đến thời điểm đó; chưa được tính "
-        "là đã phun trước {start} {opening}"
+        "{zone} có lịch phun khử khuẩn lúc {at}, chưa đến giờ phun nên chưa được tính là đã "
+        "phun trước {start} ({opening})"
     ),
     "disinfection.no-zones": (
         "Địa điểm chưa khai báo khu vực nào ([venue] zones): chưa đánh giá được việc phun khử khuẩn"
     ),
     # -- temperature checkpoints --------------------------------------------------------------
-    "disinfection.checkpoint-set": ("{entrance} có điểm đo thân nhiệt, do {staff} phụ trách"),
+    "disinfection.checkpoint-set": (
+        "{entrance} đã bố trí điểm đo thân nhiệt, do {staff} phụ trách"
+    ),
     "disinfection.checkpoint-missing": ("{entrance} chưa có điểm đo thân nhiệt"),
     "disinfection.checkpoint-planned": (
         "Điểm đo thân nhiệt ở {entrance} dự kiến bố trí lúc {at}, chưa đến thời điểm đó"
@@ -45,20 +47,21 @@ _VI: dict[str, str] = {
     ),
     # -- supplies -----------------------------------------------------------------------------
     "disinfection.masks-enough": (
-        "Có {stock} khẩu trang cho {people} người (cần {need}, {per_person} chiếc mỗi người)"
+        "Đã chuẩn bị {stock} chiếc khẩu trang cho {people} người (cần {need} chiếc, mỗi người "
+        "{per_person} chiếc)"
     ),
     "disinfection.masks-short": (
-        "Mới có {stock} khẩu trang cho {people} người, cần {need} ({per_person} chiếc mỗi người): "
-        "còn thiếu {missing}"
+        "Mới chuẩn bị {stock} chiếc khẩu trang cho {people} người, cần {need} chiếc (mỗi người "
+        "{per_person} chiếc): còn thiếu {missing} chiếc"
     ),
     "disinfection.masks-unknown": ("Chưa ghi số khẩu trang đã chuẩn bị ([supplies] masks)"),
     "disinfection.sanitiser-enough": (
-        "Có {stock} lít dung dịch sát khuẩn tay cho {people} người (cần {need} lít, "
-        "{per_person} ml mỗi người)"
+        "Đã chuẩn bị {stock} lít dung dịch sát khuẩn tay cho {people} người (cần {need} lít, "
+        "mỗi người {per_person} ml)"
     ),
     "disinfection.sanitiser-short": (
-        "Mới có {stock} lít dung dịch sát khuẩn tay cho {people} người, cần {need} lít "
-        "({per_person} ml mỗi người): còn thiếu {missing} lít"
+        "Mới chuẩn bị {stock} lít dung dịch sát khuẩn tay cho {people} người, cần {need} lít "
+        "(mỗi người {per_person} ml): còn thiếu {missing} lít"
     ),
     "disinfection.sanitiser-unknown": (
         "Chưa ghi lượng dung dịch sát khuẩn tay đã chuẩn bị ([supplies] sanitiser_litres)"
@@ -71,7 +74,7 @@ _VI: dict[str, str] = {
     "disinfection.soap-missing": "Nhà vệ sinh chưa có xà phòng rửa tay: cần bổ sung",
     # -- medical team -------------------------------------------------------------------------
     "disinfection.medical-team-ready": (
-        "Đội y tế thường trực của {team}: {members} người, đã xác nhận {confirmed}"
+        "Đội y tế thường trực của {team} gồm {members} người, đã xác nhận tham gia {confirmed}"
     ),
     "disinfection.medical-team-unconfirmed": (
         "Đội y tế thường trực của {team} ({members} người) chưa xác nhận tham gia"
@@ -85,13 +88,13 @@ _VI: dict[str, str] = {
     ),
     "disinfection.medical-team-missing": ("Chưa bố trí đội y tế thường trực ([medical_team])"),
     "disinfection.medical-on-duty": (
-        "Đội y tế của {team} trực từ {since}, trước {start} {opening}"
+        "Đội y tế của {team} trực từ {since}, trước {start} ({opening})"
     ),
     "disinfection.medical-not-on-duty": (
-        "Đội y tế của {team} chưa vào vị trí trực (cần có mặt trước {start} {opening})"
+        "Đội y tế của {team} chưa vào vị trí trực (cần có mặt trước {start}, {opening})"
     ),
     "disinfection.medical-late": (
-        "Đội y tế của {team} vào trực lúc {since}, sau {start} {opening}"
+        "Đội y tế của {team} vào trực lúc {since}, sau {start} ({opening})"
     ),
     # -- settings problems --------------------------------------------------------------------
     "disinfection.settings.bare-date": (

@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 
 from venue_ready import AreaPlan, Event, Finding, FindingMaker, Message, Phase, days_before
 
-from .settings import Config, Spraying
+from .settings import Config, Spraying, epidemic_measures
 from .template import HEALTH_STATION, KEY, SERVICE, SERVICE_BY_KIND, SERVICE_BY_ORGANISER
 
 __all__ = [
@@ -162,7 +162,10 @@ def sprayings(config: Config, event: Event, area: AreaPlan, as_of: datetime) -> 
 
 
 def checkpoints(config: Config, event: Event, area: AreaPlan, as_of: datetime) -> list[Finding]:
-    """``disinfection.checkpoint``: a staffed temperature checkpoint at every entrance."""
+    """``disinfection.checkpoint``: a staffed temperature checkpoint at every entrance, while
+    the epidemic measures apply (:func:`~.settings.epidemic_measures`: the 2020 - 2025 term's)."""
+    if not epidemic_measures(config, event):
+        return []
     code = f"{KEY}.checkpoint"
     role = config.owner_checkpoints or service_owner(event)
     make = _make.sharing(
@@ -222,8 +225,8 @@ def service_owner(event: Event) -> Message:
 
 
 def supplies(config: Config, event: Event, area: AreaPlan, as_of: datetime) -> list[Finding]:
-    """``disinfection.masks``, ``disinfection.sanitiser`` (credit = stock / need, at most 1) and,
-    when the file says, ``disinfection.soap``."""
+    """``disinfection.masks`` (while the epidemic measures apply), ``disinfection.sanitiser``
+    (credit = stock / need, at most 1) and, when the file says, ``disinfection.soap``."""
     del as_of  # a stock is what the file says now; it carries no date
     stock = config.supplies
     make = _make.sharing(
@@ -237,7 +240,9 @@ def supplies(config: Config, event: Event, area: AreaPlan, as_of: datetime) -> l
     masks = stock.masks if stock is not None else None
     litres = stock.sanitiser_litres if stock is not None else None
     out: list[Finding] = []
-    if masks is None or people is None:
+    if not epidemic_measures(config, event):
+        pass  # masks are an epidemic measure (the 2020 - 2025 term's), not ordinary hygiene
+    elif masks is None or people is None:
         message = f"{KEY}.masks-unknown" if masks is None else f"{KEY}.attendance-unknown"
         out.append(
             make(f"{KEY}.masks", message, weight=MASKS_WEIGHT, subject="masks", assessed=False)

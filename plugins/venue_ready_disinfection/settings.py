@@ -14,6 +14,8 @@ from attrs import frozen
 
 from venue_ready import Event, JournalEntry, Problem, Setting, SettingsReader, read_settings
 
+from .template import TERM_2025
+
 __all__ = [
     "DEFAULT_CHECKPOINT_LEAD_HOURS",
     "DEFAULT_MASKS_PER_PERSON",
@@ -32,6 +34,7 @@ __all__ = [
     "MedicalTeam",
     "Spraying",
     "Supplies",
+    "epidemic_measures",
     "parse",
     "validate",
 ]
@@ -240,6 +243,20 @@ class Config:
     owner_checkpoints: str | None = None
     owner_supplies: str | None = None
     owner_medical: str | None = None
+    #: The epidemic measures (temperature checkpoints, masks); None: by the event's term
+    #: (:func:`epidemic_measures`).
+    epidemic_measures: bool | None = None
+
+
+def epidemic_measures(config: Config, event: Event) -> bool:
+    """Whether the event checks temperature at the entrances and stocks masks: the setting
+    ``epidemic_measures``, else by the event's term: yes for an event opening before 2025 (the
+    2020 - 2025 term, held under the COVID-19 rules: Chỉ thị 19/CT-TTg, Quyết định
+    3888/QĐ-BYT), no from the 2025 - 2030 term, whose events plan ordinary medical cover and
+    hygiene (spraying, hand sanitiser, soap, the medical team) instead."""
+    if config.epidemic_measures is not None:
+        return config.epidemic_measures
+    return event.starts.astimezone(event.tz).date() < TERM_2025
 
 
 def parse(settings: Mapping[str, Any], event: Event | None) -> tuple[Config, list[Problem]]:

@@ -8,6 +8,8 @@ spaced seating, health declarations, sanitiser points. Lead times follow the dom
 
 from __future__ import annotations
 
+from datetime import date
+
 from venue_ready import Bodies, Phase, Role, TemplateItem, template_item
 
 __all__ = [
@@ -22,6 +24,7 @@ __all__ = [
     "SERVICE_BY_ORGANISER",
     "SETTINGS_EXAMPLE",
     "TEMPLATE",
+    "TERM_2025",
 ]
 
 #: The area's key: the prefix of its template items, Finding codes and message ids.
@@ -57,6 +60,16 @@ SERVICE_BY_KIND = {
 SERVICE_BY_ORGANISER = {"party": SERVICE, "state": OFFICE, "organisation": ORGANISING}
 
 
+#: The first opening day of the 2025 - 2030 term (an event opening in 2025 or later belongs to
+#: it, as ``init`` counts a term). The 2020 - 2025 term's events were held under the COVID-19
+#: rules (Chỉ thị 19/CT-TTg, 24/04/2020; Quyết định 3888/QĐ-BYT, 09/2020): a prevention plan,
+#: health declarations, spaced seating, temperature checks and masks. From this day the
+#: template plans medical cover and hygiene instead, and the epidemic measures are a setting
+#: (``epidemic_measures``) that defaults to off. When the COVID-19 rules ended for meetings is
+#: not in the domain notes (unverified): the term is the boundary.
+TERM_2025 = date(2025, 1, 1)
+
+
 #: How the titles name the event of a kind held in a hall: "tại kỳ họp", "the session".
 _NOUNS = {
     "party-congress": ("Đại hội", "the congress"),
@@ -69,7 +82,8 @@ _NOUNS = {
 
 def _hall_items(kind: str) -> tuple[TemplateItem, ...]:
     """The items of an event held in a hall (every kind but an election), owned as
-    SERVICE_BY_KIND says and naming the event as _NOUNS does."""
+    SERVICE_BY_KIND says and naming the event as _NOUNS does: the 2020 - 2025 term's COVID-19
+    measures (``until`` TERM_2025), then the medical cover and hygiene of a later term."""
     vi, en = _NOUNS[kind]
     service = SERVICE_BY_KIND[kind]
     kinds = (kind,)
@@ -78,51 +92,57 @@ def _hall_items(kind: str) -> tuple[TemplateItem, ...]:
             "disinfection.plan",
             f"Kế hoạch phòng, chống dịch COVID-19 tại {vi}",
             f"COVID-19 prevention plan for {en}",
-            service,
-            7,
-            kinds=kinds,
+            service, 7, kinds=kinds, until=TERM_2025,
+        ),
+        template_item(
+            "disinfection.plan",
+            f"Kế hoạch bảo đảm y tế, vệ sinh phục vụ {vi}",
+            f"Plan for the medical cover and hygiene of {en}",
+            service, 7, kinds=kinds, since=TERM_2025,
         ),
         template_item(
             "disinfection.spraying-schedule",
             f"Thống nhất lịch phun khử khuẩn toàn bộ khu vực {vi} với Trạm Y tế phường",
             "Spraying schedule for the whole venue agreed with the ward health station",
-            service,
-            3,
-            kinds=kinds,
+            service, 3, kinds=kinds,
         ),
         template_item(
             "disinfection.health-declaration",
             f"Đại biểu khai báo y tế; người có triệu chứng không dự {vi}",
             "Delegates declare their health; anyone with symptoms stays away",
-            HEALTH_STATION,
-            1,
-            kinds=kinds,
+            HEALTH_STATION, 1, kinds=kinds, until=TERM_2025,
+        ),
+        template_item(
+            "disinfection.first-aid",
+            "Chuẩn bị thuốc, dụng cụ sơ cứu và phương án chuyển người bệnh đến cơ sở y tế",
+            "Medicines, first-aid kit and a plan to take anyone taken ill to a medical facility",
+            HEALTH_STATION, 1, kinds=kinds, since=TERM_2025,
         ),
         template_item(
             "disinfection.seating",
             "Bố trí chỗ ngồi giãn cách, có biển tên đại biểu",
             "Spaced seating with name cards",
-            service,
-            1,
-            kinds=kinds,
+            service, 1, kinds=kinds, until=TERM_2025,
         ),
         template_item(
             "disinfection.sanitiser-points",
             "Đặt dung dịch sát khuẩn tay ở lối vào, sảnh và hội trường",
             "Hand sanitiser at the entrances, the lobby and the hall",
-            service,
-            1,
-            kinds=kinds,
+            service, 1, kinds=kinds,
         ),
         template_item(
             "disinfection.health-checks",
             f"Kiểm tra y tế đại biểu trong thời gian {vi}",
             f"Health checks of the delegates during {en}",
-            HEALTH_STATION,
-            phase=Phase.DURING,
-            kinds=kinds,
+            HEALTH_STATION, phase=Phase.DURING, kinds=kinds, until=TERM_2025,
         ),
-    )
+        template_item(
+            "disinfection.health-checks",
+            f"Cán bộ y tế trực, chăm sóc sức khỏe đại biểu trong thời gian {vi}",
+            f"Medical staff on duty for the delegates' health during {en}",
+            HEALTH_STATION, phase=Phase.DURING, kinds=kinds, since=TERM_2025,
+        ),
+    )  # fmt: skip
 
 
 _ELECTION = ("election",)
@@ -138,7 +158,13 @@ TEMPLATE = (
         "disinfection.plan",
         "Kế hoạch phòng, chống dịch COVID-19 tại khu vực bỏ phiếu",
         "COVID-19 prevention plan for the polling area",
-        ELECTION_TEAM, 7, kinds=_ELECTION
+        ELECTION_TEAM, 7, kinds=_ELECTION, until=TERM_2025
+    ),
+    template_item(
+        "disinfection.plan",
+        "Kế hoạch bảo đảm y tế, vệ sinh tại khu vực bỏ phiếu",
+        "Plan for the medical cover and hygiene of the polling area",
+        ELECTION_TEAM, 7, kinds=_ELECTION, since=TERM_2025
     ),
     template_item(
         "disinfection.spraying-schedule",
@@ -151,13 +177,19 @@ TEMPLATE = (
         "Thành viên Tổ bầu cử, cử tri khai báo y tế theo hướng dẫn của Trạm Y tế phường",
         "Polling team members and voters declare their health as the ward health station "
         "directs",
-        HEALTH_STATION, 1, kinds=_ELECTION
+        HEALTH_STATION, 1, kinds=_ELECTION, until=TERM_2025
+    ),
+    template_item(
+        "disinfection.first-aid",
+        "Chuẩn bị thuốc, dụng cụ sơ cứu và phương án chuyển người bệnh đến cơ sở y tế",
+        "Medicines, first-aid kit and a plan to take anyone taken ill to a medical facility",
+        HEALTH_STATION, 1, kinds=_ELECTION, since=TERM_2025
     ),
     template_item(
         "disinfection.seating",
         "Bố trí khu vực chờ, nơi viết phiếu bảo đảm giãn cách",
         "Spaced waiting area and voting booths",
-        ELECTION_TEAM, 1, kinds=_ELECTION
+        ELECTION_TEAM, 1, kinds=_ELECTION, until=TERM_2025
     ),
     template_item(
         "disinfection.sanitiser-points",
@@ -169,7 +201,13 @@ TEMPLATE = (
         "disinfection.health-checks",
         "Kiểm tra y tế cử tri tại khu vực bỏ phiếu trong ngày bầu cử",
         "Health checks of the voters at the polling area on election day",
-        HEALTH_STATION, phase=Phase.DURING, kinds=_ELECTION
+        HEALTH_STATION, phase=Phase.DURING, kinds=_ELECTION, until=TERM_2025
+    ),
+    template_item(
+        "disinfection.health-checks",
+        "Cán bộ y tế trực tại khu vực bỏ phiếu trong ngày bầu cử",
+        "Medical staff on duty at the polling area on election day",
+        HEALTH_STATION, phase=Phase.DURING, kinds=_ELECTION, since=TERM_2025
     ),
     *_hall_items("council-session"),
     *_hall_items("conference"),
@@ -192,16 +230,24 @@ window_hours = 24
 #   { zone = ["lobby", "corridors"], at = 2020-05-14T14:30:00+07:00 },
 # ]
 
-# Đo thân nhiệt ở mọi lối vào / a temperature checkpoint at every entrance
+# Biện pháp phòng dịch (đo thân nhiệt ở mọi lối vào, khẩu trang): mặc định có với sự kiện khai
+# mạc trước năm 2025 (nhiệm kỳ 2020 - 2025, thời kỳ phòng, chống dịch COVID-19), không có từ
+# nhiệm kỳ 2025 - 2030; ghi true khi địa phương có yêu cầu phòng dịch.
+# Epidemic measures (a temperature checkpoint at every entrance, masks): on by default for an
+# event opening before 2025 (the 2020 - 2025 term, under the COVID-19 rules), off from the
+# 2025 - 2030 term; set true when the locality requires them.
+# epidemic_measures = true
 checkpoint_lead_hours = 12
 # checkpoints = [
 #   { entrance = "main-gate", staff = "Đoàn Thanh niên phường" },
 # ]
 
-# Khẩu trang, dung dịch sát khuẩn cho số người dự, lấy từ [event.attendance] (người dự,
-# khách mời, phục vụ). Chỉ ghi ở đây để thay số đó: guests, staff, hoặc attendance thay cho cả ba.
-# Masks and sanitiser for everyone expected, from [event.attendance]; set these only to
-# override it: guests, staff, or attendance instead of all three.
+# Khẩu trang (khi có biện pháp phòng dịch), dung dịch sát khuẩn tay cho số người dự, lấy từ
+# [event.attendance] (người dự, khách mời, phục vụ). Chỉ ghi ở đây để thay số đó: guests, staff,
+# hoặc attendance thay cho cả ba.
+# Masks (with the epidemic measures) and hand sanitiser for everyone expected, from
+# [event.attendance]; set these only to override it: guests, staff, or attendance instead of
+# all three.
 # guests = 10
 # staff = 20
 # attendance = 180

@@ -36,11 +36,11 @@ _VI: dict[str, str] = {
     # -- guard posts ----------------------------------------------------------------------------
     "security.entrance-guarded": ("{entrance}: có người gác suốt {start:range=end}"),
     "security.entrance-unguarded": (
-        "{entrance}: chưa bố trí chốt gác (cần người gác {start:range=end})"
+        "{entrance}: chưa bố trí chốt gác (cần có người gác {start:range=end})"
     ),
     "security.guard-gap": (
-        "{entrance}: chốt gác còn bỏ trống {gaps} "
-        "(mới có người gác {percent}% thời gian cần gác, {start:range=end})"
+        "{entrance}: chốt gác không có người gác {gaps} "
+        "(mới bảo đảm {percent}% thời gian phải gác, {start:range=end})"
     ),
     "security.no-entrances": (
         "Địa điểm chưa khai báo lối vào nào (thêm entrances vào [venue]) "
@@ -52,8 +52,8 @@ _VI: dict[str, str] = {
         "{place}: chưa bố trí người canh gác (cần canh gác {start:range=end})"
     ),
     "security.place-guard-gap": (
-        "{place}: còn bỏ trống {gaps}, không có người canh gác "
-        "(mới có người canh gác {percent}% thời gian cần canh gác, {start:range=end})"
+        "{place}: không có người canh gác {gaps} "
+        "(mới bảo đảm {percent}% thời gian phải canh gác, {start:range=end})"
     ),
     # -- fire safety (PCCC) ---------------------------------------------------------------------
     "security.extinguisher-valid": (
@@ -101,7 +101,7 @@ _VI: dict[str, str] = {
         "{exit}: chưa kiểm tra (cần kiểm tra trong {days} ngày trước {opening})"
     ),
     "security.exit-check-stale": (
-        "{exit}: kiểm tra lần cuối {checked}, quá {days} ngày trước {opening} "
+        "{exit}: kiểm tra lần cuối {checked}, trước {opening} hơn {days} ngày "
         "(cần kiểm tra lại từ {since})"
     ),
     "security.exit-check-later": (
@@ -112,7 +112,7 @@ _VI: dict[str, str] = {
         "nên chưa kiểm tra được"
     ),
     # -- badges ---------------------------------------------------------------------------------
-    "security.badges": "Đã cấp {issued} thẻ đại biểu, cần {expected}",
+    "security.badges": "Đã cấp {issued} thẻ đại biểu (cần {expected})",
     "security.badges-unknown": (
         "Chưa ghi số thẻ đại biểu đã cấp (badges_issued trong cài đặt), cần {expected}"
     ),
@@ -252,7 +252,7 @@ _EN: dict[str, str] = {
         "No emergency exits are listed (add [[areas.security.settings.exits]]), "
         "so they cannot be checked"
     ),
-    "security.badges": "{issued} delegate badges issued, {expected} needed",
+    "security.badges": "{issued} delegate badges issued ({expected} needed)",
     "security.badges-unknown": (
         "The number of delegate badges issued is not recorded (badges_issued in the settings); "
         "{expected} are needed"

@@ -193,7 +193,7 @@ def test_a_day_with_no_slot_is_missing() -> None:
     vi = one(event, "broadcast.day-missing", "2020-05-10", lang="vi")
     assert text(vi) == (
         "Lịch phát thanh ngày 10 tháng 5 năm 2020: chưa có buổi nào về Đại hội (cần ít nhất một "
-        "buổi mỗi ngày, từ 7 ngày trước ngày khai mạc)"
+        "buổi mỗi ngày, kể từ 7 ngày trước ngày khai mạc)"
     )
     assert area_of(event)["status"] == "at_risk"
 
@@ -232,7 +232,12 @@ def test_a_missing_opening_broadcast() -> None:
     vi = one(event, "broadcast.opening-missing", "opening", lang="vi")
     assert text(vi) == (
         'Chưa có buổi phát thanh khai mạc (kind = "opening") trong ngày khai mạc '
-        "ngày 15 tháng 5 năm 2020"
+        "(ngày 15 tháng 5 năm 2020)"
+    )
+    # the day of a file without a schedule, in brackets: "ngày khai mạc" is not said twice
+    bare = broadcast_event(slots=[])
+    assert text(one(bare, "broadcast.opening-missing", "opening", lang="vi")).startswith(
+        "Phát thanh ngày khai mạc (ngày 15 tháng 5 năm 2020): chưa nhập lịch phát thanh"
     )
 
 
@@ -312,7 +317,7 @@ def test_a_slot_not_approved_in_time() -> None:
     assert found["overdue"] is True
     assert text(found) == (
         'Broadcast "Tin d14-17" (14 May 2020, 17:30): content not approved yet '
-        "(approver: Ward Party committee; approval is needed 24 hours before it airs)"
+        "(approver: Ward Party committee; approval is needed at least 24 hours before it airs)"
     )
     # with a 2-hour lead it is not late yet
     event = broadcast_event(settings_body="approval_lead_hours = 2", slots=[*good_slots(), pending])
@@ -384,11 +389,12 @@ def test_clusters_in_working_order() -> None:
     # three days before the opening day: the end of 12 May (days_before), not its 07:30
     assert found["due"] == "2020-05-12"
     assert text(found) == (
-        "22 of 24 loudspeaker clusters working (91.7%, threshold 90%), checked 12 May 2020"
+        "22/24 loudspeaker clusters working (91.7%, at least 90% required), checked 12 May 2020"
     )
     vi = one(broadcast_event(), "broadcast.clusters", "clusters", lang="vi")
     assert text(vi) == (
-        "22 trên 24 cụm loa hoạt động tốt (91,7%, ngưỡng 90%), kiểm tra ngày 12 tháng 5 năm 2020"
+        "22/24 cụm loa hoạt động tốt (91,7%, yêu cầu tối thiểu 90%), kiểm tra ngày 12 tháng 5 "
+        "năm 2020"
     )
     exact = broadcast_event(clusters="total = 10\nworking = 9\nchecked = 2020-05-12\n")
     assert one(exact, "broadcast.clusters", "clusters")["credit"] == 1.0
@@ -400,7 +406,7 @@ def test_too_few_clusters_working() -> None:
     assert found["credit"] == pytest.approx((20 / 24) / 0.9, abs=1e-4)
     assert found["overdue"] is True
     assert text(found) == (
-        "Only 20 of 24 loudspeaker clusters working (83.3%, below the threshold of 90%), "
+        "Only 20/24 loudspeaker clusters working (83.3%, below the 90% required), "
         "checked 12 May 2020: repair 2 more"
     )
     lenient = broadcast_event(
@@ -415,21 +421,21 @@ def test_a_stale_or_missing_check_of_the_clusters_earns_nothing() -> None:
     found = one(stale, "broadcast.clusters", "clusters")
     assert (found["credit"], found["assessed"]) == (0.0, True)
     assert text(found) == (
-        "24 of 24 loudspeaker clusters working, but the check on 7 May 2020 is more than 7 days "
-        "before the opening (threshold 90%): check them again"
+        "24/24 loudspeaker clusters working, but the check on 7 May 2020 is more than 7 days "
+        "before the opening (at least 90% required): check them again"
     )
     recent = broadcast_event(clusters="total = 24\nworking = 24\nchecked = 2020-05-08\n")
     assert one(recent, "broadcast.clusters", "clusters")["credit"] == 1.0
     unchecked = broadcast_event(clusters="total = 24\nworking = 24\n")
     found = one(unchecked, "broadcast.clusters", "clusters")
     assert found["credit"] == 0.0
-    assert text(found).startswith("24 of 24 loudspeaker clusters working (threshold 90%), but")
+    assert text(found).startswith("24/24 loudspeaker clusters working (at least 90% required), but")
     later = broadcast_event(clusters="total = 24\nworking = 24\nchecked = 2020-05-14T18:00:00\n")
     found = one(later, "broadcast.clusters", "clusters")
     assert found["credit"] == 0.0
     assert text(found) == (
         "The loudspeaker clusters were checked 14 May 2020, 18:00, after the assessment "
-        "(threshold 90%)"
+        "(at least 90% required)"
     )
 
 

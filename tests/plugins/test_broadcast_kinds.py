@@ -268,7 +268,7 @@ def test_the_messages_name_the_kind_of_event() -> None:
     ]
     assert day["message"]["text"] == (
         "Lịch phát thanh ngày 14 tháng 5 năm 2020: chưa có buổi nào về cuộc bầu cử (cần ít "
-        "nhất một buổi mỗi ngày, từ 7 ngày trước ngày bầu cử)"
+        "nhất một buổi mỗi ngày, kể từ 7 ngày trước ngày bầu cử)"
     )
     [results] = [
         f

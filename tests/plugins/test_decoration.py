@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 import string
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -426,7 +426,7 @@ def test_backdrop_installed_by_the_assessment_passes() -> None:
     f = one(make(), "decoration.backdrop-installed")
     assert (f["credit"], f["gate"], f["weight"]) == (1.0, True, 2.0)
     assert f["en"] == "The stage backdrop was put up on 14 May 2020"
-    assert f["vi"] == "Phông sân khấu đã dựng ngày 14 tháng 5 năm 2020"
+    assert f["vi"] == "Phông sân khấu đã dựng xong vào ngày 14 tháng 5 năm 2020"
 
 
 def test_backdrop_not_installed_or_installed_later_is_unmet() -> None:
@@ -844,13 +844,18 @@ def test_the_validator_never_raises(settings_: Any, with_event: bool) -> None:
 # -- the template and the settings example ---------------------------------------------------------
 
 
+#: An opening day in each term whose rows differ: 2020 - 2025, 2025 - 2030 and later.
+TERM_DAYS = (date(2020, 5, 15), date(2026, 12, 20), date(2031, 5, 1))
+
+
 def test_template_items_have_titles_owners_and_lead_times() -> None:
     assert TEMPLATE
-    ids = {item.id for item in TEMPLATE}
-    for kind in venue_ready.BUILTIN_KINDS:
-        # one row per id for every kind: init writes each item once, none missing
-        rows = [item.id for item in TEMPLATE if item.for_kind(kind)]
-        assert sorted(rows) == sorted(ids), kind
+    for day in TERM_DAYS:
+        ids = {item.id for item in TEMPLATE if item.for_event("party-congress", day)}
+        for kind in venue_ready.BUILTIN_KINDS:
+            # one row per id for every kind and term: init writes each item once, none missing
+            rows = [item.id for item in TEMPLATE if item.for_event(kind, day)]
+            assert sorted(rows) == sorted(ids), (kind, day)
     for item in TEMPLATE:
         assert item.id.startswith("decoration.")
         assert item.title_vi.strip()

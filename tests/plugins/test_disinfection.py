@@ -3,7 +3,7 @@ validator, the template and the settings example, and the Ngọc Thụy example 
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -123,8 +123,8 @@ def test_zones_sprayed_within_the_window_pass() -> None:
         zones["hall"]["owner"] == "Ward health station"
     )  # the template's role, in the report's language
     assert vi[1] == (
-        "Khu vực Tầng hầm đã được Trung tâm Y tế quận phun khử khuẩn lúc 15 giờ 00 ngày 14 tháng 5 "
-        "năm 2020, trong vòng 24 giờ trước giờ khai mạc 7 giờ 30 ngày 15 tháng 5 năm 2020"
+        "Tầng hầm đã được Trung tâm Y tế quận phun khử khuẩn lúc 15 giờ 00 ngày 14 tháng 5 "
+        "năm 2020, trong vòng 24 giờ trước giờ khai mạc (7 giờ 30 ngày 15 tháng 5 năm 2020)"
     )
 
 
@@ -138,8 +138,7 @@ def test_a_zone_never_sprayed_is_named_and_blocks_at_the_opening() -> None:
         "Zone Tầng hầm not disinfected before the opening at 15 May 2020, 07:30"
     )
     assert vi[1] == (
-        "Khu vực Tầng hầm chưa được phun khử khuẩn trước giờ khai mạc 7 giờ 30 ngày 15 "
-        "tháng 5 năm 2020"
+        "Tầng hầm chưa được phun khử khuẩn trước giờ khai mạc (7 giờ 30 ngày 15 tháng 5 năm 2020)"
     )
     area = _area(_event(settings_toml))
     assert area["status"] != "ready"
@@ -164,7 +163,7 @@ sprayings = [
     )
     # the window to spray again, its month and year written once
     assert vi[1] == (
-        "Khu vực Tầng hầm được phun khử khuẩn lần gần nhất lúc 8 giờ 00 ngày 10 tháng 5 năm 2020, "
+        "Tầng hầm được phun khử khuẩn lần gần nhất lúc 8 giờ 00 ngày 10 tháng 5 năm 2020, "
         "trước giờ khai mạc hơn 24 giờ: cần phun lại trong khoảng từ 7 giờ 30 ngày 14 đến 7 giờ "
         "30 ngày 15 tháng 5 năm 2020"
     )
@@ -193,7 +192,10 @@ sprayings = [
         "Zone Tầng hầm is to be sprayed at 15 May 2020, 06:00, which is still to "
         "come; it does not count yet for the opening at 15 May 2020, 07:30"
     )
-    assert "chưa đến thời điểm đó" in vi[1]
+    assert vi[1] == (
+        "Tầng hầm có lịch phun khử khuẩn lúc 6 giờ 00 ngày 15 tháng 5 năm 2020, chưa đến giờ phun "
+        "nên chưa được tính là đã phun trước giờ khai mạc (7 giờ 30 ngày 15 tháng 5 năm 2020)"
+    )
     # once that moment has passed, it counts
     later, _ = _findings(settings_toml, "disinfection.zone-sprayed", as_of=STARTS)
     assert _by_subject(later)["basement"]["credit"] == 1.0
@@ -281,7 +283,7 @@ def test_a_checkpoint_at_every_entrance_passes() -> None:
     assert en[1]["message"]["text"] == (
         "Entrance Cổng phụ has a temperature checkpoint, staffed by Đoàn Thanh niên phường"
     )
-    assert vi[1] == "Cổng phụ có điểm đo thân nhiệt, do Đoàn Thanh niên phường phụ trách"
+    assert vi[1] == "Cổng phụ đã bố trí điểm đo thân nhiệt, do Đoàn Thanh niên phường phụ trách"
 
 
 def test_an_entrance_without_a_checkpoint_is_named() -> None:
@@ -342,7 +344,7 @@ def test_enough_masks_and_sanitiser_pass() -> None:
     )
     assert found["disinfection.soap"]["credit"] == 1.0
     assert found["disinfection.soap"]["weight"] == 0.5
-    assert "Có 400 khẩu trang cho 150 người (cần 300, 2 chiếc mỗi người)" in vi
+    assert "Đã chuẩn bị 400 chiếc khẩu trang cho 150 người (cần 300 chiếc, mỗi người 2 chiếc)" in vi
     assert any("cần 4,5 lít" in t for t in vi)
 
 
@@ -425,8 +427,8 @@ def test_a_confirmed_medical_team_passes() -> None:
         "The medical standby team of Trạm Y tế phường Mẫu: 3 members, confirmed on 12 May 2020"
     )
     assert vi == [
-        "Đội y tế thường trực của Trạm Y tế phường Mẫu: 3 người, đã xác nhận ngày 12 tháng 5 "
-        "năm 2020"
+        "Đội y tế thường trực của Trạm Y tế phường Mẫu gồm 3 người, đã xác nhận tham gia ngày 12 "
+        "tháng 5 năm 2020"
     ]
 
 
@@ -750,13 +752,18 @@ def test_valid_settings_are_always_assessed(
 # -- the template and the settings example ------------------------------------------------------
 
 
+#: An opening day in each term whose rows differ: 2020 - 2025, 2025 - 2030 and later.
+TERM_DAYS = (date(2020, 5, 15), date(2026, 12, 20), date(2031, 5, 1))
+
+
 def test_the_template_items() -> None:
     assert TEMPLATE
-    ids = {item.id for item in TEMPLATE}
-    for kind in venue_ready.BUILTIN_KINDS:
-        # one row per id for every kind: init writes each item once, none missing
-        rows = [item.id for item in TEMPLATE if item.for_kind(kind)]
-        assert sorted(rows) == sorted(ids), kind
+    for day in TERM_DAYS:
+        ids = {item.id for item in TEMPLATE if item.for_event("party-congress", day)}
+        for kind in venue_ready.BUILTIN_KINDS:
+            # one row per id for every kind and term: init writes each item once, none missing
+            rows = [item.id for item in TEMPLATE if item.for_event(kind, day)]
+            assert sorted(rows) == sorted(ids), (kind, day)
     for item in TEMPLATE:
         assert item.id.startswith(f"{KEY}.")
         assert item.lead_days is None or item.lead_days >= 0
@@ -866,8 +873,8 @@ def test_on_election_day_the_start_is_the_opening_of_the_polls() -> None:
         for lang in ("vi", "en")
     }
     assert texts["vi"] == [
-        "Khu vực Tầng hầm chưa được phun khử khuẩn trước giờ bắt đầu bỏ phiếu 7 giờ 30 ngày 15 "
-        "tháng 5 năm 2020"
+        "Tầng hầm chưa được phun khử khuẩn trước giờ bắt đầu bỏ phiếu (7 giờ 30 ngày 15 "
+        "tháng 5 năm 2020)"
     ]
     assert texts["en"] == [
         "Zone Tầng hầm not disinfected before the opening of the polls at 15 May 2020, 07:30"

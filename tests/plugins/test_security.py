@@ -380,8 +380,8 @@ def test_unguarded_entrance_is_named_and_blocks() -> None:
     assert f["blocking"]  # due two days before the start, past at as_of
     vi, en = text(event, "security.entrance-unguarded")
     assert vi == (
-        "Cổng phụ: chưa bố trí chốt gác (cần người gác từ 6 giờ 00 đến 17 giờ 30 ngày 15 tháng 5 "
-        "năm 2020)"
+        "Cổng phụ: chưa bố trí chốt gác (cần có người gác từ 6 giờ 00 đến 17 giờ 30 ngày 15 tháng "
+        "5 năm 2020)"
     )
     assert en == "Cổng phụ: no guard post (a guard is needed for 15 May 2020, 06:00–17:30)"
 
@@ -427,8 +427,8 @@ until = 2020-05-15T18:00:00+07:00
     assert f["gate"] is True
     vi, en = text(event, "security.guard-gap", "main-gate")
     assert vi == (
-        "Cổng chính: chốt gác còn bỏ trống 09:00–10:00, 17:00–17:30 (mới có người gác 87% thời "
-        "gian cần gác, từ 6 giờ 00 đến 17 giờ 30 ngày 15 tháng 5 năm 2020)"
+        "Cổng chính: chốt gác không có người gác 09:00–10:00, 17:00–17:30 (mới bảo đảm 87% thời "
+        "gian phải gác, từ 6 giờ 00 đến 17 giờ 30 ngày 15 tháng 5 năm 2020)"
     )
     assert en == (
         "Cổng chính: the guard post is unstaffed 09:00–10:00, 17:00–17:30 (guarded 87% of the "
@@ -594,8 +594,8 @@ def test_badges_issued_for_everyone() -> None:
     f = one(findings(event), "security.badges")
     assert (f["weight"], f["credit"], f["due"]) == (1.0, 1.0, "2020-05-14")
     assert text(event, "security.badges") == (
-        "Đã cấp 100 thẻ đại biểu, cần 100",
-        "100 delegate badges issued, 100 needed",
+        "Đã cấp 100 thẻ đại biểu (cần 100)",
+        "100 delegate badges issued (100 needed)",
     )
 
 
@@ -603,7 +603,7 @@ def test_badges_short() -> None:
     event = make(settings="[areas.security.settings]\nbadges_issued = 75\n")
     f = one(findings(event), "security.badges")
     assert f["credit"] == 0.75
-    assert f["message"]["text"] == "75 delegate badges issued, 100 needed"
+    assert f["message"]["text"] == "75 delegate badges issued (100 needed)"
 
 
 def test_badges_not_recorded_is_not_assessed() -> None:

@@ -392,7 +392,7 @@ def test_counts_come_from_the_attendance() -> None:
     badges = one(found, "security.badges")
     assert (badges["credit"], badges["message"]["text"]) == (
         1.0,
-        "120 delegate badges issued, 120 needed",
+        "120 delegate badges issued (120 needed)",
     )
 
 
@@ -403,7 +403,8 @@ def test_the_settings_override_the_attendance() -> None:
     )
     found = findings(event)
     assert (
-        one(found, "security.badges")["message"]["text"] == "100 delegate badges issued, 100 needed"
+        one(found, "security.badges")["message"]["text"]
+        == "100 delegate badges issued (100 needed)"
     )
     assert "(100 people" in one(found, "security.extinguishers-count")["message"]["text"]
     event = make(settings="badges_issued = 100\nattendance = 260")

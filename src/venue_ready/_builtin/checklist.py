@@ -108,6 +108,55 @@ def _item(
     )
 
 
+#: The years whose subordinate cells' terms the template writes rows for: an ``init`` for an
+#: opening day in them names the cells' term of that day; before or after, the item is left out.
+CELLS_TERMS_FROM, CELLS_TERMS_UNTIL = 2015, 2100
+
+
+def party_term(day: date) -> tuple[int, int]:
+    """The Party committee's five-year term an event opening on ``day`` belongs to: the
+    congresses of 2020 open the term 2020 - 2025, those of 2025 the term 2025 - 2030."""
+    first = day.year - day.year % 5
+    return first, first + 5
+
+
+def cells_term(day: date) -> tuple[int, int]:
+    """The subordinate party cells' (chi bộ trực thuộc) term current on ``day``.
+
+    The cells hold their congresses twice in the Party committee's five-year term: the first
+    time before the committee's own congress, for the term's first two years (2020 - 2022, the
+    domain notes; 2025 - 2027), the second time for the rest of it (2022 - 2025, 2027 - 2030).
+    Only the first halves are in the domain notes; the rule behind them, and so the second
+    halves, are the project's reading (unverified: "chưa kiểm chứng"). A ward congress opens in
+    its term's first year, after the cells' congresses of the first half: 2030 - 2032 for a
+    congress in 2030.
+    """
+    first, end = party_term(day)
+    return (first, first + 2) if day.year < first + 2 else (first + 2, end)
+
+
+def _cells_congresses() -> tuple[TemplateItem, ...]:
+    """``cells.congresses``, one row for each of the cells' terms from CELLS_TERMS_FROM to
+    CELLS_TERMS_UNTIL, each for the opening days of its years (``since``, ``until``): a row's
+    title names the term that :func:`cells_term` gives for those days."""
+    rows = []
+    for first in range(CELLS_TERMS_FROM, CELLS_TERMS_UNTIL, 5):
+        for start, end in ((first, first + 2), (first + 2, first + 5)):
+            rows.append(
+                _item(
+                    "cells.congresses",
+                    COMMITTEE,
+                    30,
+                    f"Đại hội các chi bộ trực thuộc, nhiệm kỳ {start} - {end}, đã tổ chức xong",
+                    f"Congresses of the subordinate party cells (term {start} - {end}) held",
+                    gate=True,
+                    since=date(start, 1, 1),
+                    until=date(end, 1, 1),
+                )
+            )
+    return tuple(rows)
+
+
 #: The congress's preconditions, in the order the seed article names them: id, owner, lead
 #: days, title (vi, en), then what is special. Lead times are the project's defaults (the
 #: Ngọc Thụy example's dates, counted back from 15 May 2020), for the organisers to correct.
@@ -134,24 +183,7 @@ TEMPLATE = (
         "nhân sự Đại hội",
         "The standing committee's detailed plan for the documents and the personnel work",
     ),
-    _item(
-        "cells.congresses",
-        COMMITTEE,
-        30,
-        "Đại hội các chi bộ trực thuộc (nhiệm kỳ 2020 - 2022) đã tổ chức xong",
-        "Congresses of the subordinate party cells (term 2020 - 2022) held",
-        gate=True,
-        until=TWO_LEVELS,
-    ),
-    _item(
-        "cells.congresses",
-        COMMITTEE,
-        30,
-        "Đại hội các chi bộ trực thuộc (nhiệm kỳ 2025 - 2027) đã tổ chức xong",
-        "Congresses of the subordinate party cells (term 2025 - 2027) held",
-        gate=True,
-        since=TWO_LEVELS,
-    ),
+    *_cells_congresses(),
     _item(
         "cells.delegates",
         ORGANISATION,
