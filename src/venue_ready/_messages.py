@@ -396,6 +396,8 @@ VI: dict[str, str] = {
     "report.reported-days": "{by} báo cáo cách đây {count} ngày",
     "report.reported-day": "{by} báo cáo cách đây 1 ngày",
     "report.html-timeline-note-journal": "Đường thực hiện lấy từ sổ theo dõi: mức độ sẵn sàng thực tế vào cuối mỗi ngày, theo những gì các tổ đã báo cáo.",
+    # -- binary formats and office files (#14) -------------------------------------------------
+    "cli.binary-to-terminal": "định dạng '{format}' là tệp nhị phân (.{extension}), không in ra màn hình được. Hãy ghi ra tệp: -o BAOCAO.{extension}",
 }
 
 EN: dict[str, str] = {
@@ -778,6 +780,8 @@ EN: dict[str, str] = {
     "report.reported-days": "reported by {by} {count} days ago",
     "report.reported-day": "reported by {by} a day ago",
     "report.html-timeline-note-journal": "The earned line comes from the journal: the real readiness at the end of each day, from what the teams reported.",
+    # -- binary formats and office files (#14) -------------------------------------------------
+    "cli.binary-to-terminal": "the format '{format}' is a binary file (.{extension}) and cannot be shown on a terminal. Write it to a file: -o REPORT.{extension}",
 }
 
 #: argparse's own words, in Vietnamese (English needs no table). Keys are argparse's msgids.

@@ -5,7 +5,9 @@ Built-in formats: ``text`` (plain, for terminals and pipes), ``json`` (the versi
 A4; the only format that imports Jinja). The wording the formats share (an area's notes, a
 Finding's owner, due date and who reported it) is built in :mod:`.phrases`.
 
-Plugins add more through the ``venue_ready_renderers`` hook. The one registry of formats,
+A format's :class:`~venue_ready.Renderer` says its file extension and media type, and whether
+its document is text or bytes (``binary``). Plugins add more through the
+``venue_ready_renderers`` hook. The one registry of formats,
 built-in and plugin, is :meth:`venue_ready.PluginManager.renderers`, which both
 :meth:`venue_ready.Report.render` and the CLI use.
 """
@@ -27,6 +29,14 @@ _DESCRIPTIONS = {
     "json": "the versioned JSON report (docs/report-json.md)",
     "md": "Markdown, every user string escaped",
     "html": "one self-contained page, printable on A4",
+}
+
+#: Each built-in format's file extension, media type, and whether it is bytes (binary).
+_KINDS: dict[str, tuple[str, str, bool]] = {
+    "text": ("txt", "text/plain; charset=utf-8", False),
+    "json": ("json", "application/json", False),
+    "md": ("md", "text/markdown; charset=utf-8", False),
+    "html": ("html", "text/html; charset=utf-8", False),
 }
 
 
@@ -57,7 +67,17 @@ def builtin_renderers() -> list[Renderer]:
     cheap, and ``html`` loads Jinja only when a page is made."""
     from .._model import Renderer
 
-    return [Renderer(name, _Lazy(name), _DESCRIPTIONS[name]) for name in BUILTIN_FORMATS]
+    return [
+        Renderer(
+            name,
+            _Lazy(name),
+            _DESCRIPTIONS[name],
+            extension=_KINDS[name][0],
+            media_type=_KINDS[name][1],
+            binary=_KINDS[name][2],
+        )
+        for name in BUILTIN_FORMATS
+    ]
 
 
 class _Lazy:
@@ -67,7 +87,7 @@ class _Lazy:
         self.name = name
         self.__doc__ = f"Render a report as {_DESCRIPTIONS[name]}."
 
-    def __call__(self, report: Report, lang: str) -> str:
+    def __call__(self, report: Report, lang: str) -> str | bytes:
         return builtin_renderer(self.name)(report, lang)
 
     def __repr__(self) -> str:
