@@ -150,8 +150,8 @@ def venue_ready_adjust_report(report: Report) -> Report | None:
 def venue_ready_renderers() -> Sequence[Renderer] | None:
     """Return extra output formats.
 
-    Called once, when a format that is not built in (``text``, ``json``, ``md``, ``html``) is
-    asked for: ``--format``, :meth:`Report.render <venue_ready.Report.render>`, or
+    Called once, when a format that is not built in (``text``, ``json``, ``md``, ``html``,
+    ``xlsx``) is asked for: ``--format``, :meth:`Report.render <venue_ready.Report.render>`, or
     :meth:`PluginManager.renderers <venue_ready.PluginManager.renderers>`, the one registry of
     formats both use.
 

@@ -1,8 +1,9 @@
 """Output formats. One module per format; every string comes from the message catalogs.
 
 Built-in formats: ``text`` (plain, for terminals and pipes), ``json`` (the versioned report),
-``md`` (Markdown, every user string escaped) and ``html`` (one self-contained page, printable on
-A4; the only format that imports Jinja). The wording the formats share (an area's notes, a
+``md`` (Markdown, every user string escaped), ``html`` (one self-contained page, printable on
+A4; the only format that imports Jinja) and ``xlsx`` (an Excel workbook, bytes; openpyxl, from
+the ``office`` extra, imported only then). The wording the formats share (an area's notes, a
 Finding's owner, due date and who reported it) is built in :mod:`.phrases`.
 
 A format's :class:`~venue_ready.Renderer` says its file extension and media type, and whether
@@ -22,13 +23,14 @@ if TYPE_CHECKING:
 
 __all__ = ["BUILTIN_FORMATS", "builtin_renderer", "builtin_renderers"]
 
-BUILTIN_FORMATS = ("text", "json", "md", "html")
+BUILTIN_FORMATS = ("text", "json", "md", "html", "xlsx")
 
 _DESCRIPTIONS = {
     "text": "plain text, for a terminal or a pipe",
     "json": "the versioned JSON report (docs/report-json.md)",
     "md": "Markdown, every user string escaped",
     "html": "one self-contained page, printable on A4",
+    "xlsx": "an Excel workbook: summary, one sheet per area, assignments (venue-ready[office])",
 }
 
 #: Each built-in format's file extension, media type, and whether it is bytes (binary).
@@ -37,6 +39,11 @@ _KINDS: dict[str, tuple[str, str, bool]] = {
     "json": ("json", "application/json", False),
     "md": ("md", "text/markdown; charset=utf-8", False),
     "html": ("html", "text/html; charset=utf-8", False),
+    "xlsx": (
+        "xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        True,
+    ),
 }
 
 
@@ -58,6 +65,10 @@ def builtin_renderer(name: str) -> RenderFunction:
         from .html import render_html
 
         return render_html
+    if name == "xlsx":
+        from .xlsx import render_xlsx
+
+        return render_xlsx
     raise KeyError(name)
 
 

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
     from datetime import date, datetime, tzinfo
 
+    from .._errors import MissingExtraError
     from .._model import Event
     from .._plugins import PluginManager
     from .._report import Report
@@ -41,6 +42,7 @@ __all__ = [
     "deliver",
     "err",
     "load_event",
+    "missing_extra",
     "open_event",
     "parse_moment",
     "plugin_manager",
@@ -353,6 +355,13 @@ def _same_file(a: str, b: str) -> bool:
         return os.path.samefile(a, b)
     except OSError:  # one of them does not exist (yet)
         return False
+
+
+def missing_extra(exc: MissingExtraError, lang: str) -> NoReturn:
+    """Say which optional extra installs what a feature needs (``pip install
+    'venue-ready[office]'``), and end the command: a usage error (exit 2), not a bug."""
+    err(_("cli.missing-extra", lang, feature=exc.feature, module=exc.module, extra=exc.extra))
+    raise Exit(ExitCode.USAGE) from None
 
 
 def err(text: str) -> None:

@@ -12,7 +12,16 @@ import sys
 from typing import TYPE_CHECKING
 
 from .._i18n import gettext as _
-from ._common import Exit, ExitCode, add_command, deliver, err, open_event, report_exit_code
+from ._common import (
+    Exit,
+    ExitCode,
+    add_command,
+    deliver,
+    err,
+    missing_extra,
+    open_event,
+    report_exit_code,
+)
 from .journal import add_check_options, apply_journal, default_name
 
 if TYPE_CHECKING:
@@ -80,9 +89,13 @@ def run(args: argparse.Namespace, lang_hint: str) -> ExitCode:
         report = assess_with_history(plan, entries, as_of, pm)
     else:
         report = assess(event, as_of=as_of, plugins=pm)
+    from .._errors import MissingExtraError
+
     try:
         # text, or bytes for a binary format (a spreadsheet): each as its renderer promises
         text = renderer.check_output(renderer.render(report, lang))
+    except MissingExtraError as exc:  # --format xlsx without venue-ready[office]
+        missing_extra(exc, lang)
     except Exception as exc:
         if args.strict_plugins or args.format in BUILTIN_FORMATS:
             raise  # a fault of the core's own renderers is a bug to see whole
