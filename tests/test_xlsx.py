@@ -145,9 +145,9 @@ def test_the_assignments_sheet_groups_open_work_by_owner_with_overdue_highlighte
     rows = list(sheet.iter_rows(min_row=2))
     gate = next(r for r in rows if r[2].value == "side-gate")
     assert gate[0].value == "Công an phường Ngọc Thụy"
-    assert (
-        gate[6].value == {"vi": "quá hạn chưa đến 1 ngày", "en": "overdue by less than a day"}[lang]
-    )
+    assert gate[6].value == {"vi": "quá hạn 1 ngày", "en": "1 day overdue"}[lang]  # due 13 May
+    posters = next(r for r in rows if r[2].value == "posters")  # due 8 May, as of 14 May
+    assert posters[6].value == {"vi": "quá hạn 6 ngày", "en": "6 days overdue"}[lang]
     assert all(c.fill.fgColor.rgb == OVERDUE for c in gate)
     on_time = next(r for r in rows if r[2].value == "BCC-04")
     assert on_time[0].fill.fgColor.rgb != OVERDUE

@@ -132,7 +132,7 @@ def render_xlsx(report: Report, lang: str) -> bytes:
                 by_subject[f.subject] = f
         _write_checklist(report, lang, sheet, items=items, findings=by_subject, overdue=overdue)
     assignments = book.create_sheet(sheet_name(_("xlsx.sheet.assignments", lang), used))
-    _write_assignments(report, lang, assignments, names, overdue)
+    _write_assignments(report, lang, assignments, overdue)
     props = book.properties
     props.title = _clean(report.event.name)
     props.creator = "venue-ready"
@@ -246,9 +246,7 @@ def _write_checklist(
     _table(sheet, 1, len(items) + 1, CHECKLIST_COLUMNS)
 
 
-def _write_assignments(
-    report: Report, lang: str, sheet: Any, names: dict[str, str], overdue: set[int]
-) -> None:
+def _write_assignments(report: Report, lang: str, sheet: Any, overdue: set[int]) -> None:
     """Every Finding still open, grouped by who is in charge (the report's own grouping), so
     that each body can filter its rows."""
     _header(sheet, 1, _ASSIGNMENT_COLUMNS, lang)
@@ -313,11 +311,17 @@ def _put_due(cell: Any, report: Report, due: datetime | None, lang: str) -> None
 
 
 def _late_text(report: Report, finding: Finding, lang: str) -> str:
-    """ "quá hạn 6 ngày": how long ``finding`` has been overdue at the report's moment."""
+    """ "quá hạn 6 ngày": how many calendar days, in the event's zone, ``finding`` has been
+    overdue at the report's moment (a deadline of 8 May is 6 days overdue on 14 May)."""
     due = report.effective_due(finding)
-    days = 0 if due is None else (report.as_of - due).days
+    tz = report.event.tz
+    days = (
+        0 if due is None else (report.as_of.astimezone(tz).date() - due.astimezone(tz).date()).days
+    )
     if days < 1:
-        return _("xlsx.overdue-less", lang)
+        return _("xlsx.overdue-today", lang)
+    if days == 1:
+        return _("xlsx.overdue-day", lang)
     return _("xlsx.overdue-days", lang, count=days)
 
 
