@@ -87,6 +87,7 @@ ALLOWED = frozenset(
         "journal",
         "export",
         "import",
+        "checklist",  # import-checklist
         # Metavars that name a syntax rather than say something: ISO 8601 moments, a number N,
         # the literal "no:" prefix of -p no:NAME (pytest's syntax).
         "ISO",
@@ -430,6 +431,7 @@ def _outputs(capsys: pytest.CaptureFixture[str]) -> dict[str, str]:
             ["history", "--help"],
             ["journal", "export", "--help"],
             ["journal", "import", "--help"],
+            ["import-checklist", "--help"],
             ["check"],
             ["check", "x.toml", "--lang", "fr"],
         ):

@@ -10,7 +10,15 @@ from attrs import evolve, field, frozen
 
 from ._model import Message
 
-__all__ = ["LoadError", "PluginError", "PluginFailure", "Problem", "format_path"]
+__all__ = [
+    "LoadError",
+    "MissingExtraError",
+    "PluginError",
+    "PluginFailure",
+    "Problem",
+    "format_path",
+    "import_extra",
+]
 
 
 _ONE_LINE = str.maketrans({"\n": "\\n", "\r": "\\r", "\t": "\\t"})
@@ -110,6 +118,34 @@ def with_catalogs(
 
 class PluginError(Exception):
     """A plugin could not be loaded or used, and the caller asked for strict plugins."""
+
+
+class MissingExtraError(ImportError):
+    """A feature needs a library of an optional extra that is not installed: ``--format
+    xlsx`` needs openpyxl, from ``venue-ready[office]``. An :class:`ImportError`, so
+    ``except ImportError`` still catches it; the CLI prints it in the reader's language with
+    the install command, exit 2."""
+
+    def __init__(self, feature: str, module: str, extra: str) -> None:
+        super().__init__(
+            f"{feature} needs {module}, which is not installed: pip install 'venue-ready[{extra}]'",
+            name=module,
+        )
+        self.feature = feature
+        self.module = module
+        self.extra = extra
+
+
+def import_extra(module: str, *, feature: str, extra: str = "office") -> Any:
+    """``import module``, or :class:`MissingExtraError` naming ``feature`` and the extra that
+    installs it. Heavy libraries are imported only here, when a feature asks for them, never
+    when venue_ready starts."""
+    import importlib
+
+    try:
+        return importlib.import_module(module)
+    except ImportError as exc:
+        raise MissingExtraError(feature, module, extra) from exc
 
 
 @frozen

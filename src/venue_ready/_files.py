@@ -20,8 +20,10 @@ if TYPE_CHECKING:
 __all__ = ["write_atomic"]
 
 
-def write_atomic(path: str | os.PathLike[str], text: str, *, overwrite: bool = True) -> Path:
-    """Write ``text`` (UTF-8) to ``path`` atomically.
+def write_atomic(
+    path: str | os.PathLike[str], text: str | bytes, *, overwrite: bool = True
+) -> Path:
+    """Write ``text`` (UTF-8; ``bytes`` as they are) to ``path`` atomically.
 
     A symbolic link is followed: its target is replaced, the link stays. What is not a regular
     file (``/dev/null``, a named pipe, ``/dev/stdout`` and the other descriptor paths) cannot be
@@ -36,8 +38,12 @@ def write_atomic(path: str | os.PathLike[str], text: str, *, overwrite: bool = T
     from pathlib import Path
 
     if overwrite and _in_place(path):
-        with open(path, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
+        if isinstance(text, bytes):
+            with open(path, "wb") as out:
+                out.write(text)
+        else:
+            with open(path, "w", encoding="utf-8", newline="\n") as fh:
+                fh.write(text)
         return Path(path)
     target = Path(os.path.realpath(path) if overwrite else path)
     with _terminated_as_interrupt():
@@ -75,7 +81,7 @@ def _descriptor(name: str) -> bool:
     return False
 
 
-def _replace(target: Path, text: str, *, overwrite: bool) -> None:
+def _replace(target: Path, text: str | bytes, *, overwrite: bool) -> None:
     # Imported here, not at module level, where every command would pay for it: tempfile
     # pulls in random and shutil.
     import tempfile
@@ -85,8 +91,9 @@ def _replace(target: Path, text: str, *, overwrite: bool) -> None:
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     tmp = Path(tmp_name)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
+        data = text.encode("utf-8") if isinstance(text, str) else text
+        with os.fdopen(fd, "wb") as fh:  # "\n" stays "\n": the text is encoded as it is
+            fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
         # mkstemp makes the file private (0600); a report or an event file is not a secret.

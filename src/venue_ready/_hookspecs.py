@@ -150,16 +150,24 @@ def venue_ready_adjust_report(report: Report) -> Report | None:
 def venue_ready_renderers() -> Sequence[Renderer] | None:
     """Return extra output formats.
 
-    Called once, when a format that is not built in (``text``, ``json``, ``md``, ``html``) is
-    asked for: ``--format``, :meth:`Report.render <venue_ready.Report.render>`, or
+    Called once, when a format that is not built in (``text``, ``json``, ``md``, ``html``,
+    ``xlsx``) is asked for: ``--format``, :meth:`Report.render <venue_ready.Report.render>`, or
     :meth:`PluginManager.renderers <venue_ready.PluginManager.renderers>`, the one registry of
     formats both use.
 
     :return: a list of :class:`~venue_ready.Renderer` (``name``, ``render``, a
-        :data:`~venue_ready.RenderFunction` ``(report, lang) -> str``, ``description``), or
+        :data:`~venue_ready.RenderFunction` ``(report, lang) -> str | bytes``,
+        ``description``, and the keywords ``extension``, ``media_type`` and ``binary``), or
         None. A name may not replace a built-in format or another plugin's: the first one
         registered wins. A hook that raises or returns anything else is recorded as a plugin
         failure and its formats are left out.
+
+    A renderer returns text (``str``) unless it is declared ``binary=True``: then it returns
+    ``bytes``, such as a spreadsheet or a word-processor document, and ``extension`` and
+    ``media_type`` say what kind of file that is. ``venue-ready check --format NAME`` writes
+    bytes to ``-o FILE`` or to a pipe, and refuses to print them on a terminal (exit 2). A
+    render function that returns the other kind (bytes from a text renderer, text from a
+    binary one) is a failure of the plugin (exit 3).
 
     .. versionadded:: 0.1
     """

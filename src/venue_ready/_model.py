@@ -878,8 +878,9 @@ SettingsValidator = Callable[[Mapping[str, Any], "Event | None"], Iterable["Prob
 #: ``(event, plan) -> subject ids``: an :attr:`AreaSpec.journal_subjects`, what an area takes
 #: journal entries about.
 JournalSubjects = Callable[["Event", AreaPlan], Iterable[str]]
-#: ``(report, lang) -> document``: a :attr:`Renderer.render`, the whole document as text.
-RenderFunction = Callable[["Report", str], str]
+#: ``(report, lang) -> document``: a :attr:`Renderer.render`, the whole document: text (``str``),
+#: or ``bytes`` for a renderer declared ``binary`` (a spreadsheet, a word-processor document).
+RenderFunction = Callable[["Report", str], "str | bytes"]
 
 
 def _templates(value: Sequence[TemplateItem]) -> tuple[TemplateItem, ...]:
@@ -959,13 +960,45 @@ class AreaSpec:
         return items
 
 
+def _extension(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str) or value.startswith(".") or any(c in value for c in "/\\ "):
+        raise ValueError(
+            f"{attribute.name} must be a file extension without its dot, got {value!r}"
+        )
+
+
+def _media_type(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str) or (value and "/" not in value):
+        raise ValueError(f"{attribute.name} must be a media type such as 'text/csv', got {value!r}")
+
+
 @frozen
 class Renderer:
-    """An output format a plugin adds (returned by ``venue_ready_renderers``).
+    """An output format: a built-in one, or one a plugin adds (``venue_ready_renderers``).
 
-    ``render(report, lang)`` returns the whole document as text.
+    ``render(report, lang)`` returns the whole document: text (``str``) by default, or, for a
+    renderer declared ``binary=True``, ``bytes`` (a spreadsheet, a word-processor document). A
+    text renderer that returns bytes, or a binary one that returns text, is a fault of the
+    renderer. ``extension`` (without its dot: ``"csv"``, ``"xlsx"``) and ``media_type``
+    (``"text/csv"``) say what kind of file the document is, for a tool that saves or sends
+    it; both may be left empty (unsaid). The CLI writes a binary document only to a file
+    (``-o``) or a pipe, never to a terminal.
     """
 
     name: str = field(validator=_text)
     render: RenderFunction
     description: str = ""
+    extension: str = field(default="", validator=_extension, kw_only=True)
+    media_type: str = field(default="", validator=_media_type, kw_only=True)
+    binary: bool = field(default=False, validator=_bool, kw_only=True)
+
+    def check_output(self, output: object) -> str | bytes:
+        """``output`` (what :attr:`render` returned), when it is what this renderer promises:
+        ``bytes`` when :attr:`binary`, else ``str``; otherwise :class:`TypeError`."""
+        expected = bytes if self.binary else str
+        if not isinstance(output, expected):
+            raise TypeError(
+                f"format {self.name!r} returned {type(output).__name__}, "
+                f"expected {expected.__name__}"
+            )
+        return output

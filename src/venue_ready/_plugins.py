@@ -470,7 +470,7 @@ class PluginManager:
 
     def renderers(self) -> Mapping[str, Renderer]:
         """Every output format, by name: the built-in ones first (``text``, ``json``, ``md``,
-        ``html``), then the plugins' (``venue_ready_renderers``), by name.
+        ``html``, ``xlsx``), then the plugins' (``venue_ready_renderers``), by name.
 
         The first renderer of a name wins, in registration order: a plugin cannot replace a
         built-in format or an earlier plugin's. A plugin whose hook raises, or returns something

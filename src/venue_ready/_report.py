@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 from attrs import field, frozen
 
@@ -30,6 +30,9 @@ from ._scoring import effective_due, is_blocking, is_overdue
 if TYPE_CHECKING:
     from ._errors import PluginFailure
     from ._plugins import PluginManager
+
+#: The built-in text formats, whose :meth:`Report.render` is ``str`` for a type checker too.
+TextFormat = Literal["text", "json", "md", "html"]
 
 __all__ = [
     "REPORT_SCHEMA_VERSION",
@@ -540,18 +543,34 @@ class Report:
             ],
         }
 
+    @overload
+    def render(
+        self,
+        fmt: TextFormat = "text",
+        lang: str | None = None,
+        plugins: PluginManager | None = None,
+    ) -> str: ...
+
+    @overload
+    def render(
+        self, fmt: str, lang: str | None = None, plugins: PluginManager | None = None
+    ) -> str | bytes: ...
+
     def render(
         self, fmt: str = "text", lang: str | None = None, plugins: PluginManager | None = None
-    ) -> str:
+    ) -> str | bytes:
         """The report in format ``fmt``, in ``lang`` (default: the event's language).
 
-        The formats are the built-in ones (``text``, ``json``, ``md``, ``html``) and those the
-        plugins add, looked up in :meth:`PluginManager.renderers
-        <venue_ready.PluginManager.renderers>` of ``plugins`` (by default the installed
-        plugins, :func:`~venue_ready.default_plugin_manager`; a built-in format needs none).
+        The formats are the built-in ones (``text``, ``json``, ``md``, ``html``, and ``xlsx``,
+        bytes, with the ``office`` extra) and those the plugins add, looked up in
+        :meth:`PluginManager.renderers <venue_ready.PluginManager.renderers>` of ``plugins``
+        (by default the installed plugins, :func:`~venue_ready.default_plugin_manager`; a
+        built-in format needs none).
+        A text format returns ``str``; a binary one (its :class:`~venue_ready.Renderer` says
+        ``binary``, with its ``extension`` and ``media_type``) returns ``bytes``.
         An unknown format raises :class:`ValueError` naming the known ones, and so does a
         ``lang`` other than ``"vi"`` or ``"en"``; a renderer that returns something other than
-        text raises :class:`TypeError`.
+        it promises (text, or bytes for a binary format) raises :class:`TypeError`.
         """
         from ._render import BUILTIN_FORMATS, builtin_renderer
 
@@ -566,10 +585,7 @@ class Report:
         if renderer is None:
             known = ", ".join(plugins.format_names())
             raise ValueError(f"unknown format {fmt!r}; known formats: {known}")
-        text = renderer.render(self, lang)
-        if not isinstance(text, str):
-            raise TypeError(f"format {fmt!r} returned {type(text).__name__}, expected str")
-        return text
+        return renderer.check_output(renderer.render(self, lang))
 
     def to_json(self, lang: str | None = None, *, indent: int | None = 2) -> str:
         """The report as JSON text (UTF-8 safe, Vietnamese kept as is), ending in a newline;

@@ -1,11 +1,14 @@
 """Output formats. One module per format; every string comes from the message catalogs.
 
 Built-in formats: ``text`` (plain, for terminals and pipes), ``json`` (the versioned report),
-``md`` (Markdown, every user string escaped) and ``html`` (one self-contained page, printable on
-A4; the only format that imports Jinja). The wording the formats share (an area's notes, a
+``md`` (Markdown, every user string escaped), ``html`` (one self-contained page, printable on
+A4; the only format that imports Jinja) and ``xlsx`` (an Excel workbook, bytes; openpyxl, from
+the ``office`` extra, imported only then). The wording the formats share (an area's notes, a
 Finding's owner, due date and who reported it) is built in :mod:`.phrases`.
 
-Plugins add more through the ``venue_ready_renderers`` hook. The one registry of formats,
+A format's :class:`~venue_ready.Renderer` says its file extension and media type, and whether
+its document is text or bytes (``binary``). Plugins add more through the
+``venue_ready_renderers`` hook. The one registry of formats,
 built-in and plugin, is :meth:`venue_ready.PluginManager.renderers`, which both
 :meth:`venue_ready.Report.render` and the CLI use.
 """
@@ -20,13 +23,27 @@ if TYPE_CHECKING:
 
 __all__ = ["BUILTIN_FORMATS", "builtin_renderer", "builtin_renderers"]
 
-BUILTIN_FORMATS = ("text", "json", "md", "html")
+BUILTIN_FORMATS = ("text", "json", "md", "html", "xlsx")
 
 _DESCRIPTIONS = {
     "text": "plain text, for a terminal or a pipe",
     "json": "the versioned JSON report (docs/report-json.md)",
     "md": "Markdown, every user string escaped",
     "html": "one self-contained page, printable on A4",
+    "xlsx": "an Excel workbook: summary, one sheet per area, assignments (venue-ready[office])",
+}
+
+#: Each built-in format's file extension, media type, and whether it is bytes (binary).
+_KINDS: dict[str, tuple[str, str, bool]] = {
+    "text": ("txt", "text/plain; charset=utf-8", False),
+    "json": ("json", "application/json", False),
+    "md": ("md", "text/markdown; charset=utf-8", False),
+    "html": ("html", "text/html; charset=utf-8", False),
+    "xlsx": (
+        "xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        True,
+    ),
 }
 
 
@@ -48,6 +65,10 @@ def builtin_renderer(name: str) -> RenderFunction:
         from .html import render_html
 
         return render_html
+    if name == "xlsx":
+        from .xlsx import render_xlsx
+
+        return render_xlsx
     raise KeyError(name)
 
 
@@ -57,7 +78,17 @@ def builtin_renderers() -> list[Renderer]:
     cheap, and ``html`` loads Jinja only when a page is made."""
     from .._model import Renderer
 
-    return [Renderer(name, _Lazy(name), _DESCRIPTIONS[name]) for name in BUILTIN_FORMATS]
+    return [
+        Renderer(
+            name,
+            _Lazy(name),
+            _DESCRIPTIONS[name],
+            extension=_KINDS[name][0],
+            media_type=_KINDS[name][1],
+            binary=_KINDS[name][2],
+        )
+        for name in BUILTIN_FORMATS
+    ]
 
 
 class _Lazy:
@@ -67,7 +98,7 @@ class _Lazy:
         self.name = name
         self.__doc__ = f"Render a report as {_DESCRIPTIONS[name]}."
 
-    def __call__(self, report: Report, lang: str) -> str:
+    def __call__(self, report: Report, lang: str) -> str | bytes:
         return builtin_renderer(self.name)(report, lang)
 
     def __repr__(self) -> str:

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
     from datetime import date, datetime, tzinfo
 
+    from .._errors import MissingExtraError
     from .._model import Event
     from .._plugins import PluginManager
     from .._report import Report
@@ -41,6 +42,7 @@ __all__ = [
     "deliver",
     "err",
     "load_event",
+    "missing_extra",
     "open_event",
     "parse_moment",
     "plugin_manager",
@@ -282,9 +284,10 @@ def report_exit_code(report: Report, fail_under: float | None, lang: str) -> Exi
     return ExitCode.OK
 
 
-def write(text: str, *, machine: bool) -> None:
+def write(text: str | bytes, *, machine: bool) -> None:
     """Print a rendered report. Machine formats (JSON and plugins' formats) are always UTF-8:
-    a console's narrower encoding would have to mangle them, and a file must stay valid.
+    a console's narrower encoding would have to mangle them, and a file must stay valid; a
+    binary format's bytes (a spreadsheet) are written as they are.
 
     Text for people (``machine=False``: a text report, ``history``, ``mark``'s confirmation)
     is printed with its control characters escaped
@@ -292,9 +295,11 @@ def write(text: str, *, machine: bool) -> None:
     terminal as text. Machine formats are printed as they are, byte for byte."""
     buffer = getattr(sys.stdout, "buffer", None)
     try:
-        if machine and buffer is not None:
+        if isinstance(text, bytes) or (machine and buffer is not None):
+            if buffer is None:  # a text-only stdout (a program's own) cannot take bytes
+                raise TypeError("stdout takes text only; write the document to a file")
             sys.stdout.flush()
-            buffer.write(text.encode("utf-8"))
+            buffer.write(text if isinstance(text, bytes) else text.encode("utf-8"))
             buffer.flush()
         else:
             from .._render.inert import inert
@@ -308,7 +313,12 @@ def write(text: str, *, machine: bool) -> None:
 
 
 def deliver(
-    args: argparse.Namespace, text: str, lang: str, *, machine: bool, inputs: Iterable[str]
+    args: argparse.Namespace,
+    text: str | bytes,
+    lang: str,
+    *,
+    machine: bool,
+    inputs: Iterable[str],
 ) -> None:
     """The command's output: saved to ``-o``'s file when the user named one (see :func:`save`;
     never one of ``inputs``), else printed (see :func:`write`)."""
@@ -318,11 +328,11 @@ def deliver(
         save(args.output, text, lang, inputs=inputs)
 
 
-def save(file: str, text: str, lang: str, *, inputs: Iterable[str] = ()) -> None:
-    """Replace ``file`` (``-o``) with ``text``, atomically (a device, a pipe or ``/dev/stdout``
-    is written in place; a link's target is replaced). A file that cannot be written, or one of
-    the command's ``inputs`` (the event file, its journal), is a usage error, and nothing is
-    written."""
+def save(file: str, text: str | bytes, lang: str, *, inputs: Iterable[str] = ()) -> None:
+    """Replace ``file`` (``-o``) with ``text`` (or a binary format's bytes), atomically (a
+    device, a pipe or ``/dev/stdout`` is written in place; a link's target is replaced). A file
+    that cannot be written, or one of the command's ``inputs`` (the event file, its journal), is
+    a usage error, and nothing is written."""
     from .._files import write_atomic
 
     for source in inputs:
@@ -345,6 +355,13 @@ def _same_file(a: str, b: str) -> bool:
         return os.path.samefile(a, b)
     except OSError:  # one of them does not exist (yet)
         return False
+
+
+def missing_extra(exc: MissingExtraError, lang: str) -> NoReturn:
+    """Say which optional extra installs what a feature needs (``pip install
+    'venue-ready[office]'``), and end the command: a usage error (exit 2), not a bug."""
+    err(_("cli.missing-extra", lang, feature=exc.feature, module=exc.module, extra=exc.extra))
+    raise Exit(ExitCode.USAGE) from None
 
 
 def err(text: str) -> None:

@@ -9,16 +9,24 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from .._i18n import gettext as _
-from ._common import Exit, ExitCode, add_command, deliver, err, open_event, report_exit_code
+from ._common import (
+    Exit,
+    ExitCode,
+    add_command,
+    deliver,
+    err,
+    missing_extra,
+    open_event,
+    report_exit_code,
+)
 from .journal import add_check_options, apply_journal, default_name
 
 if TYPE_CHECKING:
+    from .._model import Renderer
     from .._plugins import PluginManager
-    from .._report import Report
     from ._common import Commands
 
 __all__ = ["add_parser", "run"]
@@ -66,7 +74,13 @@ def run(args: argparse.Namespace, lang_hint: str) -> ExitCode:
     plan = event
     event, as_of, entries = apply_journal(args, event, as_of, pm, lang)
 
-    render = _renderer(args.format, pm, lang)
+    renderer = _renderer(args.format, pm, lang)
+    if renderer.binary and args.output is None and sys.stdout.isatty():
+        # a spreadsheet's bytes on a terminal are noise that can leave it in a strange state:
+        # refuse before assessing, and say how to write the file
+        ext = renderer.extension or renderer.name
+        err(_("cli.binary-to-terminal", lang, format=args.format, extension=ext))
+        raise Exit(ExitCode.USAGE)
     if entries is not None and args.format == "html":
         # The page draws the timeline's earned line from what really happened day by day; the
         # library computes it (one assessment per day), and only for the format that draws it.
@@ -75,10 +89,13 @@ def run(args: argparse.Namespace, lang_hint: str) -> ExitCode:
         report = assess_with_history(plan, entries, as_of, pm)
     else:
         report = assess(event, as_of=as_of, plugins=pm)
+    from .._errors import MissingExtraError
+
     try:
-        text = render(report, lang)
-        if not isinstance(text, str):
-            raise TypeError(f"returned {type(text).__name__}, expected str")
+        # text, or bytes for a binary format (a spreadsheet): each as its renderer promises
+        text = renderer.check_output(renderer.render(report, lang))
+    except MissingExtraError as exc:  # --format xlsx without venue-ready[office]
+        missing_extra(exc, lang)
     except Exception as exc:
         if args.strict_plugins or args.format in BUILTIN_FORMATS:
             raise  # a fault of the core's own renderers is a bug to see whole
@@ -98,13 +115,13 @@ def run(args: argparse.Namespace, lang_hint: str) -> ExitCode:
     return report_exit_code(report, args.fail_under, lang)
 
 
-def _renderer(name: str, pm: PluginManager, lang: str) -> Callable[[Report, str], str]:
+def _renderer(name: str, pm: PluginManager, lang: str) -> Renderer:
     """The renderer of format ``name`` from the plugin manager's one registry (built-in formats
     first, then the plugins'). An unknown format is a usage error, or a plugin failure when a
     plugin's renderers failed to load."""
     renderer = pm.renderer(name)
     if renderer is not None:
-        return renderer.render
+        return renderer
     err(_("cli.unknown-format", lang, format=name, known=", ".join(pm.format_names())))
     # Maybe the format is one a failed plugin would have provided: say so.
     broken = [f for f in pm.failures if f.stage == "renderers"]

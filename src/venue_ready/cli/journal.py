@@ -109,6 +109,7 @@ def add_journal_parser(commands: Commands, lang: str) -> None:
     export.option(
         "--format", choices=_EXPORT_FORMATS, default="jsonl", help_id="cli.help.export-format"
     )
+    export.option("--bom", action="store_true", help_id="cli.help.bom")
     export.output_option()
     _journal_and_lang_options(export, lang)
     export.set_defaults(run=run_export)
@@ -350,6 +351,9 @@ def run_export(args: argparse.Namespace, lang_hint: str) -> ExitCode:
     from ..journal import JournalError
 
     lang = args.lang or lang_hint
+    if args.bom and args.format != "csv":
+        err(_("cli.bom-not-csv", lang))
+        raise Exit(ExitCode.USAGE)
     path, _named = _journal_path(args)
     with _open(path, lang, readonly=True) as journal:
         try:
@@ -358,6 +362,10 @@ def run_export(args: argparse.Namespace, lang_hint: str) -> ExitCode:
             _refuse(exc, lang)
         except sqlite3_error() as exc:
             _database_failure(exc, path, lang)
+    if args.bom:
+        # Excel reads a CSV without a byte order mark in the machine's ANSI code page
+        # (Windows-1258 in Việt Nam) and shows "Tiá»ƒu ban" for "Tiểu ban"; with it, UTF-8.
+        text = "\ufeff" + text
     deliver(args, text, lang, machine=True, inputs=(path, args.file))
     return ExitCode.OK
 
@@ -369,7 +377,8 @@ def run_import(args: argparse.Namespace, lang_hint: str) -> ExitCode:
     lang = args.lang or lang_hint
     fmt = args.format or ("csv" if args.source.lower().endswith(".csv") else "jsonl")
     try:
-        with open(args.source, encoding="utf-8", newline="") as fh:
+        # utf-8-sig: an export made with --bom (or saved by Excel) starts with a byte order mark
+        with open(args.source, encoding="utf-8-sig", newline="") as fh:
             text = fh.read()
     except (OSError, UnicodeDecodeError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)

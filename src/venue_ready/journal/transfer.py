@@ -2,7 +2,8 @@
 
 JSON Lines: one object a line, UTF-8. CSV: a header row, then one row an entry, lines ending in
 CRLF as RFC 4180 has it; an empty cell is "none". Times are UTC. Exporting the entries read
-back from an export gives the same text.
+back from an export gives the same text. A text that starts with a UTF-8 byte order mark
+(``journal export --bom``, for Excel) is read without it.
 
 A CSV cell that a spreadsheet would run as a formula (one starting with ``=``, ``+``, ``-``,
 ``@``, a tab or a carriage return: OWASP's "CSV Injection" list) is written with a ``'`` in
@@ -112,6 +113,8 @@ def parse_export(text: str, fmt: str, file: str) -> Iterator[tuple[int, dict[str
     import io
     import json
 
+    # an export made with `journal export --bom`, or saved by Excel, starts with a BOM
+    text = text.removeprefix("\ufeff")
     if fmt == "jsonl":
         # only "\n" ends a line: str.splitlines() would also split at U+2028 and the like,
         # which json.dumps(ensure_ascii=False) leaves raw inside a value
