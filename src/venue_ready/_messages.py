@@ -398,6 +398,18 @@ VI: dict[str, str] = {
     "report.html-timeline-note-journal": "Đường thực hiện lấy từ sổ theo dõi: mức độ sẵn sàng thực tế vào cuối mỗi ngày, theo những gì các tổ đã báo cáo.",
     # -- binary formats and office files (#14) -------------------------------------------------
     "cli.binary-to-terminal": "định dạng '{format}' là tệp nhị phân (.{extension}), không in ra màn hình được. Hãy ghi ra tệp: -o BAOCAO.{extension}",
+    # -- calendar (--format ics, #14) -----------------------------------------------------------
+    "ics.calendar-name-owner": "{event}: đầu việc của {owner}",
+    "ics.area": "mảng: {area}",
+    "ics.critical": "điều kiện bắt buộc: mảng chưa thể sẵn sàng khi việc này chưa đạt",
+    "ics.subject": "mã đầu việc: {subject}",
+    "ics.reminder": "Sắp đến hạn: {what}",
+    "cli.help.owner": "với --format ics: chỉ các đầu việc của một đơn vị, cá nhân phụ trách (tên tiếng Việt hoặc tiếng Anh, không phân biệt hoa thường, dấu)",
+    "cli.help.remind-days": "với --format ics: nhắc việc trước thời hạn N ngày (0: đúng thời hạn; mặc định: 1)",
+    "cli.calendar-only": "{option} chỉ dùng với --format ics",
+    "cli.needs-icalendar": "định dạng ics cần thư viện icalendar; hãy cài đặt: {command}",
+    "cli.unknown-owner": "báo cáo không có đơn vị, cá nhân phụ trách '{owner}'. Các đơn vị, cá nhân phụ trách: {known}",
+    "cli.unknown-owner-hint": "báo cáo không có đơn vị, cá nhân phụ trách '{owner}' (có phải ý bạn là '{hint}'?). Các đơn vị, cá nhân phụ trách: {known}",
 }
 
 EN: dict[str, str] = {
@@ -782,6 +794,18 @@ EN: dict[str, str] = {
     "report.html-timeline-note-journal": "The earned line comes from the journal: the real readiness at the end of each day, from what the teams reported.",
     # -- binary formats and office files (#14) -------------------------------------------------
     "cli.binary-to-terminal": "the format '{format}' is a binary file (.{extension}) and cannot be shown on a terminal. Write it to a file: -o REPORT.{extension}",
+    # -- calendar (--format ics, #14) -----------------------------------------------------------
+    "ics.calendar-name-owner": "{event}: items for {owner}",
+    "ics.area": "area: {area}",
+    "ics.critical": "critical condition: the area cannot be ready until this is met",
+    "ics.subject": "item id: {subject}",
+    "ics.reminder": "Due soon: {what}",
+    "cli.help.owner": "with --format ics: only the items of one owner (its name in Vietnamese or English; case and diacritics ignored)",
+    "cli.help.remind-days": "with --format ics: a reminder N days before each due date (0: at the due time; default: 1)",
+    "cli.calendar-only": "{option} is only for --format ics",
+    "cli.needs-icalendar": "the ics format needs the icalendar library; install it: {command}",
+    "cli.unknown-owner": "no owner '{owner}' in the report. Its owners: {known}",
+    "cli.unknown-owner-hint": "no owner '{owner}' in the report (did you mean '{hint}'?). Its owners: {known}",
 }
 
 #: argparse's own words, in Vietnamese (English needs no table). Keys are argparse's msgids.

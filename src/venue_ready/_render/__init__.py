@@ -22,13 +22,14 @@ if TYPE_CHECKING:
 
 __all__ = ["BUILTIN_FORMATS", "builtin_renderer", "builtin_renderers"]
 
-BUILTIN_FORMATS = ("text", "json", "md", "html")
+BUILTIN_FORMATS = ("text", "json", "md", "html", "ics")
 
 _DESCRIPTIONS = {
     "text": "plain text, for a terminal or a pipe",
     "json": "the versioned JSON report (docs/report-json.md)",
     "md": "Markdown, every user string escaped",
     "html": "one self-contained page, printable on A4",
+    "ics": "the dated items as calendar to-dos (iCalendar; needs venue-ready[calendar])",
 }
 
 #: Each built-in format's file extension, media type, and whether it is bytes (binary).
@@ -37,6 +38,8 @@ _KINDS: dict[str, tuple[str, str, bool]] = {
     "json": ("json", "application/json", False),
     "md": ("md", "text/markdown; charset=utf-8", False),
     "html": ("html", "text/html; charset=utf-8", False),
+    # bytes: RFC 5545's CRLF line ends and 75-octet folding, kept exact by every writer
+    "ics": ("ics", "text/calendar; charset=utf-8", True),
 }
 
 
@@ -58,6 +61,10 @@ def builtin_renderer(name: str) -> RenderFunction:
         from .html import render_html
 
         return render_html
+    if name == "ics":
+        from .ics import render_ics
+
+        return render_ics
     raise KeyError(name)
 
 

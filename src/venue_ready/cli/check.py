@@ -12,6 +12,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from .._i18n import gettext as _
+from ._calendar import add_calendar_options, calendar_renderer, check_calendar_options
 from ._common import Exit, ExitCode, add_command, deliver, err, open_event, report_exit_code
 from .journal import add_check_options, apply_journal, default_name
 
@@ -36,6 +37,7 @@ def add_parser(commands: Commands, lang: str) -> None:
     check.option("--fail-under", type=_score_threshold, metavar="N", help_id="cli.help.fail-under")
     check.plugin_options()
     add_check_options(check, lang)
+    add_calendar_options(check)
     check.set_defaults(run=run)
 
 
@@ -66,6 +68,7 @@ def run(args: argparse.Namespace, lang_hint: str) -> ExitCode:
     event, as_of, entries = apply_journal(args, event, as_of, pm, lang)
 
     renderer = _renderer(args.format, pm, lang)
+    check_calendar_options(args, lang)
     if renderer.binary and args.output is None and sys.stdout.isatty():
         # a spreadsheet's bytes on a terminal are noise that can leave it in a strange state:
         # refuse before assessing, and say how to write the file
@@ -80,6 +83,8 @@ def run(args: argparse.Namespace, lang_hint: str) -> ExitCode:
         report = assess_with_history(plan, entries, as_of, pm)
     else:
         report = assess(event, as_of=as_of, plugins=pm)
+    if args.format == "ics":
+        renderer = calendar_renderer(args, renderer, report, lang)
     try:
         # text, or bytes for a binary format (a spreadsheet): each as its renderer promises
         text = renderer.check_output(renderer.render(report, lang))
