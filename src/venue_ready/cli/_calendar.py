@@ -1,51 +1,26 @@
-"""``check --format ics``'s own options: ``--owner NAME`` (one team's deadlines) and
-``--remind-days N`` (when the reminders ring). Kept here, beside ``check``, so that the
-command's module only names them."""
+"""``check --format ics``: the calendar's library checked for, and its options (``--owner NAME``,
+one team's deadlines; ``--remind-days N``, when the reminders ring) applied. Imported only for
+that format: ``check`` declares the options and leaves the rest here."""
 
 from __future__ import annotations
 
-import argparse
 from typing import TYPE_CHECKING
 
 from .._i18n import gettext as _
 from ._common import Exit, ExitCode, err
 
 if TYPE_CHECKING:
+    import argparse
+
     from .._model import Renderer
     from .._report import Report
-    from ._common import Parser
 
-__all__ = ["add_calendar_options", "calendar_renderer", "check_calendar_options"]
-
-_MAX_REMIND_DAYS = 365
+__all__ = ["calendar_renderer", "require_calendar"]
 
 
-def add_calendar_options(check: Parser) -> None:
-    """Add ``--owner`` and ``--remind-days`` to ``check``."""
-    check.option("--owner", metavar_id="cli.metavar.name", help_id="cli.help.owner")
-    check.option("--remind-days", type=_remind_days, metavar="N", help_id="cli.help.remind-days")
-
-
-def _remind_days(text: str) -> int:
-    """--remind-days's N: a whole number of days from 0 to 365."""
-    value = int(text)
-    if not 0 <= value <= _MAX_REMIND_DAYS:
-        raise ValueError(text)
-    return value
-
-
-_remind_days.__name__ = f"0..{_MAX_REMIND_DAYS}"  # argparse names the type in its error message
-
-
-def check_calendar_options(args: argparse.Namespace, lang: str) -> None:
-    """Before anything is assessed: the calendar's options only with ``--format ics``, and
-    the icalendar library there when it is asked for (else the install command, exit 2)."""
-    if args.format != "ics":
-        for option, value in (("--owner", args.owner), ("--remind-days", args.remind_days)):
-            if value is not None:
-                err(_("cli.calendar-only", lang, option=option))
-                raise Exit(ExitCode.USAGE)
-        return
+def require_calendar(lang: str) -> None:
+    """Before anything is assessed: the icalendar library, or the command that installs it
+    (a usage error, exit 2)."""
     from .._render.ics import INSTALL_COMMAND
 
     try:
