@@ -399,3 +399,21 @@ def test_report_render_returns_the_calendar_bytes(report: Report) -> None:
     assert renderer is not None
     assert (renderer.binary, renderer.extension) == (True, "ics")
     assert renderer.media_type == "text/calendar; charset=utf-8"
+
+
+def test_the_docs_excerpt_is_what_the_command_writes() -> None:
+    """docs/report-formats.md's excerpt, each run of lines between its "…", as the CLI
+    writes it today."""
+    doc = (ROOT / "docs" / "report-formats.md").read_text(encoding="utf-8")
+    section = doc[doc.index("An excerpt: `venue-ready check") :]
+    block = section[section.index("```\n") + 4 : section.index("\n```", section.index("```\n"))]
+    result = _run_bytes(
+        "check", str(EXAMPLE), "--as-of", AS_OF, "--format", "ics", "--owner", "van phong dang uy"
+    )
+    assert result.returncode == 0, result.stderr
+    written = result.stdout.decode("utf-8").replace("\r\n", "\n")
+    runs = [run.strip("\n") for run in block.split("…")]
+    assert len(runs) == 3
+    for run in runs:
+        assert run in written, run
+    assert written.count("BEGIN:VTODO") == 4
