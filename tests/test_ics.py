@@ -4,6 +4,7 @@ owner's to-dos; reminders; the same bytes twice; and the real CLI."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -16,6 +17,7 @@ import pytest
 
 import venue_ready
 from venue_ready import Report
+from venue_ready._render.inert import inert
 
 from .conftest import ROOT, RunCli
 from .support import TZ
@@ -417,3 +419,40 @@ def test_the_docs_excerpt_is_what_the_command_writes() -> None:
     for run in runs:
         assert run in written, run
     assert written.count("BEGIN:VTODO") == 4
+
+
+#: Text that iCalendar must escape or fold: its separators, a line break, a long line of
+#: multi-byte letters (folded at 75 octets, never inside a letter), and a control character.
+AWKWARD = (
+    'Băng rôn; khẩu hiệu, "chào mừng"',
+    "dòng một\ndòng hai",
+    "Tiểu ban Phục vụ \\ Tổ 1: " + "Đại hội Đảng bộ phường " * 6,
+    "chuông\x07 báo",
+)
+
+
+def test_awkward_text_comes_back_as_it_was(run_cli: RunCli, write_event: Any) -> None:
+    lines: list[str] = []
+    for n, text in enumerate(AWKWARD):
+        quoted = json.dumps(text, ensure_ascii=False)
+        lines += ["[[areas.general.items]]", f'id = "i{n}"', f"title = {quoted}"]
+        lines += [f"owner = {quoted}", f"due = 2020-05-1{n}", 'status = "in_progress"']
+    event_file = write_event("\n".join(lines) + "\n", name=AWKWARD[0], id="awkward")
+    report = venue_ready.assess(
+        venue_ready.load(event_file), as_of=datetime(2020, 5, 9, 12, 0, tzinfo=TZ)
+    )
+    data = _render(report, "vi")
+    assert all(len(line) <= 75 for line in data.split(b"\r\n"))  # folded, in octets
+    data.decode("utf-8")  # and never inside a letter
+    # no control character but the line ends: BEL is written as the text "\x07"
+    assert set(data) & set(range(0x20)) == {0x0A, 0x0D}
+    cal = icalendar.Calendar.from_ical(data)
+    assert cal.to_ical() == data
+    todos = cal.walk("VTODO")
+    assert len(todos) == len(AWKWARD)
+    for todo, text in zip(todos, AWKWARD, strict=True):
+        finding = next(f for f in report.findings() if f.subject == f"i{AWKWARD.index(text)}")
+        assert str(todo["SUMMARY"]) == inert(report.message_text(finding, "vi"))
+        assert [str(c) for c in todo["CATEGORIES"].cats] == [inert(text)]
+    assert str(cal["X-WR-CALNAME"]) == AWKWARD[0]
+    assert [str(c) for c in todos[3]["CATEGORIES"].cats] == ["chuông\\x07 báo"]

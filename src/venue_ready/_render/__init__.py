@@ -1,9 +1,10 @@
 """Output formats. One module per format; every string comes from the message catalogs.
 
 Built-in formats: ``text`` (plain, for terminals and pipes), ``json`` (the versioned report),
-``md`` (Markdown, every user string escaped) and ``html`` (one self-contained page, printable on
-A4; the only format that imports Jinja). The wording the formats share (an area's notes, a
-Finding's owner, due date and who reported it) is built in :mod:`.phrases`.
+``md`` (Markdown, every user string escaped), ``html`` (one self-contained page, printable on
+A4; the only format that imports Jinja) and ``ics`` (the dated items as calendar to-dos, bytes;
+the optional icalendar library is imported only for it). The wording the formats share (an
+area's notes, a Finding's owner, due date and who reported it) is built in :mod:`.phrases`.
 
 A format's :class:`~venue_ready.Renderer` says its file extension and media type, and whether
 its document is text or bytes (``binary``). Plugins add more through the

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 from .._i18n import gettext as _
 from .._model import Finding, Message
 from . import phrases
+from .inert import inert
 
 if TYPE_CHECKING:
     from .._report import Report
@@ -162,6 +163,9 @@ def render_ics(
         if owner_label is None
         else _("ics.calendar-name-owner", lang, event=event.name, owner=owner_label)
     )
+    # RFC 5545's text holds no control character but a tab: each user string is made inert
+    # (ESC is written as the four characters "\x1b"), as every text-like output writes it
+    name = inert(name)
     cal.add("x-wr-calname", name)
     cal.add("name", name)  # RFC 7986's own name for it
     cal.add("x-wr-timezone", event.timezone)
@@ -240,7 +244,7 @@ def _todo(
     """The to-do of one dated Finding."""
     assert finding.due is not None
     due = finding.due.astimezone(report.event.tz).replace(microsecond=0)
-    summary = report.message_text(finding, lang)
+    summary = inert(report.message_text(finding, lang))
     status, percent = _status(finding)
     todo = ical.Todo()
     todo.add("uid", uid)
@@ -256,8 +260,8 @@ def _todo(
     if team is not None:
         # the owner only: an area's title may hold a comma ("An ninh, trật tự"), which some
         # apps would split into two categories despite its escape
-        todo.add("categories", [team])
-    todo.add("description", "\n".join(_description(report, finding, lang, area)))
+        todo.add("categories", [inert(team)])
+    todo.add("description", inert("\n".join(_description(report, finding, lang, area))))
     if status in ("NEEDS-ACTION", "IN-PROCESS") and finding.due > report.as_of:
         # A reminder for work still to do; none for what is done, waived or already late
         # (an app rings every past reminder on import: the report lists the overdue).
