@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import pty
 import subprocess
 import sys
 from collections import Counter
@@ -456,3 +457,32 @@ def test_awkward_text_comes_back_as_it_was(run_cli: RunCli, write_event: Any) ->
         assert [str(c) for c in todo["CATEGORIES"].cats] == [inert(text)]
     assert str(cal["X-WR-CALNAME"]) == AWKWARD[0]
     assert [str(c) for c in todos[3]["CATEGORIES"].cats] == ["chuông\\x07 báo"]
+
+
+def test_cli_refuses_a_terminal_and_says_how_to_write_the_file() -> None:
+    # a real terminal (a pseudo-terminal) as stdout: the calendar goes to a file or a pipe
+    leader, follower = pty.openpty()
+    base = {k: v for k, v in os.environ.items() if not k.startswith("VENUE_READY_")}
+    try:
+        proc = subprocess.run(
+            [sys.executable, "-m", "venue_ready", "check", str(EXAMPLE), "--format", "ics"],
+            stdout=follower,
+            stderr=subprocess.PIPE,
+            env=base,
+            cwd=ROOT,
+            timeout=60,
+            check=False,
+        )
+    finally:
+        os.close(follower)
+    printed = b""
+    try:
+        while chunk := os.read(leader, 4096):
+            printed += chunk
+    except OSError:  # EIO: the terminal's other end closed, all is read
+        pass
+    finally:
+        os.close(leader)
+    assert proc.returncode == 2
+    assert "-o BAOCAO.ics" in proc.stderr.decode("utf-8")
+    assert printed == b""
