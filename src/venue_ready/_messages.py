@@ -403,7 +403,7 @@ VI: dict[str, str] = {
     "ics.area": "mảng: {area}",
     "ics.critical": "điều kiện bắt buộc: mảng chưa thể sẵn sàng khi việc này chưa đạt",
     "ics.subject": "mã đầu việc: {subject}",
-    "ics.reminder": "Sắp đến hạn: {what}",
+    "ics.reminder": "Sắp đến thời hạn: {what}",
     "cli.help.owner": "với --format ics: chỉ các đầu việc của một đơn vị, cá nhân phụ trách (tên tiếng Việt hoặc tiếng Anh, không phân biệt hoa thường, dấu)",
     "cli.help.remind-days": "với --format ics: nhắc việc trước thời hạn N ngày (0: đúng thời hạn; mặc định: 1)",
     "cli.calendar-only": "{option} chỉ dùng với --format ics",
