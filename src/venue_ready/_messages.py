@@ -266,7 +266,7 @@ VI: dict[str, str] = {
     "cli.help.check": "đánh giá mức độ sẵn sàng của một sự kiện từ tệp TOML",
     "cli.help.file": "tệp sự kiện (.toml)",
     "cli.help.as-of": "đánh giá tại thời điểm này (ISO 8601, ví dụ 2020-05-14T16:00+07:00); mặc định là bây giờ",
-    "cli.help.format": "định dạng báo cáo: text, json, md, html, xlsx (Excel, ghi ra tệp bằng -o) hoặc định dạng do plugin cung cấp (mặc định: text)",
+    "cli.help.format": "định dạng báo cáo: text, json, md, html, xlsx (Excel, ghi ra tệp bằng -o), ics (lịch nhắc việc) hoặc định dạng do plugin cung cấp (mặc định: text)",
     "cli.help.output": "ghi báo cáo vào TỆP (thay thế tệp cũ nếu có) thay vì in ra màn hình",
     "cli.help.lang": "ngôn ngữ báo cáo (mặc định: ngôn ngữ của sự kiện)",
     "cli.help.fail-under": "thoát với mã 1 nếu điểm chung dưới N",
@@ -494,6 +494,18 @@ VI: dict[str, str] = {
     "cli.help.bom": "thêm dấu BOM UTF-8 ở đầu tệp CSV để Excel hiển thị đúng tiếng Việt",
     "cli.bom-not-csv": "--bom chỉ dùng được với --format csv",
     "cli.file-exists-force": "{file} đã tồn tại; venue-ready không ghi đè tệp. Hãy chọn tên khác, hoặc thêm --force để ghi đè.",
+    # -- calendar (--format ics, #14) -----------------------------------------------------------
+    "ics.calendar-name-owner": "{event}: đầu việc của {owner}",
+    "ics.area": "mảng: {area}",
+    "ics.critical": "điều kiện bắt buộc: mảng chưa thể sẵn sàng khi việc này chưa đạt",
+    "ics.subject": "mã đầu việc: {subject}",
+    "ics.reminder": "Sắp đến thời hạn: {what}",
+    "cli.help.owner": "với --format ics: chỉ các đầu việc của một đơn vị, cá nhân phụ trách (tên tiếng Việt hoặc tiếng Anh, không phân biệt hoa thường, dấu)",
+    "cli.help.remind-days": "với --format ics: nhắc việc trước thời hạn N ngày (0: đúng thời hạn; mặc định: 1)",
+    "cli.calendar-only": "{option} chỉ dùng với --format ics",
+    "cli.needs-icalendar": "định dạng ics cần thư viện icalendar; hãy cài đặt: {command}",
+    "cli.unknown-owner": "báo cáo không có đơn vị, cá nhân phụ trách '{owner}'. Các đơn vị, cá nhân phụ trách: {known}",
+    "cli.unknown-owner-hint": "báo cáo không có đơn vị, cá nhân phụ trách '{owner}' (có phải ý bạn là '{hint}'?). Các đơn vị, cá nhân phụ trách: {known}",
 }
 
 EN: dict[str, str] = {
@@ -746,7 +758,7 @@ EN: dict[str, str] = {
     "cli.help.check": "assess an event's readiness from its TOML file",
     "cli.help.file": "the event file (.toml)",
     "cli.help.as-of": "assess as of this moment (ISO 8601, e.g. 2020-05-14T16:00+07:00); default: now",
-    "cli.help.format": "report format: text, json, md, html, xlsx (Excel, written to a file with -o) or a format a plugin provides (default: text)",
+    "cli.help.format": "report format: text, json, md, html, xlsx (Excel, written to a file with -o), ics (calendar to-dos) or a format a plugin provides (default: text)",
     "cli.help.output": "write the report to FILE (replacing it if it exists) instead of printing it",
     "cli.help.lang": "report language (default: the event's language)",
     "cli.help.fail-under": "exit with code 1 when the overall score is below N",
@@ -974,6 +986,18 @@ EN: dict[str, str] = {
     "cli.help.bom": "start the CSV file with a UTF-8 byte order mark, so that Excel shows Vietnamese correctly",
     "cli.bom-not-csv": "--bom works only with --format csv",
     "cli.file-exists-force": "{file} already exists; venue-ready does not overwrite files. Choose another name, or add --force to replace it.",
+    # -- calendar (--format ics, #14) -----------------------------------------------------------
+    "ics.calendar-name-owner": "{event}: items for {owner}",
+    "ics.area": "area: {area}",
+    "ics.critical": "critical condition: the area cannot be ready until this is met",
+    "ics.subject": "item id: {subject}",
+    "ics.reminder": "Due soon: {what}",
+    "cli.help.owner": "with --format ics: only the items of one owner (its name in Vietnamese or English; case and diacritics ignored)",
+    "cli.help.remind-days": "with --format ics: a reminder N days before each due date (0: at the due time; default: 1)",
+    "cli.calendar-only": "{option} is only for --format ics",
+    "cli.needs-icalendar": "the ics format needs the icalendar library; install it: {command}",
+    "cli.unknown-owner": "no owner '{owner}' in the report. Its owners: {known}",
+    "cli.unknown-owner-hint": "no owner '{owner}' in the report (did you mean '{hint}'?). Its owners: {known}",
 }
 
 #: argparse's own words, in Vietnamese (English needs no table). Keys are argparse's msgids.

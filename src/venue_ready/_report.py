@@ -561,11 +561,11 @@ class Report:
     ) -> str | bytes:
         """The report in format ``fmt``, in ``lang`` (default: the event's language).
 
-        The formats are the built-in ones (``text``, ``json``, ``md``, ``html``, and ``xlsx``,
-        bytes, with the ``office`` extra) and those the plugins add, looked up in
-        :meth:`PluginManager.renderers <venue_ready.PluginManager.renderers>` of ``plugins``
-        (by default the installed plugins, :func:`~venue_ready.default_plugin_manager`; a
-        built-in format needs none).
+        The formats are the built-in ones (``text``, ``json``, ``md``, ``html``; ``xlsx``, bytes,
+        with the ``office`` extra; ``ics``, calendar to-dos, bytes, with the ``calendar`` extra)
+        and those the plugins add, looked up in :meth:`PluginManager.renderers
+        <venue_ready.PluginManager.renderers>` of ``plugins`` (by default the installed plugins,
+        :func:`~venue_ready.default_plugin_manager`; a built-in format needs none).
         A text format returns ``str``; a binary one (its :class:`~venue_ready.Renderer` says
         ``binary``, with its ``extension`` and ``media_type``) returns ``bytes``.
         An unknown format raises :class:`ValueError` naming the known ones, and so does a

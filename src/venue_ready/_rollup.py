@@ -787,7 +787,10 @@ def _render_pages(
         if SubeventResult.from_report(report) != expected:
             out.append(None)  # changed since the roll-up read it
             continue
-        out.append(report.render(fmt, lang, plugins=pm))
+        page = report.render(fmt, lang, plugins=pm)
+        if not isinstance(page, str):  # the pages are HTML: a binary format has no page here
+            raise TypeError(f"format {fmt!r} gives bytes, not a page")
+        out.append(page)
     return out
 
 

@@ -2,9 +2,11 @@
 
 Built-in formats: ``text`` (plain, for terminals and pipes), ``json`` (the versioned report),
 ``md`` (Markdown, every user string escaped), ``html`` (one self-contained page, printable on
-A4; the only format that imports Jinja) and ``xlsx`` (an Excel workbook, bytes; openpyxl, from
-the ``office`` extra, imported only then). The wording the formats share (an area's notes, a
-Finding's owner, due date and who reported it) is built in :mod:`.phrases`.
+A4; the only format that imports Jinja), ``xlsx`` (an Excel workbook, bytes; openpyxl, from
+the ``office`` extra, imported only then) and ``ics`` (the dated items as calendar to-dos,
+bytes; icalendar, from the ``calendar`` extra, imported only then). The wording the formats
+share (an area's notes, a Finding's owner, due date and who reported it) is built in
+:mod:`.phrases`.
 
 A format's :class:`~venue_ready.Renderer` says its file extension and media type, and whether
 its document is text or bytes (``binary``). Plugins add more through the
@@ -23,7 +25,7 @@ if TYPE_CHECKING:
 
 __all__ = ["BUILTIN_FORMATS", "builtin_renderer", "builtin_renderers"]
 
-BUILTIN_FORMATS = ("text", "json", "md", "html", "xlsx")
+BUILTIN_FORMATS = ("text", "json", "md", "html", "xlsx", "ics")
 
 _DESCRIPTIONS = {
     "text": "plain text, for a terminal or a pipe",
@@ -31,6 +33,7 @@ _DESCRIPTIONS = {
     "md": "Markdown, every user string escaped",
     "html": "one self-contained page, printable on A4",
     "xlsx": "an Excel workbook: summary, one sheet per area, assignments (venue-ready[office])",
+    "ics": "the dated items as calendar to-dos (iCalendar; needs venue-ready[calendar])",
 }
 
 #: Each built-in format's file extension, media type, and whether it is bytes (binary).
@@ -44,6 +47,8 @@ _KINDS: dict[str, tuple[str, str, bool]] = {
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         True,
     ),
+    # bytes: RFC 5545's CRLF line ends and 75-octet folding, kept exact by every writer
+    "ics": ("ics", "text/calendar; charset=utf-8", True),
 }
 
 
@@ -69,6 +74,10 @@ def builtin_renderer(name: str) -> RenderFunction:
         from .xlsx import render_xlsx
 
         return render_xlsx
+    if name == "ics":
+        from .ics import render_ics
+
+        return render_ics
     raise KeyError(name)
 
 

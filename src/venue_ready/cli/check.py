@@ -45,6 +45,9 @@ def add_parser(commands: Commands, lang: str) -> None:
     check.option("--fail-under", type=_score_threshold, metavar="N", help_id="cli.help.fail-under")
     check.plugin_options()
     add_check_options(check, lang)
+    # --format ics's own: one owner's to-dos, and when their reminders ring (cli._calendar)
+    check.option("--owner", metavar_id="cli.metavar.name", help_id="cli.help.owner")
+    check.option("--remind-days", type=_remind_days, metavar="N", help_id="cli.help.remind-days")
     check.set_defaults(run=run)
 
 
@@ -57,6 +60,17 @@ def _score_threshold(text: str) -> float:
 
 
 _score_threshold.__name__ = "0..100"  # argparse names the type in its error message
+
+
+def _remind_days(text: str) -> int:
+    """--remind-days's N: a whole number of days from 0 to 365."""
+    value = int(text)
+    if not 0 <= value <= 365:
+        raise ValueError(text)
+    return value
+
+
+_remind_days.__name__ = "0..365"
 
 
 def run(args: argparse.Namespace, lang_hint: str) -> ExitCode:
@@ -75,6 +89,15 @@ def run(args: argparse.Namespace, lang_hint: str) -> ExitCode:
     event, as_of, entries = apply_journal(args, event, as_of, pm, lang)
 
     renderer = _renderer(args.format, pm, lang)
+    if args.format == "ics":
+        from ._calendar import require_calendar
+
+        require_calendar(lang)
+    else:
+        for option, value in (("--owner", args.owner), ("--remind-days", args.remind_days)):
+            if value is not None:
+                err(_("cli.calendar-only", lang, option=option))
+                raise Exit(ExitCode.USAGE)
     if renderer.binary and args.output is None and sys.stdout.isatty():
         # a spreadsheet's bytes on a terminal are noise that can leave it in a strange state:
         # refuse before assessing, and say how to write the file
@@ -89,6 +112,10 @@ def run(args: argparse.Namespace, lang_hint: str) -> ExitCode:
         report = assess_with_history(plan, entries, as_of, pm)
     else:
         report = assess(event, as_of=as_of, plugins=pm)
+    if args.format == "ics":
+        from ._calendar import calendar_renderer
+
+        renderer = calendar_renderer(args, renderer, report, lang)
     from .._errors import MissingExtraError
 
     try:
