@@ -20,13 +20,14 @@ if TYPE_CHECKING:
 
 __all__ = ["BUILTIN_FORMATS", "builtin_renderer", "builtin_renderers"]
 
-BUILTIN_FORMATS = ("text", "json", "md", "html")
+BUILTIN_FORMATS = ("text", "json", "md", "html", "brief")
 
 _DESCRIPTIONS = {
     "text": "plain text, for a terminal or a pipe",
     "json": "the versioned JSON report (docs/report-json.md)",
     "md": "Markdown, every user string escaped",
     "html": "one self-contained page, printable on A4",
+    "brief": "the verdict and what to act on by owner, under 1,000 characters, for a chat",
 }
 
 
@@ -48,6 +49,10 @@ def builtin_renderer(name: str) -> RenderFunction:
         from .html import render_html
 
         return render_html
+    if name == "brief":
+        from .brief import render_brief
+
+        return render_brief
     raise KeyError(name)
 
 

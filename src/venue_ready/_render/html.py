@@ -123,9 +123,7 @@ def _context(report: Report, lang: str) -> dict[str, Any]:
             "inconclusive": _("report.inconclusive", lang) if report.inconclusive else None,
             "gauge": _gauge(report.score),
         },
-        "footer": _css_string(
-            f"{ev.name} · {phrases.as_of(report, lang)}"
-        ),
+        "footer": _css_string(f"{ev.name} · {phrases.as_of(report, lang)}"),
         "page_label": _css_string(_("report.html-page", lang) + " "),
         "page_of": _css_string(" " + _("report.html-page-of", lang) + " "),
         "areas": [_area(area, report, lang, row) for area in report.areas],
@@ -162,8 +160,8 @@ def _attention(
         seen.setdefault(id(f), f)
     groups = report.by_owner(list(seen.values()), lang=lang)
     out = []
-    for owner, found in groups.items():
-        found = sorted(found, key=report._due_key)
+    for owner, group in groups.items():
+        found = sorted(group, key=report._due_key)
         out.append(
             {
                 "owner": owner if owner is not None else _("report.no-owner", lang),
@@ -272,7 +270,9 @@ def _hatch(status: str, width: float) -> str | None:
     if status == "at_risk":
         return " ".join(f"M {_num(x)} 0 V 12" for x in _steps(4.0, width, 10.0))
     if status == "blocked":
-        return " ".join(f"M {_num(x)} 12 L {_num(x + 6.0)} 0" for x in _steps(0.0, width - 6.0, 7.0))
+        return " ".join(
+            f"M {_num(x)} 12 L {_num(x + 6.0)} 0" for x in _steps(0.0, width - 6.0, 7.0)
+        )
     return f"M 0 0 L {_num(width)} 12 M 0 12 L {_num(width)} 0"
 
 

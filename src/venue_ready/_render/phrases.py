@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "MarkHints",
+    "act_lines",
     "area_notes",
     "area_titles",
     "as_of",
@@ -33,6 +34,7 @@ __all__ = [
     "facts",
     "finding_details",
     "heading",
+    "item_ids",
     "item_ref",
     "mark_command",
     "overall",
@@ -207,7 +209,9 @@ def overdue_by(report: Report, finding: Finding, lang: str) -> str | None:
     assert due is not None  # is_overdue says it has one
     days = (report.as_of.astimezone(ev.tz).date() - due.astimezone(ev.tz).date()).days
     if days >= 1:
-        return _("report.overdue-by-day" if days == 1 else "report.overdue-by-days", lang, count=days)
+        return _(
+            "report.overdue-by-day" if days == 1 else "report.overdue-by-days", lang, count=days
+        )
     hours = int((report.as_of - due).total_seconds() // 3600)
     if hours >= 1:
         message_id = "report.overdue-by-hour" if hours == 1 else "report.overdue-by-hours"
@@ -248,9 +252,7 @@ class MarkHints:
     subjects: Mapping[str, str | None] = attrs.field(factory=dict)
 
 
-def mark_command(
-    hints: MarkHints | None, ref: str | None, by: str | None, lang: str
-) -> str | None:
+def mark_command(hints: MarkHints | None, ref: str | None, by: str | None, lang: str) -> str | None:
     """The exact ``venue-ready mark`` command that records ``ref`` done, quoted for a POSIX
     shell, ``--by`` the body in charge (``by``; a placeholder when nobody is named); None when
     there are no hints or ``ref`` is not a subject a ``done`` entry would meet."""
@@ -264,3 +266,25 @@ def mark_command(
     if hints.journal is not None:
         words += ["--journal", hints.journal]
     return " ".join(shlex.quote(word) for word in words)
+
+
+def act_lines(
+    report: Report,
+    finding: Finding,
+    items: Mapping[str, frozenset[str]],
+    hints: MarkHints | None,
+    lang: str,
+) -> list[str]:
+    """Under an open item in a list: its id ("mã: security:side-gate") and, when ``hints``
+    say a ``done`` entry would meet it, the command that records it ("khi xong, ghi vào sổ
+    theo dõi: venue-ready mark …"). Nothing for a met Finding or one without a subject."""
+    if finding.met:
+        return []
+    ref = item_ref(finding, items)
+    if ref is None:
+        return []
+    lines = [_("report.item-ref", lang, ref=ref)]
+    command = mark_command(hints, ref, report.owner_text(finding, report.event.lang), lang)
+    if command is not None:
+        lines.append(_("report.mark-hint", lang, command=command))
+    return lines

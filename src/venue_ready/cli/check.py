@@ -8,6 +8,7 @@ commands do not pay for them.
 from __future__ import annotations
 
 import argparse
+import functools
 import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -17,7 +18,9 @@ from ._common import Exit, ExitCode, add_command, deliver, err, open_event, repo
 from .journal import add_check_options, apply_journal, default_name
 
 if TYPE_CHECKING:
+    from .._model import Event, JournalEntry
     from .._plugins import PluginManager
+    from .._render.phrases import MarkHints
     from .._report import Report
     from ._common import Commands
 
@@ -75,6 +78,14 @@ def run(args: argparse.Namespace, lang_hint: str) -> ExitCode:
         report = assess_with_history(plan, entries, as_of, pm)
     else:
         report = assess(event, as_of=as_of, plugins=pm)
+    hints = None
+    if args.format == "text":
+        # the text report (and the terminal's) prints the command that records each open
+        # item done: the file and journal as the user named them, for what a mark would meet
+        from .._render.text import render_text
+
+        hints = _mark_hints(args, plan, entries, report, pm)
+        render = functools.partial(render_text, hints=hints)
     try:
         text = render(report, lang)
         if not isinstance(text, str):
@@ -89,7 +100,7 @@ def run(args: argparse.Namespace, lang_hint: str) -> ExitCode:
         # redirected, the plain text as it is.
         from .._render.terminal import print_terminal
 
-        print_terminal(report, lang)
+        print_terminal(report, lang, hints=hints)
     else:
         # -o: the user named this file: replace it, atomically, and print nothing; never the
         # event file or its journal.
@@ -111,3 +122,67 @@ def _renderer(name: str, pm: PluginManager, lang: str) -> Callable[[Report, str]
     for failure in broken:
         err(failure.render(lang))
     raise Exit(ExitCode.PLUGIN if broken else ExitCode.USAGE)
+
+
+def _mark_hints(
+    args: argparse.Namespace,
+    plan: Event,
+    entries: list[JournalEntry] | None,
+    report: Report,
+    pm: PluginManager,
+) -> MarkHints:
+    """What the text report needs to print ``venue-ready mark FILE ITEM done``: the file and
+    the journal as the user named them, and the subjects of open items that a ``done`` entry
+    would meet.
+
+    An item of the event file always is one; a subject an area plugin reads from the journal
+    (``security:side-gate``) is one only when a ``done`` entry meets every open Finding of it
+    (``broadcast:results`` records that the slot went out, not that its content was
+    approved). That is found by one more assessment, with a ``done`` entry at the report's
+    moment for every open subject at once: a few milliseconds, and only for this format."""
+    from .._assessment import assess
+    from .._model import JournalEntry
+    from .._render.phrases import MarkHints, item_ids, item_ref
+    from ..journal import known_subjects, replay
+
+    journal = args.journal
+    hints = MarkHints(event_file=args.file, journal=journal)
+    if report.inconclusive:
+        return hints  # a plugin failed: its faults once are enough
+    items = item_ids(report)
+    plan_items = {item.id: item for area in plan.areas for item in area.items}
+    signoffs = {key: item.requires_signoff for key, item in plan_items.items()}
+    known = known_subjects(plan, pm)
+    open_findings = report.findings(met=False)
+    wanted: dict[str, str | None] = {}
+    for f in open_findings:
+        ref = item_ref(f, items)
+        if ref is not None and ref in known and f.waiver is None:
+            wanted[ref] = signoffs.get(ref)
+    if not wanted:
+        return hints
+    done = [
+        JournalEntry(
+            uid=f"hint-{number}",
+            subject=ref,
+            status="done",
+            by="venue-ready",
+            recorded_at=report.as_of,
+            signed_off_by=signoff,
+            # as mark records a sign-off: for the item's current version
+            version=plan_items[ref].version if signoff is not None else None,
+        )
+        for number, (ref, signoff) in enumerate(wanted.items())
+    ]
+    after = assess(replay(plan, [*(entries or []), *done]), as_of=report.as_of, plugins=pm)
+    still_open = {(f.area, f.code, f.subject) for f in after.findings(met=False)}
+    subjects = {
+        ref: signoff
+        for ref, signoff in wanted.items()
+        if not any(
+            (f.area, f.code, f.subject) in still_open
+            for f in open_findings
+            if item_ref(f, items) == ref
+        )
+    }
+    return MarkHints(event_file=args.file, journal=journal, subjects=subjects)
