@@ -257,7 +257,7 @@ def test_every_text_colour_has_4_5_to_1_contrast(page: tuple[str, str]) -> None:
     def resolve(value: str) -> str | None:
         var = re.search(r"var\(--([\w-]+)\)", value)
         if var:
-            return variables[var.group(1)]
+            return str(variables[var.group(1)])
         found = _HEX.search(value)
         return found.group(0) if found else None
 

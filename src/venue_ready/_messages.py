@@ -422,7 +422,7 @@ VI: dict[str, str] = {
     "brief.owners-heading": "Việc cần xử lý:",
     "brief.more": "và {count} việc khác",
     "brief.more-owners": "và {count} đơn vị khác",
-    "brief.none": "Không có việc bắt buộc hay quá hạn.",
+    "brief.none": "Không còn điều kiện bắt buộc chưa đạt, không có đầu việc quá hạn.",
 }
 
 EN: dict[str, str] = {
