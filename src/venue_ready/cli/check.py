@@ -18,7 +18,7 @@ from ._common import Exit, ExitCode, add_command, deliver, err, open_event, repo
 from .journal import add_check_options, apply_journal, default_name
 
 if TYPE_CHECKING:
-    from .._model import Event, JournalEntry
+    from .._model import Event, Finding, JournalEntry
     from .._plugins import PluginManager
     from .._render.phrases import MarkHints
     from .._report import Report
@@ -133,56 +133,62 @@ def _mark_hints(
 ) -> MarkHints:
     """What the text report needs to print ``venue-ready mark FILE ITEM done``: the file and
     the journal as the user named them, and the subjects of open items that a ``done`` entry
-    would meet.
+    would meet, each with the body whose sign-off it needs.
 
-    An item of the event file always is one; a subject an area plugin reads from the journal
-    (``security:side-gate``) is one only when a ``done`` entry meets every open Finding of it
-    (``broadcast:results`` records that the slot went out, not that its content was
-    approved). That is found by one more assessment, with a ``done`` entry at the report's
-    moment for every open subject at once: a few milliseconds, and only for this format."""
-    from .._assessment import assess
-    from .._model import JournalEntry
+    An item of the event file always is one (with ``--signed-off-by`` when it needs a
+    sign-off). A subject an area plugin reads from the journal (``security:side-gate``) is one
+    only when a ``done`` entry meets every open Finding of it: ``broadcast:results`` done
+    records that the slot went out, not that its content was approved. That is found by one
+    more assessment, with a ``done`` entry at the report's moment for every such subject at
+    once; only then is the journal package imported."""
     from .._render.phrases import MarkHints, item_ids, item_ref
-    from ..journal import known_subjects, replay
 
     journal = args.journal
-    hints = MarkHints(event_file=args.file, journal=journal)
-    if report.inconclusive:
-        return hints  # a plugin failed: its faults once are enough
     items = item_ids(report)
     plan_items = {item.id: item for area in plan.areas for item in area.items}
-    signoffs = {key: item.requires_signoff for key, item in plan_items.items()}
-    known = known_subjects(plan, pm)
-    open_findings = report.findings(met=False)
-    wanted: dict[str, str | None] = {}
-    for f in open_findings:
+    subjects: dict[str, str | None] = {}
+    others: dict[str, list[Finding]] = {}  # AREA:SUBJECT -> its open Findings
+    for f in report.findings(met=False):
         ref = item_ref(f, items)
-        if ref is not None and ref in known and f.waiver is None:
-            wanted[ref] = signoffs.get(ref)
+        if ref is None:
+            continue
+        if ref in plan_items:
+            subjects[ref] = plan_items[ref].requires_signoff
+        else:
+            others.setdefault(ref, []).append(f)
+    if others and not report.inconclusive:  # a failed plugin: its faults once are enough
+        subjects.update(_subjects_a_mark_meets(plan, entries, report, pm, others))
+    return MarkHints(event_file=args.file, journal=journal, subjects=subjects)
+
+
+def _subjects_a_mark_meets(
+    plan: Event,
+    entries: list[JournalEntry] | None,
+    report: Report,
+    pm: PluginManager,
+    candidates: dict[str, list[Finding]],
+) -> dict[str, str | None]:
+    """Those of ``candidates`` (``AREA:SUBJECT`` -> its open Findings) that an area's plugin
+    reads from the journal and whose open Findings a ``done`` entry at the report's moment
+    would all meet."""
+    from .._assessment import assess
+    from .._model import JournalEntry
+    from ..journal import known_subjects, replay
+
+    known = known_subjects(plan, pm)
+    wanted = [ref for ref in candidates if ref in known]
     if not wanted:
-        return hints
+        return {}
     done = [
         JournalEntry(
-            uid=f"hint-{number}",
-            subject=ref,
-            status="done",
-            by="venue-ready",
-            recorded_at=report.as_of,
-            signed_off_by=signoff,
-            # as mark records a sign-off: for the item's current version
-            version=plan_items[ref].version if signoff is not None else None,
+            uid=f"hint-{number}", subject=ref, status="done", by="-", recorded_at=report.as_of
         )
-        for number, (ref, signoff) in enumerate(wanted.items())
+        for number, ref in enumerate(wanted)
     ]
     after = assess(replay(plan, [*(entries or []), *done]), as_of=report.as_of, plugins=pm)
     still_open = {(f.area, f.code, f.subject) for f in after.findings(met=False)}
-    subjects = {
-        ref: signoff
-        for ref, signoff in wanted.items()
-        if not any(
-            (f.area, f.code, f.subject) in still_open
-            for f in open_findings
-            if item_ref(f, items) == ref
-        )
+    return {
+        ref: None
+        for ref in wanted
+        if not any((f.area, f.code, f.subject) in still_open for f in candidates[ref])
     }
-    return MarkHints(event_file=args.file, journal=journal, subjects=subjects)
