@@ -19,7 +19,7 @@ from .conftest import ROOT, RunCli, WriteEvent
 EXAMPLE = ROOT / "examples" / "ngoc-thuy-2020" / "congress.toml"
 AS_OF = "2020-05-14T16:00+07:00"
 VERDICT = {"vi": "CHƯA SẴN SÀNG", "en": "NOT READY"}
-HINT = {"vi": "khi xong, ghi vào sổ theo dõi: ", "en": "when done, record it: "}
+HINT = {"vi": "khi hoàn thành, ghi vào sổ theo dõi: ", "en": "when done, record it: "}
 
 
 def _report(path: Path = EXAMPLE) -> venue_ready.Report:

@@ -112,7 +112,7 @@ def test_piped_output_is_the_plain_text_report(run_cli: RunCli) -> None:
     assert result.returncode == 0, result.stderr
     assert "\x1b" not in result.stdout
     # the CLI adds, under each open item a done mark would meet, the command that records it
-    hint = "    khi xong, ghi vào sổ theo dõi: "
+    hint = "    khi hoàn thành, ghi vào sổ theo dõi: "
     lines = result.stdout.splitlines(keepends=True)
     commands = [line for line in lines if line.startswith(hint)]
     assert commands

@@ -403,7 +403,7 @@ VI: dict[str, str] = {
     "report.overdue-by-minutes": "quá hạn chưa đến 1 giờ",
     "report.item-ref": "mã: {ref}",
     "report.col-item": "Mã đầu việc",
-    "report.mark-hint": "khi xong, ghi vào sổ theo dõi: {command}",
+    "report.mark-hint": "khi hoàn thành, ghi vào sổ theo dõi: {command}",
     "report.mark-by-placeholder": "TÊN",
     "report.counts": "{blockers} điều kiện bắt buộc chưa đạt · {overdue} đầu việc quá hạn · {owners} đơn vị phụ trách",
     "report.attention-heading": "Việc cần xử lý, theo đơn vị phụ trách",

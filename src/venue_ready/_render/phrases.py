@@ -276,7 +276,7 @@ def act_lines(
     lang: str,
 ) -> list[str]:
     """Under an open item in a list: its id ("mã: security:side-gate") and, when ``hints``
-    say a ``done`` entry would meet it, the command that records it ("khi xong, ghi vào sổ
+    say a ``done`` entry would meet it, the command that records it ("khi hoàn thành, ghi vào sổ
     theo dõi: venue-ready mark …"). Nothing for a met Finding or one without a subject."""
     if finding.met:
         return []
