@@ -26,7 +26,8 @@ HOSTILE = [
 TEMPLATE_TAGS = {
     "html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "h3", "ul", "li",
     "section", "div", "svg", "path", "text", "p", "table", "thead", "tbody", "tr", "th", "td",
-    "rect", "line", "br", "span", "figure", "figcaption", "polyline", "footer",
+    "rect", "line", "br", "span", "figure", "figcaption", "polyline", "footer", "details",
+    "summary",
 }  # fmt: skip
 
 
@@ -217,3 +218,133 @@ def test_nothing_from_the_input_becomes_markup(run_cli: RunCli, tmp_path: Path, 
     text = "".join(parsed.text)
     for hostile in HOSTILE:
         assert hostile in text
+
+
+# -- issue #14: a page to print and read on a phone ---------------------------------------------
+
+_HEX = re.compile(r"#[0-9a-fA-F]{6}\b")
+
+
+def _luminance(colour: str) -> float:
+    """WCAG 2's relative luminance of ``#rrggbb``."""
+
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+
+def _contrast(one: str, two: str) -> float:
+    high, low = sorted((_luminance(one), _luminance(two)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def test_wcag_contrast_helper() -> None:
+    assert _contrast("#000000", "#ffffff") == pytest.approx(21.0)
+    assert _contrast("#bf8700", "#ffffff") < 4.5  # the at-risk colour before #14: 3.1:1
+
+
+def test_every_text_colour_has_4_5_to_1_contrast(page: tuple[str, str]) -> None:
+    """Every colour the page writes text in (CSS ``color``, resolved through its custom
+    properties, and SVG ``<text fill>``), on every background it sets (``background``), is
+    at least 4.5:1 (WCAG 2 AA for body text)."""
+    _, html = page
+    style = html[html.index("<style>") : html.index("</style>")]
+    variables = dict(re.findall(r"--([\w-]+):\s*(#[0-9a-fA-F]{6})", style))
+
+    def resolve(value: str) -> str | None:
+        var = re.search(r"var\(--([\w-]+)\)", value)
+        if var:
+            return str(variables[var.group(1)])
+        found = _HEX.search(value)
+        return found.group(0) if found else None
+
+    declarations = re.findall(r"(?<![\w-])(color|background)\s*:\s*([^;}]+)", style)
+    texts = {resolve(v) for k, v in declarations if k == "color"} - {None}
+    texts |= set(re.findall(r'<text[^>]*fill="(#[0-9a-fA-F]{6})"', html))
+    backgrounds = {resolve(v) for k, v in declarations if k == "background"} - {None}
+    assert "#8a5a00" in texts  # at risk, now darker
+    assert {"#ffffff", "#f6f8fa"} <= backgrounds
+    assert len(texts) >= 6
+    for fg in texts:
+        for bg in backgrounds:
+            assert fg is not None
+            assert bg is not None
+            assert _contrast(fg, bg) >= 4.5, f"{fg} on {bg}: {_contrast(fg, bg):.2f}:1"
+
+
+def test_status_reads_without_colour(page: tuple[str, str]) -> None:
+    """Each status has its own sign beside its words, and each area's bar its own hatching
+    (a grey-scale print shows blocked and on track apart)."""
+    lang, html = page
+    report = _report()
+    signs = {"ready": "✔", "on_track": "●", "at_risk": "▲", "blocked": "■"}
+    for area in report.areas:
+        sign = signs[area.status.value]
+        words = venue_ready._i18n.gettext(f"status.{area.status.value}", lang)
+        assert f'<span class="icon" aria-hidden="true">{sign}</span>{words}' in html
+    bars = re.findall(r'<svg class="bar".*?</svg>', html)
+    hatches = [re.search(r'<path d="([^"]+)" stroke="#ffffff"', bar) for bar in bars]
+    by_status: dict[str, set[str | None]] = {}
+    for area, hatch in zip(report.areas, hatches, strict=True):
+        shape = None if hatch is None else re.sub(r"[\d.]+", "n", hatch.group(1))[:12]
+        by_status.setdefault(area.status.value, set()).add(shape)
+    shapes = [next(iter(s)) for s in by_status.values()]
+    assert len(set(shapes)) == len(shapes)  # one pattern per status
+
+
+def _report() -> venue_ready.Report:
+    from venue_ready._dates import parse_instant
+
+    event = venue_ready.load(EXAMPLE)
+    return venue_ready.assess(event, as_of=parse_instant(AS_OF, event.tz))
+
+
+def test_timeline_stops_at_the_moment_of_assessment(page: tuple[str, str]) -> None:
+    """The earned line ends at or before the "as of" marker; the planned line runs on to the
+    opening."""
+    _, html = page
+    marker = re.search(r'<line x1="([\d.]+)" y1="[\d.]+" x2="\1"[^>]*stroke-dasharray="4 3"', html)
+    assert marker is not None
+    as_of_x = float(marker.group(1))
+    planned, earned = re.findall(r'<polyline points="([^"]*)"', html)
+    earned_x = [float(p.split(",")[0]) for p in earned.split()]
+    planned_x = [float(p.split(",")[0]) for p in planned.split()]
+    assert earned_x
+    assert max(earned_x) <= as_of_x
+    assert max(planned_x) > as_of_x
+
+
+def test_no_note_that_history_is_not_kept(page: tuple[str, str]) -> None:
+    lang, html = page
+    old = venue_ready._i18n.gettext("report.html-timeline-note", lang)
+    assert old not in html
+    assert "chưa lưu lịch sử" not in html
+    assert "does not keep a history" not in html
+    assert "venue-ready mark" in html  # where the history will come from
+
+
+def test_done_items_are_folded(page: tuple[str, str]) -> None:
+    """Met items are listed apart, in a closed <details> per area, not among the open ones."""
+    _, html = page
+    report = _report()
+    folded = html.count('<details class="done">')
+    assert folded == sum(1 for a in report.areas if any(f.met for f in a.findings))
+    assert "<details open" not in html
+    done = sum(1 for a in report.areas for f in a.findings if f.met)
+    details = re.findall(r'<details class="done">.*?</details>', html, re.S)
+    assert sum(block.count("<li>") for block in details) == done
+
+
+def test_due_dates_are_short_and_do_not_wrap(page: tuple[str, str]) -> None:
+    lang, html = page
+    cells = re.findall(r'<td class="due">([^<]*)</td>', html)
+    assert cells
+    assert all(len(cell) <= 20 for cell in cells), cells
+    if lang == "vi":
+        assert "tháng" not in " ".join(cells)  # 14/5/2020, not "ngày 14 tháng 5 năm 2020"
+    rule = re.search(r"td\.due, th\.due \{[^}]*\}", html)
+    assert rule is not None
+    assert "white-space: nowrap" in rule.group(0)

@@ -2,7 +2,8 @@
 
 Built-in formats: ``text`` (plain, for terminals and pipes), ``json`` (the versioned report),
 ``md`` (Markdown, every user string escaped), ``html`` (one self-contained page, printable on
-A4; the only format that imports Jinja), ``xlsx`` (an Excel workbook, bytes; openpyxl, from
+A4; the only format that imports Jinja), ``brief`` (the verdict and what to act on by owner in
+under 1,000 characters, for a chat), ``xlsx`` (an Excel workbook, bytes; openpyxl, from
 the ``office`` extra, imported only then) and ``ics`` (the dated items as calendar to-dos,
 bytes; icalendar, from the ``calendar`` extra, imported only then). The wording the formats
 share (an area's notes, a Finding's owner, due date and who reported it) is built in
@@ -25,13 +26,14 @@ if TYPE_CHECKING:
 
 __all__ = ["BUILTIN_FORMATS", "builtin_renderer", "builtin_renderers"]
 
-BUILTIN_FORMATS = ("text", "json", "md", "html", "xlsx", "ics")
+BUILTIN_FORMATS = ("text", "json", "md", "html", "brief", "xlsx", "ics")
 
 _DESCRIPTIONS = {
     "text": "plain text, for a terminal or a pipe",
     "json": "the versioned JSON report (docs/report-json.md)",
     "md": "Markdown, every user string escaped",
     "html": "one self-contained page, printable on A4",
+    "brief": "the verdict and what to act on by owner, under 1,000 characters, for a chat",
     "xlsx": "an Excel workbook: summary, one sheet per area, assignments (venue-ready[office])",
     "ics": "the dated items as calendar to-dos (iCalendar; needs venue-ready[calendar])",
 }
@@ -42,6 +44,7 @@ _KINDS: dict[str, tuple[str, str, bool]] = {
     "json": ("json", "application/json", False),
     "md": ("md", "text/markdown; charset=utf-8", False),
     "html": ("html", "text/html; charset=utf-8", False),
+    "brief": ("txt", "text/plain; charset=utf-8", False),
     "xlsx": (
         "xlsx",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -70,6 +73,10 @@ def builtin_renderer(name: str) -> RenderFunction:
         from .html import render_html
 
         return render_html
+    if name == "brief":
+        from .brief import render_brief
+
+        return render_brief
     if name == "xlsx":
         from .xlsx import render_xlsx
 

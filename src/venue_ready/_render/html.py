@@ -74,8 +74,10 @@ def load_template(name: str) -> Template:
 def _context(report: Report, lang: str) -> dict[str, Any]:
     ev = report.event
     titles = phrases.area_titles(report, lang)
+    items = phrases.item_ids(report)
 
     def row(f: Finding) -> dict[str, Any]:
+        ref = None if f.met else phrases.item_ref(f, items)
         return {
             "area": titles.get(f.area, f.area),
             "text": report.translate(f.message, lang),
@@ -83,22 +85,22 @@ def _context(report: Report, lang: str) -> dict[str, Any]:
             "due": phrases.due_date(report, f, lang),
             "credit": f"{format_number(100 * f.credit, lang)}%" if f.assessed else "—",
             "blocking": report.is_blocking(f),
-            "overdue": id(f) in late,
+            "overdue": phrases.overdue_by(report, f, lang) if id(f) in late else None,
             "phase": None
             if f.phase is Phase.BEFORE
             else phrases.phase(report, f.phase.value, lang),
             "waived": f.waiver is not None,
+            "met": f.met,
+            "ref": ref,
             "reported": report.reported_text(f, lang),
         }
 
     overdue = report.overdue
+    blockers = report.blockers
     # by identity, in a set: "f in overdue" would compare each row with every overdue Finding
     # (attrs equality, field by field), and grow with the square of the items
     late = {id(f) for f in overdue}
-    by_owner: dict[str, list[dict[str, Any]]] = {}
-    for f in overdue:
-        by_owner.setdefault(phrases.owner(report, f, lang), []).append(row(f))
-
+    attention = _attention(report, lang, blockers, overdue, row)
     return {
         "lang": lang,
         "title": ev.name,
@@ -107,18 +109,25 @@ def _context(report: Report, lang: str) -> dict[str, Any]:
         "overall": {
             "score": format_score(report.score, lang),
             "status": report.status.value,
+            "icon": _(f"status-icon.{report.status.value}", lang),
             "status_text": _(f"status.{report.status.value}", lang),
             "verdict": phrases.verdict(report, lang),
             "summary": phrases.overall(report, lang),
+            "counts": _(
+                "report.counts",
+                lang,
+                blockers=len(blockers),
+                overdue=len(overdue),
+                owners=len(attention),
+            ),
             "inconclusive": _("report.inconclusive", lang) if report.inconclusive else None,
             "gauge": _gauge(report.score),
         },
+        "footer": _css_string(f"{ev.name} · {phrases.as_of(report, lang)}"),
+        "page_label": _css_string(_("report.html-page", lang) + " "),
+        "page_of": _css_string(" " + _("report.html-page-of", lang) + " "),
         "areas": [_area(area, report, lang, row) for area in report.areas],
-        "blockers": [row(f) for f in report.blockers],
-        "overdue_groups": [
-            {"owner": owner, "rows": rows, "count": len(rows)} for owner, rows in by_owner.items()
-        ],
-        "overdue_count": len(overdue),
+        "attention": attention,
         "next_due": [row(f) for f in report.next_due],
         "self_reported": [row(f) for f in report.self_reported],
         "waivers": [
@@ -134,6 +143,50 @@ def _context(report: Report, lang: str) -> dict[str, Any]:
         "timeline": _timeline_chart(report, lang),
         "generator": _("report.html-generated", lang, version=report.generator_version),
     }
+
+
+def _attention(
+    report: Report,
+    lang: str,
+    blockers: list[Finding],
+    overdue: list[Finding],
+    row: Any,
+) -> list[dict[str, Any]]:
+    """Unmet critical conditions and overdue items, one row each, grouped by the body in
+    charge (those with no owner last), each group soonest due first: page 1's list to hand
+    out at a preparation meeting."""
+    seen: dict[int, Finding] = {}
+    for f in [*blockers, *overdue]:
+        seen.setdefault(id(f), f)
+    groups = report.by_owner(list(seen.values()), lang=lang)
+    out = []
+    for owner, group in groups.items():
+        found = sorted(group, key=report._due_key)
+        out.append(
+            {
+                "owner": owner if owner is not None else _("report.no-owner", lang),
+                "count": len(found),
+                "rows": [row(f) for f in found],
+            }
+        )
+    return out
+
+
+def _css_string(text: str) -> str:
+    """``text`` as a quoted CSS string, for a ``content:`` in the page's stylesheet: every
+    character but letters and digits as a CSS escape (a space too: one after an escape
+    would be read as its end), so that no text from the event
+    file can end the string, the rule or the ``<style>`` element. Marked safe for Jinja: it is
+    escaped already, for CSS (HTML entities would not be read inside ``<style>``)."""
+    from markupsafe import Markup
+
+    out = []
+    for char in text:
+        if char.isalnum():
+            out.append(char)
+        else:
+            out.append(f"\\{ord(char):06x}")
+    return Markup('"' + "".join(out) + '"')
 
 
 def _labels(report: Report, lang: str) -> dict[str, str]:
@@ -153,9 +206,14 @@ def _labels(report: Report, lang: str) -> dict[str, str]:
         "details": _("report.details-heading", lang),
         "timeline": _("report.html-timeline-heading", lang),
         "timeline_note": _(
-            "report.html-timeline-note-journal" if report.history else "report.html-timeline-note",
+            "report.html-timeline-note-journal"
+            if report.history
+            else "report.html-timeline-note-estimate",
             lang,
         ),
+        "attention": _("report.attention-heading", lang),
+        "attention_none": _("report.attention-none", lang),
+        "col_item": _("report.col-item", lang),
         "timeline_empty": _(
             "report.html-timeline-empty", lang, opening=phrases.opening(report, lang)
         ),
@@ -179,20 +237,54 @@ def _labels(report: Report, lang: str) -> dict[str, str]:
 
 def _area(area: AreaReport, report: Report, lang: str, row: Any) -> dict[str, Any]:
     score = area.score
+    bar = 2 * min(max(score or 0.0, 0.0), 100.0)
+    findings = [row(f) for f in area.findings]
+    done = [r for r in findings if r["met"]]
     return {
         "key": area.key,
         "title": area.title(lang),
         "score": format_score(score, lang),
         "status": area.status.value,
+        "icon": _(f"status-icon.{area.status.value}", lang),
         "status_text": _(f"status.{area.status.value}", lang),
         "coverage": phrases.coverage(area, lang),
         "extra": phrases.area_notes(report, area, lang),
         # the bar is 200 units wide: 2 units a point
-        "bar": _num(2 * min(max(score or 0.0, 0.0), 100.0)),
+        "bar": _num(bar),
+        "hatch": _hatch(area.status.value, bar),
         "threshold": _num(2 * min(max(area.threshold, 0.0), 100.0)),
         "errors": [report.translate(e, lang) for e in area.errors],
-        "findings": [row(f) for f in area.findings],
+        "open": [r for r in findings if not r["met"]],
+        "done": done,
+        "done_summary": _("report.done-summary", lang, count=len(done)),
     }
+
+
+def _hatch(status: str, width: float) -> str | None:
+    """White strokes over an area's bar, so that its status reads on a grey-scale print as
+    well as in colour: none for ready, a line along the middle for on track, upright stripes
+    for at risk, slanted ones for blocked, a cross for an error. A path in the bar's own
+    200 x 12 units (no pattern to reference: the page has no ``url()`` at all)."""
+    if width <= 0 or status == "ready":
+        return None
+    if status == "on_track":
+        return f"M 0 6 H {_num(width)}"
+    if status == "at_risk":
+        return " ".join(f"M {_num(x)} 0 V 12" for x in _steps(4.0, width, 10.0))
+    if status == "blocked":
+        return " ".join(
+            f"M {_num(x)} 12 L {_num(x + 6.0)} 0" for x in _steps(0.0, width - 6.0, 7.0)
+        )
+    return f"M 0 0 L {_num(width)} 12 M 0 12 L {_num(width)} 0"
+
+
+def _steps(start: float, stop: float, step: float) -> list[float]:
+    out = []
+    value = start
+    while value < stop:
+        out.append(value)
+        value += step
+    return out
 
 
 # -- the charts ----------------------------------------------------------------------------------
@@ -255,10 +347,12 @@ def _timeline_chart(report: Report, lang: str) -> dict[str, Any] | None:
     if t0 <= as_of <= points[-1].when:
         marker = {"x": _num(x(as_of)), "label": _("report.html-timeline-as-of", lang)}
     last = points[-1]
-    earned = [p.earned for p in points if p.earned is not None]
+    # what was earned is known up to the moment of the assessment, never past it
+    done = [(p.when, p.earned) for p in points if p.earned is not None and p.when <= as_of]
+    earned = [value for _, value in done]
     return {
         "planned": line([(p.when, p.planned) for p in points]),
-        "earned": line([(p.when, p.earned) for p in points if p.earned is not None]),
+        "earned": line(done),
         "y_ticks": y_ticks,
         "x_ticks": x_ticks,
         "as_of": marker,

@@ -16,6 +16,8 @@ from . import phrases
 from .inert import inert
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from .._model import Finding
     from .._report import Report
 
@@ -73,6 +75,7 @@ def render_markdown(report: Report, lang: str) -> str:
         out.append("")
 
     titles = phrases.area_titles(report, lang)
+    items = phrases.item_ids(report)
     for heading, findings in (
         ("report.blockers-heading", report.blockers),
         ("report.overdue-heading", report.overdue),
@@ -82,7 +85,7 @@ def render_markdown(report: Report, lang: str) -> str:
         out += [f"## {escape(phrases.heading(heading, lang, count=len(findings)))}", ""]
         if not findings:
             out.append(escape(_("report.none", lang)))
-        out += [_finding_line(f, report, titles, lang) for f in findings]
+        out += [_finding_line(f, report, titles, items, lang) for f in findings]
         out.append("")
 
     if report.waivers:
@@ -122,8 +125,19 @@ def render_markdown(report: Report, lang: str) -> str:
     return inert("\n".join(out).rstrip("\n") + "\n")
 
 
-def _finding_line(f: Finding, report: Report, titles: dict[str, str], lang: str) -> str:
+def _finding_line(
+    f: Finding,
+    report: Report,
+    titles: dict[str, str],
+    items: Mapping[str, frozenset[str]],
+    lang: str,
+) -> str:
     what = report.translate(f.message, lang)
-    details = "; ".join(phrases.finding_details(report, f, lang))
+    details = "; ".join(
+        [
+            *phrases.finding_details(report, f, lang),
+            *phrases.act_lines(report, f, items, None, lang),
+        ]
+    )
     area = escape(titles.get(f.area, f.area))
     return f"- **{area}**: {escape(what)} ({escape(details)})"

@@ -8,16 +8,23 @@ escape it, style it or split it into cells). No phrase here knows about any one 
 
 from __future__ import annotations
 
+import shlex
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
+
+import attrs
 
 from .._i18n import format_number, format_score
 from .._i18n import gettext as _
+from .._scoring import is_overdue
 
 if TYPE_CHECKING:
     from .._model import Finding
     from .._report import AreaReport, Report
 
 __all__ = [
+    "MarkHints",
+    "act_lines",
     "area_notes",
     "area_titles",
     "as_of",
@@ -27,8 +34,12 @@ __all__ = [
     "facts",
     "finding_details",
     "heading",
+    "item_ids",
+    "item_ref",
+    "mark_command",
     "opening",
     "overall",
+    "overdue_by",
     "owner",
     "phase",
     "starts",
@@ -175,10 +186,14 @@ def due_date(report: Report, finding: Finding, lang: str) -> str:
 
 def finding_details(report: Report, finding: Finding, lang: str) -> list[str]:
     """A listed Finding's details, in the order the lists give them: its owner ("owner: …"),
-    when it is due ("due …", when it has a date) and who reported it (when a team did)."""
+    when it is due ("due …", when it has a date), by how long it is late ("overdue by 6
+    days", when it is) and who reported it (when a team did)."""
     details = [_("report.owner", lang, owner=owner(report, finding, lang))]
     if finding.due is not None:
         details.append(_("report.due", lang, due=finding.due.astimezone(report.event.tz)))
+    late = overdue_by(report, finding, lang)
+    if late is not None:
+        details.append(late)
     reported = report.reported_text(finding, lang)
     if reported is not None:
         details.append(reported)
@@ -195,3 +210,95 @@ def waiver_line(report: Report, finding: Finding, lang: str) -> str:
         reason=finding.waiver.reason,
         approved_by=finding.waiver.approved_by,
     )
+
+
+def overdue_by(report: Report, finding: Finding, lang: str) -> str | None:
+    """ "quá hạn 6 ngày" / "overdue by 6 days" for a Finding past its due and not met, else
+    None. Days are calendar days in the event's zone (an item due on the 13th is one day late
+    on the 14th, whatever the hour); under a day, hours ("overdue by 3 hours")."""
+    ev = report.event
+    if not is_overdue(finding, report.as_of, ev.starts, ev.ends):
+        return None
+    due = report.effective_due(finding)
+    assert due is not None  # is_overdue says it has one
+    days = (report.as_of.astimezone(ev.tz).date() - due.astimezone(ev.tz).date()).days
+    if days >= 1:
+        return _(
+            "report.overdue-by-day" if days == 1 else "report.overdue-by-days", lang, count=days
+        )
+    hours = int((report.as_of - due).total_seconds() // 3600)
+    if hours >= 1:
+        message_id = "report.overdue-by-hour" if hours == 1 else "report.overdue-by-hours"
+        return _(message_id, lang, count=hours)
+    return _("report.overdue-by-minutes", lang)
+
+
+# -- the way to act ------------------------------------------------------------------------------
+
+
+def item_ids(report: Report) -> dict[str, frozenset[str]]:
+    """Each area's checklist item ids, by area key: a Finding whose subject is one of them is
+    about that item of the event file."""
+    return {plan.key: frozenset(item.id for item in plan.items) for plan in report.event.areas}
+
+
+def item_ref(finding: Finding, items: Mapping[str, frozenset[str]]) -> str | None:
+    """What ``venue-ready mark`` calls the thing ``finding`` is about: the item's id when it is
+    an item of the event file (``items``: :func:`item_ids`), else ``AREA:SUBJECT``; None when
+    the Finding names no subject."""
+    if finding.subject is None:
+        return None
+    if finding.subject in items.get(finding.area, ()):
+        return finding.subject
+    return f"{finding.area}:{finding.subject}"
+
+
+@attrs.frozen
+class MarkHints:
+    """What a report needs to print the command that records an item done: the event file and
+    the journal as the user named them (``journal`` None: the default one beside the file),
+    and the subjects a ``done`` entry would meet, each with the body whose sign-off it needs
+    (None: none). The command line works ``subjects`` out (it may read the journal and assess
+    again); a renderer only prints them."""
+
+    event_file: str
+    journal: str | None = None
+    subjects: Mapping[str, str | None] = attrs.field(factory=dict)
+
+
+def mark_command(hints: MarkHints | None, ref: str | None, by: str | None, lang: str) -> str | None:
+    """The exact ``venue-ready mark`` command that records ``ref`` done, quoted for a POSIX
+    shell, ``--by`` the body in charge (``by``; a placeholder when nobody is named); None when
+    there are no hints or ``ref`` is not a subject a ``done`` entry would meet."""
+    if hints is None or ref is None or ref not in hints.subjects:
+        return None
+    words = ["venue-ready", "mark", hints.event_file, ref, "done"]
+    words += ["--by", by if by else _("report.mark-by-placeholder", lang)]
+    signoff = hints.subjects[ref]
+    if signoff is not None:
+        words += ["--signed-off-by", signoff]
+    if hints.journal is not None:
+        words += ["--journal", hints.journal]
+    return " ".join(shlex.quote(word) for word in words)
+
+
+def act_lines(
+    report: Report,
+    finding: Finding,
+    items: Mapping[str, frozenset[str]],
+    hints: MarkHints | None,
+    lang: str,
+) -> list[str]:
+    """Under an open item in a list: its id ("mã: security:side-gate") and, when ``hints``
+    say a ``done`` entry would meet it, the command that records it ("khi hoàn thành, ghi vào sổ
+    theo dõi: venue-ready mark …"). Nothing for a met Finding or one without a subject."""
+    if finding.met:
+        return []
+    ref = item_ref(finding, items)
+    if ref is None:
+        return []
+    lines = [_("report.item-ref", lang, ref=ref)]
+    command = mark_command(hints, ref, report.owner_text(finding, report.event.lang), lang)
+    if command is not None:
+        lines.append(_("report.mark-hint", lang, command=command))
+    return lines

@@ -27,7 +27,7 @@ from . import phrases
 from .inert import inert
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Sequence
+    from collections.abc import Callable, Iterable, Mapping, Sequence
 
     from rich.console import RenderableType
     from rich.style import Style
@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from .._errors import PluginFailure
     from .._model import Finding
     from .._report import Report
+    from .phrases import MarkHints
 
 __all__ = ["STATUS_STYLES", "print_terminal", "render_terminal"]
 
@@ -67,14 +68,24 @@ class Text(RichText):
         return super().append(inert(text) if isinstance(text, str) else text, style)
 
 
-def print_terminal(report: Report, lang: str, file: TextIO | None = None) -> None:
+def print_terminal(
+    report: Report, lang: str, file: TextIO | None = None, *, hints: MarkHints | None = None
+) -> None:
     """Print the report to ``file`` (default: standard output), a terminal, with rich.
 
-    Colour, width and ``NO_COLOR``/``FORCE_COLOR`` are rich's own detection."""
-    _print(_console(file), report, lang)
+    Colour, width and ``NO_COLOR``/``FORCE_COLOR`` are rich's own detection. Each open item
+    listed shows its id, and with ``hints`` the command that records it done."""
+    _print(_console(file), report, lang, hints)
 
 
-def render_terminal(report: Report, lang: str, *, width: int = 100, no_color: bool = False) -> str:
+def render_terminal(
+    report: Report,
+    lang: str,
+    *,
+    width: int = 100,
+    no_color: bool = False,
+    hints: MarkHints | None = None,
+) -> str:
     """The terminal report as a string, with its escape codes, as a terminal of ``width``
     columns would show it (for tests and previews)."""
     import io
@@ -88,7 +99,7 @@ def render_terminal(report: Report, lang: str, *, width: int = 100, no_color: bo
         no_color=no_color,
         legacy_windows=False,
     )
-    _print(console, report, lang)
+    _print(console, report, lang, hints)
     return buffer.getvalue()
 
 
@@ -97,11 +108,11 @@ def _console(file: TextIO | None, **options: Any) -> Console:
     return Console(file=file, highlight=False, markup=False, emoji=False, **options)
 
 
-def _print(console: Console, report: Report, lang: str) -> None:
+def _print(console: Console, report: Report, lang: str, hints: MarkHints | None) -> None:
     console.print(_summary(report, lang, console.width))
     console.print(_areas(report, lang, console.width))
-    console.print(_attention(report, lang, console.width))
-    console.print(_next_due(report, lang, console.width))
+    console.print(_attention(report, lang, console.width, hints))
+    console.print(_next_due(report, lang, console.width, hints))
     for extra in (_self_reported(report, lang), _waivers(report, lang), _failures(report, lang)):
         if extra is not None:
             console.print(extra)
@@ -190,14 +201,31 @@ def _owner_width(owners: list[str], width: int) -> int:
     return max(_side(width), min(longest, width // 5))
 
 
-def _item(report: Report, f: Finding, titles: dict[str, str], lang: str) -> RichText:
-    """A Finding's message under its area's title (the plain report's "[area] message")."""
-    return Text.assemble(
+def _item(
+    report: Report,
+    f: Finding,
+    titles: dict[str, str],
+    lang: str,
+    *,
+    hints: MarkHints | None = None,
+    items: Mapping[str, frozenset[str]] | None = None,
+) -> RichText:
+    """A Finding's message under its area's title (the plain report's "[area] message"),
+    then its id and the command that records it done (:func:`.phrases.act_lines`)."""
+    text = Text.assemble(
         (titles.get(f.area, f.area), "dim"), "\n", report.translate(f.message, lang)
     )
+    text.overflow = "fold"  # a long path in a command is folded, never cut off with "…"
+    late = phrases.overdue_by(report, f, lang)
+    if late is not None:
+        text.append(f" ({late})", style="yellow")
+    items = phrases.item_ids(report) if items is None else items
+    for line in phrases.act_lines(report, f, items, hints, lang):
+        text.append("\n" + line, style="dim")
+    return text
 
 
-def _attention(report: Report, lang: str, width: int) -> RenderableType:
+def _attention(report: Report, lang: str, width: int, hints: MarkHints | None) -> RenderableType:
     """Unmet critical conditions and overdue items in one table, grouped by who is in charge:
     the list to hand out at a preparation meeting."""
     blockers = report.blockers
@@ -225,6 +253,7 @@ def _attention(report: Report, lang: str, width: int) -> RenderableType:
     owners = sorted(by_owner, key=lambda o: (o == no_owner, o.casefold()))
 
     titles = phrases.area_titles(report, lang)
+    items = phrases.item_ids(report)
     table = _section_table(title, show_lines=False)
     owner_width = _owner_width(owners, width)
     table.add_column(Text(_("report.col-owner", lang)), style="bold", max_width=owner_width)
@@ -246,18 +275,19 @@ def _attention(report: Report, lang: str, width: int) -> RenderableType:
             table.add_row(
                 Text(owner if index == 0 else "", style="italic" if owner == no_owner else ""),
                 marks,
-                _item(report, f, titles, lang),
+                _item(report, f, titles, lang, hints=hints, items=items),
                 Text(phrases.due_date(report, f, lang), style="red" if late else ""),
             )
     return table
 
 
-def _next_due(report: Report, lang: str, width: int) -> RenderableType:
+def _next_due(report: Report, lang: str, width: int, hints: MarkHints | None) -> RenderableType:
     upcoming = report.next_due
     title = phrases.heading("report.next-due-heading", lang, count=len(upcoming))
     if not upcoming:
         return Padding(Text.assemble((title, "bold"), "\n  ", _("report.none", lang)), (1, 0))
     titles = phrases.area_titles(report, lang)
+    items = phrases.item_ids(report)
     table = _section_table(title, leading=1)
     table.add_column(Text(_("report.col-due", lang)), style="cyan", max_width=_side(width) - 4)
     table.add_column(Text(_("report.col-finding", lang)), ratio=1)
@@ -266,7 +296,7 @@ def _next_due(report: Report, lang: str, width: int) -> RenderableType:
     for f in upcoming:
         table.add_row(
             Text(phrases.due_date(report, f, lang)),
-            _item(report, f, titles, lang),
+            _item(report, f, titles, lang, hints=hints, items=items),
             Text(phrases.owner(report, f, lang), style="italic" if not f.owner else ""),
         )
     return Padding(table, (1, 0, 0, 0))

@@ -16,15 +16,19 @@ from .inert import inert
 if TYPE_CHECKING:
     from .._model import Finding
     from .._report import AreaReport, Report
+    from .phrases import MarkHints
 
 __all__ = ["render_text"]
 
 _RULE_WIDTH = 78
 
 
-def render_text(report: Report, lang: str) -> str:
+def render_text(report: Report, lang: str, *, hints: MarkHints | None = None) -> str:
     """The whole report as text, ending in a newline; control characters in it escaped
-    (:func:`~venue_ready._render.inert.inert`)."""
+    (:func:`~venue_ready._render.inert.inert`).
+
+    Each open item listed shows its id (``venue-ready mark``'s ITEM); with ``hints`` (the
+    command line gives them), also the exact command that records it done."""
     lines: list[str] = []
     add = lines.append
     ev = report.event
@@ -46,11 +50,11 @@ def render_text(report: Report, lang: str) -> str:
             add("      ! " + report.translate(error, lang))
     add("")
 
-    _section(lines, report, "report.blockers-heading", report.blockers, lang)
-    _section(lines, report, "report.overdue-heading", report.overdue, lang)
-    _section(lines, report, "report.next-due-heading", report.next_due, lang)
+    _section(lines, report, "report.blockers-heading", report.blockers, lang, hints=hints)
+    _section(lines, report, "report.overdue-heading", report.overdue, lang, hints=hints)
+    _section(lines, report, "report.next-due-heading", report.next_due, lang, hints=hints)
     if report.self_reported:
-        _section(lines, report, "report.reported-heading", report.self_reported, lang)
+        _section(lines, report, "report.reported-heading", report.self_reported, lang, hints=hints)
 
     waivers = report.waivers
     if waivers:
@@ -77,14 +81,22 @@ def _area_line(report: Report, area: AreaReport, lang: str, width: int) -> str:
 
 
 def _section(
-    lines: list[str], report: Report, heading: str, findings: list[Finding], lang: str
+    lines: list[str],
+    report: Report,
+    heading: str,
+    findings: list[Finding],
+    lang: str,
+    *,
+    hints: MarkHints | None,
 ) -> None:
     lines.append(_(heading, lang, count=len(findings)))
     if not findings:
         lines.append("  " + _("report.none", lang))
     titles = phrases.area_titles(report, lang)
+    items = phrases.item_ids(report)
     for f in findings:
         details = "; ".join(phrases.finding_details(report, f, lang))
         what = report.translate(f.message, lang)
         lines.append(f"  - [{titles.get(f.area, f.area)}] {what} ({details})")
+        lines += ["    " + line for line in phrases.act_lines(report, f, items, hints, lang)]
     lines.append("")

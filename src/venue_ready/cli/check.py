@@ -8,6 +8,7 @@ commands do not pay for them.
 from __future__ import annotations
 
 import argparse
+import functools
 import sys
 from typing import TYPE_CHECKING
 
@@ -25,8 +26,10 @@ from ._common import (
 from .journal import add_check_options, apply_journal, default_name
 
 if TYPE_CHECKING:
-    from .._model import Renderer
+    from .._model import Event, Finding, JournalEntry, Renderer
     from .._plugins import PluginManager
+    from .._render.phrases import MarkHints
+    from .._report import Report
     from ._common import Commands
 
 __all__ = ["add_parser", "run"]
@@ -112,10 +115,20 @@ def run(args: argparse.Namespace, lang_hint: str) -> ExitCode:
         report = assess_with_history(plan, entries, as_of, pm)
     else:
         report = assess(event, as_of=as_of, plugins=pm)
+    hints = None
     if args.format == "ics":
         from ._calendar import calendar_renderer
 
         renderer = calendar_renderer(args, renderer, report, lang)
+    elif args.format == "text":
+        # the text report (and the terminal's) prints the command that records each open
+        # item done: the file and journal as the user named them, for what a mark would meet
+        import attrs
+
+        from .._render.text import render_text
+
+        hints = _mark_hints(args, plan, entries, report, pm)
+        renderer = attrs.evolve(renderer, render=functools.partial(render_text, hints=hints))
     from .._errors import MissingExtraError
 
     try:
@@ -133,7 +146,7 @@ def run(args: argparse.Namespace, lang_hint: str) -> ExitCode:
         # redirected, the plain text as it is.
         from .._render.terminal import print_terminal
 
-        print_terminal(report, lang)
+        print_terminal(report, lang, hints=hints)
     else:
         # -o: the user named this file: replace it, atomically, and print nothing; never the
         # event file or its journal.
@@ -155,3 +168,73 @@ def _renderer(name: str, pm: PluginManager, lang: str) -> Renderer:
     for failure in broken:
         err(failure.render(lang))
     raise Exit(ExitCode.PLUGIN if broken else ExitCode.USAGE)
+
+
+def _mark_hints(
+    args: argparse.Namespace,
+    plan: Event,
+    entries: list[JournalEntry] | None,
+    report: Report,
+    pm: PluginManager,
+) -> MarkHints:
+    """What the text report needs to print ``venue-ready mark FILE ITEM done``: the file and
+    the journal as the user named them, and the subjects of open items that a ``done`` entry
+    would meet, each with the body whose sign-off it needs.
+
+    An item of the event file always is one (with ``--signed-off-by`` when it needs a
+    sign-off). A subject an area plugin reads from the journal (``security:side-gate``) is one
+    only when a ``done`` entry meets every open Finding of it: ``broadcast:results`` done
+    records that the slot went out, not that its content was approved. That is found by one
+    more assessment, with a ``done`` entry at the report's moment for every such subject at
+    once; only then is the journal package imported."""
+    from .._render.phrases import MarkHints, item_ids, item_ref
+
+    journal = args.journal
+    items = item_ids(report)
+    plan_items = {item.id: item for area in plan.areas for item in area.items}
+    subjects: dict[str, str | None] = {}
+    others: dict[str, list[Finding]] = {}  # AREA:SUBJECT -> its open Findings
+    for f in report.findings(met=False):
+        ref = item_ref(f, items)
+        if ref is None:
+            continue
+        if ref in plan_items:
+            subjects[ref] = plan_items[ref].requires_signoff
+        else:
+            others.setdefault(ref, []).append(f)
+    if others and not report.inconclusive:  # a failed plugin: its faults once are enough
+        subjects.update(_subjects_a_mark_meets(plan, entries, report, pm, others))
+    return MarkHints(event_file=args.file, journal=journal, subjects=subjects)
+
+
+def _subjects_a_mark_meets(
+    plan: Event,
+    entries: list[JournalEntry] | None,
+    report: Report,
+    pm: PluginManager,
+    candidates: dict[str, list[Finding]],
+) -> dict[str, str | None]:
+    """Those of ``candidates`` (``AREA:SUBJECT`` -> its open Findings) that an area's plugin
+    reads from the journal and whose open Findings a ``done`` entry at the report's moment
+    would all meet."""
+    from .._assessment import assess
+    from .._model import JournalEntry
+    from ..journal import known_subjects, replay
+
+    known = known_subjects(plan, pm)
+    wanted = [ref for ref in candidates if ref in known]
+    if not wanted:
+        return {}
+    done = [
+        JournalEntry(
+            uid=f"hint-{number}", subject=ref, status="done", by="-", recorded_at=report.as_of
+        )
+        for number, ref in enumerate(wanted)
+    ]
+    after = assess(replay(plan, [*(entries or []), *done]), as_of=report.as_of, plugins=pm)
+    still_open = {(f.area, f.code, f.subject) for f in after.findings(met=False)}
+    return {
+        ref: None
+        for ref in wanted
+        if not any((f.area, f.code, f.subject) in still_open for f in candidates[ref])
+    }
