@@ -1,9 +1,9 @@
 """The ``venue-ready`` command: parse the arguments, run the command, end with its exit code.
 
 One module per command (:mod:`.check`, :mod:`.rollup`, :mod:`.init`, :mod:`.plugins`,
-:mod:`.new_plugin`, and :mod:`.journal` for ``mark``, ``history`` and ``journal``), each with
-a function that adds the command's parser and one that runs it; what they share is in
-:mod:`._common`. A command returns its :class:`~._common.ExitCode`, or raises
+:mod:`.schema`, :mod:`.new_plugin`, and :mod:`.journal` for ``mark``, ``history`` and
+``journal``), each with a function that adds the command's parser and one that runs it; what
+they share is in :mod:`._common`. A command returns its :class:`~._common.ExitCode`, or raises
 :class:`~._common.Exit` having printed why; :func:`main` catches it here, once. Only the module
 of the command that runs is imported.
 
@@ -47,6 +47,7 @@ _COMMANDS = (
     ("rollup", "rollup", "add_parser", "cli.help.rollup"),
     ("init", "init", "add_parser", "cli.help.init"),
     ("plugins", "plugins", "add_parser", "cli.help.plugins"),
+    ("schema", "schema", "add_parser", "cli.help.schema"),
     ("new-plugin", "new_plugin", "add_parser", "cli.help.new-plugin"),
     ("mark", "journal", "add_mark_parser", "cli.help.mark"),
     ("history", "journal", "add_history_parser", "cli.help.history"),
