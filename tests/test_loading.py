@@ -1066,3 +1066,36 @@ def test_arbitrary_text_raises_only_load_error(text: str) -> None:
 )
 def test_spliced_event_text_raises_only_load_error(start: int, cut: int, insert: str) -> None:
     check_loads_total(FULL_TEXT[:start] + insert + FULL_TEXT[start + cut :])
+
+
+#: TOML mistakes, each with the words tomli says it in, said in the reader's language.
+SYNTAX = {
+    "toml.invalid-value": "name = Đại hội",
+    "toml.invalid-date": "due = 2020-02-30",
+    "toml.expected-equals": "owner",
+    "toml.unclosed-array": "evidence = [1, 2",
+    "toml.unclosed-inline-table": "waiver = { reason = 1",
+    "toml.unterminated-string": 'title = "Báo cáo',
+    "toml.overwrite": "a = 1\na = 2",
+    "toml.declared-twice": "[t]\n[t]",
+    "toml.duplicate-key": "w = { a = 1, a = 2 }",
+    "toml.expected-newline": 'a = "x" b = 1',
+    "toml.expected-bracket": "[t",
+    "toml.expected-brackets": "[[t]",
+    "toml.invalid-key": "a. = 1",
+    "toml.unescaped-backslash": 'a = "C:\\q"',
+    "toml.bad-escape": 'a = "\\uZZZZ"',
+}
+
+
+@pytest.mark.parametrize("message_id", list(SYNTAX))
+def test_a_toml_mistake_is_said_in_the_readers_language(message_id: str) -> None:
+    (problem,) = problems_of(SYNTAX[message_id] + "\n")
+    error = problem.message.params["error"]
+    assert isinstance(error, venue_ready.Message), error
+    assert error.id == message_id
+    vi, en = problem.render_located("vi"), problem.render_located("en")
+    assert re.match(r"x\.toml:[12]:\d+: ", vi), vi
+    assert "lỗi cú pháp TOML: " in vi
+    assert "TOML syntax error: " in en
+    assert vi != en

@@ -549,7 +549,6 @@ def event_schema(plugins: PluginManager | None = None, lang: str = "vi") -> _Sch
     title = {"vi": "Tệp sự kiện venue-ready", "en": "venue-ready event file"}[lang]
     return {
         "$schema": "http://json-schema.org/draft-07/schema#",
-        "$id": "https://venue-ready.invalid/event-file.schema.json",
         "title": title,
         "type": "object",
         "properties": {

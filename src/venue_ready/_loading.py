@@ -293,12 +293,16 @@ def _labelled(error: LoadError, data: Mapping[str, Any]) -> LoadError:
         if p.message.id == "load.unknown-key-hint" and p.path
     }
     problems = []
+    entries: dict[str, Path] | None = None  # walked once, for the first repeated id
     for problem in error.problems:
         path, message = problem.path, problem.message
         if message.id == "load.missing-key" and path and (path[:-1], path[-1]) in hinted:
             continue
         first = message.params.get("first")
-        where = _entry_paths(data).get(first) if isinstance(first, str) else None
+        where = None
+        if isinstance(first, str):
+            entries = _entry_paths(data) if entries is None else entries
+            where = entries.get(first)
         located = None
         if where is not None:
             # a repeated id: both places by their position, as the id names either of them
