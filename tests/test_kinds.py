@@ -75,7 +75,9 @@ def test_a_typo_in_the_kind_is_exit_2_with_did_you_mean(
     path = write_event(GENERAL, kind="electon")
     proc = run_cli("check", path, "--lang", "en")
     assert proc.returncode == 2
-    assert f"{path.name}: event.kind: unknown kind of event 'electon'" in proc.stderr
+    # located as a compiler shows it: the line and column of the value, the line beneath
+    assert f"{path.name}:7:8: event.kind: unknown kind of event 'electon'" in proc.stderr
+    assert "   |        ^^^^^^^^^" in proc.stderr
     assert "did you mean 'election'?" in proc.stderr
     assert "council-session" in proc.stderr  # the known kinds are listed
 

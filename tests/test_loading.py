@@ -359,6 +359,41 @@ def test_render_in_both_languages() -> None:
     )
 
 
+def test_a_problem_is_located_as_a_compiler_shows_it() -> None:
+    (problem,) = problems_of(doc(item="progress = 1.5"))
+    assert (problem.line, problem.column) == (17, 12)
+    # the item named by its id, the line and a marker under the value
+    assert problem.render_located("en") == (
+        "x.toml:17:12: areas.general.items[documents.political-report].progress: "
+        "value 1.5 is out of range (expected 0 to 1)"
+    )
+    assert problem.excerpt() == [" 17 | progress = 1.5", "    |            ^^^"]
+    # the one-line form programs keep is unchanged
+    assert problem.render("en").startswith("x.toml: areas.general.items[0].progress: ")
+
+
+def test_a_repeated_id_is_located_by_position() -> None:
+    text = doc(item='[[areas.general.items]]\nid = "documents.political-report"\ntitle = "B"')
+    (problem,) = problems_of(text)
+    assert problem.render_located("en").startswith(
+        "x.toml:18:6: areas.general.items[#2].id: duplicate item id "
+        "'documents.political-report', already used at areas.general.items[#1] "
+    )
+    (zone,) = problems_of(doc(venue='[venue]\nname = "v"\nzones = ["hall", "hall"]'))
+    assert zone.render_located("en").startswith(
+        "x.toml:11:18: venue.zones[#2].id: duplicate id 'hall', already used at venue.zones[#1]"
+    )
+
+
+def test_a_syntax_error_is_located_and_said_in_the_readers_language() -> None:
+    (problem,) = problems_of("schema = 1\n[event]\nid = \n")
+    assert problem.render_located("vi") == (
+        "x.toml:3:6: lỗi cú pháp TOML: giá trị không hợp lệ (văn bản cần đặt trong ngoặc kép, "
+        'ví dụ name = "Đại hội"; ngày viết dạng 2020-05-14)'
+    )
+    assert problem.excerpt() == [" 3 | id = ", "   |      ^"]
+
+
 def test_lang_of_the_error_is_none_when_the_file_does_not_say() -> None:
     with pytest.raises(LoadError) as info:
         venue_ready.loads(doc(item="progress = 1.5"), source="x.toml")
@@ -366,12 +401,15 @@ def test_lang_of_the_error_is_none_when_the_file_does_not_say() -> None:
 
 
 def test_unknown_key_suggests_the_nearest_known_key() -> None:
-    (unknown, missing) = problems_of(doc().replace('title = "Báo cáo', 'titel = "Báo cáo'))
+    # and says nothing more: no "missing required key 'title'" after the hint
+    (unknown,) = problems_of(doc().replace('title = "Báo cáo', 'titel = "Báo cáo'))
     assert unknown.path == ("areas", "general", "items", 0, "titel")
     assert unknown.render("en").endswith("unknown key 'titel' (did you mean 'title'?)")
     assert unknown.render("vi").endswith("khóa lạ 'titel' (có phải ý bạn là 'title'?)")
-    assert missing.path == ("areas", "general", "items", 0, "title")
-    assert missing.render("en").endswith("missing required key 'title'")
+    assert unknown.excerpt() == [
+        ' 16 | titel = "Báo cáo chính trị trình Đại hội"',
+        "    | ^^^^^",
+    ]
 
 
 def test_unknown_key_without_a_near_match_lists_the_known_keys() -> None:
@@ -946,10 +984,19 @@ def assert_load_error_at(text: str, target: tuple[str | int, ...]) -> None:
         venue_ready.loads(text, source="m.toml")
     problems = info.value.problems
     assert any(p.path == target for p in problems), [p.render("en") for p in problems]
+    lines = text.split("\n")
     for problem in problems:
         assert problem.file == "m.toml"
         for lang in ("vi", "en"):
             assert problem.render(lang).startswith("m.toml: ")
+        # a problem at a key is shown on its line, in the file as written
+        if problem.path == target:
+            assert problem.line is not None
+            assert problem.column is not None
+            assert problem.source_line == lines[problem.line - 1]
+            assert problem.render_located("en").startswith(
+                f"m.toml:{problem.line}:{problem.column}: "
+            )
 
 
 def test_full_event_is_valid() -> None:
@@ -1019,3 +1066,36 @@ def test_arbitrary_text_raises_only_load_error(text: str) -> None:
 )
 def test_spliced_event_text_raises_only_load_error(start: int, cut: int, insert: str) -> None:
     check_loads_total(FULL_TEXT[:start] + insert + FULL_TEXT[start + cut :])
+
+
+#: TOML mistakes, each with the words tomli says it in, said in the reader's language.
+SYNTAX = {
+    "toml.invalid-value": "name = Đại hội",
+    "toml.invalid-date": "due = 2020-02-30",
+    "toml.expected-equals": "owner",
+    "toml.unclosed-array": "evidence = [1, 2",
+    "toml.unclosed-inline-table": "waiver = { reason = 1",
+    "toml.unterminated-string": 'title = "Báo cáo',
+    "toml.overwrite": "a = 1\na = 2",
+    "toml.declared-twice": "[t]\n[t]",
+    "toml.duplicate-key": "w = { a = 1, a = 2 }",
+    "toml.expected-newline": 'a = "x" b = 1',
+    "toml.expected-bracket": "[t",
+    "toml.expected-brackets": "[[t]",
+    "toml.invalid-key": "a. = 1",
+    "toml.unescaped-backslash": 'a = "C:\\q"',
+    "toml.bad-escape": 'a = "\\uZZZZ"',
+}
+
+
+@pytest.mark.parametrize("message_id", list(SYNTAX))
+def test_a_toml_mistake_is_said_in_the_readers_language(message_id: str) -> None:
+    (problem,) = problems_of(SYNTAX[message_id] + "\n")
+    error = problem.message.params["error"]
+    assert isinstance(error, venue_ready.Message), error
+    assert error.id == message_id
+    vi, en = problem.render_located("vi"), problem.render_located("en")
+    assert re.match(r"x\.toml:[12]:\d+: ", vi), vi
+    assert "lỗi cú pháp TOML: " in vi
+    assert "TOML syntax error: " in en
+    assert vi != en

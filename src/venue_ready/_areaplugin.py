@@ -250,6 +250,16 @@ class AreaPlugin:
             return tuple(found)
         raise TypeError(f"{self._rules._ref!r} names neither a rule nor a sequence of rules")
 
+    def settings_class(self) -> type | None:
+        """The attrs class the area's settings are declared with, when the plugin follows the
+        package layout (``settings.Config``, read by :func:`~venue_ready.read_settings`): the
+        schema of the event file (``venue-ready schema``) describes the table from it. None
+        when the plugin reads its settings otherwise. Imports the settings module."""
+        if self._package is None:
+            return None
+        found = _import_if_there(self._package + ".settings:Config")
+        return found if isinstance(found, type) and attrs.has(found) else None
+
     def validate(self, settings: Mapping[str, Any], event: Event | None) -> list[Problem]:
         """The area's settings validator: the problems of ``[areas.KEY.settings]``."""
         return self.parse(settings, event)[1]

@@ -63,6 +63,22 @@ class Problem:
     catalogs: Mapping[str, Mapping[str, str]] | None = field(
         default=None, eq=False, repr=False, kw_only=True
     )
+    #: Where in the file, 1-based, when the loader knows it (a problem of an event file; None
+    #: for an event built in code). Not part of what the problem says: not compared.
+    line: int | None = field(default=None, eq=False, kw_only=True)
+    column: int | None = field(default=None, eq=False, kw_only=True)
+    #: The key path as a reader finds it, an array's table named by its ``id`` (or name, or
+    #: title) rather than its 0-based index: ``areas.security.items[plan].onwer``.
+    label: str | None = field(default=None, eq=False, repr=False, kw_only=True)
+    #: The line of the file the problem is on, and how many characters from ``column`` the
+    #: marker under it covers (see :meth:`excerpt`).
+    source_line: str | None = field(default=None, eq=False, repr=False, kw_only=True)
+    width: int = field(default=1, eq=False, repr=False, kw_only=True)
+    #: Parameters of the message said otherwise where the problem is shown located: a path
+    #: it quotes (``first``), labelled as :attr:`label` is.
+    located_params: Mapping[str, Any] | None = field(
+        default=None, eq=False, repr=False, kw_only=True
+    )
 
     @classmethod
     def of(
@@ -75,7 +91,8 @@ class Problem:
         self, lang: str = "vi", catalogs: Mapping[str, Mapping[str, str]] | None = None
     ) -> str:
         """``file: key.path: what is wrong (what was expected)`` in ``lang``, a plugin's message
-        in ``catalogs`` (default: the ones the problem carries)."""
+        in ``catalogs`` (default: the ones the problem carries). The one-line form programs
+        and logs keep; :meth:`render_located` is the form a reader of the file is shown."""
         from ._i18n import translate
 
         text = translate(self.message, lang, self.catalogs if catalogs is None else catalogs)
@@ -84,6 +101,64 @@ class Problem:
         line = f"{head}: {text}" if head else text
         # One problem, one line: a value from the file may hold a newline or a tab.
         return line.translate(_ONE_LINE)
+
+    def render_located(
+        self, lang: str = "vi", catalogs: Mapping[str, Mapping[str, str]] | None = None
+    ) -> str:
+        """The problem as a compiler shows it, when the loader found where it is:
+        ``file:line:column: key.path: what is wrong``, an array's table named by its id
+        (:attr:`label`); with :meth:`excerpt`, the file's line and a marker under it. Without
+        a line, :meth:`render`."""
+        from ._i18n import translate
+
+        if self.line is None:
+            return self.render(lang, catalogs)
+        message = self.message
+        if message.id == "load.syntax":  # the line and column are in the head already
+            message = Message("load.syntax-noline", {"error": message.params.get("error")})
+        elif self.located_params:
+            message = Message(message.id, {**message.params, **self.located_params})
+        text = translate(message, lang, self.catalogs if catalogs is None else catalogs)
+        where = self.label if self.label is not None else format_path(self.path)
+        file = f"{self.file}:{self.line}:{self.column or 1}" if self.file else None
+        head = ": ".join(part for part in (file, where) if part)
+        line = f"{head}: {text}" if head else text
+        return line.translate(_ONE_LINE)
+
+    def excerpt(self) -> list[str]:
+        """The file's line the problem is on with a ``^`` marker under the key or value, as a
+        compiler shows it (two lines); empty when the line is not known::
+
+               12 | onwer = "Công an phường"
+                  | ^^^^^
+        """
+        if self.source_line is None or self.line is None:
+            return []
+        number = str(self.line)
+        # a tab is shown as four spaces, so that the marker stays under the key
+        line = self.source_line.replace("\t", "    ")
+        column = max(1, self.column or 1)
+        start = len(self.source_line[: column - 1].replace("\t", "    "))
+        width = max(1, self.width)
+        # a line of thousands of characters is shown around the column only
+        left = max(0, start - _CONTEXT)
+        shown = line[left : start + min(width, _EXCERPT) + _CONTEXT]
+        if left:
+            shown, start = "…" + shown, start - left + 1
+        if left + len(shown) < len(line):
+            shown += "…"
+        width = min(width, _EXCERPT)
+        gutter = " " * len(number)
+        return [
+            f" {number} | {shown.translate(_ONE_LINE)}",
+            f" {gutter} | {' ' * start}{'^' * width}",
+        ]
+
+
+#: How many characters of a long line an excerpt shows before and after the marker, and the
+#: widest marker.
+_CONTEXT = 40
+_EXCERPT = 60
 
 
 class LoadError(Exception):

@@ -18,9 +18,11 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 import tomli
+from attrs import evolve
 
 from ._dates import get_zone, suggest_zone, to_instant
-from ._errors import LoadError, Problem
+from ._errors import LoadError, Problem, format_path
+from ._i18n import Message
 from ._kinds import FORMS, ORGANISERS, builtin_kind
 from ._model import (
     DEFAULT_TIMEZONE,
@@ -162,14 +164,17 @@ def loads(text: str, *, source: str = "<string>", plugins: PluginManager | None 
     try:
         data = tomli.loads(text)
     except tomli.TOMLDecodeError as exc:
-        raise LoadError([_syntax_problem(exc, source)]) from None
+        raise LoadError([_syntax_problem(exc, source, text)]) from None
     except ValueError as exc:  # e.g. an integer longer than Python's int-to-str digit limit
         raise LoadError(
             [Problem.of((), "load.syntax-noline", file=source, error=str(exc))]
         ) from None
     except RecursionError:  # arrays or tables nested hundreds deep: tomli recurses per level
         raise LoadError([Problem.of((), "load.too-deep", file=source)]) from None
-    return from_dict(data, source=source, plugins=plugins)
+    try:
+        return from_dict(data, source=source, plugins=plugins)
+    except LoadError as error:
+        raise _located(error, text) from None
 
 
 def from_dict(
@@ -189,7 +194,8 @@ def from_dict(
     event = reader.read(_without_none(data))
     if reader.problems or event is None:
         raw = data.get("event")
-        raise reader.error(raw.get("lang") if isinstance(raw, dict) else None)
+        error = reader.error(raw.get("lang") if isinstance(raw, dict) else None)
+        raise _labelled(error, data) from None
     # valid: assess need not check it again (with this very manager only, if a validator failed)
     _remember(event, plugins, failed=len(plugins.failures) > failed_before)
     return event
@@ -204,14 +210,173 @@ def _without_none(value: Any) -> Any:
     return value
 
 
-def _syntax_problem(exc: tomli.TOMLDecodeError, source: str) -> Problem:
+def _syntax_problem(exc: tomli.TOMLDecodeError, source: str, text: str = "") -> Problem:
     # tomli >= 2.1 exposes the position; older ones only put it in the message.
     msg = getattr(exc, "msg", None) or str(exc)
     line = getattr(exc, "lineno", None)
     col = getattr(exc, "colno", None)
     if line is None:
         return Problem.of((), "load.syntax-noline", file=source, error=msg)
-    return Problem.of((), "load.syntax", file=source, error=msg, line=line, column=col)
+    lines = text.split("\n")
+    source_line = lines[line - 1].rstrip("\r") if 0 < line <= len(lines) else None
+    return Problem(
+        (),
+        Message("load.syntax", {"error": _toml_message(msg), "line": line, "column": col}),
+        source,
+        line=line,
+        column=col,
+        source_line=source_line,
+    )
+
+
+#: tomli's messages (its words, in English) and the catalog's message saying each in the
+#: reader's language; a group of the pattern is the message's ``value``. A message tomli
+#: adds later is shown as it is.
+_TOML_MESSAGES = (
+    (r"Invalid value", "toml.invalid-value"),
+    (r"Invalid date or datetime", "toml.invalid-date"),
+    (r"Expected '=' after a key in a key/value pair", "toml.expected-equals"),
+    (r"Invalid statement", "toml.invalid-statement"),
+    (r"Unclosed array", "toml.unclosed-array"),
+    (r"Unclosed inline table", "toml.unclosed-inline-table"),
+    (r"Unterminated string", "toml.unterminated-string"),
+    (r"Cannot overwrite a value", "toml.overwrite"),
+    (r"Cannot declare (.+) twice", "toml.declared-twice"),
+    (r"Cannot (?:mutate immutable|redefine) namespace (.+)", "toml.redefined"),
+    (r"Duplicate inline table key (.+)", "toml.duplicate-key"),
+    (r"Expected newline or end of document after a statement", "toml.expected-newline"),
+    (r"Expected '\]' at the end of a table declaration", "toml.expected-bracket"),
+    (r"Expected '\]\]' at the end of an array declaration", "toml.expected-brackets"),
+    (r"Invalid initial character for a key part", "toml.invalid-key"),
+    (r"(?:Illegal|Found invalid) character (.+)", "toml.illegal-character"),
+    (r"Unescaped '\\' in a string", "toml.unescaped-backslash"),
+    (r"Invalid hex value|Escaped character is not a Unicode scalar value", "toml.bad-escape"),
+    (r"Expected (.+)", "toml.expected"),
+)
+
+
+def _toml_message(msg: str) -> Message | str:
+    """tomli's ``msg`` as a message of the catalog, or as it is when none says it."""
+    import re
+
+    for pattern, message_id in _TOML_MESSAGES:
+        found = re.fullmatch(pattern, msg)
+        if found:
+            value = found.group(1).strip("'\"") if found.groups() else ""
+            if message_id == "toml.illegal-character" and value in ("\\n", "\\r"):
+                return Message("toml.unterminated-string", {"value": ""})  # a line break in it
+            return Message(message_id, {"value": value})
+    return msg
+
+
+#: Problems marked under the key rather than the value.
+_AT_KEY = frozenset(
+    {
+        "load.unknown-key",
+        "load.unknown-key-hint",
+        "load.missing-key",
+        "load.unknown-area",
+        "load.unknown-area-hint",
+        "load.blocked-area",
+        "load.unknown-area-blocked",
+        "load.duplicate-area",
+    }
+)
+
+
+def _labelled(error: LoadError, data: Mapping[str, Any]) -> LoadError:
+    """``error`` as a reader needs it: each problem's path labelled with the ids of the
+    array's tables it passes (``items[plan]``, not ``items[0]``), and no "missing required key
+    'starts'" after "unknown key 'start' (did you mean 'starts'?)". Only on the error path."""
+    hinted = {
+        (p.path[:-1], p.message.params.get("hint"))
+        for p in error.problems
+        if p.message.id == "load.unknown-key-hint" and p.path
+    }
+    problems = []
+    entries: dict[str, Path] | None = None  # walked once, for the first repeated id
+    for problem in error.problems:
+        path, message = problem.path, problem.message
+        if message.id == "load.missing-key" and path and (path[:-1], path[-1]) in hinted:
+            continue
+        first = message.params.get("first")
+        where = None
+        if isinstance(first, str):
+            entries = _entry_paths(data) if entries is None else entries
+            where = entries.get(first)
+        located = None
+        if where is not None:
+            # a repeated id: both places by their position, as the id names either of them
+            located = {"first": path_label(where, data, by_position=True)}
+        label = path_label(path, data, by_position=where is not None)
+        problems.append(evolve(problem, label=label, located_params=located))
+    return LoadError(problems, error.catalogs, error.lang)
+
+
+def _entry_paths(data: object, path: Path = ()) -> dict[str, Path]:
+    """Every array entry's key path in ``data``, by its text (``areas.general.items[0]``)."""
+    out: dict[str, Path] = {}
+    if isinstance(data, dict):
+        for key, value in data.items():
+            out.update(_entry_paths(value, (*path, key)))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            out[format_path((*path, index))] = (*path, index)
+            out.update(_entry_paths(value, (*path, index)))
+    return out
+
+
+def _located(error: LoadError, text: str) -> LoadError:
+    """``error`` with each problem's line, column and source line found in ``text``."""
+    from ._locate import SourceIndex
+
+    index = SourceIndex(text)
+    problems = []
+    for problem in error.problems:
+        path = problem.path
+        found = index.find(path, at_key=problem.message.id in _AT_KEY) if path else None
+        if found is None:
+            problems.append(problem)
+            continue
+        problems.append(
+            evolve(
+                problem,
+                line=found.line,
+                column=found.column,
+                width=found.width,
+                source_line=found.text,
+            )
+        )
+    return LoadError(problems, error.catalogs, error.lang)
+
+
+def path_label(path: Path, data: object, *, by_position: bool = False) -> str:
+    """``path`` the way a reader finds it in the file: an array's table named by its ``id``,
+    else its ``name`` or ``title`` (``areas.security.items[plan].due``), an array's text by
+    itself, and only what has none of them (or all, ``by_position``) by its 1-based position
+    (``posts[#2]``)."""
+    out: list[str] = []
+    node = data
+    for part in path:
+        if isinstance(part, int):
+            entry = node[part] if isinstance(node, list) and 0 <= part < len(node) else None
+            out.append(f"[#{part + 1}]" if by_position else f"[{_entry_name(entry, part)}]")
+            node = entry
+        else:
+            out.append(("." if out else "") + format_path((part,)))
+            node = node.get(part) if isinstance(node, dict) else None
+    return "".join(out)
+
+
+def _entry_name(entry: object, index: int) -> str:
+    names: list[object] = [entry] if isinstance(entry, str) else []
+    if isinstance(entry, dict):
+        names = [entry.get(key) for key in ("id", "name", "title")]
+    for name in names:
+        if isinstance(name, str) and name.strip() and len(name) <= 60:
+            bare = all(c.isascii() and (c.isalnum() or c in "-_.") for c in name)
+            return name if bare else '"' + name.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return f"#{index + 1}"
 
 
 class _Reader(EventChecks):

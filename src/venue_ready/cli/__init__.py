@@ -1,11 +1,11 @@
 """The ``venue-ready`` command: parse the arguments, run the command, end with its exit code.
 
 One module per command (:mod:`.check`, :mod:`.rollup`, :mod:`.init`, :mod:`.plugins`,
-:mod:`.new_plugin`, :mod:`.import_checklist`, and :mod:`.journal` for ``mark``, ``history`` and
-``journal``), each with a function that adds the command's parser and one that runs it; what
-they share is in :mod:`._common`. A command returns its :class:`~._common.ExitCode`, or raises
-:class:`~._common.Exit` having printed why; :func:`main` catches it here, once. Only the module
-of the command that runs is imported.
+:mod:`.schema`, :mod:`.new_plugin`, :mod:`.import_checklist`, and :mod:`.journal` for ``mark``,
+``history`` and ``journal``), each with a function that adds the command's parser and one that
+runs it; what they share is in :mod:`._common`. A command returns its
+:class:`~._common.ExitCode`, or raises :class:`~._common.Exit` having printed why; :func:`main`
+catches it here, once. Only the module of the command that runs is imported.
 
 Exit codes: 0 assessed (whatever the verdict), 1 assessed and below ``--fail-under``, 2 bad
 input or usage, 3 a plugin failed. Bad input never ends in a traceback: every problem is printed
@@ -48,6 +48,7 @@ _COMMANDS = (
     ("init", "init", "add_parser", "cli.help.init"),
     ("import-checklist", "import_checklist", "add_parser", "cli.help.import-checklist"),
     ("plugins", "plugins", "add_parser", "cli.help.plugins"),
+    ("schema", "schema", "add_parser", "cli.help.schema"),
     ("new-plugin", "new_plugin", "add_parser", "cli.help.new-plugin"),
     ("mark", "journal", "add_mark_parser", "cli.help.mark"),
     ("history", "journal", "add_history_parser", "cli.help.history"),

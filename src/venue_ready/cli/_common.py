@@ -235,7 +235,9 @@ def load_event(file: str, pm: PluginManager, lang: str | None, lang_hint: str) -
     except LoadError as exc:
         shown = lang or exc.lang or lang_hint
         for problem in exc.problems:
-            err(problem.render(shown, exc.catalogs))
+            err(problem.render_located(shown, exc.catalogs))
+            for line in problem.excerpt():  # the file's line, a marker under the key
+                err(line)
         err(_("cli.load-failed", shown, count=len(exc.problems), file=file))
         raise Exit(ExitCode.USAGE) from None
 

@@ -11,7 +11,9 @@ from ._common import Exit, ExitCode, add_command, err, plugin_manager, read_mome
 
 if TYPE_CHECKING:
     from datetime import date, datetime
+    from pathlib import Path
 
+    from .._plugins import PluginManager
     from ._common import Commands
 
 __all__ = ["add_parser", "run"]
@@ -42,6 +44,7 @@ def run(args: argparse.Namespace, lang_hint: str) -> ExitCode:
 
     import attrs
 
+    from .._eventschema import SCHEMA_FILE_NAME
     from .._files import write_atomic
     from .._model import DEFAULT_TIMEZONE
     from .._scaffold import OPT_IN_AREAS, local_day, new_event_file
@@ -83,6 +86,8 @@ def run(args: argparse.Namespace, lang_hint: str) -> ExitCode:
         name=args.name,
         kind=kind,
     )
+    # the line Taplo and Even Better TOML follow to the schema written beside the file
+    content = f"#:schema ./{SCHEMA_FILE_NAME}\n{content}"
     try:
         write_atomic(out, content, overwrite=False)
     except FileExistsError:
@@ -94,11 +99,31 @@ def run(args: argparse.Namespace, lang_hint: str) -> ExitCode:
     day = local_day(starts, DEFAULT_TIMEZONE)
     items = sum(1 for s in specs for item in s.template if item.for_event(kind.key, day))
     err(_("cli.init-done", lang, file=out, areas=len(specs), items=items))
+    _write_schema(out.parent / SCHEMA_FILE_NAME, pm, lang)
     if pm.failures:
         for failure in pm.failures:
             err(failure.render(lang))
         return ExitCode.PLUGIN
     return ExitCode.OK
+
+
+def _write_schema(path: Path, pm: PluginManager, lang: str) -> None:
+    """The event file's schema, for the editor, beside the new file: written when there is none
+    (one a ward has, perhaps of more plugins, is kept; ``venue-ready schema -o`` renews it). A
+    schema that cannot be written is said, and the new file stays."""
+    from .._eventschema import schema_text
+    from .._files import write_atomic
+
+    if path.exists():
+        return
+    try:
+        write_atomic(path, schema_text(pm, lang), overwrite=False)
+    except FileExistsError:
+        return
+    except OSError as exc:
+        err(_("cli.cannot-write", lang, file=path, error=exc.strerror or str(exc)))
+        return
+    err(_("cli.init-schema", lang, file=path))
 
 
 def _check_text(option: str, value: str, lang: str) -> None:
