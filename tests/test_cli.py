@@ -114,7 +114,7 @@ def test_bad_as_of(run_cli: RunCli, small_example: Path) -> None:
 def test_unknown_format(run_cli: RunCli, small_example: Path) -> None:
     proc = run_cli("check", small_example, "--format", "pdf", "--lang", "en")
     assert proc.returncode == 2
-    assert "no format 'pdf' (available formats: text, json, md, html)" in proc.stderr
+    assert "no format 'pdf' (available formats: text, json, md, html, docx)" in proc.stderr
     assert proc.stdout == ""
 
 

@@ -1,9 +1,10 @@
 """Output formats. One module per format; every string comes from the message catalogs.
 
 Built-in formats: ``text`` (plain, for terminals and pipes), ``json`` (the versioned report),
-``md`` (Markdown, every user string escaped) and ``html`` (one self-contained page, printable on
-A4; the only format that imports Jinja). The wording the formats share (an area's notes, a
-Finding's owner, due date and who reported it) is built in :mod:`.phrases`.
+``md`` (Markdown, every user string escaped), ``html`` (one self-contained page, printable on
+A4; the only format that imports Jinja) and ``docx`` (an official document for Word, bytes; the
+only format that imports python-docx, an optional dependency). The wording the formats share
+(an area's notes, a Finding's owner, due date and who reported it) is built in :mod:`.phrases`.
 
 A format's :class:`~venue_ready.Renderer` says its file extension and media type, and whether
 its document is text or bytes (``binary``). Plugins add more through the
@@ -22,13 +23,14 @@ if TYPE_CHECKING:
 
 __all__ = ["BUILTIN_FORMATS", "builtin_renderer", "builtin_renderers"]
 
-BUILTIN_FORMATS = ("text", "json", "md", "html")
+BUILTIN_FORMATS = ("text", "json", "md", "html", "docx")
 
 _DESCRIPTIONS = {
     "text": "plain text, for a terminal or a pipe",
     "json": "the versioned JSON report (docs/report-json.md)",
     "md": "Markdown, every user string escaped",
     "html": "one self-contained page, printable on A4",
+    "docx": "an official document for Word (python-docx, the extra 'office')",
 }
 
 #: Each built-in format's file extension, media type, and whether it is bytes (binary).
@@ -37,6 +39,11 @@ _KINDS: dict[str, tuple[str, str, bool]] = {
     "json": ("json", "application/json", False),
     "md": ("md", "text/markdown; charset=utf-8", False),
     "html": ("html", "text/html; charset=utf-8", False),
+    "docx": (
+        "docx",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        True,
+    ),
 }
 
 
@@ -58,6 +65,10 @@ def builtin_renderer(name: str) -> RenderFunction:
         from .html import render_html
 
         return render_html
+    if name == "docx":
+        from .docx import render_docx
+
+        return render_docx
     raise KeyError(name)
 
 

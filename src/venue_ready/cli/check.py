@@ -55,6 +55,7 @@ def run(args: argparse.Namespace, lang_hint: str) -> ExitCode:
     from .._assessment import assess
     from .._errors import _error_text
     from .._render import BUILTIN_FORMATS
+    from .._render.extras import MissingExtra
 
     pm, event, lang, as_of = open_event(args, lang_hint)
     if not event.areas:
@@ -83,6 +84,10 @@ def run(args: argparse.Namespace, lang_hint: str) -> ExitCode:
     try:
         # text, or bytes for a binary format (a spreadsheet): each as its renderer promises
         text = renderer.check_output(renderer.render(report, lang))
+    except MissingExtra as exc:
+        # an office format without its optional library: say what to install (exit 2)
+        err(exc.text(lang))
+        raise Exit(ExitCode.USAGE) from None
     except Exception as exc:
         if args.strict_plugins or args.format in BUILTIN_FORMATS:
             raise  # a fault of the core's own renderers is a bug to see whole
