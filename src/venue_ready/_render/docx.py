@@ -668,8 +668,9 @@ def _body(doc: DocxDocument, layout: Layout, report: Report, lang: str) -> None:
             _paragraph(doc, layout, _finding_text(report, finding, lang))
 
     _paragraph(doc, layout, words["focus"], bold=True, indent=False)
+    blockers, overdue = report.blockers, report.overdue
     focus: list[Finding] = []
-    for finding in [*report.blockers, *report.overdue]:
+    for finding in [*blockers, *overdue]:
         if finding not in focus:
             focus.append(finding)
     if not focus:
@@ -680,9 +681,9 @@ def _body(doc: DocxDocument, layout: Layout, report: Report, lang: str) -> None:
         _paragraph(doc, layout, f"{who}:", bold=True)
         for finding in found:
             marks = []
-            if report.is_blocking(finding) or finding in report.blockers:
+            if finding in blockers:
                 marks.append(words["blocking"])
-            if finding in report.overdue:
+            if finding in overdue:
                 marks.append(words["overdue"])
             what = report.translate(finding.message, lang)
             due = phrases.due_date(report, finding, lang)
