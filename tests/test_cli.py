@@ -115,7 +115,8 @@ def test_unknown_format(run_cli: RunCli, small_example: Path) -> None:
     proc = run_cli("check", small_example, "--format", "pdf", "--lang", "en")
     assert proc.returncode == 2
     assert (
-        "no format 'pdf' (available formats: text, json, md, html, brief, xlsx, ics)" in proc.stderr
+        "no format 'pdf' (available formats: text, json, md, html, brief, docx, xlsx, ics)"
+        in proc.stderr
     )
     assert proc.stdout == ""
 

@@ -34,6 +34,9 @@ from .support import ENDS, STARTS, TZ, event_header
 
 AS_OF = datetime(2020, 5, 14, 16, 0, tzinfo=TZ)
 
+#: The built-in formats, in the registry's order (pinned here, not read from the code).
+BUILTIN_FORMATS = ["text", "json", "md", "html", "brief", "docx", "xlsx", "ics"]
+
 
 def _event(*areas: AreaPlan) -> Event:
     return Event(id="e", name="Đại hội", starts=STARTS, ends=ENDS, areas=areas)
@@ -483,7 +486,18 @@ def test_renderers_are_the_builtins_then_the_plugins_first_of_a_name_wins() -> N
         "b",
     )
     registry = pm.renderers()
-    assert list(registry) == ["text", "json", "md", "html", "brief", "xlsx", "ics", "csv", "tsv"]
+    assert list(registry) == [
+        "text",
+        "json",
+        "md",
+        "html",
+        "brief",
+        "docx",
+        "xlsx",
+        "ics",
+        "csv",
+        "tsv",
+    ]
     assert pm.format_names() == list(registry)
     assert registry["csv"] is first  # registered first: a later plugin cannot replace it
     assert registry["text"].render is not _csv  # nor can any plugin replace a built-in
@@ -524,7 +538,17 @@ def test_a_broken_renderers_hook_is_recorded_and_its_formats_left_out(
     pm = _manager()
     pm.register_plugin(Broken(), "broken")
     pm.register_plugin(_Formats(venue_ready.Renderer(name="csv", render=_csv)), "fine")
-    assert pm.format_names() == ["text", "json", "md", "html", "brief", "xlsx", "ics", "csv"]
+    assert pm.format_names() == [
+        "text",
+        "json",
+        "md",
+        "html",
+        "brief",
+        "docx",
+        "xlsx",
+        "ics",
+        "csv",
+    ]
     assert [(f.name, f.stage, f.error) for f in pm.failures] == [("broken", "renderers", error)]
     # strict: the malformed result as a PluginError, the exception as it was raised
     strict = _manager(strict=True)
@@ -540,7 +564,8 @@ def test_report_renders_a_plugin_format_and_names_the_known_ones() -> None:
     assert report.render("csv", plugins=pm) == "general,0.0\n"
     assert report.render("md", plugins=pm) == report.render("md")
     with pytest.raises(
-        ValueError, match=r"'pdf'; known formats: text, json, md, html, brief, xlsx, ics, csv$"
+        ValueError,
+        match=r"'pdf'; known formats: text, json, md, html, brief, docx, xlsx, ics, csv$",
     ):
         report.render("pdf", plugins=pm)
     pm.register_plugin(_Formats(venue_ready.Renderer(name="pdf", render=lambda r, lang: b"%")), "b")

@@ -201,9 +201,12 @@ class MissingExtraError(ImportError):
     ``except ImportError`` still catches it; the CLI prints it in the reader's language with
     the install command, exit 2."""
 
-    def __init__(self, feature: str, module: str, extra: str) -> None:
+    def __init__(self, feature: str, module: str, extra: str, package: str | None = None) -> None:
+        #: the distribution pip installs, named in the message: python-docx for module docx
+        self.package = package or module
         super().__init__(
-            f"{feature} needs {module}, which is not installed: pip install 'venue-ready[{extra}]'",
+            f"{feature} needs {self.package}, which is not installed: "
+            f"pip install 'venue-ready[{extra}]'",
             name=module,
         )
         self.feature = feature
@@ -211,16 +214,19 @@ class MissingExtraError(ImportError):
         self.extra = extra
 
 
-def import_extra(module: str, *, feature: str, extra: str = "office") -> Any:
-    """``import module``, or :class:`MissingExtraError` naming ``feature`` and the extra that
-    installs it. Heavy libraries are imported only here, when a feature asks for them, never
-    when venue_ready starts."""
+def import_extra(
+    module: str, *, feature: str, extra: str = "office", package: str | None = None
+) -> Any:
+    """``import module``, or :class:`MissingExtraError` naming ``feature``, the distribution
+    (``package``, when its name is not the module's) and the extra that installs it. Heavy
+    libraries are imported only here, when a feature asks for them, never when venue_ready
+    starts."""
     import importlib
 
     try:
         return importlib.import_module(module)
     except ImportError as exc:
-        raise MissingExtraError(feature, module, extra) from exc
+        raise MissingExtraError(feature, module, extra, package) from exc
 
 
 @frozen

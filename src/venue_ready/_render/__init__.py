@@ -3,10 +3,11 @@
 Built-in formats: ``text`` (plain, for terminals and pipes), ``json`` (the versioned report),
 ``md`` (Markdown, every user string escaped), ``html`` (one self-contained page, printable on
 A4; the only format that imports Jinja), ``brief`` (the verdict and what to act on by owner in
-under 1,000 characters, for a chat), ``xlsx`` (an Excel workbook, bytes; openpyxl, from
-the ``office`` extra, imported only then) and ``ics`` (the dated items as calendar to-dos,
-bytes; icalendar, from the ``calendar`` extra, imported only then). The wording the formats
-share (an area's notes, a Finding's owner, due date and who reported it) is built in
+under 1,000 characters, for a chat), ``docx`` (an official document for Word, bytes;
+python-docx, from the ``office`` extra, imported only then), ``xlsx`` (an Excel workbook, bytes;
+openpyxl, from the ``office`` extra, imported only then) and ``ics`` (the dated items as
+calendar to-dos, bytes; icalendar, from the ``calendar`` extra, imported only then). The wording
+the formats share (an area's notes, a Finding's owner, due date and who reported it) is built in
 :mod:`.phrases`.
 
 A format's :class:`~venue_ready.Renderer` says its file extension and media type, and whether
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
 
 __all__ = ["BUILTIN_FORMATS", "builtin_renderer", "builtin_renderers"]
 
-BUILTIN_FORMATS = ("text", "json", "md", "html", "brief", "xlsx", "ics")
+BUILTIN_FORMATS = ("text", "json", "md", "html", "brief", "docx", "xlsx", "ics")
 
 _DESCRIPTIONS = {
     "text": "plain text, for a terminal or a pipe",
@@ -34,6 +35,7 @@ _DESCRIPTIONS = {
     "md": "Markdown, every user string escaped",
     "html": "one self-contained page, printable on A4",
     "brief": "the verdict and what to act on by owner, under 1,000 characters, for a chat",
+    "docx": "an official document for Word (venue-ready[office])",
     "xlsx": "an Excel workbook: summary, one sheet per area, assignments (venue-ready[office])",
     "ics": "the dated items as calendar to-dos (iCalendar; needs venue-ready[calendar])",
 }
@@ -45,6 +47,11 @@ _KINDS: dict[str, tuple[str, str, bool]] = {
     "md": ("md", "text/markdown; charset=utf-8", False),
     "html": ("html", "text/html; charset=utf-8", False),
     "brief": ("txt", "text/plain; charset=utf-8", False),
+    "docx": (
+        "docx",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        True,
+    ),
     "xlsx": (
         "xlsx",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -77,6 +84,10 @@ def builtin_renderer(name: str) -> RenderFunction:
         from .brief import render_brief
 
         return render_brief
+    if name == "docx":
+        from .docx import render_docx
+
+        return render_docx
     if name == "xlsx":
         from .xlsx import render_xlsx
 

@@ -362,7 +362,7 @@ def _same_file(a: str, b: str) -> bool:
 def missing_extra(exc: MissingExtraError, lang: str) -> NoReturn:
     """Say which optional extra installs what a feature needs (``pip install
     'venue-ready[office]'``), and end the command: a usage error (exit 2), not a bug."""
-    err(_("cli.missing-extra", lang, feature=exc.feature, module=exc.module, extra=exc.extra))
+    err(_("cli.missing-extra", lang, feature=exc.feature, module=exc.package, extra=exc.extra))
     raise Exit(ExitCode.USAGE) from None
 
 

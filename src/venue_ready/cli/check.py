@@ -134,7 +134,7 @@ def run(args: argparse.Namespace, lang_hint: str) -> ExitCode:
     try:
         # text, or bytes for a binary format (a spreadsheet): each as its renderer promises
         text = renderer.check_output(renderer.render(report, lang))
-    except MissingExtraError as exc:  # --format xlsx without venue-ready[office]
+    except MissingExtraError as exc:  # an office format without venue-ready[office]
         missing_extra(exc, lang)
     except Exception as exc:
         if args.strict_plugins or args.format in BUILTIN_FORMATS:
