@@ -42,6 +42,10 @@ __all__ = ["MAX_TIMELINE_DAYS", "TimelinePoint", "readiness_timeline", "render_h
 #: The template, shipped in the package (relative to venue_ready/_render/).
 TEMPLATE = "templates/report.html.j2"
 
+#: Each status's sign beside its name, so that a grey-scale print tells them apart: signs, not
+#: words, the same in every language.
+STATUS_ICONS = {"ready": "✔", "on_track": "●", "at_risk": "▲", "blocked": "■", "error": "✖"}
+
 
 def render_html(report: Report, lang: str) -> str:
     """The whole report as one HTML page, ending in a newline."""
@@ -109,7 +113,7 @@ def _context(report: Report, lang: str) -> dict[str, Any]:
         "overall": {
             "score": format_score(report.score, lang),
             "status": report.status.value,
-            "icon": _(f"status-icon.{report.status.value}", lang),
+            "icon": STATUS_ICONS[report.status.value],
             "status_text": _(f"status.{report.status.value}", lang),
             "verdict": phrases.verdict(report, lang),
             "summary": phrases.overall(report, lang),
@@ -245,7 +249,7 @@ def _area(area: AreaReport, report: Report, lang: str, row: Any) -> dict[str, An
         "title": area.title(lang),
         "score": format_score(score, lang),
         "status": area.status.value,
-        "icon": _(f"status-icon.{area.status.value}", lang),
+        "icon": STATUS_ICONS[area.status.value],
         "status_text": _(f"status.{area.status.value}", lang),
         "coverage": phrases.coverage(area, lang),
         "extra": phrases.area_notes(report, area, lang),
