@@ -19,6 +19,7 @@ from .conftest import SMALL_EXAMPLE
 #: The whole public surface: a method added here should be one the project means to offer.
 SURFACE = {
     "area_specs",
+    "area_template",
     "blocked_names",
     "call_each",
     "call_impl",
