@@ -297,10 +297,11 @@ VI: dict[str, str] = {
     "cli.argparse.expected-one": "cần một giá trị",
     "cli.argparse.expected-at-most-one": "cần nhiều nhất một giá trị",
     "cli.argparse.expected-at-least-one": "cần ít nhất một giá trị",
-    "cli.nearby-event-files": "Các tệp sự kiện trong thư mục {folder}, tên gần nhất trước: {files}",
+    "cli.nearby-event-files": "Trong thư mục {folder} có các tệp sự kiện sau (tên gần giống nhất đứng đầu): {files}",
     "cli.no-nearby-event-files": "Thư mục {folder} không có tệp sự kiện nào (tệp .toml có bảng [event]). Tạo tệp mới: venue-ready init TỆP --starts THỜI_ĐIỂM_KHAI_MẠC",
     "cli.help.completion": "in đoạn mã gợi ý lệnh (tab completion) cho bash, zsh hoặc fish",
     "cli.help.completion-shell": "trình shell: bash, zsh hoặc fish",
+    "cli.help.completion-lang": "ngôn ngữ của lời mô tả lệnh và tùy chọn (fish hiển thị các lời mô tả này)",
     "cli.examples.main": (
         "  venue-ready init dai-hoi.toml --starts 2020-05-15T07:30:00+07:00\n"
         "      tạo tệp sự kiện mới từ mẫu\n"
@@ -839,10 +840,11 @@ EN: dict[str, str] = {
     "cli.argparse.expected-one": "expected a value",
     "cli.argparse.expected-at-most-one": "expected at most one value",
     "cli.argparse.expected-at-least-one": "expected at least one value",
-    "cli.nearby-event-files": "Event files in folder {folder}, the closest name first: {files}",
+    "cli.nearby-event-files": "Folder {folder} holds these event files (the closest name first): {files}",
     "cli.no-nearby-event-files": "Folder {folder} holds no event file (a .toml file with an [event] table). To make one: venue-ready init FILE --starts OPENING_TIME",
     "cli.help.completion": "print the shell completion script for bash, zsh or fish",
     "cli.help.completion-shell": "the shell: bash, zsh or fish",
+    "cli.help.completion-lang": "the language of the commands' and options' descriptions (fish shows them)",
     "cli.examples.main": (
         "  venue-ready init congress.toml --starts 2020-05-15T07:30:00+07:00\n"
         "      make a new event file from the template\n"

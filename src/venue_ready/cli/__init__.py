@@ -84,7 +84,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     _utf8_streams()
     strict = False
     try:
-        args = build_parser(lang, _command_named(args_list)).parse_args(args_list)
+        args = build_parser(lang, _command_named(args_list)).parse_command_line(args_list)
         strict = bool(getattr(args, "strict_plugins", False))
         run: Run = args.run
         return int(run(args, lang))

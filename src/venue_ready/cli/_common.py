@@ -164,13 +164,35 @@ class Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         # argparse would print usage and exit 2 itself, in English; here it says it in the
-        # reader's words, with a "did you mean" where one fits, and where to read the help.
+        # reader's words, with a "did you mean" where one fits.
         from ._usage import usage_message
 
+        self.refuse(usage_message(self, message))
+
+    def refuse(self, message: str) -> NoReturn:
+        """End with a usage error: the usage, ``message`` (in the parser's language already)
+        and where to read the help; exit 2."""
         self.print_usage(sys.stderr)
-        err(_("cli.usage-error", self.lang, prog=PROG, message=usage_message(self, message)))
+        err(_("cli.usage-error", self.lang, prog=PROG, message=message))
         err(_("cli.see-help", self.lang, command=self.prog))
         raise Exit(ExitCode.USAGE)
+
+    def parse_command_line(self, argv: list[str]) -> argparse.Namespace:
+        """``parse_args``, except that arguments no parser took are refused by the parser of
+        the command they were given to (its usage, its options to suggest), not by this one,
+        which knows none of the command's options."""
+        args, extras = self.parse_known_args(argv)
+        if extras:
+            from ._usage import unrecognized
+
+            parser = self
+            while parser.commands is not None and parser.commands.dest is not None:
+                name = getattr(args, parser.commands.dest, None)
+                if name not in parser.commands.choices:
+                    break
+                parser = parser.commands.choices[name]
+            parser.refuse(unrecognized(parser, extras))
+        return args
 
     def exit(self, status: int = 0, message: str | None = None) -> NoReturn:
         # --help and --version end here, having printed what was asked for

@@ -24,7 +24,7 @@ from .._i18n import gettext as _
 if TYPE_CHECKING:
     from ._common import Parser
 
-__all__ = ["closest", "nearby_event_files", "option_strings", "usage_message"]
+__all__ = ["closest", "nearby_event_files", "option_strings", "unrecognized", "usage_message"]
 
 
 def closest(word: str, candidates: Iterable[str]) -> str | None:
@@ -138,7 +138,7 @@ def usage_message(parser: Parser, message: str) -> str:
             return _("cli.argparse.argument", lang, argument=name, message=_(_SIMPLE[inner], lang))
         return _("cli.argparse.argument", lang, argument=name, message=inner)
     if match := _UNRECOGNIZED.fullmatch(message):
-        return _unrecognized(parser, match["value"].split(" "))
+        return unrecognized(parser, match["value"].split(" "))
     if match := _REQUIRED.fullmatch(message):
         return _("cli.argparse.required", lang, names=match["value"])
     if match := _AMBIGUOUS.fullmatch(message):
@@ -146,7 +146,7 @@ def usage_message(parser: Parser, message: str) -> str:
     return message
 
 
-def _unrecognized(parser: Parser, args: list[str]) -> str:
+def unrecognized(parser: Parser, args: list[str]) -> str:
     """Arguments no parser took: the first unknown option with the nearest known one, or the
     arguments left over when every option was known."""
     lang = parser.lang

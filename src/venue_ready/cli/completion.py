@@ -30,6 +30,7 @@ def add_parser(commands: Commands, lang: str) -> None:
     """Add ``completion`` to the CLI's commands."""
     completion = add_command(commands, "completion", lang, "cli.help.completion")
     completion.option("shell", choices=SHELLS, help_id="cli.help.completion-shell")
+    completion.lang_option("cli.help.completion-lang")
     completion.set_defaults(run=run)
 
 
@@ -37,7 +38,7 @@ def run(args: argparse.Namespace, lang_hint: str) -> ExitCode:
     """Print the completion script of ``args.shell``."""
     from . import build_parser
 
-    tree = list(_walk(build_parser(lang_hint), ()))
+    tree = list(_walk(build_parser(args.lang or lang_hint), ()))
     script = _fish(tree) if args.shell == "fish" else _bash(tree, zsh=args.shell == "zsh")
     write(script, machine=True)
     return ExitCode.OK
