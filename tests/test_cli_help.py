@@ -256,6 +256,59 @@ def test_bash_completion_completes_commands_options_and_values() -> None:
     assert _complete(script, "check", "examples/sm") == ["examples/small"]
 
 
+ZSH, FISH = shutil.which("zsh"), shutil.which("fish")
+
+
+@pytest.mark.skipif(ZSH is None, reason="zsh is not installed")
+def test_zsh_completion_runs_the_same_function_through_bashcompinit(tmp_path: Path) -> None:
+    """zsh calls the function through bashcompinit's compgen (0-based arrays, as in bash); it
+    offers every candidate and zsh's own matching keeps those the word starts."""
+    assert ZSH is not None
+    script = tmp_path / "venue-ready.zsh"
+    script.write_text(_cli("completion", "zsh").stdout, encoding="utf-8")
+    program = (
+        f"autoload -U +X compinit && compinit -u -D; source {script}; "
+        'try() { words=("$@"); CURRENT=$#; COMP_WORDS=("$@"); COMP_CWORD=$(( $# - 1 )); '
+        'compgen -F _venue_ready -- "${@[-1]}" | sort | tr "\\n" " "; echo; }; '
+        'try venue-ready ""; try venue-ready journal ""; try venue-ready check x --format ""'
+    )
+    proc = subprocess.run(
+        [ZSH, "-f", "-c", program], capture_output=True, text=True, cwd=ROOT, check=True
+    )
+    commands, journal, formats = proc.stdout.splitlines()
+    assert {"check", "rollup", "completion"} <= set(commands.split())
+    assert journal.split() == ["export", "import"]
+    assert formats.split() == ["html", "json", "md", "text"]
+
+
+@pytest.mark.skipif(FISH is None, reason="fish is not installed")
+def test_fish_completion_completes_with_descriptions(tmp_path: Path) -> None:
+    assert FISH is not None
+    script = tmp_path / "venue-ready.fish"
+    script.write_text(_cli("completion", "fish", "--lang", "en").stdout, encoding="utf-8")
+
+    def complete(line: str) -> list[str]:
+        program = f"source {script}; complete -C'{line}'"
+        proc = subprocess.run(
+            [FISH, "-N", "-c", program], capture_output=True, text=True, cwd=ROOT, check=True
+        )
+        return [row.split("\t")[0] for row in proc.stdout.splitlines() if row]
+
+    assert complete("venue-ready ch") == ["check"]
+    assert complete("venue-ready check --fo") == ["--format"]
+    assert complete("venue-ready journal ") == ["export", "import"]
+    assert complete("venue-ready check x --format ") == ["html", "json", "md", "text"]
+    assert (
+        "\tassess how ready an event is"
+        in subprocess.run(
+            [FISH, "-N", "-c", f"source {script}; complete -C'venue-ready che'"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+    )
+
+
 def test_zsh_and_fish_scripts() -> None:
     zsh = _cli("completion", "zsh").stdout
     assert "bashcompinit" in zsh
