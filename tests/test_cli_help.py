@@ -299,7 +299,7 @@ def test_fish_completion_completes_with_descriptions(tmp_path: Path) -> None:
     assert complete("venue-ready journal ") == ["export", "import"]
     assert complete("venue-ready check x --format ") == ["html", "json", "md", "text"]
     assert (
-        "\tassess how ready an event is"
+        "check\tassess an event's readiness from its TOML file"
         in subprocess.run(
             [FISH, "-N", "-c", f"source {script}; complete -C'venue-ready che'"],
             capture_output=True,
