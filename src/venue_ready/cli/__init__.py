@@ -1,9 +1,11 @@
 """The ``venue-ready`` command: parse the arguments, run the command, end with its exit code.
 
 One module per command (:mod:`.check`, :mod:`.rollup`, :mod:`.init`, :mod:`.plugins`,
-:mod:`.new_plugin`, and :mod:`.journal` for ``mark``, ``history`` and ``journal``), each with
-a function that adds the command's parser and one that runs it; what they share is in
-:mod:`._common`. A command returns its :class:`~._common.ExitCode`, or raises
+:mod:`.new_plugin`, :mod:`.completion`, and :mod:`.journal` for ``mark``, ``history`` and
+``journal``), each with a function that adds the command's parser and one that runs it; what
+they share is in :mod:`._common`, and what is said when the command line is wrong (argparse's
+errors in the reader's words, "did you mean", the event files beside a missing one) in
+:mod:`._usage`, imported only then. A command returns its :class:`~._common.ExitCode`, or raises
 :class:`~._common.Exit` having printed why; :func:`main` catches it here, once. Only the module
 of the command that runs is imported.
 

@@ -31,6 +31,8 @@ if TYPE_CHECKING:
 
 #: A date, or a datetime: what an option's moment is read as.
 _Moment = TypeVar("_Moment", bound="date")
+#: A group of a parser's arguments.
+_Group = TypeVar("_Group", bound="argparse._ActionsContainer")
 
 __all__ = [
     "PROG",
@@ -130,7 +132,7 @@ class Parser(argparse.ArgumentParser):
         self.examples = examples
         #: The command's one-line help, as the list of commands shows it (see add_command).
         self.summary = ""
-        #: Every action added through :meth:`add_argument`, in order.
+        #: Every argument and option added, here or in a group of this parser, in order.
         self.added_actions: list[argparse.Action] = []
         #: The action holding the commands' parsers (its ``choices``), if the parser has any.
         self.commands: argparse._SubParsersAction[Parser] | None = None
@@ -143,9 +145,29 @@ class Parser(argparse.ArgumentParser):
     def add_argument(self, *flags: Any, **kwargs: Any) -> argparse.Action:
         """``add_argument``, into the group of its kind (an argument or an option)."""
         is_option = bool(flags) and str(flags[0])[:1] in self.prefix_chars
-        action = (self.options if is_option else self.arguments).add_argument(*flags, **kwargs)
-        self.added_actions.append(action)
-        return action
+        return (self.options if is_option else self.arguments).add_argument(*flags, **kwargs)
+
+    def add_argument_group(self, *args: Any, **kwargs: Any) -> argparse._ArgumentGroup:
+        """``add_argument_group``, whose arguments are kept in :attr:`added_actions` too."""
+        return self._recorded(super().add_argument_group(*args, **kwargs))
+
+    def add_mutually_exclusive_group(self, **kwargs: Any) -> argparse._MutuallyExclusiveGroup:
+        """``add_mutually_exclusive_group``, whose arguments are kept in :attr:`added_actions`
+        too."""
+        return self._recorded(super().add_mutually_exclusive_group(**kwargs))
+
+    def _recorded(self, group: _Group) -> _Group:
+        # The group is this parser's own object: its add_argument also notes the action here,
+        # where suggestions and completion read every option of the parser.
+        add = group.add_argument
+
+        def add_argument(*flags: Any, **kwargs: Any) -> argparse.Action:
+            action = add(*flags, **kwargs)
+            self.added_actions.append(action)
+            return action
+
+        group.add_argument = add_argument  # type: ignore[method-assign]
+        return group
 
     def add_subparsers(  # type: ignore[override] # commands are always this Parser class
         self, **kwargs: Any

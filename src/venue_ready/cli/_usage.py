@@ -22,6 +22,8 @@ from typing import TYPE_CHECKING
 from .._i18n import gettext as _
 
 if TYPE_CHECKING:
+    import argparse
+
     from ._common import Parser
 
 __all__ = ["closest", "nearby_event_files", "option_strings", "unrecognized", "usage_message"]
@@ -69,14 +71,12 @@ def _literal(text: str) -> str:
     return value if isinstance(value, str) else text
 
 
-def _action_name(action: object) -> str:
+def _action_name(action: argparse.Action) -> str:
     """How argparse names an action in its messages: its option strings, else its metavar,
     else its dest."""
-    flags = getattr(action, "option_strings", None)
-    if flags:
-        return "/".join(flags)
-    metavar = getattr(action, "metavar", None)
-    return str(metavar if isinstance(metavar, str) else getattr(action, "dest", ""))
+    if action.option_strings:
+        return "/".join(action.option_strings)
+    return action.metavar if isinstance(action.metavar, str) else action.dest
 
 
 def _parsers(parser: Parser) -> Iterator[Parser]:
@@ -101,8 +101,13 @@ def option_strings(parser: Parser) -> list[str]:
 
 
 def _choices(parser: Parser, name: str) -> list[str] | None:
+    """The choices of ``parser``'s action that argparse names ``name`` (its commands', or an
+    argument's), as the user would type them."""
     for each in _parsers(parser):
-        for action in (*each.added_actions, *filter(None, [each.commands])):
+        actions: list[argparse.Action] = list(each.added_actions)
+        if each.commands is not None:
+            actions.append(each.commands)
+        for action in actions:
             if action.choices is not None and _action_name(action) == name:
                 return [str(choice) for choice in action.choices]
     return None
