@@ -17,6 +17,10 @@ from .support import event_header
 ROOT = Path(__file__).resolve().parent.parent
 SMALL_EXAMPLE = ROOT / "examples" / "small" / "congress.toml"
 
+#: The variables that choose the language of messages when neither --lang nor
+#: VENUE_READY_LANG does (see venue_ready.cli._guess_lang).
+LOCALE_VARIABLES = frozenset({"LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"})
+
 RunCli = Callable[..., subprocess.CompletedProcess[str]]
 WriteEvent = Callable[..., Path]
 
@@ -35,9 +39,14 @@ def run_cli() -> RunCli:
         env: dict[str, str] | None = None,
         cwd: Path | None = None,
     ) -> subprocess.CompletedProcess[str]:
-        # Start from the caller's environment minus our own variables, so that a developer's
-        # VENUE_READY_LANG cannot change what a test sees; a test sets what it needs in env.
-        base = {k: v for k, v in os.environ.items() if not k.startswith("VENUE_READY_")}
+        # Start from the caller's environment minus our own variables and the locale's, so
+        # that a developer's VENUE_READY_LANG or LANG=en_GB.UTF-8 cannot change what a test
+        # sees (messages default to Vietnamese); a test sets what it needs in env.
+        base = {
+            k: v
+            for k, v in os.environ.items()
+            if not k.startswith("VENUE_READY_") and k not in LOCALE_VARIABLES
+        }
         full_env = {**base, "PYTHONIOENCODING": "utf-8", **(env or {})}
         return subprocess.run(
             [sys.executable, "-m", "venue_ready", *map(str, args)],

@@ -184,7 +184,7 @@ CASES: dict[str, Case] = {
         edit(BASE, ("schema = 1", "schema = 2")),
         ("{file}: schema: unsupported schema version 2 (expected schema = 1)",),
     ),
-    "missing-file": Case(None, ("{file}: cannot read the file: No such file or directory",)),
+    "missing-file": Case(None, ("{file}: cannot read the file: no such file or folder",)),
     "not-utf8": Case(
         NOT_UTF8,
         (
@@ -352,6 +352,16 @@ def test_bad_input_is_reported_not_raised(case: Case, tmp_path: Path) -> None:
     elif isinstance(case.content, bytes):
         path.write_bytes(case.content)
     result = run_check(path, case.lang)
+    if case.content is None:
+        # A file that is not there: after the summary, what the folder holds instead (#15).
+        *lines, hint = result.stderr.splitlines()
+        assert hint == (
+            f"Folder {tmp_path} holds no event file (a .toml file with an [event] table). "
+            "To make one: venue-ready init FILE --starts OPENING_TIME"
+        )
+        result = subprocess.CompletedProcess(
+            result.args, result.returncode, result.stdout, "\n".join(lines) + "\n"
+        )
     assert_reported(result, str(path), case.expected, case.lang or _lang(case))
 
 
@@ -373,7 +383,9 @@ def test_base_file_is_valid(tmp_path: Path) -> None:
 
 def test_directory_instead_of_file(tmp_path: Path) -> None:
     result = run_check(tmp_path, "en")
-    assert_reported(result, str(tmp_path), ("{file}: cannot read the file: Is a directory",), "en")
+    assert_reported(
+        result, str(tmp_path), ("{file}: cannot read the file: it is a folder, not a file",), "en"
+    )
 
 
 # Inputs that once crashed the loader or garbled its message; the third field says how.

@@ -335,7 +335,7 @@ def test_journal_export_in_a_folder_one_cannot_search(run_cli: RunCli, tmp_path:
         folder.chmod(0o755)
         if lib is not None:
             shutil.rmtree(lib)
-    refused(result, f"{journal}: cannot read the journal: Permission denied")
+    refused(result, f"{journal}: cannot read the journal: permission denied")
 
 
 @pytest.mark.parametrize("limit", [20_000, 40_000])

@@ -18,7 +18,6 @@ On failure the message lists each leftover word with the text around it.
 
 from __future__ import annotations
 
-import argparse
 import re
 import string
 import tomllib
@@ -88,6 +87,21 @@ ALLOWED = frozenset(
         "export",
         "import",
         "checklist",  # import-checklist
+        "completion",
+        # The shells completion writes for, and the language codes --lang takes: typed as is,
+        # and quoted back as typed by a usage error ("fr" is the test's wrong one).
+        "bash",
+        "zsh",
+        "fish",
+        "vi",
+        "en",
+        "fr",
+        # What the usage errors below quote back as the user typed it: a command, a value, a
+        # file name.
+        "chek",
+        "abc",
+        "nowhere",
+        "toml",
         # Metavars that name a syntax rather than say something: ISO 8601 moments, a number N,
         # the literal "no:" prefix of -p no:NAME (pytest's syntax).
         "ISO",
@@ -260,31 +274,6 @@ def pseudo_locale(monkeypatch: pytest.MonkeyPatch) -> None:
         if hasattr(module, "format_date_short"):
             monkeypatch.setattr(module, "format_date_short", format_date_short)
 
-    # argparse's own words: its "catalog" is _messages.ARGPARSE_VI (the keys are argparse's
-    # English msgids, the values their Vietnamese). Mark what goes through that table; a word
-    # argparse writes that the table does not know stays plain.
-    from venue_ready import _messages, cli
-
-    monkeypatch.setattr(argparse, "_", argparse._)
-    monkeypatch.setattr(argparse, "ngettext", argparse.ngettext)
-    original_localise = cli._localise_argparse
-
-    def localise(lang: str) -> None:
-        original_localise(lang)
-        table = _messages.ARGPARSE_VI if lang == "vi" else {}
-        known = set(_messages.ARGPARSE_VI)
-
-        def gettext(msg: str) -> str:
-            return mark(table.get(msg, msg)) if msg in known else msg
-
-        def ngettext(one: str, many: str, n: int) -> str:
-            return gettext(one if n == 1 else many)
-
-        setattr(argparse, "_", gettext)  # noqa: B010
-        setattr(argparse, "ngettext", ngettext)  # noqa: B010
-
-    monkeypatch.setattr(cli, "_localise_argparse", localise)
-
 
 # -- the checker ---------------------------------------------------------------------------------
 
@@ -432,8 +421,13 @@ def _outputs(capsys: pytest.CaptureFixture[str]) -> dict[str, str]:
             ["journal", "export", "--help"],
             ["journal", "import", "--help"],
             ["import-checklist", "--help"],
+            ["completion", "--help"],
             ["check"],
             ["check", "x.toml", "--lang", "fr"],
+            ["chek", "x.toml"],
+            ["check", "x.toml", "--formt", "y"],
+            ["check", "x.toml", "--fail-under", "abc"],
+            ["check", "nowhere.toml"],
         ):
             cli.main([*argv, "--lang", lang] if argv[-1] != "fr" else argv)
             out, err = capsys.readouterr()

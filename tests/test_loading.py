@@ -463,8 +463,8 @@ def test_load_missing_file(tmp_path: Path) -> None:
     (problem,) = info.value.problems
     assert problem.path == ()
     assert problem.file == str(missing)
-    assert problem.render("en") == f"{missing}: cannot read the file: No such file or directory"
-    assert problem.render("vi") == f"{missing}: không đọc được tệp: No such file or directory"
+    assert problem.render("en") == f"{missing}: cannot read the file: no such file or folder"
+    assert problem.render("vi") == f"{missing}: không đọc được tệp: không tìm thấy tệp hoặc thư mục"
 
 
 def test_load_non_utf8_file(tmp_path: Path) -> None:

@@ -45,6 +45,7 @@ __all__ = [
     "gettext",
     "gettext_count",
     "level_title",
+    "os_error",
     "translate",
 ]
 
@@ -400,3 +401,28 @@ def level_title(level: str, lang: str) -> str:
     level as written."""
     key = f"level.{level}"
     return gettext(key, lang) if key in catalog()["en"] else level
+
+
+#: The operating system's errors that have words of their own in the catalogs (``os-error.NAME``).
+_OS_ERRORS = frozenset(
+    {
+        "ENOENT", "EACCES", "EPERM", "EISDIR", "ENOTDIR", "ENOSPC", "EDQUOT", "EROFS", "ELOOP",
+        "ENAMETOOLONG", "EEXIST", "ENOTEMPTY", "EBUSY", "EMFILE", "ENFILE", "EIO", "EXDEV",
+        "EINVAL", "ETXTBSY", "EFBIG", "ENXIO",
+    }
+)  # fmt: skip
+
+
+def os_error(exc: OSError) -> Message:
+    """What the operating system said (``exc``), as a message in the reader's language:
+    ``ENOENT`` reads "không tìm thấy tệp" / "no such file"; an error without words of its own
+    in the catalogs reads "lỗi hệ thống: …" / "system error: …" with the system's text.
+
+    A message that quotes an ``OSError`` passes this as its parameter, so that no sentence
+    ends in the system's English."""
+    import errno
+
+    name = errno.errorcode.get(exc.errno) if exc.errno is not None else None
+    if name in _OS_ERRORS:
+        return Message(f"os-error.{name}")
+    return Message("os-error.other", {"error": exc.strerror or str(exc)})

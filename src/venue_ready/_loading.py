@@ -22,7 +22,7 @@ from attrs import evolve
 
 from ._dates import get_zone, suggest_zone, to_instant
 from ._errors import LoadError, Problem, format_path
-from ._i18n import Message
+from ._i18n import Message, os_error
 from ._kinds import FORMS, ORGANISERS, builtin_kind
 from ._model import (
     DEFAULT_TIMEZONE,
@@ -142,18 +142,18 @@ def read_event_bytes(name: str) -> bytes:
     try:
         fd = os.open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
-        raise refuse("load.unreadable", error=exc.strerror or str(exc)) from None
+        raise refuse("load.unreadable", error=os_error(exc)) from None
     mode = os.fstat(fd).st_mode
     if not stat.S_ISREG(mode):
         os.close(fd)
         if stat.S_ISDIR(mode):  # said as open() says it everywhere else
-            raise refuse("load.unreadable", error=os.strerror(errno.EISDIR))
+            raise refuse("load.unreadable", error=os_error(IsADirectoryError(errno.EISDIR, "")))
         raise refuse("load.not-a-file")
     with os.fdopen(fd, "rb") as fh:
         try:
             raw = fh.read(MAX_FILE_BYTES + 1)  # + 1: a file that grows while it is read
         except OSError as exc:
-            raise refuse("load.unreadable", error=exc.strerror or str(exc)) from None
+            raise refuse("load.unreadable", error=os_error(exc)) from None
     if len(raw) > MAX_FILE_BYTES:
         raise refuse("load.too-big", limit=MAX_FILE_BYTES // 1_000_000)
     return raw

@@ -293,6 +293,136 @@ VI: dict[str, str] = {
     "cli.help.plugin": "nạp thêm một module làm plugin (dùng được nhiều lần)",
     "cli.help.strict": "dừng ngay khi một plugin lỗi, in đầy đủ traceback (dành cho người viết plugin)",
     "cli.usage-error": "{prog}: lỗi: {message}",
+    # -- the CLI's help, usage errors and the operating system's errors (#15) -----------------
+    "cli.usage-prefix": "cách dùng:",
+    "cli.arguments-title": "tham số",
+    "cli.options-title": "tùy chọn",
+    "cli.commands-title": "lệnh",
+    "cli.help.help": "in hướng dẫn này rồi thoát",
+    "cli.examples-heading": "Ví dụ:",
+    "cli.see-help": "Xem hướng dẫn: {command} --help",
+    "cli.unknown-command": "không có lệnh '{value}' (các lệnh: {choices})",
+    "cli.unknown-command-hint": "không có lệnh '{value}' (có phải là '{hint}'? các lệnh: {choices})",
+    "cli.bad-choice": "{argument}: không có lựa chọn '{value}' (các lựa chọn: {choices})",
+    "cli.bad-choice-hint": "{argument}: không có lựa chọn '{value}' (có phải là '{hint}'? các lựa chọn: {choices})",
+    "cli.unknown-option": "không có tùy chọn {option}",
+    "cli.unknown-option-hint": "không có tùy chọn {option} (có phải là {hint}?)",
+    "cli.unknown-format-hint": "định dạng '{format}' không có (có phải là '{hint}'? các định dạng có: {known})",
+    "cli.argparse.unrecognized": "thừa tham số: {args}",
+    "cli.argparse.required": "thiếu tham số bắt buộc: {names}",
+    "cli.argparse.argument": "{argument}: {message}",
+    "cli.argparse.bad-value": "{argument}: giá trị '{value}' không hợp lệ (cần {type})",
+    "cli.argparse.ambiguous": "tùy chọn {option} chưa rõ là tùy chọn nào (có thể là {matches})",
+    "cli.argparse.expected-one": "cần một giá trị",
+    "cli.argparse.expected-at-most-one": "cần nhiều nhất một giá trị",
+    "cli.argparse.expected-at-least-one": "cần ít nhất một giá trị",
+    "cli.nearby-event-files": "Trong thư mục {folder} có các tệp sự kiện sau (tên gần giống nhất đứng đầu): {files}",
+    "cli.no-nearby-event-files": "Thư mục {folder} không có tệp sự kiện nào (tệp .toml có bảng [event]). Tạo tệp mới: venue-ready init TỆP --starts THỜI_ĐIỂM_KHAI_MẠC",
+    "cli.help.completion": "in đoạn mã gợi ý lệnh (tab completion) cho bash, zsh hoặc fish",
+    "cli.help.completion-shell": "trình shell: bash, zsh hoặc fish",
+    "cli.help.completion-lang": "ngôn ngữ của lời mô tả lệnh và tùy chọn (fish hiển thị các lời mô tả này)",
+    "cli.examples.main": (
+        "  venue-ready init dai-hoi.toml --starts 2020-05-15T07:30:00+07:00\n"
+        "      tạo tệp sự kiện mới từ mẫu\n"
+        "  venue-ready check dai-hoi.toml\n"
+        "      đánh giá mức độ sẵn sàng, in báo cáo ra màn hình\n"
+        "  venue-ready check --help\n"
+        "      hướng dẫn của một lệnh"
+    ),
+    "cli.examples.check": (
+        "  venue-ready check dai-hoi.toml\n"
+        "      đánh giá tại thời điểm hiện tại, in báo cáo ra màn hình\n"
+        "  venue-ready check dai-hoi.toml --as-of 2020-05-14T16:00+07:00\n"
+        "      đánh giá tại 16 giờ 00 ngày 14 tháng 5 năm 2020\n"
+        "  venue-ready check dai-hoi.toml --format html -o bao-cao.html\n"
+        "      ghi báo cáo ra trang HTML để in hoặc gửi\n"
+        "  venue-ready check dai-hoi.toml --fail-under 90\n"
+        "      thoát với mã 1 nếu điểm chung dưới 90"
+    ),
+    "cli.examples.rollup": (
+        "  venue-ready rollup cac-dai-hoi/\n"
+        "      tổng hợp mọi tệp sự kiện trong thư mục\n"
+        "  venue-ready rollup cac-dai-hoi/ --status blocked,at_risk --top 10\n"
+        "      10 sự kiện kém nhất trong số còn vướng hoặc chậm tiến độ\n"
+        "  venue-ready rollup cac-dai-hoi/ --html-dir trang/\n"
+        "      ghi một trang HTML cho mỗi sự kiện và trang index.html"
+    ),
+    "cli.examples.init": (
+        "  venue-ready init dai-hoi.toml --starts 2020-05-15T07:30:00+07:00\n"
+        "      tạo tệp sự kiện đại hội đảng bộ phường từ mẫu\n"
+        "  venue-ready init dai-hoi.toml --starts 2020-05-15T07:30:00+07:00 --lang en\n"
+        "      như trên, tệp viết bằng tiếng Anh"
+    ),
+    "cli.examples.plugins": (
+        "  venue-ready plugins\n"
+        "      liệt kê các plugin đã cài\n"
+        "  venue-ready plugins --format json\n"
+        "      như trên, dạng JSON"
+    ),
+    "cli.examples.new-plugin": (
+        "  venue-ready new-plugin venue-ready-catering\n"
+        "      tạo gói plugin mới cho mảng catering trong thư mục hiện tại"
+    ),
+    "cli.examples.mark": (
+        '  venue-ready mark dai-hoi.toml security:main-gate done --by "Công an phường"\n'
+        "      ghi vào sổ: cổng chính đã hoàn thành, do Công an phường báo cáo\n"
+        '  venue-ready mark dai-hoi.toml disinfection:hall in_progress --progress 0.5 --by "Trạm Y tế"\n'
+        "      ghi vào sổ: khử khuẩn hội trường được một nửa"
+    ),
+    "cli.examples.history": (
+        "  venue-ready history dai-hoi.toml\n"
+        "      ai đã làm gì, lúc nào\n"
+        "  venue-ready history dai-hoi.toml --item security:main-gate\n"
+        "      chỉ một đầu việc"
+    ),
+    "cli.examples.export": (
+        "  venue-ready journal export dai-hoi.toml --format csv -o so-theo-doi.csv\n"
+        "      xuất sổ theo dõi ra CSV (mở được bằng bảng tính)"
+    ),
+    "cli.examples.import": (
+        "  venue-ready journal import dai-hoi.toml so-theo-doi.csv\n"
+        "      nhập các mục từ tệp đã xuất; nhập lại không thêm gì"
+    ),
+    "cli.examples.schema": (
+        "  venue-ready schema -o venue-ready.schema.json\n"
+        "      ghi lược đồ tệp sự kiện để trình soạn thảo (Taplo, Even Better TOML) gợi ý và kiểm tra khóa\n"
+        "  venue-ready schema --lang en\n"
+        "      như trên, phần mô tả bằng tiếng Anh"
+    ),
+    "cli.examples.import-checklist": (
+        "  venue-ready import-checklist danh-muc.xlsx -o cac-dau-viec.toml\n"
+        "      chuyển danh mục kiểm tra trong tệp Excel thành các đầu việc của tệp sự kiện\n"
+        '  venue-ready import-checklist danh-muc.xlsx --sheet "An ninh" --area security\n'
+        "      chỉ một trang tính, vào mảng An ninh, trật tự"
+    ),
+    "cli.examples.completion": (
+        "  source <(venue-ready completion bash)\n"
+        "      bật gợi ý lệnh trong phiên bash này (ghi dòng này vào ~/.bashrc để luôn bật)\n"
+        "  venue-ready completion fish > ~/.config/fish/completions/venue-ready.fish\n"
+        "      bật gợi ý lệnh cho fish"
+    ),
+    "os-error.ENOENT": "không tìm thấy tệp hoặc thư mục",
+    "os-error.EACCES": "không có quyền truy cập",
+    "os-error.EPERM": "không được phép thực hiện",
+    "os-error.EISDIR": "đây là thư mục, không phải tệp",
+    "os-error.ENOTDIR": "một phần của đường dẫn không phải thư mục",
+    "os-error.ENOSPC": "ổ đĩa đã hết chỗ trống",
+    "os-error.EDQUOT": "đã dùng hết dung lượng được cấp trên ổ đĩa",
+    "os-error.EROFS": "ổ đĩa chỉ cho đọc, không ghi được",
+    "os-error.ELOOP": "đường dẫn có liên kết vòng",
+    "os-error.ENAMETOOLONG": "tên tệp quá dài",
+    "os-error.EEXIST": "tệp đã tồn tại",
+    "os-error.ENOTEMPTY": "thư mục không trống",
+    "os-error.EBUSY": "tệp hoặc thiết bị đang được dùng",
+    "os-error.EMFILE": "đang mở quá nhiều tệp",
+    "os-error.ENFILE": "hệ thống đang mở quá nhiều tệp",
+    "os-error.EIO": "lỗi đọc ghi ổ đĩa",
+    "os-error.EXDEV": "không chuyển được tệp sang ổ đĩa khác",
+    "os-error.EINVAL": "tên hoặc giá trị không hợp lệ",
+    "os-error.ETXTBSY": "tệp đang được chạy",
+    "os-error.EFBIG": "tệp quá lớn",
+    "os-error.ENXIO": "không có thiết bị hoặc địa chỉ",
+    "os-error.other": "lỗi hệ thống: {error}",
     "cli.load-failed": "Không đánh giá được: {count} vấn đề trong tệp {file}.",
     "cli.plugin-not-found": "không tìm thấy module plugin '{module}' (kiểm tra tên module và gói đã cài)",
     "cli.unknown-format": "định dạng '{format}' không có (các định dạng có: {known})",
@@ -828,6 +958,136 @@ EN: dict[str, str] = {
     "cli.help.plugin": "load a module as a plugin (may be repeated)",
     "cli.help.strict": "stop at the first plugin failure with its full traceback (for plugin authors)",
     "cli.usage-error": "{prog}: error: {message}",
+    # -- the CLI's help, usage errors and the operating system's errors (#15) -----------------
+    "cli.usage-prefix": "usage:",
+    "cli.arguments-title": "arguments",
+    "cli.options-title": "options",
+    "cli.commands-title": "commands",
+    "cli.help.help": "show this help and exit",
+    "cli.examples-heading": "Examples:",
+    "cli.see-help": "For help: {command} --help",
+    "cli.unknown-command": "no command '{value}' (the commands: {choices})",
+    "cli.unknown-command-hint": "no command '{value}' (did you mean '{hint}'? the commands: {choices})",
+    "cli.bad-choice": "{argument}: no choice '{value}' (the choices: {choices})",
+    "cli.bad-choice-hint": "{argument}: no choice '{value}' (did you mean '{hint}'? the choices: {choices})",
+    "cli.unknown-option": "no option {option}",
+    "cli.unknown-option-hint": "no option {option} (did you mean {hint}?)",
+    "cli.unknown-format-hint": "no format '{format}' (did you mean '{hint}'? the formats: {known})",
+    "cli.argparse.unrecognized": "unexpected arguments: {args}",
+    "cli.argparse.required": "missing required arguments: {names}",
+    "cli.argparse.argument": "{argument}: {message}",
+    "cli.argparse.bad-value": "{argument}: '{value}' is not a valid value (expected {type})",
+    "cli.argparse.ambiguous": "option {option} could be more than one option ({matches})",
+    "cli.argparse.expected-one": "expected a value",
+    "cli.argparse.expected-at-most-one": "expected at most one value",
+    "cli.argparse.expected-at-least-one": "expected at least one value",
+    "cli.nearby-event-files": "Folder {folder} holds these event files (the closest name first): {files}",
+    "cli.no-nearby-event-files": "Folder {folder} holds no event file (a .toml file with an [event] table). To make one: venue-ready init FILE --starts OPENING_TIME",
+    "cli.help.completion": "print the shell completion script for bash, zsh or fish",
+    "cli.help.completion-shell": "the shell: bash, zsh or fish",
+    "cli.help.completion-lang": "the language of the commands' and options' descriptions (fish shows them)",
+    "cli.examples.main": (
+        "  venue-ready init congress.toml --starts 2020-05-15T07:30:00+07:00\n"
+        "      make a new event file from the template\n"
+        "  venue-ready check congress.toml\n"
+        "      assess how ready it is, and print the report\n"
+        "  venue-ready check --help\n"
+        "      the help of one command"
+    ),
+    "cli.examples.check": (
+        "  venue-ready check congress.toml\n"
+        "      assess as of now, and print the report\n"
+        "  venue-ready check congress.toml --as-of 2020-05-14T16:00+07:00\n"
+        "      assess as of 14 May 2020, 16:00\n"
+        "  venue-ready check congress.toml --format html -o report.html\n"
+        "      write the report as an HTML page to print or send\n"
+        "  venue-ready check congress.toml --fail-under 90\n"
+        "      exit with code 1 when the score is below 90"
+    ),
+    "cli.examples.rollup": (
+        "  venue-ready rollup congresses/\n"
+        "      roll up every event file in the folder\n"
+        "  venue-ready rollup congresses/ --status blocked,at_risk --top 10\n"
+        "      the 10 worst of the events blocked or behind schedule\n"
+        "  venue-ready rollup congresses/ --html-dir pages/\n"
+        "      write one HTML page per event, and an index.html"
+    ),
+    "cli.examples.init": (
+        "  venue-ready init congress.toml --starts 2020-05-15T07:30:00+07:00\n"
+        "      make a ward Party congress's event file from the template\n"
+        "  venue-ready init congress.toml --starts 2020-05-15T07:30:00+07:00 --lang en\n"
+        "      the same, written in English"
+    ),
+    "cli.examples.plugins": (
+        "  venue-ready plugins\n"
+        "      list the installed plugins\n"
+        "  venue-ready plugins --format json\n"
+        "      the same, as JSON"
+    ),
+    "cli.examples.new-plugin": (
+        "  venue-ready new-plugin venue-ready-catering\n"
+        "      make a new plugin package for a catering area, in the current folder"
+    ),
+    "cli.examples.mark": (
+        '  venue-ready mark congress.toml security:main-gate done --by "Ward police"\n'
+        "      record in the journal that the main gate is done, as the ward police reported\n"
+        '  venue-ready mark congress.toml disinfection:hall in_progress --progress 0.5 --by "Health station"\n'
+        "      record that the hall's disinfection is half done"
+    ),
+    "cli.examples.history": (
+        "  venue-ready history congress.toml\n"
+        "      who did what, and when\n"
+        "  venue-ready history congress.toml --item security:main-gate\n"
+        "      one item only"
+    ),
+    "cli.examples.export": (
+        "  venue-ready journal export congress.toml --format csv -o journal.csv\n"
+        "      export the journal as CSV (a spreadsheet opens it)"
+    ),
+    "cli.examples.import": (
+        "  venue-ready journal import congress.toml journal.csv\n"
+        "      import the entries of an export; importing it again adds nothing"
+    ),
+    "cli.examples.schema": (
+        "  venue-ready schema -o venue-ready.schema.json\n"
+        "      write the event file's schema, for an editor (Taplo, Even Better TOML) to complete and check keys\n"
+        "  venue-ready schema --lang vi\n"
+        "      the same, described in Vietnamese"
+    ),
+    "cli.examples.import-checklist": (
+        "  venue-ready import-checklist checklist.xlsx -o items.toml\n"
+        "      turn an Excel checklist into the event file's items\n"
+        "  venue-ready import-checklist checklist.xlsx --sheet Security --area security\n"
+        "      one sheet only, into the security area"
+    ),
+    "cli.examples.completion": (
+        "  source <(venue-ready completion bash)\n"
+        "      complete commands in this bash session (add the line to ~/.bashrc to keep it)\n"
+        "  venue-ready completion fish > ~/.config/fish/completions/venue-ready.fish\n"
+        "      complete commands in fish"
+    ),
+    "os-error.ENOENT": "no such file or folder",
+    "os-error.EACCES": "permission denied",
+    "os-error.EPERM": "operation not permitted",
+    "os-error.EISDIR": "it is a folder, not a file",
+    "os-error.ENOTDIR": "a part of the path is not a folder",
+    "os-error.ENOSPC": "the disk is full",
+    "os-error.EDQUOT": "the disk quota is used up",
+    "os-error.EROFS": "the disk is read-only",
+    "os-error.ELOOP": "the path's links go round in a loop",
+    "os-error.ENAMETOOLONG": "the file name is too long",
+    "os-error.EEXIST": "the file exists already",
+    "os-error.ENOTEMPTY": "the folder is not empty",
+    "os-error.EBUSY": "the file or device is busy",
+    "os-error.EMFILE": "too many open files",
+    "os-error.ENFILE": "too many open files in the system",
+    "os-error.EIO": "a disk read or write error",
+    "os-error.EXDEV": "cannot move the file to another disk",
+    "os-error.EINVAL": "an invalid name or value",
+    "os-error.ETXTBSY": "the file is being run",
+    "os-error.EFBIG": "the file is too big",
+    "os-error.ENXIO": "no such device or address",
+    "os-error.other": "system error: {error}",
     "cli.load-failed": "Not assessed: {count} problem(s) in {file}.",
     "cli.plugin-not-found": "plugin module '{module}' not found (check the module name and that its package is installed)",
     "cli.unknown-format": "no format '{format}' (available formats: {known})",
@@ -1084,20 +1344,4 @@ EN: dict[str, str] = {
     "brief.more": "and {count} more",
     "brief.more-owners": "and {count} more bodies",
     "brief.none": "No critical condition unmet and no item overdue.",
-}
-
-#: argparse's own words, in Vietnamese (English needs no table). Keys are argparse's msgids.
-ARGPARSE_VI: dict[str, str] = {
-    "usage: ": "cách dùng: ",
-    "positional arguments": "tham số vị trí",
-    "options": "tùy chọn",
-    "show this help message and exit": "in hướng dẫn này rồi thoát",
-    "the following arguments are required: %s": "thiếu các tham số bắt buộc: %s",
-    "unrecognized arguments: %s": "tham số không nhận ra: %s",
-    "invalid choice: %(value)r (choose from %(choices)s)": "lựa chọn không hợp lệ: %(value)r (chọn trong %(choices)s)",
-    "expected one argument": "cần một giá trị",
-    "invalid %(type)s value: %(value)r": "giá trị %(type)s không hợp lệ: %(value)r",
-    "argument %(argument_name)s: %(message)s": "tham số %(argument_name)s: %(message)s",
-    "ambiguous option: %(option)s could match %(matches)s": "tùy chọn mơ hồ: %(option)s có thể là %(matches)s",
-    "%(prog)s: error: %(message)s\n": "%(prog)s: lỗi: %(message)s\n",
 }

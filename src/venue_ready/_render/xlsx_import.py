@@ -28,6 +28,7 @@ from typing import Any
 
 from .._errors import import_extra
 from .._i18n import gettext as _
+from .._i18n import os_error
 from .._model import Message
 from .._names import fold_name
 from .xlsx import CHECKLIST_COLUMNS
@@ -70,7 +71,8 @@ def read_checklist(
     try:
         book = openpyxl.load_workbook(path, data_only=True)
     except Exception as exc:  # not a zip, not a workbook, a damaged part: openpyxl's many kinds
-        error = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        # the system's words in the reader's language; openpyxl's own, as it says them
+        error: object = os_error(exc) if isinstance(exc, OSError) else str(exc)
         raise ChecklistError(
             [Message("import.unreadable", {"file": path, "error": error or type(exc).__name__})]
         ) from None

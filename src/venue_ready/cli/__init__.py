@@ -1,9 +1,11 @@
 """The ``venue-ready`` command: parse the arguments, run the command, end with its exit code.
 
 One module per command (:mod:`.check`, :mod:`.rollup`, :mod:`.init`, :mod:`.plugins`,
-:mod:`.schema`, :mod:`.new_plugin`, :mod:`.import_checklist`, and :mod:`.journal` for ``mark``,
-``history`` and ``journal``), each with a function that adds the command's parser and one that
-runs it; what they share is in :mod:`._common`. A command returns its
+:mod:`.schema`, :mod:`.new_plugin`, :mod:`.import_checklist`, :mod:`.completion`, and
+:mod:`.journal` for ``mark``, ``history`` and ``journal``), each with a function that adds the
+command's parser and one that runs it; what they share is in :mod:`._common`, and what is said
+when the command line is wrong (argparse's errors in the reader's words, "did you mean", the
+event files beside a missing one) in :mod:`._usage`, imported only then. A command returns its
 :class:`~._common.ExitCode`, or raises :class:`~._common.Exit` having printed why; :func:`main`
 catches it here, once. Only the module of the command that runs is imported.
 
@@ -26,7 +28,6 @@ from ._common import (
     PROG,
     Exit,
     ExitCode,
-    HelpFormatter,
     Parser,
     add_command,
     err,
@@ -53,10 +54,11 @@ _COMMANDS = (
     ("mark", "journal", "add_mark_parser", "cli.help.mark"),
     ("history", "journal", "add_history_parser", "cli.help.history"),
     ("journal", "journal", "add_journal_parser", "cli.help.journal-command"),
+    ("completion", "completion", "add_parser", "cli.help.completion"),
 )
 
 
-def build_parser(lang: str, command: str | None = None) -> argparse.ArgumentParser:
+def build_parser(lang: str, command: str | None = None) -> Parser:
     """The argument parser, with help in ``lang``.
 
     Given ``command``, only that command's parser is built whole, and only its module imported
@@ -64,7 +66,7 @@ def build_parser(lang: str, command: str | None = None) -> argparse.ArgumentPars
     there by name and one-line help, all that the main parser ever shows of them.
     """
     parser = Parser(
-        prog=PROG, description=_("cli.description", lang), formatter_class=HelpFormatter, lang=lang
+        prog=PROG, description=_("cli.description", lang), lang=lang, examples="cli.examples.main"
     )
     parser.option(
         "--version", action="version", version=f"{PROG} {__version__}", help_id="cli.help.version"
@@ -84,10 +86,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     lang = _guess_lang(args_list)
     _utf8_streams()
-    _localise_argparse(lang)
     strict = False
     try:
-        args = build_parser(lang, _command_named(args_list)).parse_args(args_list)
+        args = build_parser(lang, _command_named(args_list)).parse_command_line(args_list)
         strict = bool(getattr(args, "strict_plugins", False))
         run: Run = args.run
         return int(run(args, lang))
@@ -122,32 +123,31 @@ def _command_named(argv: Sequence[str]) -> str | None:
     return None
 
 
+#: The locale variables naming the language of messages, in the order POSIX reads them;
+#: LANGUAGE (GNU's list of languages) after them.
+_LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE")
+
+
 def _guess_lang(argv: Sequence[str]) -> str:
-    """The language for messages printed before an event is loaded (help, usage errors)."""
+    """The language for messages printed before an event is loaded (help, usage errors): the
+    ``--lang`` typed, else ``VENUE_READY_LANG``, else the first locale variable that names a
+    language (``vi_VN.UTF-8`` is Vietnamese, any other language English); Vietnamese when
+    none does (``C`` and ``POSIX`` name none)."""
     for index, arg in enumerate(argv):
         if arg == "--lang" and index + 1 < len(argv):
             return "en" if argv[index + 1] == "en" else "vi"
         if arg.startswith("--lang="):
             return "en" if arg.partition("=")[2] == "en" else "vi"
     env = os.environ.get("VENUE_READY_LANG", "")
-    return "en" if env.startswith("en") else "vi"
-
-
-def _localise_argparse(lang: str) -> None:
-    # argparse looks its own words up through gettext at call time; routing them through our
-    # catalog puts "usage:", "options" and its error messages in the reader's language too.
-    from .._messages import ARGPARSE_VI
-
-    table = ARGPARSE_VI if lang == "vi" else {}
-
-    def gettext(text: str) -> str:
-        return table.get(text, text)
-
-    def ngettext(one: str, many: str, n: int) -> str:
-        return gettext(one if n == 1 else many)
-
-    setattr(argparse, "_", gettext)  # noqa: B010 - argparse's private gettext alias
-    setattr(argparse, "ngettext", ngettext)  # noqa: B010
+    if env:
+        return "en" if env.startswith("en") else "vi"
+    for variable in _LOCALE_VARIABLES:
+        # LANGUAGE is a list ("vi:en"); the others one locale ("vi_VN.UTF-8")
+        value = os.environ.get(variable, "").split(":")[0]
+        language = value.partition(".")[0].partition("_")[0].partition("@")[0]
+        if language and language not in ("C", "POSIX"):
+            return "vi" if language == "vi" else "en"
+    return "vi"
 
 
 def _utf8_streams() -> None:

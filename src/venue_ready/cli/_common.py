@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import argparse
 import enum
+import functools
 import os
 import sys
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
-from .._i18n import format_score
+from .._i18n import format_score, os_error
 from .._i18n import gettext as _
 
 if TYPE_CHECKING:
@@ -31,6 +32,8 @@ if TYPE_CHECKING:
 
 #: A date, or a datetime: what an option's moment is read as.
 _Moment = TypeVar("_Moment", bound="date")
+#: A group of a parser's arguments.
+_Group = TypeVar("_Group", bound="argparse._ActionsContainer")
 
 __all__ = [
     "PROG",
@@ -79,8 +82,10 @@ class Exit(Exception):
 
 
 class HelpFormatter(argparse.HelpFormatter):
-    """argparse's formatter, minus its ``import shutil`` (bz2, lzma, about 5 ms) at every start:
-    argparse builds a formatter for each add_argument, and sizes it to the terminal."""
+    """argparse's formatter in the reader's language (its "usage:" given as the public
+    ``prefix`` of :meth:`add_usage`), minus its ``import shutil`` (bz2, lzma, about 5 ms) at
+    every start: argparse builds a formatter for each add_argument, and sizes it to the
+    terminal."""
 
     def __init__(
         self,
@@ -88,6 +93,8 @@ class HelpFormatter(argparse.HelpFormatter):
         indent_increment: int = 2,
         max_help_position: int = 24,
         width: int | None = None,
+        *,
+        lang: str = "vi",
     ) -> None:
         if width is None:
             try:
@@ -95,21 +102,121 @@ class HelpFormatter(argparse.HelpFormatter):
             except (OSError, ValueError):
                 width = int(os.environ.get("COLUMNS", "80")) - 2
         super().__init__(prog, indent_increment, max_help_position, max(width, 40))
+        self.lang = lang
+
+    def add_usage(
+        self,
+        usage: str | None,
+        actions: Iterable[argparse.Action],
+        groups: Iterable[argparse._MutuallyExclusiveGroup],
+        prefix: str | None = None,
+    ) -> None:
+        if prefix is None:
+            prefix = _("cli.usage-prefix", self.lang) + " "
+        super().add_usage(usage, actions, groups, prefix)
 
 
 class Parser(argparse.ArgumentParser):
-    """argparse's parser, whose usage errors are worded in ``lang`` and end in :class:`Exit`
-    (as do ``--help`` and ``--version``) instead of ``sys.exit``."""
+    """argparse's parser in ``lang``: its headings, ``-h``, usage errors (read back by
+    :mod:`._usage`, with a "did you mean") and the examples ending its help (the message
+    ``examples``, when given); its errors end in :class:`Exit` (as do ``--help`` and
+    ``--version``) instead of ``sys.exit``.
 
-    def __init__(self, *args: Any, lang: str, **kwargs: Any) -> None:
+    It keeps what completion and suggestions need, from the parser itself: every action added
+    (:attr:`added_actions`) and its commands (:attr:`commands`), so that a command or an option
+    added anywhere is suggested and completed with no list to keep."""
+
+    def __init__(self, *args: Any, lang: str, examples: str | None = None, **kwargs: Any) -> None:
+        kwargs["formatter_class"] = functools.partial(HelpFormatter, lang=lang)
+        kwargs["add_help"] = False  # added below, in the reader's words
         super().__init__(*args, **kwargs)
         self.lang = lang
+        self.examples = examples
+        #: The command's one-line help, as the list of commands shows it (see add_command).
+        self.summary = ""
+        #: Every argument and option added, here or in a group of this parser, in order.
+        self.added_actions: list[argparse.Action] = []
+        #: The action holding the commands' parsers (its ``choices``), if the parser has any.
+        self.commands: argparse._SubParsersAction[Parser] | None = None
+        # argparse titles its own two groups in English; ours carry the reader's words, and
+        # argparse leaves its empty ones out of the help.
+        self.arguments = self.add_argument_group(_("cli.arguments-title", lang))
+        self.options = self.add_argument_group(_("cli.options-title", lang))
+        self.option("-h", "--help", action="help", help_id="cli.help.help")
+
+    def add_argument(self, *flags: Any, **kwargs: Any) -> argparse.Action:
+        """``add_argument``, into the group of its kind (an argument or an option)."""
+        is_option = bool(flags) and str(flags[0])[:1] in self.prefix_chars
+        return (self.options if is_option else self.arguments).add_argument(*flags, **kwargs)
+
+    def add_argument_group(self, *args: Any, **kwargs: Any) -> argparse._ArgumentGroup:
+        """``add_argument_group``, whose arguments are kept in :attr:`added_actions` too."""
+        return self._recorded(super().add_argument_group(*args, **kwargs))
+
+    def add_mutually_exclusive_group(self, **kwargs: Any) -> argparse._MutuallyExclusiveGroup:
+        """``add_mutually_exclusive_group``, whose arguments are kept in :attr:`added_actions`
+        too."""
+        return self._recorded(super().add_mutually_exclusive_group(**kwargs))
+
+    def _recorded(self, group: _Group) -> _Group:
+        # The group is this parser's own object: its add_argument also notes the action here,
+        # where suggestions and completion read every option of the parser.
+        add = group.add_argument
+
+        def add_argument(*flags: Any, **kwargs: Any) -> argparse.Action:
+            action = add(*flags, **kwargs)
+            self.added_actions.append(action)
+            return action
+
+        group.add_argument = add_argument  # type: ignore[method-assign]
+        return group
+
+    def add_subparsers(  # type: ignore[override] # commands are always this Parser class
+        self, **kwargs: Any
+    ) -> argparse._SubParsersAction[Parser]:
+        """``add_subparsers``, titled in the reader's words and kept as :attr:`commands`."""
+        kwargs.setdefault("title", _("cli.commands-title", self.lang))
+        self.commands = super().add_subparsers(**kwargs)
+        return self.commands
+
+    def format_help(self) -> str:
+        text = super().format_help()
+        if self.examples is None:
+            return text
+        heading = _("cli.examples-heading", self.lang)
+        return f"{text}\n{heading}\n{_(self.examples, self.lang)}\n"
 
     def error(self, message: str) -> NoReturn:
-        # argparse would print usage and exit 2 itself; doing it here keeps the wording ours.
+        # argparse would print usage and exit 2 itself, in English; here it says it in the
+        # reader's words, with a "did you mean" where one fits.
+        from ._usage import usage_message
+
+        self.refuse(usage_message(self, message))
+
+    def refuse(self, message: str) -> NoReturn:
+        """End with a usage error: the usage, ``message`` (in the parser's language already)
+        and where to read the help; exit 2."""
         self.print_usage(sys.stderr)
         err(_("cli.usage-error", self.lang, prog=PROG, message=message))
+        err(_("cli.see-help", self.lang, command=self.prog))
         raise Exit(ExitCode.USAGE)
+
+    def parse_command_line(self, argv: list[str]) -> argparse.Namespace:
+        """``parse_args``, except that arguments no parser took are refused by the parser of
+        the command they were given to (its usage, its options to suggest), not by this one,
+        which knows none of the command's options."""
+        args, extras = self.parse_known_args(argv)
+        if extras:
+            from ._usage import unrecognized
+
+            parser = self
+            while parser.commands is not None and parser.commands.dest is not None:
+                name = getattr(args, parser.commands.dest, None)
+                if name not in parser.commands.choices:
+                    break
+                parser = parser.commands.choices[name]
+            parser.refuse(unrecognized(parser, extras))
+        return args
 
     def exit(self, status: int = 0, message: str | None = None) -> NoReturn:
         # --help and --version end here, having printed what was asked for
@@ -167,14 +274,20 @@ def add_command(
     commands: Commands, name: str, lang: str, help_key: str, description_key: str | None = None
 ) -> Parser:
     """A command's parser, added to ``commands``, with its help (and description, the same
-    unless ``description_key`` says otherwise) in ``lang``."""
-    return commands.add_parser(
+    unless ``description_key`` says otherwise) in ``lang``, and the examples of the message
+    ``cli.examples.NAME`` ending its help when the catalogs have one."""
+    from .._i18n import catalog
+
+    examples = f"cli.examples.{name}"
+    parser = commands.add_parser(
         name,
         help=_(help_key, lang),
         description=_(description_key or help_key, lang),
-        formatter_class=HelpFormatter,
         lang=lang,
+        examples=examples if examples in catalog()["en"] else None,
     )
+    parser.summary = _(help_key, lang)
+    return parser
 
 
 def plugin_selection(args: argparse.Namespace) -> tuple[list[str], list[str]]:
@@ -239,7 +352,21 @@ def load_event(file: str, pm: PluginManager, lang: str | None, lang_hint: str) -
             for line in problem.excerpt():  # the file's line, a marker under the key
                 err(line)
         err(_("cli.load-failed", shown, count=len(exc.problems), file=file))
+        if not os.path.lexists(file):
+            _suggest_event_files(file, shown)
         raise Exit(ExitCode.USAGE) from None
+
+
+def _suggest_event_files(file: str, lang: str) -> None:
+    """Name the event files beside ``file``, which is not there: a name mistyped is most
+    often one of them."""
+    from ._usage import nearby_event_files
+
+    folder, found = nearby_event_files(file)
+    if found:
+        err(_("cli.nearby-event-files", lang, folder=folder, files=", ".join(found)))
+    elif os.path.isdir(folder):
+        err(_("cli.no-nearby-event-files", lang, folder=folder))
 
 
 def parse_moment(text: str, tz: tzinfo, lang: str, *, option: str) -> datetime:
@@ -344,7 +471,7 @@ def save(file: str, text: str | bytes, lang: str, *, inputs: Iterable[str] = ())
     try:
         write_atomic(file, text)
     except OSError as exc:
-        err(_("cli.cannot-write", lang, file=file, error=exc.strerror or str(exc)))
+        err(_("cli.cannot-write", lang, file=file, error=os_error(exc)))
         raise Exit(ExitCode.USAGE) from None
 
 

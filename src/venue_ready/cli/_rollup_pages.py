@@ -20,7 +20,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .._i18n import gettext as _
-from .._i18n import gettext_count
+from .._i18n import gettext_count, os_error
 from ._common import Exit, ExitCode, err
 
 if TYPE_CHECKING:
@@ -103,7 +103,7 @@ def write_pages(
         _remove_stale(folder, owned, written)
         _write(folder, MANIFEST, json.dumps({"files": dict(sorted(written.items()))}, indent=2))
     except OSError as exc:
-        err(_("cli.rollup-dir-failed", lang, file=exc.filename or folder, error=exc.strerror))
+        err(_("cli.rollup-dir-failed", lang, file=exc.filename or folder, error=os_error(exc)))
         raise Exit(ExitCode.USAGE) from None
     err(gettext_count("cli.rollup-pages-written", len(written) - 1, lang, dir=folder))
 

@@ -162,7 +162,11 @@ def _renderer(name: str, pm: PluginManager, lang: str) -> Renderer:
     renderer = pm.renderer(name)
     if renderer is not None:
         return renderer
-    err(_("cli.unknown-format", lang, format=name, known=", ".join(pm.format_names())))
+    from ._usage import closest
+
+    known, hint = pm.format_names(), closest(name, pm.format_names())
+    key = "cli.unknown-format-hint" if hint else "cli.unknown-format"
+    err(_(key, lang, format=name, hint=hint, known=", ".join(known)))
     # Maybe the format is one a failed plugin would have provided: say so.
     broken = [f for f in pm.failures if f.stage == "renderers"]
     for failure in broken:

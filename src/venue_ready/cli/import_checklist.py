@@ -9,6 +9,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 from .._i18n import gettext as _
+from .._i18n import os_error
 from ._common import Exit, ExitCode, add_command, err, missing_extra, save, write
 
 if TYPE_CHECKING:
@@ -72,7 +73,7 @@ def run(args: argparse.Namespace, lang_hint: str) -> ExitCode:
             err(_("cli.file-exists-force", lang, file=args.output))
             raise Exit(ExitCode.USAGE) from None
         except OSError as exc:
-            err(_("cli.cannot-write", lang, file=args.output, error=exc.strerror or str(exc)))
+            err(_("cli.cannot-write", lang, file=args.output, error=os_error(exc)))
             raise Exit(ExitCode.USAGE) from None
     items = sum(len(items) for _sheet, _key, items in found)
     err(_("import.done", lang, items=items, areas=len(found), file=args.source))

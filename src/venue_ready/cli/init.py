@@ -7,6 +7,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 from .._i18n import gettext as _
+from .._i18n import os_error
 from ._common import Exit, ExitCode, add_command, err, plugin_manager, read_moment
 
 if TYPE_CHECKING:
@@ -94,7 +95,7 @@ def run(args: argparse.Namespace, lang_hint: str) -> ExitCode:
         err(_("cli.file-exists", lang, file=out))
         raise Exit(ExitCode.USAGE) from None
     except OSError as exc:
-        err(_("cli.cannot-write", lang, file=out, error=exc.strerror or str(exc)))
+        err(_("cli.cannot-write", lang, file=out, error=os_error(exc)))
         raise Exit(ExitCode.USAGE) from None
     day = local_day(starts, DEFAULT_TIMEZONE)
     items = sum(1 for s in specs for item in s.template if item.for_event(kind.key, day))
@@ -121,7 +122,7 @@ def _write_schema(path: Path, pm: PluginManager, lang: str) -> None:
     except FileExistsError:
         return
     except OSError as exc:
-        err(_("cli.cannot-write", lang, file=path, error=exc.strerror or str(exc)))
+        err(_("cli.cannot-write", lang, file=path, error=os_error(exc)))
         return
     err(_("cli.init-schema", lang, file=path))
 

@@ -13,7 +13,7 @@ import os
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from .._i18n import format_datetime, format_number
+from .._i18n import format_datetime, format_number, os_error
 from .._i18n import gettext as _
 from ._common import Exit, ExitCode, add_command, deliver, err, open_event, parse_moment, write
 
@@ -381,7 +381,7 @@ def run_import(args: argparse.Namespace, lang_hint: str) -> ExitCode:
         with open(args.source, encoding="utf-8-sig", newline="") as fh:
             text = fh.read()
     except (OSError, UnicodeDecodeError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        reason = os_error(exc) if isinstance(exc, OSError) else str(exc)
         err(_("load.unreadable", lang, error=reason).join((f"{args.source}: ", "")))
         raise Exit(ExitCode.USAGE) from None
     path, _named = _journal_path(args)

@@ -6,6 +6,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 from .._i18n import gettext as _
+from .._i18n import os_error
 from ._common import Exit, ExitCode, add_command, err
 
 if TYPE_CHECKING:
@@ -42,7 +43,7 @@ def run(args: argparse.Namespace, lang_hint: str) -> ExitCode:
         err(_("cli.folder-exists", lang, folder=Path(args.dir) / args.name))
         raise Exit(ExitCode.USAGE) from None
     except OSError as exc:
-        err(_("cli.cannot-write", lang, file=Path(args.dir) / args.name, error=exc))
+        err(_("cli.cannot-write", lang, file=Path(args.dir) / args.name, error=os_error(exc)))
         raise Exit(ExitCode.USAGE) from None
     err(_("cli.new-plugin-done", lang, folder=root))
     return ExitCode.OK

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, Unpack
 import attrs
 
 from .._errors import Problem
+from .._i18n import os_error
 from .._model import Event, JournalEntry, Status
 from .entries import (
     COLUMNS,
@@ -154,7 +155,7 @@ def open_journal(
             info = None
         except OSError as exc:  # a folder one may not search: PermissionError, not a traceback
             raise JournalError(
-                [Problem.of((), "journal.unreadable", file=where, error=exc.strerror or str(exc))]
+                [Problem.of((), "journal.unreadable", file=where, error=os_error(exc))]
             ) from None
         if info is None or not stat.S_ISREG(info.st_mode):
             raise JournalError([Problem.of((), "journal.missing", file=where)])
