@@ -167,6 +167,12 @@ VI: dict[str, str] = {
         "Chưa ghi nhận phông sân khấu (bảng [backdrop]: tiêu đề in trên phông, ngày dựng, "
         "loại phông)"
     ),
+    # a polling area's sign is a sign, not a stage backdrop (an election's [backdrop] table)
+    "decoration.sign-installed": "Biển khu vực bỏ phiếu đã dựng xong vào {installed}",
+    "decoration.sign-not-installed": "Biển khu vực bỏ phiếu chưa dựng",
+    "decoration.sign-unrecorded": (
+        "Chưa ghi nhận biển khu vực bỏ phiếu (bảng [backdrop]: tiêu đề in trên biển, ngày dựng)"
+    ),
     # -- the stage -----------------------------------------------------------------------------
     **_elements("vi"),
     "decoration.flag-layout-ok": (
@@ -353,6 +359,12 @@ EN: dict[str, str] = {
     "decoration.backdrop-unrecorded": (
         "The stage backdrop is not recorded (table [backdrop]: the printed title, the day it "
         "went up, its kind)"
+    ),
+    "decoration.sign-installed": "The polling area's sign was put up on {installed}",
+    "decoration.sign-not-installed": "The polling area's sign is not up yet",
+    "decoration.sign-unrecorded": (
+        "The polling area's sign is not recorded (table [backdrop]: the printed title, the day "
+        "it went up)"
     ),
     # -- the stage -----------------------------------------------------------------------------
     **_elements("en"),

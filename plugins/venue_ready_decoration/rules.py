@@ -526,13 +526,17 @@ def backdrop_kind(backdrop: Backdrop | None) -> Outcome:
     return _met("backdrop-printed")
 
 
-def backdrop_installed(backdrop: Backdrop | None, as_of: datetime) -> Outcome:
-    """The backdrop is up (a record dated after ``as_of`` does not count yet)."""
+def backdrop_installed(
+    backdrop: Backdrop | None, as_of: datetime, *, sign: bool = False
+) -> Outcome:
+    """The backdrop (``sign``: a polling area's sign) is up (a record dated after ``as_of`` does
+    not count yet)."""
+    what = "sign" if sign else "backdrop"
     if backdrop is None:
-        return _unknown("backdrop-unrecorded")
+        return _unknown(f"{what}-unrecorded")
     if backdrop.installed is not None and backdrop.installed <= as_of:
-        return _met("backdrop-installed", installed=_shown(backdrop.installed))
-    return _unmet("backdrop-not-installed")
+        return _met(f"{what}-installed", installed=_shown(backdrop.installed))
+    return _unmet(f"{what}-not-installed")
 
 
 def _backdrop_maker(config: Config, event: Event) -> FindingMaker:
@@ -573,7 +577,7 @@ def backdrop_installed_rule(
 ) -> list[Finding]:
     """Every kind: the backdrop (or the polling area's sign) is up by its deadline (a gate)."""
     make = _backdrop_maker(config, event)
-    outcome = backdrop_installed(config.backdrop, as_of)
+    outcome = backdrop_installed(config.backdrop, as_of, sign=event.kind == "election")
     return [_finding(make, "backdrop-installed", outcome, WEIGHT_BACKDROP_INSTALLED, True)]
 
 

@@ -84,7 +84,7 @@ def _state_items(kind: str) -> tuple[TemplateItem, ...]:
         ),
         template_item(
             "decoration.backdrop-proof",
-            f"Duyệt maket phông sân khấu: đối chiếu tiêu đề với tên chính thức của {vi}",
+            f"Duyệt maket phông sân khấu, đối chiếu tiêu đề với tên chính thức của {vi}",
             f"Proof of the stage backdrop checked against the official title of {en}",
             stage,
             5,
@@ -150,7 +150,7 @@ TEMPLATE = (
     ),
     template_item(
         "decoration.backdrop-proof",
-        "Duyệt maket phông sân khấu: đối chiếu tiêu đề với tên chính thức của Đại hội",
+        "Duyệt maket phông sân khấu, đối chiếu tiêu đề với tên chính thức của Đại hội",
         "Proof of the stage backdrop checked against the congress's official title",
         ROLE_SERVICE, 5, kinds=("party-congress", "congress")
     ),
