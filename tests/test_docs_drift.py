@@ -32,6 +32,9 @@ A transcript of a report is checked the same way: ``<!-- output: SOURCE FORMAT L
 on the line before a fenced block, or just before a sentence quoted in ``*…*`` or ``"…"``; each
 run of text between ``…`` (the command line ``venue-ready …`` left out) must be in what the
 real CLI prints, whatever the line breaks and the spaces.
+
+A marker never opens a line: there Markdown would start an HTML block and show the quoted text
+after it raw.
 """
 
 from __future__ import annotations
@@ -93,9 +96,7 @@ def _rel(path: Path) -> str:
 
 def _slug(heading: str) -> str:
     """A heading's anchor as GitHub makes it: lower case, punctuation dropped, spaces to -."""
-    text = re.sub(r"`|\*|\[|\]|\(([^)]*)\)", lambda m: m.group(1) or "", heading.strip())
-    text = re.sub(r"[^\w\- ]", "", text.lower())
-    return text.replace(" ", "-")
+    return re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")
 
 
 @cache
@@ -110,9 +111,8 @@ def _exists(base: Path, path: str) -> bool:
     return (base / path).exists()
 
 
-def _broken(doc: Path) -> Iterator[str]:
-    """A problem for each broken citation of ``doc``, naming the path."""
-    text = doc.read_text(encoding="utf-8")
+def _broken(text: str, doc: Path) -> Iterator[str]:
+    """A problem for each broken citation in ``text``, the text of ``doc``, naming the path."""
     for target in LINK.findall(text):
         if re.match(r"[a-z]+:", target):
             continue  # a URL, mailto:
@@ -133,7 +133,7 @@ def _broken(doc: Path) -> Iterator[str]:
 
 @pytest.mark.parametrize("doc", DOCS, ids=_rel)
 def test_every_path_a_doc_cites_exists(doc: Path) -> None:
-    assert list(_broken(doc)) == []
+    assert list(_broken(doc.read_text(encoding="utf-8"), doc)) == []
 
 
 def test_the_path_check_sees_what_it_must() -> None:
@@ -141,18 +141,15 @@ def test_the_path_check_sees_what_it_must() -> None:
     text = (
         "See `examples/ngoc-thuy-2020/parts/security.toml`, [the JSON](report-json.md#nope),\n"
         "docs/nothing.md, `plugins/*/messages.py`, `congress.toml`, `~/docs/x.md`,\n"
-        "https://example.org/docs/x.md and [a site](https://example.org/x).\n"
+        "https://example.org/docs/x.md and [a site](https://example.org/x),\n"
+        "[kinds](event-file.md#kinds-of-event), `plugins/*/nope.py`.\n"
     )
-    probe = ROOT / "docs" / "_drift_probe.md"
-    probe.write_text(text, encoding="utf-8")
-    try:
-        problems = list(_broken(probe))
-    finally:
-        probe.unlink()
-    assert problems == [
+    # as if it were a page of docs/ (the page itself is not written anywhere)
+    assert list(_broken(text, ROOT / "docs" / "probe.md")) == [
         "link (report-json.md#nope): no heading #nope in docs/report-json.md",
         "`examples/ngoc-thuy-2020/parts/security.toml` does not exist",
         "`docs/nothing.md` does not exist",
+        "`plugins/*/nope.py` does not exist",
     ]
 
 
@@ -248,15 +245,35 @@ def _figures() -> list[tuple[str, str, str, str, str]]:
 FIGURES = _figures()
 
 
+def _outputs() -> list[tuple[str, str, str, str, str]]:
+    found = []
+    for doc in DOCS:
+        for m in OUTPUT.finditer(doc.read_text(encoding="utf-8")):
+            quoted = m["block"] or m["em"] or m["quote"]
+            found.append((_rel(doc), m["source"], m["format"], m["lang"], quoted))
+    return found
+
+
+OUTPUTS = _outputs()
+
+
 def test_the_figures_are_marked() -> None:
-    """The markers are found (a broken marker syntax would make the check below vacuous), and
-    every quoted score of an area doc's example is marked."""
-    docs = {doc for doc, *_ in FIGURES}
-    assert {"docs/areas/security.md", "docs/areas/broadcast.md", "docs/event-file.md"} <= docs
+    """The markers are found (a misspelt marker would make the checks below vacuous): the
+    scores quoted by the area docs and docs/event-file.md, the transcripts of the area docs."""
+    figures = {doc for doc, *_ in FIGURES}
+    assert {"docs/areas/security.md", "docs/areas/broadcast.md", "docs/event-file.md"} <= figures
+    transcripts = {doc for doc, *_ in OUTPUTS}
+    assert {
+        f"docs/areas/{a}.md" for a in ("broadcast", "decoration", "disinfection")
+    } <= transcripts
     for doc in DOCS:
         text = doc.read_text(encoding="utf-8")
         assert text.count("<!-- figure:") == len(FIGURE.findall(text)), f"a bad marker in {doc}"
         assert text.count("<!-- output:") == len(OUTPUT.findall(text)), f"a bad marker in {doc}"
+        # A line that opens with a comment starts an HTML block in Markdown, which would swallow
+        # the quoted text after it: an inline marker follows a word on its line.
+        for m in re.finditer(r"^ *<!-- (figure|output):.*-->(.*)$", text, re.M):
+            assert not m[2], f"{doc}: a marker opens the line {m[0].strip()!r}"
 
 
 @pytest.mark.parametrize(("doc", "source", "path", "lang", "figure"), FIGURES)
@@ -270,20 +287,11 @@ def test_a_quoted_figure_is_what_the_tool_prints(
     assert figure in readings, f"{doc} quotes {figure} for {source} {path}; the tool: {readings}"
 
 
-def _outputs() -> list[tuple[str, str, str, str, str]]:
-    found = []
-    for doc in DOCS:
-        for m in OUTPUT.finditer(doc.read_text(encoding="utf-8")):
-            quoted = m["block"] or m["em"] or m["quote"]
-            found.append((_rel(doc), m["source"], m["format"], m["lang"], quoted))
-    return found
-
-
 def _flat(text: str) -> str:
     return " ".join(text.split())
 
 
-@pytest.mark.parametrize(("doc", "source", "fmt", "lang", "block"), _outputs())
+@pytest.mark.parametrize(("doc", "source", "fmt", "lang", "block"), OUTPUTS)
 def test_a_quoted_transcript_is_what_the_tool_prints(
     doc: str, source: str, fmt: str, lang: str, block: str
 ) -> None:
