@@ -124,20 +124,8 @@ class SourceIndex:
             self._blank(newlines=True)
             if self._i >= len(text):
                 return
-            if text.startswith("[[", self._i):
-                self._i += 2
-                self._blank(False)
-                keys, span = self._key()
-                table = self._resolve(keys, array=True)
-                self._record(table, span, None)
-                self._i = text.find("]]", self._i) + 2
-            elif text[self._i] == "[":
-                self._i += 1
-                self._blank(False)
-                keys, span = self._key()
-                table = self._resolve(keys, array=False)
-                self._record(table, span, None)
-                self._i = text.find("]", self._i) + 1
+            if text[self._i] == "[":
+                table = self._header(array=text.startswith("[[", self._i))
             else:
                 keys, span = self._key()
                 self._blank(False)
@@ -145,6 +133,18 @@ class SourceIndex:
                 self._blank(False)
                 self._value((*table, *keys), span)
             self._to_line_end()
+
+    def _header(self, *, array: bool) -> _KeyPath:
+        """A table header, ``[a.b]`` or (``array``) ``[[a.b]]``, recorded: the key path of
+        the table the lines below it fill."""
+        brackets = 2 if array else 1
+        self._i += brackets
+        self._blank(False)
+        keys, span = self._key()
+        table = self._resolve(keys, array=array)
+        self._record(table, span, None)
+        self._i = self._text.find("]" * brackets, self._i) + brackets
+        return table
 
     def _to_line_end(self) -> None:
         end = self._text.find("\n", self._i)

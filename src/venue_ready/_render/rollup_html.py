@@ -12,9 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .._i18n import format_datetime
 from .._i18n import gettext as _
-from .._model import DEFAULT_TIMEZONE
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -43,41 +41,28 @@ def render_rollup_html(
 def _context(
     rollup: Rollup, lang: str, selection: RollupSelection | None, links: Mapping[str, str]
 ) -> dict[str, Any]:
-    from .._dates import get_zone
     from .._version import __version__
-    from .rollup_text import (
-        counts_line,
-        level_table,
-        table_head,
-        table_rows,
-        title,
-        tree_entries,
-        tree_line,
-        worst_heading,
-    )
+    from .rollup_text import words
 
-    tz = get_zone(DEFAULT_TIMEZONE)
-    shown = rollup.select(selection)
-    level_head, level_rows = level_table(rollup, lang)
-    rows = table_rows(rollup, shown, lang)
-    for row in rows:
+    said = words(rollup, lang, selection, html=True)
+    for row in said.rows:
         row["href"] = links.get(row["id"], "")
     return {
         "lang": lang,
         "generator": f"venue_ready {__version__}",
         "labels": {
-            "title": title(rollup, lang),
+            "title": said.title,
             "levels": _("rollup.html-levels-heading", lang),
-            "worst": worst_heading(rollup, shown, selection, lang, html=True),
+            "worst": said.worst,
             "tree": _("rollup.html-tree-heading", lang),
             "errors": _("rollup.html-errors-heading", lang),
             "failures": _("report.failures-heading", lang, count=len(rollup.failures)),
             "generated": _("report.html-generated", lang, version=__version__),
         },
-        "summary": counts_line(rollup, lang),
-        "as_of": _("report.as-of", lang, when=format_datetime(rollup.as_of.astimezone(tz), lang)),
-        "level_head": level_head,
-        "level_rows": level_rows,
+        "summary": said.counts,
+        "as_of": said.as_of,
+        "level_head": said.level_head,
+        "level_rows": said.level_rows,
         "errors": [
             {
                 "text": error.render(lang, rollup.catalogs).split("\n", 1)[0],
@@ -86,15 +71,15 @@ def _context(
             for error in rollup.errors
         ],
         "failures": [f.render(lang) for f in rollup.failures],
-        "columns": table_head(lang),
-        "rows": rows,
+        "columns": said.columns,
+        "rows": said.rows,
         "tree": [
             {
                 "depth": e.depth,
                 "status": rollup.status_of(e),
-                "text": tree_line(e, rollup, lang),
+                "text": line,
                 "href": links.get(e.result.id, ""),
             }
-            for e in tree_entries(rollup, shown)
+            for e, line in said.tree
         ],
     }

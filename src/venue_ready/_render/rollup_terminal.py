@@ -15,21 +15,9 @@ from rich import box
 from rich.console import Console
 from rich.table import Table
 
-from .._i18n import format_datetime
 from .._i18n import gettext as _
-from .._model import DEFAULT_TIMEZONE
-from .rollup_text import (
-    NUMERIC,
-    counts_line,
-    level_table,
-    table_head,
-    table_rows,
-    title,
-    tree_entries,
-    tree_line,
-    worst_heading,
-)
-from .terminal import STATUS_STYLES, Text
+from .rollup_text import NUMERIC, words
+from .terminal import STATUS_STYLES, Text, console_for, render_to_string
 
 if TYPE_CHECKING:
     from .._rollup import Rollup, RollupSelection
@@ -58,7 +46,7 @@ def print_rollup_terminal(
     rollup: Rollup, lang: str, selection: RollupSelection | None = None, file: TextIO | None = None
 ) -> None:
     """Print the roll-up to ``file`` (default: standard output), a terminal, with rich."""
-    _print(_console(file), rollup, lang, selection)
+    _print(console_for(file), rollup, lang, selection)
 
 
 def render_rollup_terminal(
@@ -71,24 +59,9 @@ def render_rollup_terminal(
 ) -> str:
     """The terminal roll-up as a string, with its escape codes, as a terminal of ``width``
     columns would show it (for tests and previews)."""
-    import io
-
-    buffer = io.StringIO()
-    console = _console(
-        buffer,
-        force_terminal=True,
-        color_system="standard",
-        width=width,
-        no_color=no_color,
-        legacy_windows=False,
+    return render_to_string(
+        lambda console: _print(console, rollup, lang, selection), width, no_color
     )
-    _print(console, rollup, lang, selection)
-    return buffer.getvalue()
-
-
-def _console(file: TextIO | None, **options: Any) -> Console:
-    # the roll-up's words are plain text: nothing in them is read as markup, emoji or code
-    return Console(file=file, highlight=False, markup=False, emoji=False, **options)
 
 
 def _style(status: str) -> str:
@@ -96,34 +69,27 @@ def _style(status: str) -> str:
 
 
 def _print(console: Console, rollup: Rollup, lang: str, selection: RollupSelection | None) -> None:
-    from .._dates import get_zone
+    said = words(rollup, lang, selection)
+    console.print(Text(said.title, style="bold"))
+    console.print(Text(said.counts))
+    console.print(Text(said.as_of))
 
-    tz = get_zone(DEFAULT_TIMEZONE)
-    shown = rollup.select(selection)
-    console.print(Text(title(rollup, lang), style="bold"))
-    console.print(Text(counts_line(rollup, lang)))
-    when = format_datetime(rollup.as_of.astimezone(tz), lang)
-    console.print(Text(_("report.as-of", lang, when=when)))
-
-    level_head, level_rows = level_table(rollup, lang)
     levels = _table(_("rollup.html-levels-heading", lang))
-    for i, heading in enumerate(level_head):
+    for i, heading in enumerate(said.level_head):
         levels.add_column(Text(heading), justify="left" if i == 0 else "right", overflow="fold")
-    for row in level_rows:
+    for row in said.level_rows:
         levels.add_row(*(Text(cell) for cell in row))
     console.print(levels)
 
-    worst = _table(worst_heading(rollup, shown, selection, lang))
-    rows = table_rows(rollup, shown, lang)
+    worst = _table(said.worst)
     # On a narrow terminal the level goes (a filter by level makes it the same on every row)
     # and the owner joins the first blocker's cell, under it, rather than squeezing every
     # column to a few letters.
     narrow = console.width < WIDE
     columns = [i for i in range(len(_KEYS)) if not (narrow and _KEYS[i] in ("level", "owner"))]
-    head = table_head(lang)
     for i in columns:
-        worst.add_column(Text(head[i]), **_column(i, rows))
-    for cells in rows:
+        worst.add_column(Text(said.columns[i]), **_column(i, said.rows))
+    for cells in said.rows:
         style = _style(cells["status"])
         texts = {key: Text(cells[key]) for key in _KEYS}
         texts["status_label"] = Text(cells["status_label"], style=f"bold {style}".strip())
@@ -137,8 +103,7 @@ def _print(console: Console, rollup: Rollup, lang: str, selection: RollupSelecti
     console.print(worst)
 
     console.print(Text(_("rollup.tree-heading", lang), style="bold"))
-    for entry in tree_entries(rollup, shown):
-        text = tree_line(entry, rollup, lang)
+    for entry, text in said.tree:
         line = Text("  " * (entry.depth + 1))
         line.append(text, style=_style(rollup.status_of(entry)))
         console.print(line, overflow="fold")

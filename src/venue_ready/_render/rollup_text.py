@@ -2,14 +2,17 @@
 table worst first (with each event's first blocker and its owner), the tree, and the errors.
 Every string comes from the message catalogs.
 
-The facts in words (:func:`title`, :func:`level_table`, :func:`table_rows`, :func:`tree_line`)
-are shared with the HTML page and the terminal layout, so the three say the same thing.
+The facts in words (:func:`words`: the title, :func:`level_table`, :func:`table_rows`,
+:func:`tree_line`, …) are gathered once for the plain text, the HTML page and the terminal
+layout alike, so the three say the same thing and only lay it out.
 """
 
 from __future__ import annotations
 
 from datetime import time
 from typing import TYPE_CHECKING
+
+from attrs import frozen
 
 from .._i18n import format_datetime, format_number, format_score, level_title
 from .._i18n import gettext as _
@@ -23,6 +26,7 @@ if TYPE_CHECKING:
     from .._rollup import Rollup, RollupEntry, RollupSelection
 
 __all__ = [
+    "RollupWords",
     "counts_line",
     "level_table",
     "render_rollup_text",
@@ -31,6 +35,7 @@ __all__ = [
     "title",
     "tree_entries",
     "tree_line",
+    "words",
     "worst_heading",
 ]
 
@@ -60,25 +65,19 @@ def render_rollup_text(rollup: Rollup, lang: str, selection: RollupSelection | N
     """The whole roll-up as text, ending in a newline; control characters in it escaped
     (:func:`~venue_ready._render.inert.inert`). ``selection`` keeps only some events in the
     table and the tree (with their ancestors, for context); the totals count every event."""
-    from .._dates import get_zone
-
-    tz = get_zone(DEFAULT_TIMEZONE)
-    shown = rollup.select(selection)
+    said = words(rollup, lang, selection)
     lines = [
-        title(rollup, lang),
-        counts_line(rollup, lang),
-        _("report.as-of", lang, when=format_datetime(rollup.as_of.astimezone(tz), lang)),
+        said.title,
+        said.counts,
+        said.as_of,
         "",
         _("rollup.levels-heading", lang),
     ]
-    head, rows = level_table(rollup, lang)
-    lines += grid(head, rows, numeric=set(range(1, len(head))))
-    lines += ["", worst_heading(rollup, shown, selection, lang) + ":"]
-    lines += _table(rollup, shown, lang)
+    lines += grid(said.level_head, said.level_rows, numeric=set(range(1, len(said.level_head))))
+    lines += ["", said.worst + ":"]
+    lines += _table(said)
     lines += ["", _("rollup.tree-heading", lang)]
-    lines += [
-        "  " + "  " * e.depth + tree_line(e, rollup, lang) for e in tree_entries(rollup, shown)
-    ]
+    lines += ["  " + "  " * entry.depth + line for entry, line in said.tree]
     if rollup.errors:
         lines += ["", _("rollup.errors-heading", lang, count=len(rollup.errors))]
         for error in rollup.errors:
@@ -90,6 +89,49 @@ def render_rollup_text(rollup: Rollup, lang: str, selection: RollupSelection | N
         lines += ["  - " + f.render(lang) for f in rollup.failures]
     # the one choke point: names and errors come from every file of the tree
     return inert("\n".join(lines) + "\n")
+
+
+@frozen
+class RollupWords:
+    """The roll-up in words, for one language and selection: everything the text, the
+    terminal and the HTML page say, which they only lay out. ``worst`` is the heading of the
+    table worst first (without a colon), ``columns`` and ``rows`` that table
+    (:func:`table_head`, :func:`table_rows`), ``tree`` each event of the tree shown with its
+    line (:func:`tree_entries`, :func:`tree_line`)."""
+
+    title: str
+    counts: str
+    as_of: str
+    level_head: list[str]
+    level_rows: list[list[str]]
+    worst: str
+    columns: list[str]
+    rows: list[dict[str, str]]
+    tree: list[tuple[RollupEntry, str]]
+
+
+def words(
+    rollup: Rollup, lang: str, selection: RollupSelection | None = None, *, html: bool = False
+) -> RollupWords:
+    """The roll-up in words (:class:`RollupWords`); ``selection`` keeps only some events in
+    the table and the tree (the totals count every event); ``html``: the headings the page
+    uses (see :func:`worst_heading`)."""
+    from .._dates import get_zone
+
+    tz = get_zone(DEFAULT_TIMEZONE)
+    shown = rollup.select(selection)
+    level_head, level_rows = level_table(rollup, lang)
+    return RollupWords(
+        title=title(rollup, lang),
+        counts=counts_line(rollup, lang),
+        as_of=_("report.as-of", lang, when=format_datetime(rollup.as_of.astimezone(tz), lang)),
+        level_head=level_head,
+        level_rows=level_rows,
+        worst=worst_heading(rollup, shown, selection, lang, html=html),
+        columns=table_head(lang),
+        rows=table_rows(rollup, shown, lang),
+        tree=[(e, tree_line(e, rollup, lang)) for e in tree_entries(rollup, shown)],
+    )
 
 
 def title(rollup: Rollup, lang: str) -> str:
@@ -222,7 +264,7 @@ def tree_line(entry: RollupEntry, rollup: Rollup, lang: str) -> str:
     return "; ".join(parts)
 
 
-def _table(rollup: Rollup, entries: list[RollupEntry], lang: str) -> list[str]:
+def _table(said: RollupWords) -> list[str]:
     rows = [
         [
             row["id"],
@@ -235,9 +277,9 @@ def _table(rollup: Rollup, entries: list[RollupEntry], lang: str) -> list[str]:
             _cut(row["blocker"], BLOCKER_WIDTH),
             _cut(row["owner"], OWNER_WIDTH),
         ]
-        for row in table_rows(rollup, entries, lang)
+        for row in said.rows
     ]
-    return grid(table_head(lang), rows, numeric=NUMERIC)
+    return grid(said.columns, rows, numeric=NUMERIC)
 
 
 def grid(head: list[str], rows: list[list[str]], *, numeric: Iterable[int]) -> list[str]:

@@ -37,7 +37,14 @@ if TYPE_CHECKING:
     from .._report import Report
     from .phrases import MarkHints
 
-__all__ = ["STATUS_STYLES", "print_terminal", "render_terminal"]
+__all__ = [
+    "STATUS_STYLES",
+    "Text",
+    "console_for",
+    "print_terminal",
+    "render_terminal",
+    "render_to_string",
+]
 
 _T = TypeVar("_T")
 
@@ -75,7 +82,7 @@ def print_terminal(
 
     Colour, width and ``NO_COLOR``/``FORCE_COLOR`` are rich's own detection. Each open item
     listed shows its id, and with ``hints`` the command that records it done."""
-    _print(_console(file), report, lang, hints)
+    _print(console_for(file), report, lang, hints)
 
 
 def render_terminal(
@@ -88,24 +95,33 @@ def render_terminal(
 ) -> str:
     """The terminal report as a string, with its escape codes, as a terminal of ``width``
     columns would show it (for tests and previews)."""
+    return render_to_string(lambda console: _print(console, report, lang, hints), width, no_color)
+
+
+def console_for(file: TextIO | None, **options: Any) -> Console:
+    """A rich console writing to ``file`` (None: standard output) for a report made of
+    :class:`Text`: nothing in its words is read as markup, emoji or code."""
+    return Console(file=file, highlight=False, markup=False, emoji=False, **options)
+
+
+def render_to_string(draw: Callable[[Console], None], width: int, no_color: bool) -> str:
+    """What ``draw`` prints on a console of ``width`` columns, as a string with its escape
+    codes, as a colour terminal would show it (``no_color``: the layout without colour); the
+    report and the roll-up alike, for tests and previews."""
     import io
 
     buffer = io.StringIO()
-    console = _console(
-        buffer,
-        force_terminal=True,
-        color_system="standard",
-        width=width,
-        no_color=no_color,
-        legacy_windows=False,
+    draw(
+        console_for(
+            buffer,
+            force_terminal=True,
+            color_system="standard",
+            width=width,
+            no_color=no_color,
+            legacy_windows=False,
+        )
     )
-    _print(console, report, lang, hints)
     return buffer.getvalue()
-
-
-def _console(file: TextIO | None, **options: Any) -> Console:
-    # the report's words are plain text: nothing in them is read as markup, emoji or code
-    return Console(file=file, highlight=False, markup=False, emoji=False, **options)
 
 
 def _print(console: Console, report: Report, lang: str, hints: MarkHints | None) -> None:

@@ -1,6 +1,6 @@
 """What the commands of ``venue-ready`` share: the exit codes and the one :class:`Exit`, the
 parser, printing, the plugin options and the plugin manager they build, opening an event file,
-reading a moment, and the exit code a report earns.
+reading a moment, and the exit code a report or the plugins earn.
 
 Every helper here returns its value or, having printed why on stderr, raises :class:`Exit`;
 :func:`venue_ready.cli.main` catches it, once.
@@ -48,6 +48,7 @@ __all__ = [
     "missing_extra",
     "open_event",
     "parse_moment",
+    "plugin_exit",
     "plugin_manager",
     "plugin_selection",
     "read_moment",
@@ -411,6 +412,14 @@ def report_exit_code(report: Report, fail_under: float | None, lang: str) -> Exi
         )
         return ExitCode.FAIL_UNDER
     return ExitCode.OK
+
+
+def plugin_exit(pm: PluginManager, lang: str) -> ExitCode:
+    """The exit code a command that has done its work earns from its plugins: PLUGIN, with
+    each failure said on stderr, when one failed, else OK."""
+    for failure in pm.failures:
+        err(failure.render(lang))
+    return ExitCode.PLUGIN if pm.failures else ExitCode.OK
 
 
 def write(text: str | bytes, *, machine: bool) -> None:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from .._i18n import gettext as _
 from .._i18n import os_error
-from ._common import Exit, ExitCode, add_command, err, plugin_manager, read_moment
+from ._common import Exit, ExitCode, add_command, err, plugin_exit, plugin_manager, read_moment
 
 if TYPE_CHECKING:
     from datetime import date, datetime
@@ -101,11 +101,7 @@ def run(args: argparse.Namespace, lang_hint: str) -> ExitCode:
     items = sum(1 for s in specs for item in s.template if item.for_event(kind.key, day))
     err(_("cli.init-done", lang, file=out, areas=len(specs), items=items))
     _write_schema(out.parent / SCHEMA_FILE_NAME, pm, lang)
-    if pm.failures:
-        for failure in pm.failures:
-            err(failure.render(lang))
-        return ExitCode.PLUGIN
-    return ExitCode.OK
+    return plugin_exit(pm, lang)
 
 
 def _write_schema(path: Path, pm: PluginManager, lang: str) -> None:

@@ -15,7 +15,17 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 from .._i18n import format_datetime, format_number, os_error
 from .._i18n import gettext as _
-from ._common import Exit, ExitCode, add_command, deliver, err, open_event, parse_moment, write
+from ._common import (
+    Exit,
+    ExitCode,
+    add_command,
+    deliver,
+    err,
+    open_event,
+    parse_moment,
+    plugin_exit,
+    write,
+)
 
 if TYPE_CHECKING:
     from .._errors import Problem
@@ -257,11 +267,7 @@ def run_mark(args: argparse.Namespace, lang_hint: str) -> ExitCode:
         + "\n",
         machine=False,
     )
-    if pm.failures:
-        for failure in pm.failures:
-            err(failure.render(lang))
-        return ExitCode.PLUGIN
-    return ExitCode.OK
+    return plugin_exit(pm, lang)
 
 
 # -- history ---------------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from ._common import ExitCode, add_command, deliver, err, plugin_manager
+from ._common import ExitCode, add_command, deliver, plugin_exit, plugin_manager
 
 if TYPE_CHECKING:
     from ._common import Commands
@@ -30,8 +30,4 @@ def run(args: argparse.Namespace, lang_hint: str) -> ExitCode:
     lang = args.lang or lang_hint
     pm = plugin_manager(args, lang)
     deliver(args, schema_text(pm, lang), lang, machine=True, inputs=())
-    if pm.failures:
-        for failure in pm.failures:
-            err(failure.render(lang))
-        return ExitCode.PLUGIN
-    return ExitCode.OK
+    return plugin_exit(pm, lang)
