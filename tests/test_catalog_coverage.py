@@ -250,6 +250,11 @@ def pseudo_locale(monkeypatch: pytest.MonkeyPatch) -> None:
     )
     from venue_ready.cli import journal as cli_journal
 
+    # The public names resolve lazily (PEP 562) and are kept once resolved: resolved now, so
+    # that a first use while i18n is patched does not keep the marked formatter for good.
+    for name in ("format_datetime", "format_range", "format_date_short"):
+        getattr(venue_ready, name)
+
     original_datetime = i18n.format_datetime
 
     def format_datetime(value: Any, lang: str) -> str:

@@ -680,14 +680,20 @@ def test_run_functions_return_an_exit_code(capsys: pytest.CaptureFixture[str]) -
     assert json.loads(capsys.readouterr().out)["failures"] == []
 
 
-def test_only_the_command_that_runs_is_built_and_the_help_is_the_same() -> None:
-    from venue_ready.cli import build_parser
+def test_only_the_command_that_runs_is_built_and_the_main_help_is_never_cut() -> None:
+    from venue_ready.cli import _command_named, build_parser
 
     whole = build_parser("en")
     for command in ("check", "journal"):
         only = build_parser("en", command)
-        assert only.format_help() == whole.format_help()
+        # the main parser's usage (what an error before the command prints) is the same; its
+        # help, with every command listed, is built whenever it can be printed
         assert only.format_usage() == whole.format_usage()
+        assert "rollup" in whole.format_help()
+        assert "rollup" not in only.format_help()  # the other commands are not built
+    for argv in (["-h", "check"], ["--version", "check"], ["--help"], ["chek", "x.toml"], []):
+        assert _command_named(argv) is None, argv
+    assert _command_named(["check", "x.toml", "-h"]) == "check"
 
 
 def test_check_imports_no_other_commands_module(small_example: Path) -> None:

@@ -251,7 +251,7 @@ VI: dict[str, str] = {
     "cli.help.rollup-level": "chỉ liệt kê các sự kiện của cấp này (cell, ward, district…, hoặc tên cấp: chi bộ, phường…); có thể ghi nhiều cấp, cách nhau bằng dấu phẩy",
     "cli.help.rollup-status": "chỉ liệt kê các sự kiện có trạng thái này: ready (sẵn sàng), on_track (đúng tiến độ), at_risk (chậm tiến độ), blocked (còn điều kiện bắt buộc chưa đạt), error (lỗi), held (đại hội đã tổ chức); có thể ghi nhiều trạng thái, cách nhau bằng dấu phẩy",
     "cli.help.rollup-top": "chỉ liệt kê N sự kiện kém nhất (sau khi lọc theo cấp --level và trạng thái --status)",
-    "cli.help.rollup-html-dir": "ghi vào thư mục DIR một trang HTML cho mỗi sự kiện được liệt kê và trang index.html dẫn tới các trang đó",
+    "cli.help.rollup-html-dir": "ghi vào THƯ_MỤC một trang HTML cho mỗi sự kiện được liệt kê và trang index.html dẫn tới các trang đó",
     "cli.help.rollup-force": "cho phép --html-dir ghi vào một thư mục không trống, ghi đè cả các tệp không do lệnh này tạo ra",
     "cli.rollup-bad-level": "--level: không có cấp '{value}' (các cấp: {known})",
     "cli.rollup-bad-level-hint": "--level: không có cấp '{value}' (có phải là '{hint}'? các cấp: {known})",

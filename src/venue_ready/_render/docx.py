@@ -35,6 +35,7 @@ from .._errors import import_extra
 from .._i18n import format_datetime, format_score
 from .._i18n import gettext as _
 from . import phrases
+from .inert import xml_safe
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
@@ -332,7 +333,8 @@ def _state_recipients(
     ward = f"{own[0]} {own[1]}" if own is not None else ""
     if vi:
         first = f"- UBND {above[0]} {above[1]};" if above is not None else "- Cấp trên trực tiếp;"
-        return (first, f"- Thường trực Đảng ủy {ward};".replace("  ", " "), "- Lưu: VT.")
+        standing = f"- Thường trực Đảng ủy {ward};" if ward else "- Thường trực Đảng ủy;"
+        return (first, standing, "- Lưu: VT.")
     first = (
         f"- {_unit_en(above)} People's Committee;"
         if above is not None
@@ -460,7 +462,7 @@ def _run(
 ) -> None:
     from docx.shared import Pt
 
-    run = paragraph.add_run(text)
+    run = paragraph.add_run(xml_safe(text))  # lxml refuses what XML cannot hold: shown instead
     run.font.name = FONT
     run.font.size = Pt(size)
     run.bold = bold
@@ -761,8 +763,8 @@ def _properties(doc: DocxDocument, report: Report, lang: str) -> None:
     props.revision = 1
     props.author = ""
     props.last_modified_by = ""
-    props.title = report.event.name
-    props.subject = _WORDS[lang]["summary"].format(event=report.event.name)
+    props.title = xml_safe(report.event.name)
+    props.subject = xml_safe(_WORDS[lang]["summary"].format(event=report.event.name))
     props.keywords = ""
     props.comments = ""
     props.language = "vi-VN" if lang == "vi" else "en-GB"

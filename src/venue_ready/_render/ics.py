@@ -165,7 +165,9 @@ def render_ics(
     )
     # RFC 5545's text holds no control character but a tab: each user string is made inert
     # (ESC is written as the four characters "\x1b"), as every text-like output writes it
-    name = inert(name)
+    # a name is one line: a newline in the event's name (or an owner's) is a space here, as
+    # icalendar refuses a raw one in a property's value
+    name = " ".join(inert(name).split())
     cal.add("x-wr-calname", name)
     cal.add("name", name)  # RFC 7986's own name for it
     cal.add("x-wr-timezone", event.timezone)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["CONTROLS", "inert"]
+__all__ = ["CONTROLS", "inert", "xml_safe"]
 
 #: The code points :func:`inert` escapes: C0 but ``\n`` and ``\t``, DEL, and C1.
 CONTROLS = frozenset([*(c for c in range(0x20) if c not in (0x09, 0x0A)), 0x7F, *range(0x80, 0xA0)])
@@ -32,3 +32,18 @@ def inert(text: str) -> str:
     """``text`` with every control character but newline and tab written as its escape
     (``"\\x1b"`` for ESC): safe to print on a terminal, and still readable."""
     return text.translate(_ESCAPES) if _ANY_CONTROL.search(text) else text
+
+
+# What XML 1.0 refuses besides the C0 controls: the two non-characters at the end of the BMP,
+# which a TOML string may hold.
+_NONCHARACTERS = re.compile("[\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    """``text`` as a Word or Excel document (XML 1.0) can hold it: :func:`inert`, and U+FFFE
+    and U+FFFF written as their escapes (``\\ufffe``): shown, never dropped, never a failure
+    of the writer."""
+    text = inert(text)
+    if _NONCHARACTERS.search(text):
+        text = _NONCHARACTERS.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return text

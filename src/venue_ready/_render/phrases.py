@@ -272,13 +272,19 @@ def mark_command(hints: MarkHints | None, ref: str | None, by: str | None, lang:
     there are no hints or ``ref`` is not a subject a ``done`` entry would meet."""
     if hints is None or ref is None or ref not in hints.subjects:
         return None
-    words = ["venue-ready", "mark", hints.event_file, ref, "done"]
-    words += ["--by", by if by else _("report.mark-by-placeholder", lang)]
+    options = ["--by", by if by else _("report.mark-by-placeholder", lang)]
     signoff = hints.subjects[ref]
     if signoff is not None:
-        words += ["--signed-off-by", signoff]
+        options += ["--signed-off-by", signoff]
     if hints.journal is not None:
-        words += ["--journal", hints.journal]
+        options += ["--journal", hints.journal]
+    positionals = [hints.event_file, ref, "done"]
+    if any(word.startswith("-") for word in positionals):
+        # a file or an id that starts with "-" would be read as an option: the options first,
+        # then "--", after which every word is taken as it is
+        words = ["venue-ready", "mark", *options, "--", *positionals]
+    else:
+        words = ["venue-ready", "mark", *positionals, *options]
     return " ".join(shlex.quote(word) for word in words)
 
 

@@ -27,6 +27,7 @@ from .._dates import is_end_of_day
 from .._errors import import_extra
 from .._i18n import gettext as _
 from . import phrases
+from .inert import xml_safe
 
 if TYPE_CHECKING:
     from .._model import Finding, Item
@@ -355,13 +356,10 @@ def _highlight(sheet: Any, row: int, width: int) -> None:
         cell.font = font
 
 
-_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-
-
 def _clean(text: str) -> str:
-    """``text`` without what XML cannot hold: a control character is shown as its escape
-    (``\\x1b``), as the text formats show it, never dropped silently."""
-    return _ILLEGAL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    """``text`` without what XML cannot hold: a control character (or U+FFFE, U+FFFF) is shown
+    as its escape (``\\x1b``), as the text formats show it, never dropped silently."""
+    return xml_safe(text)
 
 
 # -- the file ------------------------------------------------------------------------------------

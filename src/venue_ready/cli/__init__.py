@@ -29,7 +29,6 @@ from ._common import (
     Exit,
     ExitCode,
     Parser,
-    add_command,
     err,
     quiet_stdout,
 )
@@ -41,29 +40,31 @@ __all__ = ["build_parser", "main"]
 Run = Callable[[argparse.Namespace, str], ExitCode]
 
 #: The commands, in the order the help lists them: the name, the module (of this package) that
-#: adds and runs it, that module's function adding the command's parser, and the message id of
-#: the command's one-line help.
+#: adds and runs it, and that module's function adding the command's parser (with its one-line
+#: help).
 _COMMANDS = (
-    ("check", "check", "add_parser", "cli.help.check"),
-    ("rollup", "rollup", "add_parser", "cli.help.rollup"),
-    ("init", "init", "add_parser", "cli.help.init"),
-    ("import-checklist", "import_checklist", "add_parser", "cli.help.import-checklist"),
-    ("plugins", "plugins", "add_parser", "cli.help.plugins"),
-    ("schema", "schema", "add_parser", "cli.help.schema"),
-    ("new-plugin", "new_plugin", "add_parser", "cli.help.new-plugin"),
-    ("mark", "journal", "add_mark_parser", "cli.help.mark"),
-    ("history", "journal", "add_history_parser", "cli.help.history"),
-    ("journal", "journal", "add_journal_parser", "cli.help.journal-command"),
-    ("completion", "completion", "add_parser", "cli.help.completion"),
+    ("check", "check", "add_parser"),
+    ("rollup", "rollup", "add_parser"),
+    ("init", "init", "add_parser"),
+    ("import-checklist", "import_checklist", "add_parser"),
+    ("plugins", "plugins", "add_parser"),
+    ("schema", "schema", "add_parser"),
+    ("new-plugin", "new_plugin", "add_parser"),
+    ("mark", "journal", "add_mark_parser"),
+    ("history", "journal", "add_history_parser"),
+    ("journal", "journal", "add_journal_parser"),
+    ("completion", "completion", "add_parser"),
 )
 
 
 def build_parser(lang: str, command: str | None = None) -> Parser:
     """The argument parser, with help in ``lang``.
 
-    Given ``command``, only that command's parser is built whole, and only its module imported
-    (``check`` does not pay for the others' options, about 60 of them); the other commands are
-    there by name and one-line help, all that the main parser ever shows of them.
+    Given ``command``, only that command's parser is built, and only its module imported:
+    ``check`` does not pay for the others' options (about 60 of them), nor for argparse's
+    gettext look-ups of each parser's headings (a file-system search per heading, since
+    argparse's words are translated through gettext). Without one (``--help``, ``--version``, a
+    misspelt command), every command's parser is built.
     """
     parser = Parser(
         prog=PROG, description=_("cli.description", lang), lang=lang, examples="cli.examples.main"
@@ -73,11 +74,10 @@ def build_parser(lang: str, command: str | None = None) -> Parser:
     )
     commands = parser.add_subparsers(dest="command", metavar=_("cli.command-metavar", lang))
     commands.required = True
-    for name, module, adder, help_key in _COMMANDS:
-        if command is None or name == command:
-            getattr(importlib.import_module(f".{module}", __name__), adder)(commands, lang)
-        else:
-            add_command(commands, name, lang, help_key)
+    for name, module, adder in _COMMANDS:
+        if command is not None and name != command:
+            continue  # not shown, not parsed: the named command's parser is all that is needed
+        getattr(importlib.import_module(f".{module}", __name__), adder)(commands, lang)
     return parser
 
 
@@ -115,11 +115,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _command_named(argv: Sequence[str]) -> str | None:
     """The command ``argv`` runs, as the main parser will read it: its first argument that is
     not an option (none of the main parser's options takes a value). None when that is no
-    command: the whole parser is built, and reports the error."""
-    names = {name for name, *_rest in _COMMANDS}
+    command, or when the main parser answers before any command runs (``-h``, ``--version``
+    before it print the whole list of commands): the whole parser is built."""
+    names = {name for name, _module, _adder in _COMMANDS}
     for arg in argv:
         if not arg.startswith("-"):
             return arg if arg in names else None
+        if arg in ("-h", "--help", "--version") or not arg.startswith("--"):
+            return None  # -h, --version, or short options bundled with them (-hv)
     return None
 
 
