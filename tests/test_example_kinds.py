@@ -127,7 +127,7 @@ def test_the_example_checks_in_text_and_json(name: str, lang: str, run_cli: RunC
 ELECTION_GAPS = {
     "vi": [
         "Phát thẻ cử tri đến từng cử tri: đang thực hiện (97%)",
-        "Phòng lưu giữ hòm phiếu, phiếu bầu: không có người canh gác 23:00–00:00 23/5/2021 "
+        "Phòng lưu giữ hòm phiếu, phiếu bầu: không có người canh gác 23:00–24:00 22/5/2021 "
         "(mới bảo đảm 92,9% thời gian phải canh gác",
         'biển in "KHU VỰC BỎ PHIẾU SỐ 2", tên chính thức là "KHU VỰC BỎ PHIẾU SỐ 3"',
         "Cửa phòng lưu giữ hòm phiếu ra sân (lối thoát hiểm): kiểm tra lần cuối ngày 12 tháng 5 "
@@ -135,7 +135,7 @@ ELECTION_GAPS = {
     ],
     "en": [
         "Phát thẻ cử tri đến từng cử tri: in progress (97%)",
-        "Phòng lưu giữ hòm phiếu, phiếu bầu: nobody on guard 23:00–00:00 23/5/2021 (guarded "
+        "Phòng lưu giữ hòm phiếu, phiếu bầu: nobody on guard 23:00–24:00 22/5/2021 (guarded "
         "92.9% of the time needed",
         'it reads "KHU VỰC BỎ PHIẾU SỐ 2", the official title is "KHU VỰC BỎ PHIẾU SỐ 3"',
         "Emergency exit Cửa phòng lưu giữ hòm phiếu ra sân: last checked on 12 May 2021, more "

@@ -38,7 +38,7 @@ CORRECTED = (
      "Cổng phụ: chưa bố trí chốt gác (cần có người gác từ"),
     ("Phòng lưu giữ hòm phiếu, phiếu bầu: còn bỏ trống 23:00–00:00 23/5/2021, không có người "
      "canh gác (mới có người canh gác 92,9% thời gian cần canh gác",
-     "Phòng lưu giữ hòm phiếu, phiếu bầu: không có người canh gác 23:00–00:00 23/5/2021 (mới "
+     "Phòng lưu giữ hòm phiếu, phiếu bầu: không có người canh gác 23:00–24:00 22/5/2021 (mới "
      "bảo đảm 92,9% thời gian phải canh gác"),
     ("kiểm tra lần cuối ngày 12 tháng 5 năm 2021, quá 7 ngày trước khai mạc",
      "kiểm tra lần cuối ngày 12 tháng 5 năm 2021, trước ngày bầu cử hơn 7 ngày"),

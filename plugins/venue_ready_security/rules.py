@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import calendar
 from collections.abc import Mapping
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import date, datetime, time, timedelta, tzinfo
 
 from venue_ready import (
     AreaPlan,
@@ -176,14 +176,18 @@ def _gaps(
     return holes, min(1.0, covered_seconds / total)
 
 
-def _hole(start: datetime, end: datetime, day: date) -> str:
-    """A gap in a guard window as the event's readers write it in a list: "09:00–10:00" on the
-    window's first day ``day``; on another day the date follows, in the short administrative
-    form ("06:30–07:30 15/5/2020", "22:00–00:00 15/5/2020"), never an ISO date in a sentence."""
-    if start.date() == end.date() == day:
-        return f"{start:%H:%M}–{end:%H:%M}"
-    if start.date() == end.date() or start.date() == day:
-        return f"{start:%H:%M}–{format_date_short(end, 'vi')}"
+def _hole(start: datetime, end: datetime, *, dated: bool) -> str:
+    """A gap in a guard window as the event's readers write it in a list: "09:00–10:00" within
+    a window of one day; else with its day, in the short administrative form: "22:00–24:00
+    14/5/2020" (a gap to midnight ends at 24:00 of its own day, as a duty roster writes it),
+    "06:30–07:30 15/5/2020", and over midnight "22:00 14/5/2020–06:00 15/5/2020"; never an ISO
+    date in a sentence, nor a day that belongs to one end only."""
+    end_day, end_clock = end.date(), f"{end:%H:%M}"
+    if end.time() == time(0) and end_day == start.date() + timedelta(days=1):
+        end_day, end_clock = start.date(), "24:00"
+    if start.date() == end_day:
+        span = f"{start:%H:%M}–{end_clock}"
+        return f"{span} {format_date_short(start.date(), 'vi')}" if dated else span
     return f"{format_date_short(start, 'vi')}–{format_date_short(end, 'vi')}"
 
 
@@ -208,8 +212,11 @@ def _cover(
         return "guarded", 1.0
     # a hole of a few microseconds in a long window could round the share up to 1
     credit = min(share, 0.999)
-    day = start.date()
-    params["gaps"] = ", ".join(_hole(s.astimezone(tz), e.astimezone(tz), day) for s, e in holes)
+    # the day of each gap is said when the window runs over more than one day
+    dated = start.astimezone(tz).date() != end.astimezone(tz).date()
+    params["gaps"] = ", ".join(
+        _hole(s.astimezone(tz), e.astimezone(tz), dated=dated) for s, e in holes
+    )
     params["gap_count"] = len(holes)
     params["percent"] = round(100.0 * credit, 1)
     return "gap", credit

@@ -218,7 +218,7 @@ def test_a_guarded_room_with_gaps_names_each_with_its_times() -> None:
     assert f["credit"] == pytest.approx(11.5 / 14.5)
     assert f["gate"] is True
     assert f["message"]["text"].startswith(
-        "Phòng kho: nobody on guard 22:00–00:00 15/5/2020, 06:30–07:30 15/5/2020"
+        "Phòng kho: nobody on guard 22:00–24:00 14/5/2020, 06:30–07:30 15/5/2020"
     )
 
 
@@ -466,3 +466,19 @@ def test_an_expired_extinguisher_says_the_end_of_the_event_by_kind() -> None:
     assert "trước khi Đại hội kết thúc" in expired("party-congress")
     assert "trước khi kết thúc bỏ phiếu" in expired("election")
     assert "trước khi kỳ họp bế mạc" in expired("council-session")
+
+
+def test_a_gap_over_midnight_gives_both_days_and_one_to_midnight_ends_at_24() -> None:
+    from datetime import datetime as dt
+
+    from venue_ready_security.rules import _hole
+
+    tz = dt.fromisoformat("2020-05-14T00:00:00+07:00").tzinfo
+    at = lambda text: dt.fromisoformat(text).replace(tzinfo=tz)  # noqa: E731
+    assert (
+        _hole(at("2020-05-14T22:00"), at("2020-05-15T00:00"), dated=True) == "22:00–24:00 14/5/2020"
+    )
+    assert _hole(at("2020-05-14T22:00"), at("2020-05-15T06:00"), dated=True) == (
+        "22:00 14/5/2020–06:00 15/5/2020"
+    )
+    assert _hole(at("2020-05-15T09:00"), at("2020-05-15T10:00"), dated=False) == "09:00–10:00"
