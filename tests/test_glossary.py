@@ -37,6 +37,9 @@ NOT_THE_TERM = {
     ("due", "report.next-due-heading"): '"items due" means soon due: "sắp đến hạn"',
     ("done", "report.html-timeline-empty"): '"has to be done" is the verb: "phải xong"',
     ("item", "cli.metavar.item"): 'a metavar: the term, with an underscore, "ĐẦU_VIỆC"',
+    ("due", "status.on_track-pending-gate"): '"not yet due" is "chưa đến hạn"',
+    ("due", "status.on_track-pending-gates"): '"not yet due" is "chưa đến hạn"',
+    ("due", "report.legend-blocking-mark"): '"unmet at its due" is "đã đến hạn mà chưa đạt"',
 }
 
 

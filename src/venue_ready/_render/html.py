@@ -132,8 +132,8 @@ def _context(report: Report, lang: str) -> dict[str, Any]:
         "page_of": _css_string(" " + _("report.html-page-of", lang) + " "),
         "areas": [_area(area, report, lang, row) for area in report.areas],
         "attention": attention,
-        "next_due": [row(f) for f in report.next_due],
-        "self_reported": [row(f) for f in report.self_reported],
+        **_once(report, lang, row, {id(f) for f in [*blockers, *overdue]}, set(map(id, blockers))),
+        "legend": phrases.legend(report, lang, credit=True),
         "waivers": [
             {
                 **row(f),
@@ -176,6 +176,23 @@ def _attention(
     return out
 
 
+def _once(report: Report, lang: str, row: Any, shown: set[int], gates: set[int]) -> dict[str, Any]:
+    """The next items due and the self-reported ones, each without the Findings a list above
+    already gave (page 1's unmet conditions and overdue items first): a line says how many
+    were left out ("và 2 điều kiện bắt buộc chưa đạt đã nêu ở trên"), none is repeated."""
+    out: dict[str, Any] = {}
+    for key, findings in (("next_due", report.next_due), ("self_reported", report.self_reported)):
+        above = [f for f in findings if id(f) in shown]
+        fresh = [f for f in findings if id(f) not in shown]
+        shown.update(id(f) for f in fresh)
+        out[key] = [row(f) for f in fresh]
+        gated = all(id(f) in gates for f in above)
+        out[key + "_above"] = (
+            phrases.listed_above(len(above), gated, lang, alone=not fresh) if above else None
+        )
+    return out
+
+
 def _css_string(text: str) -> str:
     """``text`` as a quoted CSS string, for a ``content:`` in the page's stylesheet: every
     character but letters and digits as a CSS escape (a space too: one after an escape
@@ -208,6 +225,7 @@ def _labels(report: Report, lang: str) -> dict[str, str]:
         "waivers": heading("report.waivers-heading", len(report.waivers)),
         "failures": heading("report.failures-heading", len(report.failures)),
         "details": _("report.details-heading", lang),
+        "legend": phrases.heading("report.legend-heading", lang),
         "timeline": _("report.html-timeline-heading", lang),
         "timeline_note": _(
             "report.html-timeline-note-journal"
@@ -250,7 +268,7 @@ def _area(area: AreaReport, report: Report, lang: str, row: Any) -> dict[str, An
         "score": format_score(score, lang),
         "status": area.status.value,
         "icon": STATUS_ICONS[area.status.value],
-        "status_text": _(f"status.{area.status.value}", lang),
+        "status_text": phrases.area_status(report, area, lang),
         "coverage": phrases.coverage(area, lang),
         "extra": phrases.area_notes(report, area, lang),
         # the bar is 200 units wide: 2 units a point

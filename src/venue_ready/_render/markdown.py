@@ -61,7 +61,7 @@ def render_markdown(report: Report, lang: str) -> str:
         cells = [
             area.title(lang),
             format_score(area.score, lang),
-            _("status." + area.status.value, lang),
+            phrases.area_status(report, area, lang),
             f"{area.coverage[0]}/{area.coverage[1]}",
             "—" if area.schedule_index is None else format_number(area.schedule_index, lang, 2),
         ]
@@ -76,6 +76,9 @@ def render_markdown(report: Report, lang: str) -> str:
 
     titles = phrases.area_titles(report, lang)
     items = phrases.item_ids(report)
+    # each Finding in full once, under the first heading it belongs to (as in the text report)
+    shown: set[int] = set()
+    gates = {id(f) for f in report.blockers}
     for heading, findings in (
         ("report.blockers-heading", report.blockers),
         ("report.overdue-heading", report.overdue),
@@ -85,7 +88,16 @@ def render_markdown(report: Report, lang: str) -> str:
         out += [f"## {escape(phrases.heading(heading, lang, count=len(findings)))}", ""]
         if not findings:
             out.append(escape(_("report.none", lang)))
-        out += [_finding_line(f, report, titles, items, lang) for f in findings]
+        above = [f for f in findings if id(f) in shown]
+        fresh = [f for f in findings if id(f) not in shown]
+        shown.update(id(f) for f in fresh)
+        out += [_finding_line(f, report, titles, items, lang) for f in fresh]
+        if above:
+            if fresh:
+                out.append("")
+            gated = all(id(f) in gates for f in above)
+            again = phrases.listed_above(len(above), gated, lang, alone=not fresh)
+            out.append(escape(f"({again})"))
         out.append("")
 
     if report.waivers:
@@ -120,6 +132,12 @@ def render_markdown(report: Report, lang: str) -> str:
         out.append("")
         for failure in report.failures:
             out.append(f"- {escape(failure.render(lang))}")
+        out.append("")
+
+    legend = phrases.legend(report, lang, progress=False, credit=True, mark=True)
+    if legend:
+        out += [f"## {escape(phrases.heading('report.legend-heading', lang))}", ""]
+        out += [f"- {escape(line)}" for line in legend]
         out.append("")
     # the one choke point: Markdown is read raw in a terminal as often as in a viewer
     return inert("\n".join(out).rstrip("\n") + "\n")

@@ -26,6 +26,7 @@ __all__ = [
     "MarkHints",
     "act_lines",
     "area_notes",
+    "area_status",
     "area_titles",
     "as_of",
     "coverage",
@@ -36,11 +37,14 @@ __all__ = [
     "heading",
     "item_ids",
     "item_ref",
+    "legend",
+    "listed_above",
     "mark_command",
     "opening",
     "overall",
     "overdue_by",
     "owner",
+    "pending_gates",
     "phase",
     "starts",
     "venue",
@@ -153,6 +157,74 @@ def area_notes(report: Report, area: AreaReport, lang: str) -> list[str]:
         percent = format_number(100 * area.after, lang)
         notes.append(_("report.after", lang, percent=percent, event=event))
     return notes
+
+
+def pending_gates(report: Report, area: AreaReport) -> list[Finding]:
+    """The area's critical conditions (``before`` gates) not yet met and not yet due: they are
+    listed among the unmet ones, but do not block the area yet."""
+    return [
+        f
+        for f in area.findings
+        if f.gate and not f.met and f.phase.value == "before" and not report.is_blocking(f)
+    ]
+
+
+def area_status(report: Report, area: AreaReport, lang: str) -> str:
+    """An area's status in words. An area "on track" that still has critical conditions to
+    meet says how many, so that it never reads as plainly on track while a condition is
+    listed as unmet: "Đúng tiến độ, còn 1 điều kiện bắt buộc chưa đến hạn". The status itself
+    (the JSON's, the score's) is unchanged."""
+    if area.status.value == "on_track":
+        count = len(pending_gates(report, area))
+        if count:
+            one = "status.on_track-pending-gate"
+            return _(one if count == 1 else one + "s", lang, count=count)
+    return _("status." + area.status.value, lang)
+
+
+def listed_above(count: int, blockers: bool, lang: str, *, alone: bool = False) -> str:
+    """The line that stands, in a later list, for ``count`` Findings an earlier list of the
+    same report already gave in full: "và 1 điều kiện bắt buộc chưa đạt đã nêu ở trên" when
+    they are all unmet critical conditions (``blockers``), else "và 2 đầu việc đã nêu ở trên";
+    when the list has nothing else (``alone``), "gồm 2 điều kiện bắt buộc chưa đạt đã nêu ở
+    trên". A report says each item once."""
+    kind = "blocker" if blockers else "item"
+    base = f"report.listed-above-{'only-' if alone else ''}{kind}"
+    return _(base if count == 1 else base + "s", lang, count=count)
+
+
+def legend(
+    report: Report,
+    lang: str,
+    *,
+    progress: bool = True,
+    credit: bool = False,
+    mark: bool = False,
+) -> list[str]:
+    """What each figure the report shows means, one line for each kind of figure that appears
+    in it: the areas' scores, "đã đánh giá a/b", the schedule index and (with ``progress``, for
+    the formats that show :func:`area_notes`) the ``during`` and ``after`` progress; with
+    ``credit``, also the "done" column, and with ``mark`` the ⛔ mark (for the formats whose
+    tables show them, when some item does). Empty for a report with no area."""
+    areas = report.areas
+    if not areas:
+        return []
+    event = event_noun(report, lang)
+    lines = []
+    if any(a.score is not None for a in areas):
+        lines.append(_("report.legend-score", lang, event=event))
+    lines.append(_("report.legend-coverage", lang))
+    if any(a.schedule_index is not None for a in areas):
+        lines.append(_("report.legend-schedule-index", lang))
+    if progress and any(a.during is not None for a in areas):
+        lines.append(_("report.legend-during", lang, event=event))
+    if progress and any(a.after is not None for a in areas):
+        lines.append(_("report.legend-after", lang, event=event))
+    if credit and any(a.findings for a in areas):
+        lines.append(_("report.legend-credit", lang))
+    if mark and any(report.is_blocking(f) for a in areas for f in a.findings):
+        lines.append(_("report.legend-blocking-mark", lang))
+    return lines
 
 
 def event_noun(report: Report, lang: str) -> str:

@@ -189,7 +189,7 @@ def _areas(report: Report, lang: str, width: int) -> RenderableType:
     for area in report.areas:
         style = _style(area.status.value)
         assessed, expected = area.coverage
-        status = Text(_("status." + area.status.value, lang), style=style)
+        status = Text(phrases.area_status(report, area, lang), style=style)
         details = " · ".join(phrases.area_notes(report, area, lang))
         if details:
             status.append("\n" + details, style="dim")
@@ -298,10 +298,16 @@ def _attention(report: Report, lang: str, width: int, hints: MarkHints | None) -
 
 
 def _next_due(report: Report, lang: str, width: int, hints: MarkHints | None) -> RenderableType:
-    upcoming = report.next_due
-    title = phrases.heading("report.next-due-heading", lang, count=len(upcoming))
+    listed = report.next_due
+    title = phrases.heading("report.next-due-heading", lang, count=len(listed))
+    # the unmet critical conditions not yet due are in the table above: named, not repeated
+    gates = {id(f) for f in report.blockers}
+    upcoming = [f for f in listed if id(f) not in gates]
+    above = len(listed) - len(upcoming)
+    again = phrases.listed_above(above, True, lang, alone=not upcoming) if above else None
     if not upcoming:
-        return Padding(Text.assemble((title, "bold"), "\n  ", _("report.none", lang)), (1, 0))
+        rest = _("report.none", lang) if again is None else f"({again})"
+        return Padding(Text.assemble((title, "bold"), "\n  ", rest), (1, 0))
     titles = phrases.area_titles(report, lang)
     items = phrases.item_ids(report)
     table = _section_table(title, leading=1)
@@ -315,6 +321,8 @@ def _next_due(report: Report, lang: str, width: int, hints: MarkHints | None) ->
             _item(report, f, titles, lang, hints=hints, items=items),
             Text(phrases.owner(report, f, lang), style="italic" if not f.owner else ""),
         )
+    if again is not None:
+        return Padding(Group(table, Text(f"  ({again})", style="dim")), (1, 0, 0, 0))
     return Padding(table, (1, 0, 0, 0))
 
 

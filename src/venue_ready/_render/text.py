@@ -50,11 +50,19 @@ def render_text(report: Report, lang: str, *, hints: MarkHints | None = None) ->
             add("      ! " + report.translate(error, lang))
     add("")
 
-    _section(lines, report, "report.blockers-heading", report.blockers, lang, hints=hints)
-    _section(lines, report, "report.overdue-heading", report.overdue, lang, hints=hints)
-    _section(lines, report, "report.next-due-heading", report.next_due, lang, hints=hints)
+    # each Finding is listed in full once, under the first heading it belongs to; a later list
+    # names how many of its items were given above rather than repeating them word for word
+    shown: set[int] = set()
+    blockers = {id(f) for f in report.blockers}
+    sections = [
+        ("report.blockers-heading", report.blockers),
+        ("report.overdue-heading", report.overdue),
+        ("report.next-due-heading", report.next_due),
+    ]
     if report.self_reported:
-        _section(lines, report, "report.reported-heading", report.self_reported, lang, hints=hints)
+        sections.append(("report.reported-heading", report.self_reported))
+    for heading, findings in sections:
+        _section(lines, report, heading, findings, lang, hints=hints, shown=shown, gates=blockers)
 
     waivers = report.waivers
     if waivers:
@@ -68,13 +76,18 @@ def render_text(report: Report, lang: str, *, hints: MarkHints | None = None) ->
         for failure in report.failures:
             add("  - " + failure.render(lang))
         add("")
+
+    legend = phrases.legend(report, lang)
+    if legend:
+        add(_("report.legend-heading", lang))
+        lines += ["  - " + line for line in legend]
     # the one choke point: whatever an event or a plugin wrote, no control reaches a terminal
     return inert("\n".join(lines).rstrip("\n") + "\n")
 
 
 def _area_line(report: Report, area: AreaReport, lang: str, width: int) -> str:
     title = area.title(lang).ljust(width)
-    status = _("status." + area.status.value, lang)
+    status = phrases.area_status(report, area, lang)
     head = f"  {title}  {format_score(area.score, lang):>5}  {status}"
     notes = phrases.area_notes(report, area, lang)
     return " · ".join([head, phrases.coverage(area, lang), *notes])
@@ -88,15 +101,25 @@ def _section(
     lang: str,
     *,
     hints: MarkHints | None,
+    shown: set[int],
+    gates: set[int],
 ) -> None:
     lines.append(_(heading, lang, count=len(findings)))
     if not findings:
         lines.append("  " + _("report.none", lang))
     titles = phrases.area_titles(report, lang)
     items = phrases.item_ids(report)
+    above = [f for f in findings if id(f) in shown]
     for f in findings:
+        if id(f) in shown:
+            continue
+        shown.add(id(f))
         details = "; ".join(phrases.finding_details(report, f, lang))
         what = report.translate(f.message, lang)
         lines.append(f"  - [{titles.get(f.area, f.area)}] {what} ({details})")
         lines += ["    " + line for line in phrases.act_lines(report, f, items, hints, lang)]
+    if above:
+        all_gates = all(id(f) in gates for f in above)
+        alone = len(above) == len(findings)
+        lines.append("  " + phrases.listed_above(len(above), all_gates, lang, alone=alone))
     lines.append("")
