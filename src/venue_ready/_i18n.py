@@ -357,12 +357,31 @@ class _Formatter(string.Formatter):
             return text.replace(".", ",") if self.lang == "vi" else text
         if isinstance(value, float) and not format_spec:
             return format_number(value, self.lang)
-        if isinstance(value, int) and not format_spec and abs(value) >= 10000:
+        if isinstance(value, int) and not format_spec:
+            # counts grouped as each language writes them: 1.901 (vi), 1,901 (en)
             return format_number(value, self.lang, 0)
         try:
             return str(super().format_field(value, format_spec))
         except (ValueError, TypeError):  # a spec that does not fit the value: show the value
             return str(value)
+
+
+#: The parameters that count things, in the order that decides which one a message's number
+#: agrees with: a template that uses one of them has a singular form, ``<id>.one``, chosen when
+#: that count is 1 (English "1 event", "2 events"; Vietnamese has no plural, so its ``.one``
+#: entries read as the other form, kept so that both catalogs have the same keys). A test
+#: checks every catalog against this list.
+COUNT_PARAMS = ("count", "items", "added", "members", "delegates", "valid")
+
+
+def _counted(params: Mapping[str, Any]) -> int | None:
+    """The count a message's words agree with: the first of :data:`COUNT_PARAMS` among its
+    parameters, when it is a whole number."""
+    for name in COUNT_PARAMS:
+        value = params.get(name)
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+    return None
 
 
 def translate(
@@ -373,7 +392,12 @@ def translate(
 ) -> str:
     """Render a :class:`Message` in ``lang``, looking in ``extra`` (plugins' catalogs) first;
     datetimes among its parameters are shown in ``tz`` when given (the event's time zone)."""
-    template = _lookup(message.id, lang, extra)
+    template = None
+    if _counted(message.params) == 1:
+        # "1 event", not "1 events": the singular form, where the catalogs have one
+        template = _lookup(f"{message.id}.one", lang, extra)
+    if template is None:
+        template = _lookup(message.id, lang, extra)
     if template is None:
         params = ", ".join(f"{k}={v}" for k, v in sorted(message.params.items()))
         return f"{message.id} ({params})" if params else message.id
@@ -391,8 +415,7 @@ def gettext_count(message_id: str, count: int, lang: str, /, **params: Any) -> s
     ``count`` among its parameters. Vietnamese counts without a plural form ("1 sự kiện",
     "2 sự kiện"): its ``.one`` entries, kept so that both catalogs have the same keys, read
     as the plural's."""
-    if count == 1 and f"{message_id}.one" in catalog().get(lang, {}):
-        message_id = f"{message_id}.one"
+    # translate() picks the ``.one`` entry itself, from the count among the parameters
     return gettext(message_id, lang, count=count, **params)
 
 
