@@ -72,9 +72,10 @@ def test_each_counted_message_renders_with_one_and_two(name: str) -> None:
             params = {f: (n if f in COUNT_PARAMS else f"<{f}>") for f in fields}
             for lang in LANGS:
                 text = translate(Message(key, params), lang, cat)
-                assert str(n) in text and "{" not in text, (key, lang, text)
-        one = translate(Message(key, {f: 1 for f in fields}), "en", cat)
-        two = translate(Message(key, {f: 2 for f in fields}), "en", cat)
+                assert str(n) in text, (key, lang, text)
+                assert "{" not in text, (key, lang, text)
+        one = translate(Message(key, dict.fromkeys(fields, 1)), "en", cat)
+        two = translate(Message(key, dict.fromkeys(fields, 2)), "en", cat)
         # the English singular is its own sentence, not the plural with a 1 in it
         if cat["en"][f"{key}.one"] != cat["en"][key]:
             assert one.replace("1", "2") != two, key
@@ -99,3 +100,28 @@ def test_a_plugins_counted_message_agrees_too() -> None:
     one = Message("broadcast.day-scheduled", {"day": "Mon", "count": 1, "about": "x"})
     assert translate(one, "en", cat) == "Mon: 1 broadcast about x scheduled"
     assert "1 buổi" in translate(one, "vi", cat)
+
+
+# -- numbers: counts grouped as each language writes them ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "count", "expected"),
+    [
+        ("vi", 1901, "1.901 sự kiện"),
+        ("en", 1901, "1,901 events"),
+        ("vi", 10000, "10.000 sự kiện"),
+        ("en", 10000, "10,000 events"),
+        ("vi", 999, "999 sự kiện"),
+    ],
+)
+def test_a_count_is_grouped_as_its_language_writes_it(lang: str, count: int, expected: str) -> None:
+    assert gettext_count("rollup.n-events", count, lang) == expected
+
+
+def test_scores_keep_their_decimal_comma() -> None:
+    from venue_ready._i18n import format_number, format_score
+
+    assert format_score(92.94, "vi") == "92,9"
+    assert format_score(92.94, "en") == "92.9"
+    assert format_number(1901.5, "vi") == "1.901,5"
