@@ -35,6 +35,7 @@ def test_the_glossary_has_every_required_term() -> None:
 # Messages where the English word is not the glossary's term, and why.
 NOT_THE_TERM = {
     ("due", "report.next-due-heading"): '"items due" means soon due: "sắp đến hạn"',
+    ("due", "report.next-due-heading.one"): 'its singular form: "sắp đến hạn"',
     ("done", "report.html-timeline-empty"): '"has to be done" is the verb: "phải xong"',
     ("item", "cli.metavar.item"): 'a metavar: the term, with an underscore, "ĐẦU_VIỆC"',
 }

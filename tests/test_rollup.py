@@ -874,7 +874,7 @@ def test_cli_rollup_plugin_failure_exits_3_and_names_it(
         "--format", "json", "--jobs", jobs, env={"PYTHONPATH": str(tmp_path)},
     )  # fmt: skip
     assert proc.returncode == 3, proc.stderr
-    assert "1 plugin failure(s)" in proc.stderr
+    assert "1 plugin failure:" in proc.stderr
     data = json.loads(proc.stdout)
     assert data["inconclusive"] is True
     [failure] = data["generator"]["failures"]

@@ -327,7 +327,12 @@ class _Formatter(string.Formatter):
 
     def get_value(self, key: int | str, args: Any, kwargs: Mapping[str, Any]) -> Any:
         if isinstance(key, str) and key in kwargs:
-            return kwargs[key]
+            value = kwargs[key]
+            if key in _GROUPED and isinstance(value, int) and not isinstance(value, bool):
+                # a count grouped as its language writes it from four digits (1.901 / 1,901);
+                # other whole numbers (a year, a line number) from five only
+                return format_number(value, self.lang, 0)
+            return value
         return "{" + str(key) + "}"  # a missing parameter shows, rather than crashing a report
 
     def format_field(self, value: Any, format_spec: str) -> str:
@@ -357,8 +362,7 @@ class _Formatter(string.Formatter):
             return text.replace(".", ",") if self.lang == "vi" else text
         if isinstance(value, float) and not format_spec:
             return format_number(value, self.lang)
-        if isinstance(value, int) and not format_spec:
-            # counts grouped as each language writes them: 1.901 (vi), 1,901 (en)
+        if isinstance(value, int) and not format_spec and abs(value) >= 10000:
             return format_number(value, self.lang, 0)
         try:
             return str(super().format_field(value, format_spec))
@@ -372,6 +376,11 @@ class _Formatter(string.Formatter):
 #: entries read as the other form, kept so that both catalogs have the same keys). A test
 #: checks every catalog against this list.
 COUNT_PARAMS = ("count", "items", "added", "members", "delegates", "valid")
+
+
+#: The parameters that are counts, grouped from four digits: those of :data:`COUNT_PARAMS`,
+#: and the total a count is out of ("600/1.901").
+_GROUPED = frozenset((*COUNT_PARAMS, "total"))
 
 
 def _counted(params: Mapping[str, Any]) -> int | None:
