@@ -286,7 +286,7 @@ CASES: dict[str, Case] = {
 }
 
 SUMMARY = {
-    "en": "Not assessed: {count} problem(s) in {file}.",
+    "en": "Not assessed: {count} problem{s} in {file}.",  # "1 problem", "2 problems"
     "vi": "Không đánh giá được: {count} vấn đề trong tệp {file}.",
 }
 
@@ -315,7 +315,9 @@ def assert_reported(
     lines = result.stderr.splitlines()
     assert lines, "nothing on stderr"
     *body, summary = lines
-    assert summary == SUMMARY[lang].format(count=len(expected), file=file)
+    assert summary == SUMMARY[lang].format(
+        count=len(expected), file=file, s="" if len(expected) == 1 else "s"
+    )
     at = re.compile(re.escape(file) + r":(\d+):(\d+): ")
     problem_lines: list[str] = []
     unplaced: list[str] = []

@@ -19,7 +19,7 @@ from .conftest import ROOT, RunCli, WriteEvent
 EXAMPLE = ROOT / "examples" / "ngoc-thuy-2020" / "congress.toml"
 AS_OF = "2020-05-14T16:00+07:00"
 VERDICT = {"vi": "CHƯA SẴN SÀNG", "en": "NOT READY"}
-HINT = {"vi": "khi hoàn thành, ghi vào sổ theo dõi: ", "en": "when done, record it: "}
+HINT = {"vi": "khi hoàn thành, ghi vào sổ theo dõi: ", "en": "When done, record it: "}
 
 
 def _report(path: Path = EXAMPLE) -> venue_ready.Report:
@@ -38,7 +38,7 @@ def test_brief_of_the_example(run_cli: RunCli, lang: str) -> None:
     assert VERDICT[lang] in lines[1]
     assert ("92,9/100" if lang == "vi" else "92.9/100") in lines[1]
     report = _report()
-    counts = "3 điều kiện bắt buộc chưa đạt" if lang == "vi" else "3 critical conditions unmet"
+    counts = "3 điều kiện bắt buộc chưa đạt" if lang == "vi" else "Critical conditions unmet: 3 ·"
     assert counts in brief
     owners = report.by_owner([*report.blockers, *report.overdue], lang=lang)
     assert len(owners) == 5
@@ -131,7 +131,7 @@ def _commands(text: str, lang: str) -> list[str]:
 def test_text_report_shows_ids_and_the_mark_command(run_cli: RunCli, lang: str) -> None:
     done = run_cli("check", EXAMPLE, "--as-of", AS_OF, "--lang", lang)
     text = done.stdout
-    label = "mã: " if lang == "vi" else "id: "
+    label = "mã: " if lang == "vi" else "ID: "
     assert f"{label}security:side-gate" in text
     assert f"{label}service.delegate-packs" in text
     commands = _commands(text, lang)

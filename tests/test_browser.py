@@ -142,7 +142,7 @@ PAGE_NUMBER = {"vi": "Trang {page} / {pages}", "en": "Page {page} of {pages}"}
 #: Page 1's verdict with its counts, and its list of what to act on by body in charge.
 COUNTS = {
     "vi": "3 điều kiện bắt buộc chưa đạt · 3 đầu việc quá hạn · 5 đơn vị phụ trách",
-    "en": "3 critical conditions unmet · 3 overdue items · 5 bodies in charge",
+    "en": "Critical conditions unmet: 3 · overdue items: 3 · bodies in charge: 5",
 }
 ATTENTION = {
     "vi": "Việc cần xử lý, theo đơn vị phụ trách",

@@ -51,7 +51,7 @@ def test_check_prints_the_report_in_english(run_cli: RunCli, small_example: Path
     assert "schedule index 0.87" in out
     assert "signed off version 3, the current version is 4" in out
     assert "in charge: Tiểu ban Văn kiện" in out
-    assert "Waived items (1):" in out
+    assert "Waived item (1):" in out
     # nothing of the Vietnamese frame is left in the English report
     assert "Mức độ" not in out
     assert "phụ trách" not in out
@@ -209,7 +209,7 @@ def test_plugin_that_raises_marks_only_its_area(
     assert "Inconclusive" in proc.stdout
     # the other area is still assessed, and the overall score counts only it
     assert "Overall readiness: 52/100 · Error, inconclusive" in proc.stdout
-    assert "1 plugin failure(s)" in proc.stderr
+    assert "(1 plugin failure; areas in error: 1)" in proc.stderr
     assert "Traceback" not in proc.stdout + proc.stderr
 
 
@@ -243,7 +243,7 @@ def test_plugin_that_fails_to_import(run_cli: RunCli, small_example: Path, tmp_p
         env=_env(tmp_path),
     )  # fmt: skip
     assert proc.returncode == 3
-    assert "Failed plugins (1):" in proc.stdout
+    assert "Failed plugin (1):" in proc.stdout
     assert "broken_plugin" in proc.stdout
     assert "No module named 'module_that_does_not_exist_anywhere'" in proc.stdout
     # the builtin plugin still ran

@@ -35,10 +35,11 @@ def test_the_glossary_has_every_required_term() -> None:
 # Messages where the English word is not the glossary's term, and why.
 NOT_THE_TERM = {
     ("due", "report.next-due-heading"): '"items due" means soon due: "sắp đến hạn"',
+    ("due", "report.next-due-heading.one"): 'its singular form: "sắp đến hạn"',
     ("done", "report.html-timeline-empty"): '"has to be done" is the verb: "phải xong"',
     ("item", "cli.metavar.item"): 'a metavar: the term, with an underscore, "ĐẦU_VIỆC"',
-    ("due", "status.on_track-pending-gate"): '"not yet due" is "chưa đến hạn"',
     ("due", "status.on_track-pending-gates"): '"not yet due" is "chưa đến hạn"',
+    ("due", "status.on_track-pending-gates.one"): '"not yet due" is "chưa đến hạn"',
     ("due", "report.legend-blocking-mark"): '"unmet at its due" is "đã đến hạn mà chưa đạt"',
 }
 

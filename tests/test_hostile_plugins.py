@@ -288,9 +288,7 @@ def test_inconclusive_is_one_thing_on_stderr_and_in_every_format(
         )  # fmt: skip
         assert proc.returncode == 3, fmt
         assert marker in proc.stdout, fmt
-        assert "The result is inconclusive (1 plugin failure(s), 0 area(s) in error)" in (
-            proc.stderr
-        )
+        assert "The result is inconclusive (1 plugin failure; areas in error: 0)" in (proc.stderr)
     plain = run_cli("check", small_example, "--format", "json", env=env)
     assert plain.returncode == 0
     assert json.loads(plain.stdout)["inconclusive"] is False

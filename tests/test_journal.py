@@ -285,7 +285,7 @@ def test_entries_about_items_gone_from_the_plan_are_named(run_cli: RunCli, small
         j.append("service.old-item", "done", by="A", at=_moment("2020-05-01T08:00+07:00"))
     result = run_cli("check", small, "--as-of", AS_OF, "--known-at", "now", "--lang", "en")
     assert result.returncode == 0
-    assert "1 entries about items no longer in the plan (service.old-item)" in result.stderr
+    assert "1 entry about an item no longer in the plan (service.old-item)" in result.stderr
 
 
 # -- what the report shows ----------------------------------------------------------------------
@@ -298,7 +298,7 @@ def test_reports_show_how_old_each_self_reported_result_is(run_cli: RunCli, smal
                  recorded_at=_moment("2020-05-12T16:00+07:00"))  # fmt: skip
     hindsight = ("--known-at", "now")  # written into this journal now, about then
     text = run_cli("check", small, "--as-of", AS_OF, *hindsight, "--lang", "en").stdout
-    assert "Self-reported results (1), the oldest report first:" in text
+    assert "Self-reported result (1):" in text
     assert "reported by Tiểu ban Phục vụ 2 days ago" in text
     vi = run_cli("check", small, "--as-of", "2020-05-12T21:30+07:00", *hindsight).stdout
     assert "Tiểu ban Phục vụ báo cáo cách đây 5 giờ" in vi

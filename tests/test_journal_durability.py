@@ -713,8 +713,7 @@ def test_export_and_import_through_the_cli(run_cli: RunCli, tmp_path: Path, fmt:
         proc = run_cli("journal", "import", event_file, out, "--journal", target, "--lang", "en")
         assert proc.returncode == 0, proc.stderr
         assert proc.stdout == (
-            f"Imported {added} entries into {target}; "
-            f"{skipped} were already there and were skipped.\n"
+            f"Imported {added} entries into {target}; skipped as already there: {skipped}.\n"
         )
     with open_journal(target, create=False) as journal:
         assert journal.entries() == original
@@ -731,7 +730,7 @@ def test_export_and_import_through_the_cli(run_cli: RunCli, tmp_path: Path, fmt:
     assert proc.returncode == 2
     line = 3 if fmt == "jsonl" else 4  # the CSV's header is its line 1
     assert f"{bad}:{line}: status: 'finished' is not a status" in proc.stderr
-    assert f"Nothing imported: 1 problems in {bad}." in proc.stderr
+    assert f"Nothing imported: 1 problem in {bad}." in proc.stderr
     assert "Traceback" not in proc.stderr
     with open_journal(target, create=False) as journal:
         assert len(journal) == 6
@@ -824,7 +823,7 @@ def test_a_csv_row_with_too_many_cells_is_refused(tmp_path: Path) -> None:
         assert len(journal) == 0
     (problem,) = caught.value.problems
     assert problem.file == "sheet.csv:2"
-    assert "1 more cells than the header" in problem.render("en")
+    assert "1 more cell than the header" in problem.render("en")
 
 
 # -- 5. properties ---------------------------------------------------------------------------------

@@ -54,7 +54,7 @@ def test_an_export_with_a_bom_imports_as_one_without(marked: Path, tmp_path: Pat
     shutil.copy(SMALL_EXAMPLE, other)
     imported = _cli("journal", "import", other, out, "--lang", "en")
     assert imported.returncode == 0, imported.stderr
-    assert imported.stdout.startswith(b"Imported 1 entries into ")
+    assert imported.stdout.startswith(b"Imported 1 entry into ")
     again = _cli("journal", "export", other, "--format", "csv")
     assert again.stdout == out.read_bytes().removeprefix(BOM)
 

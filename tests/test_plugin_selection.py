@@ -106,7 +106,7 @@ def test_plugins_text_in_both_languages(run_cli: RunCli, site: Path) -> None:
     assert en.returncode == 3
     assert "catering (distribution venue-ready-catering 1.0)" in en.stdout
     assert "areas: catering" in en.stdout
-    assert "Failed plugins (1):" in en.stdout
+    assert "Failed plugin (1):" in en.stdout
     vi = run_cli("plugins", env={"PYTHONPATH": str(site)})
     assert "catering (gói venue-ready-catering 1.0)" in vi.stdout
     assert "mảng: catering" in vi.stdout

@@ -403,7 +403,8 @@ def test_event_file_doc_names_every_key_and_problem() -> None:
         *loading._WAIVER_KEYS,
     }
     assert keys - documented == set()
-    problems = {k for k in _messages.EN if k.startswith("load.")}
+    # a singular form (``.one``) is the same problem, documented under its message's id
+    problems = {k for k in _messages.EN if k.startswith("load.") and not k.endswith(".one")}
     assert {p for p in problems if f"`{p}`" not in doc} == set()
 
 

@@ -88,7 +88,8 @@ def test_no_area_reads_plainly_on_track_with_an_unmet_critical_condition(path: P
     lang = _lang(path)
     text = _report(path)
     plain = "Đúng tiến độ ·" if lang == "vi" else "On track ·"
-    heading = "Điều kiện bắt buộc chưa đạt" if lang == "vi" else "Unmet critical conditions"
+    # the heading's singular and plural both start so ("Unmet critical condition (1):")
+    heading = "Điều kiện bắt buộc chưa đạt (" if lang == "vi" else "Unmet critical condition"
     # the areas listed under the unmet critical conditions, by their titles
     section = text.split(heading, 1)[1].split("\n\n", 1)[0]
     unmet = set(re.findall(r"^  - \[([^\]]+)\]", section, re.MULTILINE))
@@ -133,19 +134,19 @@ def test_a_later_list_says_how_many_of_its_items_are_above() -> None:
     vi = _report(GOLDEN / "ngoc-thuy.vi.txt")
     assert vi.count("Cổng phụ: chưa bố trí chốt gác") == 1
     overdue = vi.split("Đầu việc quá hạn (3):", 1)[1].split("\n\n", 1)[0]
-    assert overdue.endswith("\n  và 1 điều kiện bắt buộc chưa đạt đã nêu ở trên")
+    assert overdue.endswith("\n  Đã nêu ở trên: 1 điều kiện bắt buộc chưa đạt")
     upcoming = vi.split("Đầu việc sắp đến hạn (10):", 1)[1].split("\n\n", 1)[0]
-    assert upcoming.endswith("\n  và 2 điều kiện bắt buộc chưa đạt đã nêu ở trên")
+    assert upcoming.endswith("\n  Đã nêu ở trên: 2 điều kiện bắt buộc chưa đạt")
     assert upcoming.count("\n  - [") == 8
-    # a list whose items are all above says it alone, without an "and"
+    # a list whose items are all above says it alone
     en = _report(GOLDEN / "election-2021.en.txt")
     assert "Overdue items (2):\n  2 unmet critical conditions, listed above\n" in en
     md = _report(GOLDEN / "small.en.md")
-    assert "## Overdue items (1)\n\n(1 unmet critical condition, listed above)\n" in md
+    assert "## Overdue item (1)\n\n(1 unmet critical condition, listed above)\n" in md
     # the printable page: page 1 gives the unmet and overdue items, the next-due table not again
     page = (GOLDEN / "ngoc-thuy.vi.html").read_text(encoding="utf-8")
     assert page.count("Tầng hầm để xe được phun khử khuẩn lần gần nhất") == 2  # page 1, details
-    assert "(và 2 điều kiện bắt buộc chưa đạt đã nêu ở trên)" in page
+    assert "(Đã nêu ở trên: 2 điều kiện bắt buộc chưa đạt)" in page
 
 
 # -- every figure explained --------------------------------------------------------------------

@@ -874,7 +874,7 @@ def test_cli_rollup_plugin_failure_exits_3_and_names_it(
         "--format", "json", "--jobs", jobs, env={"PYTHONPATH": str(tmp_path)},
     )  # fmt: skip
     assert proc.returncode == 3, proc.stderr
-    assert "1 plugin failure(s)" in proc.stderr
+    assert "1 plugin failure:" in proc.stderr
     data = json.loads(proc.stdout)
     assert data["inconclusive"] is True
     [failure] = data["generator"]["failures"]
@@ -944,7 +944,7 @@ def _check_text_tree(out: Path, data: dict[str, Any]) -> None:
     assert proc.returncode == 0, proc.stderr
     first, counts = proc.stdout.splitlines()[:2]
     assert first == f"Readiness roll-up: {data['events'][0]['name']}"  # the district's name
-    assert counts == "1901 events from 1901 files"
+    assert counts == "1,901 events from 1,901 files"  # grouped as English writes it
     tree = proc.stdout.split("\nTree:\n", 1)[1].rstrip("\n").splitlines()
     assert len(tree) == 1901
     depths = [(len(line) - len(line.lstrip(" ")) - 2) // 2 for line in tree]

@@ -55,14 +55,17 @@ _VI = {
 
 _EN = {
     # -- the schedule: each day before, the opening, the closing, the results ----------------------
-    "broadcast.day-scheduled": "{day}: {count} broadcast(s) about {about} scheduled",
+    "broadcast.day-scheduled": "{day}: {count} broadcasts about {about} scheduled",
+    "broadcast.day-scheduled.one": "{day}: {count} broadcast about {about} scheduled",
     "broadcast.day-missing": "{day}: no broadcast about {about} scheduled (at least one a day is expected from {from_days} days before {start_day})",
     "broadcast.day-no-schedule": "{day}: no broadcast schedule ([[slots]]) given, so this day cannot be assessed",
     "broadcast.opening-scheduled": 'Broadcast on the opening day: "{content}" at {at}',
     "broadcast.opening-missing": 'No opening broadcast (kind = "opening") scheduled on the opening day, {day}',
     "broadcast.opening-no-schedule": "Broadcast on the opening day, {day}: no broadcast schedule ([[slots]]) given, not assessed",
-    "broadcast.reminder-scheduled": "{day}: {count} reminder(s) about {about} on the day (at least {min} expected)",
-    "broadcast.reminder-missing": '{day}: {count} reminder(s) about {about} on the day (kind = "reminder"), at least {min} expected',
+    "broadcast.reminder-scheduled": "{day}: {count} reminders about {about} on the day (at least {min} expected)",
+    "broadcast.reminder-scheduled.one": "{day}: {count} reminder about {about} on the day (at least {min} expected)",
+    "broadcast.reminder-missing": '{day}: {count} reminders about {about} on the day (kind = "reminder"), at least {min} expected',
+    "broadcast.reminder-missing.one": '{day}: {count} reminder about {about} on the day (kind = "reminder"), at least {min} expected',
     "broadcast.reminder-none": '{day}: no reminder about {about} on the day (kind = "reminder"), at least {min} expected',
     "broadcast.reminder-no-schedule": "{day}: no broadcast schedule ([[slots]]) given, so the reminders on the day cannot be assessed",
     "broadcast.closing-scheduled": 'Closing broadcast: "{content}" at {at}',
@@ -81,6 +84,7 @@ _EN = {
     "broadcast.too-long": 'Broadcast "{content}" ({at}): {minutes} minutes long, over the limit of {max} minutes a broadcast',
     # -- the local limits --------------------------------------------------------------------------
     "broadcast.over-limit": "{day}: {count} broadcasts, over the limit of {max} a day; drop or move some of them",
+    "broadcast.over-limit.one": "{day}: {count} broadcast, over the limit of {max} a day; drop or move it",
     # -- the loudspeaker clusters ------------------------------------------------------------------
     "broadcast.clusters-ok": "{working}/{total} loudspeaker clusters working ({percent}%, at least {threshold}% required), checked {checked}",
     "broadcast.clusters-low": "Only {working}/{total} loudspeaker clusters working ({percent}%, below the {threshold}% required), checked {checked}: repair {needed} more",
@@ -102,5 +106,11 @@ for _role in ROLES:
 for _kind, _words in KIND_WORDS.items():
     for _part, (_vi, _en) in _words.items():
         _VI[f"broadcast.word.{_part}.{_kind}"], _EN[f"broadcast.word.{_part}.{_kind}"] = _vi, _en
+
+# Vietnamese has no plural: a counted message's singular form (``<id>.one``, chosen when the
+# count is 1) reads as its other form, kept so that both catalogs have the same keys.
+_VI.update(
+    {key: _VI[key.removesuffix(".one")] for key in _EN if key.endswith(".one") and key not in _VI}
+)
 
 MESSAGES: dict[str, dict[str, str]] = {"vi": _VI, "en": _EN}

@@ -183,14 +183,27 @@ _EN: dict[str, str] = {
     "disinfection.medical-team-ready": (
         "The medical standby team of {team}: {members} members, confirmed on {confirmed}"
     ),
+    "disinfection.medical-team-ready.one": (
+        "The medical standby team of {team}: {members} member, confirmed on {confirmed}"
+    ),
     "disinfection.medical-team-unconfirmed": (
         "The medical standby team of {team} ({members} members) has not confirmed yet"
+    ),
+    "disinfection.medical-team-unconfirmed.one": (
+        "The medical standby team of {team} ({members} member) has not confirmed yet"
     ),
     "disinfection.medical-team-short": (
         "The medical standby team of {team} has {members} members, at least {needed} needed"
     ),
+    "disinfection.medical-team-short.one": (
+        "The medical standby team of {team} has {members} member, at least {needed} needed"
+    ),
     "disinfection.medical-team-unconfirmed-short": (
         "The medical standby team of {team} has not confirmed yet and has {members} members, "
+        "at least {needed} needed"
+    ),
+    "disinfection.medical-team-unconfirmed-short.one": (
+        "The medical standby team of {team} has not confirmed yet and has {members} member, "
         "at least {needed} needed"
     ),
     "disinfection.medical-team-missing": "No medical standby team arranged ([medical_team])",
@@ -230,5 +243,11 @@ _EN: dict[str, str] = {
 # The default owner roles, named in both languages (template.ROLES).
 for _role in ROLES:
     _VI[_role.id], _EN[_role.id] = _role.vi, _role.en
+
+# Vietnamese has no plural: a counted message's singular form (``<id>.one``, chosen when the
+# count is 1) reads as its other form, kept so that both catalogs have the same keys.
+_VI.update(
+    {key: _VI[key.removesuffix(".one")] for key in _EN if key.endswith(".one") and key not in _VI}
+)
 
 MESSAGES: dict[str, dict[str, str]] = {"vi": _VI, "en": _EN}

@@ -219,6 +219,10 @@ _EN: dict[str, str] = {
         "{valid} extinguishers with a valid inspection, at least {required} needed "
         "({attendance} people present at once, one per {per} people, at least {minimum})"
     ),
+    "security.extinguishers-count.one": (
+        "{valid} extinguisher with a valid inspection, at least {required} needed "
+        "({attendance} people present at once, one per {per} people, at least {minimum})"
+    ),
     "security.extinguishers-no-attendance": (
         "The attendance is not known (set participants in [event.attendance] or attendance in "
         "the settings), so the number of extinguishers needed cannot be worked out"
@@ -295,5 +299,11 @@ _EN: dict[str, str] = {
 # The default owner roles, named in both languages (template.ROLES).
 for _role in ROLES:  # the ward's common bodies (OWNER_ROLES) are in the core catalog
     _VI[_role.id], _EN[_role.id] = _role.vi, _role.en
+
+# Vietnamese has no plural: a counted message's singular form (``<id>.one``, chosen when the
+# count is 1) reads as its other form, kept so that both catalogs have the same keys.
+_VI.update(
+    {key: _VI[key.removesuffix(".one")] for key in _EN if key.endswith(".one") and key not in _VI}
+)
 
 MESSAGES: dict[str, dict[str, str]] = {"vi": _VI, "en": _EN}

@@ -327,7 +327,12 @@ class _Formatter(string.Formatter):
 
     def get_value(self, key: int | str, args: Any, kwargs: Mapping[str, Any]) -> Any:
         if isinstance(key, str) and key in kwargs:
-            return kwargs[key]
+            value = kwargs[key]
+            if key in _GROUPED and isinstance(value, int) and not isinstance(value, bool):
+                # a count grouped as its language writes it from four digits (1.901 / 1,901);
+                # other whole numbers (a year, a line number) from five only
+                return format_number(value, self.lang, 0)
+            return value
         return "{" + str(key) + "}"  # a missing parameter shows, rather than crashing a report
 
     def format_field(self, value: Any, format_spec: str) -> str:
@@ -365,6 +370,29 @@ class _Formatter(string.Formatter):
             return str(value)
 
 
+#: The parameters that count things, in the order that decides which one a message's number
+#: agrees with: a template that uses one of them has a singular form, ``<id>.one``, chosen when
+#: that count is 1 (English "1 event", "2 events"; Vietnamese has no plural, so its ``.one``
+#: entries read as the other form, kept so that both catalogs have the same keys). A test
+#: checks every catalog against this list.
+COUNT_PARAMS = ("count", "items", "added", "members", "delegates", "valid")
+
+
+#: The parameters that are counts, grouped from four digits: those of :data:`COUNT_PARAMS`,
+#: and the total a count is out of ("600/1.901").
+_GROUPED = frozenset((*COUNT_PARAMS, "total"))
+
+
+def _counted(params: Mapping[str, Any]) -> int | None:
+    """The count a message's words agree with: the first of :data:`COUNT_PARAMS` among its
+    parameters, when it is a whole number."""
+    for name in COUNT_PARAMS:
+        value = params.get(name)
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+    return None
+
+
 def translate(
     message: Message,
     lang: str,
@@ -373,7 +401,12 @@ def translate(
 ) -> str:
     """Render a :class:`Message` in ``lang``, looking in ``extra`` (plugins' catalogs) first;
     datetimes among its parameters are shown in ``tz`` when given (the event's time zone)."""
-    template = _lookup(message.id, lang, extra)
+    template = None
+    if _counted(message.params) == 1:
+        # "1 event", not "1 events": the singular form, where the catalogs have one
+        template = _lookup(f"{message.id}.one", lang, extra)
+    if template is None:
+        template = _lookup(message.id, lang, extra)
     if template is None:
         params = ", ".join(f"{k}={v}" for k, v in sorted(message.params.items()))
         return f"{message.id} ({params})" if params else message.id
@@ -391,8 +424,7 @@ def gettext_count(message_id: str, count: int, lang: str, /, **params: Any) -> s
     ``count`` among its parameters. Vietnamese counts without a plural form ("1 sự kiện",
     "2 sự kiện"): its ``.one`` entries, kept so that both catalogs have the same keys, read
     as the plural's."""
-    if count == 1 and f"{message_id}.one" in catalog().get(lang, {}):
-        message_id = f"{message_id}.one"
+    # translate() picks the ``.one`` entry itself, from the count among the parameters
     return gettext(message_id, lang, count=count, **params)
 
 

@@ -169,7 +169,7 @@ def test_every_day_before_the_congress_has_a_slot() -> None:
     assert found["credit"] == 1.0
     assert found["weight"] == 1.0
     assert found["phase"] == "before"
-    assert text(found) == "10 May 2020: 1 broadcast(s) about the congress scheduled"
+    assert text(found) == "10 May 2020: 1 broadcast about the congress scheduled"
 
 
 def test_a_day_with_no_slot_is_missing() -> None:

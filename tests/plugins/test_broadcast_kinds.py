@@ -183,7 +183,7 @@ def test_election_day_needs_two_reminders() -> None:
     found = reminders(radio_event("election", slots=two), "en")
     assert (found["code"], found["credit"]) == ("broadcast.reminder-scheduled", 1.0)
     assert found["message"]["text"] == (
-        "15 May 2020: 2 reminder(s) about the election on the day (at least 2 expected)"
+        "15 May 2020: 2 reminders about the election on the day (at least 2 expected)"
     )
 
 

@@ -466,7 +466,7 @@ def test_an_unconfirmed_or_small_medical_team_earns_part() -> None:
     )
     (both,), _ = _findings(_team(1), "disinfection.medical-team-arranged")
     assert both["credit"] == 0.25
-    assert "has not confirmed yet and has 1 members, at least 2 needed" in (both["message"]["text"])
+    assert "has not confirmed yet and has 1 member, at least 2 needed" in (both["message"]["text"])
 
 
 def test_the_medical_team_on_duty_is_a_during_finding() -> None:

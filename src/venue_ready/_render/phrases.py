@@ -176,21 +176,19 @@ def area_status(report: Report, area: AreaReport, lang: str) -> str:
     (the JSON's, the score's) is unchanged."""
     if area.status.value == "on_track":
         count = len(pending_gates(report, area))
-        if count:
-            one = "status.on_track-pending-gate"
-            return _(one if count == 1 else one + "s", lang, count=count)
+        if count:  # the catalog's ".one" form when there is one
+            return _("status.on_track-pending-gates", lang, count=count)
     return _("status." + area.status.value, lang)
 
 
 def listed_above(count: int, blockers: bool, lang: str, *, alone: bool = False) -> str:
     """The line that stands, in a later list, for ``count`` Findings an earlier list of the
-    same report already gave in full: "và 1 điều kiện bắt buộc chưa đạt đã nêu ở trên" when
-    they are all unmet critical conditions (``blockers``), else "và 2 đầu việc đã nêu ở trên";
-    when the list has nothing else (``alone``), "gồm 2 điều kiện bắt buộc chưa đạt đã nêu ở
-    trên". A report says each item once."""
-    kind = "blocker" if blockers else "item"
-    base = f"report.listed-above-{'only-' if alone else ''}{kind}"
-    return _(base if count == 1 else base + "s", lang, count=count)
+    same report already gave in full: "Đã nêu ở trên: 1 điều kiện bắt buộc chưa đạt" when
+    they are all unmet critical conditions (``blockers``), else "Đã nêu ở trên: 2 đầu việc";
+    when the list has nothing else (``alone``), "(2 điều kiện bắt buộc chưa đạt, đã nêu ở
+    trên)". A report says each item once."""
+    kind = "blockers" if blockers else "items"
+    return _(f"report.listed-above-{'only-' if alone else ''}{kind}", lang, count=count)
 
 
 def legend(

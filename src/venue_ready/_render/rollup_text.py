@@ -344,5 +344,5 @@ def table_rows(rollup: Rollup, entries: Iterable[RollupEntry], lang: str) -> lis
 
 
 def _count(number: int, lang: str) -> str:
-    # as the catalogs' templates write a whole number: grouped from 10,000 up
-    return format_number(number, lang, 0) if abs(number) >= 10000 else str(number)
+    # as the catalogs' templates write a whole number: grouped, 1.901 (vi) / 1,901 (en)
+    return format_number(number, lang, 0)
