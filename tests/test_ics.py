@@ -114,7 +114,7 @@ def test_one_todo_per_dated_finding(report: Report, lang: str) -> None:
             "en",
             "Tài liệu phát cho đại biểu: in progress (80%)",
             "Area: General preparations",
-            "In charge: Văn phòng Đảng ủy",
+            "In charge: Party committee office",
         ),
     ],
 )

@@ -246,3 +246,32 @@ def test_a_role_and_the_same_body_written_in_the_file_are_one_owner_in_every_lan
     english = report.by_owner(lang="en")
     assert "Tiểu ban Phục vụ" not in english
     assert any(name == "Service sub-committee" for name in english)
+
+
+def test_a_name_the_file_writes_that_is_a_role_s_name_is_that_role_in_english() -> None:
+    # The Ngọc Thụy file writes "Tiểu ban Phục vụ" for the backdrop, which the decoration
+    # plugin names as its role "Service sub-committee": one body, one name in each language
+    import subprocess
+    import sys
+
+    from .conftest import ROOT
+
+    def owners(lang: str) -> set[str]:
+        proc = subprocess.run(
+            [sys.executable, "-m", "venue_ready", "check", "examples/ngoc-thuy-2020/congress.toml",
+             "--as-of", "2020-05-14T16:00+07:00", "--lang", lang],
+            capture_output=True, text=True, encoding="utf-8", cwd=ROOT, check=False,
+        )  # fmt: skip
+        marker = "in charge: " if lang == "en" else "phụ trách: "
+        return {
+            part.split(marker, 1)[1].split(";")[0].split(")")[0]
+            for part in proc.stdout.splitlines()
+            if marker in part
+        }
+
+    english = owners("en")
+    assert "Service sub-committee" in english
+    assert "Tiểu ban Phục vụ" not in english
+    assert "Party committee office" in english
+    assert "Văn phòng Đảng ủy" not in english
+    assert "Tiểu ban Phục vụ" in owners("vi")  # the file's own language keeps its spelling

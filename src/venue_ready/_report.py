@@ -149,6 +149,8 @@ class Report:
     catalogs: Mapping[str, Mapping[str, str]] = field(factory=dict, eq=False, repr=False)
     history: tuple[HistoryPoint, ...] = ()
     kind: EventKind | None = field(default=None, eq=False, repr=False)
+    # the roles plugins name, by their name in the event's language (folded): filled on first use
+    _roles: dict[str, Message | None] = field(init=False, factory=dict, eq=False, repr=False)
 
     # -- derived lists: computed from the areas, never stored ----------------------------------
 
@@ -369,13 +371,33 @@ class Report:
     def owner_text(self, finding: Finding, lang: str | None = None) -> str | None:
         """Who is in charge of ``finding`` as text, in ``lang`` (default: the event's language):
         a name from the event's data as written, a role a plugin names (a
-        :class:`~venue_ready.Message`) translated; None when nobody is named. Print this, not
-        ``finding.owner``, which may be a Message."""
+        :class:`~venue_ready.Message`) translated; None when nobody is named. A name the file
+        writes that is a role's name in the event's language is that role, in ``lang`` too (one
+        body is one owner in every language). Print this, not ``finding.owner``, which may be
+        a Message."""
         lang = self._lang(lang)
         owner = finding.owner
         if isinstance(owner, Message):
             return self.translate(owner, lang)
+        if owner is not None and lang != self.event.lang:
+            # one body, one name: the file's "Tiểu ban Phục vụ" is the role a plugin names
+            # "Service sub-committee" in English, not a second owner beside it
+            role = self._role_named(owner)
+            if role is not None:
+                return self.translate(role, lang)
         return owner
+
+    def _role_named(self, name: str) -> Message | None:
+        """The role a plugin names in this report whose name in the event's language is
+        ``name`` (case and spacing aside), or None."""
+        roles = self._roles
+        if not roles:
+            home = self.event.lang
+            for f in self._all():
+                if isinstance(f.owner, Message):
+                    roles.setdefault(fold_name(self.translate(f.owner, home)), f.owner)
+            roles.setdefault("", None)  # looked: an empty report has no role
+        return roles.get(fold_name(name))
 
     def message_text(self, finding: Finding, lang: str | None = None) -> str:
         """A Finding's message rendered in ``lang`` (default: the event's language)."""
