@@ -475,3 +475,18 @@ def test_the_doc_shows_what_the_tool_prints() -> None:
             assert block["output"] == proc.stderr, f"docs/cli.md: {block['command']}"
     if REGEN:
         CLI_DOC.write_text(text[:start] + new_section + text[end:], encoding="utf-8")
+
+
+def test_the_event_file_page_shows_the_same_excerpts_as_this_page() -> None:
+    """docs/event-file.md shows a misspelt command and a missing file next to the loader's
+    problems: each of its console blocks is one of docs/cli.md's, word for word (and those are
+    what the tool prints, by the test above)."""
+    ours = {m["command"]: m[0] for m in _BLOCK.finditer(CLI_DOC.read_text(encoding="utf-8"))}
+    page = (CLI_DOC.parent / "event-file.md").read_text(encoding="utf-8")
+    theirs = list(_BLOCK.finditer(page))
+    assert {m["command"] for m in theirs} >= {
+        "venue-ready chek examples/small/congress.toml",
+        "venue-ready check examples/small/congres.toml",
+    }
+    for block in theirs:
+        assert block[0] == ours[block["command"]], block["command"]

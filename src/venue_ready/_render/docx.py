@@ -656,7 +656,7 @@ def _body(doc: DocxDocument, layout: Layout, report: Report, lang: str) -> None:
             number=number,
             area=area.title(lang),
             score=format_score(area.score, lang),
-            status=_lower_first(_("status." + area.status.value, lang)),
+            status=_lower_first(phrases.area_status(report, area, lang)),
         )
         _paragraph(doc, layout, line, bold=True)
         notes = [phrases.coverage(area, lang), *phrases.area_notes(report, area, lang)]
@@ -717,7 +717,7 @@ def _areas_table(doc: DocxDocument, layout: Layout, report: Report, lang: str) -
         values = (
             area.title(lang),
             format_score(area.score, lang),
-            _("status." + area.status.value, lang),
+            phrases.area_status(report, area, lang),
             f"{area.coverage[0]}/{area.coverage[1]}",
         )
         for index, (cell, value) in enumerate(zip(row, values, strict=True)):

@@ -191,7 +191,7 @@ class _Summary:
                 area.key,
                 self.names[area.key],
                 score,
-                _("status." + area.status.value, lang),
+                phrases.area_status(report, area, lang),
                 f"{area.coverage[0]}/{area.coverage[1]}",
                 open_count,
                 sum(1 for f in blockers if f.area == area.key),
