@@ -69,3 +69,46 @@ def test_the_builtin_subevents_plugin_names_the_cores_area() -> None:
     (spec,) = plugin.venue_ready_areas()
     assert spec.key == AREA
     assert spec.settings_example.startswith('# credit = "readiness"')
+
+
+@pytest.mark.parametrize(
+    ("argv", "collector_on"),
+    [(["check", str(SMALL), "--as-of", "2020-05-08T16:00+07:00"], False), (["plugins"], True)],
+)
+def test_the_program_keeps_the_garbage_collector_only_for_other_commands(
+    argv: list[str], collector_on: bool
+) -> None:
+    # `python -m venue_ready` pauses the cyclic collector before its imports; the program
+    # turns it back on for every command but `check` (a roll-up of a whole country needs it)
+    code = (
+        "import atexit, gc, runpy, sys\n"
+        "atexit.register(lambda: sys.stderr.write('collector %s' % gc.isenabled()))\n"
+        f"sys.argv = ['venue-ready', *{argv!r}]\n"
+        "runpy.run_module('venue_ready', run_name='__main__')\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=_env(),
+        cwd=ROOT,
+        timeout=120,
+        check=False,
+    )
+    assert proc.returncode in (0, 1), proc.stderr  # 1: the small event is not ready
+    assert proc.stdout.strip()  # the command printed its report or its list
+    assert proc.stderr.endswith(f"collector {collector_on}")
+
+
+def test_main_called_in_a_process_gives_the_collector_back(tmp_path: Path) -> None:
+    import gc
+
+    from venue_ready.cli import main
+
+    assert gc.isenabled()
+    out = tmp_path / "report.txt"
+    code = main(["check", str(SMALL), "--as-of", "2020-05-08T16:00+07:00", "-o", str(out)])
+    assert code in (0, 1)
+    assert out.read_text(encoding="utf-8").startswith("Đại hội")
+    assert gc.isenabled()
