@@ -1,7 +1,9 @@
 """Start-up cost of ``venue-ready check`` against importing its own dependencies.
 
-Budget (DESIGN.md, "Performance budget"): ``venue-ready check`` on the small example event costs
-at most 1.5x the time of ``python -c "import pluggy, attrs, tomli"``.
+Budget (DESIGN.md, "Performance budget", and issue #16): ``venue-ready check`` costs at most 1.5x
+the time of ``python -c "import tomli, pluggy, attrs"`` (1.2x is the aim), measured on the real
+example, ``examples/ngoc-thuy-2020``, both as a text report and ``--format json``; the small
+example is measured beside them, for scale.
 
 Every command is a fresh subprocess. The commands run round-robin (interleaved) in the same run,
 after one untimed warm-up each, and the ratio is taken between the best (minimum) wall times,
@@ -41,9 +43,19 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "small" / "congress.toml"
 AS_OF = "2020-05-08T16:00+07:00"
+NGOC_THUY = ROOT / "examples" / "ngoc-thuy-2020" / "congress.toml"
 NGOC_THUY_AS_OF = "2020-05-14T16:00+07:00"
 TARGET = 1.5
-BASELINE_CODE = "import pluggy, attrs, tomli"
+AIM = 1.2
+BASELINE_CODE = "import tomli, pluggy, attrs"
+#: The commands the budget is measured on: label -> ``check``'s arguments.
+CHECKS = {
+    "check ngoc-thuy-2020 (text)": ["check", str(NGOC_THUY), "--as-of", NGOC_THUY_AS_OF],
+    "check ngoc-thuy-2020 --format json": [
+        "check", str(NGOC_THUY), "--as-of", NGOC_THUY_AS_OF, "--format", "json",
+    ],
+    "check examples/small (text)": ["check", str(EXAMPLE), "--as-of", AS_OF],
+}  # fmt: skip
 
 Env = dict[str, str] | None  # None: inherit this process's environment
 Timings = dict[str, tuple[int, int]]  # module: (self µs, cumulative µs)
@@ -126,23 +138,18 @@ def instructions(argv: list[str], env: Env) -> int | None:
 
 
 def count_instructions(env: Env) -> None:
-    """Instructions of the baseline and of ``check`` (small text, Ngọc Thụy text and JSON)."""
-    ngoc_thuy = ROOT / "examples" / "ngoc-thuy-2020" / "congress.toml"
-    check = [sys.executable, "-m", "venue_ready", "check"]
-    commands = {
-        f'baseline: python -c "{BASELINE_CODE}"': [sys.executable, "-c", BASELINE_CODE],
-        "check examples/small (text)": [*check, str(EXAMPLE), "--as-of", AS_OF],
-        "check ngoc-thuy-2020 (text)": [*check, str(ngoc_thuy), "--as-of", NGOC_THUY_AS_OF],
-        "check ngoc-thuy-2020 --format json": [
-            *check, str(ngoc_thuy), "--as-of", NGOC_THUY_AS_OF, "--format", "json",
-        ],
-    }  # fmt: skip
+    """Instructions of the baseline and of each ``check`` (Ngọc Thụy text and JSON, small)."""
+    commands = {f'baseline: python -c "{BASELINE_CODE}"': [sys.executable, "-c", BASELINE_CODE]}
+    for label, args in CHECKS.items():
+        commands[label] = [sys.executable, "-m", "venue_ready", *args]
+    for argv in commands.values():  # warm-up: byte-code written, files in the cache
+        subprocess.run(argv, cwd=ROOT, env=env, capture_output=True, check=False)
     counts = {label: instructions(argv, env) for label, argv in commands.items()}
     base = next(iter(counts.values()))
     if base is None:
         print("\nvalgrind not found: instructions not counted (apt-get install valgrind)")
         return
-    print("\ninstructions executed (valgrind callgrind; one run each, after the warm-up)")
+    print("\ninstructions executed (valgrind callgrind; one run each, after a warm-up)")
     for label, count in counts.items():
         ratio = f"{count / base:6.2f}x" if count else "     -"
         print(f"  {label:<48} {count or 0:>14,} {ratio}")
@@ -153,7 +160,6 @@ def verdict(ratio: float, target: float) -> str:
 
 
 def measure(repeat: int, env: Env, env_note: str, *, count: bool = False) -> None:
-    check_args = ["check", str(EXAMPLE), "--as-of", AS_OF]
     floor = "python -c pass  (interpreter floor)"
     baseline = f'baseline: python -c "{BASELINE_CODE}"'
     import_only = 'python -c "import venue_ready"'
@@ -161,22 +167,25 @@ def measure(repeat: int, env: Env, env_note: str, *, count: bool = False) -> Non
         floor: [sys.executable, "-c", "pass"],
         baseline: [sys.executable, "-c", BASELINE_CODE],
         import_only: [sys.executable, "-c", "import venue_ready"],
-        "python -m venue_ready check ...": [sys.executable, "-m", "venue_ready", *check_args],
     }
+    for label, args in CHECKS.items():
+        commands[f"python -m venue_ready {label}"] = [sys.executable, "-m", "venue_ready", *args]
     script = console_script()
     if script is not None:
-        commands["venue-ready check ...  (console script)"] = [str(script), *check_args]
+        first, args = next(iter(CHECKS.items()))
+        commands[f"venue-ready {first}  (script)"] = [str(script), *args]
     checks = [label for label in commands if "check" in label]
 
     print(f"Python {platform.python_version()} on {platform.platform()}, {os.cpu_count()} CPUs")
-    print(f"event: {EXAMPLE.relative_to(ROOT)} --as-of {AS_OF}")
+    print(f"events: {NGOC_THUY.relative_to(ROOT)} --as-of {NGOC_THUY_AS_OF}")
+    print(f"        {EXAMPLE.relative_to(ROOT)} --as-of {AS_OF}")
     print(f"environment: {env_note}")
     if script is None:
         print("console script venue-ready not found next to sys.executable: not measured")
 
     for label, argv in commands.items():  # warm-up: byte-code and file-system caches
         _, code, err = run_once(argv, env)
-        if code != 0:
+        if code not in (0, 1):  # 1: the report's verdict (not ready), not a failure
             print(f"note: {label} exited {code}; stderr:\n{err.strip()}")
 
     times: dict[str, list[float]] = {label: [] for label in commands}
@@ -189,24 +198,25 @@ def measure(repeat: int, env: Env, env_note: str, *, count: bool = False) -> Non
     base_best = min(times[baseline])
     base_median = statistics.median(times[baseline])
     print(f"\n{repeat} interleaved runs of each; wall time of the whole subprocess")
-    print(f"{'command':<50} {'best ms':>8} {'median ms':>10} {'best/base':>10} {'med/base':>9}")
+    print(f"{'command':<62} {'best ms':>8} {'median ms':>10} {'best/base':>10} {'med/base':>9}")
     for label in labels:
         best, median = min(times[label]), statistics.median(times[label])
         print(
-            f"{label:<50} {best * 1e3:8.1f} {median * 1e3:10.1f} "
+            f"{label:<62} {best * 1e3:8.1f} {median * 1e3:10.1f} "
             f"{best / base_best:9.2f}x {median / base_median:8.2f}x"
         )
 
-    print(f"\nTarget: venue-ready check <= {TARGET}x the baseline (ratio of best times)")
+    print(f"\nTarget: check <= {TARGET}x the baseline (aim {AIM}x), ratio of best times")
     for label in checks:
         ratio = min(times[label]) / base_best
-        print(f"  {label:<48} {ratio:5.2f}x  {verdict(ratio, TARGET)}")
+        aim = "  (within the aim)" if ratio <= AIM else ""
+        print(f"  {label:<60} {ratio:5.2f}x  {verdict(ratio, TARGET)}{aim}")
     print(f"  (import venue_ready alone: {min(times[import_only]) / base_best:.2f}x the baseline)")
 
     runs = 5
     ours = min_importtime(["-c", "import venue_ready"], env, runs)
     base = min_importtime(["-c", BASELINE_CODE], env, runs)
-    check = min_importtime(["-m", "venue_ready", *check_args], env, runs)
+    check = min_importtime(["-m", "venue_ready", *next(iter(CHECKS.values()))], env, runs)
     extra = {name: v for name, v in ours.items() if name not in base}
     print(f'\npython -X importtime -c "import venue_ready"  (per-module minimum of {runs} runs;')
     print("  -X importtime itself slows imports down, so read these as shares, not as wall time)")
@@ -218,7 +228,8 @@ def measure(repeat: int, env: Env, env_note: str, *, count: bool = False) -> Non
     print_top("top 10 by self time", ours, base)
 
     more = {name: v for name, v in check.items() if name not in ours}
-    print(f"\npython -X importtime -m venue_ready check ...  (per-module minimum of {runs} runs)")
+    first = next(iter(CHECKS))
+    print(f"\npython -X importtime -m venue_ready {first}  (per-module minimum of {runs} runs)")
     print(
         f"  {len(more)} modules imported by the command beyond `import venue_ready`, "
         f"self time {sum(v[0] for v in more.values()) / 1e3:.1f} ms"

@@ -63,13 +63,6 @@ AREA = "subevents"
 NOT_HELD_CAP = 0.99
 CREDIT_MODES = ("readiness", "held")
 
-SETTINGS_EXAMPLE = """\
-# credit = "readiness"   # a child not held yet earns its readiness; "held": nothing
-# gate = true            # every child's congress held before this one opens
-# expected = 37          # how many subordinate congresses there are
-# delegates = true       # compare the delegates they elected with expected_delegates
-"""
-
 
 @frozen
 class SubeventResult:

@@ -15,15 +15,28 @@ from typing import TYPE_CHECKING, Any
 
 from .._hookspecs import hookimpl
 from .._model import AreaSpec
-from .._subevents import AREA, SETTINGS_EXAMPLE, parse_settings
 
 if TYPE_CHECKING:
     from .._errors import Problem
 
 __all__ = ["venue_ready_areas"]
 
+#: The area's key: :data:`venue_ready._subevents.AREA`, written out here so that declaring the
+#: area does not import the core's module (its classes cost about 10 M instructions at every
+#: start, and only an event with the area, or a roll-up, needs them). A test holds them equal.
+AREA = "subevents"
+#: The ``[areas.subevents.settings]`` example (``venue-ready init``, ``plugins``).
+SETTINGS_EXAMPLE = """\
+# credit = "readiness"   # a child not held yet earns its readiness; "held": nothing
+# gate = true            # every child's congress held before this one opens
+# expected = 37          # how many subordinate congresses there are
+# delegates = true       # compare the delegates they elected with expected_delegates
+"""
+
 
 def _validate(settings: Mapping[str, Any], event: Any) -> list[Problem]:
+    from .._subevents import parse_settings  # only for an event with the area
+
     return parse_settings(settings, event)[1]
 
 

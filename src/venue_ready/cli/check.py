@@ -26,6 +26,9 @@ from ._common import (
 from .journal import add_check_options, apply_journal, default_name
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
+    from .._errors import PluginFailure
     from .._model import Event, Finding, JournalEntry, Renderer
     from .._plugins import PluginManager
     from .._render.phrases import MarkHints
@@ -220,12 +223,31 @@ def _subjects_a_mark_meets(
 ) -> dict[str, str | None]:
     """Those of ``candidates`` (``AREA:SUBJECT`` -> its open Findings) that an area's plugin
     reads from the journal and whose open Findings a ``done`` entry at the report's moment
-    would all meet."""
-    from .._assessment import assess
-    from .._model import JournalEntry
-    from ..journal import known_subjects, replay
+    would all meet.
 
-    known = known_subjects(plan, pm)
+    What it costs is one start-up's worth of a text report, so it does only what the answer
+    needs (the answer is the one a whole second assessment would give, tested on every
+    example): the subjects of the candidates' areas alone (what
+    :func:`venue_ready.journal.known_subjects` lists of them); without a journal, the ``done``
+    entries added to their areas' records as :func:`~venue_ready.journal.replay` adds them,
+    without importing the journal package; and only those areas assessed again, each with the
+    whole event, as :func:`~venue_ready.assess` assesses it. A policy plugin that adjusts the
+    whole report could change any area's Findings: with one, the whole event is assessed."""
+    from .._model import JournalEntry
+
+    areas = {ref.partition(":")[0] for ref in candidates}
+    known: set[str] = set()
+    specs = pm.area_specs()
+    for area in plan.areas:
+        spec = specs.get(area.key)
+        if area.key not in areas or spec is None or spec.journal_subjects is None:
+            continue
+        try:
+            targets = list(spec.journal_subjects(plan, area))
+        except Exception as exc:  # a plugin's fault: name it, and take no subject of it
+            pm.record_failure(pm.provider_of(area.key) or area.key, "journal", exc)
+            continue
+        known.update(f"{area.key}:{target}" for target in targets)
     wanted = [ref for ref in candidates if ref in known]
     if not wanted:
         return {}
@@ -235,10 +257,56 @@ def _subjects_a_mark_meets(
         )
         for number, ref in enumerate(wanted)
     ]
-    after = assess(replay(plan, [*(entries or []), *done]), as_of=report.as_of, plugins=pm)
-    still_open = {(f.area, f.code, f.subject) for f in after.findings(met=False)}
+    areas = {ref.partition(":")[0] for ref in wanted}
+    after = _open_after(plan, entries, done, pm, as_of=report.as_of, areas=areas)
     return {
         ref: None
         for ref in wanted
-        if not any((f.area, f.code, f.subject) in still_open for f in candidates[ref])
+        if not any((f.area, f.code, f.subject) in after for f in candidates[ref])
     }
+
+
+def _open_after(
+    plan: Event,
+    entries: list[JournalEntry] | None,
+    done: list[JournalEntry],
+    pm: PluginManager,
+    *,
+    as_of: datetime,
+    areas: set[str],
+) -> set[tuple[str, str, str | None]]:
+    """``(area, code, subject)`` of the open Findings in ``areas`` once ``done`` is recorded
+    as well as ``entries``, at ``as_of``."""
+    import attrs
+
+    from .._assessment import _assess_area, _records_until, assess
+
+    if entries is None:
+        # replay() of these entries alone: each goes, in order, to its area's records (they
+        # are all at the same moment, so their order is the order given)
+        by_area: dict[str, list[JournalEntry]] = {}
+        for entry in done:
+            by_area.setdefault(entry.area or "", []).append(entry)
+        event = attrs.evolve(
+            plan,
+            areas=tuple(
+                attrs.evolve(a, records=a.records + tuple(by_area.get(a.key, ())))
+                for a in plan.areas
+            ),
+        )
+    else:  # the journal package is loaded already: its replay, with the journal's entries
+        from ..journal import replay
+
+        event = replay(plan, [*entries, *done])
+    if pm.hook.venue_ready_adjust_report.get_hookimpls():
+        after = assess(event, as_of=as_of, plugins=pm).findings(met=False)
+    else:
+        failures: list[PluginFailure] = []
+        after = [
+            f
+            for area in event.areas
+            if area.key in areas
+            for f in _assess_area(event, _records_until(area, as_of), as_of, pm, failures).findings
+            if not f.met
+        ]
+    return {(f.area, f.code, f.subject) for f in after}
