@@ -6,12 +6,13 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from .postgres import PostgresServer, start_server
 from .support import event_header
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -73,3 +74,19 @@ def write_event(tmp_path: Path) -> WriteEvent:
         return path
 
     return write
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    """A throw-away PostgreSQL cluster for the session (see tests/postgres.py)."""
+    server = start_server()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def postgres_url(postgres_server: PostgresServer) -> str:
+    """The URL of a new, empty database of its own for this test (no journal named)."""
+    return postgres_server.url(postgres_server.create_database())
