@@ -383,6 +383,12 @@ VI: dict[str, str] = {
         "  venue-ready journal import dai-hoi.toml so-theo-doi.csv\n"
         "      nhập các mục từ tệp đã xuất; nhập lại không thêm gì"
     ),
+    "cli.examples.copy": (
+        "  venue-ready journal copy dai-hoi.journal.sqlite 'postgresql://van-phong@may-chu/quan'\n"
+        "      chép sổ theo dõi của phường lên cơ sở dữ liệu của quận (tên sổ là mã sự kiện); chép lại không thêm gì\n"
+        "  venue-ready journal copy 'postgresql://van-phong@may-chu/quan?journal=ngoc-thuy-2020' ban-sao.journal.sqlite\n"
+        "      chép ngược về một tệp SQLite, đủ mọi trường"
+    ),
     "cli.examples.schema": (
         "  venue-ready schema -o venue-ready.schema.json\n"
         "      ghi lược đồ tệp sự kiện để trình soạn thảo (Taplo, Even Better TOML) gợi ý và kiểm tra khóa\n"
@@ -548,6 +554,9 @@ VI: dict[str, str] = {
     "cli.metavar.item": "ĐẦU_VIỆC",
     "cli.metavar.status": "TRẠNG_THÁI",
     "cli.metavar.text": "VĂN_BẢN",
+    "cli.metavar.url": "ĐỊA_CHỈ",
+    "cli.metavar.source-journal": "NGUỒN",
+    "cli.metavar.target-journal": "ĐÍCH",
     "cli.metavar.path": "ĐƯỜNG_DẪN",
     "cli.metavar.body": "CƠ_QUAN",
     "cli.help.known-at": "dùng các mục đã ghi vào sổ đến thời điểm này (mặc định: đúng thời điểm --as-of, để tái hiện báo cáo đã lập lúc đó; 'now': kể cả các mục ghi bổ sung sau)",
@@ -585,6 +594,7 @@ VI: dict[str, str] = {
     "cli.help.copy": "chép một sổ theo dõi sang nơi khác (tệp SQLite hoặc cơ sở dữ liệu PostgreSQL), đủ mọi trường, trong một giao dịch; chép lại không thêm gì",
     "cli.help.copy-source": "sổ theo dõi nguồn: đường dẫn tệp, sqlite:///ĐƯỜNG_DẪN hoặc postgresql://…?journal=TÊN",
     "cli.help.copy-target": "sổ theo dõi đích (mặc định tên là mã sự kiện của sổ nguồn)",
+    "cli.rollup-journal-not-server": "--journal của rollup là địa chỉ một cơ sở dữ liệu PostgreSQL (postgresql://…) giữ sổ theo dõi của các sự kiện, không phải '{journal}'; bỏ tùy chọn này để dùng tệp .journal.sqlite cạnh từng tệp sự kiện",
     "cli.help.rollup-journal": "cơ sở dữ liệu PostgreSQL giữ sổ theo dõi của các sự kiện (postgresql://…), mỗi sổ mang tên là mã sự kiện; mặc định: tệp .journal.sqlite cạnh từng tệp sự kiện",
     "cli.known-at-without-journal": "--known-at cần sổ theo dõi, nhưng không có {journal}",
     "cli.by-missing": "thiếu người báo cáo: hãy ghi --by TÊN (rõ người, rõ việc)",
@@ -1098,6 +1108,12 @@ EN: dict[str, str] = {
         "  venue-ready journal import congress.toml journal.csv\n"
         "      import the entries of an export; importing it again adds nothing"
     ),
+    "cli.examples.copy": (
+        "  venue-ready journal copy congress.journal.sqlite 'postgresql://office@server/district'\n"
+        "      copy the ward's journal into the district's database (named after the event's id); copying again adds nothing\n"
+        "  venue-ready journal copy 'postgresql://office@server/district?journal=ngoc-thuy-2020' copy.journal.sqlite\n"
+        "      and back into a SQLite file, every field"
+    ),
     "cli.examples.schema": (
         "  venue-ready schema -o venue-ready.schema.json\n"
         "      write the event file's schema, for an editor (Taplo, Even Better TOML) to complete and check keys\n"
@@ -1269,6 +1285,9 @@ EN: dict[str, str] = {
     "cli.metavar.item": "ITEM",
     "cli.metavar.status": "STATUS",
     "cli.metavar.text": "TEXT",
+    "cli.metavar.url": "URL",
+    "cli.metavar.source-journal": "SRC",
+    "cli.metavar.target-journal": "DST",
     "cli.metavar.path": "PATH",
     "cli.metavar.body": "BODY",
     "cli.help.known-at": "use the entries written into the journal by this moment (default: the --as-of moment, which reproduces the report made then; 'now': also what was written later)",
@@ -1309,6 +1328,7 @@ EN: dict[str, str] = {
     "cli.help.copy": "copy a journal elsewhere (a SQLite file or a PostgreSQL database), every field, in one transaction; copying again adds nothing",
     "cli.help.copy-source": "the journal to copy: a file's path, sqlite:///PATH or postgresql://…?journal=NAME",
     "cli.help.copy-target": "where to copy it (named after the source's event id by default)",
+    "cli.rollup-journal-not-server": "rollup's --journal is a PostgreSQL database holding the events' journals (postgresql://…), not '{journal}'; leave it out to use the .journal.sqlite file beside each event file",
     "cli.help.rollup-journal": "a PostgreSQL database holding the events' journals (postgresql://…), each named after its event's id; by default, the .journal.sqlite file beside each event file",
     "cli.known-at-without-journal": "--known-at needs a journal, but there is no {journal}",
     "cli.by-missing": "who reports it is missing: add --by NAME (a named owner for every task)",

@@ -15,7 +15,7 @@ import attrs
 from .._errors import Problem
 from .entries import JournalError
 
-__all__ = ["NAME_PARAMETER", "Location", "is_server_url", "is_url"]
+__all__ = ["NAME_PARAMETER", "Location", "is_server_url", "is_url", "mask_password"]
 
 #: The URL parameter that names one of a database's journals (taken off before the URL is given
 #: to libpq, which would refuse it).
@@ -80,7 +80,7 @@ class Location:
             path = unquote(rest[1:])
             return cls("sqlite", path, None, path)
         if scheme not in POSTGRES_SCHEMES:
-            raise _bad(_mask_netloc(text), "journal.bad-scheme", scheme=scheme)
+            raise _bad(mask_password(text), "journal.bad-scheme", scheme=scheme)
         return _postgres(text, name)
 
 
@@ -92,24 +92,24 @@ def _postgres(url: str, default_name: str | None) -> Location:
         password = parts.password
         netloc = parts.netloc
     except ValueError:  # a port that is no number, an unbalanced [
-        raise _bad(_mask_netloc(url), "journal.bad-url") from None
+        raise _bad(mask_password(url), "journal.bad-url") from None
     query = parse_qsl(parts.query, keep_blank_values=True)
     names = [value for key, value in query if key == NAME_PARAMETER]
     kept = [(key, value) for key, value in query if key != NAME_PARAMETER]
     name = names[-1] if names else default_name
-    hidden = _mask_netloc(urlunsplit(parts._replace(query="", fragment="")))
+    hidden = mask_password(urlunsplit(parts._replace(query="", fragment="")))
     if name is None or not name.strip():
         raise _bad(hidden, "journal.no-name")
     if len(name.encode("utf-8")) > MAX_NAME_BYTES or "\x00" in name:
         raise _bad(hidden, "journal.bad-name", name=name[:80], limit=MAX_NAME_BYTES)
     handed = urlunsplit(parts._replace(netloc=netloc, query=urlencode(kept), fragment=""))
     shown_query = urlencode([*kept, (NAME_PARAMETER, name)])
-    shown = _mask_netloc(urlunsplit(parts._replace(query=shown_query, fragment="")))
+    shown = mask_password(urlunsplit(parts._replace(query=shown_query, fragment="")))
     password = password or dict(query).get("password")
     return Location("postgresql", handed, name, shown, password or None)
 
 
-def _mask_netloc(url: str) -> str:
+def mask_password(url: str) -> str:
     """``url`` with its password masked: between ``user:`` and ``@``, and a ``password=``
     parameter."""
     url = re.sub(r"^([A-Za-z][A-Za-z0-9+.\-]*://[^/@:]*):[^/@]*@", r"\1:***@", url)
