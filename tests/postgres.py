@@ -4,7 +4,8 @@ and on a free port of the loopback address; stopped and removed at the end of th
 
 initdb refuses to run as root: as root, the cluster is the ``postgres`` user's (Debian's
 package creates it), run through ``runuser``, and the tests connect as the superuser
-``postgres`` over the socket (``trust``: only the folder's owner and root can reach it).
+``postgres`` over the socket (``trust``: only the folder's owner and root can reach it);
+over TCP a password is asked (``scram-sha-256``).
 Each test gets a database of its own, made from ``template0``.
 
 Without PostgreSQL the tests that need it skip, unless ``CI`` is set: then they fail, CI must
@@ -128,6 +129,7 @@ def start_server() -> PostgresServer:
         shutil.chown(folder, "postgres", "postgres")
         shutil.chown(folder / "socket", "postgres", "postgres")
         folder.chmod(0o755)
+    (folder / "socket").chmod(0o700)
     server = PostgresServer(folder, bindir, _free_port(), as_postgres)
     data = folder / "data"
     try:
@@ -137,8 +139,8 @@ def start_server() -> PostgresServer:
             str(data),
             "-U",
             server.user,
-            "-A",
-            "trust",
+            "--auth-local=trust",  # the socket's folder is the cluster owner's alone (0700)
+            "--auth-host=scram-sha-256",  # over TCP, a password: a refused one can be tested
             "-E",
             "UTF8",
             "--locale=C.UTF-8",
