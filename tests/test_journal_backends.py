@@ -494,3 +494,19 @@ def test_without_psycopg_the_cli_names_the_extra(tmp_path: Path) -> None:
     assert proc.returncode == 2
     assert "venue-ready[postgres]" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+def test_a_nul_character_is_refused_on_both_backends(tmp_path: Path, journal_at: JournalAt) -> None:
+    # PostgreSQL's text cannot hold it: one rule on both backends, so a copy never fails
+    line = json.dumps({"uid": "u1", "subject": "x", "status": "done", "by": "A\x00B",
+                       "recorded_at": "2020-05-10T01:00:00+00:00"})  # fmt: skip
+    with open_journal(journal_at(tmp_path / "j.sqlite")) as journal:
+        with pytest.raises(JournalError) as refused:
+            journal.append("x", "done", by="A", note="trước\x00sau", recorded_at=T0)
+        (problem,) = refused.value.problems
+        assert (problem.path, problem.message.id) == (("note",), "journal.nul-char")
+        with pytest.raises(JournalError) as imported:
+            journal.import_text(line + "\n", "jsonl", file="x.jsonl")
+        assert [(p.file, p.path) for p in imported.value.problems] == [("x.jsonl:1", ("by",))]
+        assert "contains a NUL character" in imported.value.problems[0].render("en")
+        assert len(journal) == 0

@@ -874,7 +874,8 @@ MOMENTS = st.one_of(
 # and a "\r" without a "\n" breaks CSV (test_csv_survives_a_carriage_return): drop these
 # exclusions when those tests are fixed. "\r\n" is still drawn, from TRICKY_NOTES.
 # Lone surrogates cannot be UTF-8 (test_a_lone_surrogate_in_jsonl_is_a_journal_error).
-CHARS = st.characters(codec="utf-8", exclude_characters="\x85\u2028\u2029\r")
+# no NUL: a journal refuses it on both backends (tests/test_journal_backends.py)
+CHARS = st.characters(codec="utf-8", exclude_characters="\x00\x85\u2028\u2029\r")
 TEXT = st.one_of(
     st.none(),
     st.text(CHARS, max_size=25),
@@ -931,7 +932,7 @@ def _fresh(tmp_path: Path, name: str) -> Path:
 @PROPERTY_SETTINGS
 @given(st.lists(append_args(), max_size=8))
 def test_export_import_export_is_the_identity(
-    tmp_path: Path, entries_args: list[dict[str, Any]], journal_at: JournalAt
+    tmp_path: Path, journal_at: JournalAt, entries_args: list[dict[str, Any]]
 ) -> None:
     source_path = _fresh(tmp_path, "source.sqlite")
     with open_journal(journal_at(source_path)) as source:
@@ -954,10 +955,10 @@ def test_export_import_export_is_the_identity(
 @given(st.lists(append_args(), max_size=12), st.randoms(use_true_random=False), MOMENTS)
 def test_replay_gives_each_item_its_latest_entry(
     tmp_path: Path,
+    journal_at: JournalAt,  # before the drawn arguments: @given fills the last ones
     entries_args: list[dict[str, Any]],
     rnd: random.Random,
     until: datetime,
-    journal_at: JournalAt,
 ) -> None:
     with open_journal(journal_at(_fresh(tmp_path, "j.sqlite"))) as journal:
         for args in entries_args:
