@@ -74,7 +74,15 @@ def _defining_module(module_name: str, name: str) -> str:
     if module_name == "venue_ready":
         return f"venue_ready.{venue_ready._EXPORTS[name]}"
     package = importlib.import_module(module_name)
-    for sub in ("entries", "store", "history", "marking", "replaying", "transfer"):
+    for sub in (
+        "entries",
+        "store",
+        "sqlite_backend",
+        "history",
+        "marking",
+        "replaying",
+        "transfer",
+    ):
         candidate = importlib.import_module(f"{module_name}.{sub}")
         pattern = _COMMENT.format(name=re.escape(name))
         if getattr(candidate, name, None) is getattr(package, name) and re.search(

@@ -6,12 +6,13 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from .postgres import PostgresServer, start_server
 from .support import event_header
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -73,3 +74,43 @@ def write_event(tmp_path: Path) -> WriteEvent:
         return path
 
     return write
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    """A throw-away PostgreSQL cluster for the session (see tests/postgres.py)."""
+    server = start_server()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def postgres_url(postgres_server: PostgresServer) -> str:
+    """The URL of a new, empty database of its own for this test (no journal named)."""
+    return postgres_server.url(postgres_server.create_database())
+
+
+#: The journal's backends every test of the journal runs on (issue #17).
+BACKENDS = ("sqlite", "postgresql")
+JournalAt = Callable[[Path], "str | Path"]
+
+
+@pytest.fixture(params=BACKENDS)
+def journal_at(request: pytest.FixtureRequest) -> JournalAt:
+    """``journal_at(path)``: where the test's journal ``path`` is on this run's backend: the
+    path itself on SQLite; on PostgreSQL, a journal of the test's own database, named after
+    the path (the same path, the same journal). The PostgreSQL server starts only for the
+    tests that run on it."""
+    if request.param == "sqlite":
+        return lambda path: path
+    url: str = request.getfixturevalue("postgres_url")
+
+    def at(path: Path) -> str:
+        import hashlib
+
+        digest = hashlib.sha256(str(path).encode()).hexdigest()[:10]
+        return f"{url}&journal={path.stem[:30]}-{digest}"
+
+    return at

@@ -703,6 +703,7 @@ def test_check_imports_no_other_commands_module(small_example: Path) -> None:
         f"code = main(['check', {str(small_example)!r}, '--as-of', {AS_OF!r}])\n"
         "loaded = sorted(m for m in sys.modules if m.startswith('venue_ready.cli'))\n"
         "journal = 'sqlite3' in sys.modules or 'venue_ready.journal' in sys.modules\n"
+        "journal = journal or 'psycopg' in sys.modules\n"
         "sys.stderr.write('%d %r %r' % (code, loaded, journal))\n"
     )
     proc = subprocess.run(

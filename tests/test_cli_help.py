@@ -80,7 +80,7 @@ def _cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedP
         (
             ("journal", "exprot", "x.toml"),
             "en",
-            "no command 'exprot' (did you mean 'export'? the commands: export, import)",
+            "no command 'exprot' (did you mean 'export'? the commands: export, import, copy)",
         ),
         (
             ("check", "x.toml", "--fail-under", "abc"),
@@ -249,7 +249,7 @@ def test_bash_completion_completes_commands_options_and_values() -> None:
     assert _complete(script, "check", "--fo") == ["--format"]
     assert _complete(script, "check", "x.toml", "--format", "") == list(FORMATS)
     assert _complete(script, "check", "x.toml", "--lang", "") == ["vi", "en"]
-    assert _complete(script, "journal", "") == ["export", "import"]
+    assert _complete(script, "journal", "") == ["export", "import", "copy"]
     assert _complete(script, "journal", "export", "x.toml", "--fo") == ["--format"]
     assert _complete(script, "completion", "") == ["bash", "zsh", "fish"]
     # an event file's argument: the files of the folder
@@ -277,7 +277,7 @@ def test_zsh_completion_runs_the_same_function_through_bashcompinit(tmp_path: Pa
     )
     commands, journal, formats = proc.stdout.splitlines()
     assert {"check", "rollup", "completion"} <= set(commands.split())
-    assert journal.split() == ["export", "import"]
+    assert journal.split() == ["copy", "export", "import"]
     assert formats.split() == sorted(FORMATS)
 
 
@@ -296,7 +296,7 @@ def test_fish_completion_completes_with_descriptions(tmp_path: Path) -> None:
 
     assert complete("venue-ready ch") == ["check"]
     assert complete("venue-ready check --fo") == ["--format"]
-    assert complete("venue-ready journal ") == ["export", "import"]
+    assert complete("venue-ready journal ") == ["copy", "export", "import"]
     assert complete("venue-ready check x --format ") == sorted(FORMATS)
     assert (
         "check\tassess an event's readiness from its TOML file"

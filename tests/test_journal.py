@@ -28,7 +28,7 @@ from venue_ready import (
     replay,
 )
 
-from .conftest import ROOT, RunCli
+from .conftest import ROOT, JournalAt, RunCli
 
 NGOC_THUY = ROOT / "examples" / "ngoc-thuy-2020" / "congress.toml"
 AS_OF = "2020-05-14T16:00+07:00"
@@ -348,11 +348,11 @@ def test_html_timeline_uses_the_journal_history(run_cli: RunCli, small: Path) ->
     assert len(set(ys)) >= 2
 
 
-def test_readiness_history_follows_the_entries(small: Path) -> None:
+def test_readiness_history_follows_the_entries(small: Path, journal_at: JournalAt) -> None:
     from venue_ready.journal import readiness_history
 
     event = load(small)
-    with open_journal(small.with_name("j.sqlite")) as j:
+    with open_journal(journal_at(small.with_name("j.sqlite"))) as j:
         j.append("service.rehearsal", "done", by="A", at=_moment("2020-05-13T10:00+07:00"))
         entries = j.entries()
     moments = [_moment("2020-05-13T09:00+07:00"), _moment("2020-05-13T11:00+07:00")]
@@ -423,13 +423,15 @@ def test_history_shows_who_did_what_and_when(run_cli: RunCli, small: Path) -> No
     assert second > first  # the political report's sign-off for version 4 counts
 
 
-def test_signoff_through_the_journal_counts_for_the_current_version(small: Path) -> None:
+def test_signoff_through_the_journal_counts_for_the_current_version(
+    small: Path, journal_at: JournalAt
+) -> None:
     event = load(small)
     item = "documents.political-report"
     as_of = _moment(AS_OF)
     credit_before = _credit(assess(event, as_of=as_of), item)
     assert credit_before == 0.0  # the plan's sign-off is for version 3, the work is at 4
-    with open_journal(small.with_name("j.sqlite")) as j:
+    with open_journal(journal_at(small.with_name("j.sqlite"))) as j:
         mark(
             j,
             event,
@@ -476,9 +478,11 @@ def _event(*items: Item) -> Event:
     )
 
 
-def test_replay_takes_the_latest_entry_and_leaves_the_plan_alone(tmp_path: Path) -> None:
+def test_replay_takes_the_latest_entry_and_leaves_the_plan_alone(
+    tmp_path: Path, journal_at: JournalAt
+) -> None:
     event = _event(Item(id="a", title="A", status="todo"), Item(id="b", title="B", status="done"))
-    with open_journal(tmp_path / "j.sqlite") as j:
+    with open_journal(journal_at(tmp_path / "j.sqlite")) as j:
         j.append("a", "in_progress", by="X", progress=0.3, at=_moment("2020-05-10T08:00+07:00"))
         j.append("a", "done", by="Y", at=_moment("2020-05-12T08:00+07:00"), evidence="ev.pdf")
         # recorded later, but happened in between: order is by when it happened
@@ -499,10 +503,12 @@ def test_replay_takes_the_latest_entry_and_leaves_the_plan_alone(tmp_path: Path)
     assert replay(event, []) is event
 
 
-def test_area_records_reach_the_plugin(tmp_path: Path, ngoc_thuy: Path) -> None:
+def test_area_records_reach_the_plugin(
+    tmp_path: Path, ngoc_thuy: Path, journal_at: JournalAt
+) -> None:
     event = load(ngoc_thuy)
     as_of = _moment(AS_OF)
-    with open_journal(tmp_path / "j.sqlite") as j:
+    with open_journal(journal_at(tmp_path / "j.sqlite")) as j:
         mark(
             j,
             event,
@@ -528,9 +534,11 @@ def test_area_records_reach_the_plugin(tmp_path: Path, ngoc_thuy: Path) -> None:
     assert not any(f.subject == "basement" for f in report.blockers)
 
 
-def test_mark_raises_one_error_with_every_problem(tmp_path: Path, small: Path) -> None:
+def test_mark_raises_one_error_with_every_problem(
+    tmp_path: Path, small: Path, journal_at: JournalAt
+) -> None:
     event = load(small)
-    with open_journal(tmp_path / "j.sqlite") as j:
+    with open_journal(journal_at(tmp_path / "j.sqlite")) as j:
         with pytest.raises(JournalError) as caught:
             mark(
                 j,
@@ -667,12 +675,12 @@ def test_the_docs_library_example_runs(
         ]
 
 
-def test_a_long_note_survives_a_csv_round_trip(tmp_path: Path) -> None:
+def test_a_long_note_survives_a_csv_round_trip(tmp_path: Path, journal_at: JournalAt) -> None:
     note = "biên bản họp " * 20_000  # 260,000 characters: more than csv's default field limit
-    with open_journal(tmp_path / "a.sqlite") as source:
+    with open_journal(journal_at(tmp_path / "a.sqlite")) as source:
         source.append("x", "done", by="A", note=note, recorded_at=_moment("2020-05-10T08:00+07:00"))
         text = source.export("csv")
-    with open_journal(tmp_path / "b.sqlite") as copy:
+    with open_journal(journal_at(tmp_path / "b.sqlite")) as copy:
         assert copy.import_text(text, "csv", file="a.csv") == (1, 0)
         assert copy.export("csv") == text
         assert copy.entries()[0].note == note
@@ -713,10 +721,12 @@ def test_subjects_no_plugin_reads_are_refused(
     assert not ngoc_thuy.with_name("congress.journal.sqlite").exists()  # refused: no file made
 
 
-def test_a_later_entry_withdraws_a_mistaken_done(tmp_path: Path, ngoc_thuy: Path) -> None:
+def test_a_later_entry_withdraws_a_mistaken_done(
+    tmp_path: Path, ngoc_thuy: Path, journal_at: JournalAt
+) -> None:
     event = load(ngoc_thuy)
     as_of = _moment(AS_OF)
-    with open_journal(tmp_path / "j.sqlite") as j:
+    with open_journal(journal_at(tmp_path / "j.sqlite")) as j:
         j.append("disinfection:basement", "done", by="A", at=_moment("2020-05-14T15:00+07:00"))
         j.append("disinfection:basement", "todo", by="B", at=_moment("2020-05-14T15:30+07:00"))
         replayed = j.replay(event, as_of)
@@ -730,9 +740,11 @@ def _credit_of(report: venue_ready.Report, area: str, subject: str) -> float:
     return next(f.credit for f in found.findings if f.subject == subject)
 
 
-def test_records_after_the_moment_do_not_reach_the_plugin(tmp_path: Path, ngoc_thuy: Path) -> None:
+def test_records_after_the_moment_do_not_reach_the_plugin(
+    tmp_path: Path, ngoc_thuy: Path, journal_at: JournalAt
+) -> None:
     event = load(ngoc_thuy)
-    with open_journal(tmp_path / "j.sqlite") as j:
+    with open_journal(journal_at(tmp_path / "j.sqlite")) as j:
         j.append("disinfection:basement", "done", by="A", at=_moment("2020-05-14T17:00+07:00"))
         everything = j.replay(event)  # no moment: every record
     assert _credit_of(assess(everything, as_of=_moment(AS_OF)), "disinfection", "basement") == 0.0
@@ -759,11 +771,11 @@ def test_the_hook_is_called_only_when_the_status_changes(
     assert [(c["old"], c["new"]) for c in calls] == [("todo", "done")]
 
 
-def test_the_plans_later_signoff_stands(tmp_path: Path, small: Path) -> None:
+def test_the_plans_later_signoff_stands(tmp_path: Path, small: Path, journal_at: JournalAt) -> None:
     event = load(small)
     item = "personnel.dossiers"  # signed off in the plan on 6 May
     as_of = _moment(AS_OF)
-    with open_journal(tmp_path / "j.sqlite") as j:
+    with open_journal(journal_at(tmp_path / "j.sqlite")) as j:
         j.append(item, "done", by="A", signed_off_by="Ban Thường vụ Quận ủy",
                  at=_moment("2020-05-05T10:00+07:00"), version="old")  # fmt: skip
         replayed = j.replay(event, as_of)
@@ -773,12 +785,14 @@ def test_the_plans_later_signoff_stands(tmp_path: Path, small: Path) -> None:
     assert _credit(assess(replayed, as_of=as_of), item) == 1.0
 
 
-def test_a_body_typed_with_other_accents_is_the_same_body(tmp_path: Path, small: Path) -> None:
+def test_a_body_typed_with_other_accents_is_the_same_body(
+    tmp_path: Path, small: Path, journal_at: JournalAt
+) -> None:
     import unicodedata
 
     event = load(small)
     typed = unicodedata.normalize("NFD", "tổ chỉ đạo  đại hội của quận ủy")
-    with open_journal(tmp_path / "j.sqlite") as j:
+    with open_journal(journal_at(tmp_path / "j.sqlite")) as j:
         entry = mark(j, event, "documents.political-report", "done", by="A", signed_off_by=typed)
     assert entry.signed_off_by == "Tổ chỉ đạo đại hội của Quận ủy"  # as the plan spells it
 
@@ -859,9 +873,9 @@ def test_a_journal_belongs_to_one_event(run_cli: RunCli, small: Path, tmp_path: 
         assert len(j) == 1  # nothing recorded against the wrong event
 
 
-def test_one_hour_and_one_day_read_in_the_singular(small: Path) -> None:
+def test_one_hour_and_one_day_read_in_the_singular(small: Path, journal_at: JournalAt) -> None:
     event = load(small)
-    with open_journal(small.with_name("j.sqlite")) as j:
+    with open_journal(journal_at(small.with_name("j.sqlite"))) as j:
         j.append("service.rehearsal", "done", by="A", recorded_at=_moment("2020-05-12T16:00+07:00"))
         replayed = j.replay(event)
     texts = {}

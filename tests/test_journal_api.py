@@ -23,7 +23,7 @@ from venue_ready.journal import (
     record_mark,
 )
 
-from .conftest import ROOT
+from .conftest import ROOT, JournalAt
 from .support import ENDS, event_header
 
 GOLDEN = ROOT / "tests" / "golden"
@@ -210,10 +210,12 @@ def test_check_mark_is_mark_problems_of_the_mark_its_keywords_make() -> None:
     )
 
 
-def test_record_mark_records_the_sign_off_as_the_plan_spells_it(tmp_path: Path) -> None:
+def test_record_mark_records_the_sign_off_as_the_plan_spells_it(
+    tmp_path: Path, journal_at: JournalAt
+) -> None:
     event = _event()
     signed = Mark("service.report", "done", by="Văn phòng", signed_off_by="  ban thường VỤ ")
-    with open_journal(tmp_path / "j.sqlite") as journal:
+    with open_journal(journal_at(tmp_path / "j.sqlite")) as journal:
         entry = record_mark(journal, event, signed, now=NOW)
         assert journal.event_id == event.id  # bound by the first mark
         assert entry.signed_off_by == "Ban Thường vụ"
@@ -229,8 +231,10 @@ def test_record_mark_records_the_sign_off_as_the_plan_spells_it(tmp_path: Path) 
         assert len(journal) == 3
 
 
-def test_journal_record_checks_the_fields_not_the_subject(tmp_path: Path) -> None:
-    with open_journal(tmp_path / "j.sqlite") as journal:
+def test_journal_record_checks_the_fields_not_the_subject(
+    tmp_path: Path, journal_at: JournalAt
+) -> None:
+    with open_journal(journal_at(tmp_path / "j.sqlite")) as journal:
         entry = journal.record(
             Mark("any:thing", "in_progress", by="A", progress=0.25, note="n"), recorded_at=NOW
         )
@@ -256,10 +260,10 @@ def _other(event: Event) -> Event:
     return attrs.evolve(event, id="another-ward")
 
 
-def test_bind_records_the_event_once(tmp_path: Path) -> None:
+def test_bind_records_the_event_once(tmp_path: Path, journal_at: JournalAt) -> None:
     event = _event()
     path = tmp_path / "j.sqlite"
-    with open_journal(path) as journal:
+    with open_journal(journal_at(path)) as journal:
         assert journal.event_id is None
         journal.bind(event)
         journal.bind(event)  # again: nothing changes
@@ -271,31 +275,35 @@ def test_bind_records_the_event_once(tmp_path: Path) -> None:
         assert problem.message.params["event_file"] == "other.toml"
         assert journal.event_id == event.id
     # a second handle on the same file sees the binding, and refuses another event
-    with open_journal(path) as again:
+    with open_journal(journal_at(path)) as again:
         with pytest.raises(JournalError):
             again.bind(_other(event))
         again.check_event(event)
 
 
-def test_bind_writes_nothing_to_a_bound_journal_opened_read_only(tmp_path: Path) -> None:
+def test_bind_writes_nothing_to_a_bound_journal_opened_read_only(
+    tmp_path: Path, journal_at: JournalAt
+) -> None:
     event = _event()
     path = tmp_path / "j.sqlite"
-    with open_journal(path) as journal:
+    with open_journal(journal_at(path)) as journal:
         pass
-    with open_journal(path, readonly=True) as journal:
+    with open_journal(journal_at(path), readonly=True) as journal:
         with pytest.raises(ValueError, match="read-only"):
             journal.bind(event)
         assert journal.event_id is None
-    with open_journal(path) as journal:
+    with open_journal(journal_at(path)) as journal:
         journal.bind(event)
-    with open_journal(path, readonly=True) as journal:
+    with open_journal(journal_at(path), readonly=True) as journal:
         journal.bind(event)  # already this event's: nothing to write
         assert journal.event_id == event.id
 
 
-def test_a_mark_on_a_journal_of_another_event_is_refused(tmp_path: Path) -> None:
+def test_a_mark_on_a_journal_of_another_event_is_refused(
+    tmp_path: Path, journal_at: JournalAt
+) -> None:
     event = _event()
-    with open_journal(tmp_path / "j.sqlite") as journal:
+    with open_journal(journal_at(tmp_path / "j.sqlite")) as journal:
         journal.bind(_other(event))
         with pytest.raises(JournalError) as refused:
             venue_ready.mark(journal, event, "service.programme", "done", by="A", now=NOW)

@@ -31,7 +31,7 @@ from venue_ready.cli.journal import default_name
 from venue_ready.journal import SCHEMA_VERSION
 from venue_ready.journal.store import _MIGRATIONS, _SCHEMA_V1
 
-from .conftest import RunCli
+from .conftest import JournalAt, RunCli
 from .support import ENDS, TZ, event_header
 
 _EVENT = (
@@ -106,12 +106,15 @@ def _changes(log: Path) -> list[list[str | None]]:
 
 
 def test_the_same_chat_update_recorded_twice_gives_one_entry(
-    tmp_path: Path, event: Event, hook_log: tuple[venue_ready.PluginManager, Path]
+    tmp_path: Path,
+    event: Event,
+    hook_log: tuple[venue_ready.PluginManager, Path],
+    journal_at: JournalAt,
 ) -> None:
     plugins, log = hook_log
     path = tmp_path / "congress.journal.sqlite"
     update = {"by": "Tiểu ban Phục vụ", "note": "xong", "key": "telegram:update:123"}
-    with open_journal(path) as journal:
+    with open_journal(journal_at(path)) as journal:
         first = mark(
             journal, event, "service.rehearsal", "done", plugins=plugins, now=NOW, **update
         )
@@ -134,12 +137,14 @@ def test_the_same_chat_update_recorded_twice_gives_one_entry(
     assert _changes(log) == [["service.rehearsal", "todo", "done", "telegram:update:123"]]
     assert plugins.failures == []
     # and a new process reading the file finds one entry, with its key
-    with open_journal(path, readonly=True) as journal:
+    with open_journal(journal_at(path), readonly=True) as journal:
         assert [e.key for e in journal.entries()] == ["telegram:update:123"]
 
 
-def test_the_same_key_with_other_fields_is_refused(tmp_path: Path, event: Event) -> None:
-    with open_journal(tmp_path / "j.sqlite") as journal:
+def test_the_same_key_with_other_fields_is_refused(
+    tmp_path: Path, event: Event, journal_at: JournalAt
+) -> None:
+    with open_journal(journal_at(tmp_path / "j.sqlite")) as journal:
         first = mark(journal, event, "service.rehearsal", "done", by="A", key="k1", now=NOW)
         with pytest.raises(JournalError) as refused:
             mark(journal, event, "service.rehearsal", "blocked", by="A", key="k1", now=NOW)
@@ -185,15 +190,15 @@ def test_the_same_update_twice_through_the_cli_gives_one_entry(
     assert "key: key 'telegram:update:123' is already taken by entry 1" in conflict.stderr
 
 
-def test_exports_carry_the_key(tmp_path: Path, event: Event) -> None:
-    with open_journal(tmp_path / "a.sqlite") as journal:
+def test_exports_carry_the_key(tmp_path: Path, event: Event, journal_at: JournalAt) -> None:
+    with open_journal(journal_at(tmp_path / "a.sqlite")) as journal:
         mark(journal, event, "service.rehearsal", "done", by="A", key="chat:7", now=NOW)
         mark(journal, event, "service.programme", "done", by="A", now=NOW)
         jsonl, csv = journal.export("jsonl"), journal.export("csv")
     assert [json.loads(line)["key"] for line in jsonl.splitlines()] == ["chat:7", None]
     assert csv.splitlines()[0].endswith(",version,key")
     for text, fmt in ((jsonl, "jsonl"), (csv, "csv")):
-        with open_journal(tmp_path / f"b.{fmt}.sqlite") as copy:
+        with open_journal(journal_at(tmp_path / f"b.{fmt}.sqlite")) as copy:
             assert copy.import_text(text, fmt) == (2, 0)
             assert copy.entry_with_key("chat:7") is not None
             assert copy.export(fmt) == text
@@ -214,7 +219,10 @@ def test_exports_carry_the_key(tmp_path: Path, event: Event) -> None:
 
 
 def test_a_batch_is_all_or_nothing_on_a_real_file(
-    tmp_path: Path, event: Event, hook_log: tuple[venue_ready.PluginManager, Path]
+    tmp_path: Path,
+    event: Event,
+    hook_log: tuple[venue_ready.PluginManager, Path],
+    journal_at: JournalAt,
 ) -> None:
     plugins, log = hook_log
     path = tmp_path / "congress.journal.sqlite"
@@ -223,7 +231,7 @@ def test_a_batch_is_all_or_nothing_on_a_real_file(
         Mark("service.rehersal", "done", by=None),
         Mark("service.rehearsal", "in_progress", by="B", progress=2.0),
     ]
-    with open_journal(path) as journal:
+    with open_journal(journal_at(path)) as journal:
         with pytest.raises(JournalError) as refused:
             mark_many(journal, event, bad, plugins=plugins, event_file="congress.toml", now=NOW)
         assert len(journal) == 0
@@ -244,7 +252,7 @@ def test_a_batch_is_all_or_nothing_on_a_real_file(
         Mark("service.rehearsal", "in_progress", by="B", progress=0.5, key="u:2"),
         Mark("service.rehearsal", "done", by="B", key="u:3"),
     ]
-    with open_journal(path) as journal:
+    with open_journal(journal_at(path)) as journal:
         recorded = mark_many(journal, event, good, plugins=plugins, now=NOW)
     assert [e.seq for e in recorded] == [1, 2, 3]
     # one change per subject the batch changed, with the batch's latest entry about it
@@ -252,10 +260,10 @@ def test_a_batch_is_all_or_nothing_on_a_real_file(
         ["service.programme", "todo", "done", "u:1"],
         ["service.rehearsal", "todo", "done", "u:3"],
     ]
-    with open_journal(path, readonly=True) as journal:
+    with open_journal(journal_at(path), readonly=True) as journal:
         assert journal.entries() == recorded
     # the whole batch again (the bot restarted half-way): nothing is added, no hook is called
-    with open_journal(path) as journal:
+    with open_journal(journal_at(path)) as journal:
         assert (
             mark_many(journal, event, good, plugins=plugins, now=NOW + timedelta(hours=1))
             == recorded
@@ -355,11 +363,11 @@ def test_a_version_3_journal_bound_without_a_zone_gets_it_at_the_next_mark(
 
 
 def test_entries_read_back_are_in_the_events_zone_as_mark_returns_them(
-    tmp_path: Path, event: Event
+    tmp_path: Path, event: Event, journal_at: JournalAt
 ) -> None:
     path = tmp_path / "j.sqlite"
     at = datetime(2020, 5, 13, 1, 0, tzinfo=UTC)
-    with open_journal(path) as journal:
+    with open_journal(journal_at(path)) as journal:
         returned = mark(journal, event, "service.rehearsal", "done", by="A", at=at, now=NOW)
         (read,) = journal.entries()
         (replayed,) = journal.replay(event).areas[0].items[1:]
@@ -372,12 +380,14 @@ def test_entries_read_back_are_in_the_events_zone_as_mark_returns_them(
         assert entry.happened_at.hour == 8
     assert replayed.reported_at == NOW
     # a fresh reader, in another process's shoes, sees the same
-    with open_journal(path, readonly=True) as journal:
+    with open_journal(journal_at(path), readonly=True) as journal:
         assert journal.entries()[0].recorded_at.isoformat() == "2020-05-14T09:00:00+07:00"
 
 
-def test_known_at_filters_on_the_time_an_entry_exposes(tmp_path: Path, event: Event) -> None:
-    with open_journal(tmp_path / "j.sqlite") as journal:
+def test_known_at_filters_on_the_time_an_entry_exposes(
+    tmp_path: Path, event: Event, journal_at: JournalAt
+) -> None:
+    with open_journal(journal_at(tmp_path / "j.sqlite")) as journal:
         entry = mark(journal, event, "service.rehearsal", "done", by="A", now=NOW)
         assert entry.inserted_at is not None
         assert entry.inserted_at >= entry.recorded_at  # written now, recorded at NOW
@@ -388,8 +398,10 @@ def test_known_at_filters_on_the_time_an_entry_exposes(tmp_path: Path, event: Ev
 # -- 5. one rule for moments ---------------------------------------------------------------------
 
 
-def test_a_naive_moment_is_read_in_the_events_zone(tmp_path: Path, event: Event) -> None:
-    with open_journal(tmp_path / "j.sqlite") as journal:
+def test_a_naive_moment_is_read_in_the_events_zone(
+    tmp_path: Path, event: Event, journal_at: JournalAt
+) -> None:
+    with open_journal(journal_at(tmp_path / "j.sqlite")) as journal:
         entry = mark(
             journal,
             event,
@@ -416,9 +428,9 @@ def test_a_naive_moment_is_read_in_the_events_zone(tmp_path: Path, event: Event)
 
 @pytest.mark.parametrize("argument", ["at", "now"])
 def test_a_moment_given_as_text_is_a_type_error_naming_the_argument(
-    tmp_path: Path, event: Event, argument: str
+    tmp_path: Path, event: Event, argument: str, journal_at: JournalAt
 ) -> None:
-    with open_journal(tmp_path / "j.sqlite") as journal:
+    with open_journal(journal_at(tmp_path / "j.sqlite")) as journal:
         with pytest.raises(TypeError, match=rf"^{argument} must be a datetime .* not str"):
             mark(
                 journal,
@@ -431,13 +443,15 @@ def test_a_moment_given_as_text_is_a_type_error_naming_the_argument(
         assert len(journal) == 0
     with (
         pytest.raises(TypeError, match=r"^marks\[0\]\.at must be a datetime"),
-        open_journal(tmp_path / "j.sqlite") as journal,
+        open_journal(journal_at(tmp_path / "j.sqlite")) as journal,
     ):
         mark_many(journal, event, [Mark("service.rehearsal", "done", by="A", at="x")])  # type: ignore[arg-type]
 
 
-def test_a_naive_moment_for_an_unbound_journal_is_a_type_error(tmp_path: Path) -> None:
-    with open_journal(tmp_path / "j.sqlite") as journal:
+def test_a_naive_moment_for_an_unbound_journal_is_a_type_error(
+    tmp_path: Path, journal_at: JournalAt
+) -> None:
+    with open_journal(journal_at(tmp_path / "j.sqlite")) as journal:
         with pytest.raises(TypeError, match=r"naive datetime .* bound to no event"):
             journal.append("x", "done", by="A", recorded_at=datetime(2020, 5, 13, 8, 0))
         with pytest.raises(TypeError, match=r"^until must be a datetime"):
@@ -445,9 +459,9 @@ def test_a_naive_moment_for_an_unbound_journal_is_a_type_error(tmp_path: Path) -
 
 
 def test_readiness_history_reads_naive_moments_in_the_events_zone(
-    tmp_path: Path, event: Event
+    tmp_path: Path, event: Event, journal_at: JournalAt
 ) -> None:
-    with open_journal(tmp_path / "j.sqlite") as journal:
+    with open_journal(journal_at(tmp_path / "j.sqlite")) as journal:
         mark(
             journal, event, "service.programme", "done", by="A", at=datetime(2020, 5, 9, 8), now=NOW
         )
@@ -486,17 +500,17 @@ def test_no_library_message_names_a_cli_option() -> None:
 
 
 def test_another_events_journal_names_no_option_in_the_library_but_does_on_the_cli(
-    run_cli: RunCli, tmp_path: Path, event_file: Path, event: Event
+    run_cli: RunCli, tmp_path: Path, event_file: Path, event: Event, journal_at: JournalAt
 ) -> None:
     other = tmp_path / "other.toml"
     other.write_text(_EVENT.replace('id = "bot-test"', 'id = "another-ward"'), encoding="utf-8")
     journal_path = event_file.with_name("congress.journal.sqlite")
-    with open_journal(journal_path) as journal:
+    with open_journal(journal_at(journal_path)) as journal:
         mark(journal, event, "service.rehearsal", "done", by="A", now=NOW)
         with pytest.raises(JournalError) as refused:
             journal.check_event(venue_ready.load(other), event_file=str(other))
     assert "(--journal)" not in str(refused.value)
-    result = run_cli("history", other, "--journal", journal_path, "--lang", "en")
+    result = run_cli("history", other, "--journal", journal_at(journal_path), "--lang", "en")
     assert result.returncode == 2
     assert "use the right journal (--journal)" in result.stderr
 
@@ -525,7 +539,9 @@ def test_a_journal_beside_an_event_file_is_the_clis(run_cli: RunCli, event_file:
         assert len(journal) == 1
 
 
-def test_a_sign_off_by_the_wrong_body_is_refused_by_mark_as_by_check_mark(tmp_path: Path) -> None:
+def test_a_sign_off_by_the_wrong_body_is_refused_by_mark_as_by_check_mark(
+    tmp_path: Path, journal_at: JournalAt
+) -> None:
     """From the review: mark() checked the mark as it would record it (the sign-off spelt as the
     plan spells it), so a sign-off by any body was recorded as the required body's."""
     from venue_ready import AreaPlan, Item
@@ -538,7 +554,7 @@ def test_a_sign_off_by_the_wrong_body_is_refused_by_mark_as_by_check_mark(tmp_pa
     at = datetime(2020, 5, 9, 9, 0)
     wrong = {"by": "me", "signed_off_by": "Anyone", "at": at}
     assert [p.path for p in check_mark(built, "docs", "done", **wrong)] == [("signed_off_by",)]
-    with open_journal(tmp_path / "j.sqlite") as journal:
+    with open_journal(journal_at(tmp_path / "j.sqlite")) as journal:
         with pytest.raises(JournalError) as refused:
             mark(journal, built, "docs", "done", **wrong)
         assert [p.path for p in refused.value.problems] == [("signed_off_by",)]
@@ -549,7 +565,9 @@ def test_a_sign_off_by_the_wrong_body_is_refused_by_mark_as_by_check_mark(tmp_pa
     assert entry.signed_off_by == "District group"  # the plan's spelling, for the right body
 
 
-def test_a_retried_sign_off_keeps_its_version_when_the_plan_moved_on(tmp_path: Path) -> None:
+def test_a_retried_sign_off_keeps_its_version_when_the_plan_moved_on(
+    tmp_path: Path, journal_at: JournalAt
+) -> None:
     """From the final review: a keyed sign-off given without a version takes the item's; a retry
     after the plan's version changed was refused as a key taken by another report."""
     from venue_ready import AreaPlan, Item
@@ -571,7 +589,7 @@ def test_a_retried_sign_off_keeps_its_version_when_the_plan_moved_on(tmp_path: P
         )
 
     fields = {"by": "me", "signed_off_by": "District group", "at": datetime(2020, 5, 9, 9, 0)}
-    with open_journal(tmp_path / "j.sqlite") as journal:
+    with open_journal(journal_at(tmp_path / "j.sqlite")) as journal:
         first = mark(journal, planned("v1"), "docs", "done", key="chat:1", **fields)
         again = mark(journal, planned("v2"), "docs", "done", key="chat:1", **fields)
         assert again == first

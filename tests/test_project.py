@@ -87,7 +87,7 @@ def test_package_is_typed() -> None:
 def test_import_stays_light() -> None:
     code = (
         "import sys, venue_ready; "
-        "heavy = {'rich', 'jinja2', 'babel', 'sqlite3', 'json', 'difflib', 'argparse', "
+        "heavy = {'rich', 'jinja2', 'babel', 'sqlite3', 'psycopg', 'json', 'difflib', 'argparse', "
         "'venue_ready.cli', 'venue_ready._messages'}; "
         "print(sorted(heavy & set(sys.modules)))"
     )

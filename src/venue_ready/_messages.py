@@ -383,6 +383,12 @@ VI: dict[str, str] = {
         "  venue-ready journal import dai-hoi.toml so-theo-doi.csv\n"
         "      nhập các mục từ tệp đã xuất; nhập lại không thêm gì"
     ),
+    "cli.examples.copy": (
+        "  venue-ready journal copy dai-hoi.journal.sqlite 'postgresql://van-phong@may-chu/quan'\n"
+        "      chép sổ theo dõi của phường lên cơ sở dữ liệu của quận (tên sổ là mã sự kiện); chép lại không thêm gì\n"
+        "  venue-ready journal copy 'postgresql://van-phong@may-chu/quan?journal=ngoc-thuy-2020' ban-sao.journal.sqlite\n"
+        "      chép ngược về một tệp SQLite, đủ mọi trường"
+    ),
     "cli.examples.schema": (
         "  venue-ready schema -o venue-ready.schema.json\n"
         "      ghi lược đồ tệp sự kiện để trình soạn thảo (Taplo, Even Better TOML) gợi ý và kiểm tra khóa\n"
@@ -537,14 +543,25 @@ VI: dict[str, str] = {
     "journal.csv-header": "dòng tiêu đề CSV thiếu cột: {missing}",
     "journal.csv-extra-cells": "dòng có {count} ô thừa so với dòng tiêu đề (có dấu phẩy không nằm trong ngoặc kép?); không nhập để khỏi mất dữ liệu",
     "journal.bad-csv": "tệp CSV bị lỗi: {error}",
+    "journal.nul-char": "chứa ký tự NUL (\\x00), sổ theo dõi không lưu ký tự này; hãy kiểm tra công cụ đã tạo dữ liệu",
+    "journal.missing-named": "cơ sở dữ liệu chưa có sổ theo dõi '{name}'",
+    "journal.server-unreachable": "không kết nối được cơ sở dữ liệu của sổ theo dõi: {error}",
+    "journal.bad-url": "địa chỉ sổ theo dõi không hợp lệ; dùng đường dẫn tệp, sqlite:///ĐƯỜNG_DẪN hoặc postgresql://NGƯỜI_DÙNG@MÁY_CHỦ/CƠ_SỞ_DỮ_LIỆU",
+    "journal.bad-sqlite-url": "sau sqlite:// cần một dấu gạch chéo rồi đến đường dẫn tệp, ví dụ sqlite:///dai-hoi.journal.sqlite",
+    "journal.bad-scheme": "không hỗ trợ sổ theo dõi dạng '{scheme}://'; dùng đường dẫn tệp, sqlite:///ĐƯỜNG_DẪN hoặc postgresql://…",
+    "journal.no-name": "địa chỉ chưa nêu tên sổ theo dõi trong cơ sở dữ liệu; thêm ?journal=TÊN (câu lệnh có tệp sự kiện dùng mã sự kiện làm tên)",
+    "journal.bad-name": "tên sổ theo dõi '{name}' không hợp lệ (không để trống, tối đa {limit} byte)",
     # -- the journal's commands --------------------------------------------------------------
     "cli.metavar.item": "ĐẦU_VIỆC",
     "cli.metavar.status": "TRẠNG_THÁI",
     "cli.metavar.text": "VĂN_BẢN",
+    "cli.metavar.url": "ĐỊA_CHỈ",
+    "cli.metavar.source-journal": "NGUỒN",
+    "cli.metavar.target-journal": "ĐÍCH",
     "cli.metavar.path": "ĐƯỜNG_DẪN",
     "cli.metavar.body": "CƠ_QUAN",
     "cli.help.known-at": "dùng các mục đã ghi vào sổ đến thời điểm này (mặc định: đúng thời điểm --as-of, để tái hiện báo cáo đã lập lúc đó; 'now': kể cả các mục ghi bổ sung sau)",
-    "cli.help.journal": "sổ theo dõi (mặc định: tệp .journal.sqlite cạnh tệp sự kiện)",
+    "cli.help.journal": "sổ theo dõi: đường dẫn tệp, sqlite:///ĐƯỜNG_DẪN hoặc postgresql://… (sổ mang tên là mã sự kiện); mặc định: tệp .journal.sqlite cạnh tệp sự kiện",
     "cli.help.mark": "ghi tiến độ một đầu việc vào sổ theo dõi",
     "cli.help.mark-long": "Ghi vào sổ theo dõi trạng thái mới của một đầu việc, ai báo cáo và lúc nào. Tệp sự kiện (kế hoạch) không bị sửa.",
     "cli.help.mark-item": "mã đầu việc trong tệp sự kiện, hoặc MẢNG:ĐỐI_TƯỢNG (ví dụ disinfection:hall, security:main-gate)",
@@ -571,6 +588,15 @@ VI: dict[str, str] = {
     "cli.marked-before": "Báo cáo này đã được ghi trước đó (cùng khóa), là mục số {seq} trong {journal}: đầu việc {subject}: {status:@item-status}, do {by} báo cáo, lúc {at}; không ghi thêm.",
     "cli.imported": "Đã nhập {added} mục vào {journal}; {skipped} mục đã có sẵn, bỏ qua.",
     "cli.import-refused": "Chưa nhập gì: {count} vấn đề trong tệp {file}.",
+    "cli.copied": "Đã chép {added} mục từ {source} sang {journal}; {skipped} mục đã có sẵn, bỏ qua.",
+    "cli.copied.one": "Đã chép {added} mục từ {source} sang {journal}; {skipped} mục đã có sẵn, bỏ qua.",
+    "cli.copy-refused": "Chưa chép gì: {count} vấn đề khi chép từ {source}.",
+    "cli.copy-refused.one": "Chưa chép gì: {count} vấn đề khi chép từ {source}.",
+    "cli.help.copy": "chép một sổ theo dõi sang nơi khác (tệp SQLite hoặc cơ sở dữ liệu PostgreSQL), đủ mọi trường, trong một giao dịch; chép lại không thêm gì",
+    "cli.help.copy-source": "sổ theo dõi nguồn: đường dẫn tệp, sqlite:///ĐƯỜNG_DẪN hoặc postgresql://…?journal=TÊN",
+    "cli.help.copy-target": "sổ theo dõi đích (mặc định tên là mã sự kiện của sổ nguồn)",
+    "cli.rollup-journal-not-server": "--journal của rollup là địa chỉ một cơ sở dữ liệu PostgreSQL (postgresql://…) giữ sổ theo dõi của các sự kiện, không phải '{journal}'; bỏ tùy chọn này để dùng tệp .journal.sqlite cạnh từng tệp sự kiện",
+    "cli.help.rollup-journal": "cơ sở dữ liệu PostgreSQL giữ sổ theo dõi của các sự kiện (postgresql://…), mỗi sổ mang tên là mã sự kiện; mặc định: tệp .journal.sqlite cạnh từng tệp sự kiện",
     "cli.known-at-without-journal": "--known-at cần sổ theo dõi, nhưng không có {journal}",
     "cli.by-missing": "thiếu người báo cáo: hãy ghi --by TÊN (rõ người, rõ việc)",
     "cli.other-event": "sổ theo dõi này thuộc sự kiện '{bound}', không phải sự kiện '{event}' của tệp {event_file}; hãy dùng đúng sổ (--journal) hoặc đúng tệp sự kiện",
@@ -1083,6 +1109,12 @@ EN: dict[str, str] = {
         "  venue-ready journal import congress.toml journal.csv\n"
         "      import the entries of an export; importing it again adds nothing"
     ),
+    "cli.examples.copy": (
+        "  venue-ready journal copy congress.journal.sqlite 'postgresql://office@server/district'\n"
+        "      copy the ward's journal into the district's database (named after the event's id); copying again adds nothing\n"
+        "  venue-ready journal copy 'postgresql://office@server/district?journal=ngoc-thuy-2020' copy.journal.sqlite\n"
+        "      and back into a SQLite file, every field"
+    ),
     "cli.examples.schema": (
         "  venue-ready schema -o venue-ready.schema.json\n"
         "      write the event file's schema, for an editor (Taplo, Even Better TOML) to complete and check keys\n"
@@ -1243,14 +1275,25 @@ EN: dict[str, str] = {
     "journal.csv-extra-cells": "the row has {count} more cells than the header (a comma outside quotes?); not imported, so that nothing is lost",
     "journal.csv-extra-cells.one": "the row has {count} more cell than the header (a comma outside quotes?); not imported, so that nothing is lost",
     "journal.bad-csv": "the CSV file is malformed: {error}",
+    "journal.nul-char": "contains a NUL character (\\x00), which a journal does not keep; check the tool that wrote it",
+    "journal.missing-named": "the database has no journal '{name}' yet",
+    "journal.server-unreachable": "cannot connect to the journal's database: {error}",
+    "journal.bad-url": "not a journal's address; give a file's path, sqlite:///PATH or postgresql://USER@HOST/DATABASE",
+    "journal.bad-sqlite-url": "sqlite:// takes one more slash and then the file's path, e.g. sqlite:///congress.journal.sqlite",
+    "journal.bad-scheme": "a journal cannot be kept in '{scheme}://'; give a file's path, sqlite:///PATH or postgresql://…",
+    "journal.no-name": "the address names no journal in the database; add ?journal=NAME (a command given an event file names it after the event's id)",
+    "journal.bad-name": "'{name}' is not a journal's name (not blank, at most {limit} bytes)",
     # -- the journal's commands --------------------------------------------------------------
     "cli.metavar.item": "ITEM",
     "cli.metavar.status": "STATUS",
     "cli.metavar.text": "TEXT",
+    "cli.metavar.url": "URL",
+    "cli.metavar.source-journal": "SRC",
+    "cli.metavar.target-journal": "DST",
     "cli.metavar.path": "PATH",
     "cli.metavar.body": "BODY",
     "cli.help.known-at": "use the entries written into the journal by this moment (default: the --as-of moment, which reproduces the report made then; 'now': also what was written later)",
-    "cli.help.journal": "the journal (default: the .journal.sqlite file beside the event file)",
+    "cli.help.journal": "the journal: a file's path, sqlite:///PATH or postgresql://… (the journal named after the event's id); by default, the .journal.sqlite file beside the event file",
     "cli.help.mark": "record an item's progress in the journal",
     "cli.help.mark-long": "Record in the journal an item's new status, who reported it and when. The event file (the plan) is never changed.",
     "cli.help.mark-item": "an item id from the event file, or AREA:SUBJECT (e.g. disinfection:hall, security:main-gate)",
@@ -1280,6 +1323,15 @@ EN: dict[str, str] = {
     "cli.imported.one": "Imported {added} entry into {journal}; skipped as already there: {skipped}.",
     "cli.import-refused": "Nothing imported: {count} problems in {file}.",
     "cli.import-refused.one": "Nothing imported: {count} problem in {file}.",
+    "cli.copied": "Copied {added} entries from {source} into {journal}; skipped as already there: {skipped}.",
+    "cli.copied.one": "Copied {added} entry from {source} into {journal}; skipped as already there: {skipped}.",
+    "cli.copy-refused": "Nothing copied: {count} problems copying from {source}.",
+    "cli.copy-refused.one": "Nothing copied: {count} problem copying from {source}.",
+    "cli.help.copy": "copy a journal elsewhere (a SQLite file or a PostgreSQL database), every field, in one transaction; copying again adds nothing",
+    "cli.help.copy-source": "the journal to copy: a file's path, sqlite:///PATH or postgresql://…?journal=NAME",
+    "cli.help.copy-target": "where to copy it (named after the source's event id by default)",
+    "cli.rollup-journal-not-server": "rollup's --journal is a PostgreSQL database holding the events' journals (postgresql://…), not '{journal}'; leave it out to use the .journal.sqlite file beside each event file",
+    "cli.help.rollup-journal": "a PostgreSQL database holding the events' journals (postgresql://…), each named after its event's id; by default, the .journal.sqlite file beside each event file",
     "cli.known-at-without-journal": "--known-at needs a journal, but there is no {journal}",
     "cli.by-missing": "who reports it is missing: add --by NAME (a named owner for every task)",
     "cli.other-event": "this journal belongs to event '{bound}', not to event '{event}' of {event_file}; use the right journal (--journal) or the right event file",

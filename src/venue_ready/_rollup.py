@@ -477,12 +477,18 @@ def discover(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
 # every event; a failure while one file is read or assessed belongs to that file only.
 _PM: PluginManager | None = None
 _BASE: tuple[PluginFailure, ...] = ()
+# The database that holds the events' journals (a postgresql:// URL), each under its event's
+# id; None: each event's journal is the file beside it. Set by _init, in every process.
+_JOURNALS: str | None = None
 
 
-def _init(block: Sequence[str], extra: Sequence[str], strict: bool) -> None:
-    global _PM, _BASE  # noqa: PLW0603 - one per worker process
+def _init(
+    block: Sequence[str], extra: Sequence[str], strict: bool, journals: str | None = None
+) -> None:
+    global _PM, _BASE, _JOURNALS  # noqa: PLW0603 - one per worker process
     from ._plugins import get_plugin_manager
 
+    _JOURNALS = journals
     _PM = get_plugin_manager(block=block, extra=extra, strict=strict)
     _PM.area_specs()
     _BASE = tuple(_PM.failures)
@@ -610,10 +616,14 @@ def _identify(file: str) -> tuple[str | None, str | None]:
 
 
 def _with_journal(event: Event, file: str, as_of: datetime) -> Event:
-    """The event with its status journal (beside its file) replayed as it stood at ``as_of``,
-    as ``venue-ready check --as-of`` does; the event itself when it has none. A journal that
-    cannot be read raises its JournalError (a LoadError: the file is reported broken)."""
+    """The event with its status journal (beside its file, or the journal named after its id in
+    the database of ``journals``) replayed as it stood at ``as_of``, as ``venue-ready check
+    --as-of`` does; the event itself when it has none. A journal that cannot be read raises its
+    JournalError (a LoadError: the file is reported broken)."""
     from .journal import default_journal_name
+
+    if _JOURNALS is not None:
+        return _with_server_journal(event, file, as_of, _JOURNALS)
 
     path = default_journal_name(file)
     if not os.path.isfile(path):
@@ -621,6 +631,20 @@ def _with_journal(event: Event, file: str, as_of: datetime) -> Event:
     from .journal import open_journal
 
     with open_journal(path, readonly=True) as journal:
+        journal.check_event(event, event_file=file)
+        return journal.replay(event, as_of, known_at=as_of)
+
+
+def _with_server_journal(event: Event, file: str, as_of: datetime, url: str) -> Event:
+    from .journal import JournalError, open_journal
+
+    try:
+        journal = open_journal(url, readonly=True, name=event.id)
+    except JournalError as exc:
+        if [p.message.id for p in exc.problems] == ["journal.missing-named"]:
+            return event  # no mark yet for this event: its plan as it is
+        raise
+    with journal:
         journal.check_event(event, event_file=file)
         return journal.replay(event, as_of, known_at=as_of)
 
@@ -655,6 +679,7 @@ def roll_up(
     extra: Sequence[str] = (),
     strict: bool = False,
     progress: Progress | None = None,
+    journals: str | None = None,
 ) -> Rollup:
     """Load every event file under ``paths``, build the tree, and assess every event.
 
@@ -668,6 +693,9 @@ def roll_up(
         :func:`venue_ready.get_plugin_manager` takes them (each process makes its own manager).
     :param strict: raise at the first plugin failure instead of recording it.
     :param progress: called as ``progress(done, total)`` as events are assessed.
+    :param journals: a ``postgresql://`` URL of the database that holds the events' journals,
+        each named after its event's id (an event without one there is judged on its plan);
+        None, the default: each event's journal is the file beside it.
 
     Broken files, duplicate ids, missing parents and cycles are returned as
     :attr:`Rollup.errors`; everything else is rolled up all the same. One roll-up at a time in
@@ -684,14 +712,14 @@ def roll_up(
         raise ValueError(f"jobs must be at least 1, got {jobs}")
     files = discover(paths)
     total = len(files)
-    _init(block, extra, strict)
+    _init(block, extra, strict, journals)
     assert _PM is not None
     main_pm = _PM
     failures: set[PluginFailure] = set(_BASE)
     # no more processes than chunks of work, nor than the machine has cores
     jobs = max(1, min(jobs, len(files) or 1, os.cpu_count() or 1))
 
-    with _Runner(jobs, block, extra, strict) as runner:
+    with _Runner(jobs, block, extra, strict, journals) as runner:
         done_count = 0
         first: list[_Outcome] = []
         for batch in runner.map(_load_chunk, _chunks(files, jobs), as_of):
@@ -739,6 +767,7 @@ def pages(
     block: Sequence[str] = (),
     extra: Sequence[str] = (),
     strict: bool = False,
+    journals: str | None = None,
 ) -> Iterator[tuple[RollupEntry, str | None]]:
     """Each of ``entries``' own report in format ``fmt`` (through
     :meth:`Report.render <venue_ready.Report.render>`), in ``lang``, in the order given.
@@ -747,8 +776,8 @@ def pages(
     it (its journal as it stood at the roll-up's moment, a parent with its children's results):
     only for the entries asked for, and only when pages are asked for. An event whose file no
     longer gives the roll-up's figures (it changed in between) gets None, never a page that
-    disagrees with the roll-up. ``jobs``, ``block``, ``extra`` and ``strict`` as for
-    :func:`roll_up`.
+    disagrees with the roll-up. ``jobs``, ``block``, ``extra``, ``strict`` and ``journals`` as
+    for :func:`roll_up`.
     """
     by_id = {e.result.id: e for e in rollup.entries}
     chosen = list(entries)
@@ -759,10 +788,12 @@ def pages(
             children.setdefault(child.id, child)
         work.append((entry.file, children, entry.result, fmt, lang))
     if _PM is None:
-        _init(block, extra, strict)
+        _init(block, extra, strict, journals)
+    global _JOURNALS  # noqa: PLW0603 - the same journals as the roll-up
+    _JOURNALS = journals
     jobs = max(1, min(jobs, len(work) or 1, os.cpu_count() or 1))
     done = iter(chosen)
-    with _Runner(jobs, block, extra, strict) as runner:
+    with _Runner(jobs, block, extra, strict, journals) as runner:
         for batch in runner.map(_render_pages, _chunks(work, jobs), rollup.as_of):
             for text in batch:
                 yield next(done), text
@@ -830,9 +861,16 @@ class _Runner:
     """Runs a function over chunks, in this process (jobs == 1) or in a process pool, and
     yields the results in the order of the chunks."""
 
-    def __init__(self, jobs: int, block: Sequence[str], extra: Sequence[str], strict: bool):
+    def __init__(
+        self,
+        jobs: int,
+        block: Sequence[str],
+        extra: Sequence[str],
+        strict: bool,
+        journals: str | None = None,
+    ):
         self.jobs = jobs
-        self.args = (tuple(block), tuple(extra), strict)
+        self.args = (tuple(block), tuple(extra), strict, journals)
         self.pool: Any = None
 
     def __enter__(self) -> _Runner:

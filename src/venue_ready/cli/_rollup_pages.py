@@ -91,6 +91,7 @@ def write_pages(
             block=block,
             extra=extra,
             strict=args.strict_plugins,
+            journals=args.journal,
         ):
             if text is None:
                 err(_("cli.rollup-page-changed", lang, file=entry.file, id=entry.result.id))

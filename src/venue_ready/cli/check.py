@@ -23,7 +23,7 @@ from ._common import (
     open_event,
     report_exit_code,
 )
-from .journal import add_check_options, apply_journal, default_name
+from .journal import add_check_options, apply_journal, default_name, shown_journal
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -154,7 +154,8 @@ def run(args: argparse.Namespace, lang_hint: str) -> ExitCode:
         # -o: the user named this file: replace it, atomically, and print nothing; never the
         # event file or its journal.
         journal = args.journal or default_name(args.file)
-        deliver(args, text, lang, machine=args.format != "text", inputs=(args.file, journal))
+        inputs = (args.file,) if "://" in journal else (args.file, journal)
+        deliver(args, text, lang, machine=args.format != "text", inputs=inputs)
     return report_exit_code(report, args.fail_under, lang)
 
 
@@ -196,7 +197,7 @@ def _mark_hints(
     once; only then is the journal package imported."""
     from .._render.phrases import MarkHints, item_ids, item_ref
 
-    journal = args.journal
+    journal = shown_journal(args.journal) if args.journal else None  # never a password
     items = item_ids(report)
     plan_items = {item.id: item for area in plan.areas for item in area.items}
     subjects: dict[str, str | None] = {}

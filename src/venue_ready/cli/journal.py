@@ -1,7 +1,12 @@
-"""The journal's commands: ``mark``, ``history``, ``journal export`` and ``journal import``,
-and what ``check`` does with a journal (replay it up to ``--as-of``).
+"""The journal's commands: ``mark``, ``history``, ``journal export``, ``journal import`` and
+``journal copy``, and what ``check`` does with a journal (replay it up to ``--as-of``).
 
-The journal library, and with it sqlite3, is imported only when a command runs with a journal:
+``--journal`` takes a path, ``sqlite:///PATH`` or a ``postgresql://`` URL; a URL that names no
+journal (``?journal=NAME``) names the event's, after its id. Messages show a URL without its
+password (:attr:`Journal.location <venue_ready.Journal.location>`).
+
+The journal library, and with it sqlite3 (or psycopg), is imported only when a command runs
+with a journal:
 ``check`` on an event with no journal never pays for it. Exit codes are the CLI's: 0 done,
 2 bad input or usage, 3 a plugin failed.
 """
@@ -41,10 +46,12 @@ __all__ = [
     "add_mark_parser",
     "apply_journal",
     "default_name",
+    "run_copy",
     "run_export",
     "run_history",
     "run_import",
     "run_mark",
+    "shown_journal",
 ]
 
 _EXPORT_FORMATS = ("jsonl", "csv")
@@ -129,6 +136,11 @@ def add_journal_parser(commands: Commands, lang: str) -> None:
     imp.option("--format", choices=_EXPORT_FORMATS, help_id="cli.help.import-format")
     _journal_and_lang_options(imp, lang)
     imp.set_defaults(run=run_import)
+    copy = add_command(actions, "copy", lang, "cli.help.copy")
+    copy.option("source", metavar_id="cli.metavar.source-journal", help_id="cli.help.copy-source")
+    copy.option("target", metavar_id="cli.metavar.target-journal", help_id="cli.help.copy-target")
+    copy.lang_option()
+    copy.set_defaults(run=run_copy)
 
 
 # -- shared ----------------------------------------------------------------------------------------
@@ -139,6 +151,30 @@ def _journal_path(args: argparse.Namespace) -> tuple[str, bool]:
     if args.journal:
         return str(args.journal), True
     return default_name(args.file), False
+
+
+def shown_journal(target: str) -> str:
+    """How a message shows the journal ``target`` the user gave: a URL without its password
+    (the journal package is imported only for a URL)."""
+    if "://" not in target:
+        return target
+    from ..journal.locations import mask_password
+
+    return mask_password(target)
+
+
+def _event_id(event_file: str) -> str | None:
+    """The id of the event in ``event_file``, read without loading it (for ``journal export``
+    and ``import``, which name a server's journal after it); None when it cannot be read."""
+    import tomllib
+
+    try:
+        with open(event_file, "rb") as fh:
+            table = tomllib.load(fh).get("event")
+    except (OSError, ValueError):
+        return None
+    found = table.get("id") if isinstance(table, dict) else None
+    return found if isinstance(found, str) and found.strip() else None
 
 
 def default_name(event_file: str) -> str:
@@ -174,11 +210,25 @@ def _refuse(exc: Any, lang: str) -> NoReturn:
     raise Exit(ExitCode.USAGE)
 
 
-def _open(path: str, lang: str, *, create: bool = False, readonly: bool = False) -> Journal:
+def _open(
+    path: str,
+    lang: str,
+    *,
+    create: bool = False,
+    readonly: bool = False,
+    name: str | None = None,
+) -> Journal:
+    """The journal at ``path`` (in a database: the journal ``name``, unless the URL names one);
+    what is wrong with it is a usage error (exit 2), and so is psycopg missing."""
+    from .._errors import MissingExtraError
     from ..journal import JournalError, open_journal
 
     try:
-        return open_journal(path, create=create, readonly=readonly)
+        return open_journal(path, create=create, readonly=readonly, name=name)
+    except MissingExtraError as exc:
+        from ._common import missing_extra
+
+        missing_extra(exc, lang)
     except JournalError as exc:
         _refuse(exc, lang)
 
@@ -241,7 +291,7 @@ def run_mark(args: argparse.Namespace, lang_hint: str) -> ExitCode:
         err(_("cli.mark-refused", lang, count=len(problems)))
         raise Exit(ExitCode.USAGE)
     path, _named = _journal_path(args)
-    journal = _open(path, lang, create=True)
+    journal = _open(path, lang, create=True, name=event.id)
     with journal:
         try:
             before = journal.entry_with_key(args.key) if args.key else None
@@ -251,7 +301,7 @@ def run_mark(args: argparse.Namespace, lang_hint: str) -> ExitCode:
             err(_("cli.mark-refused", lang, count=len(exc.problems)))
             raise Exit(ExitCode.USAGE) from None
         except sqlite3_error() as exc:
-            _database_failure(exc, path, lang)
+            _database_failure(exc, journal.location, lang)
     again = before is not None and before.uid == entry.uid  # a retry: nothing was recorded
     write(
         _(
@@ -262,7 +312,7 @@ def run_mark(args: argparse.Namespace, lang_hint: str) -> ExitCode:
             by=entry.by,
             at=format_datetime(entry.at.astimezone(event.tz), lang),
             seq=entry.seq,
-            journal=str(path),
+            journal=journal.location,
         )
         + "\n",
         machine=False,
@@ -282,7 +332,8 @@ def run_history(args: argparse.Namespace, lang_hint: str) -> ExitCode:
     path, named = _journal_path(args)
     entries: list[JournalEntry] = []
     if os.path.isfile(path) or named:
-        with _open(path, lang, readonly=True) as journal:
+        with _open(path, lang, readonly=True, name=event.id) as journal:
+            path = journal.location  # a URL without its password
             try:
                 journal.check_event(event, event_file=args.file)
                 entries = journal.entries(until)
@@ -361,18 +412,18 @@ def run_export(args: argparse.Namespace, lang_hint: str) -> ExitCode:
         err(_("cli.bom-not-csv", lang))
         raise Exit(ExitCode.USAGE)
     path, _named = _journal_path(args)
-    with _open(path, lang, readonly=True) as journal:
+    with _open(path, lang, readonly=True, name=_name_for(path, args.file)) as journal:
         try:
             text = journal.export(args.format)
         except JournalError as exc:  # a damaged row
             _refuse(exc, lang)
         except sqlite3_error() as exc:
-            _database_failure(exc, path, lang)
+            _database_failure(exc, journal.location, lang)
     if args.bom:
         # Excel reads a CSV without a byte order mark in the machine's ANSI code page
         # (Windows-1258 in Việt Nam) and shows "Tiá»ƒu ban" for "Tiểu ban"; with it, UTF-8.
         text = "\ufeff" + text
-    deliver(args, text, lang, machine=True, inputs=(path, args.file))
+    deliver(args, text, lang, machine=True, inputs=_inputs(path, args.file))
     return ExitCode.OK
 
 
@@ -391,7 +442,7 @@ def run_import(args: argparse.Namespace, lang_hint: str) -> ExitCode:
         err(_("load.unreadable", lang, error=reason).join((f"{args.source}: ", "")))
         raise Exit(ExitCode.USAGE) from None
     path, _named = _journal_path(args)
-    with _open(path, lang, create=True) as journal:
+    with _open(path, lang, create=True, name=_name_for(path, args.file)) as journal:
         try:
             added, skipped = journal.import_text(text, fmt, file=args.source)
         except JournalError as exc:
@@ -399,9 +450,49 @@ def run_import(args: argparse.Namespace, lang_hint: str) -> ExitCode:
             err(_("cli.import-refused", lang, count=len(exc.problems), file=args.source))
             raise Exit(ExitCode.USAGE) from None
         except sqlite3_error() as exc:
-            _database_failure(exc, path, lang)
+            _database_failure(exc, journal.location, lang)
     write(
-        _("cli.imported", lang, added=added, skipped=skipped, journal=str(path)) + "\n",
+        _("cli.imported", lang, added=added, skipped=skipped, journal=journal.location) + "\n",
+        machine=False,
+    )
+    return ExitCode.OK
+
+
+def _name_for(path: str, event_file: str) -> str | None:
+    """The name of the event's journal in a database (its id), for a ``postgresql://`` URL
+    that names none; None for a file (the event file is then not read)."""
+    return _event_id(event_file) if "://" in path else None
+
+
+def _inputs(path: str, event_file: str) -> tuple[str, ...]:
+    """The files ``-o`` must not replace: the event file, and its journal when it is one."""
+    return (event_file,) if "://" in path else (path, event_file)
+
+
+# -- copy ------------------------------------------------------------------------------------------
+
+
+def run_copy(args: argparse.Namespace, lang_hint: str) -> ExitCode:
+    """``venue-ready journal copy SRC DST``: every entry of one journal into another (either
+    backend), once, in one transaction on DST."""
+    from ..journal import JournalError, copy_journal
+
+    lang = args.lang or lang_hint
+    with _open(args.source, lang, readonly=True) as source:
+        # a server's journal is named after the event's id unless DST names it
+        with _open(args.target, lang, create=True, name=source.event_id) as target:
+            try:
+                added, skipped = copy_journal(source, target)
+            except JournalError as exc:
+                _print_problems(exc, lang)
+                err(_("cli.copy-refused", lang, count=len(exc.problems), source=source.location))
+                raise Exit(ExitCode.USAGE) from None
+            except sqlite3_error() as exc:
+                _database_failure(exc, target.location, lang)
+            shown = target.location
+        from_ = source.location
+    write(
+        _("cli.copied", lang, added=added, skipped=skipped, source=from_, journal=shown) + "\n",
         machine=False,
     )
     return ExitCode.OK
@@ -441,7 +532,7 @@ def apply_journal(
             known_at = None
         else:
             known_at = parse_moment(args.known_at, event.tz, lang, option="--known-at")
-    journal = _open(path, lang, readonly=True)
+    journal = _open(path, lang, readonly=True, name=event.id)
     from ..journal import replay, unknown_subjects
 
     with journal:
@@ -451,9 +542,10 @@ def apply_journal(
         except JournalError as exc:
             _refuse(exc, lang)
         except sqlite3_error() as exc:
-            _database_failure(exc, path, lang)
+            _database_failure(exc, journal.location, lang)
     stray = unknown_subjects(event, entries)
     if stray:
         subjects = ", ".join(sorted({e.subject for e in stray}))
-        err(_("cli.journal-stray", lang, journal=str(path), count=len(stray), subjects=subjects))
+        shown = journal.location
+        err(_("cli.journal-stray", lang, journal=shown, count=len(stray), subjects=subjects))
     return replay(event, entries), moment, entries

@@ -61,6 +61,7 @@ def add_parser(commands: Commands, lang: str) -> None:
     )
     rollup.option("--top", type=_jobs, default=None, metavar="N", help_id="cli.help.rollup-top")
     rollup.option("--html-dir", metavar_id="cli.metavar.dir", help_id="cli.help.rollup-html-dir")
+    rollup.option("--journal", metavar_id="cli.metavar.url", help_id="cli.help.rollup-journal")
     rollup.option("--force", action="store_true", help_id="cli.help.rollup-force")
     rollup.output_option()
     rollup.plugin_options()
@@ -91,6 +92,15 @@ def run(args: argparse.Namespace, lang_hint: str) -> ExitCode:
 
     # a wrong --status is known before a district is read; a level, once its files are
     statuses = _statuses(args, args.lang or lang_hint)
+    if args.journal is not None and not args.journal.lower().startswith(
+        ("postgresql:", "postgres:")
+    ):
+        # one file cannot hold many events' journals: only a database does
+        from .journal import shown_journal
+
+        shown = shown_journal(args.journal)  # never a password
+        err(_("cli.rollup-journal-not-server", args.lang or lang_hint, journal=shown))
+        raise Exit(ExitCode.USAGE)
     block, extra = plugin_selection(args)
     progress = _progress(args.lang or lang_hint) if sys.stderr.isatty() else None
     try:
@@ -102,6 +112,7 @@ def run(args: argparse.Namespace, lang_hint: str) -> ExitCode:
             extra=extra,
             strict=args.strict_plugins,
             progress=progress,
+            journals=args.journal,
         )
     except ModuleNotFoundError as exc:
         err(_("cli.plugin-not-found", args.lang or lang_hint, module=exc.name or str(exc)))

@@ -1,4 +1,5 @@
-"""The status journal: what the teams reported as they worked, in one SQLite file.
+"""The status journal: what the teams reported as they worked, in one SQLite file (or in a
+PostgreSQL database that holds the journals of many events).
 
 The event file is the plan; the journal is what happened. Each entry says which item (or which
 subject of an area plugin, ``AREA:SUBJECT``) moved to which status, who reported it, when it was
@@ -21,9 +22,14 @@ One module per concern, each importable on its own:
 - :mod:`.entries`: the :class:`Mark` a team reports (its fields as keywords:
   :class:`MarkFields`), the checks of an entry's fields
   (:func:`build_entry`), an entry's row as stored and exported; :class:`JournalError`.
-- :mod:`.store`: the SQLite file (:class:`Journal`, :func:`open_journal`), its layouts and
-  migrations, its transactions, idempotency keys, where a journal sits by default
-  (:func:`default_journal_path`).
+- :mod:`.store`: the journal behind one interface (:class:`Journal`, :func:`open_journal`, over
+  a backend chosen by where the journal is), idempotency keys, copies between backends
+  (:func:`copy_journal`), where a journal sits by default (:func:`default_journal_path`).
+- :mod:`.locations`: a path, ``sqlite:///PATH`` or a ``postgresql://`` URL, read.
+- :mod:`.sqlite_backend`: the SQLite file, its layouts and migrations, its transactions, the
+  private copy a reader reads.
+- :mod:`.postgres_backend`: journals in a PostgreSQL database (psycopg 3, the extra
+  ``postgres``), one schema each.
 - :mod:`.transfer`: JSON Lines and CSV exports, written and read.
 - :mod:`.replaying`: pure: the event as the entries describe it (:func:`replay`), and the entries
   it leaves out (:func:`unknown_subjects`).
@@ -36,7 +42,7 @@ One module per concern, each importable on its own:
   (:func:`history_document`).
 
 Every name below is importable from ``venue_ready.journal``, as it was when the journal was one
-module. No module imports sqlite3 until a journal is opened.
+module. No module imports sqlite3 or psycopg until a journal is opened.
 """
 
 from __future__ import annotations
@@ -57,13 +63,14 @@ from .history import (
 )
 from .marking import check_mark, known_subjects, mark, mark_many, mark_problems, record_mark
 from .replaying import replay, unknown_subjects
-from .store import _MIGRATIONS as _MIGRATIONS  # the layouts, for tests of old journals
-from .store import _SCHEMA_V1 as _SCHEMA_V1
+from .sqlite_backend import _MIGRATIONS as _MIGRATIONS  # the layouts, for tests of old journals
+from .sqlite_backend import _SCHEMA_V1 as _SCHEMA_V1
 from .store import (
     BUSY_TIMEOUT,
     SCHEMA_VERSION,
     SUFFIX,
     Journal,
+    copy_journal,
     default_journal_name,
     default_journal_path,
     open_journal,
@@ -84,6 +91,7 @@ __all__ = [
     "assess_with_history",
     "build_entry",
     "check_mark",
+    "copy_journal",
     "default_journal_name",
     "default_journal_path",
     "export_text",

@@ -179,6 +179,11 @@ def build_entry(
         except UnicodeEncodeError:  # a lone surrogate ("\ud800" in JSON): not text SQLite stores
             problem(key, "journal.not-text")
             return None
+        if "\x00" in value:
+            # a NUL character: PostgreSQL's text cannot hold it, and a journal must keep on one
+            # backend what it keeps on the other (#17); no one types it, a broken tool sends it
+            problem(key, "journal.nul-char")
+            return None
         if not value.strip():
             problem(key, "journal.missing-field")
             return None

@@ -1,26 +1,30 @@
-"""The journal's storage: one SQLite file, its layouts and migrations, its transactions.
+"""The journal behind one interface: :class:`Journal`, what every caller uses, over a
+:class:`Backend` that stores it, chosen by :func:`open_journal` from where the journal is.
 
-The file is in WAL mode and every write is one ``BEGIN IMMEDIATE`` transaction with
-``synchronous=FULL``: several processes can write at once (each waits its turn) and a writer
-killed half-way leaves every entry committed before it. ``PRAGMA user_version`` holds the
-layout's version: an older journal is migrated when opened, a newer one is refused.
+- a path, or ``sqlite:///PATH``: a SQLite file (:mod:`.sqlite_backend`), the embedded default,
+  beside the event file;
+- ``postgresql://…`` (or ``postgres://…``): a journal in a PostgreSQL database
+  (:mod:`.postgres_backend`, on psycopg 3, the extra ``postgres``), where a district keeps the
+  journals of many wards, each under its own name (the event's id by default).
 
-Timestamps are stored as UTC ISO 8601 text with microseconds, so they sort as text.
-sqlite3 is imported only when a journal is opened, so that importing the package stays light.
+Both store the same rows (times as UTC ISO 8601 text with microseconds, so they sort as text)
+and give the same guarantees: a journal belongs to one event, idempotency keys are unique,
+every write is one transaction that waits for the others, readers never write, damaged rows
+are refused by number. Neither sqlite3 nor psycopg is imported until a journal is opened, so
+that importing the package stays light.
 """
 
 from __future__ import annotations
 
-import contextlib
 import os
 from collections.abc import Sequence
+from contextlib import AbstractContextManager
 from datetime import UTC, datetime, tzinfo
-from typing import TYPE_CHECKING, Any, Unpack
+from typing import TYPE_CHECKING, Any, Protocol, Unpack
 
 import attrs
 
 from .._errors import Problem
-from .._i18n import os_error
 from .._model import Event, JournalEntry, Status
 from .entries import (
     COLUMNS,
@@ -39,77 +43,62 @@ from .entries import (
     stamp,
     to_row,
 )
+from .sqlite_backend import _MIGRATIONS as _MIGRATIONS  # noqa: PLC0414 - for tests of old layouts
+from .sqlite_backend import _SCHEMA_V1 as _SCHEMA_V1  # noqa: PLC0414
+from .sqlite_backend import BUSY_TIMEOUT, SCHEMA_VERSION, SUFFIX
 
 if TYPE_CHECKING:
-    import sqlite3
     from pathlib import Path
-    from types import TracebackType
 
 __all__ = [
     "BUSY_TIMEOUT",
     "SCHEMA_VERSION",
     "SUFFIX",
+    "Backend",
     "Journal",
+    "copy_journal",
     "default_journal_name",
     "default_journal_path",
     "open_journal",
 ]
 
-#: The journal layout this version writes. History: 1, the first layout (no ``uid``, no signed
-#: ``version``); 2, entries carry a ``uid`` (so an import never adds an entry twice) and the
-#: version of the work a sign-off was given for; 3, each entry also records when it was written
-#: into *this* file (``inserted_at``, not exported), which ``known_at`` filters on, and the
-#: journal records the id of the event it belongs to (table ``meta``); 4, an entry may carry
-#: an idempotency ``key``, unique in the journal (the journal also records the event's time
-#: zone when it is bound, in ``meta``: no change of layout).
-SCHEMA_VERSION = 4
-#: The suffix of a journal kept beside its event file: congress.toml → congress.journal.sqlite.
-SUFFIX = ".journal.sqlite"
 
-_SCHEMA_V1 = """
-CREATE TABLE entries (
-    seq INTEGER PRIMARY KEY AUTOINCREMENT,
-    subject TEXT NOT NULL,
-    status TEXT NOT NULL,
-    progress REAL,
-    by TEXT NOT NULL,
-    recorded_at TEXT NOT NULL,
-    happened_at TEXT,
-    note TEXT,
-    evidence TEXT,
-    signed_off_by TEXT
-);
-CREATE INDEX entries_subject ON entries (subject);
-"""
-# Version 2 is version 1 plus the migration below; a new journal is built the same way, so a
-# migrated journal and a new one cannot drift apart.
-_MIGRATIONS: dict[int, str] = {
-    2: """
-ALTER TABLE entries ADD COLUMN uid TEXT;
-ALTER TABLE entries ADD COLUMN version TEXT;
-UPDATE entries SET uid = lower(hex(randomblob(16))) WHERE uid IS NULL;
-CREATE UNIQUE INDEX entries_uid ON entries (uid);
-""",
-    # entries written before this layout were, as far as anyone can tell, inserted when they
-    # were recorded
-    3: """
-ALTER TABLE entries ADD COLUMN inserted_at TEXT;
-UPDATE entries SET inserted_at = recorded_at WHERE inserted_at IS NULL;
-CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-""",
-    # SQLite's unique indexes let any number of NULLs through: entries without a key
-    4: """
-ALTER TABLE entries ADD COLUMN key TEXT;
-CREATE UNIQUE INDEX entries_key ON entries (key);
-""",
-}
-#: How long a writer waits for another one to finish, in seconds.
-BUSY_TIMEOUT = 60.0
+class Backend(Protocol):
+    """Where a :class:`Journal` keeps its rows: one connection to a SQLite file or to a
+    PostgreSQL database, and the SQL both understand.
 
+    The SQL :class:`Journal` runs is written once, for both: ``?`` for a parameter (PostgreSQL's
+    backend turns it into its own), tables ``entries`` (the :data:`~.entries.COLUMNS`) and
+    ``meta`` (``key``, ``value``). Each backend raises :class:`JournalError` for what the user
+    must fix (no such journal, not a journal, a newer layout, a server that cannot be reached).
+    """
 
-#: How long ``mark`` waits for an empty journal file to be given its first page by the
-#: ``mark`` that created it, before it refuses the file as not a journal (seconds).
-EMPTY_FILE_WAIT = 2.0
+    #: The journal's file, for a SQLite journal; None for one in a database server.
+    path: Path | None
+    #: How messages name the journal: its file, or its URL without the password.
+    location: str
+    #: True when opened read-only: a snapshot, never written.
+    readonly: bool
+
+    def rows(self, sql: str, args: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        """Every row ``sql`` selects."""
+
+    def one(self, sql: str, args: Sequence[Any] = ()) -> tuple[Any, ...] | None:
+        """The first row ``sql`` selects, or None."""
+
+    def execute(self, sql: str, args: Sequence[Any] = ()) -> None:
+        """Run ``sql`` (inside :meth:`transaction`)."""
+
+    def insert(self, columns: Sequence[str], values: Sequence[Any]) -> int:
+        """Insert one entry (inside :meth:`transaction`); return its ``seq``, one more than
+        the journal's last."""
+
+    def transaction(self) -> AbstractContextManager[None]:
+        """One write transaction, all or nothing, that waits for any other writer of the same
+        journal to finish first (so that what it reads stays true until it commits)."""
+
+    def close(self) -> None:
+        """Close the connection; what was committed stays."""
 
 
 def default_journal_path(event_file: str | os.PathLike[str]) -> Path:
@@ -127,274 +116,65 @@ def default_journal_name(event_file: str | os.PathLike[str]) -> str:
 
 
 def open_journal(
-    path: str | os.PathLike[str], *, create: bool = True, readonly: bool = False
+    path: str | os.PathLike[str],
+    *,
+    create: bool = True,
+    readonly: bool = False,
+    name: str | None = None,
 ) -> Journal:
     """Open the journal at ``path``; with ``create`` (the default), make it when it is missing.
 
+    ``path`` is a file (or ``sqlite:///PATH``: SQLAlchemy's form, so ``sqlite:////srv/j.sqlite``
+    is absolute) for a SQLite journal, or a ``postgresql://`` (``postgres://``) URL for one in a
+    PostgreSQL database: libpq's URL, plus ``journal=NAME`` among its parameters for which of
+    the database's journals (``name`` when the URL has none; the CLI gives the event's id).
+    A PostgreSQL journal needs psycopg (``pip install 'venue-ready[postgres]'``); the first
+    writer creates its tables.
+
     With ``readonly``, the journal is read, never written (``create`` is then ignored): the
-    :class:`Journal` holds a private copy of it, taken at once in one consistent read, without a
-    lock that would make a writer wait and without creating any file, so a report can be made
-    while teams are marking, by someone who may not write to the file or its folder, and leaves
-    nothing behind that could stop the owner's next ``mark``. A journal of an older layout is
-    read as the current layout; the file itself is migrated by the next writer.
+    :class:`Journal` holds a consistent snapshot of it, taken at once without a lock that would
+    make a writer wait and without creating anything (for SQLite, a private copy of the file,
+    made without creating any file beside it), so a report can be made while teams are marking,
+    by someone who may not write, and leaves nothing behind that could stop the owner's next
+    ``mark``. A journal of an older layout is read as the current layout; it is migrated by the
+    next writer.
 
-    Raises :class:`JournalError` when the file is missing (and ``create`` is false), is not a
-    venue_ready journal, or was written by a newer venue_ready. A journal of an older layout is
-    migrated in place, in one transaction.
+    Raises :class:`JournalError` when the journal is missing (and ``create`` is false), is not a
+    venue_ready journal, or was written by a newer venue_ready; for a URL that names no journal
+    or no backend, a server that cannot be reached, a database that does not exist or a
+    password refused (never showing the password). A journal of an older layout is migrated in
+    place, in one transaction.
     """
-    import sqlite3
-    import stat
-    from pathlib import Path
+    from .locations import Location
 
-    path = Path(path)
-    where = str(path)
-    if readonly or not create:
-        try:
-            info = path.stat()
-        except (FileNotFoundError, NotADirectoryError):
-            info = None
-        except OSError as exc:  # a folder one may not search: PermissionError, not a traceback
-            raise JournalError(
-                [Problem.of((), "journal.unreadable", file=where, error=os_error(exc))]
-            ) from None
-        if info is None or not stat.S_ISREG(info.st_mode):
-            raise JournalError([Problem.of((), "journal.missing", file=where)])
-        if info.st_size == 0:
-            # SQLite would take an empty file for an empty database, and build a journal in it
-            raise JournalError([Problem.of((), "journal.empty-file", file=where)])
-    elif not _created(path):
-        _refuse_empty(path, where)  # one rule for readers and writers (#11)
-    conn = None
-    try:
-        if readonly:
-            conn = _snapshot(path, where)
-            _lay_out(conn, where)  # an older layout: the copy is migrated, never the file
-            conn.execute("PRAGMA query_only = ON")
-            return Journal(conn, path, readonly=True)
-        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT, isolation_level=None)
-        _prepare_patiently(conn, where)
-    except sqlite3.Error as exc:
-        if conn is not None:
-            conn.close()
-        raise _database_error(exc, where) from exc
-    except BaseException:
-        if conn is not None:
-            conn.close()
-        raise
-    return Journal(conn, path)
+    where = Location.parse(path, name=name)
+    backend: Backend
+    if where.kind == "postgresql":
+        from .postgres_backend import open_postgres
 
+        backend = open_postgres(where, create=create, readonly=readonly)
+    else:
+        from pathlib import Path
 
-def _created(path: Path) -> bool:
-    """Create ``path``, empty, unless it exists; True when this call made it (and so may
-    build a journal in it). Any other error is left to SQLite to report, as before."""
-    try:
-        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
-    except OSError:
-        return False
-    return True
+        from .sqlite_backend import open_sqlite
 
-
-def _refuse_empty(path: Path, where: str) -> None:
-    """Raise JournalError when ``path`` is an empty file that stays empty: not a journal, for
-    writers as for readers. A file just created by another ``mark`` is empty only for the
-    moment it takes to write its first page, so wait for that first."""
-    import time
-
-    deadline = time.monotonic() + EMPTY_FILE_WAIT
-    while True:
-        try:
-            if path.stat().st_size > 0:
-                return
-        except OSError:
-            return  # gone, or not reachable: SQLite says what it is
-        if time.monotonic() > deadline:
-            raise JournalError([Problem.of((), "journal.empty-file", file=where)])
-        time.sleep(0.02)
-
-
-def _database_error(exc: sqlite3.Error, where: str) -> JournalError:
-    """A JournalError for an error SQLite raised, in the reader's language where it can."""
-    if "not a database" in str(exc) or getattr(exc, "sqlite_errorcode", None) == 26:
-        return JournalError([Problem.of((), "journal.not-a-journal", file=where)])
-    return JournalError([Problem.of((), "journal.unreadable", file=where, error=str(exc))])
-
-
-def _prepare_patiently(conn: sqlite3.Connection, where: str) -> None:
-    """:func:`_prepare`, tried again while another process holds the file. Switching a new
-    file to WAL mode needs it to itself, and SQLite reports "database is locked" at once,
-    without its busy handler, when another process is reading it at that moment."""
-    import sqlite3
-    import time
-
-    deadline = time.monotonic() + BUSY_TIMEOUT
-    pause = 0.01
-    while True:
-        try:
-            _prepare(conn, where)
-            return
-        except sqlite3.OperationalError as exc:
-            if "locked" not in str(exc) or time.monotonic() > deadline:
-                raise
-            time.sleep(pause)
-            pause = min(pause * 2, 0.5)
-
-
-def _prepare(conn: sqlite3.Connection, where: str) -> None:
-    conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT * 1000)}")
-    # Look before changing anything: a file that is not a journal, or a journal of a newer
-    # venue_ready, is refused as it is (setting WAL mode would already change it).
-    _check_layout(conn, where)
-    # WAL lets readers read while a writer writes; FULL makes each commit durable once it
-    # returns. journal_mode is persistent, but asking again on an existing file is harmless.
-    mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-    if str(mode).lower() != "wal":
-        # a file system without shared memory (some network shares): SQLite keeps its
-        # rollback journal, which is safe for one writer at a time but blocks readers
-        import warnings
-
-        warnings.warn(f"{where}: WAL mode is not available here ({mode})", stacklevel=3)
-    conn.execute("PRAGMA synchronous = FULL")
-    # the layout is read again under the write lock: another process may have created it
-    # meanwhile
-    _lay_out(conn, where)
-
-
-def _lay_out(conn: sqlite3.Connection, where: str) -> None:
-    """Build the current layout in ``conn``'s database, from nothing or from an older layout,
-    in one ``BEGIN IMMEDIATE`` transaction (all or nothing)."""
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        version = _check_layout(conn, where)
-        if version == 0:
-            _run(conn, _SCHEMA_V1)
-            version = 1
-        for step in range(version + 1, SCHEMA_VERSION + 1):
-            _run(conn, _MIGRATIONS[step])
-        if version != SCHEMA_VERSION:
-            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-        conn.execute("COMMIT")
-    except BaseException:
-        _end(conn)
-        raise
-
-
-def _end(conn: sqlite3.Connection) -> None:
-    """Roll the open transaction back, if SQLite has not already: on a full disk it rolls back
-    by itself, and a second ROLLBACK's "cannot rollback" hid the real cause (#11)."""
-    import sqlite3
-
-    if conn.in_transaction:
-        with contextlib.suppress(sqlite3.Error):
-            conn.execute("ROLLBACK")
-
-
-#: How many times a reader copies a journal that a writer changed during the copy.
-_SNAPSHOT_ATTEMPTS = 20
-
-
-def _snapshot(path: Path, where: str) -> sqlite3.Connection:
-    """A private, in-memory copy of the journal at ``path``, taken without writing anything.
-
-    SQLite reads a WAL database through its ``-wal`` and ``-shm`` files, and creates them when
-    they are missing, as the reader's user (or fails, in a folder the reader cannot write to):
-    files another user's writer then cannot open. So:
-
-    - when they exist, a writer is at work (or was killed): read through them, opened
-      read-only (``mode=ro``), in one read transaction; SQLite creates nothing;
-    - when they do not, no writer has the file open and everything committed is in the file
-      itself: read it as a plain file (``immutable=1``: no lock, no ``-shm``), then check that
-      no writer appeared and the file did not change meanwhile (a writer creates its ``-wal``
-      before it writes anything, and changes the file itself only when it checkpoints);
-      otherwise copy again.
-    """
-    import sqlite3
-
-    uri = path.resolve().as_uri()
-    for _attempt in range(_SNAPSHOT_ATTEMPTS):
-        in_use = _writer_files(path)
-        before = _signature(path)
-        query = "mode=ro" if in_use else "mode=ro&immutable=1"
-        copy = sqlite3.connect(":memory:", isolation_level=None)
-        try:
-            source = sqlite3.connect(f"{uri}?{query}", uri=True, timeout=BUSY_TIMEOUT)
-            try:
-                source.backup(copy)  # one read transaction: a consistent state
-            finally:
-                source.close()
-        except BaseException:
-            copy.close()
-            raise
-        if in_use or (not _writer_files(path) and _signature(path) == before):
-            return copy
-        copy.close()
-    raise sqlite3.OperationalError(f"it kept changing while it was read ({where})")
-
-
-def _writer_files(path: Path) -> bool:
-    """Whether the journal's ``-wal`` or ``-shm`` file is there: a writer may be at work."""
-    return os.path.exists(f"{path}-wal") or os.path.exists(f"{path}-shm")
-
-
-def _signature(path: Path) -> tuple[int, int, int, int]:
-    """What changes when the file is written to or replaced."""
-    st = os.stat(path)
-    return (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
-
-
-def _check_layout(conn: sqlite3.Connection, where: str) -> int:
-    """The journal's layout version; 0 for an empty database (a new journal). Raises
-    JournalError for a database that is not a journal, or a newer layout."""
-    # both reads in one read transaction: another process may create the journal between
-    # them, and a version 0 beside a full set of tables would look like a foreign database
-    own = not conn.in_transaction
-    if own:
-        conn.execute("BEGIN")
-    try:
-        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
-    except BaseException:
-        if own:  # without hiding the cause behind "cannot commit" (#11)
-            _end(conn)
-        raise
-    if own:
-        conn.execute("COMMIT")
-    if version == 0 and not tables:
-        return 0
-    if version == 0 or "entries" not in tables:
-        raise JournalError([Problem.of((), "journal.not-a-journal", file=where)])
-    if version > SCHEMA_VERSION:
-        raise JournalError(
-            [
-                Problem.of(
-                    (),
-                    "journal.newer-schema",
-                    file=where,
-                    found=version,
-                    supported=SCHEMA_VERSION,
-                )
-            ]
-        )
-    return version
-
-
-def _run(conn: sqlite3.Connection, script: str) -> None:
-    # executescript() would COMMIT the open transaction first; run statement by statement so a
-    # migration is all or nothing.
-    for statement in script.split(";"):
-        if statement.strip():
-            conn.execute(statement)
+        backend = open_sqlite(Path(where.target), create=create, readonly=readonly)
+    return Journal(backend)
 
 
 class Journal:
     """An open status journal. Use :func:`open_journal` to get one; close it (or use it as a
     context manager) when done."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path, *, readonly: bool = False) -> None:
-        self._conn = conn
-        #: The journal's file.
-        self.path = path
+    def __init__(self, backend: Backend) -> None:
+        self._db = backend
+        #: The journal's file (SQLite); None for a journal in a database server.
+        self.path: Path | None = backend.path
+        #: How messages name the journal: its file, or its URL (without the password and with
+        #: the journal's name).
+        self.location: str = backend.location
         #: True when opened with ``readonly``: appending and importing raise.
-        self.readonly = readonly
+        self.readonly: bool = backend.readonly
 
     def __enter__(self) -> Journal:
         return self
@@ -403,11 +183,13 @@ class Journal:
         self.close()  # whatever ended the block: the journal keeps what it committed
 
     def close(self) -> None:
-        """Close the file. Entries already appended are kept whatever happens next."""
-        self._conn.close()
+        """Close the file (or the connection). Entries already appended are kept whatever
+        happens next."""
+        self._db.close()
 
     def __len__(self) -> int:
-        return int(self._conn.execute("SELECT count(*) FROM entries").fetchone()[0])
+        row = self._db.one("SELECT count(*) FROM entries")
+        return int(row[0]) if row is not None else 0
 
     @property
     def event_id(self) -> str | None:
@@ -426,7 +208,7 @@ class Journal:
         return self._meta("timezone")
 
     def _meta(self, key: str) -> str | None:
-        row = self._conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        row = self._db.one("SELECT value FROM meta WHERE key = ?", (key,))
         return str(row[0]) if row is not None else None
 
     def _zone(self) -> tzinfo | None:
@@ -463,14 +245,16 @@ class Journal:
         if self.readonly and self.event_id == event.id:
             return  # bound by an older venue_ready, without its zone: the next mark adds it
         with self._write():
-            self._conn.execute(
-                "INSERT OR IGNORE INTO meta (key, value) VALUES ('event_id', ?)", (event.id,)
+            self._db.execute(
+                "INSERT INTO meta (key, value) VALUES ('event_id', ?) ON CONFLICT (key) DO NOTHING",
+                (event.id,),
             )
             self._refuse_other(self.event_id, event, event_file)  # rolls back
             # the zone follows the event file: an event moved to another zone shows its
             # entries in the new one
-            self._conn.execute(
-                "INSERT OR REPLACE INTO meta (key, value) VALUES ('timezone', ?)",
+            self._db.execute(
+                "INSERT INTO meta (key, value) VALUES ('timezone', ?)"
+                " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 (event.timezone,),
             )
 
@@ -481,7 +265,7 @@ class Journal:
                     Problem.of(
                         (),
                         "journal.other-event",
-                        file=str(self.path),
+                        file=self.location,
                         bound=bound,
                         event=event.id,
                         event_file=event_file or "-",
@@ -531,7 +315,7 @@ class Journal:
         import uuid
 
         zone = self._zone()
-        where = str(self.path)
+        where = self.location
         now = datetime.now(UTC)
         given = moment_argument("recorded_at", recorded_at, zone)
         if given is not None:
@@ -579,29 +363,25 @@ class Journal:
         (:class:`~venue_ready.journal.MarkFields`; see Mark for what each means)."""
         return self.record(Mark(subject, status, **fields), recorded_at=recorded_at)
 
-    def _write(self) -> _Transaction:
+    def _write(self) -> AbstractContextManager[None]:
         if self.readonly:
-            raise ValueError(f"{self.path} is open read-only")
-        return _Transaction(self._conn)
+            raise ValueError(f"{self.location} is open read-only")
+        return self._db.transaction()
 
-    def _insert(self, entry: JournalEntry) -> JournalEntry:
-        """Insert ``entry``; return it with its ``seq`` and ``inserted_at``."""
+    def _insert(self, entry: JournalEntry, *, inserted_at: datetime | None = None) -> JournalEntry:
+        """Insert ``entry``; return it with its ``seq`` and ``inserted_at`` (now, unless a copy
+        keeps the moment the entry was written into the journal it comes from)."""
         row = to_row(entry)
         # inserted_at: taken inside the write transaction, after any wait for the lock, so
         # that "what the journal held at K" is exact
-        inserted = datetime.fromisoformat(stamp(datetime.now(UTC)))
+        inserted = datetime.fromisoformat(stamp(inserted_at or datetime.now(UTC)))
         columns = (*FIELDS, "inserted_at")
-        cursor = self._conn.execute(
-            f"INSERT INTO entries ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
-            [*(row[name] for name in FIELDS), stamp(inserted)],
-        )
-        return attrs.evolve(entry, seq=int(cursor.lastrowid or 0), inserted_at=inserted)
+        seq = self._db.insert(columns, [*(row[name] for name in FIELDS), stamp(inserted)])
+        return attrs.evolve(entry, seq=seq, inserted_at=inserted)
 
     def _with_key(self, key: str) -> JournalEntry | None:
-        row = self._conn.execute(
-            f"SELECT {', '.join(COLUMNS)} FROM entries WHERE key = ?", (key,)
-        ).fetchone()
-        return read_row(row, file=str(self.path)) if row is not None else None
+        row = self._db.one(f"SELECT {', '.join(COLUMNS)} FROM entries WHERE key = ?", (key,))
+        return read_row(row, file=self.location) if row is not None else None
 
     def _shown(self, entry: JournalEntry, zone: tzinfo | None) -> JournalEntry:
         return in_zone(entry, zone) if zone is not None else entry
@@ -661,8 +441,8 @@ class Journal:
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY coalesce(happened_at, recorded_at), seq"
-        file = str(self.path)
-        rows = self._conn.execute(sql, args)
+        file = self.location
+        rows = self._db.rows(sql, args)
         return [self._shown(read_row(row, file=file), zone) for row in rows]
 
     def replay(
@@ -703,37 +483,40 @@ class Journal:
         from .transfer import read_export
 
         entries = read_export(text, fmt, file=file)
+        with self._write():
+            return self._add([(line_of(file, line), entry) for line, entry in entries])
+
+    def _add(
+        self, entries: Sequence[tuple[str, JournalEntry]], *, keep_inserted: bool = False
+    ) -> tuple[int, int]:
+        """Add ``entries`` (each with where it comes from, for problems) inside the open write
+        transaction: (added, already there), or JournalError listing every conflict. With
+        ``keep_inserted``, each keeps its ``inserted_at`` (a copy); else it is now."""
         problems: list[Problem] = []
         added = skipped = 0
-        with self._write():
-            for line, entry in entries:
-                known = self._conn.execute(
-                    f"SELECT {', '.join(COLUMNS)} FROM entries WHERE uid = ?", (entry.uid,)
-                ).fetchone()
-                keyed = self._with_key(entry.key) if entry.key is not None else None
-                if known is None and keyed is None:
-                    self._insert(entry)
-                    added += 1
-                elif known is None and keyed is not None:
-                    # the same report under another uid (recorded in two journals, say):
-                    # already here when it reports the same, else the key is taken
-                    if report_fields(keyed) == report_fields(entry):
-                        skipped += 1
-                    else:
-                        problems.append(_key_conflict(entry.key or "", keyed, line_of(file, line)))
-                elif known is not None and to_row(from_row(known)) == to_row(entry):
+        for where, entry in entries:
+            known = self._db.one(
+                f"SELECT {', '.join(COLUMNS)} FROM entries WHERE uid = ?", (entry.uid,)
+            )
+            keyed = self._with_key(entry.key) if entry.key is not None else None
+            if known is None and keyed is None:
+                self._insert(entry, inserted_at=entry.inserted_at if keep_inserted else None)
+                added += 1
+            elif known is None and keyed is not None:
+                # the same report under another uid (recorded in two journals, say):
+                # already here when it reports the same, else the key is taken
+                if report_fields(keyed) == report_fields(entry):
                     skipped += 1
                 else:
-                    problems.append(
-                        Problem.of(
-                            ("uid",),
-                            "journal.uid-conflict",
-                            file=line_of(file, line),
-                            uid=entry.uid,
-                        )
-                    )
-            if problems:
-                raise JournalError(problems)  # rolls the whole import back
+                    problems.append(_key_conflict(entry.key or "", keyed, where))
+            elif known is not None and to_row(from_row(known)) == to_row(entry):
+                skipped += 1
+            else:
+                problems.append(
+                    Problem.of(("uid",), "journal.uid-conflict", file=where, uid=entry.uid)
+                )
+        if problems:
+            raise JournalError(problems)  # rolls the whole transaction back
         return added, skipped
 
 
@@ -748,30 +531,46 @@ def _key_conflict(key: str, known: JournalEntry, file: str) -> Problem:
     return Problem.of(("key",), "journal.key-conflict", file=file, key=key, seq=known.seq)
 
 
-class _Transaction:
-    """``BEGIN IMMEDIATE`` … ``COMMIT``, or ``ROLLBACK`` on any exception."""
+def copy_journal(source: Journal, target: Journal) -> tuple[int, int]:
+    """Copy every entry of ``source`` into ``target`` (another backend, or another file) without
+    loss: every field, ``uid``, ``key``, and the moments each entry was recorded and written
+    (``inserted_at``, so that ``--known-at`` reproduces on ``target`` what it did on
+    ``source``); ``target`` is bound to ``source``'s event (and time zone). Returns (added,
+    already there).
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        self._conn = conn
-
-    def __enter__(self) -> None:
-        self._conn.execute("BEGIN IMMEDIATE")
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        if exc_type is not None:
-            self._rollback()
-            return
-        try:
-            self._conn.execute("COMMIT")
-        except BaseException:
-            # a failed COMMIT (a full disk) may leave the transaction open: end it
-            self._rollback()
-            raise
-
-    def _rollback(self) -> None:
-        _end(self._conn)
+    Idempotent: an entry whose ``uid`` is already in ``target`` with the same content is
+    skipped, so copying twice adds nothing. All or nothing: one write transaction on
+    ``target``; :class:`JournalError` for a ``target`` bound to another event, a ``uid`` or a
+    key ``target`` holds with other content, or a damaged row of ``source`` (named by number).
+    Copied into an empty journal, entries keep their ``seq``.
+    """
+    entries = sorted(source.entries(), key=lambda e: e.seq if e.seq is not None else 0)
+    bound, zone = source.event_id, source.timezone
+    with target._write():
+        if bound is not None:
+            target._db.execute(
+                "INSERT INTO meta (key, value) VALUES ('event_id', ?) ON CONFLICT (key) DO NOTHING",
+                (bound,),
+            )
+            held = target._meta("event_id")
+            if held != bound:
+                raise JournalError(
+                    [
+                        Problem.of(
+                            (),
+                            "journal.other-event",
+                            file=target.location,
+                            bound=held,
+                            event=bound,
+                            event_file=source.location,
+                        )
+                    ]
+                )  # rolls back
+            if zone is not None:
+                target._db.execute(
+                    "INSERT INTO meta (key, value) VALUES ('timezone', ?)"
+                    " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    (zone,),
+                )
+        where = source.location
+        return target._add([(f"{where}#{e.seq}", e) for e in entries], keep_inserted=True)
