@@ -61,16 +61,20 @@ def template_item(
 def packaged_template(
     package: str, owners: Mapping[str, Role], resource: str = "template.toml"
 ) -> Callable[[], tuple[TemplateItem, ...]]:
-    """The template in the TOML file ``resource`` of ``package``, as the function that reads it:
-    give it to ``AreaSpec(template=...)`` (or name it ``TEMPLATE`` in a plugin's
-    ``template.py``), and the file is read the first time the template is, once.
+    """The template in the TOML file ``resource`` of ``package`` (the package the file ships
+    in, or a module of it: ``__name__``), as the function that reads it: give it to
+    ``AreaSpec(template=...)``, or make it the TEMPLATE of a plugin's template.py. The file
+    is read the first time the template is read, and once.
 
-    The file holds one array of tables a kind of event, in the order the kind's work is done:
-    ``[[party-congress]]``, ``[[election]]``, … Each table is an item: ``id``, ``title_vi``,
-    ``title_en``, ``owner`` (a key of ``owners``), ``lead_days``, and what is special, as
-    :func:`template_item` names it (``phase = "during"``, ``gate``, ``requires_signoff``,
-    ``weight``, ``since``, ``until``); the item is for the kind it is listed under. The file
-    ships with the package: a key it names that ``owners`` lacks is a bug, raised as such.
+    The file holds one array of tables per kind of event, in the order the kind's work is
+    done: ``[[party-congress]]``, ``[[election]]``, … Each table is an item of the kind it is
+    listed under: ``id``, ``title_vi``, ``title_en``, ``owner = "KEY"`` (a key of
+    ``owners``; none: no owner), ``lead_days``, and what is special as :func:`template_item`
+    names it (``phase = "during"``, ``gate``, ``requires_signoff``, ``weight``, ``since``,
+    ``until``).
+
+    :raises KeyError: (when read) for an owner's key that ``owners`` lacks.
+    :raises FileNotFoundError: (when read) when the package has no such file.
     """
     items: tuple[TemplateItem, ...] | None = None
 
@@ -86,7 +90,7 @@ def packaged_template(
 def _read_template(
     package: str, resource: str, owners: Mapping[str, Role]
 ) -> tuple[TemplateItem, ...]:
-    # imported here: the template is read by init and the conformance check, never by import
+    # imported here, when the template is first read: never at import
     import pkgutil
 
     import tomli
@@ -103,7 +107,7 @@ def _read_template(
                     fields.pop("id"),
                     fields.pop("title_vi"),
                     fields.pop("title_en"),
-                    owners[fields.pop("owner")],
+                    None if (owner := fields.pop("owner", None)) is None else owners[owner],
                     fields.pop("lead_days", None),
                     kinds=(kind,),
                     **fields,
