@@ -33,15 +33,13 @@ __all__ = [
 KEY = "disinfection"
 
 #: Owner roles, every one in ROLES for the catalog (messages.py). The ward health station
-#: sprays, checks health and stands by; the congress's service sub-committee sets up
-#: checkpoints and buys supplies.
-HEALTH_STATION, SERVICE, ORGANISING = ROLES = (
+#: sprays, checks health and stands by; the congress's service sub-committee (one of the ward's
+#: bodies every area names, named once by the core) sets up checkpoints and buys supplies.
+HEALTH_STATION, ORGANISING = ROLES = (
     Role("disinfection.role.health-station", "Trạm Y tế phường", "Ward health station"),
-    Role("disinfection.role.service", "Tiểu ban Phục vụ", "Service sub-committee"),
     Role("disinfection.role.organising", "Ban Tổ chức Đại hội", "Congress organising committee"),
 )
-# the ward's bodies every area names, named once by the core
-OFFICE, ELECTION_TEAM = Bodies.STATE_OFFICE, Bodies.ELECTION_TEAM
+SERVICE, OFFICE, ELECTION_TEAM = Bodies.SERVICE, Bodies.STATE_OFFICE, Bodies.ELECTION_TEAM
 
 #: Who sets up the checkpoints and buys the supplies when the settings name no one
 #: (``owner_checkpoints``, ``owner_supplies``), by kind of event: a Party congress's service

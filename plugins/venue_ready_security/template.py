@@ -53,9 +53,9 @@ __all__ = [
 KEY = "security"
 
 #: Owner roles for Findings whose data names no owner, every one in ROLES for the catalog
-#: (messages.py).
-SERVICE, OFFICE, POLICE = ROLES = (
-    Role("security.role.service", "Tiểu ban Phục vụ", "Service sub-committee"),
+#: (messages.py); the service sub-committee is one of the ward's bodies the core names.
+SERVICE = Bodies.SERVICE
+OFFICE, POLICE = ROLES = (
     Role("security.role.office", "Văn phòng Đảng ủy", "Party committee office"),
     Role("security.role.police", DEFAULT_POLICE, "Ward police"),
 )
