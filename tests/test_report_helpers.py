@@ -59,7 +59,7 @@ def test_readme_library_example_runs_and_prints_text(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     out = done.stdout
     assert "Message(" not in out  # the bug of #18: owners printed as their repr
-    # a role a plugin names (security.role.service) is printed by its English name
+    # a role the plugins name (the core's role.service) is printed by its English name
     assert "Service sub-committee" in out
     assert "Công an phường Ngọc Thụy" in out  # a name from the file, as written
     document = json.loads(out[out.index("\n{") :])
@@ -98,7 +98,7 @@ def test_by_owner_groups_every_finding_once_with_owners_as_text(report: Report) 
     service = groups["Service sub-committee"]
     roles = [f for f in service if isinstance(f.owner, Message)]
     assert len(roles) == 9
-    assert all(f.owner.id == "security.role.service" for f in roles)  # type: ignore[union-attr]
+    assert all(f.owner.id == "role.service" for f in roles)  # type: ignore[union-attr]
     assert {f.owner for f in service if f not in roles} == {"Tiểu ban Phục vụ"}
     assert len(groups["Propaganda sub-committee"]) >= 8
     # ... and in Vietnamese, the event's language, by default

@@ -62,29 +62,20 @@ APPROVER_WORDS = {
 #: ("trước ngày khai mạc"), its start ("trước khai mạc") and its end ("sau bế mạc"), in
 #: Vietnamese and English. The catalog (messages.py) holds them as ``broadcast.word.PART.KIND``.
 KIND_WORDS: dict[str, dict[str, tuple[str, str]]] = {
-    "party-congress": {
-        "about": ("Đại hội", "the congress"),
-        "start-day": ("ngày khai mạc", "the opening day"),
-        "start": ("khai mạc", "the opening"),
-        "end": ("bế mạc", "the closing"),
-    },
-    "congress": {
-        "about": ("Đại hội", "the congress"),
-        "start-day": ("ngày khai mạc", "the opening day"),
-        "start": ("khai mạc", "the opening"),
-        "end": ("bế mạc", "the closing"),
-    },
-    "council-session": {
-        "about": ("kỳ họp", "the session"),
-        "start-day": ("ngày khai mạc", "the opening day"),
-        "start": ("khai mạc", "the opening"),
-        "end": ("bế mạc", "the closing"),
-    },
-    "conference": {
-        "about": ("hội nghị", "the conference"),
-        "start-day": ("ngày khai mạc", "the opening day"),
-        "start": ("khai mạc", "the opening"),
-        "end": ("bế mạc", "the closing"),
+    # an event held in a hall, which opens and closes
+    **{
+        kind: {
+            "about": about,
+            "start-day": ("ngày khai mạc", "the opening day"),
+            "start": ("khai mạc", "the opening"),
+            "end": ("bế mạc", "the closing"),
+        }
+        for kind, about in (
+            ("party-congress", ("Đại hội", "the congress")),
+            ("congress", ("Đại hội", "the congress")),
+            ("council-session", ("kỳ họp", "the session")),
+            ("conference", ("hội nghị", "the conference")),
+        )
     },
     "election": {
         "about": ("cuộc bầu cử", "the election"),

@@ -25,12 +25,12 @@ KEY = "decoration"
 #: sub-committees; the Party committee's office; the People's Council and Committee's office and
 #: the People's Committee (a State event); the election team of a polling area; the organising
 #: committee of another organisation's event.
-ROLE_SERVICE, ROLE_PROPAGANDA, ROLE_PARTY_OFFICE = ROLES = (
-    Role("decoration.role.service", "Tiểu ban Phục vụ", "Service sub-committee"),
+ROLE_PROPAGANDA, ROLE_PARTY_OFFICE = ROLES = (
     Role("decoration.role.propaganda", "Tiểu ban Tuyên truyền", "Propaganda sub-committee"),
     Role("decoration.role.party-office", "Văn phòng Đảng ủy", "Office of the Party committee"),
 )
 # the ward's bodies every area names, named once by the core
+ROLE_SERVICE = Bodies.SERVICE
 ROLE_STATE_OFFICE = Bodies.STATE_OFFICE
 ROLE_PEOPLES_COMMITTEE = Bodies.PEOPLES_COMMITTEE
 ROLE_ELECTION_TEAM = Bodies.ELECTION_TEAM

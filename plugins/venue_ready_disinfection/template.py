@@ -1,16 +1,17 @@
 """The area's template checklist for new event files, its owner roles, and its settings example.
 
-The template holds the work that is not derived from the settings (the rules in ``rules.py``
-check the sprayings, the checkpoints, the supplies and the medical team): the prevention plan,
-spaced seating, health declarations, sanitiser points. Lead times follow the domain notes
-(Decision 3888/QĐ-BYT for meetings of 30 or more people); none is a gate there.
+The template (the items are data, in ``template.toml`` beside this module) holds the work that
+is not derived from the settings (the rules in ``rules.py`` check the sprayings, the
+checkpoints, the supplies and the medical team): the prevention plan, spaced seating, health
+declarations, sanitiser points. Lead times follow the domain notes (Decision 3888/QĐ-BYT for
+meetings of 30 or more people); none is a gate there.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from venue_ready import Bodies, Phase, Role, TemplateItem, template_item
+from venue_ready import Bodies, Role, packaged_template
 
 __all__ = [
     "ELECTION_TEAM",
@@ -18,6 +19,7 @@ __all__ = [
     "KEY",
     "OFFICE",
     "ORGANISING",
+    "OWNERS",
     "ROLES",
     "SERVICE",
     "SERVICE_BY_KIND",
@@ -31,15 +33,13 @@ __all__ = [
 KEY = "disinfection"
 
 #: Owner roles, every one in ROLES for the catalog (messages.py). The ward health station
-#: sprays, checks health and stands by; the congress's service sub-committee sets up
-#: checkpoints and buys supplies.
-HEALTH_STATION, SERVICE, ORGANISING = ROLES = (
+#: sprays, checks health and stands by; the congress's service sub-committee (one of the ward's
+#: bodies every area names, named once by the core) sets up checkpoints and buys supplies.
+HEALTH_STATION, ORGANISING = ROLES = (
     Role("disinfection.role.health-station", "Trạm Y tế phường", "Ward health station"),
-    Role("disinfection.role.service", "Tiểu ban Phục vụ", "Service sub-committee"),
     Role("disinfection.role.organising", "Ban Tổ chức Đại hội", "Congress organising committee"),
 )
-# the ward's bodies every area names, named once by the core
-OFFICE, ELECTION_TEAM = Bodies.STATE_OFFICE, Bodies.ELECTION_TEAM
+SERVICE, OFFICE, ELECTION_TEAM = Bodies.SERVICE, Bodies.STATE_OFFICE, Bodies.ELECTION_TEAM
 
 #: Who sets up the checkpoints and buys the supplies when the settings name no one
 #: (``owner_checkpoints``, ``owner_supplies``), by kind of event: a Party congress's service
@@ -70,149 +70,21 @@ SERVICE_BY_ORGANISER = {"party": SERVICE, "state": OFFICE, "organisation": ORGAN
 TERM_2025 = date(2025, 1, 1)
 
 
-#: How the titles name the event of a kind held in a hall: "tại kỳ họp", "the session".
-_NOUNS = {
-    "party-congress": ("Đại hội", "the congress"),
-    "congress": ("Đại hội", "the congress"),
-    "council-session": ("kỳ họp", "the session"),
-    "conference": ("hội nghị", "the conference"),
-    "ceremony": ("buổi lễ", "the ceremony"),
+#: The bodies ``template.toml`` names, by its key.
+OWNERS = {
+    "health-station": HEALTH_STATION,
+    "service": SERVICE,
+    "organising": ORGANISING,
+    "office": OFFICE,
+    "election-team": ELECTION_TEAM,
 }
 
-
-def _hall_items(kind: str) -> tuple[TemplateItem, ...]:
-    """The items of an event held in a hall (every kind but an election), owned as
-    SERVICE_BY_KIND says and naming the event as _NOUNS does: the 2020 - 2025 term's COVID-19
-    measures (``until`` TERM_2025), then the medical cover and hygiene of a later term."""
-    vi, en = _NOUNS[kind]
-    service = SERVICE_BY_KIND[kind]
-    kinds = (kind,)
-    return (
-        template_item(
-            "disinfection.plan",
-            f"Kế hoạch phòng, chống dịch COVID-19 tại {vi}",
-            f"COVID-19 prevention plan for {en}",
-            service, 7, kinds=kinds, until=TERM_2025,
-        ),
-        template_item(
-            "disinfection.plan",
-            f"Kế hoạch bảo đảm y tế, vệ sinh phục vụ {vi}",
-            f"Plan for the medical cover and hygiene of {en}",
-            service, 7, kinds=kinds, since=TERM_2025,
-        ),
-        template_item(
-            "disinfection.spraying-schedule",
-            f"Thống nhất lịch phun khử khuẩn toàn bộ khu vực {vi} với Trạm Y tế phường",
-            "Spraying schedule for the whole venue agreed with the ward health station",
-            service, 3, kinds=kinds,
-        ),
-        template_item(
-            "disinfection.health-declaration",
-            f"Đại biểu khai báo y tế; người có triệu chứng không dự {vi}",
-            "Delegates declare their health; anyone with symptoms stays away",
-            HEALTH_STATION, 1, kinds=kinds, until=TERM_2025,
-        ),
-        template_item(
-            "disinfection.first-aid",
-            "Chuẩn bị thuốc, dụng cụ sơ cứu và phương án chuyển người bệnh đến cơ sở y tế",
-            "Medicines, first-aid kit and a plan to take anyone taken ill to a medical facility",
-            HEALTH_STATION, 1, kinds=kinds, since=TERM_2025,
-        ),
-        template_item(
-            "disinfection.seating",
-            "Bố trí chỗ ngồi giãn cách, có biển tên đại biểu",
-            "Spaced seating with name cards",
-            service, 1, kinds=kinds, until=TERM_2025,
-        ),
-        template_item(
-            "disinfection.sanitiser-points",
-            "Đặt dung dịch sát khuẩn tay ở lối vào, sảnh và hội trường",
-            "Hand sanitiser at the entrances, the lobby and the hall",
-            service, 1, kinds=kinds,
-        ),
-        template_item(
-            "disinfection.health-checks",
-            f"Kiểm tra y tế đại biểu trong thời gian {vi}",
-            f"Health checks of the delegates during {en}",
-            HEALTH_STATION, phase=Phase.DURING, kinds=kinds, until=TERM_2025,
-        ),
-        template_item(
-            "disinfection.health-checks",
-            f"Cán bộ y tế trực, chăm sóc sức khỏe đại biểu trong thời gian {vi}",
-            f"Medical staff on duty for the delegates' health during {en}",
-            HEALTH_STATION, phase=Phase.DURING, kinds=kinds, since=TERM_2025,
-        ),
-    )  # fmt: skip
-
-
-_ELECTION = ("election",)
-
-#: The area's items, each for the kinds it names: an item that differs by kind is a row per
-#: kind (the same id), and ``init --template KIND`` writes the row of that kind. An election's
-#: are a polling area's: its voters, its waiting area and voting booths.
-TEMPLATE = (
-    # kinds, id, Vietnamese title, English title, owner, lead days (none during the event)
-    *_hall_items("party-congress"),
-    *_hall_items("congress"),
-    template_item(
-        "disinfection.plan",
-        "Kế hoạch phòng, chống dịch COVID-19 tại khu vực bỏ phiếu",
-        "COVID-19 prevention plan for the polling area",
-        ELECTION_TEAM, 7, kinds=_ELECTION, until=TERM_2025
-    ),
-    template_item(
-        "disinfection.plan",
-        "Kế hoạch bảo đảm y tế, vệ sinh tại khu vực bỏ phiếu",
-        "Plan for the medical cover and hygiene of the polling area",
-        ELECTION_TEAM, 7, kinds=_ELECTION, since=TERM_2025
-    ),
-    template_item(
-        "disinfection.spraying-schedule",
-        "Thống nhất lịch phun khử khuẩn khu vực bỏ phiếu với Trạm Y tế phường",
-        "Spraying schedule for the polling area agreed with the ward health station",
-        ELECTION_TEAM, 3, kinds=_ELECTION
-    ),
-    template_item(
-        "disinfection.health-declaration",
-        "Thành viên Tổ bầu cử, cử tri khai báo y tế theo hướng dẫn của Trạm Y tế phường",
-        "Polling team members and voters declare their health as the ward health station "
-        "directs",
-        HEALTH_STATION, 1, kinds=_ELECTION, until=TERM_2025
-    ),
-    template_item(
-        "disinfection.first-aid",
-        "Chuẩn bị thuốc, dụng cụ sơ cứu và phương án chuyển người bệnh đến cơ sở y tế",
-        "Medicines, first-aid kit and a plan to take anyone taken ill to a medical facility",
-        HEALTH_STATION, 1, kinds=_ELECTION, since=TERM_2025
-    ),
-    template_item(
-        "disinfection.seating",
-        "Bố trí khu vực chờ, nơi viết phiếu bảo đảm giãn cách",
-        "Spaced waiting area and voting booths",
-        ELECTION_TEAM, 1, kinds=_ELECTION, until=TERM_2025
-    ),
-    template_item(
-        "disinfection.sanitiser-points",
-        "Đặt dung dịch sát khuẩn tay ở lối vào và phòng bỏ phiếu",
-        "Hand sanitiser at the entrances and in the polling room",
-        ELECTION_TEAM, 1, kinds=_ELECTION
-    ),
-    template_item(
-        "disinfection.health-checks",
-        "Kiểm tra y tế cử tri tại khu vực bỏ phiếu trong ngày bầu cử",
-        "Health checks of the voters at the polling area on election day",
-        HEALTH_STATION, phase=Phase.DURING, kinds=_ELECTION, until=TERM_2025
-    ),
-    template_item(
-        "disinfection.health-checks",
-        "Cán bộ y tế trực tại khu vực bỏ phiếu trong ngày bầu cử",
-        "Medical staff on duty at the polling area on election day",
-        HEALTH_STATION, phase=Phase.DURING, kinds=_ELECTION, since=TERM_2025
-    ),
-    *_hall_items("council-session"),
-    *_hall_items("conference"),
-    *_hall_items("ceremony"),
-)  # fmt: skip
+#: The area's items, each for the kinds it names: an item that differs by kind or by term is a
+#: row per kind and term (the same id), and ``init --template KIND`` writes the rows of that
+#: kind. They are data, in ``template.toml`` beside this module, read the first time the
+#: template is asked for: a hall's items name the event as its kind does; an election's are a
+#: polling area's (its voters, its waiting area and voting booths).
+TEMPLATE = packaged_template(__name__, OWNERS)
 
 #: The body of ``[areas.disinfection.settings]`` that ``venue-ready init`` writes. It names no
 #: zone or entrance (those differ from venue to venue), so it is valid for any event; the

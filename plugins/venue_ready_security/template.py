@@ -1,8 +1,9 @@
-"""The security area's template checklist (for ``venue-ready init``) and its settings example."""
+"""The security area's template checklist (for ``venue-ready init``; the items are data, in
+``template.toml`` beside this module) and its settings example."""
 
 from __future__ import annotations
 
-from venue_ready import Bodies, Phase, Role, TemplateItem, template_item
+from venue_ready import Bodies, Role, TemplateItem, packaged_template
 
 # These names live here rather than in settings.py (which uses them as defaults) so that the
 # plugin's import, done by every command, does not build the settings classes.
@@ -32,6 +33,7 @@ __all__ = [
     "KEY",
     "OFFICE",
     "ORGANISERS",
+    "OWNERS",
     "OWNER_ROLES",
     "PARTY_CONGRESS",
     "POLICE",
@@ -51,9 +53,9 @@ __all__ = [
 KEY = "security"
 
 #: Owner roles for Findings whose data names no owner, every one in ROLES for the catalog
-#: (messages.py).
-SERVICE, OFFICE, POLICE = ROLES = (
-    Role("security.role.service", "Tiểu ban Phục vụ", "Service sub-committee"),
+#: (messages.py); the service sub-committee is one of the ward's bodies the core names.
+SERVICE = Bodies.SERVICE
+OFFICE, POLICE = ROLES = (
     Role("security.role.office", "Văn phòng Đảng ủy", "Party committee office"),
     Role("security.role.police", DEFAULT_POLICE, "Ward police"),
 )
@@ -88,130 +90,26 @@ STATE_PLAN_APPROVER = "Ủy ban nhân dân phường"
 FIRE_OWNED = (CONTINGENCY_PLAN_ITEM, "security.electrical-safety")
 
 
-#: The area's items, each for the kinds it names: an item that differs by kind is a row per
-#: kind (the same id), and ``init --template KIND`` writes the row of that kind.
-TEMPLATE = (
-    # kinds, id, Vietnamese title, English title, owner, lead days; then a gate, a sign-off,
-    # a phase
-    template_item(
-        DEFAULT_PLAN_ITEM,
-        "Phương án bảo đảm an ninh chính trị, trật tự an toàn xã hội phục vụ Đại hội",
-        "Plan for political security and public order during the congress",
-        POLICE, 5, gate=True, requires_signoff=DEFAULT_PLAN_APPROVER, kinds=CONGRESSES
-    ),
-    template_item(
-        DEFAULT_PLAN_ITEM,
-        "Phương án bảo đảm an ninh chính trị, trật tự an toàn xã hội tại khu vực bỏ phiếu "
-        "trong ngày bầu cử",
-        "Plan for political security and public order at the polling area on election day",
-        POLICE, 5, gate=True, requires_signoff=STATE_PLAN_APPROVER, kinds=ELECTION
-    ),
-    template_item(
-        DEFAULT_PLAN_ITEM,
-        "Phương án bảo đảm an ninh chính trị, trật tự an toàn xã hội tại địa điểm tổ chức",
-        "Plan for political security and public order at the venue",
-        POLICE, 5, gate=True, requires_signoff=STATE_PLAN_APPROVER, kinds=STATE_EVENTS
-    ),
-    template_item(
-        "security.risk-watch",
-        "Nắm tình hình, theo dõi các vụ việc phức tạp, đơn thư khiếu nại, tố cáo trước Đại hội",
-        "Watch for known risks, complaints and denunciations before the congress",
-        POLICE, 7, kinds=CONGRESSES
-    ),
-    template_item(
-        "security.risk-watch",
-        "Nắm tình hình, theo dõi các vụ việc phức tạp, đơn thư khiếu nại, tố cáo trước ngày "
-        "bầu cử",
-        "Watch for known risks, complaints and denunciations before election day",
-        POLICE, 7, kinds=ELECTION
-    ),
-    template_item(
-        "security.risk-watch",
-        "Nắm tình hình, theo dõi các vụ việc phức tạp, đơn thư khiếu nại, tố cáo trên địa bàn",
-        "Watch for known risks, complaints and denunciations in the ward",
-        POLICE, 7, kinds=STATE_EVENTS
-    ),
-    template_item(
-        TRAFFIC_PLAN_ITEM,
-        "Phương án phân luồng giao thông, bố trí nơi đỗ xe cho đại biểu",
-        "Traffic diversion and parking plan for the delegates",
-        POLICE, 3, kinds=(*CONGRESSES, "council-session", "conference")
-    ),
-    template_item(
-        TRAFFIC_PLAN_ITEM,
-        "Phương án phân luồng giao thông, bố trí nơi để xe cho cử tri",
-        "Traffic diversion and parking plan for the voters",
-        POLICE, 3, kinds=ELECTION
-    ),
-    template_item(
-        TRAFFIC_PLAN_ITEM,
-        "Phương án phân luồng giao thông, bố trí nơi đỗ xe cho đại biểu, khách mời",
-        "Traffic diversion and parking plan for the guests",
-        POLICE, 3, kinds=("ceremony",)
-    ),
-    *(
-        template_item(
-            CONTINGENCY_PLAN_ITEM,
-            "Phương án xử lý tình huống phát sinh (cháy nổ, mất điện, cấp cứu, tụ tập đông người)",
-            "Contingency plan (fire, power cut, medical emergency, crowds gathering at the venue)",
-            owner, 3, kinds=kinds
-        )
-        for kinds, owner in (
-            (PARTY_CONGRESS, SERVICE),
-            (("congress",), ORGANISERS),
-            (ELECTION, ELECTION_TEAM),
-            (STATE_EVENTS, WARD_COMMITTEE),
-        )
-    ),
-    template_item(
-        "security.electrical-safety",
-        "Kiểm tra an toàn hệ thống điện trong hội trường",
-        "Electrical safety check of the hall",
-        SERVICE, 2, kinds=PARTY_CONGRESS
-    ),
-    template_item(
-        "security.electrical-safety",
-        "Kiểm tra an toàn hệ thống điện trong hội trường",
-        "Electrical safety check of the hall",
-        ORGANISERS, 2, kinds=("congress",)
-    ),
-    template_item(
-        "security.electrical-safety",
-        "Kiểm tra an toàn hệ thống điện tại khu vực bỏ phiếu",
-        "Electrical safety check of the polling area",
-        ELECTION_TEAM, 2, kinds=ELECTION
-    ),
-    template_item(
-        "security.electrical-safety",
-        "Kiểm tra an toàn hệ thống điện tại địa điểm tổ chức",
-        "Electrical safety check of the venue",
-        WARD_COMMITTEE, 2, kinds=STATE_EVENTS
-    ),
-    template_item(
-        "security.patrols",
-        "Tuần tra, kiểm soát khu vực xung quanh địa điểm trong thời gian Đại hội",
-        "Patrols around the venue while the congress sits",
-        POLICE, 0, phase=Phase.DURING, kinds=CONGRESSES
-    ),
-    template_item(
-        "security.patrols",
-        "Tuần tra, kiểm soát xung quanh khu vực bỏ phiếu trong ngày bầu cử",
-        "Patrols around the polling area on election day",
-        POLICE, 0, phase=Phase.DURING, kinds=ELECTION
-    ),
-    template_item(
-        "security.patrols",
-        "Tuần tra, kiểm soát khu vực xung quanh địa điểm trong thời gian tổ chức",
-        "Patrols around the venue while the event lasts",
-        POLICE, 0, phase=Phase.DURING, kinds=STATE_EVENTS
-    ),
-)  # fmt: skip
+#: The bodies ``template.toml`` names, by its key.
+OWNERS = {
+    "police": POLICE,
+    "service": SERVICE,
+    "organisers": ORGANISERS,
+    "election-team": ELECTION_TEAM,
+    "peoples-committee": WARD_COMMITTEE,
+}
+
+#: The area's items, each for the kind it is listed under: an item that differs by kind is a
+#: row per kind (the same id), and ``init --template KIND`` writes the rows of that kind. They
+#: are data, in ``template.toml`` beside this module, read the first time the template is asked
+#: for (by ``init``, or by the rules through :func:`by_id`).
+TEMPLATE = packaged_template(__name__, OWNERS)
 
 
 def by_id(item_id: str, kind: str = "party-congress") -> TemplateItem | None:
     """The template item ``item_id`` of an event of ``kind`` (a kind the template does not
     name: the Party congress's), or None."""
-    rows = [item for item in TEMPLATE if item.id == item_id]
+    rows = [item for item in TEMPLATE() if item.id == item_id]
     return next((i for i in rows if i.for_kind(kind)), rows[0] if rows else None)
 
 

@@ -115,7 +115,7 @@ _EXPORTS: dict[str, str] = {
             "_settingclasses",
             ("Setting", "before_start", "read_settings", "read_table", "read_tables"),
         ),
-        ("_templateitems", ("template_item",)),
+        ("_templateitems", ("packaged_template", "template_item")),
     )
     for name in names
 }
@@ -199,6 +199,7 @@ if TYPE_CHECKING:
     from ._settingclasses import read_tables as read_tables
     from ._settings import SettingsReader as SettingsReader
     from ._subevents import SubeventResult as SubeventResult
+    from ._templateitems import packaged_template as packaged_template
     from ._templateitems import template_item as template_item
     from ._validation import validate as validate
     from .journal import Journal as Journal

@@ -463,6 +463,7 @@ VI: dict[str, str] = {
     "role.party-committee": "Đảng ủy phường",
     "role.peoples-committee": "Ủy ban nhân dân phường",
     "role.state-office": "Văn phòng HĐND - UBND phường",
+    "role.service": "Tiểu ban Phục vụ",
     "role.election-team": "Tổ bầu cử",
     "role.organisers": "Ban Tổ chức",
     "init.rules-three-levels": (
@@ -1192,6 +1193,7 @@ EN: dict[str, str] = {
     "role.party-committee": "Ward Party committee",
     "role.peoples-committee": "Ward People's Committee",
     "role.state-office": "Office of the ward People's Council and People's Committee",
+    "role.service": "Service sub-committee",
     "role.election-team": "Polling team",
     "role.organisers": "Organising committee",
     "init.rules-three-levels": (

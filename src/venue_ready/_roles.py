@@ -45,8 +45,10 @@ class Bodies:
         "Văn phòng HĐND - UBND phường",
         "Office of the ward People's Council and People's Committee",
     )
+    #: A congress's service sub-committee: the hall, its equipment and the delegates' needs.
+    SERVICE = Role("role.service", "Tiểu ban Phục vụ", "Service sub-committee")
     #: The team that runs a polling area on election day.
     ELECTION_TEAM = Role("role.election-team", "Tổ bầu cử", "Polling team")
     #: The organising committee of an event that is neither the Party's nor the State's.
     ORGANISERS = Role("role.organisers", "Ban Tổ chức", "Organising committee")
-    ALL = (PARTY_COMMITTEE, PEOPLES_COMMITTEE, STATE_OFFICE, ELECTION_TEAM, ORGANISERS)
+    ALL = (PARTY_COMMITTEE, PEOPLES_COMMITTEE, STATE_OFFICE, SERVICE, ELECTION_TEAM, ORGANISERS)

@@ -757,14 +757,14 @@ TERM_DAYS = (date(2020, 5, 15), date(2026, 12, 20), date(2031, 5, 1))
 
 
 def test_the_template_items() -> None:
-    assert TEMPLATE
+    assert TEMPLATE()
     for day in TERM_DAYS:
-        ids = {item.id for item in TEMPLATE if item.for_event("party-congress", day)}
+        ids = {item.id for item in TEMPLATE() if item.for_event("party-congress", day)}
         for kind in venue_ready.BUILTIN_KINDS:
             # one row per id for every kind and term: init writes each item once, none missing
-            rows = [item.id for item in TEMPLATE if item.for_event(kind, day)]
+            rows = [item.id for item in TEMPLATE() if item.for_event(kind, day)]
             assert sorted(rows) == sorted(ids), (kind, day)
-    for item in TEMPLATE:
+    for item in TEMPLATE():
         assert item.id.startswith(f"{KEY}.")
         assert item.lead_days is None or item.lead_days >= 0
         assert item.title_vi.strip()

@@ -795,13 +795,13 @@ def test_validator_never_raises(data: Any, with_event: bool) -> None:
 
 
 def test_template_items() -> None:
-    assert TEMPLATE
-    ids = {t.id for t in TEMPLATE}
+    assert TEMPLATE()
+    ids = {t.id for t in TEMPLATE()}
     for kind in BUILTIN_KINDS:
         # one row per id for every kind: init writes each item once, none missing
-        rows = [t.id for t in TEMPLATE if t.for_kind(kind)]
+        rows = [t.id for t in TEMPLATE() if t.for_kind(kind)]
         assert sorted(rows) == sorted(ids), kind
-    for item in TEMPLATE:
+    for item in TEMPLATE():
         assert item.id.startswith(f"{KEY}.")
         assert item.lead_days is not None
         assert item.lead_days >= 0
@@ -819,7 +819,7 @@ def test_template_items() -> None:
     assert election.requires_signoff == "Ủy ban nhân dân phường"
     assert "Đại hội" not in election.title_vi
     assert election.owner_vi == DEFAULT_POLICE
-    assert {"security.traffic-plan", "security.contingency-plan"} <= {t.id for t in TEMPLATE}
+    assert {"security.traffic-plan", "security.contingency-plan"} <= {t.id for t in TEMPLATE()}
 
 
 def test_settings_example_is_valid_alone_and_with_an_event() -> None:

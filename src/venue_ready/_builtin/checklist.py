@@ -50,15 +50,15 @@ ORGANISATION = Role(
 )
 DOCUMENTS = Role("checklist.role.documents", "Tiểu ban Văn kiện", "Documents sub-committee")
 PERSONNEL = Role("checklist.role.personnel", "Tiểu ban Nhân sự", "Personnel sub-committee")
-SERVICE = Role("checklist.role.service", "Tiểu ban Phục vụ", "Service sub-committee")
 
 #: The working group that reviews every item before, during and after the congress (the seed
 #: article: "tổ công tác phục vụ Đại hội ... rà soát các nội dung trước, trong và sau Đại hội").
 WORKING_GROUP = Role(
     "checklist.role.working-group", "Tổ công tác phục vụ Đại hội", "The congress's working group"
 )
-#: The ward's People's Committee, which receives citizens (tiếp công dân).
-PEOPLES_COMMITTEE = Bodies.PEOPLES_COMMITTEE
+#: The ward's People's Committee, which receives citizens (tiếp công dân); the congress's
+#: service sub-committee. Bodies every area names, named once by the core.
+PEOPLES_COMMITTEE, SERVICE = Bodies.PEOPLES_COMMITTEE, Bodies.SERVICE
 
 #: Every role, for the catalog below (the plugins' convention: a Role names itself there).
 ROLES = (
@@ -66,7 +66,6 @@ ROLES = (
     ORGANISATION,
     DOCUMENTS,
     PERSONNEL,
-    SERVICE,
     WORKING_GROUP,
     *KIND_ROLES,
 )

@@ -17,11 +17,7 @@ titles name the bodies the way a ward's documents do; docs/glossary.md lists the
 
 from __future__ import annotations
 
-import functools
-
-import tomli
-
-from venue_ready import Bodies, Role, TemplateItem, template_item
+from venue_ready import Bodies, Role, packaged_template
 
 __all__ = ["KIND_ROLES", "OWNERS", "kind_template"]
 
@@ -68,35 +64,7 @@ OWNERS: dict[str, Role] = {
 }
 
 
-def _read(text: str) -> tuple[TemplateItem, ...]:
-    """The items of ``kind_templates.toml``, kind by kind in the file's order.
-
-    The file ships with the package and a test reads every item of it, so an error here is a
-    bug of the project's, raised as it is."""
-    items: list[TemplateItem] = []
-    for kind, rows in tomli.loads(text).items():
-        for row in rows:
-            fields = dict(row)
-            items.append(
-                template_item(
-                    fields.pop("id"),
-                    fields.pop("title_vi"),
-                    fields.pop("title_en"),
-                    OWNERS[fields.pop("owner")],
-                    fields.pop("lead_days"),
-                    kinds=(kind,),
-                    **fields,
-                )
-            )
-    return tuple(items)
-
-
-@functools.cache
-def kind_template() -> tuple[TemplateItem, ...]:
-    """Every kind's items but the Party congress's, in the order each kind's work is done: the
-    data of ``kind_templates.toml`` beside this module, read the first time they are asked for
-    (by ``init`` or a test: a ``check`` never reads a template)."""
-    import pkgutil  # only here: importing it costs a check about 2 % of its instructions
-
-    data = pkgutil.get_data("venue_ready._builtin", "kind_templates.toml")
-    return _read((data or b"").decode("utf-8"))
+#: Every kind's items but the Party congress's, in the order each kind's work is done: the
+#: data of ``kind_templates.toml`` beside this module, read the first time they are asked for
+#: (by ``init`` or a test: a ``check`` never reads a template).
+kind_template = packaged_template(__name__, OWNERS, "kind_templates.toml")

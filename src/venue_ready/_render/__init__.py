@@ -62,41 +62,28 @@ _KINDS: dict[str, tuple[str, str, bool]] = {
 }
 
 
+#: Each built-in format's render function, as ``"module:function"`` in this package.
+_FUNCTIONS = {
+    "text": "text:render_text",
+    "json": "json_report:render_json",
+    "md": "markdown:render_markdown",
+    "html": "html:render_html",
+    "brief": "brief:render_brief",
+    "docx": "docx:render_docx",
+    "xlsx": "xlsx:render_xlsx",
+    "ics": "ics:render_ics",
+}
+
+
 def builtin_renderer(name: str) -> RenderFunction:
-    """The render function of a built-in format (its module imported only when asked for)."""
-    if name == "text":
-        from .text import render_text
+    """The render function of a built-in format (its module imported only when asked for).
 
-        return render_text
-    if name == "json":
-        from .json_report import render_json
+    :raises KeyError: for a name that is not a built-in format."""
+    from importlib import import_module
 
-        return render_json
-    if name == "md":
-        from .markdown import render_markdown
-
-        return render_markdown
-    if name == "html":
-        from .html import render_html
-
-        return render_html
-    if name == "brief":
-        from .brief import render_brief
-
-        return render_brief
-    if name == "docx":
-        from .docx import render_docx
-
-        return render_docx
-    if name == "xlsx":
-        from .xlsx import render_xlsx
-
-        return render_xlsx
-    if name == "ics":
-        from .ics import render_ics
-
-        return render_ics
-    raise KeyError(name)
+    module, _, function = _FUNCTIONS[name].partition(":")
+    found: RenderFunction = getattr(import_module(f"{__name__}.{module}"), function)
+    return found
 
 
 def builtin_renderers() -> list[Renderer]:

@@ -27,7 +27,7 @@ import io
 import re
 import zipfile
 from datetime import UTC, date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from attrs import frozen
 
@@ -81,42 +81,30 @@ class Layout:
         return 210 - self.margins_mm[2] - self.margins_mm[3]
 
 
-#: Hướng dẫn 36-HD/VPTW, Phụ lục 3 (sizes); margins of a Party committee's handbook (see
-#: docs/report-formats.md: within the State's ranges, not read in 36-HD's own text).
-PARTY = Layout(
-    name="party",
-    margins_mm=(25, 25, 35, 15),
-    national=15,
-    motto=0,
-    body_above=14,
-    issuer=14,
-    number=14,
-    place_date=14,
-    title=16,
-    summary=14,
-    body=14,
-    recipients_label=14,
-    recipients=12,
-    signer=14,
-)
-
-#: Nghị định 30/2020/NĐ-CP, Phụ lục I: margins 20-25 / 20-25 / 30-35 / 15-20 mm, national
-#: name 12-13 bold upper case, motto 13-14 bold; the rest as docs/report-formats.md says.
-STATE = Layout(
-    name="state",
-    margins_mm=(20, 20, 30, 15),
-    national=13,
-    motto=14,
-    body_above=13,
-    issuer=13,
-    number=13,
-    place_date=14,
-    title=14,
-    summary=14,
-    body=14,
-    recipients_label=12,
-    recipients=11,
-    signer=14,
+#: The two layouts side by side, a row a rule: (the Party's, the State's). The Party's: Hướng
+#: dẫn 36-HD/VPTW, Phụ lục 3 (sizes); margins of a Party committee's handbook (see
+#: docs/report-formats.md: within the State's ranges, not read in 36-HD's own text). The
+#: State's: Nghị định 30/2020/NĐ-CP, Phụ lục I: margins 20-25 / 20-25 / 30-35 / 15-20 mm,
+#: national name 12-13 bold upper case, motto 13-14 bold; the rest as docs/report-formats.md
+#: says.
+_RULES: dict[str, tuple[Any, Any]] = {
+    "margins_mm": ((25, 25, 35, 15), (20, 20, 30, 15)),
+    "national": (15, 13),
+    "motto": (0, 14),  # the Party's header has no motto
+    "body_above": (14, 13),
+    "issuer": (14, 13),
+    "number": (14, 13),
+    "place_date": (14, 14),
+    "title": (16, 14),
+    "summary": (14, 14),
+    "body": (14, 14),
+    "recipients_label": (14, 12),
+    "recipients": (12, 11),
+    "signer": (14, 14),
+}
+PARTY, STATE = (
+    Layout(name=name, **{rule: sizes[column] for rule, sizes in _RULES.items()})
+    for column, name in enumerate(("party", "state"))
 )
 
 LAYOUTS = {"party": PARTY, "state": STATE}

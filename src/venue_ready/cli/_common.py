@@ -234,6 +234,11 @@ class Parser(argparse.ArgumentParser):
             kwargs["metavar"] = _(metavar_id, self.lang)
         return self.add_argument(*flags, help=_(help_id, self.lang), **kwargs)
 
+    def repeatable(self, *flags: str, help_id: str, **kwargs: Any) -> argparse.Action:
+        """An :meth:`option` that may be given any number of times: its values in a list, in
+        the order given, empty when it is not given."""
+        return self.option(*flags, action="append", default=[], help_id=help_id, **kwargs)
+
     # The options several commands share, each named once; the parser knows its language.
 
     def event_file(self) -> None:
@@ -252,19 +257,11 @@ class Parser(argparse.ArgumentParser):
     def plugin_options(self) -> None:
         """``-p no:NAME|MODULE``, ``--plugin MODULE`` and ``--strict-plugins``."""
         lang = self.lang
-        self.option(
-            "-p",
-            dest="plugin_opts",
-            action="append",
-            default=[],
-            metavar="no:" + _("cli.metavar.name", lang) + "|" + _("cli.metavar.module", lang),
-            help_id="cli.help.p",
-        )
-        self.option(
+        metavar = "no:" + _("cli.metavar.name", lang) + "|" + _("cli.metavar.module", lang)
+        self.repeatable("-p", dest="plugin_opts", metavar=metavar, help_id="cli.help.p")
+        self.repeatable(
             "--plugin",
             dest="plugin_modules",
-            action="append",
-            default=[],
             metavar_id="cli.metavar.module",
             help_id="cli.help.plugin",
         )

@@ -24,13 +24,8 @@ def add_parser(commands: Commands, lang: str) -> None:
     cmd.option("source", metavar_id="cli.file-metavar", help_id="cli.help.checklist-source")
     cmd.option("-o", "--output", metavar_id="cli.file-metavar", help_id="cli.help.import-output")
     cmd.option("--force", action="store_true", help_id="cli.help.force")
-    cmd.option(
-        "--sheet",
-        dest="sheets",
-        action="append",
-        default=[],
-        metavar_id="cli.metavar.name",
-        help_id="cli.help.import-sheet",
+    cmd.repeatable(
+        "--sheet", dest="sheets", metavar_id="cli.metavar.name", help_id="cli.help.import-sheet"
     )
     cmd.option("--area", metavar_id="cli.metavar.key", help_id="cli.help.import-area")
     cmd.lang_option()

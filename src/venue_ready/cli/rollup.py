@@ -45,20 +45,8 @@ def add_parser(commands: Commands, lang: str) -> None:
     )
     rollup.lang_option("cli.help.rollup-lang")
     rollup.option("--jobs", type=_jobs, default=1, metavar="N", help_id="cli.help.jobs")
-    rollup.option(
-        "--level",
-        action="append",
-        default=[],
-        metavar_id="cli.metavar.level",
-        help_id="cli.help.rollup-level",
-    )
-    rollup.option(
-        "--status",
-        action="append",
-        default=[],
-        metavar_id="cli.metavar.status",
-        help_id="cli.help.rollup-status",
-    )
+    rollup.repeatable("--level", metavar_id="cli.metavar.level", help_id="cli.help.rollup-level")
+    rollup.repeatable("--status", metavar_id="cli.metavar.status", help_id="cli.help.rollup-status")
     rollup.option("--top", type=_jobs, default=None, metavar="N", help_id="cli.help.rollup-top")
     rollup.option("--html-dir", metavar_id="cli.metavar.dir", help_id="cli.help.rollup-html-dir")
     rollup.option("--journal", metavar_id="cli.metavar.url", help_id="cli.help.rollup-journal")
