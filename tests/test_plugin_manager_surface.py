@@ -34,6 +34,7 @@ SURFACE = {
     "is_blocked",
     "is_builtin",
     "is_policy",
+    "journal_subjects",
     "origin",
     "plugin_names",
     "provider_of",

@@ -46,7 +46,7 @@ if TYPE_CHECKING:
     from importlib.metadata import EntryPoint
 
     from ._kinds import EventKind
-    from ._model import AreaSpec, Renderer, TemplateItem
+    from ._model import AreaPlan, AreaSpec, Event, Renderer, TemplateItem
 
 __all__ = [
     "BUILTIN_PLUGINS",
@@ -410,6 +410,20 @@ class PluginManager:
         except Exception as exc:  # a plugin's function: whatever it raises is its failure
             self.record_failure(self._providers.get(area_key, area_key), "template", exc)
             return ()
+
+    def journal_subjects(self, event: Event, plan: AreaPlan) -> list[str] | None:
+        """The subjects area ``plan`` reads from the journal (its ``AreaSpec.journal_subjects``
+        for ``event``), without the area's key; None when nobody provides the area or it reads
+        none. If the plugin's function fails, it has a failure recorded (stage ``journal``) and
+        the area has no subject: a mark for it is refused, never recorded unread."""
+        spec = self.area_specs().get(plan.key)
+        if spec is None or spec.journal_subjects is None:
+            return None
+        try:
+            return list(spec.journal_subjects(event, plan))
+        except Exception as exc:  # a plugin's function: whatever it raises is its failure
+            self.record_failure(self._providers.get(plan.key, plan.key), "journal", exc)
+            return []
 
     def event_kinds(self) -> dict[str, EventKind]:
         """Every kind of event known: the core's, then the plugins' (``venue_ready_kinds``), by

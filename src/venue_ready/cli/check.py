@@ -238,17 +238,9 @@ def _subjects_a_mark_meets(
 
     areas = {ref.partition(":")[0] for ref in candidates}
     known: set[str] = set()
-    specs = pm.area_specs()
     for area in plan.areas:
-        spec = specs.get(area.key)
-        if area.key not in areas or spec is None or spec.journal_subjects is None:
-            continue
-        try:
-            targets = list(spec.journal_subjects(plan, area))
-        except Exception as exc:  # a plugin's fault: name it, and take no subject of it
-            pm.record_failure(pm.provider_of(area.key) or area.key, "journal", exc)
-            continue
-        known.update(f"{area.key}:{target}" for target in targets)
+        targets = pm.journal_subjects(plan, area) if area.key in areas else None
+        known.update(f"{area.key}:{target}" for target in targets or ())
     wanted = [ref for ref in candidates if ref in known]
     if not wanted:
         return {}

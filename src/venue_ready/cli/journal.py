@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import argparse
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -248,6 +250,25 @@ def _database_failure(exc: Exception, path: str, lang: str) -> NoReturn:
     raise Exit(ExitCode.USAGE)
 
 
+@contextmanager
+def _writing(
+    journal: Journal, lang: str, refused_id: str, *, options: bool = False, **params: Any
+) -> Iterator[None]:
+    """What can go wrong while a command writes ``journal``: bad input (a JournalError) is
+    printed, then the line ``refused_id`` with its count; a database failure is named; both
+    end the command with a usage error (exit 2), nothing written."""
+    from ..journal import JournalError
+
+    try:
+        yield
+    except JournalError as exc:
+        _print_problems(exc, lang, options=options)
+        err(_(refused_id, lang, count=len(exc.problems), **params))
+        raise Exit(ExitCode.USAGE) from None
+    except sqlite3_error() as exc:
+        _database_failure(exc, journal.location, lang)
+
+
 # -- mark ------------------------------------------------------------------------------------------
 
 
@@ -292,16 +313,9 @@ def run_mark(args: argparse.Namespace, lang_hint: str) -> ExitCode:
         raise Exit(ExitCode.USAGE)
     path, _named = _journal_path(args)
     journal = _open(path, lang, create=True, name=event.id)
-    with journal:
-        try:
-            before = journal.entry_with_key(args.key) if args.key else None
-            entry = record_mark(journal, event, reported, plugins=pm, event_file=args.file, now=now)
-        except JournalError as exc:
-            _print_problems(exc, lang, options=True)
-            err(_("cli.mark-refused", lang, count=len(exc.problems)))
-            raise Exit(ExitCode.USAGE) from None
-        except sqlite3_error() as exc:
-            _database_failure(exc, journal.location, lang)
+    with journal, _writing(journal, lang, "cli.mark-refused", options=True):
+        before = journal.entry_with_key(args.key) if args.key else None
+        entry = record_mark(journal, event, reported, plugins=pm, event_file=args.file, now=now)
     again = before is not None and before.uid == entry.uid  # a retry: nothing was recorded
     write(
         _(
@@ -429,7 +443,6 @@ def run_export(args: argparse.Namespace, lang_hint: str) -> ExitCode:
 
 def run_import(args: argparse.Namespace, lang_hint: str) -> ExitCode:
     """``venue-ready journal import FILE SOURCE``: add the entries of an export, once."""
-    from ..journal import JournalError
 
     lang = args.lang or lang_hint
     fmt = args.format or ("csv" if args.source.lower().endswith(".csv") else "jsonl")
@@ -442,15 +455,9 @@ def run_import(args: argparse.Namespace, lang_hint: str) -> ExitCode:
         err(_("load.unreadable", lang, error=reason).join((f"{args.source}: ", "")))
         raise Exit(ExitCode.USAGE) from None
     path, _named = _journal_path(args)
-    with _open(path, lang, create=True, name=_name_for(path, args.file)) as journal:
-        try:
-            added, skipped = journal.import_text(text, fmt, file=args.source)
-        except JournalError as exc:
-            _print_problems(exc, lang)
-            err(_("cli.import-refused", lang, count=len(exc.problems), file=args.source))
-            raise Exit(ExitCode.USAGE) from None
-        except sqlite3_error() as exc:
-            _database_failure(exc, journal.location, lang)
+    journal = _open(path, lang, create=True, name=_name_for(path, args.file))
+    with journal, _writing(journal, lang, "cli.import-refused", file=args.source):
+        added, skipped = journal.import_text(text, fmt, file=args.source)
     write(
         _("cli.imported", lang, added=added, skipped=skipped, journal=journal.location) + "\n",
         machine=False,
@@ -475,20 +482,14 @@ def _inputs(path: str, event_file: str) -> tuple[str, ...]:
 def run_copy(args: argparse.Namespace, lang_hint: str) -> ExitCode:
     """``venue-ready journal copy SRC DST``: every entry of one journal into another (either
     backend), once, in one transaction on DST."""
-    from ..journal import JournalError, copy_journal
+    from ..journal import copy_journal
 
     lang = args.lang or lang_hint
     with _open(args.source, lang, readonly=True) as source:
         # a server's journal is named after the event's id unless DST names it
         with _open(args.target, lang, create=True, name=source.event_id) as target:
-            try:
+            with _writing(target, lang, "cli.copy-refused", source=source.location):
                 added, skipped = copy_journal(source, target)
-            except JournalError as exc:
-                _print_problems(exc, lang)
-                err(_("cli.copy-refused", lang, count=len(exc.problems), source=source.location))
-                raise Exit(ExitCode.USAGE) from None
-            except sqlite3_error() as exc:
-                _database_failure(exc, target.location, lang)
             shown = target.location
         from_ = source.location
     write(

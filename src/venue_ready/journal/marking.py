@@ -55,17 +55,8 @@ def known_subjects(event: Event, plugins: PluginManager | None = None) -> dict[s
     for plan in event.areas:
         for item in plan.items:
             subjects[item.id] = None
-    specs = plugins.area_specs()
     for plan in event.areas:
-        spec = specs.get(plan.key)
-        if spec is None or spec.journal_subjects is None:
-            continue
-        try:
-            targets = list(spec.journal_subjects(event, plan))
-        except Exception as exc:  # a plugin's fault: name it, and take no subject of it
-            plugins.record_failure(plugins.provider_of(plan.key) or plan.key, "journal", exc)
-            continue
-        for target in targets:
+        for target in plugins.journal_subjects(event, plan) or ():
             subjects.setdefault(f"{plan.key}:{target}", plan.key)
     return subjects
 
