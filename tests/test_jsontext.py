@@ -127,3 +127,18 @@ def test_errors_are_the_standard_librarys() -> None:
 def test_special_floats_are_written_as_json_writes_them() -> None:
     value = {"a": [math.nan, math.inf, -math.inf], "b": {"c": [-0.0, 1e16]}}
     assert dumps(value, indent=2) == stdlib(value, 2)
+
+
+@pytest.mark.parametrize(
+    ("tail", "escaped"),
+    [("", False), ("\x7f", True), ("\x80", True), ("\x9f", True), ("\xa0°", False)],
+)
+def test_a_long_text_is_escaped_as_a_short_one(tail: str, escaped: bool) -> None:
+    # past 4,096 characters the writer looks for controls in the UTF-8 bytes first
+    value = {"items": [{"title": "Đại hội Đảng bộ phường Ngọc Thụy"} for _ in range(300)]}
+    value["items"][-1]["title"] += tail
+    text = dumps(value, indent=2)
+    assert len(text) > 4096
+    assert text == stdlib(value, 2)
+    assert ("\\u00" in text) is escaped
+    assert json.loads(text) == value
