@@ -1,5 +1,6 @@
-"""CI's smoke test of the roll-up benchmark (issue #7): benchmarks/bench_scale.py at 1,000
-events completes and prints a well-formed table. It asserts no timing: the figures are
+"""CI's smoke tests of the benchmarks: benchmarks/bench_scale.py (issue #7) at 1,000 events
+completes and prints a well-formed table; benchmarks/bench_large.py (issue #16) on a small file
+prints its ratio. It asserts no timing: the figures are
 benchmarks/README.md's business, measured on a quiet machine."""
 
 from __future__ import annotations
@@ -48,3 +49,20 @@ def test_bench_scale_runs_at_1000_events(tmp_path: Path) -> None:
     assert re.search(r"jobs 1: ratio to the floor <= 2.0x: (PASS|FAIL)", proc.stdout)
     # the generated files are kept under --root, and reused by a second run
     assert (tmp_path / "events-1000.json").is_file()
+
+
+def test_bench_large_runs_on_a_small_file() -> None:
+    # issue #16's large-file benchmark, at 200 items and one pair: it completes and prints its
+    # ratio and verdict (the figures themselves are benchmarks/README.md's)
+    proc = subprocess.run(
+        [sys.executable, ROOT / "benchmarks" / "bench_large.py", "--items", "200", "--repeat", "1"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "event: 200 items" in proc.stdout
+    assert re.search(r"^ratio \(median of the pairs\): [\d.]+x", proc.stdout, re.MULTILINE)
+    assert re.search(r"^goal <= 3.0x: (PASS|FAIL)$", proc.stdout, re.MULTILINE)

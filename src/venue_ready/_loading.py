@@ -172,7 +172,8 @@ def loads(text: str, *, source: str = "<string>", plugins: PluginManager | None 
     except RecursionError:  # arrays or tables nested hundreds deep: tomli recurses per level
         raise LoadError([Problem.of((), "load.too-deep", file=source)]) from None
     try:
-        return from_dict(data, source=source, plugins=plugins)
+        # tomli never writes None (TOML has no null): nothing for from_dict to leave out
+        return _from_data(data, source, plugins, parsed=True)
     except LoadError as error:
         raise _located(error, text) from None
 
@@ -185,13 +186,21 @@ def from_dict(
     TOML has no null: a key whose value is ``None`` in data built in code counts as absent (a
     required one is reported missing).
     """
+    return _from_data(data, source, plugins, parsed=False)
+
+
+def _from_data(
+    data: Mapping[str, Any], source: str, plugins: PluginManager | None, *, parsed: bool
+) -> Event:
+    """:func:`from_dict`; ``parsed``: ``data`` is ``tomli.loads``' own result, which holds no
+    None to leave out (walking it to find none cost a tenth of the loading, #16)."""
     if plugins is None:
         from ._plugins import default_plugin_manager
 
         plugins = default_plugin_manager()
     failed_before = len(plugins.failures)
     reader = _Reader(source, plugins)
-    event = reader.read(_without_none(data))
+    event = reader.read(data if parsed else _without_none(data))
     if reader.problems or event is None:
         raw = data.get("event")
         error = reader.error(raw.get("lang") if isinstance(raw, dict) else None)
