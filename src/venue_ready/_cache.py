@@ -38,13 +38,8 @@ never write: only the main process does) cannot corrupt it.
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
-import json
 import os
-import stat
 import sys
-import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from typing import TYPE_CHECKING, Any
@@ -173,6 +168,8 @@ class Store:
 
     def close(self) -> None:
         """Close the database."""
+        import contextlib
+
         if self._conn is not None:
             with contextlib.suppress(Exception):
                 self._conn.close()
@@ -181,6 +178,7 @@ class Store:
     def get(self, keys: Sequence[str]) -> dict[str, Any]:
         """The values stored under ``keys`` that check out (their hash, their JSON); a key
         missing or damaged is simply not in the answer."""
+        import json
         import sqlite3
 
         out: dict[str, Any] = {}
@@ -213,6 +211,7 @@ class Store:
     def put(self, values: Mapping[str, Any]) -> None:
         """Store ``values`` (plain data) under their keys, in one transaction; nothing when the
         cache cannot be written."""
+        import json
         import sqlite3
 
         if self._conn is None or not self.writable or not values:
@@ -263,6 +262,8 @@ def _uri_path(path: str) -> str:
 
 
 def _digest(key: str, value: str) -> str:
+    import hashlib
+
     return hashlib.sha256(f"{key}\0{value}".encode()).hexdigest()[:32]
 
 
@@ -289,6 +290,7 @@ def _inspect(path: str) -> str:
 def _replace(path: str) -> bool:
     """Make a new, empty database beside ``path`` and rename it over it: a reader never sees
     half a file. False when that cannot be done."""
+    import contextlib
     import sqlite3
     import tempfile
 
@@ -325,6 +327,9 @@ def environment_key(
 ) -> str:
     """The part of every key that says which code and settings made a result: any change in
     venue_ready, its plugins or the options that choose them, and no entry matches."""
+    import hashlib
+    import json
+
     from ._version import __version__
 
     plugins = []
@@ -371,6 +376,8 @@ def _code_of(plugin: object) -> list[Any]:
 def _folder_print(folder: str, *, recursive: bool) -> str:
     """Names, sizes and modification times of the files under ``folder`` (byte-code caches
     left out), hashed."""
+    import hashlib
+
     digest = hashlib.sha256()
     for path in _files(folder, recursive):
         try:
@@ -402,6 +409,10 @@ def file_state(path: str, known: Any = None) -> dict[str, Any] | None:
     """What ``path`` holds: ``{"size", "mtime", "ctime", "ino", "sha", "seen"}``, its hash
     reused from ``known`` (an earlier state) when its times prove it unchanged; None when it is
     missing or not a regular file (nothing is cached for it)."""
+    import hashlib
+    import stat
+    import time
+
     seen = time.time_ns()
     try:
         info = os.stat(path)

@@ -954,18 +954,13 @@ class _Memo:
         extra: Sequence[str],
         strict: bool,
     ) -> None:
-        import hashlib
-
         from ._cache import environment_key, file_state
         from .journal import default_journal_name
 
         assert _PM is not None
         env = environment_key(_PM, block, extra, strict)
         self.store = store
-        self.keys = {
-            f: hashlib.sha256(f"{env}\0{os.path.realpath(f)}\0{f}".encode()).hexdigest()[:40]
-            for f in files
-        }
+        self.keys = {f: _key(env, f) for f in files}
         found = store.get(list(self.keys.values()))
         self.entries: dict[str, dict[str, Any]] = {}
         self.states: dict[str, tuple[Any, list[Any]]] = {}
@@ -1079,6 +1074,61 @@ class _Memo:
 
 #: The files of a journal whose bytes say what it holds: the sqlite file and its companions.
 _JOURNAL_FILES = ("", "-wal", "-journal")
+
+
+def _key(env: str, file: str) -> str:
+    """An event file's key in the cache: the code and settings, and the file's real path
+    (however it is named, by ``check`` or by a roll-up of its folder, it is one file)."""
+    import hashlib
+
+    return hashlib.sha256(f"{env}\0{os.path.realpath(file)}".encode()).hexdigest()[:40]
+
+
+def remember(
+    file: str,
+    report: Report,
+    pm: PluginManager,
+    *,
+    folder: str,
+    started_ns: int,
+    block: Sequence[str] = (),
+    extra: Sequence[str] = (),
+    strict: bool = False,
+) -> None:
+    """Keep in the cache in ``folder`` what ``venue-ready check`` found for ``file`` (assessed
+    in ``report``, with ``pm``), for the next roll-up, when it is exactly what a roll-up would
+    find: an event without a journal nor a ``subevents`` area, and no plugin failed. A file
+    changed since shortly before ``started_ns`` (when the command started, ``time.time_ns()``)
+    is not kept: its bytes now may not be the ones assessed. Nothing happens when the cache
+    cannot be used."""
+    from ._cache import RACY_NS, Store, environment_key, file_state
+
+    event = report.event
+    if event.area(SUBEVENTS_AREA) is not None or report.failures or pm.failures:
+        return
+    from .journal import default_journal_name
+
+    journal = default_journal_name(file)
+    states = [file_state(journal + suffix) for suffix in _JOURNAL_FILES]
+    state = file_state(file)
+    if state is None or any(s is not None for s in states):
+        return
+    if max(state["mtime"], state["ctime"]) > started_ns - RACY_NS:
+        return
+    result = SubeventResult.from_report(report)
+    done = _Done(file, result, event.lang, (), RollupBlocker.of(report, result))
+    memo = _memo(done, report, ())
+    if memo is None:
+        return
+    store = Store.open(folder)
+    if store is None:
+        return
+    try:
+        key = _key(environment_key(pm, block, extra, strict), file)
+        entry = {"file": state, "journal": states, "first": memo}
+        store.put({key: entry})
+    finally:
+        store.close()
 
 
 def _children_digest(children: Mapping[str, SubeventResult]) -> str | None:
