@@ -62,8 +62,10 @@ def _apply(folder: Path, change: str, pick: int, step: int) -> None:
     target = files[pick % len(files)]
     if change == "edit":
         text = target.read_text(encoding="utf-8")
-        if pick % 2 and 'status = "done"' in text:
-            text = text.replace('status = "done"', 'status = "not_started"', 1)
+        if pick % 4 == 1 and 'status = "done"' in text:
+            text = text.replace('status = "done"', 'status = "todo"', 1)
+        elif pick % 4 == 3 and 'status = "done"' in text:
+            text = text.replace('status = "done"', 'status = "finished"', 1)  # a broken file
         else:
             day = 1 + pick % 28
             text += (

@@ -464,40 +464,85 @@ def instants(
 ) -> set[int]:
     """Every date and time found in ``objects`` (attrs instances, mappings and sequences,
     walked down), as microseconds since 1970: a time without a zone in each of ``zones``, a
-    date as its midnight and the next one in each."""
+    date as its midnight and the next one in each. :class:`Unsupported` for a structure too
+    big to walk (a cycle)."""
     out: set[int] = set() if into is None else into
-    seen: set[int] = set()
+    moments: set[datetime] = set()
+    days: set[date] = set()
     stack = list(objects)
-    plain = (str, int, float, bool, type(None), bytes)
+    budget = _WALK_LIMIT
     while stack:
         obj = stack.pop()
-        if isinstance(obj, plain):
+        kind = type(obj)
+        if kind in _PLAIN:
             continue
-        if isinstance(obj, datetime):
-            if obj.tzinfo is None:
-                out.update(_micros(obj.replace(tzinfo=zone)) for zone in zones)
-            else:
-                out.add(_micros(obj))
+        budget -= 1
+        if budget < 0:
+            raise Unsupported("too much to walk")
+        if kind is datetime:
+            moments.add(obj)  # type: ignore[arg-type]
             continue
-        if isinstance(obj, date):
-            for zone in zones:
-                midnight = datetime(obj.year, obj.month, obj.day, tzinfo=zone)
-                out.add(_micros(midnight))
-                out.add(_micros(midnight + timedelta(days=1)))
+        if kind is date:
+            days.add(obj)  # type: ignore[arg-type]
             continue
-        if id(obj) in seen:
+        if kind is tuple or kind is list:
+            stack.extend(obj)  # type: ignore[arg-type]
             continue
-        seen.add(id(obj))
-        if isinstance(obj, Mapping):
+        getter = _GETTERS.get(kind, _getter_of)
+        if getter is _getter_of:
+            getter = _GETTERS[kind] = _getter_of(kind)
+        if getter is not None:
+            stack.extend(getter(obj))
+        elif isinstance(obj, datetime):
+            moments.add(obj)
+        elif isinstance(obj, date):
+            days.add(obj)
+        elif isinstance(obj, Mapping):
             stack.extend(obj.keys())
             stack.extend(obj.values())
         elif isinstance(obj, (tuple, list, set, frozenset)):
             stack.extend(obj)
+    for moment in moments:
+        if moment.tzinfo is None:
+            out.update(_micros(moment.replace(tzinfo=zone)) for zone in zones)
         else:
-            fields = getattr(type(obj), "__attrs_attrs__", None)
-            if fields is not None:
-                stack.extend(getattr(obj, f.name, None) for f in fields)
+            out.add(_micros(moment))
+    for day in days:
+        for zone in zones:
+            midnight = datetime(day.year, day.month, day.day, tzinfo=zone)
+            out.add(_micros(midnight))
+            out.add(_micros(midnight + timedelta(days=1)))
     return out
+
+
+#: Values skipped at once by :func:`instants`; a walk of more nodes than this is given up.
+_PLAIN = frozenset({str, int, float, bool, type(None), bytes})
+_WALK_LIMIT = 5_000_000
+#: Field types (as written, with ``from __future__ import annotations``) that hold no date.
+_PLAIN_TYPES = frozenset(
+    f"{t}{none}" for t in ("str", "int", "float", "bool") for none in ("", " | None")
+)
+#: Per attrs class, a function giving its fields' values as a tuple (None: not attrs).
+_GETTERS: dict[type, Any] = {}
+
+
+def _getter_of(kind: type) -> Any:
+    from operator import attrgetter
+
+    fields = getattr(kind, "__attrs_attrs__", None)
+    if not fields:
+        return None
+    names = [f.name for f in fields]
+    if kind.__module__.startswith("venue_ready."):
+        # the core's own classes check their fields' types: one declared as text or a number
+        # holds no date (a plugin's class is walked whole)
+        names = [f.name for f in fields if str(f.type) not in _PLAIN_TYPES]
+        if not names:
+            return lambda obj: ()
+    if len(names) == 1:
+        one = attrgetter(names[0])
+        return lambda obj: (one(obj),)
+    return attrgetter(*names)
 
 
 def _micros(moment: datetime) -> int:

@@ -576,10 +576,13 @@ def _load_one(file: str, as_of: datetime) -> _Outcome:
     if event.area(SUBEVENTS_AREA) is not None:
         found = _Parent(file, event.id, event.parent, event.lang, _own_failures())
         if _CACHING and not found.failures:
-            from ._cache import instants, window
+            from ._cache import Unsupported, instants, window
 
             zones = _zones(event)
-            seen = instants([event, _JOURNAL], zones)
+            try:
+                seen = instants([event, _JOURNAL], zones)
+            except Unsupported:
+                return found
             found = evolve(found, memo={**window(as_of, seen, zones), "out": _encode(found)})
         return found
     report = assess(event, as_of, pm)
@@ -617,9 +620,13 @@ def _memo(done: _Done, report: Report, children: Iterable[SubeventResult]) -> di
         return None  # never keep what would not come back the same
     event = report.event
     zones = _zones(event)
-    seen = instants([event, _JOURNAL, tuple(children)], zones)
     dues = (effective_due(f, event.starts, event.ends) for a in report.areas for f in a.findings)
-    instants([d for d in dues if d is not None], zones, seen)
+    try:
+        seen = instants(
+            [event, _JOURNAL, tuple(children), [d for d in dues if d is not None]], zones
+        )
+    except Unsupported:
+        return None
     return {**window(report.as_of, seen, zones), "out": out}
 
 
