@@ -679,13 +679,19 @@ def decode(data: Any) -> Any:
     raise ValueError("not a cached value")
 
 
+_ZONES: dict[str, tzinfo] = {}
+
+
 def _unzone(data: Any) -> tzinfo | None:
     from ._dates import get_zone
 
     if data is None:
         return None
     if type(data) is list and len(data) == 2 and data[0] == "z" and type(data[1]) is str:
-        return get_zone(data[1])
+        zone = _ZONES.get(data[1])
+        if zone is None:
+            zone = _ZONES[data[1]] = get_zone(data[1])
+        return zone
     if type(data) is list and len(data) == 3 and data[0] == "f" and type(data[1]) is int:
         offset = timedelta(microseconds=data[1])
         name = data[2]

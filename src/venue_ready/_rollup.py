@@ -980,10 +980,7 @@ class _Memo:
             before = old.get("journal")
             if not (isinstance(before, list) and len(before) == len(_JOURNAL_FILES)):
                 before = [None] * len(_JOURNAL_FILES)
-            states = [
-                file_state(journal + suffix, known)
-                for suffix, known in zip(_JOURNAL_FILES, before, strict=True)
-            ]
+            states = _journal_states(journal, before)
             self.states[f] = (state, states)
             if state is not None and self._same(old, state, states):
                 self.entries[f] = old
@@ -1083,12 +1080,29 @@ class _Memo:
 _JOURNAL_FILES = ("", "-wal", "-journal")
 
 
+def _journal_states(journal: str, before: Sequence[Any]) -> list[Any]:
+    """The states of a journal's files (:data:`_JOURNAL_FILES`); without the journal itself,
+    the others do not count (the roll-up reads none), and are not looked at."""
+    from ._cache import file_state
+
+    first = file_state(journal, before[0])
+    if first is None:
+        return [None] * len(_JOURNAL_FILES)
+    rest = [
+        file_state(journal + suffix, known)
+        for suffix, known in zip(_JOURNAL_FILES[1:], before[1:], strict=True)
+    ]
+    return [first, *rest]
+
+
 def _key(env: str, file: str) -> str:
-    """An event file's key in the cache: the code and settings, and the file's real path
-    (however it is named, by ``check`` or by a roll-up of its folder, it is one file)."""
+    """An event file's key in the cache: the code and settings, and the file's absolute path
+    (however it is named, ``./a.toml`` or ``ward/../ward/a.toml``, by ``check`` or by a roll-up
+    of its folder, it is one file; through a link, another key: a miss, never a wrong hit,
+    as the entry's bytes are checked)."""
     import hashlib
 
-    return hashlib.sha256(f"{env}\0{os.path.realpath(file)}".encode()).hexdigest()[:40]
+    return hashlib.sha256(f"{env}\0{os.path.abspath(file)}".encode()).hexdigest()[:40]
 
 
 def remember(
@@ -1116,7 +1130,7 @@ def remember(
     from .journal import default_journal_name
 
     journal = default_journal_name(file)
-    states = [file_state(journal + suffix) for suffix in _JOURNAL_FILES]
+    states = _journal_states(journal, [None] * len(_JOURNAL_FILES))
     state = file_state(file)
     if state is None or any(s is not None for s in states):
         return
@@ -1138,20 +1152,17 @@ def remember(
         store.close()
 
 
-def _children_digest(children: Mapping[str, SubeventResult]) -> str | None:
+def _children_digest(children: Mapping[str, SubeventResult]) -> str:
     """What a parent's assessment reads of its children, hashed (in their order); None when
     a result cannot be encoded."""
     import hashlib
-    import json
 
-    from ._cache import Unsupported
-
-    try:
-        data = [[k, _encode_result(v)] for k, v in children.items()]
-    except Unsupported:
-        return None
-    text = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return hashlib.sha256(text.encode()).hexdigest()
+    # repr shows every field of a result exactly (floats as they are, times with their zone):
+    # equal texts, equal results
+    digest = hashlib.sha256()
+    for key, result in children.items():
+        digest.update(f"{key!r}\0{result!r}\n".encode())
+    return digest.hexdigest()
 
 
 def pages(
