@@ -1111,6 +1111,7 @@ def remember(
     pm: PluginManager,
     *,
     folder: str,
+    journal: str,
     started_ns: int,
     block: Sequence[str] = (),
     extra: Sequence[str] = (),
@@ -1118,7 +1119,8 @@ def remember(
 ) -> None:
     """Keep in the cache in ``folder`` what ``venue-ready check`` found for ``file`` (assessed
     in ``report``, with ``pm``), for the next roll-up, when it is exactly what a roll-up would
-    find: an event without a journal nor a ``subevents`` area, and no plugin failed. A file
+    find: an event without a journal (none at ``journal``) nor a ``subevents`` area, and no
+    plugin failed. A file
     changed since shortly before ``started_ns`` (when the command started, ``time.time_ns()``)
     is not kept: its bytes now may not be the ones assessed. Nothing happens when the cache
     cannot be used."""
@@ -1127,9 +1129,8 @@ def remember(
     event = report.event
     if event.area(SUBEVENTS_AREA) is not None or report.failures or pm.failures:
         return
-    from .journal import default_journal_name
-
-    journal = default_journal_name(file)
+    # ``journal``: the file's journal's name (the caller knows it: the journal package is not
+    # imported for an event without one)
     states = _journal_states(journal, [None] * len(_JOURNAL_FILES))
     state = file_state(file)
     if state is None or any(s is not None for s in states):

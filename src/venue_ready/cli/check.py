@@ -179,6 +179,7 @@ def _remember(args: argparse.Namespace, report: Report, pm: PluginManager, start
         report,
         pm,
         folder=folder,
+        journal=default_name(args.file),
         started_ns=started,
         block=block,
         extra=extra,
