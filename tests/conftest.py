@@ -3,9 +3,12 @@ event file written in the test's temporary folder (plain helpers are in ``suppor
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -14,6 +17,14 @@ import pytest
 
 from .postgres import PostgresServer, start_server
 from .support import event_header
+
+# The roll-up's cache (venue_ready._cache) of every CLI run in the suite goes to a folder of the
+# session's own, removed at the end: a test never writes into the developer's ~/.cache, and never
+# reads what an earlier session left there. run_cli drops VENUE_READY_* but keeps XDG_CACHE_HOME.
+_CACHE_HOME = tempfile.mkdtemp(prefix="venue-ready-test-cache-")
+os.environ["XDG_CACHE_HOME"] = _CACHE_HOME
+os.environ["VENUE_READY_CACHE_DIR"] = os.path.join(_CACHE_HOME, "venue-ready")
+atexit.register(shutil.rmtree, _CACHE_HOME, True)
 
 ROOT = Path(__file__).resolve().parent.parent
 SMALL_EXAMPLE = ROOT / "examples" / "small" / "congress.toml"

@@ -696,7 +696,7 @@ def test_only_the_command_that_runs_is_built_and_the_main_help_is_never_cut() ->
     assert _command_named(["check", "x.toml", "-h"]) == "check"
 
 
-def test_check_imports_no_other_commands_module(small_example: Path) -> None:
+def test_check_imports_no_other_commands_module(small_example: Path, tmp_path: Path) -> None:
     code = (
         "import sys\n"
         "from venue_ready.cli import main\n"
@@ -711,14 +711,16 @@ def test_check_imports_no_other_commands_module(small_example: Path) -> None:
         capture_output=True,
         text=True,
         encoding="utf-8",
-        env=_env_without_ours(),
+        # no roll-up cache (issue #16): check would add its result to one, through sqlite3
+        env={**_env_without_ours(), "XDG_CACHE_HOME": str(tmp_path)},
         cwd=ROOT,
         timeout=60,
         check=True,
     )
     assert proc.stdout.startswith("Đại hội")
+    assert list(tmp_path.iterdir()) == []  # and check makes none
     # cli.journal holds check's --journal options and the replay; with no journal beside
-    # the event, neither the journal package nor sqlite3 is loaded
+    # the event (and no roll-up cache), neither the journal package nor sqlite3 is loaded
     loaded = ["venue_ready.cli", "venue_ready.cli._common", "venue_ready.cli.check"]
     loaded.append("venue_ready.cli.journal")
     assert proc.stderr == f"0 {loaded!r} False"

@@ -21,6 +21,12 @@ The steps:
 
 The result does not depend on the order of the files nor on the number of processes: the same
 files and moment give the same :class:`Rollup`, and the same JSON byte for byte.
+
+With a cache folder (``roll_up(..., cache=DIR)``, what ``venue-ready rollup`` does unless
+``--no-cache``), an event whose file, journal and moment's window are those of an earlier roll-up
+is not loaded nor assessed again: its summary comes from the cache (:mod:`venue_ready._cache`),
+and a parent is assessed again only when one of its children's results changed. The result is
+the same, byte for byte, with or without it.
 """
 
 from __future__ import annotations
@@ -31,7 +37,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from attrs import field, frozen
+from attrs import evolve, field, frozen
 
 from ._i18n import Message, level_title
 from ._model import DEFAULT_TIMEZONE, AreaStatus, Event
@@ -480,18 +486,27 @@ _BASE: tuple[PluginFailure, ...] = ()
 # The database that holds the events' journals (a postgresql:// URL), each under its event's
 # id; None: each event's journal is the file beside it. Set by _init, in every process.
 _JOURNALS: str | None = None
+# With a cache: each outcome carries what the cache keeps of it (its memo), and the journal of
+# the file last loaded is kept whole, for the instants of its entries.
+_CACHING = False
+_JOURNAL: tuple[object, ...] = ()
 
 
 def _init(
-    block: Sequence[str], extra: Sequence[str], strict: bool, journals: str | None = None
+    block: Sequence[str],
+    extra: Sequence[str],
+    strict: bool,
+    journals: str | None = None,
+    caching: bool = False,
 ) -> None:
-    global _PM, _BASE, _JOURNALS  # noqa: PLW0603 - one per worker process
+    global _PM, _BASE, _JOURNALS, _CACHING  # noqa: PLW0603 - one per worker process
     from ._plugins import get_plugin_manager
 
     _JOURNALS = journals
     _PM = get_plugin_manager(block=block, extra=extra, strict=strict)
     _PM.area_specs()
     _BASE = tuple(_PM.failures)
+    _CACHING = caching
 
 
 def _fresh() -> PluginManager:
@@ -521,6 +536,8 @@ class _Done:
     lang: str
     failures: tuple[PluginFailure, ...] = ()
     blocker: RollupBlocker | None = None
+    #: What the cache keeps of it (with a cache only): its window and its encoded self.
+    memo: dict[str, Any] | None = field(default=None, eq=False, repr=False)
 
 
 @frozen
@@ -532,6 +549,7 @@ class _Parent:
     parent: str | None
     lang: str
     failures: tuple[PluginFailure, ...] = ()
+    memo: dict[str, Any] | None = field(default=None, eq=False, repr=False)
 
 
 @frozen
@@ -566,14 +584,175 @@ def _load_one(file: str, as_of: datetime) -> _Outcome:
     if isinstance(event, _Broken):
         return event
     if event.area(SUBEVENTS_AREA) is not None:
-        return _Parent(file, event.id, event.parent, event.lang, _own_failures())
+        found = _Parent(file, event.id, event.parent, event.lang, _own_failures())
+        if _CACHING and not found.failures:
+            from ._cache import Unsupported, instants, window
+
+            zones = _zones(event)
+            try:
+                seen = instants([event, _JOURNAL], zones)
+            except Unsupported:
+                return found
+            found = evolve(found, memo={**window(as_of, seen, zones), "out": _encode(found)})
+        return found
     report = assess(event, as_of, pm)
     return _done(file, report)
 
 
-def _done(file: str, report: Report) -> _Done:
+def _done(file: str, report: Report, children: Iterable[SubeventResult] = ()) -> _Done:
     result = SubeventResult.from_report(report)
-    return _Done(file, result, report.event.lang, _new(report), RollupBlocker.of(report, result))
+    done = _Done(file, result, report.event.lang, _new(report), RollupBlocker.of(report, result))
+    if _CACHING and not done.failures:
+        done = evolve(done, memo=_memo(done, report, children))
+    return done
+
+
+def _zones(event: Event) -> list[tzinfo]:
+    from datetime import UTC
+
+    from ._dates import get_zone
+
+    return [event.tz, get_zone(DEFAULT_TIMEZONE), UTC]
+
+
+def _memo(done: _Done, report: Report, children: Iterable[SubeventResult]) -> dict[str, Any] | None:
+    """What the cache keeps of ``done``: the window of moments it holds for and its encoding;
+    None when it cannot be encoded exactly (it is then not cached)."""
+    from ._cache import Unsupported, instants, window
+    from ._scoring import effective_due
+
+    try:
+        out = _encode(done)
+        again = _decode(out, done.file)
+    except (Unsupported, ValueError, TypeError, KeyError):
+        return None
+    if not isinstance(again, _Done) or (again.result, again.blocker) != (done.result, done.blocker):
+        return None  # never keep what would not come back the same
+    event = report.event
+    zones = _zones(event)
+    dues = (effective_due(f, event.starts, event.ends) for a in report.areas for f in a.findings)
+    try:
+        seen = instants(
+            [event, _JOURNAL, tuple(children), [d for d in dues if d is not None]], zones
+        )
+    except Unsupported:
+        return None
+    return {**window(report.as_of, seen, zones), "out": out}
+
+
+def _encode(outcome: _Done | _Parent) -> dict[str, Any]:
+    """An outcome as plain data (:func:`venue_ready._cache.encode` for its values)."""
+    from ._cache import encode
+
+    if isinstance(outcome, _Parent):
+        return {"k": "parent", "id": outcome.id, "parent": outcome.parent, "lang": outcome.lang}
+    b = outcome.blocker
+    blocker = None
+    if b is not None:
+        blocker = {
+            "message": encode(b.message),
+            "owner": encode(b.owner),
+            "area": b.area,
+            "subject": b.subject,
+            "overdue": b.overdue,
+            "zone": encode(datetime(2000, 1, 1, tzinfo=b.zone)),
+        }
+    return {"k": "done", "lang": outcome.lang, "r": _encode_result(outcome.result), "b": blocker}
+
+
+def _encode_result(r: SubeventResult) -> dict[str, Any]:
+    from ._cache import encode
+
+    return {
+        "id": r.id,
+        "name": r.name,
+        "level": r.level,
+        "starts": encode(r.starts),
+        "ends": encode(r.ends),
+        "score": r.score,
+        "status": r.status.value,
+        "inconclusive": r.inconclusive,
+        "held_at": encode(r.held_at),
+        "delegates_elected": r.delegates_elected,
+        "blockers": r.blockers,
+        "overdue": r.overdue,
+        "parent": r.parent,
+        "broken": r.broken,
+    }
+
+
+def _decode(data: Any, file: str) -> _Done | _Parent:
+    """The outcome :func:`_encode` wrote, for ``file``; ValueError, TypeError or KeyError for
+    anything else (a damaged entry is a miss, never trusted)."""
+    from ._cache import decode
+
+    def text(value: Any, optional: bool = False) -> Any:
+        if (value is None and optional) or type(value) is str:
+            return value
+        raise ValueError("bad text")
+
+    if type(data) is not dict:
+        raise ValueError("bad entry")
+    if data["k"] == "parent":
+        return _Parent(file, text(data["id"]), text(data["parent"], True), text(data["lang"]))
+    if data["k"] != "done":
+        raise ValueError("bad entry")
+    r = data["r"]
+    score = r["score"]
+    if score is not None and type(score) not in (int, float):
+        raise ValueError("bad score")
+    result = SubeventResult(
+        id=text(r["id"]),
+        name=text(r["name"]),
+        level=text(r["level"]),
+        starts=_moment(decode(r["starts"])),
+        ends=_moment(decode(r["ends"])),
+        score=score,
+        status=AreaStatus(r["status"]),
+        inconclusive=_flag(r["inconclusive"]),
+        held_at=None if r["held_at"] is None else _moment(decode(r["held_at"])),
+        delegates_elected=_count(r["delegates_elected"], True),
+        blockers=_count(r["blockers"]),
+        overdue=_count(r["overdue"]),
+        parent=text(r["parent"], True),
+        broken=_flag(r["broken"]),
+    )
+    blocker = None
+    b = data["b"]
+    if b is not None:
+        message = decode(b["message"])
+        owner = decode(b["owner"])
+        if not isinstance(message, Message) or not (
+            owner is None or isinstance(owner, (str, Message))
+        ):
+            raise ValueError("bad blocker")
+        blocker = RollupBlocker(
+            message,
+            owner,
+            text(b["area"]),
+            text(b["subject"], True),
+            _flag(b["overdue"]),
+            _moment(decode(b["zone"])).tzinfo,
+        )
+    return _Done(file, result, text(data["lang"]), (), blocker)
+
+
+def _moment(value: Any) -> datetime:
+    if type(value) is not datetime or value.tzinfo is None:
+        raise ValueError("bad moment")
+    return value
+
+
+def _flag(value: Any) -> bool:
+    if type(value) is not bool:
+        raise ValueError("bad flag")
+    return value
+
+
+def _count(value: Any, optional: bool = False) -> Any:
+    if (value is None and optional) or type(value) is int:
+        return value
+    raise ValueError("bad count")
 
 
 def _load(file: str, as_of: datetime) -> Event | _Broken:
@@ -622,6 +801,8 @@ def _with_journal(event: Event, file: str, as_of: datetime) -> Event:
     JournalError (a LoadError: the file is reported broken)."""
     from .journal import default_journal_name
 
+    global _JOURNAL  # noqa: PLW0603 - the file last loaded in this process
+    _JOURNAL = ()
     if _JOURNALS is not None:
         return _with_server_journal(event, file, as_of, _JOURNALS)
 
@@ -632,6 +813,9 @@ def _with_journal(event: Event, file: str, as_of: datetime) -> Event:
 
     with open_journal(path, readonly=True) as journal:
         journal.check_event(event, event_file=file)
+        if _CACHING:
+            # every entry, also those after the moment: their times bound the window
+            _JOURNAL = tuple(journal.entries())
         return journal.replay(event, as_of, known_at=as_of)
 
 
@@ -663,7 +847,7 @@ def _assess_parents(
             out.append(event)
             continue
         report = assess(event, as_of, pm, subevents=children)
-        out.append(_done(file, report))
+        out.append(_done(file, report, children.values()))
     return out
 
 
@@ -680,6 +864,7 @@ def roll_up(
     strict: bool = False,
     progress: Progress | None = None,
     journals: str | None = None,
+    cache: str | os.PathLike[str] | None = None,
 ) -> Rollup:
     """Load every event file under ``paths``, build the tree, and assess every event.
 
@@ -696,6 +881,12 @@ def roll_up(
     :param journals: a ``postgresql://`` URL of the database that holds the events' journals,
         each named after its event's id (an event without one there is judged on its plan);
         None, the default: each event's journal is the file beside it.
+    :param cache: a cache folder (``venue-ready rollup`` uses ``$VENUE_READY_CACHE_DIR``, else
+        ``$XDG_CACHE_HOME/venue-ready``, else ``~/.cache/venue-ready``): an event whose file,
+        journal, plugins and moment allow it takes its result from an earlier roll-up instead
+        of being loaded and assessed again, and a parent is assessed again only when a child's
+        result changed. The result is the same with or without it; a folder that cannot be
+        used means no cache. None (the default): no cache.
 
     Broken files, duplicate ids, missing parents and cycles are returned as
     :attr:`Rollup.errors`; everything else is rolled up all the same. One roll-up at a time in
@@ -712,33 +903,66 @@ def roll_up(
         raise ValueError(f"jobs must be at least 1, got {jobs}")
     files = discover(paths)
     total = len(files)
-    _init(block, extra, strict, journals)
+    store = None
+    # a database's journals change without a file of ours changing: no cache can vouch for them
+    if cache is not None and journals is None:
+        from ._cache import Store
+
+        store = Store.open(cache)
+    _init(block, extra, strict, journals, caching=store is not None)
     assert _PM is not None
     main_pm = _PM
     failures: set[PluginFailure] = set(_BASE)
+    memo = None if store is None else _Memo(store, files, block, extra, strict)
     # no more processes than chunks of work, nor than the machine has cores
     jobs = max(1, min(jobs, len(files) or 1, os.cpu_count() or 1))
 
-    with _Runner(jobs, block, extra, strict, journals) as runner:
-        done_count = 0
-        first: list[_Outcome] = []
-        for batch in runner.map(_load_chunk, _chunks(files, jobs), as_of):
-            first.extend(batch)
-            for outcome in batch:
-                failures.update(outcome.failures)
-            done_count += sum(1 for o in batch if not isinstance(o, _Parent))
-            if progress is not None:
-                progress(done_count, total)
-        tree = _Tree(first)
-        for level in tree.parent_levels():
-            work = [(p.file, tree.children_results(p.id)) for p in level]
-            for batch in runner.map(_assess_parents, _chunks(work, jobs), as_of):
+    try:
+        with _Runner(jobs, block, extra, strict, journals, caching=store is not None) as runner:
+            done_count = 0
+            known: dict[str, _Outcome] = {}
+            missed = list(files)
+            if memo is not None:
+                known = memo.first(as_of)
+                missed = [f for f in files if f not in known]
+                done_count = sum(1 for o in known.values() if not isinstance(o, _Parent))
+            for batch in runner.map(_load_chunk, _chunks(missed, jobs), as_of):
                 for outcome in batch:
+                    known[outcome.file] = outcome
                     failures.update(outcome.failures)
-                    tree.add(outcome)
-                done_count += len(batch)
+                    if memo is not None:
+                        memo.keep("first", outcome)
+                done_count += sum(1 for o in batch if not isinstance(o, _Parent))
                 if progress is not None:
                     progress(done_count, total)
+            # in the files' order, whichever came from the cache
+            tree = _Tree(known[f] for f in files)
+            for level in tree.parent_levels():
+                work = []
+                for p in level:
+                    children = tree.children_results(p.id)
+                    cached = None if memo is None else memo.final(p.file, children, as_of)
+                    if cached is not None:
+                        tree.add(cached)
+                        done_count += 1
+                    else:
+                        work.append((p.file, children))
+                for batch in runner.map(_assess_parents, _chunks(work, jobs), as_of):
+                    for outcome in batch:
+                        failures.update(outcome.failures)
+                        tree.add(outcome)
+                        if memo is not None:
+                            memo.keep("final", outcome)
+                    done_count += len(batch)
+                    if progress is not None:
+                        progress(done_count, total)
+                if progress is not None and not work and level:
+                    progress(done_count, total)
+        if memo is not None:
+            memo.save()
+    finally:
+        if store is not None:
+            store.close()
 
     langs = Counter(tree.langs)
     lang = "vi"
@@ -755,6 +979,224 @@ def roll_up(
         catalogs=main_pm.catalogs(),
         unreadable=tree.unreadable(),
     )
+
+
+class _Memo:
+    """The roll-up's side of the cache (:mod:`venue_ready._cache`): per event file, its state
+    and its journal's as found at the start, the outcomes still valid at the moment, and what
+    to store once the roll-up is done. Only the main process reads and writes it."""
+
+    def __init__(
+        self,
+        store: Any,
+        files: Sequence[str],
+        block: Sequence[str],
+        extra: Sequence[str],
+        strict: bool,
+    ) -> None:
+        from ._cache import environment_key, file_state
+        from .journal import default_journal_name
+
+        assert _PM is not None
+        env = environment_key(_PM, block, extra, strict)
+        self.store = store
+        self.keys = {f: _key(env, f) for f in files}
+        found = store.get(list(self.keys.values()))
+        self.entries: dict[str, dict[str, Any]] = {}
+        self.states: dict[str, tuple[Any, list[Any]]] = {}
+        self.changed: dict[str, dict[str, Any]] = {}
+        self.digests: dict[str, str | None] = {}
+        for f in files:
+            old = found.get(self.keys[f], {})
+            state = file_state(f, old.get("file"))
+            journal = default_journal_name(f)
+            before = old.get("journal")
+            if not (isinstance(before, list) and len(before) == len(_JOURNAL_FILES)):
+                before = [None] * len(_JOURNAL_FILES)
+            states = _journal_states(journal, before)
+            self.states[f] = (state, states)
+            if state is not None and self._same(old, state, states):
+                self.entries[f] = old
+                if old.get("file") != state or old.get("journal") != states:
+                    # touched, not changed: keep the new times, so the next run trusts them
+                    self.changed[f] = {**old, "file": state, "journal": states}
+
+    @staticmethod
+    def _same(old: Any, state: Any, states: list[Any]) -> bool:
+        from ._cache import same_state
+
+        return (
+            isinstance(old, dict)
+            and same_state(state, old.get("file"))
+            and same_state(states, old.get("journal"))
+        )
+
+    def first(self, as_of: datetime) -> dict[str, _Outcome]:
+        """The files whose first pass (loaded, and assessed when not a parent) the cache
+        answers at ``as_of``, with their outcomes."""
+        from ._cache import valid_at
+
+        out: dict[str, _Outcome] = {}
+        for f, entry in self.entries.items():
+            record = entry.get("first")
+            if valid_at(record, as_of):
+                assert isinstance(record, dict)
+                try:
+                    out[f] = _decode(record.get("out"), f)
+                except (ValueError, TypeError, KeyError):
+                    continue
+        return out
+
+    def final(
+        self, file: str, children: Mapping[str, SubeventResult], as_of: datetime
+    ) -> _Done | None:
+        """A parent's outcome, when the cache has it for these children's results at
+        ``as_of``."""
+        from ._cache import valid_at
+
+        digest = _children_digest(children)
+        self.digests[file] = digest
+        entry = self.entries.get(file)
+        record = None if entry is None else entry.get("final")
+        if digest is None or not valid_at(record, as_of):
+            return None
+        assert isinstance(record, dict)
+        if record.get("kids") != digest:
+            return None
+        try:
+            found = _decode(record.get("out"), file)
+        except (ValueError, TypeError, KeyError):
+            return None
+        return found if isinstance(found, _Done) else None
+
+    def keep(self, kind: str, outcome: _Outcome) -> None:
+        """Store ``outcome`` (``first`` or ``final`` pass) once the roll-up is done."""
+        if isinstance(outcome, _Broken) or outcome.memo is None:
+            return
+        f = outcome.file
+        state, states = self.states.get(f, (None, []))
+        if state is None:
+            return
+        record = dict(outcome.memo)
+        if kind == "final":
+            digest = self.digests.get(f)
+            if digest is None:
+                return
+            record["kids"] = digest
+        entry = self.changed.get(f) or self.entries.get(f) or {"file": state, "journal": states}
+        entry = {**entry, "file": state, "journal": states, kind: record}
+        self.entries[f] = self.changed[f] = entry
+
+    def save(self) -> None:
+        """Store what changed, for the files that did not change since they were read (a
+        file saved during the roll-up is read again next time)."""
+        values = {}
+        for f, entry in self.changed.items():
+            state = self.states[f][0]
+            try:
+                info = os.stat(f)
+            except OSError:
+                continue
+            now = (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
+            if state is None or now != (
+                state["size"],
+                state["mtime"],
+                state["ctime"],
+                state["ino"],
+            ):
+                continue
+            values[self.keys[f]] = entry
+        self.store.put(values)
+
+
+#: The files of a journal whose bytes say what it holds: the sqlite file and its companions.
+_JOURNAL_FILES = ("", "-wal", "-journal")
+
+
+def _journal_states(journal: str, before: Sequence[Any]) -> list[Any]:
+    """The states of a journal's files (:data:`_JOURNAL_FILES`); without the journal itself,
+    the others do not count (the roll-up reads none), and are not looked at."""
+    from ._cache import file_state
+
+    first = file_state(journal, before[0])
+    if first is None:
+        return [None] * len(_JOURNAL_FILES)
+    rest = [
+        file_state(journal + suffix, known)
+        for suffix, known in zip(_JOURNAL_FILES[1:], before[1:], strict=True)
+    ]
+    return [first, *rest]
+
+
+def _key(env: str, file: str) -> str:
+    """An event file's key in the cache: the code and settings, and the file's absolute path
+    (however it is named, ``./a.toml`` or ``ward/../ward/a.toml``, by ``check`` or by a roll-up
+    of its folder, it is one file; through a link, another key: a miss, never a wrong hit,
+    as the entry's bytes are checked)."""
+    import hashlib
+
+    return hashlib.sha256(f"{env}\0{os.path.abspath(file)}".encode()).hexdigest()[:40]
+
+
+def remember(
+    file: str,
+    report: Report,
+    pm: PluginManager,
+    *,
+    folder: str,
+    journal: str,
+    started_ns: int,
+    block: Sequence[str] = (),
+    extra: Sequence[str] = (),
+    strict: bool = False,
+) -> None:
+    """Keep in the cache in ``folder`` what ``venue-ready check`` found for ``file`` (assessed
+    in ``report``, with ``pm``), for the next roll-up, when it is exactly what a roll-up would
+    find: an event without a journal (none at ``journal``) nor a ``subevents`` area, and no
+    plugin failed. A file
+    changed since shortly before ``started_ns`` (when the command started, ``time.time_ns()``)
+    is not kept: its bytes now may not be the ones assessed. Nothing happens when the cache
+    cannot be used."""
+    from ._cache import RACY_NS, Store, environment_key, file_state
+
+    event = report.event
+    if event.area(SUBEVENTS_AREA) is not None or report.failures or pm.failures:
+        return
+    # ``journal``: the file's journal's name (the caller knows it: the journal package is not
+    # imported for an event without one)
+    states = _journal_states(journal, [None] * len(_JOURNAL_FILES))
+    state = file_state(file)
+    if state is None or any(s is not None for s in states):
+        return
+    if max(state["mtime"], state["ctime"]) > started_ns - RACY_NS:
+        return
+    result = SubeventResult.from_report(report)
+    done = _Done(file, result, event.lang, (), RollupBlocker.of(report, result))
+    memo = _memo(done, report, ())
+    if memo is None:
+        return
+    store = Store.open(folder)
+    if store is None:
+        return
+    try:
+        key = _key(environment_key(pm, block, extra, strict), file)
+        entry = {"file": state, "journal": states, "first": memo}
+        store.put({key: entry})
+    finally:
+        store.close()
+
+
+def _children_digest(children: Mapping[str, SubeventResult]) -> str:
+    """What a parent's assessment reads of its children, hashed (in their order); None when
+    a result cannot be encoded."""
+    import hashlib
+
+    # repr shows every field of a result exactly (floats as they are, times with their zone):
+    # equal texts, equal results
+    digest = hashlib.sha256()
+    for key, result in children.items():
+        digest.update(f"{key!r}\0{result!r}\n".encode())
+    return digest.hexdigest()
 
 
 def pages(
@@ -859,7 +1301,8 @@ class WorkerLost(RuntimeError):
 
 class _Runner:
     """Runs a function over chunks, in this process (jobs == 1) or in a process pool, and
-    yields the results in the order of the chunks."""
+    yields the results in the order of the chunks. The pool is started at the first work
+    given: a roll-up that the cache answers whole starts none."""
 
     def __init__(
         self,
@@ -868,23 +1311,26 @@ class _Runner:
         extra: Sequence[str],
         strict: bool,
         journals: str | None = None,
+        *,
+        caching: bool = False,
     ):
         self.jobs = jobs
-        self.args = (tuple(block), tuple(extra), strict, journals)
+        self.args = (tuple(block), tuple(extra), strict, journals, caching)
         self.pool: Any = None
 
     def __enter__(self) -> _Runner:
-        if self.jobs > 1:
-            import multiprocessing
-            from concurrent.futures import ProcessPoolExecutor
-
-            methods = multiprocessing.get_all_start_methods()
-            # fork is fast and this process has no threads; elsewhere, spawn.
-            context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-            self.pool = ProcessPoolExecutor(
-                max_workers=self.jobs, mp_context=context, initializer=_init, initargs=self.args
-            )
         return self
+
+    def _start(self) -> None:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        methods = multiprocessing.get_all_start_methods()
+        # fork is fast and this process has no threads; elsewhere, spawn.
+        context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+        self.pool = ProcessPoolExecutor(
+            max_workers=self.jobs, mp_context=context, initializer=_init, initargs=self.args
+        )
 
     def __exit__(self, *exc: object) -> None:
         if self.pool is not None:
@@ -896,6 +1342,8 @@ class _Runner:
         chunks: list[list[Any]],
         as_of: datetime,
     ) -> Iterator[list[_T]]:
+        if self.jobs > 1 and self.pool is None and chunks:
+            self._start()
         if self.pool is None:
             for chunk in chunks:
                 yield function(chunk, as_of)

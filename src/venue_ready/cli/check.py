@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import argparse
 import functools
+import os
 import sys
+import time
 from typing import TYPE_CHECKING
 
 from .._i18n import gettext as _
@@ -49,6 +51,7 @@ def add_parser(commands: Commands, lang: str) -> None:
     check.lang_option()
     check.output_option()
     check.option("--fail-under", type=_score_threshold, metavar="N", help_id="cli.help.fail-under")
+    check.option("--no-cache", action="store_true", help_id="cli.help.check-no-cache")
     check.plugin_options()
     add_check_options(check, lang)
     # --format ics's own: one owner's to-dos, and when their reminders ring (cli._calendar)
@@ -81,6 +84,7 @@ _remind_days.__name__ = "0..365"
 
 def run(args: argparse.Namespace, lang_hint: str) -> ExitCode:
     """Run ``check``; returns the exit code the report earns."""
+    started_ns = time.time_ns()
     from .._assessment import assess
     from .._errors import _error_text
     from .._render import BUILTIN_FORMATS
@@ -156,7 +160,35 @@ def run(args: argparse.Namespace, lang_hint: str) -> ExitCode:
         journal = args.journal or default_name(args.file)
         inputs = (args.file,) if "://" in journal else (args.file, journal)
         deliver(args, text, lang, machine=args.format != "text", inputs=inputs)
+    if entries is None and not args.no_cache:
+        _remember(args, report, pm, started_ns)
     return report_exit_code(report, args.fail_under, lang)
+
+
+def _remember(args: argparse.Namespace, report: Report, pm: PluginManager, started: int) -> None:
+    """Add the event's result to the roll-up's cache, when there is one already (someone rolls
+    up): the next roll-up of its folder need not assess it again. Costs one stat when there is
+    none; never reads the cache, as the report shows the moment it was made."""
+    from .._cache import FILE_NAME, cache_dir
+
+    folder = cache_dir()
+    if not os.path.isfile(os.path.join(folder, FILE_NAME)):
+        return
+    from .._rollup import remember
+    from ._common import plugin_selection
+
+    block, extra = plugin_selection(args)
+    remember(
+        args.file,
+        report,
+        pm,
+        folder=folder,
+        journal=default_name(args.file),
+        started_ns=started,
+        block=block,
+        extra=extra,
+        strict=args.strict_plugins,
+    )
 
 
 def _renderer(name: str, pm: PluginManager, lang: str) -> Renderer:

@@ -1,5 +1,10 @@
-"""``venue-ready rollup PATHS... [--as-of T] [--format text|json|html] [--jobs N]
+"""``venue-ready rollup PATHS... [--as-of T] [--format text|json|html] [--jobs N] [--no-cache]
 [--level L] [--status S] [--top N] [--html-dir DIR [--force]]``.
+
+The results of earlier roll-ups are kept in a cache folder (``$VENUE_READY_CACHE_DIR``, else
+``$XDG_CACHE_HOME/venue-ready``, else ``~/.cache/venue-ready``; see
+:mod:`venue_ready._cache`): a file unchanged since, at a moment its result still holds, is not
+read nor assessed again. ``--no-cache`` reads and assesses everything.
 
 Exit codes: 2 when a file could not be rolled up (a broken file, a duplicate id, a missing
 parent, a cycle), else as ``check``: 3 when a plugin failed, 0 otherwise. Every error is printed
@@ -45,6 +50,7 @@ def add_parser(commands: Commands, lang: str) -> None:
     )
     rollup.lang_option("cli.help.rollup-lang")
     rollup.option("--jobs", type=_jobs, default=1, metavar="N", help_id="cli.help.jobs")
+    rollup.option("--no-cache", action="store_true", help_id="cli.help.no-cache")
     rollup.repeatable("--level", metavar_id="cli.metavar.level", help_id="cli.help.rollup-level")
     rollup.repeatable("--status", metavar_id="cli.metavar.status", help_id="cli.help.rollup-status")
     rollup.option("--top", type=_jobs, default=None, metavar="N", help_id="cli.help.rollup-top")
@@ -69,6 +75,7 @@ _jobs.__name__ = "1.."  # argparse names the type in its error message
 
 def run(args: argparse.Namespace, lang_hint: str) -> ExitCode:
     """Run ``rollup``; returns the exit code."""
+    from .._cache import cache_dir
     from .._dates import get_zone
     from .._model import DEFAULT_TIMEZONE
     from .._rollup import WorkerLost, roll_up
@@ -101,6 +108,7 @@ def run(args: argparse.Namespace, lang_hint: str) -> ExitCode:
             strict=args.strict_plugins,
             progress=progress,
             journals=args.journal,
+            cache=None if args.no_cache else cache_dir(),
         )
     except ModuleNotFoundError as exc:
         err(_("cli.plugin-not-found", args.lang or lang_hint, module=exc.name or str(exc)))
