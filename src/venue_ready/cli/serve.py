@@ -31,8 +31,12 @@ def add_parser(commands: Commands, lang: str) -> None:
     """Add ``serve`` to the CLI's commands."""
     serve = add_command(commands, "serve", lang, "cli.help.serve")
     serve.option("folder", metavar_id="cli.metavar.dir", help_id="cli.help.serve-folder")
-    serve.option("--host", default="127.0.0.1", help_id="cli.help.host")
-    serve.option("--port", type=int, default=8000, help_id="cli.help.port")
+    serve.option(
+        "--host", default="127.0.0.1", metavar_id="cli.metavar.host", help_id="cli.help.host"
+    )
+    serve.option(
+        "--port", type=int, default=8000, metavar_id="cli.metavar.port", help_id="cli.help.port"
+    )
     serve.option("--https-only", action="store_true", help_id="cli.help.https-only")
     serve.lang_option("cli.help.serve-lang")
     serve.set_defaults(run=run_serve)
@@ -102,12 +106,14 @@ def add_access_parser(commands: Commands, lang: str) -> None:
                 action="append",
                 default=[],
                 required=True,
-                metavar="PATTERN",
+                metavar_id="cli.metavar.pattern",
                 help_id="cli.help.access-scope",
             )
         parser.set_defaults(role=role)
     link = _action(actions, "link", lang)
-    link.option("--url", default=_DEFAULT_URL, metavar="URL", help_id="cli.help.access-url")
+    link.option(
+        "--url", default=_DEFAULT_URL, metavar_id="cli.metavar.url", help_id="cli.help.access-url"
+    )
     link.option("--hours", type=float, default=72.0, metavar="N", help_id="cli.help.access-hours")
     _action(actions, "password", lang)
     _action(actions, "token", lang)

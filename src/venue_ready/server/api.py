@@ -44,7 +44,7 @@ def refusal_response(request: Request, refusal: Refusal) -> Response:
     )
 
 
-async def events(request: Request) -> Response:
+async def api_events(request: Request) -> Response:
     """The events the account may read."""
     account = signed_in(request)
     found = await run_in_threadpool(state_of(request).site.events)
@@ -60,14 +60,14 @@ async def events(request: Request) -> Response:
     )
 
 
-async def version(request: Request) -> Response:
+async def api_version(request: Request) -> Response:
     """The board's version: a text that changes when the event or its journal does."""
     account = signed_in(request)
     served = readable(request, account)
     return JSONResponse({"version": state_of(request).site.version(served)})
 
 
-async def board(request: Request) -> Response:
+async def api_board(request: Request) -> Response:
     """The board as the JSON report has it."""
     account = signed_in(request)
     served = readable(request, account)
@@ -82,7 +82,7 @@ async def board(request: Request) -> Response:
     )
 
 
-async def items(request: Request) -> Response:
+async def api_items(request: Request) -> Response:
     """The event's subjects with their state, and which the account may record."""
     account = signed_in(request)
     served = readable(request, account)
@@ -108,7 +108,7 @@ async def items(request: Request) -> Response:
     )
 
 
-async def marks(request: Request) -> Response:
+async def api_marks(request: Request) -> Response:
     """Record a mark; 201 with the entry recorded."""
     from ..journal import JournalError
 
@@ -150,9 +150,9 @@ async def marks(request: Request) -> Response:
 
 #: The API's routes: (path, endpoint, methods).
 ROUTES = [
-    ("/api/events", events, ["GET"]),
-    ("/api/events/{event}/board", board, ["GET"]),
-    ("/api/events/{event}/version", version, ["GET"]),
-    ("/api/events/{event}/items", items, ["GET"]),
-    ("/api/events/{event}/marks", marks, ["POST"]),
+    ("/api/events", api_events, ["GET"]),
+    ("/api/events/{event}/board", api_board, ["GET"]),
+    ("/api/events/{event}/version", api_version, ["GET"]),
+    ("/api/events/{event}/items", api_items, ["GET"]),
+    ("/api/events/{event}/marks", api_marks, ["POST"]),
 ]

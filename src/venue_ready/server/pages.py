@@ -160,12 +160,12 @@ def readable(request: Request, account: Account) -> Served:
 # -- signing in and out ---------------------------------------------------------------------
 
 
-async def signin_form(request: Request) -> Response:
+async def page_signin_form(request: Request) -> Response:
     """The sign-in page: an account's name and password."""
     return render(request, "signin.html", name="", failed=None)
 
 
-async def signin(request: Request) -> Response:
+async def page_signin(request: Request) -> Response:
     """Check a name and password; rate-limited per account and address."""
     state = state_of(request)
     form = await request.form()
@@ -186,14 +186,14 @@ async def signin(request: Request) -> Response:
     return RedirectResponse("/", status_code=303)
 
 
-async def link_form(request: Request) -> Response:
+async def page_link_form(request: Request) -> Response:
     """A one-time link's page: a button that signs in. Opening the link uses nothing up (a
     chat app's preview of it would), pressing the button does."""
     token = request.query_params.get("token", "")
     return render(request, "link.html", token=token)
 
 
-async def link(request: Request) -> Response:
+async def page_link(request: Request) -> Response:
     """Sign in with a one-time link's token, using it up."""
     state = state_of(request)
     form = await request.form()
@@ -209,7 +209,7 @@ async def link(request: Request) -> Response:
     return RedirectResponse("/", status_code=303)
 
 
-async def signout(request: Request) -> Response:
+async def page_signout(request: Request) -> Response:
     """End the session."""
     request.session.clear()
     return RedirectResponse("/signin", status_code=303)
@@ -218,7 +218,7 @@ async def signout(request: Request) -> Response:
 # -- the pages ---------------------------------------------------------------------------------
 
 
-async def home(request: Request) -> Response:
+async def page_home(request: Request) -> Response:
     """Where an account starts: a team on its team page, one event's organiser on its board,
     anyone else on the district's view."""
     account = signed_in(request)
@@ -246,7 +246,7 @@ def _formats(state: ServerState) -> list[tuple[str, str]]:
     return out
 
 
-async def board(request: Request) -> Response:
+async def page_board(request: Request) -> Response:
     """The ward's board: every area's score and status, blockers by owner, what is due next.
     ``?part=1`` gives the live part alone, which the page's script swaps in."""
     account = signed_in(request)
@@ -267,7 +267,7 @@ async def board(request: Request) -> Response:
     return render(request, template, account=account, **context)
 
 
-async def team(request: Request) -> Response:
+async def page_team(request: Request) -> Response:
     """A team's page: the subjects it may record, each with its buttons. An organiser sees
     every subject (``?area=KEY``: one area's)."""
     account = signed_in(request)
@@ -300,7 +300,7 @@ async def team(request: Request) -> Response:
     )
 
 
-async def mark(request: Request) -> Response:
+async def page_mark(request: Request) -> Response:
     """Record a mark from a team page's form, then back to the page."""
     account = signed_in(request)
     served = readable(request, account)
@@ -333,7 +333,7 @@ def _record(
         ) from None
 
 
-async def report(request: Request) -> Response:
+async def page_report(request: Request) -> Response:
     """The event's report as ``venue-ready check --format FMT`` renders it: HTML shown, the
     other formats downloaded."""
     account = signed_in(request)
@@ -369,7 +369,7 @@ async def report(request: Request) -> Response:
     return response
 
 
-async def district(request: Request) -> Response:
+async def page_district(request: Request) -> Response:
     """The district's view: the roll-up of the events under the folder that the account may
     read, worst first, each linking to its board."""
     account = signed_in(request)
@@ -400,7 +400,7 @@ def _managed(request: Request) -> tuple[Account, Served]:
     return account, served
 
 
-async def access_page(request: Request, *, issued: Mapping[str, str] | None = None) -> Response:
+async def page_access(request: Request, *, issued: Mapping[str, str] | None = None) -> Response:
     """The organiser's page: the event's accounts, a form for a new team or reviewer, and
     one-time links with their QR codes."""
     account, served = _managed(request)
@@ -416,7 +416,7 @@ async def access_page(request: Request, *, issued: Mapping[str, str] | None = No
     )
 
 
-async def access_create(request: Request) -> Response:
+async def page_access_create(request: Request) -> Response:
     """Create a team (with its scope) or a reviewer of the organiser's event."""
     _account, served = _managed(request)
     state = state_of(request)
@@ -435,7 +435,7 @@ async def access_create(request: Request) -> Response:
     return RedirectResponse(f"/e/{served.id}/access", status_code=303)
 
 
-async def access_link(request: Request) -> Response:
+async def page_access_link(request: Request) -> Response:
     """Issue a one-time link for an account of the event: shown once, with its QR code."""
     _account, served = _managed(request)
     state = state_of(request)
@@ -446,7 +446,7 @@ async def access_link(request: Request) -> Response:
         raise Refusal(404, "server.access.unknown", name=name)
     token = await run_in_threadpool(state.access.issue_link, name)
     url = link_url(str(request.base_url), token)
-    return await access_page(request, issued={"name": name, "url": url, "qr": qr_svg(url)})
+    return await page_access(request, issued={"name": name, "url": url, "qr": qr_svg(url)})
 
 
 def link_url(base: str, token: str) -> str:
@@ -464,20 +464,20 @@ def qr_svg(url: str) -> str:
 
 def _route_table() -> list[tuple[str, Callable[..., Any], list[str]]]:
     return [
-        ("/signin", signin_form, ["GET"]),
-        ("/signin", signin, ["POST"]),
-        ("/link", link_form, ["GET"]),
-        ("/link", link, ["POST"]),
-        ("/signout", signout, ["POST"]),
-        ("/", home, ["GET"]),
-        ("/district", district, ["GET"]),
-        ("/e/{event}/", board, ["GET"]),
-        ("/e/{event}/team", team, ["GET"]),
-        ("/e/{event}/mark", mark, ["POST"]),
-        ("/e/{event}/report.{fmt}", report, ["GET"]),
-        ("/e/{event}/access", access_page, ["GET"]),
-        ("/e/{event}/access/accounts", access_create, ["POST"]),
-        ("/e/{event}/access/links", access_link, ["POST"]),
+        ("/signin", page_signin_form, ["GET"]),
+        ("/signin", page_signin, ["POST"]),
+        ("/link", page_link_form, ["GET"]),
+        ("/link", page_link, ["POST"]),
+        ("/signout", page_signout, ["POST"]),
+        ("/", page_home, ["GET"]),
+        ("/district", page_district, ["GET"]),
+        ("/e/{event}/", page_board, ["GET"]),
+        ("/e/{event}/team", page_team, ["GET"]),
+        ("/e/{event}/mark", page_mark, ["POST"]),
+        ("/e/{event}/report.{fmt}", page_report, ["GET"]),
+        ("/e/{event}/access", page_access, ["GET"]),
+        ("/e/{event}/access/accounts", page_access_create, ["POST"]),
+        ("/e/{event}/access/links", page_access_link, ["POST"]),
     ]
 
 
