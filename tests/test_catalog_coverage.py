@@ -88,6 +88,16 @@ ALLOWED = frozenset(
         "import",
         "checklist",  # import-checklist
         "completion",
+        "serve",
+        "access",
+        # access's actions
+        "organiser",
+        "team",
+        "reviewer",
+        "link",
+        "password",
+        "token",
+        "accounts",
         # The shells completion writes for, and the language codes --lang takes: typed as is,
         # and quoted back as typed by a usage error ("fr" is the test's wrong one).
         "bash",
@@ -427,6 +437,10 @@ def _outputs(capsys: pytest.CaptureFixture[str]) -> dict[str, str]:
             ["journal", "import", "--help"],
             ["import-checklist", "--help"],
             ["completion", "--help"],
+            ["serve", "--help"],
+            ["access", "--help"],
+            ["access", "team", "--help"],
+            ["access", "link", "--help"],
             ["check"],
             ["check", "x.toml", "--lang", "fr"],
             ["chek", "x.toml"],

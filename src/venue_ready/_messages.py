@@ -283,6 +283,10 @@ VI: dict[str, str] = {
     "cli.metavar.module": "MÔ_ĐUN",
     "cli.metavar.template": "LOẠI",
     "cli.metavar.id": "MÃ",
+    "cli.metavar.pattern": "MẪU",
+    "cli.metavar.host": "ĐỊA_CHỈ",
+    "cli.metavar.port": "CỔNG",
+    "cli.metavar.url": "ĐỊA_CHỈ_WEB",
     "cli.help.version": "in phiên bản rồi thoát",
     "cli.help.check": "đánh giá mức độ sẵn sàng của một sự kiện từ tệp TOML",
     "cli.help.file": "tệp sự kiện (.toml)",
@@ -727,6 +731,156 @@ VI: dict[str, str] = {
     "report.legend-after": "Sau {event} …%: mức hoàn thành các đầu việc thực hiện sau {event}; không tính vào mức độ sẵn sàng.",
     "report.legend-credit": "Mức hoàn thành: phần đã làm được của từng đầu việc.",
     "report.legend-blocking-mark": "⛔: điều kiện bắt buộc đã đến hạn mà chưa đạt.",
+    # -- venue-ready serve: the web app and its accounts (#17) --
+    "server.title": "Theo dõi mức độ sẵn sàng",
+    "server.sign-in": "Đăng nhập",
+    "server.sign-out": "Đăng xuất",
+    "server.sign-in-hint": "Chưa có mật khẩu? Đề nghị Ban tổ chức cấp đường dẫn đăng nhập một lần (hoặc mã QR).",
+    "server.sign-in-needed": "Cần đăng nhập để xem trang này.",
+    "server.account-name": "Tên tài khoản",
+    "server.password": "Mật khẩu",
+    "server.bad-password": "Tên tài khoản hoặc mật khẩu không đúng.",
+    "server.too-many-tries": "Đăng nhập sai quá nhiều lần. Đề nghị thử lại sau 15 phút.",
+    "server.link-confirm": "Bấm nút dưới đây để đăng nhập. Đường dẫn này chỉ dùng được một lần.",
+    "server.bad-link": "Đường dẫn đăng nhập không hợp lệ, đã được sử dụng hoặc đã hết hạn. Đề nghị Ban tổ chức cấp đường dẫn mới.",
+    "server.csrf-refused": "Yêu cầu bị từ chối vì thiếu mã xác thực biểu mẫu hoặc mã không khớp. Đề nghị tải lại trang rồi thực hiện lại.",
+    "server.refused-title": "Không thực hiện được yêu cầu",
+    "server.back": "Về trang chính",
+    "server.not-found": "Không tìm thấy trang này.",
+    "server.bad-method": "Trang này không nhận yêu cầu theo cách đã gửi.",
+    "server.unknown-event": "Không có sự kiện mã {event}.",
+    "server.not-your-event": "Tài khoản không được giao theo dõi sự kiện {event}.",
+    "server.organisers-only": "Chỉ Ban tổ chức của sự kiện được quản lý tài khoản.",
+    "server.unknown-format": "Không có báo cáo định dạng {format}.",
+    "server.role": "Vai trò",
+    "server.role.organiser": "Ban tổ chức",
+    "server.role.team": "Đơn vị thực hiện",
+    "server.role.reviewer": "Tổ chỉ đạo (chỉ xem)",
+    "server.district": "Các đơn vị trực thuộc",
+    "server.record": "Cập nhật tiến độ",
+    "server.reports": "Báo cáo",
+    "server.access-page": "Quản lý tài khoản",
+    "server.score": "Mức độ sẵn sàng",
+    "server.status": "Tình trạng",
+    "server.area": "Lĩnh vực",
+    "server.areas": "Các lĩnh vực",
+    "server.event": "Sự kiện",
+    "server.as-of": "Số liệu tính đến {moment}",
+    "server.blockers": "Điều kiện bắt buộc chưa đạt",
+    "server.no-blockers": "Không còn điều kiện bắt buộc nào chưa đạt.",
+    "server.first-blocker": "Việc cần giải quyết trước",
+    "server.no-owner": "Chưa rõ đơn vị phụ trách",
+    "server.next-due": "Sắp đến thời hạn",
+    "server.nothing-due": "Không còn đầu việc nào sắp đến thời hạn.",
+    "server.held": "Đã tổ chức",
+    "server.no-events": "Tài khoản chưa được giao theo dõi sự kiện nào.",
+    "server.no-subjects": "Không có đầu việc nào thuộc phạm vi của tài khoản.",
+    "server.recorded": "Đã ghi nhận tiến độ của {subject}.",
+    "server.reported-by": "{by} báo cáo lúc {moment}",
+    "server.note": "Ghi chú",
+    "server.progress": "Tiến độ (%)",
+    "server.button.done": "Hoàn thành",
+    "server.button.in_progress": "Đang thực hiện",
+    "server.button.blocked": "Vướng mắc",
+    "server.bad-status": "Tình trạng “{value}” không hợp lệ (chọn một trong: {statuses}).",
+    "server.bad-progress": "Tiến độ “{value}” không hợp lệ: phải là một số phần trăm từ 0 đến 100.",
+    "server.bad-note": "Ghi chú phải là một đoạn văn bản.",
+    "server.long-note": "Ghi chú dài quá {count} ký tự.",
+    "server.bad-key": "Khóa chống ghi trùng phải là một đoạn văn bản.",
+    "server.bad-json": "Nội dung yêu cầu phải là một đối tượng JSON.",
+    "server.no-subject": "Chưa chọn đầu việc cần cập nhật.",
+    "server.unknown-subject": "Sự kiện không có đầu việc “{subject}”.",
+    "server.not-in-scope": "Đầu việc “{subject}” không thuộc phạm vi được giao của {account}: không ghi nhận.",
+    "server.mark-refused": "Không ghi nhận được tiến độ: có {count} vấn đề.",
+    "server.accounts": "Các tài khoản",
+    "server.new-account": "Tạo tài khoản mới",
+    "server.scope": "Phạm vi được ghi",
+    "server.scope-hint": "Mã đầu việc, mã lĩnh vực (security: mọi đầu việc an ninh) hoặc mẫu AREA:SUBJECT (disinfection:*), cách nhau bằng dấu phẩy.",
+    "server.create": "Tạo tài khoản",
+    "server.issue-link": "Cấp đường dẫn đăng nhập",
+    "server.link-for": "Đường dẫn đăng nhập một lần của {name}",
+    "server.link-once": "Đường dẫn chỉ hiện một lần và chỉ dùng được một lần; gửi trực tiếp cho người phụ trách hoặc cho quét mã QR.",
+    "server.access.bad-role": "Vai trò “{role}” không hợp lệ (chọn một trong: {roles}).",
+    "server.access.no-name": "Chưa nhập tên tài khoản.",
+    "server.access.no-event": "Tài khoản {name} chưa được giao sự kiện nào.",
+    "server.access.no-scope": "Đơn vị thực hiện cần có phạm vi được ghi.",
+    "server.access.exists": "Đã có tài khoản tên {name}.",
+    "server.access.unknown": "Không có tài khoản tên {name}.",
+    "server.access.short-password": "Mật khẩu phải có ít nhất {count} ký tự.",
+    "cli.help.serve": "mở trang web theo dõi các sự kiện trong một thư mục, để các đơn vị cập nhật tiến độ",
+    "cli.help.serve-folder": "thư mục chứa các tệp sự kiện (như lệnh rollup)",
+    "cli.help.host": "địa chỉ lắng nghe (mặc định: 127.0.0.1, chỉ máy này truy cập được)",
+    "cli.help.port": "cổng lắng nghe (mặc định: 8000)",
+    "cli.help.serve-lang": "ngôn ngữ mặc định của trang khi trình duyệt không chọn tiếng Việt hay tiếng Anh (mặc định: vi)",
+    "cli.help.https-only": "chỉ gửi cookie qua HTTPS (khi chạy sau máy chủ TLS)",
+    "cli.examples.serve": (
+        "  venue-ready serve examples\n"
+        "      mở trang theo dõi các sự kiện trong thư mục examples tại http://127.0.0.1:8000\n"
+        "  venue-ready serve dai-hoi --host 0.0.0.0 --port 8080\n"
+        "      cho điện thoại trong mạng nội bộ truy cập (tạo tài khoản trước bằng lệnh venue-ready access)"
+    ),
+    "cli.serve-listening": "Đang phục vụ {count} sự kiện trong {folder} tại {url} (Ctrl+C để dừng)",
+    "cli.serve-no-accounts": "Chưa có tài khoản nào: tạo tài khoản Ban tổ chức bằng lệnh venue-ready access organiser {folder} --event MÃ TÊN",
+    "cli.not-a-folder": "{folder} không phải là một thư mục",
+    "cli.help.access-command": "quản lý tài khoản của trang web theo dõi (venue-ready serve)",
+    "cli.help.access-folder": "thư mục được phục vụ (tài khoản lưu trong thư mục con .venue-ready)",
+    "cli.help.access-name": "tên tài khoản; tên của đơn vị được ghi vào sổ theo dõi",
+    "cli.help.access-event": "mã sự kiện ([event] id) tài khoản được giao; lặp lại cho nhiều sự kiện",
+    "cli.help.access-scope": "phạm vi được ghi: mã đầu việc, mã lĩnh vực hoặc mẫu AREA:SUBJECT; lặp lại hoặc cách nhau bằng dấu phẩy",
+    "cli.help.organiser": "tạo tài khoản Ban tổ chức: toàn quyền trên sự kiện của mình",
+    "cli.help.team": "tạo tài khoản đơn vị thực hiện: chỉ ghi các đầu việc trong phạm vi được giao",
+    "cli.help.reviewer": "tạo tài khoản Tổ chỉ đạo: chỉ xem các sự kiện được giao",
+    "cli.help.link": "cấp đường dẫn đăng nhập một lần (kèm mã QR)",
+    "cli.help.access-url": "địa chỉ trang web mà người nhận truy cập (mặc định: http://127.0.0.1:8000)",
+    "cli.help.access-hours": "số giờ đường dẫn còn hiệu lực (mặc định: 72)",
+    "cli.help.password": "đặt mật khẩu cho tài khoản (đọc từ bàn phím, hoặc dòng đầu của đầu vào chuẩn)",
+    "cli.help.token": "cấp mã truy cập API cho tài khoản (thay mã cũ)",
+    "cli.help.accounts": "liệt kê các tài khoản",
+    "cli.examples.access": (
+        '  venue-ready access team examples --event ngoc-thuy-2020 --scope security "Công an phường"\n'
+        "      tạo tài khoản Công an phường, chỉ ghi các đầu việc an ninh\n"
+        '  venue-ready access link examples "Công an phường" --url http://192.168.1.10:8000\n'
+        "      cấp đường dẫn đăng nhập một lần, in kèm mã QR"
+    ),
+    "cli.examples.organiser": (
+        '  venue-ready access organiser examples --event ngoc-thuy-2020 "Văn phòng Đảng ủy"\n'
+        "      tạo tài khoản Ban tổ chức của Đại hội Đảng bộ phường Ngọc Thụy"
+    ),
+    "cli.examples.team": (
+        '  venue-ready access team examples --event ngoc-thuy-2020 --scope security "Công an phường"\n'
+        "      Công an phường ghi các đầu việc an ninh và các vị trí gác (security:*)\n"
+        '  venue-ready access team examples --event ngoc-thuy-2020 --scope disinfection "Trạm Y tế phường"\n'
+        "      Trạm Y tế phường ghi công tác phun khử khuẩn"
+    ),
+    "cli.examples.reviewer": (
+        '  venue-ready access reviewer examples --event ngoc-thuy-2020 --event phuc-loi-2020 "Tổ chỉ đạo Quận ủy"\n'
+        "      tài khoản chỉ xem hai phường"
+    ),
+    "cli.examples.link": (
+        '  venue-ready access link examples "Công an phường" --url http://192.168.1.10:8000\n'
+        "      in đường dẫn đăng nhập một lần và mã QR để quét bằng điện thoại"
+    ),
+    "cli.examples.password": (
+        '  venue-ready access password examples "Văn phòng Đảng ủy"\n'
+        "      nhập mật khẩu hai lần; mật khẩu được lưu dưới dạng băm Argon2"
+    ),
+    "cli.examples.token": (
+        '  venue-ready access token examples "Phần mềm một cửa"\n'
+        "      in mã để công cụ khác gọi API (Authorization: Bearer ...)"
+    ),
+    "cli.examples.accounts": (
+        "  venue-ready access accounts examples\n"
+        "      liệt kê tài khoản, vai trò, sự kiện và phạm vi được ghi"
+    ),
+    "cli.access-created": "Đã tạo tài khoản {name} ({role}).",
+    "cli.access-link": "Đường dẫn đăng nhập một lần của {name}, dùng được trong {hours} giờ:",
+    "cli.access-password-prompt": "Mật khẩu mới: ",
+    "cli.access-password-again": "Nhập lại mật khẩu: ",
+    "cli.access-password-mismatch": "Hai lần nhập mật khẩu không khớp; chưa đặt mật khẩu.",
+    "cli.access-password-set": "Đã đặt mật khẩu cho {name}.",
+    "cli.access-token": "Mã truy cập API của {name} (chỉ hiện lần này; mã cũ không còn dùng được):",
+    "cli.access-none": "Chưa có tài khoản nào.",
+    "cli.access-unknown-event": "Thư mục {folder} không có sự kiện mã {event} (các sự kiện có: {events}).",
 }
 
 EN: dict[str, str] = {
@@ -1012,6 +1166,10 @@ EN: dict[str, str] = {
     "cli.metavar.module": "MODULE",
     "cli.metavar.template": "TEMPLATE",
     "cli.metavar.id": "ID",
+    "cli.metavar.pattern": "PATTERN",
+    "cli.metavar.host": "HOST",
+    "cli.metavar.port": "PORT",
+    "cli.metavar.url": "URL",
     "cli.help.version": "print the version and exit",
     "cli.help.check": "assess an event's readiness from its TOML file",
     "cli.help.file": "the event file (.toml)",
@@ -1478,6 +1636,159 @@ EN: dict[str, str] = {
     "report.legend-after": "After {event} …%: how much of the work to be done after {event} is done; it does not count towards the readiness score.",
     "report.legend-credit": "Done: how much of each item is done.",
     "report.legend-blocking-mark": "⛔: a critical condition unmet at its due.",
+    # -- venue-ready serve: the web app and its accounts (#17) --
+    "server.title": "Readiness board",
+    "server.sign-in": "Sign in",
+    "server.sign-out": "Sign out",
+    "server.sign-in-hint": "No password? Ask the organisers for a one-time sign-in link (or its QR code).",
+    "server.sign-in-needed": "Sign in to see this page.",
+    "server.account-name": "Account name",
+    "server.password": "Password",
+    "server.bad-password": "The account name or the password is wrong.",
+    "server.too-many-tries": "Too many failed sign-ins. Try again in 15 minutes.",
+    "server.link-confirm": "Press the button below to sign in. This link works once only.",
+    "server.bad-link": "This sign-in link is not valid, has been used or has expired. Ask the organisers for a new one.",
+    "server.csrf-refused": "Refused: the form's security token is missing or does not match. Reload the page and try again.",
+    "server.refused-title": "The request was refused",
+    "server.back": "Back to the start page",
+    "server.not-found": "There is no such page.",
+    "server.bad-method": "This page does not take requests of that kind.",
+    "server.unknown-event": "There is no event with the id {event}.",
+    "server.not-your-event": "This account has not been given the event {event}.",
+    "server.organisers-only": "Only the event's organisers manage its accounts.",
+    "server.unknown-format": "There is no report in the format {format}.",
+    "server.role": "Role",
+    "server.role.organiser": "Organiser",
+    "server.role.team": "Team",
+    "server.role.reviewer": "Steering group (read only)",
+    "server.district": "Events followed",
+    "server.record": "Record progress",
+    "server.reports": "Reports",
+    "server.access-page": "Accounts",
+    "server.score": "Readiness",
+    "server.status": "Status",
+    "server.area": "Area",
+    "server.areas": "Areas",
+    "server.event": "Event",
+    "server.as-of": "As of {moment}",
+    "server.blockers": "Critical conditions not met",
+    "server.no-blockers": "No critical condition is unmet.",
+    "server.first-blocker": "What holds it back first",
+    "server.no-owner": "Nobody named in charge",
+    "server.next-due": "Due next",
+    "server.nothing-due": "Nothing is due next.",
+    "server.held": "Held",
+    "server.no-events": "This account has not been given any event.",
+    "server.no-subjects": "No item is within this account's scope.",
+    "server.recorded": "Recorded the progress of {subject}.",
+    "server.reported-by": "reported by {by} at {moment}",
+    "server.note": "Note",
+    "server.progress": "Progress (%)",
+    "server.button.done": "Done",
+    "server.button.in_progress": "In progress",
+    "server.button.blocked": "Blocked",
+    "server.bad-status": "“{value}” is not a status (one of: {statuses}).",
+    "server.bad-progress": "“{value}” is not a progress: give a percentage from 0 to 100.",
+    "server.bad-note": "A note must be text.",
+    "server.long-note": "The note is longer than {count} characters.",
+    "server.long-note.one": "The note is longer than {count} character.",
+    "server.bad-key": "An idempotency key must be text.",
+    "server.bad-json": "The request's body must be a JSON object.",
+    "server.no-subject": "No item was chosen.",
+    "server.unknown-subject": "The event has no item “{subject}”.",
+    "server.not-in-scope": "“{subject}” is outside {account}'s scope: nothing recorded.",
+    "server.mark-refused": "The progress was not recorded: {count} problems.",
+    "server.mark-refused.one": "The progress was not recorded: {count} problem.",
+    "server.accounts": "Accounts",
+    "server.new-account": "New account",
+    "server.scope": "May record",
+    "server.scope-hint": "Item ids, area keys (security: every security item) or AREA:SUBJECT patterns (disinfection:*), separated by commas.",
+    "server.create": "Create the account",
+    "server.issue-link": "Issue a sign-in link",
+    "server.link-for": "One-time sign-in link for {name}",
+    "server.link-once": "The link is shown once and works once: hand it to the person in charge, or let them scan the QR code.",
+    "server.access.bad-role": "“{role}” is not a role (one of: {roles}).",
+    "server.access.no-name": "The account has no name.",
+    "server.access.no-event": "The account {name} has been given no event.",
+    "server.access.no-scope": "A team needs what it may record.",
+    "server.access.exists": "There is already an account called {name}.",
+    "server.access.unknown": "There is no account called {name}.",
+    "server.access.short-password": "A password needs at least {count} characters.",
+    "server.access.short-password.one": "A password needs at least {count} character.",
+    "cli.help.serve": "serve the events of a folder as a web app, for every team to record its progress",
+    "cli.help.serve-folder": "the folder of event files (as for rollup)",
+    "cli.help.host": "the address to listen on (default: 127.0.0.1, this machine only)",
+    "cli.help.port": "the port to listen on (default: 8000)",
+    "cli.help.serve-lang": "the pages' language when the browser names neither Vietnamese nor English (default: vi)",
+    "cli.help.https-only": "send the cookies over HTTPS only (behind a TLS proxy)",
+    "cli.examples.serve": (
+        "  venue-ready serve examples\n"
+        "      serve the events of the folder examples at http://127.0.0.1:8000\n"
+        "  venue-ready serve dai-hoi --host 0.0.0.0 --port 8080\n"
+        "      for the phones of the local network (create the accounts first with venue-ready access)"
+    ),
+    "cli.serve-listening": "Serving {count} events of {folder} at {url} (Ctrl+C to stop)",
+    "cli.serve-listening.one": "Serving {count} event of {folder} at {url} (Ctrl+C to stop)",
+    "cli.serve-no-accounts": "No account yet: create the organisers' with venue-ready access organiser {folder} --event ID NAME",
+    "cli.not-a-folder": "{folder} is not a folder",
+    "cli.help.access-command": "manage the accounts of the web app (venue-ready serve)",
+    "cli.help.access-folder": "the folder served (the accounts are kept in its .venue-ready folder)",
+    "cli.help.access-name": "the account's name; a team's name is what the journal records",
+    "cli.help.access-event": "the id ([event] id) of an event the account is given; repeat for several",
+    "cli.help.access-scope": "what the team may record: item ids, area keys or AREA:SUBJECT patterns; repeat, or separate by commas",
+    "cli.help.organiser": "create an organisers' account: everything on its events",
+    "cli.help.team": "create a team's account: it records the items within its scope only",
+    "cli.help.reviewer": "create a steering group's account: it reads its events, and changes nothing",
+    "cli.help.link": "issue a one-time sign-in link (with its QR code)",
+    "cli.help.access-url": "the web app's address as its users reach it (default: http://127.0.0.1:8000)",
+    "cli.help.access-hours": "how many hours the link works (default: 72)",
+    "cli.help.password": "set the account's password (typed, or the first line of standard input)",
+    "cli.help.token": "issue the account's API token (replacing the previous one)",
+    "cli.help.accounts": "list the accounts",
+    "cli.examples.access": (
+        '  venue-ready access team examples --event ngoc-thuy-2020 --scope security "Công an phường"\n'
+        "      create the ward police's account, which records the security items only\n"
+        '  venue-ready access link examples "Công an phường" --url http://192.168.1.10:8000\n'
+        "      issue a one-time sign-in link, printed with its QR code"
+    ),
+    "cli.examples.organiser": (
+        '  venue-ready access organiser examples --event ngoc-thuy-2020 "Văn phòng Đảng ủy"\n'
+        "      create the organisers' account of the Ngọc Thụy ward Party congress"
+    ),
+    "cli.examples.team": (
+        '  venue-ready access team examples --event ngoc-thuy-2020 --scope security "Công an phường"\n'
+        "      the ward police record the security items and the guard posts (security:*)\n"
+        '  venue-ready access team examples --event ngoc-thuy-2020 --scope disinfection "Trạm Y tế phường"\n'
+        "      the ward health station records the disinfection"
+    ),
+    "cli.examples.reviewer": (
+        '  venue-ready access reviewer examples --event ngoc-thuy-2020 --event phuc-loi-2020 "Tổ chỉ đạo Quận ủy"\n'
+        "      an account that reads two wards"
+    ),
+    "cli.examples.link": (
+        '  venue-ready access link examples "Công an phường" --url http://192.168.1.10:8000\n'
+        "      print a one-time sign-in link and its QR code, for a phone to scan"
+    ),
+    "cli.examples.password": (
+        '  venue-ready access password examples "Văn phòng Đảng ủy"\n'
+        "      type the password twice; it is kept as an Argon2 hash"
+    ),
+    "cli.examples.token": (
+        '  venue-ready access token examples "Phần mềm một cửa"\n'
+        "      print a token for another tool to call the API with (Authorization: Bearer ...)"
+    ),
+    "cli.examples.accounts": (
+        "  venue-ready access accounts examples\n      the accounts, their roles, events and scopes"
+    ),
+    "cli.access-created": "Created the account {name} ({role}).",
+    "cli.access-link": "One-time sign-in link for {name}, good for {hours} hours:",
+    "cli.access-password-prompt": "New password: ",
+    "cli.access-password-again": "The password again: ",
+    "cli.access-password-mismatch": "The two passwords differ; no password set.",
+    "cli.access-password-set": "Set the password of {name}.",
+    "cli.access-token": "API token of {name} (shown this once; the previous one no longer works):",
+    "cli.access-none": "No account yet.",
+    "cli.access-unknown-event": "{folder} has no event with the id {event} (its events: {events}).",
 }
 
 # Vietnamese has no plural: a counted message's singular form (``<id>.one``, chosen when the

@@ -2,7 +2,8 @@
 
 One module per command (:mod:`.check`, :mod:`.rollup`, :mod:`.init`, :mod:`.plugins`,
 :mod:`.schema`, :mod:`.new_plugin`, :mod:`.import_checklist`, :mod:`.completion`, and
-:mod:`.journal` for ``mark``, ``history`` and ``journal``), each with a function that adds the
+:mod:`.journal` for ``mark``, ``history`` and ``journal``, :mod:`.serve` for ``serve`` and
+``access``), each with a function that adds the
 command's parser and one that runs it; what they share is in :mod:`._common`, and what is said
 when the command line is wrong (argparse's errors in the reader's words, "did you mean", the
 event files beside a missing one) in :mod:`._usage`, imported only then. A command returns its
@@ -55,6 +56,8 @@ _COMMANDS = (
     ("mark", "journal", "add_mark_parser"),
     ("history", "journal", "add_history_parser"),
     ("journal", "journal", "add_journal_parser"),
+    ("serve", "serve", "add_parser"),
+    ("access", "serve", "add_access_parser"),
     ("completion", "completion", "add_parser"),
 )
 
