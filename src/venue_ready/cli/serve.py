@@ -112,7 +112,10 @@ def add_access_parser(commands: Commands, lang: str) -> None:
         parser.set_defaults(role=role)
     link = _action(actions, "link", lang)
     link.option(
-        "--url", default=_DEFAULT_URL, metavar_id="cli.metavar.url", help_id="cli.help.access-url"
+        "--url",
+        default=_DEFAULT_URL,
+        metavar_id="cli.metavar.web-url",
+        help_id="cli.help.access-url",
     )
     link.option("--hours", type=float, default=72.0, metavar="N", help_id="cli.help.access-hours")
     _action(actions, "password", lang)

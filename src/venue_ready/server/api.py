@@ -24,7 +24,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.responses import JSONResponse, Response
 
 from .._dates import isoformat
-from .common import Refusal, checked_mark
+from .common import Refusal, checked_mark, recorded
 from .pages import lang_of, readable, signed_in, state_of
 
 if TYPE_CHECKING:
@@ -110,8 +110,6 @@ async def api_items(request: Request) -> Response:
 
 async def api_marks(request: Request) -> Response:
     """Record a mark; 201 with the entry recorded."""
-    from ..journal import JournalError
-
     account = signed_in(request)
     served = readable(request, account)
     state = state_of(request)
@@ -124,16 +122,7 @@ async def api_marks(request: Request) -> Response:
     pm = state.plugins()
     lang = lang_of(request)
     checked = await run_in_threadpool(checked_mark, state, account, served, fields, pm, lang=lang)
-    try:
-        entry = await run_in_threadpool(state.site.record, served, checked, pm)
-    except JournalError as exc:
-        catalogs = pm.catalogs()
-        raise Refusal(
-            422,
-            "server.mark-refused",
-            details=tuple(p.render(lang, catalogs) for p in exc.problems),
-            count=len(exc.problems),
-        ) from None
+    entry = await run_in_threadpool(recorded, state, served, checked, pm, lang)
     return JSONResponse(
         {
             "subject": entry.subject,

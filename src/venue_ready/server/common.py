@@ -14,6 +14,7 @@ from .._i18n import gettext
 if TYPE_CHECKING:
     from starlette.requests import Request
 
+    from .._model import JournalEntry
     from .._plugins import PluginManager
     from ..journal import Mark
     from .access import AccessStore, Account
@@ -190,3 +191,22 @@ def _progress(value: Any) -> float | None:
     if not 0 <= number <= 100:  # also refuses NaN
         raise Refusal(422, "server.bad-progress", value=str(value))
     return number
+
+
+def recorded(
+    state: ServerState, served: Served, mark: Mark, plugins: PluginManager, lang: str
+) -> JournalEntry:
+    """``mark`` recorded in ``served``'s journal (the form's and the API's one way in); a
+    journal's refusal (a key used for another mark) is a 422 with the journal's words."""
+    from ..journal import JournalError
+
+    try:
+        return state.site.record(served, mark, plugins)
+    except JournalError as exc:
+        catalogs = plugins.catalogs()
+        raise Refusal(
+            422,
+            "server.mark-refused",
+            details=tuple(p.render(lang, catalogs) for p in exc.problems),
+            count=len(exc.problems),
+        ) from None

@@ -28,6 +28,7 @@ from .common import (
     checked_mark,
     choose_lang,
     current_account,
+    recorded,
     sign_in,
 )
 
@@ -35,8 +36,6 @@ if TYPE_CHECKING:
     import jinja2
     from starlette.requests import Request
 
-    from .._plugins import PluginManager
-    from ..journal import Mark
     from .events import Served
 
 __all__ = ["ROUTES", "error_page", "lang_of", "render"]
@@ -310,27 +309,10 @@ async def page_mark(request: Request) -> Response:
     pm = state.plugins()
     lang = lang_of(request)
     checked = await run_in_threadpool(checked_mark, state, account, served, fields, pm, lang=lang)
-    await run_in_threadpool(_record, state, served, checked, pm, lang)
+    await run_in_threadpool(recorded, state, served, checked, pm, lang)
     request.session["done"] = checked.subject
     back = f"/e/{served.id}/team#subject-{checked.subject}"
     return RedirectResponse(back, status_code=303)
-
-
-def _record(
-    state: ServerState, served: Served, checked: Mark, pm: PluginManager, lang: str
-) -> None:
-    from ..journal import JournalError
-
-    try:
-        state.site.record(served, checked, pm)
-    except JournalError as exc:  # refused by the journal (a key used for another mark)
-        catalogs = pm.catalogs()
-        raise Refusal(
-            422,
-            "server.mark-refused",
-            details=tuple(p.render(lang, catalogs) for p in exc.problems),
-            count=len(exc.problems),
-        ) from None
 
 
 async def page_report(request: Request) -> Response:
