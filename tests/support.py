@@ -33,8 +33,9 @@ def toml_value(value: object) -> str:
         return "true" if value else "false"
     if isinstance(value, str):
         # A JSON string is a TOML basic string for the text tests write (no control escapes
-        # TOML lacks); ensure_ascii=False keeps the Vietnamese readable in a failing diff.
-        return json.dumps(value, ensure_ascii=False)
+        # TOML lacks); ensure_ascii=False keeps the Vietnamese readable in a failing diff. JSON
+        # leaves DEL as it is, which TOML refuses in a string: escaped, it is the same text.
+        return json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f")
     if isinstance(value, int | float):
         return repr(value)
     if isinstance(value, date):  # datetime is a date too

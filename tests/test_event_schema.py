@@ -351,3 +351,12 @@ def test_valid_under_the_schema_is_loadable(keys: dict[str, None], data: st.Data
 
 
 _SCHEMA_EN = event_schema(lang="en")
+
+
+def test_a_note_holding_del_is_valid_and_loads() -> None:
+    # hypothesis found it: the test's TOML writer left DEL raw, which TOML refuses in a string
+    text = HEAD + '\n[areas.general]\n[[areas.general.items]]\nid = "x"\ntitle = "Việc"\n'
+    text += "notes = " + toml_value("a\x7fb") + "\n"
+    assert not schema_errors(_SCHEMA_EN, text)
+    event = venue_ready.loads(text)
+    assert event.areas[0].items[0].notes == "a\x7fb"
